@@ -1,0 +1,175 @@
+"""Why a run converges or not, read off the parameters before a single step is taken.
+
+For one training example each gradient-descent step multiplies the miss
+`prediction - goal` by the same factor r = 1 - alpha * |input|^2 (the sum of squares for
+several inputs), so the error is multiplied by r^2 every step. Everything here follows
+from that: the regime (|r| < 1 converges, r = 0 lands in one step, r < 0 overshoots,
+r = -1 bounces, r < -1 diverges), the best alpha (r = 0) and the largest stable one
+(r = -1), and how many steps the error needs to fall below a tolerance.
+"""
+
+import enum
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .problem import HOT_COLD, Problem
+from .rules import as_arrays, predict
+
+TOLERANCE = 1e-6  # "a small error": what the steps-to-go readout counts down to
+
+
+class Regime(enum.Enum):
+    """What the run will do from here, in the words the app shows."""
+
+    SMOOTH = "smooth"  # 0 < alpha*|x|^2 < 1: the miss shrinks, keeping its sign
+    ONE_STEP = "one-step"  # alpha*|x|^2 = 1: r = 0, the first step lands on the goal
+    OVERSHOOTING = "overshooting"  # 1 < alpha*|x|^2 < 2: shrinks while flipping sides
+    BOUNCING = "bouncing"  # alpha*|x|^2 = 2: r = -1, flips sides forever at the same error
+    DIVERGING = "diverging"  # alpha*|x|^2 > 2: |r| > 1, the error explodes
+    NO_SIGNAL = "no-signal"  # every input is 0: the error does not depend on the weights
+    STUCK_BOUNCING = "stuck-bouncing"  # hot and cold: a fixed step ends up between two weights
+    LANDED = "landed"  # hot and cold exactly on the goal: both probes tie, it stays
+
+
+def sum_of_squares(problem: Problem) -> float:
+    """|input|^2, the sum of the squared inputs."""
+    inputs = as_arrays(problem.inputs)  # shape (n,)
+    with np.errstate(all="ignore"):
+        return float(np.cumsum(inputs * inputs)[-1])
+
+
+def r_factor(problem: Problem) -> float:
+    """The factor r = 1 - alpha * |input|^2 that each gradient-descent step multiplies the miss by."""
+    with np.errstate(all="ignore"):
+        return float(1.0 - np.float64(problem.alpha) * sum_of_squares(problem))
+
+
+def gradient_regime(problem: Problem) -> Regime:
+    """The regime gradient descent is in with this alpha and these inputs."""
+    scale = problem.alpha * sum_of_squares(problem)  # alpha * |x|^2 = 1 - r
+    if scale == 0:
+        return Regime.NO_SIGNAL
+    if math.isclose(scale, 1.0, rel_tol=1e-12):
+        return Regime.ONE_STEP
+    if math.isclose(scale, 2.0, rel_tol=1e-12):
+        return Regime.BOUNCING
+    if scale < 1:
+        return Regime.SMOOTH
+    if scale < 2:
+        return Regime.OVERSHOOTING
+    return Regime.DIVERGING
+
+
+def best_alpha(problem: Problem) -> float | None:
+    """1 / |input|^2, the alpha that makes r = 0 and lands in one step (None: inputs all 0)."""
+    squares = sum_of_squares(problem)
+    return 1.0 / squares if squares > 0 else None  # float division gives inf, never raises
+
+
+def largest_stable_alpha(problem: Problem) -> float | None:
+    """2 / |input|^2: any alpha below it converges, at it the run bounces forever."""
+    squares = sum_of_squares(problem)
+    return 2.0 / squares if squares > 0 else None
+
+
+def slope(problem: Problem, weights: np.ndarray) -> np.ndarray:
+    """d error / d weight_i = 2 * input_i * (prediction - goal), shape (n,)."""
+    inputs = as_arrays(problem.inputs)  # shape (n,)
+    with np.errstate(all="ignore"):
+        delta = predict(weights, inputs) - problem.goal
+        return 2.0 * delta * inputs
+
+
+def gradient_steps_to(problem: Problem, error: float, tolerance: float = TOLERANCE) -> int | None:
+    """Steps of gradient descent until the error falls below `tolerance`; None: never.
+
+    The error after k steps is error * r^(2k); the count is the smallest such k. Float
+    rounding puts a floor near 1e-32 under real runs, so a tolerance below that is optimistic.
+    """
+    if not (math.isfinite(error) and tolerance > 0):
+        return None
+    if error < tolerance:
+        return 0
+    regime = gradient_regime(problem)
+    if regime in (Regime.NO_SIGNAL, Regime.BOUNCING, Regime.DIVERGING):
+        return None
+    if regime is Regime.ONE_STEP:
+        return 1
+    r = r_factor(problem)
+    factor = r * r  # how much of the error each step keeps
+    if not 0 < factor < 1:  # r rounds to 1 when alpha*|x|^2 is below float precision
+        return None
+    steps = max(1, math.ceil(math.log(tolerance / error) / math.log(factor)))
+    while error * factor**steps >= tolerance:  # repair the logarithm's rounding either way
+        steps += 1
+    while steps > 1 and error * factor ** (steps - 1) < tolerance:
+        steps -= 1
+    return steps
+
+
+def hot_cold_regime(problem: Problem, weight: float) -> Regime:
+    """Where hot and cold ends up from `weight`: stuck between two weights, unless it is on the goal."""
+    if problem.inputs[0] == 0:
+        return Regime.NO_SIGNAL
+    if weight * problem.inputs[0] == problem.goal:
+        return Regime.LANDED
+    return Regime.STUCK_BOUNCING
+
+
+def hot_cold_steps_to_goal(problem: Problem, weight: float) -> int | None:
+    """Steps of hot and cold until it is within half a step of the goal weight; None: never.
+
+    It walks step_amount at a time toward goal / input, so that takes about
+    distance / step_amount steps; from there on it bounces.
+    """
+    if problem.inputs[0] == 0:
+        return None
+    steps = abs(weight - problem.goal / problem.inputs[0]) / problem.step_amount - 0.5
+    return max(0, math.ceil(steps)) if math.isfinite(steps) else None
+
+
+def goal_region_error(problem: Problem) -> float:
+    """The error half a hot-and-cold step from the goal weight: the region it reaches, then leaves."""
+    half_step_miss = problem.inputs[0] * problem.step_amount / 2
+    return half_step_miss * half_step_miss  # not ** 2: Python's float power raises on overflow
+
+
+@dataclass(frozen=True)
+class Readout:
+    """Everything the convergence panel shows for the current parameters."""
+
+    r: float
+    regime: Regime  # for the problem's own rule
+    gradient_regime: Regime  # what gradient descent would do with this alpha
+    best_alpha: float | None
+    largest_stable_alpha: float | None
+    tolerance: float  # what the step counts count down to
+    steps_to_go: int | None  # by the problem's own rule; None: never
+    gradient_steps: int | None  # gradient descent's count to the same tolerance
+    slope: tuple[float, ...]  # d error / d weight_i
+
+
+def read_out(problem: Problem, weights: np.ndarray, error: float) -> Readout:
+    """The readout for a run of `problem` standing at `weights` with `error`."""
+    hot_cold = problem.method == HOT_COLD
+    tolerance = goal_region_error(problem) if hot_cold else TOLERANCE
+    gradient_steps = gradient_steps_to(problem, error, tolerance)
+    if hot_cold:
+        regime = hot_cold_regime(problem, float(weights[0]))
+        steps_to_go = hot_cold_steps_to_goal(problem, float(weights[0]))
+    else:
+        regime = gradient_regime(problem)
+        steps_to_go = gradient_steps
+    return Readout(
+        r=r_factor(problem),
+        regime=regime,
+        gradient_regime=gradient_regime(problem),
+        best_alpha=best_alpha(problem),
+        largest_stable_alpha=largest_stable_alpha(problem),
+        tolerance=tolerance,
+        steps_to_go=steps_to_go,
+        gradient_steps=gradient_steps,
+        slope=tuple(float(s) for s in slope(problem, weights)),
+    )

@@ -1,0 +1,206 @@
+"""The history of a run: every step taken, kept so any of them can be taken back exactly.
+
+A run is deterministic: from the same problem, iteration k always yields the same record.
+So the history is one append-only store of columns (float64 arrays that double in size
+when full) shared by light, immutable views that differ only in how many steps they have
+taken. Stepping back, resetting or jumping just makes a new view; stepping forward again
+reuses the stored record instead of recomputing it, and a record is never overwritten,
+so every earlier view stays exact. Columns cost 24 bytes a step for one weight, so
+100,000 steps fit in a few MB, and appending is amortised O(1).
+"""
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from .divergence import Diverged, Divergence, find_divergence
+from .problem import Problem
+from .rules import PREDICTIONS_PER_STEP, Step, as_arrays, predict, squared_error, take_step
+
+_FIRST_CAPACITY = 64
+
+
+class Trajectory:
+    """The append-only columns of one problem's run; shared by every History of it."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        self.inputs = as_arrays(problem.inputs)  # shape (n,)
+        self.count = 0  # records stored
+        self.divergence: Divergence | None = None  # set once; no record is stored after it
+        self._weights = np.empty((_FIRST_CAPACITY + 1, problem.size))  # row k: before iteration k
+        self._weights[0] = as_arrays(problem.weights)
+        self._predictions = np.empty(_FIRST_CAPACITY)  # shape (capacity,)
+        self._errors = np.empty(_FIRST_CAPACITY)  # shape (capacity,)
+
+    def weights(self, length: int) -> np.ndarray:
+        """Read-only rows 0..length of the weights, shape (length + 1, n)."""
+        return _read_only(self._weights[: length + 1])
+
+    def predictions(self, length: int) -> np.ndarray:
+        """Read-only predictions of the first `length` records, shape (length,)."""
+        return _read_only(self._predictions[:length])
+
+    def errors(self, length: int) -> np.ndarray:
+        """Read-only errors of the first `length` records, shape (length,)."""
+        return _read_only(self._errors[:length])
+
+    def extend(self) -> bool:
+        """Compute and store the next record; False if the run diverged instead."""
+        if self.divergence is not None:
+            return False
+        k = self.count
+        step = take_step(self.problem, self._weights[k].copy(), self.inputs, k)
+        self.divergence = find_divergence(step)
+        if self.divergence is not None and not self.divergence.kept:
+            return False
+        if k == len(self._errors):
+            self._grow()
+        self._weights[k + 1] = step.weights_after
+        self._predictions[k] = step.prediction
+        self._errors[k] = step.error
+        self.count = k + 1
+        return True
+
+    def record(self, k: int) -> Step:
+        """Record k, rebuilt from the columns (delta and the probes are recomputed exactly)."""
+        return take_step(self.problem, self._weights[k].copy(), self.inputs, k)
+
+    def _grow(self) -> None:
+        capacity = 2 * len(self._errors)
+        self._weights = _resized(self._weights, capacity + 1)
+        self._predictions = _resized(self._predictions, capacity)
+        self._errors = _resized(self._errors, capacity)
+
+
+def _resized(column: np.ndarray, rows: int) -> np.ndarray:
+    grown = np.empty((rows, *column.shape[1:]))
+    grown[: len(column)] = column
+    return grown
+
+
+def _read_only(view: np.ndarray) -> np.ndarray:
+    view = view.view()
+    view.flags.writeable = False
+    return view
+
+
+@dataclass(frozen=True, eq=False)
+class History:
+    """A run after `length` steps: an immutable view on its shared Trajectory."""
+
+    trajectory: Trajectory
+    length: int = 0  # steps taken: the current iteration
+
+    @classmethod
+    def start(cls, problem: Problem) -> "History":
+        """A run of `problem` with no step taken."""
+        return cls(Trajectory(problem))
+
+    @property
+    def problem(self) -> Problem:
+        return self.trajectory.problem
+
+    @property
+    def iteration(self) -> int:
+        """The iteration the next step will be: steps taken so far."""
+        return self.length
+
+    @property
+    def weights(self) -> np.ndarray:
+        """The current weights, read-only, shape (n,)."""
+        return self.trajectory.weights(self.length)[-1]
+
+    @property
+    def prediction(self) -> np.float64:
+        """What the neuron predicts now, before the next step."""
+        return predict(self.weights, self.trajectory.inputs)
+
+    @property
+    def error(self) -> np.float64:
+        """The error now, before the next step."""
+        return squared_error(self.prediction, self.problem.goal)
+
+    @property
+    def can_step(self) -> bool:
+        """Whether a step forward succeeds: the next record is stored, or can be computed."""
+        return self.length < self.trajectory.count or self.trajectory.extend()
+
+    @property
+    def divergence(self) -> Divergence | None:
+        """How the run diverged, once this view stands where no further step is possible."""
+        return None if self.can_step else self.trajectory.divergence
+
+    @property
+    def can_step_back(self) -> bool:
+        return self.length > 0
+
+    def step(self) -> "History":
+        """One step forward. Raises Diverged when the run has diverged."""
+        if not self.can_step:
+            raise Diverged(self.trajectory.divergence)
+        return History(self.trajectory, self.length + 1)
+
+    def step_back(self) -> "History":
+        """The state one step earlier, exactly. Raises IndexError at iteration 0."""
+        if self.length == 0:
+            raise IndexError("already at iteration 0")
+        return History(self.trajectory, self.length - 1)
+
+    def reset(self) -> "History":
+        """Back to iteration 0; the steps stay stored, so stepping again costs nothing."""
+        return History(self.trajectory, 0)
+
+    def jump(self, iteration: int) -> "History":
+        """The state at `iteration`, or at the divergence if the run cannot get that far."""
+        if iteration < 0:
+            raise IndexError(f"iteration {iteration} is before the start")
+        while self.trajectory.count < iteration and self.trajectory.extend():
+            pass
+        return History(self.trajectory, min(iteration, self.trajectory.count))
+
+    def record(self, k: int) -> Step:
+        """The full record of step k (0 <= k < length)."""
+        if not 0 <= k < self.length:
+            raise IndexError(f"no step {k} in a history of {self.length}")
+        return self.trajectory.record(k)
+
+    def records(self, first: int = 0) -> Iterator[Step]:
+        """Records first..length-1, oldest first."""
+        return (self.trajectory.record(k) for k in range(first, self.length))
+
+    @property
+    def weight_trail(self) -> np.ndarray:
+        """Every weight visited, the current one last, shape (length + 1, n)."""
+        return self.trajectory.weights(self.length)
+
+    @property
+    def errors(self) -> np.ndarray:
+        """The logged error of each step taken, shape (length,)."""
+        return self.trajectory.errors(self.length)
+
+    @property
+    def predictions(self) -> np.ndarray:
+        """The logged prediction of each step taken, shape (length,)."""
+        return self.trajectory.predictions(self.length)
+
+    @property
+    def predictions_made(self) -> int:
+        """What the steps so far cost in predictions (hot and cold pays three a step)."""
+        return self.length * PREDICTIONS_PER_STEP[self.problem.method]
+
+
+def walk(problem: Problem, steps: int) -> Iterator[Step | Divergence]:
+    """Up to `steps` records of a run, streamed without storing them; a Divergence ends it."""
+    inputs = as_arrays(problem.inputs)
+    weights = as_arrays(problem.weights)
+    for k in range(steps):
+        step = take_step(problem, weights, inputs, k)
+        divergence = find_divergence(step)
+        if divergence is None or divergence.kept:
+            yield step
+        if divergence is not None:
+            yield divergence
+            return
+        weights = step.weights_after

@@ -1,0 +1,63 @@
+"""Reading numbers in and writing them out.
+
+A student types numbers; the log shows them. Both directions have a trap: Python's
+`float()` happily accepts "nan", "inf" and "1e400" (which becomes infinity), and `repr()`
+shows 17 digits of rounding noise. This module refuses the first and hides the second,
+while keeping the exact value one call away.
+"""
+
+import math
+
+
+def parse_number(text: str) -> float:
+    """The finite float written in `text`, or ValueError with a message a student can act on."""
+    cleaned = text.strip()
+    if not cleaned:
+        raise ValueError("is empty: type a number such as 0.5")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise ValueError(f"{cleaned!r} is not a number") from None
+    if math.isnan(value):
+        raise ValueError(f"{cleaned!r} is not a number (nan)")
+    if math.isinf(value):
+        if "inf" in cleaned.lower():
+            raise ValueError(f"{cleaned!r} is infinite: type a finite number")
+        raise ValueError(f"{cleaned!r} is too large for a float (it overflows to infinity)")
+    return value
+
+
+def parse_numbers(text: str) -> tuple[float, ...]:
+    """One or more finite floats separated by commas, as in `--weight 0.1,0.2,-0.1`."""
+    if not text.strip():
+        raise ValueError("is empty: type a number such as 0.5, or several as 0.1,0.2")
+    parts = text.split(",")
+    if len(parts) == 1:
+        return (parse_number(parts[0]),)
+    values = []
+    for position, part in enumerate(parts, start=1):
+        try:
+            values.append(parse_number(part))
+        except ValueError as error:
+            raise ValueError(f"value {position} {error}") from None
+    return tuple(values)
+
+
+def readable(value: float, digits: int = 6) -> str:
+    """`value` to `digits` significant digits, without the rounding noise of repr.
+
+    0.005183999999999993 reads as 0.005184; an overflow reads as "overflow", not "inf".
+    """
+    value = float(value)
+    if math.isnan(value):
+        return "undefined"
+    if math.isinf(value):
+        return "overflow" if value > 0 else "-overflow"
+    if value == 0:
+        return "0"  # also -0.0: the sign of a zero teaches nothing here
+    return format(value, f".{digits}g")
+
+
+def exact(value: float) -> str:
+    """The shortest text that reads back as exactly `value` (what exports write)."""
+    return repr(float(value))
