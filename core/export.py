@@ -1,0 +1,109 @@
+"""Records as rows: exact for files (CSV, JSON lines), readable for people (the text table).
+
+Files get every float as Python's repr, which reads back as exactly the same float64,
+and never NaN or Infinity, which JSON has no words for: a run that diverges ends with a
+row that says so instead.
+"""
+
+import csv
+import dataclasses
+import json
+from collections.abc import Iterable
+from typing import IO
+
+import numpy as np
+
+from .divergence import Divergence
+from .numbers import exact, readable
+from .problem import HOT_COLD, Problem
+from .rules import GradientStep, HotColdStep, Step
+
+_NAMES = {"weights": "weight", "weights_after": "weight_after"}  # record field -> column
+_MOVES = {-1: "down", 0: "none", 1: "up"}
+_SKIPPED = ("predictions",)  # the cost is per rule, not per record: said in the summary
+
+
+def columns(problem: Problem) -> list[str]:
+    """The columns of this problem's records, one per weight where a field holds several."""
+    record_type = HotColdStep if problem.method == HOT_COLD else GradientStep
+    names = []
+    for field in dataclasses.fields(record_type):
+        if field.name in _SKIPPED:
+            continue
+        name = _NAMES.get(field.name, field.name)
+        per_weight = field.type is np.ndarray and problem.size > 1
+        names += [f"{name}_{i}" for i in range(1, problem.size + 1)] if per_weight else [name]
+    return names
+
+
+def as_row(step: Step) -> dict[str, object]:
+    """A record as named plain values: several weights as a list, one weight as a number."""
+    row = {}
+    for field in dataclasses.fields(step):
+        if field.name in _SKIPPED:
+            continue
+        value = getattr(step, field.name)
+        if isinstance(value, np.ndarray):
+            value = value.tolist() if len(value) > 1 else float(value[0])
+        elif field.name == "move":
+            value = _MOVES[value]
+        elif field.name != "iteration":
+            value = float(value)
+        row[_NAMES.get(field.name, field.name)] = value
+    return row
+
+
+def flat_row(step: Step, show=exact) -> list[str]:
+    """A record's cells in `columns` order, each float written by `show`."""
+    cells = []
+    for value in as_row(step).values():
+        for item in value if isinstance(value, list) else [value]:
+            cells.append(show(item) if isinstance(item, float) else str(item))
+    return cells
+
+
+def divergence_row(divergence: Divergence) -> dict[str, object]:
+    """The last JSON line of a run that diverged."""
+    return {
+        "iteration": divergence.iteration,
+        "diverged": True,
+        "quantity": divergence.quantity,
+        "message": divergence.describe(),
+    }
+
+
+def write_jsonl(items: Iterable[Step | Divergence], out: IO[str]) -> None:
+    """One JSON object a line; floats round-trip exactly; a divergence ends the log."""
+    for item in items:
+        row = divergence_row(item) if isinstance(item, Divergence) else as_row(item)
+        out.write(json.dumps(row, allow_nan=False) + "\n")
+
+
+def write_csv(items: Iterable[Step | Divergence], problem: Problem, out: IO[str]) -> None:
+    """A header, then a row a record; a last `note` column says where a run diverged."""
+    writer = csv.writer(out, lineterminator="\n")
+    header = columns(problem)
+    writer.writerow([*header, "note"])
+    for item in items:
+        if isinstance(item, Divergence):
+            writer.writerow([item.iteration, *[""] * (len(header) - 1), item.describe()])
+        else:
+            writer.writerow([*flat_row(item), ""])
+
+
+def text_lines(items: Iterable[Step | Divergence], problem: Problem) -> Iterable[str]:
+    """An aligned header, then a line a record, to 6 significant digits.
+
+    weight_after is left out (it is the next line's weight); widths are fixed so that a
+    long run streams, and one weight fits 80 columns.
+    """
+    names = [name for name in columns(problem) if not name.startswith("weight_after")]
+    yield _aligned(names, names)
+    for item in items:
+        if isinstance(item, Step):
+            yield _aligned(names, flat_row(item, show=readable))
+
+
+def _aligned(names: list[str], cells: list[str]) -> str:
+    widths = {"iteration": 9, "move": 6}
+    return "".join(cell.rjust(widths.get(name, 13)) for name, cell in zip(names, cells))

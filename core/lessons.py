@@ -1,0 +1,182 @@
+"""The course as data: each lesson is a TOML file, and a teacher can write their own.
+
+A lesson is a starting problem (weights, inputs, goal, rule and its step size), how many
+iterations the tutorial shows, and short texts in English and Simplified Chinese: what
+the lesson teaches and what to notice. The seven course lessons ship in `course/`;
+`load_lesson_file` reads a teacher's file with the same schema and names the file, the
+field and the fault when something is wrong.
+"""
+
+import difflib
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .problem import GRADIENT_DESCENT, InvalidProblem, Problem
+
+LANGUAGES = ("en", "zh")
+_TEXT_FIELDS = ("title", "summary", "teaches", "notice")
+_PROBLEM_FIELDS = ("weights", "inputs", "goal", "method", "alpha", "step_amount")
+_FIELDS = ("name", *_PROBLEM_FIELDS, "tutorial_steps", *LANGUAGES)
+
+
+class LessonError(ValueError):
+    """A lesson that cannot be loaded: the message names where and what is wrong."""
+
+
+@dataclass(frozen=True)
+class LessonText:
+    """A lesson's words in one language, short enough to read at 80x24."""
+
+    title: str
+    summary: str = ""  # one line, for `gradstep lessons`
+    teaches: str = ""  # what the lesson is about
+    notice: str = ""  # what to watch for while stepping
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """A named starting point of the course, or of a teacher's own file."""
+
+    name: str
+    problem: Problem
+    tutorial_steps: int | None  # iterations the tutorial shows; None: open-ended
+    texts: dict[str, LessonText] = field(default_factory=dict, compare=False)
+    source: str = "course"  # "course", or the path of a teacher's file
+
+    def text(self, language: str) -> LessonText:
+        """The lesson's words in `language`, else in English, else just its name."""
+        return self.texts.get(language) or self.texts.get("en") or LessonText(title=self.name)
+
+
+@cache
+def course() -> tuple[Lesson, ...]:
+    """The course's lessons in teaching order (their files sort in that order)."""
+    folder = resources.files(__package__) / "course"
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+    return tuple(_parse(f.read_text(encoding="utf-8"), f.name, source="course") for f in files)
+
+
+def find_lesson(name: str) -> Lesson:
+    """The course lesson called `name`, or LessonError listing the names there are."""
+    lessons = {lesson.name: lesson for lesson in course()}
+    if name in lessons:
+        return lessons[name]
+    close = difflib.get_close_matches(name, lessons, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    raise LessonError(f"unknown lesson {name!r}: {hint}choose from {', '.join(lessons)}")
+
+
+def load_lesson_file(path: str | Path) -> Lesson:
+    """A teacher's lesson file, validated against the course's schema."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise LessonError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise LessonError(f"{path}: is a folder, not a lesson file") from None
+    except UnicodeDecodeError:
+        raise LessonError(f"{path}: not a text file (it is not UTF-8)") from None
+    except OSError as error:
+        raise LessonError(f"{path}: cannot be read ({error.strerror})") from None
+    return _parse(text, str(path), source=str(path), default_name=path.stem)
+
+
+def _parse(text: str, where: str, source: str, default_name: str | None = None) -> Lesson:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise LessonError(f"{where}: not valid TOML: {error}") from None
+    fields = _Fields(data, where)
+    fields.refuse_unknown(_FIELDS)
+    name = fields.string("name", default=default_name)
+    try:
+        problem = Problem(
+            weights=fields.numbers("weights"),
+            inputs=fields.numbers("inputs"),
+            goal=fields.number("goal"),
+            method=fields.string("method", default=GRADIENT_DESCENT),
+            alpha=fields.number("alpha", default=1.0),
+            step_amount=fields.number("step_amount", default=0.1),
+        )
+    except InvalidProblem as error:
+        raise LessonError(f"{where}: {error.field}: {error.message}") from None
+    texts = {language: fields.text(language) for language in LANGUAGES if language in data}
+    return Lesson(name, problem, fields.count("tutorial_steps"), texts, source)
+
+
+class _Fields:
+    """Typed reads from a parsed TOML table, each failing with file, field and fault."""
+
+    def __init__(self, data: dict, where: str, prefix: str = "") -> None:
+        self.data, self.where, self.prefix = data, where, prefix
+
+    def fail(self, key: str, message: str) -> LessonError:
+        return LessonError(f"{self.where}: {self.prefix}{key}: {message}")
+
+    def refuse_unknown(self, known: tuple[str, ...]) -> None:
+        for key in self.data:
+            if key not in known:
+                close = difflib.get_close_matches(key, known, n=1)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise self.fail(key, f"unknown field{hint}; known fields: {', '.join(known)}")
+
+    def _get(self, key: str, default: object) -> object:
+        if key in self.data:
+            return self.data[key]
+        if default is None:
+            raise self.fail(key, "missing")
+        return default
+
+    def number(self, key: str, default: float | None = None) -> float:
+        value = self._get(key, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise self.fail(key, f"expected a number, got {_describe(value)}")
+        return value
+
+    def numbers(self, key: str) -> tuple[float, ...]:
+        value = self._get(key, None)
+        values = value if isinstance(value, list) else [value]
+        if not values:
+            raise self.fail(key, "the list is empty: give at least one number")
+        for position, item in enumerate(values, start=1):
+            if isinstance(item, bool) or not isinstance(item, (int, float)):
+                where = f"value {position}: " if isinstance(value, list) else ""
+                raise self.fail(key, f"{where}expected a number, got {_describe(item)}")
+        return tuple(values)
+
+    def string(self, key: str, default: str | None = None) -> str:
+        value = self._get(key, default)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(key, f"expected some text, got {_describe(value)}")
+        return value.strip()
+
+    def count(self, key: str) -> int | None:
+        if key not in self.data:
+            return None
+        value = self.data[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise self.fail(key, f"expected a whole number of at least 1, got {_describe(value)}")
+        return value
+
+    def text(self, language: str) -> LessonText:
+        table = self.data[language]
+        if not isinstance(table, dict):
+            raise self.fail(language, f"expected a table [{language}], got {_describe(table)}")
+        fields = _Fields(table, self.where, prefix=f"{language}.")
+        fields.refuse_unknown(_TEXT_FIELDS)
+        return LessonText(
+            title=fields.string("title"),
+            **{key: fields.string(key) for key in _TEXT_FIELDS[1:] if key in table},
+        )
+
+
+def _describe(value: object) -> str:
+    """How a TOML value reads in an error message: its type, and the value when short."""
+    kinds = {str: "text", bool: "true/false", list: "a list", dict: "a table"}
+    kind = kinds.get(type(value), type(value).__name__)
+    shown = repr(value) if len(repr(value)) <= 30 else ""
+    return f"{kind} {shown}".strip()

@@ -1,0 +1,32 @@
+"""The `gradstep` command: the app, or `gradstep run` / `gradstep lessons` without it.
+
+Textual is imported only when the app starts, so the headless commands stay light.
+"""
+
+import sys
+
+from ..core import runner
+
+SUBCOMMANDS = {"run": runner.main, "lessons": runner.lessons_main}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] in SUBCOMMANDS:
+        command, rest = SUBCOMMANDS[argv[0]], argv[1:]
+    else:
+        from .launch import launch  # Textual loads here, and only here
+
+        command, rest = launch, argv
+    try:
+        return command(rest)
+    except BrokenPipeError:  # `gradstep run | head`: the reader left, which is fine
+        sys.stdout = None
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
