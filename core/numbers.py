@@ -58,6 +58,15 @@ def readable(value: float, digits: int = 6) -> str:
     return format(value, f".{digits}g")
 
 
+def fitted(value: float, width: int, digits: int = 5) -> str:
+    """`value` readable in at most `width` characters, dropping digits until it fits."""
+    for fewer in range(digits, 0, -1):
+        text = readable(value, fewer)
+        if len(text) <= width:
+            return text
+    return text
+
+
 def exact(value: float) -> str:
     """The shortest text that reads back as exactly `value` (what exports write)."""
     return repr(float(value))

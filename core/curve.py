@@ -1,0 +1,170 @@
+"""The error curve and the learner's trail, framed for a chart that never jumps.
+
+Along one weight (the others held where they are) the error is a parabola,
+error(w) = (rest + x*w - goal)^2, with its bottom where the miss is zero. The chart shows
+that curve over a window centred on the bottom and wide enough for every weight
+visited so far. Window sizes come from a 1-2-5 ladder, so the axes stay still while
+the learner moves and change only when it leaves the window. When the error has grown
+by many orders of magnitude (a diverging run) the error axis becomes log10.
+
+Everything handed to a plotting library is finite and of modest size: weights are
+plotted as offsets from the window's centre in a unit that makes them lie within
+[-5, 5], errors within [0, 10] or as log10, and the tick labels carry the true values.
+"""
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from .history import History
+from .numbers import readable
+from .rules import as_arrays, predict
+
+SAMPLES = 161  # points on the drawn curve; odd, so the bottom is one of them
+TRAIL = 100  # the latest visited points drawn; older ones add ink, not insight
+MAX_POINTS = 400  # error-vs-iteration draws at most this many points
+LOG_SPAN = 1e4  # errors grown this much past the start switch the axis to log10
+FAR = 1e12  # a linear axis beyond this would need unreadable labels: use log10
+
+
+@dataclass(frozen=True, eq=False)
+class Axis:
+    """Where an axis's ticks go (in plotted units) and what they say (in true values)."""
+
+    limits: tuple[float, float]
+    ticks: tuple[float, ...]
+    labels: tuple[str, ...]
+    log: bool = False
+
+
+@dataclass(frozen=True, eq=False)
+class Frame:
+    """One chart, ready to plot: curve, trail and current point in plotted units."""
+
+    curve_x: np.ndarray  # shape (SAMPLES,) or (k,)
+    curve_y: np.ndarray
+    trail_x: np.ndarray  # shape (<= TRAIL,): the points visited before the current one
+    trail_y: np.ndarray
+    point: tuple[float, float]  # the current state
+    x: Axis
+    y: Axis
+
+
+def nice_above(value: float) -> float:
+    """The smallest 1, 2 or 5 times a power of ten that is >= value (value > 0)."""
+    exponent = math.floor(math.log10(value))
+    for step in (1, 2, 5, 10):
+        nice = step * 10.0**exponent
+        if nice >= value * (1 - 1e-12):
+            return nice
+    return 10.0 ** (exponent + 1)
+
+
+def slice_bottom(history: History, index: int) -> float | None:
+    """The weight `index` at which the error along it is zero, the others held; None if flat."""
+    inputs = as_arrays(history.problem.inputs)
+    weights = np.array(history.weights)  # shape (n,)
+    if inputs[index] == 0:
+        return None
+    weights[index] = 0.0
+    with np.errstate(all="ignore"):
+        bottom = (history.problem.goal - predict(weights, inputs)) / inputs[index]
+    return float(bottom) if math.isfinite(bottom) else None
+
+
+def error_along(history: History, index: int, at: np.ndarray) -> np.ndarray:
+    """error(w) for w in `at` along weight `index`, the other weights held, shape like `at`."""
+    inputs = as_arrays(history.problem.inputs)
+    weights = np.array(history.weights)
+    weights[index] = 0.0
+    with np.errstate(all="ignore"):
+        rest = predict(weights, inputs)  # what the other weights contribute
+        return (rest + inputs[index] * at - history.problem.goal) ** 2
+
+
+def error_vs_weight(history: History, index: int = 0) -> Frame:
+    """The error curve along weight `index`, the trail and the current point."""
+    visited = history.weight_trail[:, index]  # shape (iteration + 1,)
+    errors = np.append(history.errors, history.error)  # the pending error of the current state
+    start = float(visited[0])
+    centre = slice_bottom(history, index)
+    if centre is None or abs(centre) > 1e100:
+        centre = start
+    with np.errstate(all="ignore"):
+        reach = float(np.max(np.abs(visited - centre)))
+    reach = reach if reach > 0 else max(1.0, abs(centre))
+    half = nice_above(reach * 1.1)
+    unit = half / 5
+    curve_w = np.linspace(-half, half, SAMPLES)  # offsets from the centre
+    curve_e = error_along(history, index, centre + curve_w)
+    first = float(errors[0])
+    top = float(np.nanmax(np.append(curve_e, errors)))
+    grown = first > 0 and float(np.max(errors)) > LOG_SPAN * first
+    y_axis, scale_errors = _error_axis(top, errors, log=grown or top > FAR)
+    recent = slice(max(0, len(visited) - 1 - TRAIL), len(visited) - 1)
+    x_ticks = (-5.0, -2.5, 0.0, 2.5, 5.0)
+    return Frame(
+        curve_x=curve_w / unit,
+        curve_y=scale_errors(curve_e),
+        trail_x=(visited[recent] - centre) / unit,
+        trail_y=scale_errors(errors[recent]),
+        point=(float((visited[-1] - centre) / unit), float(scale_errors(errors[-1:])[0])),
+        x=Axis((-5.0, 5.0), x_ticks, tuple(readable(centre + t * unit, 3) for t in x_ticks)),
+        y=y_axis,
+    )
+
+
+def error_vs_iteration(history: History) -> Frame:
+    """Each logged error against its iteration, the current one last."""
+    errors = np.append(history.errors, history.error)  # shape (iteration + 1,)
+    iterations = np.arange(len(errors), dtype=np.float64)
+    stride = max(1, math.ceil(len(errors) / MAX_POINTS))
+    shown = np.unique(np.append(np.arange(0, len(errors), stride), len(errors) - 1))
+    finite = errors[np.isfinite(errors)]
+    positive = finite[finite > 0]
+    top = float(np.max(finite)) if len(finite) else 1.0
+    spread = len(positive) and top > 1e3 * float(np.min(positive))
+    y_axis, scale_errors = _error_axis(top, errors, log=bool(spread) or top > FAR)
+    right = nice_above(max(10, len(errors) - 1))
+    x_ticks = tuple(right * k / 4 for k in range(5))
+    return Frame(
+        curve_x=iterations[shown],
+        curve_y=scale_errors(errors[shown]),
+        trail_x=np.empty(0),
+        trail_y=np.empty(0),
+        point=(float(iterations[-1]), float(scale_errors(errors[-1:])[0])),
+        x=Axis((0.0, right), x_ticks, tuple(readable(t, 6) for t in x_ticks)),
+        y=y_axis,
+    )
+
+
+def _error_axis(top: float, errors: np.ndarray, log: bool):
+    """The error axis, and the function that turns errors into its plotted units."""
+    top = top if math.isfinite(top) and top > 0 else 1.0
+    if not log:
+        unit = top / 10
+
+        def linear(values: np.ndarray) -> np.ndarray:
+            return np.clip(np.nan_to_num(values / unit, nan=10.0, posinf=10.0), 0.0, 10.0)
+
+        ticks = (0.0, 5.0, 10.0)
+        return Axis((0.0, 10.0), ticks, tuple(readable(t * unit, 3) for t in ticks)), linear
+    positive = errors[np.isfinite(errors) & (errors > 0)]
+    exponents = [math.log10(top), *np.log10(positive).tolist()]
+    high = math.ceil(max(exponents))
+    low = max(math.floor(min(exponents)) - 1, high - 60)  # 60 decades; below is rounding dust
+
+    def logarithmic(values: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            logged = np.log10(values)
+        return np.clip(np.nan_to_num(logged, nan=high, posinf=high, neginf=low), low, high)
+
+    every = max(1, math.ceil((high - low) / 4))
+    ticks = tuple(float(e) for e in range(high, low - 1, -every))[::-1]
+    return Axis((float(low), float(high)), ticks, tuple(_power_label(int(t)) for t in ticks), log=True), logarithmic
+
+
+def _power_label(exponent: int) -> str:
+    """10**exponent as a tick label: 0.01, 1, 100 near one, 1e-32 and 1e+18 far from it."""
+    return readable(10.0**exponent) if -2 <= exponent <= 3 else f"1e{exponent:+d}"

@@ -1,0 +1,95 @@
+"""A student's place in the course: a lesson, the run so far, and a way back.
+
+Every action returns a new Session and leaves the old one intact, so undo is free:
+stepping back walks the history, and at iteration 0 it restores the session as it was
+before the last change of parameters (a new alpha, the other rule, an edit, another
+lesson, a reset). That chain is kept per change, not per step, so it stays short.
+"""
+
+import math
+from dataclasses import dataclass
+
+from .history import History
+from .lessons import Lesson
+from .problem import GRADIENT_DESCENT, HOT_COLD, Problem
+
+LADDER = (1.0, 2.0, 5.0)  # alpha and step_amount move through ..., 0.1, 0.2, 0.5, 1, 2, 5, ...
+SMALLEST_RATE, LARGEST_RATE = 1e-6, 100.0
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: Textual compares old and new with !=
+class Session:
+    """The lesson, the run of its current problem, and the session before the last change."""
+
+    lesson: Lesson
+    history: History
+    before: "Session | None" = None
+
+    @classmethod
+    def begin(cls, lesson: Lesson, before: "Session | None" = None) -> "Session":
+        """The lesson at iteration 0 with its own parameters."""
+        return cls(lesson, History.start(lesson.problem), before)
+
+    @property
+    def problem(self) -> Problem:
+        return self.history.problem
+
+    @property
+    def can_step_back(self) -> bool:
+        return self.history.can_step_back or self.before is not None
+
+    def step(self) -> "Session":
+        """One iteration forward; raises Diverged once the run has diverged."""
+        return Session(self.lesson, self.history.step(), self.before)
+
+    def step_back(self) -> "Session":
+        """One iteration back, or at iteration 0 the session before the last change."""
+        if self.history.can_step_back:
+            return Session(self.lesson, self.history.step_back(), self.before)
+        if self.before is None:
+            raise IndexError("nothing to go back to")
+        return self.before
+
+    def reset(self) -> "Session":
+        """The lesson's start: its own parameters at iteration 0 (undone by a step back)."""
+        if self.problem == self.lesson.problem:
+            history = self.history.reset()  # the same run: keep its stored steps
+        else:
+            history = History.start(self.lesson.problem)
+        return Session(self.lesson, history, before=self)
+
+    def with_problem(self, problem: Problem) -> "Session":
+        """A new run of `problem` from iteration 0, keeping this session to come back to."""
+        return Session(self.lesson, History.start(problem), before=self)
+
+    def with_lesson(self, lesson: Lesson) -> "Session":
+        return Session.begin(lesson, before=self)
+
+    def with_rate(self, direction: int) -> "Session":
+        """alpha (or hot and cold's step) one rung up (+1) or down (-1) the 1-2-5 ladder."""
+        field = "step_amount" if self.problem.method == HOT_COLD else "alpha"
+        rate = next_rung(getattr(self.problem, field), direction)
+        if rate == getattr(self.problem, field):
+            raise ValueError(f"{field} is already at its {'largest' if direction > 0 else 'smallest'}")
+        return self.with_problem(self.problem.replace(**{field: rate}))
+
+    def with_other_rule(self) -> "Session":
+        """The same start under the other rule; InvalidProblem if it cannot take it."""
+        method = GRADIENT_DESCENT if self.problem.method == HOT_COLD else HOT_COLD
+        return self.with_problem(self.problem.replace(method=method))
+
+
+def next_rung(rate: float, direction: int) -> float:
+    """The next value above (direction +1) or below (-1) `rate` on the 1-2-5 ladder.
+
+    A rate between rungs (say 0.3) goes to the neighbouring rung (0.5 up, 0.2 down); the
+    ladder stops at SMALLEST_RATE and LARGEST_RATE.
+    """
+    decade = math.floor(math.log10(rate))
+    rungs = [step * 10.0**exponent for exponent in (decade - 1, decade, decade + 1) for step in LADDER]
+    rungs = [float(f"{r:.1g}") for r in rungs]  # 0.1 * 2 is 0.2, not 0.20000000000000001
+    if direction > 0:
+        candidates = [r for r in rungs if r > rate * (1 + 1e-9)]
+        return min(min(candidates), LARGEST_RATE) if rate < LARGEST_RATE else rate
+    candidates = [r for r in rungs if r < rate * (1 - 1e-9)]
+    return max(max(candidates), SMALLEST_RATE) if rate > SMALLEST_RATE else rate
