@@ -1,0 +1,86 @@
+"""The last step's arithmetic, with the numbers filled in.
+
+Seeing `weight = 0.5 - 0.1 x 0.4 = 0.46` once is worth a page of prose: every figure is
+the one the learner just used, to 6 significant digits, in the spec's order.
+"""
+
+from ..core.history import History
+from ..core.numbers import readable
+from ..core.rules import GradientStep, HotColdStep
+from .i18n import words
+
+
+def number(value: float) -> str:
+    """A readable number, in parentheses when negative so `0.5 - -0.4` reads `0.5 - (-0.4)`."""
+    return _parenthesised(readable(value))
+
+
+def distinct(a: float, b: float) -> tuple[str, str]:
+    """`a` and `b` with just enough digits to tell them apart (6 when that already does).
+
+    Hot and cold's probes near the goal differ in the 16th digit; showing them as equal
+    would make its choice look arbitrary, so they get the digits that show why.
+    """
+    for digits in range(6, 18):
+        shown = readable(a, digits), readable(b, digits)
+        if shown[0] != shown[1] or a == b:
+            return shown
+    return shown
+
+
+def vector(values) -> str:
+    return "[" + ", ".join(readable(v) for v in values) + "]"
+
+
+def worked_step(history: History, language: str) -> list[str]:
+    """The lines that work the last step out; empty before the first step."""
+    if history.iteration == 0:
+        return []
+    step = history.record(history.iteration - 1)
+    prediction, goal = distinct(step.prediction, history.problem.goal)
+    lines = [_prediction_line(history, step, prediction),
+             f"error = ({prediction} - {_parenthesised(goal)})^2 = {readable(step.error)}"]
+    if isinstance(step, HotColdStep):
+        return lines + _hot_cold_lines(history, step, language)
+    return lines + _gradient_lines(history, step)
+
+
+def _parenthesised(text: str) -> str:
+    return f"({text})" if text.startswith("-") else text
+
+
+def _prediction_line(history: History, step, prediction: str) -> str:
+    terms = " + ".join(f"{number(x)} x {number(w)}" for x, w in zip(history.problem.inputs, step.weights))
+    return f"#{step.iteration}: prediction = {terms} = {prediction}"
+
+
+def _gradient_lines(history: History, step: GradientStep) -> list[str]:
+    goal, alpha = history.problem.goal, history.problem.alpha
+    delta = f"delta = {readable(step.prediction)} - {number(goal)} = {readable(step.delta)}"
+    if history.problem.size == 1:
+        return [
+            delta,
+            f"weight_delta = {number(step.delta)} x {number(history.problem.inputs[0])}"
+            f" = {readable(step.weight_delta[0])}",
+            f"weight = {readable(step.weights[0])} - {readable(alpha)} x {number(step.weight_delta[0])}"
+            f" = {readable(step.weights_after[0])}",
+        ]
+    return [
+        delta,
+        f"weight_delta = {number(step.delta)} x {vector(history.problem.inputs)} = {vector(step.weight_delta)}",
+        f"weights = {vector(step.weights)} - {readable(alpha)} x weight_delta = {vector(step.weights_after)}",
+    ]
+
+
+def _hot_cold_lines(history: History, step: HotColdStep, language: str) -> list[str]:
+    amount = history.problem.step_amount
+    weight = float(step.weights[0])
+    up, down = distinct(step.up_error, step.down_error)
+    values = {"weight": readable(weight), "step": readable(amount), "up": up, "down": down,
+              "after": readable(step.weights_after[0])}
+    outcome = {-1: "moved_down", 1: "moved_up", 0: "tied"}[step.move]
+    return [
+        words(language, "probe_up", probe=readable(weight + amount), error=values["up"], **values),
+        words(language, "probe_down", probe=readable(weight - amount), error=values["down"], **values),
+        words(language, outcome, **values),
+    ]

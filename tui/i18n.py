@@ -1,0 +1,115 @@
+"""Every word the app shows, in English and Simplified Chinese.
+
+Numbers and formulas stay the same in both languages; only the words around them change.
+A missing Chinese string falls back to English rather than to a blank.
+"""
+
+LANGUAGES = ("en", "zh")
+
+_WORDS: dict[str, tuple[str, str]] = {
+    # panel titles
+    "parameters": ("Parameters", "参数"),
+    "chart.weight": ("Error vs weight", "误差-权重"),
+    "chart.iteration": ("Error vs iteration", "误差-迭代"),
+    "log": ("Iteration log", "迭代记录"),
+    "explain": ("This step, worked out", "这一步的计算"),
+    "lesson": ("Lesson", "课程"),
+    # parameter labels
+    "weight": ("weight", "权重"),
+    "weights": ("weights", "权重"),
+    "input": ("input", "输入"),
+    "inputs": ("inputs", "输入"),
+    "goal": ("goal", "目标"),
+    "rule": ("rule", "规则"),
+    "alpha": ("alpha", "alpha"),
+    "step_amount": ("step", "步长"),
+    "prediction": ("prediction", "预测"),
+    "error": ("error", "误差"),
+    "iteration": ("iteration", "迭代"),
+    "gd": ("gradient descent", "梯度下降"),
+    "hot-cold": ("hot and cold", "冷热法"),
+    # convergence readout
+    "regime.smooth": ("smooth, the miss shrinks", "平稳,偏差缩小"),
+    "regime.one-step": ("lands in one step", "一步到位"),
+    "regime.overshooting": ("overshoots, but shrinks", "过冲,但在缩小"),
+    "regime.bouncing": ("bounces forever", "永远来回振荡"),
+    "regime.diverging": ("diverges, the miss grows", "发散,偏差越来越大"),
+    "regime.no-signal": ("no signal: inputs all 0", "无信号:输入全为 0"),
+    "regime.stuck-bouncing": ("ends stuck between two weights", "最后卡在两个权重之间来回跳"),
+    "regime.landed": ("landed: both probes tie", "落地:两次试探相同"),
+    "alphas": ("best alpha {best}, stable < {stable}", "最佳 alpha {best},稳定 < {stable}"),
+    "steps_to_go": ("{steps} steps to error < {tolerance}", "还需 {steps} 步误差 < {tolerance}"),
+    "never": ("never reaches error < {tolerance}", "误差永远到不了 < {tolerance}"),
+    "cost": ("cost {made} predictions (3 a step)", "已花 {made} 次预测(每步 3 次)"),
+    "hot_cold_vs_gd": ("goal in {steps} steps = {cost}; gd: {gd}",
+                       "到目标 {steps} 步 = {cost} 次;梯度下降:{gd}"),
+    "slope": ("slope d error/d w = {slope}", "斜率 d误差/dw = {slope}"),
+    # status
+    "playing": ("playing", "播放中"),
+    "diverged": ("DIVERGED", "已发散"),
+    "banner": (
+        "Diverged at iteration {iteration}: the {quantity} {what}, and stepping has stopped. "
+        "r = {r}: each step multiplies the miss by {r}. {advice} "
+        "Keys: - lower alpha, b step back, r reset, e edit.",
+        "第 {iteration} 次迭代发散:{quantity}{what},已停止迭代。"
+        "r = {r}:每一步把偏差乘以 {r}。{advice}按键:- 调小 alpha,b 后退,r 重置,e 编辑。",
+    ),
+    "overflowed": ("overflowed", "溢出了浮点数范围"),
+    "reached": ("reached {value} (the limit is {limit})", "达到 {value}(上限 {limit})"),
+    "advice": ("alpha below {stable} converges; {best} lands in one step.",
+               "alpha 小于 {stable} 就会收敛;{best} 一步到位。"),
+    "first_step": ("Press space to take the first step.", "按空格键走第一步。"),
+    # worked step
+    "moved_down": ("down is colder ({down} < {up}): weight = {weight} - {step} = {after}",
+                   "向下误差更小({down} < {up}):权重 = {weight} - {step} = {after}"),
+    "moved_up": ("up is colder ({up} < {down}): weight = {weight} + {step} = {after}",
+                 "向上误差更小({up} < {down}):权重 = {weight} + {step} = {after}"),
+    "tied": ("up and down tie ({up}): the weight stays {weight}", "上下误差相同({up}):权重保持 {weight}"),
+    "probe_up": ("up:   weight {weight} + {step} = {probe} -> error {error}",
+                 "向上:权重 {weight} + {step} = {probe} -> 误差 {error}"),
+    "probe_down": ("down: weight {weight} - {step} = {probe} -> error {error}",
+                   "向下:权重 {weight} - {step} = {probe} -> 误差 {error}"),
+    # bindings (short: the footer is 80 columns)
+    "key.step": ("step", "单步"),
+    "key.back": ("back", "后退"),
+    "key.reset": ("reset", "重置"),
+    "key.play": ("play", "播放"),
+    "key.slower": ("slower", "慢些"),
+    "key.faster": ("faster", "快些"),
+    "key.alpha": ("alpha", "alpha"),
+    "key.speed": ("speed", "速度"),
+    "key.alpha_up": ("alpha+", "alpha+"),
+    "key.alpha_down": ("alpha-", "alpha-"),
+    "key.rule": ("rule", "规则"),
+    "key.edit": ("edit", "编辑"),
+    "key.lessons": ("lessons", "课程"),
+    "key.view": ("view", "视图"),
+    "key.export": ("export", "导出"),
+    "key.language": ("中文", "English"),
+    "key.exact": ("exact", "精确值"),
+    "key.help": ("help", "帮助"),
+    "key.quit": ("quit", "退出"),
+    "edit_help": ("Tab: next field. Enter: apply (a new run from these numbers). Esc: cancel.",
+                  "Tab:下一项。Enter:应用(用这些数字重新开始)。Esc:取消。"),
+    # notices
+    "exported": ("Log saved to {path}", "记录已保存到 {path}"),
+    "export_failed": ("Could not save the log: {reason}", "无法保存记录:{reason}"),
+    "no_chinese": ("This terminal cannot show Chinese (no UTF-8): showing English.",
+                   "此终端无法显示中文(非 UTF-8)。"),
+    "cannot_step": ("The run has diverged: step back (b), reset (r) or lower alpha (-).",
+                    "已发散:请后退 (b)、重置 (r) 或调小 alpha (-)。"),
+    "one_weight_only": ("Hot and cold moves one weight at a time; this lesson has {size}.",
+                        "冷热法一次只能调一个权重;这一课有 {size} 个。"),
+}
+
+
+def words(language: str, key: str, **values: object) -> str:
+    """The text for `key` in `language`, with `values` filled in."""
+    english, chinese = _WORDS[key]
+    text = chinese if language == "zh" and chinese else english
+    return text.format(**values) if values else text
+
+
+def term(language: str, name: str) -> str:
+    """A quantity's name in `language` when the table has it, else as core spells it."""
+    return words(language, name) if name in _WORDS else name

@@ -1,0 +1,1 @@
+"""The screens that open over the lesson: help, the parameter editor, the lesson list."""

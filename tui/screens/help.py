@@ -1,0 +1,66 @@
+"""The help screen: every key, what each panel means, and the lesson's own words."""
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ..i18n import words
+from ..keys import KEYS
+from ..state import AppState
+
+PANELS = {
+    "en": (
+        ("Parameters", "the neuron now: weights, inputs, goal, the rule, its prediction and error; "
+                       "r, the factor each step multiplies the miss by, and what that means"),
+        ("Chart", "the error for every weight (a parabola), the weights visited (o) and the "
+                  "current one (@); v shows the error per iteration instead"),
+        ("Worked step", "the last step's arithmetic with its numbers filled in"),
+        ("Log", "one row a step, newest at the bottom; f shows every digit, x saves it as CSV"),
+    ),
+    "zh": (
+        ("参数", "神经元当前的权重、输入、目标、规则、预测和误差;r 是每一步偏差乘上的因子及其含义"),
+        ("图", "每个权重对应的误差(抛物线)、走过的权重 (o) 和当前位置 (@);按 v 改看误差随迭代的变化"),
+        ("这一步的计算", "上一步的算式,代入了实际数字"),
+        ("迭代记录", "每步一行,最新的在最下面;按 f 显示全部位数,按 x 保存为 CSV"),
+    ),
+}
+
+
+class HelpScreen(ModalScreen[None]):
+    """Keys, panels and the lesson text; any of ?, q or Escape closes it."""
+
+    BINDINGS = [
+        Binding("question_mark", "dismiss", "close", key_display="?"),
+        Binding("q", "dismiss", "close", show=False),
+        Binding("escape", "dismiss", "close", show=False),
+    ]
+
+    def __init__(self, state: AppState, ascii_only: bool) -> None:
+        super().__init__()
+        self.state = state  # a snapshot to describe; the help changes nothing
+        self.ascii_only = ascii_only
+
+    def compose(self) -> ComposeResult:
+        language = self.state.language
+        keys = Table.grid(padding=(0, 2))
+        keys.add_column(style="bold", no_wrap=True)
+        keys.add_column()
+        for _, _, description, shown, _ in KEYS:
+            keys.add_row(shown, words(language, description))
+        keys.add_row("n", words(language, "key.step"))
+        keys.add_row("1-9", "w1..w9" if language == "en" else "选择图上的权重")
+        panels = Table.grid(padding=(0, 2))
+        panels.add_column(style="bold", no_wrap=True)
+        panels.add_column()
+        for name, meaning in PANELS[language]:
+            panels.add_row(name, meaning)
+        text = self.state.session.lesson.text(language)
+        with VerticalScroll(id="help"):
+            yield Static(Text(f"{self.state.session.lesson.name}: {text.title}", style="bold"))
+            yield Static(Text("\n".join(part for part in (text.teaches, text.notice) if part)))
+            yield Static(keys, classes="section")
+            yield Static(panels, classes="section")
