@@ -91,17 +91,28 @@ def write_csv(items: Iterable[Step | Divergence], problem: Problem, out: IO[str]
             writer.writerow([*flat_row(item), ""])
 
 
-def text_lines(items: Iterable[Step | Divergence], problem: Problem) -> Iterable[str]:
-    """An aligned header, then a line a record, to 6 significant digits.
+def text_header(problem: Problem) -> str:
+    """The text table's heading line (no weight_after: it is the next line's weight)."""
+    names = _text_columns(problem)
+    return _aligned(names, names)
 
-    weight_after is left out (it is the next line's weight); widths are fixed so that a
-    long run streams, and one weight fits 80 columns.
-    """
-    names = [name for name in columns(problem) if not name.startswith("weight_after")]
-    yield _aligned(names, names)
+
+def text_row(step: Step, problem: Problem) -> str:
+    """One record as a line of the text table, to 6 significant digits."""
+    return _aligned(_text_columns(problem), flat_row(step, show=readable))
+
+
+def text_lines(items: Iterable[Step | Divergence], problem: Problem) -> Iterable[str]:
+    """The heading, then a line a record; fixed widths, so a long run streams, and one
+    weight fits 80 columns."""
+    yield text_header(problem)
     for item in items:
         if isinstance(item, Step):
-            yield _aligned(names, flat_row(item, show=readable))
+            yield text_row(item, problem)
+
+
+def _text_columns(problem: Problem) -> list[str]:
+    return [name for name in columns(problem) if not name.startswith("weight_after")]
 
 
 def _aligned(names: list[str], cells: list[str]) -> str:

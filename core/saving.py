@@ -1,0 +1,150 @@
+"""Saving a student's session, and bringing it back exactly after a dropped link.
+
+A save holds the lesson itself (so a teacher's file may change or vanish), the problem,
+the iteration reached, the full log in exact floats, and the sessions before each
+change (for undo). A run is deterministic, so loading replays the history and checks it
+against the saved log bit for bit: a file that disagrees is corrupt, not half-trusted.
+Saves are atomic (a temporary file renamed over the old one) and private to the user
+(mode 0600 in a 0700 folder), since students may share a machine.
+"""
+
+import json
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from .history import History
+from .lessons import Lesson, LessonText
+from .problem import Problem
+from .session import Session
+
+FORMAT = 1
+UNDO_KEPT = 20  # earlier sessions saved for undo; older ones are dropped
+
+
+class CorruptSave(ValueError):
+    """A save file that cannot be trusted; the message says why."""
+
+
+def state_directory(environ=os.environ) -> Path:
+    """$XDG_STATE_HOME/gradstep, or ~/.local/state/gradstep."""
+    base = environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "gradstep"
+
+
+def _lesson_data(lesson: Lesson) -> dict:
+    return {
+        "name": lesson.name,
+        "source": lesson.source,
+        "tutorial_steps": lesson.tutorial_steps,
+        "problem": _problem_data(lesson.problem),
+        "texts": {language: vars(text) for language, text in lesson.texts.items()},
+    }
+
+
+def _problem_data(problem: Problem) -> dict:
+    return {field: list(value) if isinstance(value, tuple) else value for field, value in vars(problem).items()}
+
+
+def session_data(session: Session, view: dict | None = None) -> dict:
+    """A session as plain JSON data: lesson, problem, iteration, exact log, undo chain."""
+    history = session.history
+    chain, earlier = [], session.before
+    while earlier is not None and len(chain) < UNDO_KEPT:
+        chain.append({"lesson": _lesson_data(earlier.lesson), "problem": _problem_data(earlier.problem),
+                      "iteration": earlier.history.iteration})
+        earlier = earlier.before
+    return {
+        "format": FORMAT,
+        "saved": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "lesson": _lesson_data(session.lesson),
+        "problem": _problem_data(history.problem),
+        "iteration": history.iteration,
+        "log": {
+            "weights": history.weight_trail.tolist(),
+            "predictions": history.predictions.tolist(),
+            "errors": history.errors.tolist(),
+        },
+        "before": chain,
+        "view": view or {},
+    }
+
+
+def session_from_data(data: dict) -> tuple[Session, dict]:
+    """The session `data` describes, checked against its own log, and its view settings."""
+    try:
+        if data.get("format") != FORMAT:
+            raise CorruptSave(f"unknown save format {data.get('format')!r}")
+        before = None
+        for entry in reversed(data["before"]):
+            before = Session(_lesson(entry["lesson"]), _history(entry), before)
+        history = _history(data)
+        log = data["log"]
+        replayed = {"weights": history.weight_trail.tolist(), "predictions": history.predictions.tolist(),
+                    "errors": history.errors.tolist()}
+        if replayed != log:
+            raise CorruptSave("its log does not match a replay of its lesson")
+        view = data.get("view", {})
+        if not isinstance(view, dict):
+            raise CorruptSave("its view settings are not a table")
+        return Session(_lesson(data["lesson"]), history, before), view
+    except CorruptSave:
+        raise
+    except (KeyError, TypeError, AttributeError) as error:
+        raise CorruptSave(f"a field is missing or of the wrong kind ({error!r})") from None
+    except ValueError as error:  # InvalidProblem among them
+        raise CorruptSave(f"it holds an invalid value ({error})") from None
+
+
+def _lesson(data: dict) -> Lesson:
+    texts = {language: LessonText(**text) for language, text in data["texts"].items()}
+    return Lesson(data["name"], _problem(data["problem"]), data["tutorial_steps"], texts, data["source"])
+
+
+def _problem(data: dict) -> Problem:
+    return Problem(**{field: tuple(value) if isinstance(value, list) else value for field, value in data.items()})
+
+
+def _history(data: dict) -> History:
+    iteration = data["iteration"]
+    if isinstance(iteration, bool) or not isinstance(iteration, int) or iteration < 0:
+        raise CorruptSave(f"iteration {iteration!r} is not a count of steps")
+    history = History.start(_problem(data["problem"])).jump(iteration)
+    if history.iteration != iteration:
+        raise CorruptSave(f"its run diverges before iteration {iteration}")
+    return history
+
+
+def save(session: Session, path: Path, view: dict | None = None) -> None:
+    """Write `session` to `path` atomically, readable by its owner only."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    text = json.dumps(session_data(session, view), allow_nan=False)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".session-", suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:  # mkstemp makes it 0600
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def load(path: Path) -> tuple[Session, dict]:
+    """The session saved at `path`; FileNotFoundError if none, CorruptSave if unreadable."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise CorruptSave(f"it is not valid JSON ({error})") from None
+    if not isinstance(data, dict):
+        raise CorruptSave("it is not a table")
+    return session_from_data(data)
+
+
+def set_aside(path: Path) -> Path:
+    """Move a corrupt save out of the way, keeping it for a teacher to look at."""
+    kept = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+    os.replace(path, kept)
+    return kept
