@@ -39,20 +39,22 @@ class Terminal:
         self.socket = f"gradstep-test-{uuid.uuid4().hex[:8]}"
         # Our own config: none of the developer's, and a finished command leaves its pane
         # behind ("Pane is dead") so a test can see that it ended.
-        self.config = tempfile.NamedTemporaryFile("w", suffix=".conf", delete=False)
-        self.config.write("set -g remain-on-exit on\nset -g status off\n")
-        self.config.close()
+        self.folder = Path(tempfile.mkdtemp(prefix="gradstep-terminal-"))
+        self.config = self.folder / "tmux.conf"
+        self.config.write_text("set -g remain-on-exit on\nset -g status off\n")
+        self.status_file = self.folder / "status"
         environment = {"TERM": "xterm-256color", "LANG": "C.UTF-8", **(env or {})}
         settings = [f"{name}={value}" for name, value in environment.items()]
-        # env -i: the command sees only what the test gives it, like a fresh login.
-        shell_command = " ".join(
-            ["env", "-i", f"PATH={os.environ['PATH']}", f"HOME={os.environ.get('HOME', '/tmp')}",
-             *settings, *map(_quote, command)])
+        # env -i: the command sees only what the test gives it, like a fresh login. The shell
+        # around it writes its exit status to a file: tmux 3.3 is slow to notice a pane died.
+        run_command = " ".join(["env", "-i", f"PATH={os.environ['PATH']}", f"HOME={self.folder}",
+                                *settings, *map(_quote, command)])
+        shell_command = f"sh -c {_quote(f'{run_command}; echo $? > {self.status_file}')}"
         self.run("new-session", "-d", "-x", str(size[0]), "-y", str(size[1]), "-s", "main",
                  *(["-c", cwd] if cwd else []), shell_command)
 
     def run(self, *args: str) -> str:
-        command = [self.tmux, "-L", self.socket, "-f", self.config.name, *args]
+        command = [self.tmux, "-L", self.socket, "-f", str(self.config), *args]
         done = subprocess.run(command, capture_output=True, text=True)
         return done.stdout
 
@@ -75,12 +77,28 @@ class Terminal:
                 pytest.fail(f"{text!r} never appeared; the screen was:\n{screen}")
             time.sleep(0.1)
 
+    def wait_for_exit(self, timeout: float = 20.0) -> int:
+        """The command's exit status, once it has ended."""
+        deadline = time.monotonic() + timeout
+        while not self.status_file.exists() or not self.status_file.read_text().strip():
+            if time.monotonic() > deadline:
+                pytest.fail(f"the command did not end; the screen was:\n{self.screen()}")
+            time.sleep(0.1)
+        return int(self.status_file.read_text())
+
     def pid(self) -> int:
-        return int(self.run("display-message", "-p", "-t", "main", "#{pane_pid}").strip())
+        """The command's process (a child of the shell that records its status)."""
+        shell = self.run("display-message", "-p", "-t", "main", "#{pane_pid}").strip()
+        deadline = time.monotonic() + 10
+        while not (children := subprocess.run(["pgrep", "-P", shell], capture_output=True, text=True).stdout.split()):
+            if time.monotonic() > deadline:
+                pytest.fail("the command never started")
+            time.sleep(0.05)
+        return int(children[0])
 
     def close(self) -> None:
         self.run("kill-server")
-        os.unlink(self.config.name)
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def _quote(word: str) -> str:

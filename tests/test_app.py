@@ -6,6 +6,7 @@ import pytest
 
 from gradstep.core.history import History
 from gradstep.core.lessons import find_lesson
+from gradstep.core.session import Session
 from gradstep.tui.app import GradstepApp
 from gradstep.tui.screens.editor import EditorScreen
 from gradstep.tui.screens.help import HelpScreen
@@ -15,7 +16,7 @@ SIZE = (80, 24)
 
 
 def app_for(name: str = "alpha", **options) -> GradstepApp:
-    return GradstepApp(find_lesson(name), **options)
+    return GradstepApp(Session.begin(find_lesson(name)), **options)
 
 
 def same_state(history: History, other: History) -> bool:
@@ -74,8 +75,7 @@ async def test_play_steps_by_itself_until_paused():
 async def test_play_stops_by_itself_at_divergence():
     app = app_for("divergence")
     async with app.run_test(size=SIZE) as pilot:
-        app.state = app.state.replace(session=app.state.session.__class__(
-            app.state.session.lesson, app.state.session.history.jump(24)))
+        app.state = app.state.replace(session=Session(app.state.session.lesson, app.state.session.history.jump(24)))
         await pilot.press("]", "]", "]", "]", "p")
         await pilot.pause(0.6)
         assert not app.state.playing and app.state.session.history.divergence is not None

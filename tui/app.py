@@ -5,20 +5,28 @@ down to every panel. Nothing else holds state, so a step back, a reset or a save
 session is always exactly what the screen shows.
 """
 
+import asyncio
+import os
+import signal
+import threading
 from pathlib import Path
 
 from textual.app import App, ComposeResult
 from textual.binding import BindingsMap
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.timer import Timer
 from textual.widgets import Footer
 
 from ..core.lessons import Lesson, course
 from ..core.problem import InvalidProblem, Problem
+from ..core.saving import save
 from ..core.session import Session
 from . import exporting
+from .ascii import AsciiScrollBarRender
 from .i18n import words
+from .persistence import VIEW_SETTINGS, write_crash_report
 from .keys import key_bindings
 from .screens.editor import EditorScreen
 from .screens.help import HelpScreen
@@ -29,6 +37,7 @@ from .widgets.explain import ExplainPanel
 from .widgets.log import IterationLog
 from .widgets.parameters import ParametersPanel
 from .widgets.status import StatusBar
+from .widgets.too_small import MINIMUM, TooSmall
 
 
 class GradstepApp(App[int]):
@@ -37,31 +46,88 @@ class GradstepApp(App[int]):
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False  # its key hint and icons are noise for students
     TITLE = "gradstep"
+    # Below the minimum the lesson gives way to a message; wider and taller screens give
+    # the log more columns and the chart more rows (see app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MINIMUM[0], "-narrow"), (100, "-wide"), (140, "-widest")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MINIMUM[1], "-short"), (32, "-tall")]
 
     state: reactive[AppState] = reactive(None, bindings=True, init=False)
     """Everything the screen shows; `bindings=True` re-checks which keys are live."""
 
-    def __init__(self, lesson: Lesson, language: str = "en", ascii_only: bool = False,
-                 extra_lessons: tuple[Lesson, ...] = ()) -> None:
+    HANG_UP_GRACE = 3.0  # seconds to exit cleanly after the link drops, before forcing it
+
+    def __init__(self, session: Session, language: str = "en", ascii_only: bool = False,
+                 low_bandwidth: bool = False, extra_lessons: tuple[Lesson, ...] = (), view: dict | None = None,
+                 notice: str = "", save_path: Path | None = None) -> None:
         super().__init__()
         self.ascii_only = ascii_only  # fixed at start by what the terminal can show
+        self.low_bandwidth = low_bandwidth  # fewest bytes a frame: plain chart, ASCII markers
         self.lessons = (*course(), *extra_lessons)  # what the lesson list offers
+        self.save_path = save_path  # where the session goes on quit, hang-up or crash; None: nowhere
+        self.save_error = ""  # why the last save failed, for the line printed after exit
+        self.crash_report: Path | None = None  # the traceback's file, if the app crashed
         self._player: Timer | None = None  # ticks while playing; the speed lives in state
-        self.set_reactive(GradstepApp.state, AppState(Session.begin(lesson), language=language))
+        if ascii_only and language == "zh":  # Chinese needs UTF-8
+            language, notice = "en", words("en", "no_chinese")
+        settings = {key: value for key, value in (view or {}).items() if key in VIEW_SETTINGS[1:]}
+        self.set_reactive(GradstepApp.state, AppState(session, language=language, notice=notice, **settings))
         self._bindings = BindingsMap(key_bindings(language))
+        ScrollBar.renderer = AsciiScrollBarRender if ascii_only else ScrollBarRender
 
     def compose(self) -> ComposeResult:
-        yield StatusBar(id="status").data_bind(GradstepApp.state)
-        with Horizontal(id="upper"):
-            yield ParametersPanel(id="parameters").data_bind(GradstepApp.state)
-            yield ErrorChart(ascii_only=self.ascii_only, id="chart").data_bind(GradstepApp.state)
-        with Horizontal(id="lower"):
-            yield IterationLog(id="log").data_bind(GradstepApp.state)
-            yield ExplainPanel(id="explain").data_bind(GradstepApp.state)
-        yield Footer(compact=True, show_command_palette=False)
+        with Vertical(id="main"):
+            yield StatusBar(id="status").data_bind(GradstepApp.state)
+            with Horizontal(id="upper"):
+                yield ParametersPanel(id="parameters").data_bind(GradstepApp.state)
+                yield ErrorChart(ascii_frame=self.ascii_only, ascii_markers=self.ascii_only or self.low_bandwidth,
+                                 plain=self.low_bandwidth, id="chart").data_bind(GradstepApp.state)
+            with Horizontal(id="lower"):
+                yield IterationLog(id="log").data_bind(GradstepApp.state)
+                yield ExplainPanel(id="explain").data_bind(GradstepApp.state)
+            yield Footer(compact=True, show_command_palette=False)
+        yield TooSmall(id="too-small")
 
     def on_mount(self) -> None:
         self.set_class(self.ascii_only, "-ascii")
+        if self.save_path is not None:  # a real run, not a test: a dropped link must lose nothing
+            loop = asyncio.get_running_loop()
+            for hang_up in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(hang_up, self.hang_up)
+
+    # -- ending: save, whatever the way out ----------------------------------------------
+
+    def save_session(self) -> None:
+        if self.save_path is None:
+            return
+        view = {key: getattr(self.state, key) for key in VIEW_SETTINGS}
+        try:
+            save(self.state.session, self.save_path, view)
+        except OSError as error:
+            self.save_error = f"{self.save_path}: {error.strerror or error}"
+
+    def hang_up(self) -> None:
+        """The terminal is gone (SIGHUP) or we were told to stop (SIGTERM): save and leave.
+
+        Restoring a terminal that no longer exists can fail in odd ways, so a timer makes
+        sure no orphan outlives the link.
+        """
+        self.save_session()
+        deadline = threading.Timer(self.HANG_UP_GRACE, os._exit, args=(0,))
+        deadline.daemon = True  # a clean exit does not wait for it
+        deadline.start()
+        self.exit(0)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug: keep the session and the traceback in files instead of on the screen."""
+        if self.save_path is not None and self.crash_report is None:
+            self.crash_report = write_crash_report(error, self.save_path.parent)
+            self.save_session()
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        if self.crash_report is None:  # tests see Textual's own report
+            super()._print_error_renderables()
+        self._exit_renderables.clear()  # launch prints the one line naming the report
 
     # -- state changes that are not panels' business ----------------------------------
 
@@ -182,4 +248,5 @@ class GradstepApp(App[int]):
         self.push_screen(HelpScreen(self.state, self.ascii_only))
 
     def action_quit(self) -> None:
+        self.save_session()
         self.exit(0)

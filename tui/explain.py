@@ -4,8 +4,11 @@ Seeing `weight = 0.5 - 0.1 x 0.4 = 0.46` once is worth a page of prose: every fi
 the one the learner just used, to 6 significant digits, in the spec's order.
 """
 
+from ..core import analysis
+from ..core.analysis import Regime
 from ..core.history import History
 from ..core.numbers import readable
+from ..core.problem import HOT_COLD
 from ..core.rules import GradientStep, HotColdStep
 from .i18n import words
 
@@ -84,3 +87,32 @@ def _hot_cold_lines(history: History, step: HotColdStep, language: str) -> list[
         words(language, "probe_down", probe=readable(weight - amount), error=values["down"], **values),
         words(language, outcome, **values),
     ]
+
+
+def convergence_lines(history: History, language: str) -> list[str]:
+    """The regime in words with r, then the alphas and the steps still to go.
+
+    For hot and cold: where it ends up, what it has cost, and what gradient descent would
+    have cost to get as close.
+    """
+    problem = history.problem
+    readout = analysis.read_out(problem, history.weights, history.error)
+    regime = words(language, "regime." + readout.regime.value)
+    if problem.method == HOT_COLD:
+        lines = [regime, words(language, "cost", made=history.predictions_made)]
+        if readout.steps_to_go is not None and readout.regime is not Regime.NO_SIGNAL:
+            gd = "-" if readout.gradient_steps is None else str(readout.gradient_steps)
+            lines.append(words(language, "hot_cold_vs_gd", steps=readout.steps_to_go,
+                               cost=3 * readout.steps_to_go, gd=gd))
+        return lines
+    lines = [f"r = {readable(readout.r)}: {regime}"]
+    if readout.best_alpha is not None:
+        lines.append(words(language, "alphas", best=readable(readout.best_alpha, 3),
+                           stable=readable(readout.largest_stable_alpha, 3)))
+    tolerance = readable(readout.tolerance, 2)
+    if readout.steps_to_go is None:
+        lines.append(words(language, "never", tolerance=tolerance))
+    else:
+        key = "step_to_go" if readout.steps_to_go == 1 else "steps_to_go"
+        lines.append(words(language, key, steps=readout.steps_to_go, tolerance=tolerance))
+    return lines

@@ -39,6 +39,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "regime.landed": ("landed: both probes tie", "落地:两次试探相同"),
     "alphas": ("best alpha {best}, stable < {stable}", "最佳 alpha {best},稳定 < {stable}"),
     "steps_to_go": ("{steps} steps to error < {tolerance}", "还需 {steps} 步误差 < {tolerance}"),
+    "step_to_go": ("1 step to error < {tolerance}", "还需 1 步误差 < {tolerance}"),
     "never": ("never reaches error < {tolerance}", "误差永远到不了 < {tolerance}"),
     "cost": ("cost {made} predictions (3 a step)", "已花 {made} 次预测(每步 3 次)"),
     "hot_cold_vs_gd": ("goal in {steps} steps = {cost}; gd: {gd}",

@@ -1,14 +1,24 @@
-"""Starting the app: the command line, the terminal's abilities, and a clean exit.
+"""Starting gradstep: the command line, what the terminal can do, and a clean way out.
 
-`gradstep` takes the same problem flags as `gradstep run` (and the same one-line errors),
-plus the app's own: the language, ASCII-only drawing, mouse support.
+`gradstep` takes the same problem flags as `gradstep run` (and the same one-line
+errors), plus the app's own. On a terminal that cannot be drawn on it runs the plain
+line mode; otherwise the full-screen app, whose session is saved when it quits or the
+link drops, and whose crash is one line naming a report file, never a wall of text.
 """
 
 import os
+import signal
 import sys
+from pathlib import Path
 
 from ..core.arguments import ArgumentParser, UsageError, add_problem_arguments, lesson_from_arguments
 from ..core.lessons import LANGUAGES, course
+from ..core.saving import CorruptSave, load, save, set_aside
+from ..core.session import Session
+from .environment import dumb_terminal, language_from_environment, unicode_terminal
+from .persistence import save_path as default_save_path
+from .persistence import write_crash_report
+
 
 def app_parser() -> ArgumentParser:
     parser = ArgumentParser(
@@ -17,39 +27,88 @@ def app_parser() -> ArgumentParser:
         epilog="Also: gradstep lessons (the course), gradstep run (the log without the screen).",
     )
     add_problem_arguments(parser)
-    parser.add_argument("--lang", choices=LANGUAGES, help="en or zh (default: from LANG/LC_ALL)")
+    parser.add_argument("--lang", choices=LANGUAGES, help="en or zh (default: from LC_ALL/LANG)")
+    parser.add_argument("--resume", action="store_true", help="continue the session saved when gradstep last ended")
     parser.add_argument("--ascii", action="store_true", help="draw with ASCII characters only")
+    parser.add_argument("--line", action="store_true", help="plain lines instead of the full screen")
+    parser.add_argument("--low-bandwidth", action="store_true", help="16 colours, plain chart: for very slow links")
     parser.add_argument("--mouse", action="store_true", help="let the mouse click keys and scroll")
     return parser
-
-
-def language_from_environment(environ=os.environ) -> str:
-    """zh when the locale says Chinese (LC_ALL, then LC_MESSAGES, then LANG), else en."""
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name, "")
-        if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
-
-
-def launch(argv: list[str]) -> int:
-    """`gradstep ARGS`: start the app; returns the exit status."""
-    args = app_parser().parse_args(argv)
-    try:
-        lesson = lesson_from_arguments(args) if _names_a_problem(args) else course()[0]
-    except UsageError as error:
-        print(f"gradstep: {error}", file=sys.stderr)
-        return 2
-    from .app import GradstepApp  # Textual loads here
-
-    language = args.lang or language_from_environment()
-    extra = () if lesson in course() else (lesson,)
-    app = GradstepApp(lesson, language=language, ascii_only=args.ascii, extra_lessons=extra)
-    app.run(mouse=args.mouse)
-    return app.return_code or 0
 
 
 def _names_a_problem(args) -> bool:
     given = (args.lesson, args.lesson_file, args.weight, args.input, args.goal, args.method, args.alpha,
              args.step_amount)
     return any(value is not None for value in given)
+
+
+def starting_session(args, save_path: Path) -> tuple[Session, dict, str]:
+    """The session to start with, the saved view settings, and a notice for the student."""
+    if args.resume:
+        if _names_a_problem(args):
+            raise UsageError("--resume continues the saved session: give it no lesson or problem flags")
+        try:
+            session, view = load(save_path)
+            return session, view, ""
+        except FileNotFoundError:
+            return Session.begin(course()[0]), {}, f"No saved session in {save_path}: starting the course."
+        except (CorruptSave, OSError) as error:
+            kept = set_aside(save_path)
+            return Session.begin(course()[0]), {}, f"The saved session was unreadable ({error}); kept as {kept}."
+    lesson = lesson_from_arguments(args) if _names_a_problem(args) else course()[0]
+    return Session.begin(lesson), {}, ""
+
+
+def launch(argv: list[str]) -> int:
+    """`gradstep ARGS`; returns the exit status."""
+    args = app_parser().parse_args(argv)
+    save_path = default_save_path()
+    try:
+        session, view, notice = starting_session(args, save_path)
+    except UsageError as error:
+        print(f"gradstep: {error}", file=sys.stderr)
+        return 2
+    language = args.lang or view.get("language") or language_from_environment()
+    if notice:
+        print(f"gradstep: {notice}", file=sys.stderr)
+    if args.line or dumb_terminal():
+        return _run_line_mode(session, language, save_path)
+    return _run_app(session, view, language, notice, args, save_path)
+
+
+def _run_line_mode(session: Session, language: str, save_path: Path) -> int:
+    from .line_mode import run_lines
+
+    latest = [session]
+
+    def hang_up(signum, frame) -> None:
+        raise SystemExit(0)  # unwinds to the save below, even from inside readline
+
+    signal.signal(signal.SIGHUP, hang_up)
+    signal.signal(signal.SIGTERM, hang_up)
+    try:
+        run_lines(session, language, sys.stdin, sys.stdout, on_change=latest.append)
+    finally:
+        save(latest[-1], save_path, {"language": language})
+    return 0
+
+
+def _run_app(session: Session, view: dict, language: str, notice: str, args, save_path: Path) -> int:
+    if args.low_bandwidth:
+        os.environ["TEXTUAL_COLOR_SYSTEM"] = "standard"  # read when Textual is imported, just below
+    from .app import GradstepApp  # Textual loads here, and only here
+
+    extra = () if session.lesson in course() else (session.lesson,)
+    app = GradstepApp(session, language=language, ascii_only=args.ascii or not unicode_terminal(),
+                      low_bandwidth=args.low_bandwidth, extra_lessons=extra, view=view, notice=notice,
+                      save_path=save_path)
+    try:
+        app.run(mouse=args.mouse)
+    except Exception as error:  # Textual could not even start: the same one-line report
+        app.crash_report = write_crash_report(error, save_path.parent)
+    if app.crash_report is not None:
+        print(f"gradstep: something went wrong; the details are in {app.crash_report}", file=sys.stderr)
+        return 1
+    if app.save_error:
+        print(f"gradstep: the session could not be saved: {app.save_error}", file=sys.stderr)
+    return app.return_code or 0

@@ -10,16 +10,9 @@ from textual.reactive import reactive
 from textual_plotext import PlotextPlot
 
 from ...core.curve import Frame, error_vs_iteration, error_vs_weight
+from ..ascii import BOX_TO_ASCII
 from ..i18n import words
 from ..state import ITERATION_VIEW, AppState
-
-BOX_TO_ASCII = str.maketrans({
-    "─": "-", "━": "-", "│": "|", "┃": "|",
-    "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+",
-    "╭": "+", "╮": "+", "╰": "+", "╯": "+",
-    "•": "o", "·": ".", "█": "#",
-})
-
 
 class ErrorChart(PlotextPlot):
     """Error vs weight (the curve, the trail, the current point) or error vs iteration."""
@@ -27,10 +20,15 @@ class ErrorChart(PlotextPlot):
     state: reactive[AppState | None] = reactive(None, repaint=False)
     """The App's state, bound with `data_bind(GradstepApp.state)`."""
 
-    def __init__(self, ascii_only: bool = False, **kwargs) -> None:
+    def __init__(self, ascii_frame: bool = False, ascii_markers: bool = False, plain: bool = False,
+                 **kwargs) -> None:
         super().__init__(**kwargs)
-        self.ascii_only = ascii_only  # how this terminal must be drawn to, fixed at start
-        self.theme = "pro"  # terminal colours: readable on dark, light and ANSI themes alike
+        self.ascii_frame = ascii_frame  # the terminal cannot show box drawing
+        self.ascii_markers = ascii_markers  # one byte a point instead of braille's three
+        self.plain = plain  # no colours at all: the fewest bytes a frame
+        # An explicit theme: "auto" paints the terminal's own black on black under the ANSI
+        # themes. "pro" keeps the terminal's foreground and background, so it reads on any.
+        self.theme = "clear" if plain else "pro"
 
     def watch_state(self, state: AppState | None) -> None:
         if state is not None:
@@ -56,11 +54,12 @@ class ErrorChart(PlotextPlot):
         plt = self.plt
         plt.clear_data()
         plt.frame(True)
-        curve_marker = "." if self.ascii_only else "braille"
-        plt.plot(frame.curve_x.tolist(), frame.curve_y.tolist(), marker=curve_marker, color="cyan")
+        curve_marker = "." if self.ascii_markers else "braille"
+        colour = (lambda name: "default") if self.plain else (lambda name: name)
+        plt.plot(frame.curve_x.tolist(), frame.curve_y.tolist(), marker=curve_marker, color=colour("cyan"))
         if len(frame.trail_x):
-            plt.scatter(frame.trail_x.tolist(), frame.trail_y.tolist(), marker="o", color="yellow")
-        plt.scatter([frame.point[0]], [frame.point[1]], marker="@", color="red")
+            plt.scatter(frame.trail_x.tolist(), frame.trail_y.tolist(), marker="o", color=colour("yellow"))
+        plt.scatter([frame.point[0]], [frame.point[1]], marker="@", color=colour("red"))
         plt.xlim(*frame.x.limits)
         plt.ylim(*frame.y.limits)
         plt.xticks(list(frame.x.ticks), list(frame.x.labels))
@@ -68,6 +67,6 @@ class ErrorChart(PlotextPlot):
 
     def render(self) -> Text:
         text = super().render()
-        if self.ascii_only:
+        if self.ascii_frame:
             text.plain = text.plain.translate(BOX_TO_ASCII)
         return text

@@ -4,10 +4,9 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from ...core import analysis
-from ...core.analysis import Regime
 from ...core.numbers import readable
 from ...core.problem import HOT_COLD
+from ..explain import convergence_lines
 from ..i18n import words
 from ..state import AppState
 from .panel import StatePanel
@@ -44,30 +43,5 @@ class ParametersPanel(StatePanel):
             table.add_row(say("alpha"), readable(problem.alpha))
         table.add_row(say("prediction"), readable(history.prediction))
         table.add_row(say("error"), readable(history.error))
-        readout = analysis.read_out(problem, history.weights, history.error)
-        regime = Text(f"r = {readable(readout.r)}: {say('regime.' + readout.regime.value)}", style="bold")
-        if problem.method == HOT_COLD:
-            regime = Text(say("regime." + readout.regime.value), style="bold")
-        return Group(table, regime, *(Text(line) for line in self._outlook(readout, state)))
-
-    def _outlook(self, readout: analysis.Readout, state: AppState) -> list[str]:
-        """The lines under r: the alphas, and how far the goal is by this rule and by gd."""
-        say = lambda key, **values: words(state.language, key, **values)  # noqa: E731
-        problem = state.session.problem
-        tolerance = readable(readout.tolerance, 2)
-        lines = []
-        if problem.method == HOT_COLD:
-            made = state.session.history.predictions_made
-            lines.append(say("cost", made=made))
-            if readout.steps_to_go is not None and readout.regime is not Regime.NO_SIGNAL:
-                gd = "-" if readout.gradient_steps is None else str(readout.gradient_steps)
-                lines.append(say("hot_cold_vs_gd", steps=readout.steps_to_go, cost=3 * readout.steps_to_go, gd=gd))
-            return lines
-        if readout.best_alpha is not None:
-            lines.append(say("alphas", best=readable(readout.best_alpha, 3),
-                             stable=readable(readout.largest_stable_alpha, 3)))
-        if readout.steps_to_go is None:
-            lines.append(say("never", tolerance=tolerance))
-        else:
-            lines.append(say("steps_to_go", steps=readout.steps_to_go, tolerance=tolerance))
-        return lines
+        lines = convergence_lines(history, language)
+        return Group(table, Text(lines[0], style="bold"), *(Text(line) for line in lines[1:]))

@@ -1,0 +1,71 @@
+"""What the student's terminal can show, read from the environment it started us in.
+
+The locale's name says whether the terminal speaks UTF-8, but Python hides it: under
+LANG=C it coerces its own locale (PEP 538) and writes LC_CTYPE=C.UTF-8 into os.environ,
+and then turns on its UTF-8 mode (PEP 540), so sys.stdout.encoding says utf-8 even on a
+terminal that cannot show a single box-drawing character. An LC_CTYPE of exactly
+C.UTF-8 while Python's UTF-8 mode came on by itself is that coercion, not the student's
+choice, and is ignored.
+"""
+
+import os
+import sys
+from collections.abc import Mapping
+
+COERCED = ("C.UTF-8", "C.utf8", "UTF-8")  # what PEP 538 writes into LC_CTYPE
+DUMB_TERMS = ("", "dumb", "unknown")
+
+
+def _is_utf8(locale: str) -> bool:
+    encoding = locale.partition(".")[2].partition("@")[0]
+    return encoding.replace("-", "").lower() == "utf8"
+
+
+def python_coerced_locale(environ: Mapping[str, str] = os.environ, utf8_mode: int | None = None,
+                          xoptions: Mapping[str, object] | None = None) -> bool:
+    """Whether LC_CTYPE in `environ` was written by Python at startup, not by the user."""
+    utf8_mode = sys.flags.utf8_mode if utf8_mode is None else utf8_mode
+    xoptions = sys._xoptions if xoptions is None else xoptions
+    if environ.get("LC_ALL") or environ.get("LC_CTYPE") not in COERCED:
+        return False
+    if "PYTHONUTF8" in environ or "utf8" in xoptions:  # UTF-8 mode asked for: cannot tell
+        return not _is_utf8(environ.get("LANG", ""))
+    return bool(utf8_mode)  # on by itself only when the startup locale was C or POSIX
+
+
+def terminal_locale(environ: Mapping[str, str] = os.environ, **python) -> str:
+    """The locale name that governs characters: LC_ALL, then LC_CTYPE, then LANG."""
+    names = ["LC_ALL", "LC_CTYPE", "LANG"]
+    if python_coerced_locale(environ, **python):
+        names.remove("LC_CTYPE")
+    return next((environ[name] for name in names if environ.get(name)), "C")
+
+
+def unicode_terminal(environ: Mapping[str, str] = os.environ, **python) -> bool:
+    """Whether the terminal can show UTF-8 (box drawing, Chinese), judged by its locale."""
+    return _is_utf8(terminal_locale(environ, **python))
+
+
+def dumb_terminal(environ: Mapping[str, str] = os.environ, stdin=None, stdout=None) -> bool:
+    """A terminal that cannot be drawn on: TERM dumb or unknown, or input/output not a tty."""
+    stdin = sys.stdin if stdin is None else stdin
+    stdout = sys.stdout if stdout is None else stdout
+    if environ.get("TERM", "") in DUMB_TERMS:
+        return True
+    return not (_isatty(stdin) and _isatty(stdout))
+
+
+def _isatty(stream) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except (AttributeError, ValueError):  # closed or replaced streams
+        return False
+
+
+def language_from_environment(environ: Mapping[str, str] = os.environ) -> str:
+    """zh when the locale says Chinese (LC_ALL, then LC_MESSAGES, then LANG), else en."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"

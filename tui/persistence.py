@@ -1,0 +1,28 @@
+"""Where a student's work goes when gradstep ends: the saved session and crash reports.
+
+Both live under the user's state folder ($XDG_STATE_HOME/gradstep), private to them.
+"""
+
+import os
+import time
+import traceback
+from pathlib import Path
+
+from ..core.saving import state_directory
+
+SAVE_FILE = "session.json"
+VIEW_SETTINGS = ("language", "view", "selected", "exact")  # how the session was looked at
+
+
+def save_path() -> Path:
+    return state_directory() / SAVE_FILE
+
+
+def write_crash_report(error: BaseException, folder: Path) -> Path:
+    """Write the traceback of `error` to a new file in `folder` and return its path."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write("".join(traceback.format_exception(error)))
+    return path
