@@ -71,7 +71,7 @@ class GradstepApp(App[int]):
             language, notice = "en", words("en", "no_chinese")
         settings = {key: value for key, value in (view or {}).items() if key in VIEW_SETTINGS[1:]}
         self.set_reactive(GradstepApp.state, AppState(session, language=language, notice=notice, **settings))
-        self._bindings = BindingsMap(key_bindings(language))
+        self._bindings = BindingsMap(key_bindings(language, ascii_only))
         ScrollBar.renderer = AsciiScrollBarRender if ascii_only else ScrollBarRender
 
     def compose(self) -> ComposeResult:
@@ -89,6 +89,8 @@ class GradstepApp(App[int]):
 
     def on_mount(self) -> None:
         self.set_class(self.ascii_only, "-ascii")
+        if self.low_bandwidth:
+            self.theme = "ansi-dark"  # the terminal's own 16 colours: the shortest escape codes
         if self.save_path is not None:  # a real run, not a test: a dropped link must lose nothing
             loop = asyncio.get_running_loop()
             for hang_up in (signal.SIGHUP, signal.SIGTERM):
@@ -134,7 +136,7 @@ class GradstepApp(App[int]):
     def watch_state(self, old: AppState, new: AppState) -> None:
         self.set_class(new.exact, "-exact")  # every digit needs the log to take the full width
         if old.language != new.language:
-            self._bindings = BindingsMap(key_bindings(new.language))
+            self._bindings = BindingsMap(key_bindings(new.language, self.ascii_only))
             self.refresh_bindings()
         if not new.playing or old.speed != new.speed:
             self._stop_player()
@@ -169,6 +171,8 @@ class GradstepApp(App[int]):
             return True if session.can_step_back else None
         if action == "select":
             return parameters[0] < session.problem.size
+        if action == "language":
+            return None if self.ascii_only else True  # Chinese needs UTF-8
         return True
 
     # -- actions ------------------------------------------------------------------------
@@ -233,8 +237,6 @@ class GradstepApp(App[int]):
         self.state = self.state.replace(selected=index)
 
     def action_language(self) -> None:
-        if self.ascii_only:
-            return self.refuse(self.say("no_chinese"))
         self.state = self.state.replace(language="zh" if self.state.language == "en" else "en")
 
     def action_export(self) -> None:

@@ -5,13 +5,19 @@ scrollbars' partial-block glyphs and plotext's box-drawing frame and markers, bo
 replaced here.
 """
 
+import re
+
 from textual.scrollbar import ScrollBarRender
 
 BOX_TO_ASCII = str.maketrans({
-    "─": "-", "━": "-", "│": "|", "┃": "|",
-    "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+",
-    "╭": "+", "╮": "+", "╰": "+", "╯": "+", "•": "o", "·": ".", "█": "#",
+    "─": "-", "│": "|", "┌": "+", "┐": "+", "└": "+", "┘": "+", "├": "+", "┤": "+", "┬": "+", "┴": "+", "┼": "+",
 })
+ANYTHING_ELSE = re.compile(r"[^\x00-\x7e]")  # markers plotext might still draw in Unicode
+
+
+def to_ascii(text: str) -> str:
+    """plotext's drawing with its frame in ASCII and any other character as '#'."""
+    return ANYTHING_ELSE.sub("#", text.translate(BOX_TO_ASCII))
 
 
 class AsciiScrollBarRender(ScrollBarRender):

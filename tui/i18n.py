@@ -87,6 +87,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "key.view": ("view", "视图"),
     "key.export": ("export", "导出"),
     "key.language": ("中文", "English"),
+    "key.language_ascii": ("Chinese", "English"),
     "key.exact": ("exact", "精确值"),
     "key.help": ("help", "帮助"),
     "key.quit": ("quit", "退出"),

@@ -31,12 +31,16 @@ ALIASES = (("n", "step"), ("equals_sign", "rate(1)"), ("underscore", "rate(-1)")
 WEIGHT_KEYS = 9  # 1..9 choose the weight the chart follows
 
 
-def key_bindings(language: str) -> list[Binding]:
-    """Every binding, its description in `language`."""
+def key_bindings(language: str, ascii_only: bool = False) -> list[Binding]:
+    """Every binding, its description in `language`; ASCII only where Unicode cannot show."""
     groups = {group: Binding.Group(words(language, group), compact=True)
               for *_, group in KEYS if group is not None}
+    if ascii_only:  # the language key would name Chinese in Chinese characters
+        description_of = {"key.language": "key.language_ascii"}
+    else:
+        description_of = {}
     bindings = [
-        Binding(key, action, words(language, description), key_display=shown,
+        Binding(key, action, words(language, description_of.get(description, description)), key_display=shown,
                 id=description.removeprefix("key."), group=groups.get(group))
         for key, action, description, shown, group in KEYS
     ]

@@ -40,7 +40,9 @@ class EditorScreen(ModalScreen[Problem | None]):
                 for field in FIELDS:
                     yield Label(words(self.language, field) if field != "method" else words(self.language, "rule"))
                     value = shown(getattr(self.problem, field))
-                    yield Input(value=value, id=field, placeholder=" / ".join(METHODS) if field == "method" else "")
+                    field_input = Input(value=value, id=field, placeholder=" / ".join(METHODS) if field == "method" else "")
+                    field_input.cursor_blink = False  # a blinking cursor is a redraw twice a second over SSH
+                    yield field_input
             yield Static("", id="refusal")
             yield Static(words(self.language, "edit_help"), classes="hint")
 

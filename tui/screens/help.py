@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ..i18n import words
-from ..keys import KEYS
+from ..keys import key_bindings
 from ..state import AppState
 
 PANELS = {
@@ -49,8 +49,9 @@ class HelpScreen(ModalScreen[None]):
         keys = Table.grid(padding=(0, 2))
         keys.add_column(style="bold", no_wrap=True)
         keys.add_column()
-        for _, _, description, shown, _ in KEYS:
-            keys.add_row(shown, words(language, description))
+        for binding in key_bindings(language, self.ascii_only):
+            if binding.show:
+                keys.add_row(binding.key_display, binding.description)
         keys.add_row("n", words(language, "key.step"))
         keys.add_row("1-9", "w1..w9" if language == "en" else "选择图上的权重")
         panels = Table.grid(padding=(0, 2))

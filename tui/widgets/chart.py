@@ -10,7 +10,7 @@ from textual.reactive import reactive
 from textual_plotext import PlotextPlot
 
 from ...core.curve import Frame, error_vs_iteration, error_vs_weight
-from ..ascii import BOX_TO_ASCII
+from ..ascii import to_ascii
 from ..i18n import words
 from ..state import ITERATION_VIEW, AppState
 
@@ -68,5 +68,5 @@ class ErrorChart(PlotextPlot):
     def render(self) -> Text:
         text = super().render()
         if self.ascii_frame:
-            text.plain = text.plain.translate(BOX_TO_ASCII)
+            text.plain = to_ascii(text.plain)
         return text
