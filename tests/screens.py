@@ -6,7 +6,7 @@ from textual.app import App
 def screen_text(app: App) -> str:
     """Every cell of the current screen (modal screens included), one line a row."""
     update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    return "\n".join("".join(segment.text for segment in strip) for strip in update.strips)
+    return "\n".join("".join(strip.text for strip in line) for line in update.strips)
 
 
 def non_ascii(text: str) -> set[str]:

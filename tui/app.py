@@ -5,7 +5,6 @@ down to every panel. Nothing else holds state, so a step back, a reset or a save
 session is always exactly what the screen shows.
 """
 
-import asyncio
 import os
 import signal
 import threading
@@ -14,6 +13,7 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
+from textual.filter import Monochrome, NoColor
 from textual.reactive import reactive
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.timer import Timer
@@ -24,7 +24,7 @@ from ..core.problem import InvalidProblem, Problem
 from ..core.saving import save
 from ..core.session import Session
 from . import exporting
-from .ascii import AsciiScrollBarRender
+from .ascii import AsciiFilter, AsciiScrollBarRender
 from .i18n import words
 from .persistence import VIEW_SETTINGS, write_crash_report
 from .keys import key_bindings
@@ -73,6 +73,8 @@ class GradstepApp(App[int]):
         self.set_reactive(GradstepApp.state, AppState(session, language=language, notice=notice, **settings))
         self._bindings = BindingsMap(key_bindings(language, ascii_only))
         ScrollBar.renderer = AsciiScrollBarRender if ascii_only else ScrollBarRender
+        if ascii_only:
+            self._filters.append(AsciiFilter())
 
     def compose(self) -> ComposeResult:
         with Vertical(id="main"):
@@ -92,9 +94,22 @@ class GradstepApp(App[int]):
         if self.low_bandwidth:
             self.theme = "ansi-dark"  # the terminal's own 16 colours: the shortest escape codes
         if self.save_path is not None:  # a real run, not a test: a dropped link must lose nothing
-            loop = asyncio.get_running_loop()
+            # signal.signal, not the event loop's handlers: once the terminal is gone the loop
+            # can block on a full output queue, and only a Python-level handler still runs.
             for hang_up in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(hang_up, self.hang_up)
+                signal.signal(hang_up, self.hang_up)
+
+    def watch_theme(self) -> None:
+        """Keep NO_COLOR legible across a change of theme.
+
+        Textual picks its NO_COLOR filter once, for the theme it starts with: Monochrome
+        for an RGB theme, NoColor for an ANSI one. Switching to an ANSI theme later
+        (--low-bandwidth does) left Monochrome turning the terminal's default colours into
+        black on black.
+        """
+        if self.no_color:
+            wanted = NoColor() if self.native_ansi_color else Monochrome()
+            self._filters = [wanted if isinstance(f, (NoColor, Monochrome)) else f for f in self._filters]
 
     # -- ending: save, whatever the way out ----------------------------------------------
 
@@ -107,7 +122,7 @@ class GradstepApp(App[int]):
         except OSError as error:
             self.save_error = f"{self.save_path}: {error.strerror or error}"
 
-    def hang_up(self) -> None:
+    def hang_up(self, signum: int, frame: object) -> None:
         """The terminal is gone (SIGHUP) or we were told to stop (SIGTERM): save and leave.
 
         Restoring a terminal that no longer exists can fail in odd ways, so a timer makes
@@ -117,7 +132,7 @@ class GradstepApp(App[int]):
         deadline = threading.Timer(self.HANG_UP_GRACE, os._exit, args=(0,))
         deadline.daemon = True  # a clean exit does not wait for it
         deadline.start()
-        self.exit(0)
+        self.call_later(self.exit, 0)
 
     def _handle_exception(self, error: Exception) -> None:
         """A bug: keep the session and the traceback in files instead of on the screen."""

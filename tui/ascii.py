@@ -2,11 +2,16 @@
 
 Textual's borders have an `ascii` style (set in app.tcss); what remains are the
 scrollbars' partial-block glyphs and plotext's box-drawing frame and markers, both
-replaced here.
+replaced here. A last line filter catches anything else (a teacher's lesson text with
+an accent, say), keeping every cell's width so the layout holds.
 """
 
 import re
 
+from rich.cells import cell_len
+from rich.segment import Segment
+from textual.color import Color
+from textual.filter import LineFilter
 from textual.scrollbar import ScrollBarRender
 
 BOX_TO_ASCII = str.maketrans({
@@ -26,3 +31,16 @@ class AsciiScrollBarRender(ScrollBarRender):
 
     VERTICAL_BARS = [" "] * 8
     HORIZONTAL_BARS = [" "] * 8
+
+
+class AsciiFilter(LineFilter):
+    """Every character above 126 becomes '?' once per cell it takes."""
+
+    def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
+        return [Segment(_ascii_text(text), style, control) for text, style, control in segments]
+
+
+def _ascii_text(text: str) -> str:
+    if text.isascii():
+        return text
+    return "".join(char if char.isascii() else "?" * cell_len(char) for char in text)

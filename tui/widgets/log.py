@@ -63,7 +63,7 @@ class IterationLog(ScrollView, can_focus=False):
 
     def render_line(self, y: int) -> Strip:
         if self.state is None:
-            return Strip.blank(self.size.width)
+            return Strip.blank(self.size.width, self.rich_style)
         history = self.state.session.history
         number_width = EXACT_WIDTH if self.state.exact else NUMBER_WIDTH
         iteration_width = max(3, len(str(history.iteration)))
@@ -73,7 +73,7 @@ class IterationLog(ScrollView, can_focus=False):
             return self._strip(cells, Style(bold=True, underline=True))
         k = self.scroll_offset.y + y - 1
         if k >= history.iteration:
-            return Strip.blank(self.size.width)
+            return Strip.blank(self.size.width, self.rich_style)
         row = as_row(history.record(k))
         show = exact if self.state.exact else lambda value: fitted(value, NUMBER_WIDTH)
         cells = [str(k).rjust(iteration_width)]

@@ -1,0 +1,77 @@
+"""How gradstep ends: a saved session that is private, a corrupt one set aside, a crash
+that is one line and a file, never a wall of text."""
+
+import json
+import os
+import stat
+import sys
+
+from gradstep.core.lessons import find_lesson
+from gradstep.core.saving import load, save
+from gradstep.core.session import Session
+
+from .terminal import terminal  # noqa: F401  (a fixture)
+
+CRASHING_APP = """
+import sys
+from gradstep.tui.widgets.parameters import ParametersPanel
+from gradstep.tui.launch import launch
+
+def broken(self, state):  # a bug, as far as the student can tell
+    if state.session.history.iteration == 2:
+        raise RuntimeError("a bug in the parameters panel")
+    return ""
+
+ParametersPanel.draw = broken
+sys.exit(launch(["--lesson", "alpha"]))
+"""
+
+
+def test_saves_are_private_to_their_owner(tmp_path):
+    path = tmp_path / "state" / "gradstep" / "session.json"
+    save(Session.begin(find_lesson("alpha")).step(), path)
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
+    assert [p.name for p in path.parent.iterdir()] == ["session.json"]  # no temporary file left
+
+
+def test_a_corrupt_save_is_reported_set_aside_and_not_fatal(terminal, tmp_path):
+    folder = tmp_path / "state" / "gradstep"
+    folder.mkdir(parents=True)
+    (folder / "session.json").write_text('{"format": 1, "lesson": ')
+    term = terminal([sys.executable, "-m", "gradstep.tui", "--resume"],
+                    env={"XDG_STATE_HOME": str(tmp_path / "state")})
+    screen = term.wait_for("measure-error: Measure the error")  # the course starts instead
+    assert "unreadable" in screen
+    term.press("q")
+    assert term.wait_for_exit() == 0
+    kept = [p.name for p in folder.iterdir() if p.name.startswith("session.json.corrupt-")]
+    assert len(kept) == 1
+    assert load(folder / "session.json")[0].lesson.name == "measure-error"  # quitting saved afresh
+
+
+def test_a_tampered_save_is_refused(tmp_path):
+    path = tmp_path / "session.json"
+    save(Session.begin(find_lesson("alpha")).step().step(), path)
+    data = json.loads(path.read_text())
+    data["log"]["errors"][1] = 0.0145  # not what the lesson computes
+    path.write_text(json.dumps(data))
+    try:
+        load(path)
+    except ValueError as error:
+        assert "does not match" in str(error)
+    else:
+        raise AssertionError("a log that disagrees with its lesson was accepted")
+
+
+def test_a_crash_restores_the_terminal_and_prints_one_line_naming_the_report(terminal, tmp_path):
+    term = terminal([sys.executable, "-c", CRASHING_APP], env={"XDG_STATE_HOME": str(tmp_path / "state")})
+    term.wait_for("alpha: Alpha tames the step")
+    term.press("Space", "Space")
+    assert term.wait_for_exit() == 1
+    joined = term.run("capture-pane", "-p", "-J", "-S", "-", "-t", "main")  # rejoin wrapped lines, with history
+    lines = [line for line in joined.splitlines() if line.strip() and not line.startswith("Pane is dead")]
+    assert len(lines) == 1 and lines[0].startswith("gradstep: something went wrong; the details are in ")
+    report = lines[0].rsplit(" ", 1)[1]
+    assert "RuntimeError: a bug in the parameters panel" in open(report).read()
+    assert load(tmp_path / "state" / "gradstep" / "session.json")[0].history.iteration == 2  # work kept
