@@ -18,17 +18,22 @@ def number(value: float) -> str:
     return _parenthesised(readable(value))
 
 
-def distinct(a: float, b: float) -> tuple[str, str]:
-    """`a` and `b` with just enough digits to tell them apart (6 when that already does).
+def telling_digits(a: float, b: float) -> int:
+    """How many significant digits tell `a` from `b` (6 when that already does).
 
     Hot and cold's probes near the goal differ in the 16th digit; showing them as equal
     would make its choice look arbitrary, so they get the digits that show why.
     """
     for digits in range(6, 18):
-        shown = readable(a, digits), readable(b, digits)
-        if shown[0] != shown[1] or a == b:
-            return shown
-    return shown
+        if a == b or readable(a, digits) != readable(b, digits):
+            return digits
+    return 17
+
+
+def distinct(a: float, b: float) -> tuple[str, str]:
+    """`a` and `b` written with the digits that tell them apart."""
+    digits = telling_digits(a, b)
+    return readable(a, digits), readable(b, digits)
 
 
 def vector(values) -> str:
@@ -40,8 +45,9 @@ def worked_step(history: History, language: str) -> list[str]:
     if history.iteration == 0:
         return []
     step = history.record(history.iteration - 1)
-    prediction, goal = distinct(step.prediction, history.problem.goal)
-    lines = [_prediction_line(history, step, prediction),
+    digits = telling_digits(step.prediction, history.problem.goal)
+    prediction, goal = readable(step.prediction, digits), readable(history.problem.goal, digits)
+    lines = [_prediction_line(history, step, digits),
              f"error = ({prediction} - {_parenthesised(goal)})^2 = {readable(step.error)}"]
     if isinstance(step, HotColdStep):
         return lines + _hot_cold_lines(history, step, language)
@@ -52,9 +58,11 @@ def _parenthesised(text: str) -> str:
     return f"({text})" if text.startswith("-") else text
 
 
-def _prediction_line(history: History, step, prediction: str) -> str:
-    terms = " + ".join(f"{number(x)} x {number(w)}" for x, w in zip(history.problem.inputs, step.weights))
-    return f"#{step.iteration}: prediction = {terms} = {prediction}"
+def _prediction_line(history: History, step, digits: int) -> str:
+    """The prediction worked out, weights to as many digits as the prediction needs."""
+    terms = " + ".join(f"{number(x)} x {_parenthesised(readable(w, digits))}"
+                       for x, w in zip(history.problem.inputs, step.weights))
+    return f"#{step.iteration}: prediction = {terms} = {readable(step.prediction, digits)}"
 
 
 def _gradient_lines(history: History, step: GradientStep) -> list[str]:
@@ -100,7 +108,9 @@ def convergence_lines(history: History, language: str) -> list[str]:
     regime = words(language, "regime." + readout.regime.value)
     if problem.method == HOT_COLD:
         lines = [regime, words(language, "cost", made=history.predictions_made)]
-        if readout.steps_to_go is not None and readout.regime is not Regime.NO_SIGNAL:
+        if readout.regime is Regime.STUCK_BOUNCING and readout.steps_to_go == 0:
+            lines.append(words(language, "hot_cold_bouncing"))
+        elif readout.steps_to_go is not None and readout.regime is not Regime.NO_SIGNAL:
             gd = "-" if readout.gradient_steps is None else str(readout.gradient_steps)
             lines.append(words(language, "hot_cold_vs_gd", steps=readout.steps_to_go,
                                cost=3 * readout.steps_to_go, gd=gd))
@@ -113,6 +123,6 @@ def convergence_lines(history: History, language: str) -> list[str]:
     if readout.steps_to_go is None:
         lines.append(words(language, "never", tolerance=tolerance))
     else:
-        key = "step_to_go" if readout.steps_to_go == 1 else "steps_to_go"
+        key = {0: "below_tolerance", 1: "step_to_go"}.get(readout.steps_to_go, "steps_to_go")
         lines.append(words(language, key, steps=readout.steps_to_go, tolerance=tolerance))
     return lines

@@ -6,6 +6,7 @@ steps as after three. Columns that do not fit the width are left out, least tell
 first (the worked step shows them for the last step anyway).
 """
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from textual.geometry import Size
@@ -16,11 +17,11 @@ from textual.strip import Strip
 from ...core.export import as_row
 from ...core.numbers import exact, fitted
 from ...core.problem import HOT_COLD, Problem
-from ..i18n import words
+from ..i18n import term, words
 from ..state import AppState
 
 NUMBER_WIDTH, EXACT_WIDTH = 10, 24  # 5 significant digits, or every digit
-PRIORITY = ("weight", "error", "prediction", "delta", "weight_delta", "up_error", "down_error", "move")
+PRIORITY = ("error", "weight", "prediction", "delta", "weight_delta", "up_error", "down_error", "move")
 HEADINGS = {"up_error": "up", "down_error": "down", "weight_delta": "w_delta"}
 
 
@@ -69,7 +70,8 @@ class IterationLog(ScrollView, can_focus=False):
         iteration_width = max(3, len(str(history.iteration)))
         columns = log_columns(history.problem, self.size.width - iteration_width, number_width)
         if y == 0:  # the heading stays put while the rows scroll under it
-            cells = ["#".rjust(iteration_width)] + [self._heading(column, number_width) for column in columns]
+            cells = ["#".rjust(iteration_width)] + [self._heading(column, number_width, self.state.language)
+                                                     for column in columns]
             return self._strip(cells, Style(bold=True, underline=True))
         k = self.scroll_offset.y + y - 1
         if k >= history.iteration:
@@ -84,13 +86,14 @@ class IterationLog(ScrollView, can_focus=False):
         newest = k == history.iteration - 1
         return self._strip(cells, Style(bold=True) if newest else Style())
 
-    def _heading(self, column: tuple[str, int | None], number_width: int) -> str:
+    def _heading(self, column: tuple[str, int | None], number_width: int, language: str) -> str:
         field, index = column
-        name = HEADINGS.get(field, field)
+        name = HEADINGS.get(field) or term(language, field)
         if index is not None:
             name = f"{'w' if field == 'weight' else 'wd'}{index + 1}"
-        return name.rjust(5 if field == "move" else number_width)
+        width = 5 if field == "move" else number_width
+        return name.rjust(width - (cell_len(name) - len(name)))  # wide characters take two cells
 
     def _strip(self, cells: list[str], style: Style) -> Strip:
         line = " ".join(cells)
-        return Strip([Segment(line, style)]).crop_extend(0, self.size.width, self.rich_style)
+        return Strip([Segment(line, self.rich_style + style)]).crop_extend(0, self.size.width, self.rich_style)
