@@ -40,6 +40,12 @@ from .widgets.status import StatusBar
 from .widgets.too_small import MINIMUM, TooSmall
 
 
+def _live_keys(state: AppState) -> tuple:
+    """What check_action's answers depend on."""
+    session = state.session
+    return session.history.can_step, session.can_step_back, session.problem.size
+
+
 class GradstepApp(App[int]):
     """Step a neuron through a lesson, one keypress at a time."""
 
@@ -51,8 +57,9 @@ class GradstepApp(App[int]):
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MINIMUM[0], "-narrow"), (100, "-wide"), (140, "-widest")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MINIMUM[1], "-short"), (32, "-tall")]
 
-    state: reactive[AppState] = reactive(None, bindings=True, init=False)
-    """Everything the screen shows; `bindings=True` re-checks which keys are live."""
+    state: reactive[AppState] = reactive(None, init=False)
+    """Everything the screen shows. Not `bindings=True`: that rebuilds the Footer on
+    every step; watch_state refreshes the keys only when which ones are live changes."""
 
     HANG_UP_GRACE = 3.0  # seconds to exit cleanly after the link drops, before forcing it
 
@@ -152,6 +159,7 @@ class GradstepApp(App[int]):
         self.set_class(new.exact, "-exact")  # every digit needs the log to take the full width
         if old.language != new.language:
             self._bindings = BindingsMap(key_bindings(new.language, self.ascii_only))
+        if old.language != new.language or _live_keys(old) != _live_keys(new):
             self.refresh_bindings()
         if not new.playing or old.speed != new.speed:
             self._stop_player()

@@ -40,9 +40,9 @@ class ExplainPanel(StatePanel):
     """What to read now: the lesson before the first step, then each step worked out."""
 
     def watch_state(self, state: AppState | None) -> None:
-        super().watch_state(state)
         if state is not None:
             self.set_class(state.session.history.divergence is not None, "-diverged")
+        super().watch_state(state)
 
     def title(self, state: AppState) -> str:
         history = state.session.history

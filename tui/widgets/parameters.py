@@ -22,8 +22,7 @@ class ParametersPanel(StatePanel):
     """What the neuron is, what it predicts now, and the convergence readout."""
 
     def title(self, state: AppState) -> str:
-        language = state.language
-        return f"{words(language, 'parameters')}: {words(language, 'iteration')} {state.session.history.iteration}"
+        return words(state.language, "parameters")  # the iteration is on the status line
 
     def draw(self, state: AppState) -> Group:
         history, language = state.session.history, state.language

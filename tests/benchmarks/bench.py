@@ -1,0 +1,182 @@
+"""Benchmark gradstep against the floor app, on demand (not in CI, not a timed test).
+
+    .venv/bin/python tests/benchmarks/bench.py [--rounds N]
+
+Both apps run in a real pseudo-terminal at 80x24, alternately, and every figure is the
+median of several runs, reported for each app and as the gradstep / floor ratio next
+to its budget, so that noise on a shared machine cancels out.
+"""
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from gradstep.core.lessons import find_lesson
+from gradstep.core.saving import save
+from gradstep.core.session import Session
+
+from terminal_session import PtySession
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+GRADSTEP = [str(BIN / "gradstep"), "--lesson", "alpha"]
+FLOOR = [sys.executable, str(HERE / "floor_app.py")]
+BASE_ENV = {"PATH": os.environ["PATH"], "LANG": "C.UTF-8", "TERM": "xterm-256color"}
+KEY_REPEAT = 1 / 30  # a held-down key repeats about 30 times a second
+
+
+def p90(values: list[float]) -> float:
+    return sorted(values)[int(0.9 * (len(values) - 1))]
+
+
+def start(argv: list[str], env: dict[str, str]) -> tuple[PtySession, float]:
+    """An app on a pty, and its time to a settled first screen."""
+    session = PtySession(argv, env)
+    _, last = session.read_until_quiet(quiet=0.5)
+    return session, last - session.started
+
+
+def steps(session: PtySession, count: int) -> tuple[list[int], list[float]]:
+    """Bytes written and key-to-frame time (to the frame's last byte) for `count` steps."""
+    sizes, delays = [], []
+    for _ in range(count):
+        sent = session.send(b" ")
+        data, last = session.read_until_quiet(quiet=0.12)
+        sizes.append(len(data))
+        delays.append(last - sent)
+    return sizes, delays
+
+
+def held_space(session: PtySession) -> tuple[int, float]:
+    """Bytes for one second of held-down space, and how long the screen kept changing after."""
+    begin = time.perf_counter()
+    written = 0
+    while time.perf_counter() - begin < 1.0:
+        session.send(b" ")
+        data, _ = session.read_until_quiet(quiet=KEY_REPEAT, timeout=KEY_REPEAT, first=KEY_REPEAT)
+        written += len(data)
+    released = time.perf_counter()
+    data, last = session.read_until_quiet(quiet=0.3, first=0.3)
+    return written + len(data), max(0.0, last - released) if data else 0.0
+
+
+def saved_session(folder: Path, iterations: int) -> dict[str, str]:
+    """An XDG_STATE_HOME holding the alpha lesson saved at `iterations`, for --resume."""
+    session = Session.begin(find_lesson("alpha"))
+    session = Session(session.lesson, session.history.jump(iterations))
+    save(session, folder / "gradstep" / "session.json")
+    return {"XDG_STATE_HOME": str(folder)}
+
+
+def measure_app(argv, env, rounds: int) -> dict[str, float]:
+    session, startup = start(argv, env)
+    sizes, delays = steps(session, 12 + 20)
+    burst, settle = held_space(session)
+    memory = session.status("VmHWM")
+    session.close()
+    return {"startup": startup, "memory": memory, "bytes": statistics.median(sizes[:12]),
+            "delay_median": statistics.median(delays[12:]), "delay_p90": p90(delays[12:]),
+            "burst": burst, "settle": settle}
+
+
+def measure_after(argv, env) -> dict[str, float]:
+    session, _ = start(argv, env)
+    _, delays = steps(session, 20)
+    resident = session.status("VmRSS")
+    session.close()
+    return {"delay_p90": p90(delays), "resident": resident}
+
+
+def resident_fresh(argv, env) -> int:
+    session, _ = start(argv, env)
+    resident = session.status("VmRSS")
+    session.close()
+    return resident
+
+
+def headless(rounds: int) -> tuple[float, float]:
+    def timed(argv):
+        began = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)
+        return time.perf_counter() - began
+
+    run, numpy = [], []
+    for _ in range(rounds):
+        run.append(timed([str(BIN / "gradstep"), "run", "--lesson", "alpha"]))
+        numpy.append(timed([sys.executable, "-c", "import numpy"]))
+    return statistics.median(run), statistics.median(numpy)
+
+
+def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def row(name, ours, floor, budget, unit, scale=1.0):
+    ratio = ours / floor if floor else float("inf")
+    verdict = "ok" if budget is None or ratio <= budget else "OVER"
+    budget_text = "" if budget is None else f"<= {budget:g}x"
+    print(f"{name:<34}{ours * scale:>10.1f}{floor * scale:>10.1f}{ratio:>8.2f}x  {budget_text:<8}{verdict} {unit}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5, help="alternating runs of each app (default 5)")
+    rounds = parser.parse_args().rounds
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        env = {**BASE_ENV, "HOME": str(folder), "XDG_STATE_HOME": str(folder / "fresh")}
+        ours, floor = [], []
+        for round_ in range(rounds):  # alternate which app goes first
+            pair = [(GRADSTEP, ours), (FLOOR, floor)]
+            for argv, results in pair if round_ % 2 == 0 else pair[::-1]:
+                results.append(measure_app(argv, env, rounds))
+        ours, floor = median_of(ours), median_of(floor)
+        ten_k_env = {**env, **saved_session(folder / "ten-k", 10_000)}
+        ours_10k = measure_after([str(BIN / "gradstep"), "--resume"], ten_k_env)
+        floor_10k = measure_after(FLOOR + ["--start", "10000"], env)
+        hundred_k_env = {**env, **saved_session(folder / "hundred-k", 100_000)}
+        growth = measure_after([str(BIN / "gradstep"), "--resume"], hundred_k_env)["resident"] - resident_fresh(
+            GRADSTEP, env)
+        variants = {}
+        for name, extra_argv, extra_env in (("--low-bandwidth", ["--low-bandwidth"], {}),
+                                            ("16 colours (TERM=xterm)", [], {"TERM": "xterm"})):
+            variants[name] = median_of([measure_app(GRADSTEP + extra_argv, {**env, **extra_env}, rounds)
+                                        for _ in range(max(1, rounds // 2))])
+        run_time, numpy_time = headless(max(5, rounds))
+
+    print(f"gradstep benchmark, {time.strftime('%Y-%m-%d')}, {platform.node()} ({platform.machine()}, "
+          f"{os.cpu_count()} cores, Python {platform.python_version()}), 80x24, TERM=xterm-256color, "
+          f"medians of {rounds} alternating runs")
+    print(f"{'figure':<34}{'gradstep':>10}{'floor':>10}{'ratio':>9}  {'budget':<8}")
+    row("startup to settled screen (ms)", ours["startup"], floor["startup"], 1.2, "", 1000)
+    row("peak memory (MB)", ours["memory"], floor["memory"], 1.2, "", 1 / 1024)
+    row("bytes per step", ours["bytes"], floor["bytes"], 0.75, "")
+    row("key to frame, median (ms)", ours["delay_median"], floor["delay_median"], None, "", 1000)
+    row("key to frame, p90 (ms)", ours["delay_p90"], floor["delay_p90"], 1.5, "", 1000)
+    row("key to frame p90 after 10,000 (ms)", ours_10k["delay_p90"], floor_10k["delay_p90"], 1.5, "", 1000)
+    row("  ... gradstep vs its own fresh p90", ours_10k["delay_p90"], ours["delay_p90"], 1.1, "", 1000)
+    frames_cap = 1 / KEY_REPEAT
+    print(f"{'held space 1 s (bytes)':<34}{ours['burst']:>10.0f}{floor['burst']:>10.0f}"
+          f"{ours['burst'] / floor['burst']:>8.2f}x  budget <= {frames_cap:.0f} frames x {ours['bytes']:.0f} B = "
+          f"{frames_cap * ours['bytes']:.0f}: {'ok' if ours['burst'] <= frames_cap * ours['bytes'] else 'OVER'}")
+    print(f"{'screen still changing after release':<34}{ours['settle'] * 1000:>10.0f}{floor['settle'] * 1000:>10.0f}"
+          f"   ms     budget <= 200: {'ok' if ours['settle'] <= 0.2 else 'OVER'}")
+    row("headless alpha run vs import numpy", run_time, numpy_time, 1.5, "(ms)", 1000)
+    print(f"{'memory growth over 100,000 steps':<34}{growth / 1024:>10.1f} MB   budget <= 10 MB: "
+          f"{'ok' if growth <= 10 * 1024 else 'OVER'}")
+    for name, figures in variants.items():
+        limit = 2500 if name == "--low-bandwidth" else 0.75 * floor["bytes"]
+        print(f"{name}: {figures['bytes']:.0f} bytes per step (budget {limit:.0f}: "
+              f"{'ok' if figures['bytes'] <= limit else 'OVER'}), p90 key to frame "
+              f"{figures['delay_p90'] * 1000:.1f} ms, startup {figures['startup'] * 1000:.0f} ms, "
+              f"held space {figures['burst']:.0f} bytes")
+
+
+if __name__ == "__main__":
+    main()
