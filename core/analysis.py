@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .problem import HOT_COLD, Problem
+from .problem import HOT_COLD, MEASURE, Problem
 from .rules import as_arrays, predict
 
 TOLERANCE = 1e-6  # "a small error": what the steps-to-go readout counts down to
@@ -31,6 +31,7 @@ class Regime(enum.Enum):
     NO_SIGNAL = "no-signal"  # every input is 0: the error does not depend on the weights
     STUCK_BOUNCING = "stuck-bouncing"  # hot and cold: a fixed step ends up between two weights
     LANDED = "landed"  # hot and cold exactly on the goal: both probes tie, it stays
+    MEASURING = "measuring"  # the measuring lesson: nothing learns, the weights stay
 
 
 def sum_of_squares(problem: Problem) -> float:
@@ -136,6 +137,15 @@ def goal_region_error(problem: Problem) -> float:
     return half_step_miss * half_step_miss  # not ** 2: Python's float power raises on overflow
 
 
+def regime(problem: Problem, weights: np.ndarray) -> Regime:
+    """What the problem's own rule will do from `weights`."""
+    if problem.method == HOT_COLD:
+        return hot_cold_regime(problem, float(weights[0]))
+    if problem.method == MEASURE:
+        return Regime.MEASURING
+    return gradient_regime(problem)
+
+
 @dataclass(frozen=True)
 class Readout:
     """Everything the convergence panel shows for the current parameters."""
@@ -157,14 +167,12 @@ def read_out(problem: Problem, weights: np.ndarray, error: float) -> Readout:
     tolerance = goal_region_error(problem) if hot_cold else TOLERANCE
     gradient_steps = gradient_steps_to(problem, error, tolerance)
     if hot_cold:
-        regime = hot_cold_regime(problem, float(weights[0]))
         steps_to_go = hot_cold_steps_to_goal(problem, float(weights[0]))
     else:
-        regime = gradient_regime(problem)
-        steps_to_go = gradient_steps
+        steps_to_go = None if problem.method == MEASURE else gradient_steps
     return Readout(
         r=r_factor(problem),
-        regime=regime,
+        regime=regime(problem, weights),
         gradient_regime=gradient_regime(problem),
         best_alpha=best_alpha(problem),
         largest_stable_alpha=largest_stable_alpha(problem),

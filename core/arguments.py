@@ -55,7 +55,8 @@ def add_problem_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--weight", metavar="W", type=numbers, help="starting weight(s), e.g. 0.5 or 0.1,0.2")
     parser.add_argument("--input", metavar="X", type=numbers, help="input(s), one per weight")
     parser.add_argument("--goal", metavar="Y", type=number, help="what the neuron should predict")
-    parser.add_argument("--method", choices=METHODS, help="gd: gradient descent; hot-cold: hot and cold")
+    parser.add_argument("--method", choices=METHODS,
+                        help="gd: gradient descent; hot-cold: hot and cold; measure: predict only")
     parser.add_argument("--alpha", metavar="A", type=number, help="learning rate for gd (default 1)")
     parser.add_argument("--step-amount", metavar="S", type=number, help="hot-cold's step (default 0.1)")
 

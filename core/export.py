@@ -15,8 +15,8 @@ import numpy as np
 
 from .divergence import Divergence
 from .numbers import exact, readable
-from .problem import HOT_COLD, Problem
-from .rules import GradientStep, HotColdStep, Step
+from .problem import Problem
+from .rules import RECORD_TYPES, Step
 
 _NAMES = {"weights": "weight", "weights_after": "weight_after"}  # record field -> column
 _MOVES = {-1: "down", 0: "none", 1: "up"}
@@ -25,9 +25,8 @@ _SKIPPED = ("predictions",)  # the cost is per rule, not per record: said in the
 
 def columns(problem: Problem) -> list[str]:
     """The columns of this problem's records, one per weight where a field holds several."""
-    record_type = HotColdStep if problem.method == HOT_COLD else GradientStep
     names = []
-    for field in dataclasses.fields(record_type):
+    for field in dataclasses.fields(RECORD_TYPES[problem.method]):
         if field.name in _SKIPPED:
             continue
         name = _NAMES.get(field.name, field.name)

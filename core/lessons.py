@@ -7,11 +7,9 @@ the lesson teaches and what to notice. The seven course lessons ship in `course/
 field and the fault when something is wrong.
 """
 
-import difflib
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
 from .problem import GRADIENT_DESCENT, InvalidProblem, Problem
@@ -20,6 +18,7 @@ LANGUAGES = ("en", "zh")
 _TEXT_FIELDS = ("title", "summary", "teaches", "notice")
 _PROBLEM_FIELDS = ("weights", "inputs", "goal", "method", "alpha", "step_amount")
 _FIELDS = ("name", *_PROBLEM_FIELDS, "tutorial_steps", *LANGUAGES)
+COURSE_FOLDER = Path(__file__).with_name("course")  # package data, installed as plain files
 
 
 class LessonError(ValueError):
@@ -54,8 +53,7 @@ class Lesson:
 @cache
 def course() -> tuple[Lesson, ...]:
     """The course's lessons in teaching order (their files sort in that order)."""
-    folder = resources.files(__package__) / "course"
-    files = sorted((f for f in folder.iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
+    files = sorted(COURSE_FOLDER.glob("*.toml"))
     return tuple(_parse(f.read_text(encoding="utf-8"), f.name, source="course") for f in files)
 
 
@@ -64,8 +62,8 @@ def find_lesson(name: str) -> Lesson:
     lessons = {lesson.name: lesson for lesson in course()}
     if name in lessons:
         return lessons[name]
-    close = difflib.get_close_matches(name, lessons, n=1)
-    hint = f"did you mean {close[0]!r}? " if close else ""
+    close = _close_match(name, lessons)
+    hint = f"did you mean {close!r}? " if close else ""
     raise LessonError(f"unknown lesson {name!r}: {hint}choose from {', '.join(lessons)}")
 
 
@@ -120,8 +118,8 @@ class _Fields:
     def refuse_unknown(self, known: tuple[str, ...]) -> None:
         for key in self.data:
             if key not in known:
-                close = difflib.get_close_matches(key, known, n=1)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                close = _close_match(key, known)
+                hint = f" (did you mean {close!r}?)" if close else ""
                 raise self.fail(key, f"unknown field{hint}; known fields: {', '.join(known)}")
 
     def _get(self, key: str, default: object) -> object:
@@ -172,6 +170,14 @@ class _Fields:
             title=fields.string("title"),
             **{key: fields.string(key) for key in _TEXT_FIELDS[1:] if key in table},
         )
+
+
+def _close_match(word: str, choices) -> str | None:
+    """The choice `word` was probably meant to be (difflib loads only when a name is wrong)."""
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return close[0] if close else None
 
 
 def _describe(value: object) -> str:

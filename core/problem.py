@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 GRADIENT_DESCENT = "gd"
 HOT_COLD = "hot-cold"
-METHODS = (GRADIENT_DESCENT, HOT_COLD)
+MEASURE = "measure"  # predict and measure the error, learn nothing: the course's first lesson
+METHODS = (GRADIENT_DESCENT, HOT_COLD, MEASURE)
 
 
 class InvalidProblem(ValueError):
@@ -31,7 +32,7 @@ class Problem:
     weights: tuple[float, ...]  # the neuron's starting weights, shape (n,)
     inputs: tuple[float, ...]  # one training example, shape (n,)
     goal: float  # what the neuron should predict for it
-    method: str = GRADIENT_DESCENT  # "gd" or "hot-cold"
+    method: str = GRADIENT_DESCENT  # "gd", "hot-cold" or "measure"
     alpha: float = 1.0  # gradient descent's learning rate; the tutorial's default is 1
     step_amount: float = 0.1  # hot and cold's fixed move
 
@@ -56,7 +57,7 @@ class Problem:
 def check_problem(problem: Problem) -> None:
     """Raise InvalidProblem for the first parameter that cannot be learned from."""
     if problem.method not in METHODS:
-        raise InvalidProblem("method", f"{problem.method!r} is not a rule: use 'gd' or 'hot-cold'")
+        raise InvalidProblem("method", f"{problem.method!r} is not a rule: use 'gd', 'hot-cold' or 'measure'")
     for field in ("weights", "inputs"):
         values = getattr(problem, field)
         if not isinstance(values, (tuple, list)):

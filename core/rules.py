@@ -5,6 +5,9 @@ Gradient descent lets the error itself say which way to move and how far: the mi
 Hot and cold has no slope: it tries a fixed step up and a fixed step down and keeps the
 better one, paying three predictions where gradient descent pays one.
 
+The first lesson uses a third "rule" that only predicts and measures, so the error can be
+studied before anything learns.
+
 Every function is pure: arrays in, a frozen record out. Arithmetic is float64 under
 `np.errstate(all="ignore")`, so an overflow gives inf in the record instead of an
 exception; `divergence.find_divergence` turns that into a state.
@@ -14,9 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .problem import GRADIENT_DESCENT, HOT_COLD, Problem
+from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
 
-PREDICTIONS_PER_STEP = {GRADIENT_DESCENT: 1, HOT_COLD: 3}
+PREDICTIONS_PER_STEP = {GRADIENT_DESCENT: 1, HOT_COLD: 3, MEASURE: 1}
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: records hold arrays, which have no truth value
@@ -48,7 +51,20 @@ class HotColdStep:
     predictions: int = PREDICTIONS_PER_STEP[HOT_COLD]  # the prediction and both probes
 
 
-Step = GradientStep | HotColdStep
+@dataclass(frozen=True, eq=False)
+class MeasureStep:
+    """One prediction and its error; the weights stay as they are."""
+
+    iteration: int  # counted from 0
+    weights: np.ndarray  # shape (n,)
+    prediction: float  # inputs . weights
+    error: float  # (prediction - goal) ** 2
+    weights_after: np.ndarray  # the same weights, shape (n,)
+    predictions: int = PREDICTIONS_PER_STEP[MEASURE]
+
+
+Step = GradientStep | HotColdStep | MeasureStep
+RECORD_TYPES = {GRADIENT_DESCENT: GradientStep, HOT_COLD: HotColdStep, MEASURE: MeasureStep}
 
 
 def as_arrays(values: tuple[float, ...]) -> np.ndarray:
@@ -104,8 +120,16 @@ def hot_cold_step(
     )
 
 
+def measure_step(weights: np.ndarray, inputs: np.ndarray, goal: float, iteration: int) -> MeasureStep:
+    """Predict and measure the error, changing nothing."""
+    prediction = predict(weights, inputs)
+    return MeasureStep(iteration, weights, prediction, squared_error(prediction, goal), weights)
+
+
 def take_step(problem: Problem, weights: np.ndarray, inputs: np.ndarray, iteration: int) -> Step:
     """One iteration of the problem's rule from `weights`."""
     if problem.method == HOT_COLD:
         return hot_cold_step(weights, inputs, problem.goal, problem.step_amount, iteration)
+    if problem.method == MEASURE:
+        return measure_step(weights, inputs, problem.goal, iteration)
     return gradient_descent_step(weights, inputs, problem.goal, problem.alpha, iteration)

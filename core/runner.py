@@ -10,14 +10,14 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import IO
 
-from . import analysis
+from . import analysis, rules
 from .arguments import ArgumentParser, UsageError, add_problem_arguments, lesson_from_arguments, typed
 from .divergence import Divergence
 from .export import text_lines, write_csv, write_jsonl
 from .history import walk
 from .lessons import LANGUAGES, Lesson, course
 from .numbers import readable
-from .problem import HOT_COLD
+from .problem import GRADIENT_DESCENT, HOT_COLD
 from .rules import PREDICTIONS_PER_STEP, Step
 
 FORMATS = ("text", "csv", "jsonl")
@@ -78,9 +78,10 @@ def summary(lesson: Lesson, last_items: list[Step | Divergence]) -> str:
         ending = f"final error {readable(steps[-1].error)} at iteration {steps[-1].iteration}"
     else:
         ending = "no iterations"
-    regime = analysis.hot_cold_regime(problem, problem.weights[0]) if problem.method == HOT_COLD \
-        else analysis.gradient_regime(problem)
-    line = f"{ending}; regime {regime.value.replace('-', ' ')}, r = {readable(analysis.r_factor(problem))}"
+    regime = analysis.regime(problem, rules.as_arrays(problem.weights))
+    line = f"{ending}; regime {regime.value.replace('-', ' ')}"
+    if problem.method == GRADIENT_DESCENT:  # r is gradient descent's factor
+        line += f", r = {readable(analysis.r_factor(problem))}"
     if problem.method == HOT_COLD and steps:
         made = (steps[-1].iteration + 1) * PREDICTIONS_PER_STEP[HOT_COLD]
         line += f"; {made} predictions ({PREDICTIONS_PER_STEP[HOT_COLD]} a step)"
@@ -94,11 +95,11 @@ def lessons_parser() -> ArgumentParser:
 
 
 def list_lessons(language: str, out: IO[str]) -> None:
-    """One line a lesson: its name (for --lesson) and what it is about."""
+    """One line a lesson: its number in the app's list, its name (for --lesson), what it is about."""
     lessons = course()
     width = max(len(lesson.name) for lesson in lessons)
-    for lesson in lessons:
-        out.write(f"{lesson.name.ljust(width)}  {lesson.text(language).summary}\n")
+    for number, lesson in enumerate(lessons, start=1):
+        out.write(f"{number}  {lesson.name.ljust(width)}  {lesson.text(language).summary}\n")
 
 
 def main(argv: list[str]) -> int:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .history import History
 from .lessons import Lesson
-from .problem import GRADIENT_DESCENT, HOT_COLD, Problem
+from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
 
 LADDER = (1.0, 2.0, 5.0)  # alpha and step_amount move through ..., 0.1, 0.2, 0.5, 1, 2, 5, ...
 SMALLEST_RATE, LARGEST_RATE = 1e-6, 100.0
@@ -67,6 +67,8 @@ class Session:
 
     def with_rate(self, direction: int) -> "Session":
         """alpha (or hot and cold's step) one rung up (+1) or down (-1) the 1-2-5 ladder."""
+        if self.problem.method == MEASURE:
+            raise ValueError("this lesson only measures: nothing moves, so there is no step to change")
         field = "step_amount" if self.problem.method == HOT_COLD else "alpha"
         rate = next_rung(getattr(self.problem, field), direction)
         if rate == getattr(self.problem, field):
@@ -74,8 +76,9 @@ class Session:
         return self.with_problem(self.problem.replace(**{field: rate}))
 
     def with_other_rule(self) -> "Session":
-        """The same start under the other rule; InvalidProblem if it cannot take it."""
-        method = GRADIENT_DESCENT if self.problem.method == HOT_COLD else HOT_COLD
+        """The same start under the other rule (measuring turns into gradient descent);
+        InvalidProblem if the problem cannot take it."""
+        method = HOT_COLD if self.problem.method == GRADIENT_DESCENT else GRADIENT_DESCENT
         return self.with_problem(self.problem.replace(method=method))
 
 

@@ -19,6 +19,11 @@ import pytest
 GRADSTEP = str(Path(sys.executable).with_name("gradstep"))  # the console script pip installed
 
 
+def taken(steps: int) -> str:
+    """What the status line says after `steps` steps."""
+    return "1 step taken" if steps == 1 else f"{steps} steps taken"
+
+
 def require(tool: str) -> str:
     """The path of `tool`, or a skip (a failure in CI) naming what to install."""
     path = shutil.which(tool)

@@ -12,7 +12,7 @@ from gradstep.core.problem import Problem
 @pytest.mark.parametrize(
     ("name", "r", "regime"),
     [
-        ("measure-error", 0.0, Regime.ONE_STEP),
+        ("measure-error", 0.0, Regime.MEASURING),
         ("gradient-descent", 0.0, Regime.ONE_STEP),
         ("error-curve", 0.75, Regime.SMOOTH),
         ("divergence", -99.0, Regime.DIVERGING),

@@ -112,8 +112,8 @@ def test_messages_say_what_is_wrong():
 
 def test_lessons_lists_every_lesson_with_a_line_about_it():
     lines = gradstep("lessons").out.splitlines()
-    assert [line.split()[0] for line in lines] == [lesson.name for lesson in course()]
-    assert all(len(line.split(maxsplit=1)) == 2 for line in lines)
+    assert [line.split()[:2] for line in lines] == [[str(n), lesson.name] for n, lesson in enumerate(course(), 1)]
+    assert all(len(line.split(maxsplit=2)) == 3 and len(line) <= 80 for line in lines)
     assert "平方误差" in gradstep("lessons", "--lang", "zh").out
 
 

@@ -47,9 +47,10 @@ async def test_the_automatic_plot_theme_would_have_failed_this_test():
     """The check above can fail: with textual-plotext's "auto" theme it does."""
     app = GradstepApp(Session.begin(find_lesson("alpha")))
     async with app.run_test(size=(80, 24)) as pilot:
-        app.theme = "ansi-dark"
         chart = app.query_one("#chart")
-        chart.theme = "auto"
-        chart.refresh()
+        chart.theme = "auto"  # then textual-plotext registers a plot theme on each theme change
+        app.theme = "ansi-dark"
+        await pilot.pause()
+        chart.replot(app.state)
         await pilot.pause()
         assert invisible_cells(app) != []

@@ -6,7 +6,7 @@ import pty
 import signal
 import subprocess
 
-from .terminal import GRADSTEP, terminal  # noqa: F401  (terminal is a fixture)
+from .terminal import GRADSTEP, taken, terminal  # noqa: F401  (terminal is a fixture)
 
 
 def test_three_steps_of_alpha_read_off_the_screen(terminal, tmp_path):
@@ -14,7 +14,7 @@ def test_three_steps_of_alpha_read_off_the_screen(terminal, tmp_path):
     term.wait_for("alpha: Alpha tames the step")
     for iteration in (1, 2, 3):
         term.press("Space")
-        screen = term.wait_for(f"Parameters: iteration {iteration}")
+        screen = term.wait_for(taken(iteration))
     log = [line.split() for line in screen.splitlines()]
     errors = [row[3] for row in log if len(row) > 3 and row[0] in ("0", "1", "2")]
     assert errors[:3] == ["0.04", "0.0144", "0.005184"]
@@ -26,7 +26,7 @@ def test_lang_c_on_a_16_colour_xterm_is_pure_ascii_and_shows_the_chart(terminal,
     term = terminal([GRADSTEP, "--lesson", "error-curve"], env={"LANG": "C", "TERM": "xterm"}, cwd=str(tmp_path))
     term.wait_for("Walking down the error curve")
     term.press("Space")
-    screen = term.wait_for("Parameters: iteration 1")
+    screen = term.wait_for(taken(1))
     assert {char for char in screen if ord(char) > 126} == set()
     assert "+---" in screen and "@" in screen and "Error vs weight" in screen  # the chart, framed in ASCII
     colours = term.run("capture-pane", "-p", "-e", "-t", "main")
@@ -65,11 +65,11 @@ def test_a_hang_up_mid_lesson_then_resume_gives_back_the_same_place(terminal, tm
     first.wait_for("alpha: Alpha tames the step")
     for iteration in (1, 2, 3, 4):
         first.press("Space")
-        first.wait_for(f"Parameters: iteration {iteration}")
+        first.wait_for(taken(iteration))
     os.kill(first.pid(), signal.SIGHUP)
     assert first.wait_for_exit() == 0
     again = terminal([GRADSTEP, "--resume"], env=state)
-    screen = again.wait_for("Parameters: iteration 4")
+    screen = again.wait_for(taken(4))
     assert "weight     0.41296" in screen and "alpha: Alpha tames the step" in screen
     again.press("q")
     assert again.wait_for_exit() == 0

@@ -35,11 +35,13 @@ def test_lesson_files_hold_the_reference_parameters(name, reference):
     params, problem = reference[name]["params"], find_lesson(name).problem
     assert problem.weights == (params["w"],) and problem.inputs == (params["x"],)
     assert problem.goal == params["y"]
-    assert problem.method == params["method"]
+    # The spec's lesson table gives measure-error no rule ("predict and measure"); the
+    # reference ran one iteration of gd, whose record is the same measurement.
+    assert problem.method == ("measure" if name == "measure-error" else params["method"])
     assert find_lesson(name).tutorial_steps == params["steps"]
     if problem.method == "gd":
         assert problem.alpha == params["alpha"]
-    else:
+    elif problem.method == "hot-cold":
         assert problem.step_amount == params["step"]
 
 

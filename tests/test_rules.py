@@ -82,3 +82,9 @@ def test_problem_refuses_what_no_rule_can_learn_from():
         Problem(weights=(1.0,), inputs=(1.0,), goal=0.0, alpha=0.0)
     with pytest.raises(InvalidProblem, match="finite"):
         Problem(weights=(float("nan"),), inputs=(1.0,), goal=0.0)
+
+
+def test_the_measuring_rule_measures_and_changes_nothing():
+    view = History.start(find_lesson("measure-error").problem).jump(3)
+    assert view.errors.tolist() == [0.009999999999999995] * 3  # (-0.9 - -1.0) ** 2, every time
+    assert view.weight_trail[:, 0].tolist() == [-0.9] * 4 and view.predictions_made == 3

@@ -7,6 +7,7 @@ from gradstep.core.session import Session
 from gradstep.tui.app import GradstepApp
 
 from .screens import non_ascii, screen_text
+from .terminal import taken
 
 
 def app_for(name: str, **options) -> GradstepApp:
@@ -48,7 +49,7 @@ async def test_every_size_from_tiny_to_huge_with_resizes_between_steps(name):
             if width < 80 or height < 24:
                 assert "needs a window of at least 80x24" in " ".join(text.split())
             else:
-                assert f"Parameters: iteration {app.state.session.history.iteration}" in text
+                assert taken(app.state.session.history.iteration) in text
                 assert find_lesson(name).text("en").title in text
         assert app.state.session.history.iteration == 2 * len(SIZES)
 

@@ -14,7 +14,7 @@ from textual.app import App, ComposeResult
 from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.filter import Monochrome, NoColor
-from textual.reactive import reactive
+from textual.reactive import var
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.timer import Timer
 from textual.widgets import Footer
@@ -57,9 +57,12 @@ class GradstepApp(App[int]):
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MINIMUM[0], "-narrow"), (100, "-wide"), (140, "-widest")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MINIMUM[1], "-short"), (32, "-tall")]
 
-    state: reactive[AppState] = reactive(None, init=False)
-    """Everything the screen shows. Not `bindings=True`: that rebuilds the Footer on
-    every step; watch_state refreshes the keys only when which ones are live changes."""
+    state: var[AppState] = var(None, init=False)
+    """Everything the screen shows, handed down to the panels, which repaint what changed.
+
+    A `var`, not a `reactive`: a reactive on the App repaints the whole screen. And not
+    `bindings=True`: that rebuilds the Footer on every step; watch_state refreshes the
+    keys only when which ones are live changes."""
 
     HANG_UP_GRACE = 3.0  # seconds to exit cleanly after the link drops, before forcing it
 
@@ -72,6 +75,8 @@ class GradstepApp(App[int]):
         self.lessons = (*course(), *extra_lessons)  # what the lesson list offers
         self.save_path = save_path  # where the session goes on quit, hang-up or crash; None: nowhere
         self.save_error = ""  # why the last save failed, for the line printed after exit
+        self.saved = False  # whether the session was saved, for the line printed after exit
+        self.hung_up = False  # the terminal is gone: print nothing more
         self.crash_report: Path | None = None  # the traceback's file, if the app crashed
         self._player: Timer | None = None  # ticks while playing; the speed lives in state
         if ascii_only and language == "zh":  # Chinese needs UTF-8
@@ -126,6 +131,7 @@ class GradstepApp(App[int]):
         view = {key: getattr(self.state, key) for key in VIEW_SETTINGS}
         try:
             save(self.state.session, self.save_path, view)
+            self.saved = True
         except OSError as error:
             self.save_error = f"{self.save_path}: {error.strerror or error}"
 
@@ -135,6 +141,7 @@ class GradstepApp(App[int]):
         Restoring a terminal that no longer exists can fail in odd ways, so a timer makes
         sure no orphan outlives the link.
         """
+        self.hung_up = True
         self.save_session()
         deadline = threading.Timer(self.HANG_UP_GRACE, os._exit, args=(0,))
         deadline.daemon = True  # a clean exit does not wait for it

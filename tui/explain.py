@@ -8,8 +8,8 @@ from ..core import analysis
 from ..core.analysis import Regime
 from ..core.history import History
 from ..core.numbers import readable
-from ..core.problem import HOT_COLD
-from ..core.rules import GradientStep, HotColdStep
+from ..core.problem import HOT_COLD, MEASURE
+from ..core.rules import GradientStep, HotColdStep, MeasureStep
 from .i18n import words
 
 
@@ -51,6 +51,9 @@ def worked_step(history: History, language: str) -> list[str]:
              f"error = ({prediction} - {_parenthesised(goal)})^2 = {readable(step.error)}"]
     if isinstance(step, HotColdStep):
         return lines + _hot_cold_lines(history, step, language)
+    if isinstance(step, MeasureStep):
+        return lines + [words(language, "measured", weight=vector(step.weights) if history.problem.size > 1
+                              else readable(step.weights[0]))]
     return lines + _gradient_lines(history, step)
 
 
@@ -106,6 +109,8 @@ def convergence_lines(history: History, language: str) -> list[str]:
     problem = history.problem
     readout = analysis.read_out(problem, history.weights, history.error)
     regime = words(language, "regime." + readout.regime.value)
+    if problem.method == MEASURE:
+        return [regime, words(language, "next_lesson")]
     if problem.method == HOT_COLD:
         lines = [regime, words(language, "cost", made=history.predictions_made)]
         if readout.regime is Regime.STUCK_BOUNCING and readout.steps_to_go == 0:

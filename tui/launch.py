@@ -23,8 +23,11 @@ from .persistence import write_crash_report
 def app_parser() -> ArgumentParser:
     parser = ArgumentParser(
         prog="gradstep",
-        description="Step a neuron through gradient descent, one keypress at a time.",
-        epilog="Also: gradstep lessons (the course), gradstep run (the log without the screen).",
+        usage="gradstep [--lesson NAME | --lesson-file FILE | --weight W --input X --goal Y] [options]\n"
+              "       gradstep lessons          (the course, a line a lesson)\n"
+              "       gradstep run ...          (the iteration log without the full screen; run --help)",
+        description="Step a neuron through gradient descent, one keypress at a time. "
+                    "In the app, ? lists every key.",
     )
     add_problem_arguments(parser)
     parser.add_argument("--lang", choices=LANGUAGES, help="en or zh (default: from LC_ALL/LANG)")
@@ -111,4 +114,6 @@ def _run_app(session: Session, view: dict, language: str, notice: str, args, sav
         return 1
     if app.save_error:
         print(f"gradstep: the session could not be saved: {app.save_error}", file=sys.stderr)
+    elif app.saved and not app.hung_up:
+        print("gradstep: your session is saved; gradstep --resume continues it.")
     return app.return_code or 0

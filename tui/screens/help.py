@@ -51,9 +51,8 @@ class HelpScreen(ModalScreen[None]):
         keys.add_column()
         for binding in key_bindings(language, self.ascii_only):
             if binding.show:
-                keys.add_row(binding.key_display, binding.description)
-        keys.add_row("n", words(language, "key.step"))
-        keys.add_row("1-9", "w1..w9" if language == "en" else "选择图上的权重")
+                keys.add_row(binding.key_display, words(language, f"help.{binding.id}"))
+        keys.add_row("1-9", words(language, "help.weights"))
         panels = Table.grid(padding=(0, 2))
         panels.add_column(style="bold", no_wrap=True)
         panels.add_column()
@@ -61,6 +60,7 @@ class HelpScreen(ModalScreen[None]):
             panels.add_row(name, meaning)
         text = self.state.session.lesson.text(language)
         with VerticalScroll(id="help"):
+            yield Static(Text(words(language, "help.close"), style="italic"))
             yield Static(Text(f"{self.state.session.lesson.name}: {text.title}", style="bold"))
             yield Static(Text("\n".join(part for part in (text.teaches, text.notice) if part)))
             yield Static(keys, classes="section")

@@ -59,6 +59,9 @@ class ExplainPanel(StatePanel):
             parts = [text.teaches, text.notice, words(state.language, "first_step")]
             return Group(*(Text(part) for part in parts if part))
         lines = [Text(line) for line in worked_step(history, state.language)]
+        shown = state.session.lesson.tutorial_steps
+        if shown is not None and history.iteration >= shown:
+            lines.append(Text(words(state.language, "lesson_done", steps=shown), style="bold"))
         if text.notice:
             lines.append(Text(text.notice, style="italic"))
         return Group(*lines)

@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ...core.export import as_row
 from ...core.numbers import exact, fitted
-from ...core.problem import HOT_COLD, Problem
+from ...core.problem import HOT_COLD, MEASURE, Problem
 from ..i18n import term, words
 from ..state import AppState
 from .panel import StatePanel
@@ -24,7 +24,7 @@ HEADINGS = {"up_error": "up", "down_error": "down", "weight_delta": "w_delta"}
 
 def log_columns(problem: Problem, room: int, number_width: int) -> list[tuple[str, int | None]]:
     """(field, index within it) for the columns that fit in `room` cells, in the log's order."""
-    own = ("up_error", "down_error", "move") if problem.method == HOT_COLD else ("delta", "weight_delta")
+    own = {HOT_COLD: ("up_error", "down_error", "move"), MEASURE: ()}.get(problem.method, ("delta", "weight_delta"))
     order = ("weight", "prediction", "error", *own)
     chosen = set()
     for field in PRIORITY:

@@ -34,7 +34,9 @@ class StatePanel(Widget):
 
     def watch_state(self, state: AppState | None) -> None:
         if state is not None:
-            self.border_title = self.title(state)
+            title = self.title(state)
+            if title != self.border_title:  # setting it, even unchanged, repaints the whole panel
+                self.border_title = title
             self.show(self.draw(state))
 
     def show(self, content: RenderableType) -> None:

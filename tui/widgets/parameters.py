@@ -5,7 +5,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ...core.numbers import readable
-from ...core.problem import HOT_COLD
+from ...core.problem import GRADIENT_DESCENT, HOT_COLD
 from ..explain import convergence_lines
 from ..i18n import words
 from ..state import AppState
@@ -38,7 +38,7 @@ class ParametersPanel(StatePanel):
         table.add_row(say("rule"), say(problem.method))
         if problem.method == HOT_COLD:
             table.add_row(say("step_amount"), readable(problem.step_amount))
-        else:
+        elif problem.method == GRADIENT_DESCENT:
             table.add_row(say("alpha"), readable(problem.alpha))
         table.add_row(say("prediction"), readable(history.prediction))
         table.add_row(say("error"), readable(history.error))

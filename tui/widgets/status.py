@@ -12,16 +12,18 @@ class StatusBar(StatePanel):
 
     def draw(self, state: AppState) -> Text:
         session = state.session
-        title = session.lesson.text(state.language).title
-        left = Text(f" {session.lesson.name}: ", style="bold") + Text(title)
-        if state.notice:
-            right = Text(state.notice + " ", style="bold")
-        else:
-            status = [f"{words(state.language, 'iteration')} {session.history.iteration}"]
-            if session.history.divergence is not None:
-                status.append(words(state.language, "diverged"))
-            elif state.playing:
-                status.append(f"{words(state.language, 'playing')} {state.speed:g}/s")
-            right = Text("  ".join(status) + " ")
+        name = Text(f" {session.lesson.name}: ", style="bold")
+        if state.notice:  # in place of the title until the next key; the name stays
+            room = max(4, self.size.width - name.cell_len - 1)
+            notice = state.notice if len(state.notice) <= room else state.notice[: room - 3] + "..."
+            return name + Text(notice, style="bold")
+        steps = session.history.iteration
+        status = [words(state.language, "step_taken" if steps == 1 else "steps_taken", steps=steps)]
+        if session.history.divergence is not None:
+            status.append(words(state.language, "diverged"))
+        elif state.playing:
+            status.append(f"{words(state.language, 'playing')} {state.speed:g}/s")
+        left = name + Text(session.lesson.text(state.language).title)
+        right = Text("  ".join(status) + " ")
         gap = max(1, self.size.width - left.cell_len - right.cell_len)
         return left + Text(" " * gap) + right
