@@ -53,15 +53,29 @@ class Lesson:
 @cache
 def course() -> tuple[Lesson, ...]:
     """The course's lessons in teaching order (their files sort in that order)."""
-    files = sorted(COURSE_FOLDER.glob("*.toml"))
-    return tuple(_parse(f.read_text(encoding="utf-8"), f.name, source="course") for f in files)
+    return tuple(_course_file(path) for path in sorted(COURSE_FOLDER.glob("*.toml")))
+
+
+@cache
+def _course_file(path: Path) -> Lesson:
+    return _parse(path.read_text(encoding="utf-8"), path.name, source="course")
+
+
+def first_lesson() -> Lesson:
+    return _course_file(sorted(COURSE_FOLDER.glob("*.toml"))[0])
 
 
 def find_lesson(name: str) -> Lesson:
-    """The course lesson called `name`, or LessonError listing the names there are."""
+    """The course lesson called `name`, or LessonError listing the names there are.
+
+    A course file is named after its lesson ("6-alpha.toml"), so starting a lesson reads
+    one file, not the whole course.
+    """
+    for path in COURSE_FOLDER.glob(f"*-{name}.toml"):
+        lesson = _course_file(path)
+        if lesson.name == name:
+            return lesson
     lessons = {lesson.name: lesson for lesson in course()}
-    if name in lessons:
-        return lessons[name]
     close = _close_match(name, lessons)
     hint = f"did you mean {close!r}? " if close else ""
     raise LessonError(f"unknown lesson {name!r}: {hint}choose from {', '.join(lessons)}")

@@ -24,6 +24,16 @@ def taken(steps: int) -> str:
     return "1 step taken" if steps == 1 else f"{steps} steps taken"
 
 
+def three_alpha_steps(term: "Terminal") -> list[str]:
+    """Wait for the alpha lesson, press space three times, and read the errors it logged."""
+    term.wait_for("alpha: Alpha tames the step")
+    for steps in (1, 2, 3):
+        term.press("Space")
+        screen = term.wait_for(taken(steps))
+    rows = [line.split() for line in screen.splitlines()]
+    return [row[3] for row in rows if len(row) > 3 and row[0] in ("0", "1", "2")]
+
+
 def require(tool: str) -> str:
     """The path of `tool`, or a skip (a failure in CI) naming what to install."""
     path = shutil.which(tool)

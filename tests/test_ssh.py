@@ -15,7 +15,7 @@ from gradstep.core.lessons import find_lesson
 from gradstep.core.saving import load
 
 from .sshd import ssh_server  # noqa: F401  (a fixture)
-from .terminal import GRADSTEP, taken, terminal  # noqa: F401  (a fixture)
+from .terminal import GRADSTEP, terminal, three_alpha_steps  # noqa: F401  (a fixture)
 
 
 def processes_with(setting: str) -> dict[int, str]:
@@ -49,13 +49,7 @@ def test_a_dropped_link_leaves_no_gradstep_behind(ssh_server, terminal, tmp_path
     remote = ["env", state_home, f"HOME={tmp_path}", "TERM=xterm-256color", "LANG=C.UTF-8",
               GRADSTEP, "--lesson", "alpha"]
     term = terminal(ssh_server.command(*remote), size=(80, 24))
-    term.wait_for("alpha: Alpha tames the step")
-    for iteration in (1, 2, 3):
-        term.press("Space")
-        screen = term.wait_for(taken(iteration))
-    log = [line.split() for line in screen.splitlines()]
-    errors = [row[3] for row in log if len(row) > 3 and row[0] in ("0", "1", "2")]
-    assert errors[:3] == ["0.04", "0.0144", "0.005184"]
+    assert three_alpha_steps(term) == ["0.04", "0.0144", "0.005184"]
     assert processes_with(state_home), "the remote gradstep cannot be found, so its end cannot be seen"
 
     os.kill(term.pid(), signal.SIGKILL)  # the ssh client vanishes without a goodbye

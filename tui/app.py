@@ -72,7 +72,7 @@ class GradstepApp(App[int]):
         super().__init__()
         self.ascii_only = ascii_only  # fixed at start by what the terminal can show
         self.low_bandwidth = low_bandwidth  # fewest bytes a frame: plain chart, ASCII markers
-        self.lessons = (*course(), *extra_lessons)  # what the lesson list offers
+        self.extra_lessons = extra_lessons  # a teacher's lesson, listed after the course's
         self.save_path = save_path  # where the session goes on quit, hang-up or crash; None: nowhere
         self.save_error = ""  # why the last save failed, for the line printed after exit
         self.saved = False  # whether the session was saved, for the line printed after exit
@@ -254,7 +254,8 @@ class GradstepApp(App[int]):
                 self.state = self.state.replace(session=self.state.session.with_lesson(lesson), selected=0)
 
         self.state = self.state.replace(playing=False)
-        self.push_screen(LessonsScreen(self.lessons, self.state.session.lesson, self.state.language), choose)
+        lessons = (*course(), *self.extra_lessons)  # read when first asked for, not at start
+        self.push_screen(LessonsScreen(lessons, self.state.session.lesson, self.state.language), choose)
 
     def action_view(self) -> None:
         view = ITERATION_VIEW if self.state.view == WEIGHT_VIEW else WEIGHT_VIEW

@@ -1,6 +1,7 @@
 """The keys, in the student's language: all printable, since Escape and arrows break over slow SSH.
 
-Most useful first: at 80 columns the Footer shows as many as fit, and `?` lists them all.
+Most useful first (at 80 columns the Footer has room up to m); the chart view, the
+exact digits, the export and the play speed are listed by `?` (and in the README).
 """
 
 from textual.binding import Binding
@@ -8,6 +9,7 @@ from textual.binding import Binding
 from .i18n import words
 
 # (key, action, description key, what the footer shows for the key, footer group)
+IN_HELP_ONLY = ("view", "exact", "export", "speed(-1)", "speed(1)")  # actions not in the Footer
 KEYS = (
     ("space", "step", "key.step", "space", None),
     ("b", "back", "key.back", "b", None),
@@ -18,9 +20,9 @@ KEYS = (
     ("l", "lessons", "key.lessons", "l", None),
     ("question_mark", "help", "key.help", "?", None),
     ("q", "quit", "key.quit", "q", None),
+    ("g", "language", "key.language", "g", None),
     ("m", "rule", "key.rule", "m", None),
     ("e", "edit", "key.edit", "e", None),
-    ("g", "language", "key.language", "g", None),
     ("v", "view", "key.view", "v", None),
     ("f", "exact", "key.exact", "f", None),
     ("x", "export", "key.export", "x", None),
@@ -41,7 +43,7 @@ def key_bindings(language: str, ascii_only: bool = False) -> list[Binding]:
         description_of = {}
     bindings = [
         Binding(key, action, words(language, description_of.get(description, description)), key_display=shown,
-                id=description.removeprefix("key."), group=groups.get(group))
+                id=description.removeprefix("key."), group=groups.get(group), show=action not in IN_HELP_ONLY)
         for key, action, description, shown, group in KEYS
     ]
     bindings += [Binding(key, action, show=False) for key, action in ALIASES]

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from ..core.arguments import ArgumentParser, UsageError, add_problem_arguments, lesson_from_arguments
-from ..core.lessons import LANGUAGES, course
+from ..core.lessons import LANGUAGES, first_lesson
 from ..core.saving import CorruptSave, load, save, set_aside
 from ..core.session import Session
 from .environment import dumb_terminal, language_from_environment, unicode_terminal
@@ -54,11 +54,11 @@ def starting_session(args, save_path: Path) -> tuple[Session, dict, str]:
             session, view = load(save_path)
             return session, view, ""
         except FileNotFoundError:
-            return Session.begin(course()[0]), {}, f"No saved session in {save_path}: starting the course."
+            return Session.begin(first_lesson()), {}, "No saved session: starting the course."
         except (CorruptSave, OSError) as error:
             kept = set_aside(save_path)
-            return Session.begin(course()[0]), {}, f"The saved session was unreadable ({error}); kept as {kept}."
-    lesson = lesson_from_arguments(args) if _names_a_problem(args) else course()[0]
+            return Session.begin(first_lesson()), {}, f"The saved session was unreadable ({error}); kept as {kept}."
+    lesson = lesson_from_arguments(args) if _names_a_problem(args) else first_lesson()
     return Session.begin(lesson), {}, ""
 
 
@@ -101,7 +101,7 @@ def _run_app(session: Session, view: dict, language: str, notice: str, args, sav
         os.environ["TEXTUAL_COLOR_SYSTEM"] = "standard"  # read when Textual is imported, just below
     from .app import GradstepApp  # Textual loads here, and only here
 
-    extra = () if session.lesson in course() else (session.lesson,)
+    extra = () if session.lesson.source == "course" else (session.lesson,)
     app = GradstepApp(session, language=language, ascii_only=args.ascii or not unicode_terminal(),
                       low_bandwidth=args.low_bandwidth, extra_lessons=extra, view=view, notice=notice,
                       save_path=save_path)

@@ -41,9 +41,11 @@ class StatePanel(Widget):
 
     def show(self, content: RenderableType) -> None:
         """Display `content`, repainting only the lines that differ from the last."""
+        if not self.size.width:  # not laid out yet: on_resize draws it in full
+            self._content = content
+            return
         console = self.app.console
-        lines = console.render_lines(content, console.options.update(width=max(1, self.size.width), height=None),
-                                     pad=False)
+        lines = console.render_lines(content, console.options.update(width=self.size.width, height=None), pad=False)
         changed = changed_lines(self._shown, lines)
         self._content, self._shown = content, lines
         if changed:
