@@ -5,16 +5,16 @@ Textual is imported only when the app starts, so the headless commands stay ligh
 
 import sys
 
-from ..core import runner
-
-SUBCOMMANDS = {"run": runner.main, "lessons": runner.lessons_main}
+SUBCOMMANDS = ("run", "lessons")
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in SUBCOMMANDS:
-        command, rest = SUBCOMMANDS[argv[0]], argv[1:]
+        from ..core import runner  # the headless commands: no Textual
+
+        command, rest = {"run": runner.main, "lessons": runner.lessons_main}[argv[0]], argv[1:]
     else:
         from .launch import launch  # Textual loads here, and only here
 

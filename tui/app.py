@@ -98,7 +98,7 @@ class GradstepApp(App[int]):
             with Horizontal(id="lower"):
                 yield IterationLog(id="log").data_bind(GradstepApp.state)
                 yield ExplainPanel(id="explain").data_bind(GradstepApp.state)
-            yield Footer(compact=True, show_command_palette=False)
+            yield Footer(show_command_palette=False)  # compact by app.tcss, not by its reactive
         yield TooSmall(id="too-small")
 
     def on_mount(self) -> None:

@@ -8,7 +8,7 @@ only the lines that differ for repainting.
 
 from rich.console import RenderableType
 from rich.segment import Segment
-from textual.geometry import Region
+from textual.geometry import Region, Size
 from textual.reactive import reactive
 from textual.widget import Widget
 
@@ -31,33 +31,31 @@ class StatePanel(Widget):
         super().__init__(**kwargs)
         self._content: RenderableType = ""  # what render() returns: drawn once per state
         self._shown: list[list[Segment]] = []  # its lines, to compare the next drawing with
+        self._drawn_at = Size(0, 0)  # the size _content was drawn for
 
     def watch_state(self, state: AppState | None) -> None:
-        if state is not None:
-            title = self.title(state)
-            if title != self.border_title:  # setting it, even unchanged, repaints the whole panel
-                self.border_title = title
-            self.show(self.draw(state))
-
-    def show(self, content: RenderableType) -> None:
-        """Display `content`, repainting only the lines that differ from the last."""
-        if not self.size.width:  # not laid out yet: on_resize draws it in full
-            self._content = content
+        if state is None:
             return
-        console = self.app.console
-        lines = console.render_lines(content, console.options.update(width=self.size.width, height=None), pad=False)
-        changed = changed_lines(self._shown, lines)
-        self._content, self._shown = content, lines
-        if changed:
-            self.refresh(*(Region(0, y, self.size.width, 1) for y in changed))
+        title = self.title(state)
+        if title != self.border_title:  # setting it, even unchanged, repaints the whole panel
+            self.border_title = title
+        if self.size.area and self._drawn_at == self.size:  # on screen already: repaint what changed
+            changed = changed_lines(self._shown, self._remember(self.draw(state)))
+            if changed:
+                self.refresh(*(Region(0, y, self.size.width, 1) for y in changed))
+        # else the first paint, or the one after a resize, draws it whole (render below)
 
-    def on_resize(self) -> None:
-        self._shown = []
-        if self.state is not None:
-            self.show(self.draw(self.state))
-        self.refresh()
+    def _remember(self, content: RenderableType) -> list[list[Segment]]:
+        """Keep `content` for render() and its lines for the next comparison."""
+        console = self.app.console
+        options = console.options.update(width=self.size.width, height=None)
+        self._content, self._drawn_at = content, self.size
+        self._shown = console.render_lines(content, options, pad=False)
+        return self._shown
 
     def render(self) -> RenderableType:
+        if self._drawn_at != self.size and self.size.area and self.state is not None:  # first paint, or resized
+            self._remember(self.draw(self.state))
         return self._content
 
     def title(self, state: AppState) -> str | None:
