@@ -53,7 +53,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "cost": ("cost {made} predictions (3 a step)", "已花 {made} 次预测(每步 3 次)"),
     "hot_cold_vs_gd": ("to the goal: {steps} x 3 = {cost}; gd: {gd}", "到目标:{steps} x 3 = {cost};梯度下降:{gd}"),
     "hot_cold_bouncing": ("at the goal: bouncing, it cannot land", "已到目标附近:来回跳,无法落地"),
-    "slope": ("slope d error/d w = {slope}", "斜率 d误差/dw = {slope}"),
     # status
     "playing": ("playing", "播放中"),
     "diverged": ("DIVERGED", "已发散"),

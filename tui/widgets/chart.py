@@ -57,11 +57,11 @@ class ErrorChart(PlotextPlot):
             title += " (log10)"
         if title != self.border_title:  # setting it, even unchanged, repaints the whole chart
             self.border_title = title
-        self._plot_frame(frame, curve_is_line=state.view != ITERATION_VIEW)
+        self._plot_frame(frame)
         if self.size.area:
             self._show(self._draw())
 
-    def _plot_frame(self, frame: Frame, curve_is_line: bool) -> None:
+    def _plot_frame(self, frame: Frame) -> None:
         plt = self.plt
         plt.clear_data()
         plt.frame(True)
