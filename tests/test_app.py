@@ -12,6 +12,8 @@ from gradstep.tui.screens.editor import EditorScreen
 from gradstep.tui.screens.help import HelpScreen
 from gradstep.tui.screens.lessons import LessonsScreen
 
+from .screens import screen_text
+
 SIZE = (80, 24)
 
 
@@ -186,6 +188,9 @@ async def test_x_exports_the_log_with_exact_numbers(tmp_path, monkeypatch):
         await pilot.press("space", "space", "x")
         [path] = tmp_path.glob("gradstep-alpha-*.csv")
         assert str(path.name) in app.state.notice
+        await pilot.pause()
+        screen = screen_text(app)
+        assert "Log saved to" in screen and "alpha: Alpha tames the step" in screen  # the title stays
         rows = list(csv.DictReader(path.open()))
         assert [float(row["error"]) for row in rows] == app.state.session.history.errors.tolist()
 

@@ -41,7 +41,8 @@ def test_a_corrupt_save_is_reported_set_aside_and_not_fatal(terminal, tmp_path):
     (folder / "session.json").write_text('{"format": 1, "lesson": ')
     term = terminal([sys.executable, "-m", "gradstep.tui", "--resume"],
                     env={"XDG_STATE_HOME": str(tmp_path / "state")})
-    term.wait_for("measure-error: The saved session was unreadable")  # the course starts instead
+    screen = term.wait_for("measure-error: Measure the error")  # the course starts instead
+    assert " The saved session was unreadable" in screen.splitlines()[-1]  # said on the notice line
     term.press("q")
     assert term.wait_for_exit() == 0
     kept = [p.name for p in folder.iterdir() if p.name.startswith("session.json.corrupt-")]

@@ -35,6 +35,7 @@ from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState
 from .widgets.chart import ErrorChart
 from .widgets.explain import ExplainPanel
 from .widgets.log import IterationLog
+from .widgets.notice import NoticeLine
 from .widgets.parameters import ParametersPanel
 from .widgets.status import StatusBar
 from .widgets.too_small import MINIMUM, TooSmall
@@ -98,11 +99,13 @@ class GradstepApp(App[int]):
             with Horizontal(id="lower"):
                 yield IterationLog(id="log").data_bind(GradstepApp.state)
                 yield ExplainPanel(id="explain").data_bind(GradstepApp.state)
+            yield NoticeLine(id="notice").data_bind(GradstepApp.state)
             yield Footer(show_command_palette=False)  # compact by app.tcss, not by its reactive
         yield TooSmall(id="too-small")
 
     def on_mount(self) -> None:
         self.set_class(self.ascii_only, "-ascii")
+        self.set_class(bool(self.state.notice), "-notice")  # a notice from the start (--resume)
         if self.low_bandwidth:
             self.theme = "ansi-dark"  # the terminal's own 16 colours: the shortest escape codes
         if self.save_path is not None:  # a real run, not a test: a dropped link must lose nothing
@@ -164,6 +167,7 @@ class GradstepApp(App[int]):
 
     def watch_state(self, old: AppState, new: AppState) -> None:
         self.set_class(new.exact, "-exact")  # every digit needs the log to take the full width
+        self.set_class(bool(new.notice), "-notice")  # the notice takes the Footer's row
         if old.language != new.language:
             self._bindings = BindingsMap(key_bindings(new.language, self.ascii_only))
         if old.language != new.language or _live_keys(old) != _live_keys(new):

@@ -8,15 +8,11 @@ from .panel import StatePanel
 
 
 class StatusBar(StatePanel):
-    """Lesson name and title on the left; the notice, or the iteration, on the right."""
+    """Lesson name and title on the left; the steps taken and whether it plays, on the right."""
 
     def draw(self, state: AppState) -> Text:
         session = state.session
         name = Text(f" {session.lesson.name}: ", style="bold")
-        if state.notice:  # in place of the title until the next key; the name stays
-            room = max(4, self.size.width - name.cell_len - 1)
-            notice = state.notice if len(state.notice) <= room else state.notice[: room - 3] + "..."
-            return name + Text(notice, style="bold")
         steps = session.history.iteration
         status = [words(state.language, "step_taken" if steps == 1 else "steps_taken", steps=steps)]
         if session.history.divergence is not None:
