@@ -152,13 +152,11 @@ class Readout:
 
     r: float
     regime: Regime  # for the problem's own rule
-    gradient_regime: Regime  # what gradient descent would do with this alpha
     best_alpha: float | None
     largest_stable_alpha: float | None
     tolerance: float  # what the step counts count down to
     steps_to_go: int | None  # by the problem's own rule; None: never
     gradient_steps: int | None  # gradient descent's count to the same tolerance
-    slope: tuple[float, ...]  # d error / d weight_i
 
 
 def read_out(problem: Problem, weights: np.ndarray, error: float) -> Readout:
@@ -173,11 +171,9 @@ def read_out(problem: Problem, weights: np.ndarray, error: float) -> Readout:
     return Readout(
         r=r_factor(problem),
         regime=regime(problem, weights),
-        gradient_regime=gradient_regime(problem),
         best_alpha=best_alpha(problem),
         largest_stable_alpha=largest_stable_alpha(problem),
         tolerance=tolerance,
         steps_to_go=steps_to_go,
         gradient_steps=gradient_steps,
-        slope=tuple(float(s) for s in slope(problem, weights)),
     )

@@ -80,15 +80,14 @@ def lesson_from_arguments(args: argparse.Namespace) -> Lesson:
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, object]:
-    given = {
-        "weights": args.weight,
-        "inputs": args.input,
-        "goal": args.goal,
-        "method": args.method,
-        "alpha": args.alpha,
-        "step_amount": args.step_amount,
-    }
+    """The Problem fields the flags give, by field name."""
+    given = {field: getattr(args, flag[2:].replace("-", "_")) for field, flag in FLAGS.items()}
     return {field: value for field, value in given.items() if value is not None}
+
+
+def names_a_problem(args: argparse.Namespace) -> bool:
+    """Whether the flags choose a lesson or give any part of a problem."""
+    return args.lesson is not None or args.lesson_file is not None or bool(_overrides(args))
 
 
 def _custom_lesson(args: argparse.Namespace) -> Lesson:

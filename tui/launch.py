@@ -11,7 +11,8 @@ import signal
 import sys
 from pathlib import Path
 
-from ..core.arguments import ArgumentParser, UsageError, add_problem_arguments, lesson_from_arguments
+from ..core.arguments import (ArgumentParser, UsageError, add_problem_arguments, lesson_from_arguments,
+                              names_a_problem)
 from ..core.lessons import LANGUAGES, first_lesson
 from ..core.saving import CorruptSave, load, save, set_aside
 from ..core.session import Session
@@ -39,16 +40,10 @@ def app_parser() -> ArgumentParser:
     return parser
 
 
-def _names_a_problem(args) -> bool:
-    given = (args.lesson, args.lesson_file, args.weight, args.input, args.goal, args.method, args.alpha,
-             args.step_amount)
-    return any(value is not None for value in given)
-
-
 def starting_session(args, save_path: Path) -> tuple[Session, dict, str]:
     """The session to start with, the saved view settings, and a notice for the student."""
     if args.resume:
-        if _names_a_problem(args):
+        if names_a_problem(args):
             raise UsageError("--resume continues the saved session: give it no lesson or problem flags")
         try:
             session, view = load(save_path)
@@ -58,7 +53,7 @@ def starting_session(args, save_path: Path) -> tuple[Session, dict, str]:
         except (CorruptSave, OSError) as error:
             kept = set_aside(save_path)
             return Session.begin(first_lesson()), {}, f"The saved session was unreadable ({error}); kept as {kept}."
-    lesson = lesson_from_arguments(args) if _names_a_problem(args) else first_lesson()
+    lesson = lesson_from_arguments(args) if names_a_problem(args) else first_lesson()
     return Session.begin(lesson), {}, ""
 
 
