@@ -195,15 +195,59 @@ async def test_x_exports_the_log_with_exact_numbers(tmp_path, monkeypatch):
         assert [float(row["error"]) for row in rows] == app.state.session.history.errors.tolist()
 
 
-async def test_g_switches_language_and_the_footer_follows():
+def key_bar_text(app: GradstepApp) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+async def test_g_switches_language_and_the_key_bar_follows():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("g")
+        await pilot.pause()
         assert app.state.language == "zh"
-        descriptions = {binding.description for _, binding, *_ in app.screen.active_bindings.values()}
-        assert "单步" in descriptions
+        assert key_bar_text(app).startswith("space 单步 b 后退")
         await pilot.press("g")
+        await pilot.pause()
         assert app.state.language == "en"
+        assert key_bar_text(app).startswith("space step b back")
+
+
+@pytest.mark.parametrize(("width", "last_key"), [(80, "m rule"), (100, "e edit")])
+async def test_the_key_bar_shows_what_fits_most_useful_first(width, last_key):
+    app = app_for()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        keys = key_bar_text(app).rstrip()
+        assert keys.startswith("space step b back r reset +- alpha p play")
+        assert keys.endswith(last_key) and len(keys) <= width
+
+
+async def test_the_key_bar_dims_a_key_that_would_do_nothing():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        def dimmed(word: str) -> bool:
+            line = app.query_one("#keys").render()
+            styles = [span.style for span in line.spans if word in line.plain[span.start:span.end]]
+            assert styles, f"{word!r} is not on the key bar"
+            return all(style.dim for style in styles)
+
+        assert dimmed("back") and not dimmed("step")  # nothing to go back to yet
+        await pilot.press("space")
+        assert not dimmed("back")
+
+
+async def test_a_click_on_a_key_presses_it():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        plain = app.query_one("#keys").render().plain
+        await pilot.click("#keys", offset=(plain.index("step"), 0))  # on what it does
+        await pilot.click("#keys", offset=(plain.index("step"), 0))
+        assert app.state.session.history.iteration == 2
+        await pilot.click("#keys", offset=(plain.index("b back"), 0))  # on the key
+        assert app.state.session.history.iteration == 1
 
 
 async def test_help_opens_and_closes():

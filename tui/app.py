@@ -17,7 +17,6 @@ from textual.filter import Monochrome, NoColor
 from textual.reactive import var
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.timer import Timer
-from textual.widgets import Footer
 
 from ..core.lessons import Lesson, course
 from ..core.problem import InvalidProblem, Problem
@@ -34,17 +33,12 @@ from .screens.lessons import LessonsScreen
 from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState
 from .widgets.chart import ErrorChart
 from .widgets.explain import ExplainPanel
+from .widgets.key_bar import KeyBar
 from .widgets.log import IterationLog
 from .widgets.notice import NoticeLine
 from .widgets.parameters import ParametersPanel
 from .widgets.status import StatusBar
 from .widgets.too_small import MINIMUM, TooSmall
-
-
-def _live_keys(state: AppState) -> tuple:
-    """What check_action's answers depend on."""
-    session = state.session
-    return session.history.can_step, session.can_step_back, session.problem.size
 
 
 class GradstepApp(App[int]):
@@ -61,9 +55,8 @@ class GradstepApp(App[int]):
     state: var[AppState] = var(None, init=False)
     """Everything the screen shows, handed down to the panels, which repaint what changed.
 
-    A `var`, not a `reactive`: a reactive on the App repaints the whole screen. And not
-    `bindings=True`: that rebuilds the Footer on every step; watch_state refreshes the
-    keys only when which ones are live changes."""
+    A `var`, not a `reactive`: a reactive on the App repaints the whole screen. The key
+    bar reads check_action afresh from each state, so nothing calls refresh_bindings."""
 
     HANG_UP_GRACE = 3.0  # seconds to exit cleanly after the link drops, before forcing it
 
@@ -100,7 +93,7 @@ class GradstepApp(App[int]):
                 yield IterationLog(id="log").data_bind(GradstepApp.state)
                 yield ExplainPanel(id="explain").data_bind(GradstepApp.state)
             yield NoticeLine(id="notice").data_bind(GradstepApp.state)
-            yield Footer(show_command_palette=False)  # compact by app.tcss, not by its reactive
+            yield KeyBar(id="keys").data_bind(GradstepApp.state)
         yield TooSmall(id="too-small")
 
     def on_mount(self) -> None:
@@ -167,11 +160,9 @@ class GradstepApp(App[int]):
 
     def watch_state(self, old: AppState, new: AppState) -> None:
         self.set_class(new.exact, "-exact")  # every digit needs the log to take the full width
-        self.set_class(bool(new.notice), "-notice")  # the notice takes the Footer's row
-        if old.language != new.language:
+        self.set_class(bool(new.notice), "-notice")  # the notice takes the key bar's row
+        if old.language != new.language:  # before the key bar draws: the App watches first
             self._bindings = BindingsMap(key_bindings(new.language, self.ascii_only))
-        if old.language != new.language or _live_keys(old) != _live_keys(new):
-            self.refresh_bindings()
         if not new.playing or old.speed != new.speed:
             self._stop_player()
         if new.playing and self._player is None:

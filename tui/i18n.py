@@ -78,7 +78,7 @@ _WORDS: dict[str, tuple[str, str]] = {
                  "向上:{weight} + {step} = {probe} -> 误差 {error}"),
     "probe_down": ("down: {weight} - {step} = {probe} -> error {error}",
                    "向下:{weight} - {step} = {probe} -> 误差 {error}"),
-    # bindings (short: the footer is 80 columns)
+    # bindings (short: the key bar is 80 columns)
     "key.step": ("step", "单步"),
     "key.back": ("back", "后退"),
     "key.reset": ("reset", "重置"),

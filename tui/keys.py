@@ -1,6 +1,6 @@
 """The keys, in the student's language: all printable, since Escape and arrows break over slow SSH.
 
-Most useful first (at 80 columns the Footer has room up to m); the chart view, the
+Most useful first (at 80 columns the key bar has room up to m); the chart view, the
 exact digits, the export and the play speed are listed by `?` (and in the README).
 """
 
@@ -8,8 +8,8 @@ from textual.binding import Binding
 
 from .i18n import words
 
-# (key, action, description key, what the footer shows for the key, footer group)
-IN_HELP_ONLY = ("view", "exact", "export", "speed(-1)", "speed(1)")  # actions not in the Footer
+# (key, action, description key, what the key bar shows for the key, its group)
+IN_HELP_ONLY = ("view", "exact", "export", "speed(-1)", "speed(1)")  # actions not on the key bar
 KEYS = (
     ("space", "step", "key.step", "space", None),
     ("b", "back", "key.back", "b", None),

@@ -1,6 +1,6 @@
 """The line that says why a key did nothing, or where a file went, in place of the keys.
 
-It takes the Footer's row until the next key, so the lesson's name and title above
+It takes the key bar's row until the next key, so the lesson's name and title above
 never give way and nothing on screen moves.
 """
 

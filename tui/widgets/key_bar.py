@@ -1,0 +1,69 @@
+"""The bottom line: the keys that work now, and what they do.
+
+Textual's Footer builds a widget per key, and fills itself in only after the first
+paint, then once more; at start-up that cost a fifth of the time to a settled screen
+(tests/benchmarks/bench.py). This bar is one line drawn with the rest of the screen,
+from the same bindings and the same check_action: a key that would do nothing now is
+dim, and with --mouse a click on a key runs it.
+"""
+
+from itertools import groupby
+
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding
+from textual.events import Click
+
+from ..state import AppState
+from .panel import StatePanel
+
+DIM = Style(dim=True)
+
+
+class KeyBar(StatePanel):
+    """As many of the shown keys as fit the width, most useful first (the order of keys.py)."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+
+    def draw(self, state: AppState) -> Text:
+        shown = [(binding, enabled) for _, binding, enabled, _ in self.screen.active_bindings.values()
+                 if binding.show]
+        line = Text(no_wrap=True, overflow="crop")
+        # A group (+ and - for alpha) shares one description; every other key is on its own.
+        for _, members in groupby(shown, key=lambda item: item[0].group or id(item[0])):
+            members = list(members)
+            first = members[0][0]
+            entry = self._entry(members, first.group.description if first.group else first.description)
+            if line.cell_len + bool(line) + entry.cell_len > self.size.width:
+                break  # the rest are under ? (help)
+            if line:
+                line.append(" ")
+            line.append_text(entry)
+        return line
+
+    def on_click(self, event: Click) -> None:
+        """With --mouse, a click on a key (or on what it does) presses it."""
+        key = event.style.meta.get("key")
+        if key:
+            self.app.simulate_key(key)
+
+    def _entry(self, members: list[tuple[Binding, bool]], description: str) -> Text:
+        """The keys, then what they do; dim where the key would do nothing now."""
+        key_style = self.get_component_rich_style("key-bar--key")
+        entry = Text()
+        for binding, enabled in members:
+            entry.append(self.app.get_key_display(binding), key_style + _look(binding, enabled))
+        alone, enabled = len(members) == 1, any(enabled for _, enabled in members)
+        description_style = self.get_component_rich_style("key-bar--description")
+        entry.append(f" {description}", description_style + _look(members[0][0] if alone else None, enabled))
+        return entry
+
+
+def _look(binding: Binding | None, enabled: bool) -> Style:
+    """Dim if the key would do nothing now; marked with `binding`'s key, for a click.
+
+    Not Textual's "@click" meta: that draws the key as a link.
+    """
+    click = Style(meta={"key": binding.key}) if binding else Style()
+    return click if enabled else click + DIM
