@@ -22,14 +22,10 @@ from ..core.lessons import Lesson, course
 from ..core.problem import InvalidProblem, Problem
 from ..core.saving import save
 from ..core.session import Session
-from . import exporting
 from .ascii import AsciiFilter, AsciiScrollBarRender
 from .i18n import words
 from .persistence import VIEW_SETTINGS, write_crash_report
 from .keys import key_bindings
-from .screens.editor import EditorScreen
-from .screens.help import HelpScreen
-from .screens.lessons import LessonsScreen
 from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState
 from .widgets.chart import ErrorChart
 from .widgets.explain import ExplainPanel
@@ -235,7 +231,12 @@ class GradstepApp(App[int]):
             return self.refuse(self.say("one_weight_only", size=self.state.session.problem.size))
         self.state = self.state.replace(session=session, playing=False)
 
+    # The screens that open over the lesson, and the export, are imported when first
+    # asked for: the first screen does not need them, and start-up is paid by every student.
+
     def action_edit(self) -> None:
+        from .screens.editor import EditorScreen
+
         def apply(problem: Problem | None) -> None:
             if problem is not None:
                 self.state = self.state.replace(session=self.state.session.with_problem(problem))
@@ -244,6 +245,8 @@ class GradstepApp(App[int]):
         self.push_screen(EditorScreen(self.state.session.problem, self.state.language), apply)
 
     def action_lessons(self) -> None:
+        from .screens.lessons import LessonsScreen
+
         def choose(lesson: Lesson | None) -> None:
             if lesson is not None:
                 self.state = self.state.replace(session=self.state.session.with_lesson(lesson), selected=0)
@@ -266,6 +269,8 @@ class GradstepApp(App[int]):
         self.state = self.state.replace(language="zh" if self.state.language == "en" else "en")
 
     def action_export(self) -> None:
+        from . import exporting
+
         try:
             path = exporting.export_log(self.state.session, Path.cwd())
         except OSError as error:
@@ -273,6 +278,8 @@ class GradstepApp(App[int]):
         self.state = self.state.replace(notice=self.say("exported", path=path))
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         self.push_screen(HelpScreen(self.state, self.ascii_only))
 
     def action_quit(self) -> None:
