@@ -60,6 +60,12 @@ class PtySession:
                     return int(line.split()[1])
         raise KeyError(field)
 
+    def cpu_seconds(self) -> float:
+        """User and system CPU time the app has used so far, from /proc/PID/stat."""
+        with open(f"/proc/{self.pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def close(self) -> None:
         try:
             os.write(self.fd, b"q")
