@@ -26,15 +26,23 @@ class KeyBar(StatePanel):
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._drawn_for: tuple = ()  # the keys, whether each is live, the width and styles last drawn
+
     def draw(self, state: AppState) -> Text:
-        shown = [(binding, enabled) for _, binding, enabled, _ in self.screen.active_bindings.values()
-                 if binding.show]
+        shown = tuple((binding, enabled) for _, binding, enabled, _ in self.screen.active_bindings.values()
+                      if binding.show)
+        styles = self.get_component_rich_style("key-bar--key"), self.get_component_rich_style("key-bar--description")
+        if (shown, self.size.width, styles) == self._drawn_for:
+            return self._content  # most steps change no key: skip building and comparing the line
+        self._drawn_for = shown, self.size.width, styles
         line = Text(no_wrap=True, overflow="crop")
         # A group (+ and - for alpha) shares one description; every other key is on its own.
         for _, members in groupby(shown, key=lambda item: item[0].group or id(item[0])):
             members = list(members)
             first = members[0][0]
-            entry = self._entry(members, first.group.description if first.group else first.description)
+            entry = self._entry(members, first.group.description if first.group else first.description, *styles)
             if line.cell_len + bool(line) + entry.cell_len > self.size.width:
                 break  # the rest are under ? (help)
             if line:
@@ -48,14 +56,13 @@ class KeyBar(StatePanel):
         if key:
             self.app.simulate_key(key)
 
-    def _entry(self, members: list[tuple[Binding, bool]], description: str) -> Text:
+    def _entry(self, members: list[tuple[Binding, bool]], description: str, key_style: Style,
+               description_style: Style) -> Text:
         """The keys, then what they do; dim where the key would do nothing now."""
-        key_style = self.get_component_rich_style("key-bar--key")
         entry = Text()
         for binding, enabled in members:
             entry.append(self.app.get_key_display(binding), key_style + _look(binding, enabled))
         alone, enabled = len(members) == 1, any(enabled for _, enabled in members)
-        description_style = self.get_component_rich_style("key-bar--description")
         entry.append(f" {description}", description_style + _look(members[0][0] if alone else None, enabled))
         return entry
 

@@ -40,7 +40,10 @@ class StatePanel(Widget):
         if title != self.border_title:  # setting it, even unchanged, repaints the whole panel
             self.border_title = title
         if self.size.area and self._drawn_at == self.size:  # on screen already: repaint what changed
-            changed = changed_lines(self._shown, self._remember(self.draw(state)))
+            content = self.draw(state)
+            if content is self._content:  # draw() says nothing it shows has changed
+                return
+            changed = changed_lines(self._shown, self._remember(content))
             if changed:
                 self.refresh(*(Region(0, y, self.size.width, 1) for y in changed))
         # else the first paint, or the one after a resize, draws it whole (render below)
@@ -63,4 +66,5 @@ class StatePanel(Widget):
         return None
 
     def draw(self, state: AppState) -> RenderableType:
+        """The panel's content for `state`; the content drawn last (`self._content`) if unchanged."""
         raise NotImplementedError
