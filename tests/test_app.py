@@ -190,9 +190,28 @@ async def test_x_exports_the_log_with_exact_numbers(tmp_path, monkeypatch):
         assert str(path.name) in app.state.notice
         await pilot.pause()
         screen = screen_text(app)
-        assert "Log saved to" in screen and "alpha: Alpha tames the step" in screen  # the title stays
+        # The file's name is on screen, however long the folder; the title stays.
+        assert f"Log saved as {path.name} in" in screen and "alpha: Alpha tames the step" in screen
         rows = list(csv.DictReader(path.open()))
         assert [float(row["error"]) for row in rows] == app.state.session.history.errors.tolist()
+
+
+async def test_a_panel_shown_again_shows_the_present(tmp_path, monkeypatch):
+    """Panels skip drawing while hidden (display: none); coming back, they must not show the past."""
+    monkeypatch.chdir(tmp_path)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x", "space")  # the key bar gave way to a notice while back became live
+        await pilot.pause()
+        assert key_bar_text(app).startswith("space step b back")
+        assert not app.query_one("#keys").render().spans[2].style.dim  # b
+        await pilot.press("x")  # the notice line comes back with a new notice
+        await pilot.pause()
+        [second] = tmp_path.glob("gradstep-alpha-*-1.csv")
+        assert f"Log saved as {second.name}" in screen_text(app)
+        await pilot.press("f", "space", "space", "f")  # the worked step was hidden for two steps
+        await pilot.pause()
+        assert "error = (0.872 - 0.8)^2 = 0.005184" in screen_text(app)
 
 
 def key_bar_text(app: GradstepApp) -> str:

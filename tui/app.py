@@ -275,7 +275,8 @@ class GradstepApp(App[int]):
             path = exporting.export_log(self.state.session, Path.cwd())
         except OSError as error:
             return self.refuse(self.say("export_failed", reason=error.strerror or str(error)))
-        self.state = self.state.replace(notice=self.say("exported", path=path))
+        # The name first: on a narrow screen the folder is what gets cut.
+        self.state = self.state.replace(notice=self.say("exported", name=path.name, folder=path.parent))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

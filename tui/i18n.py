@@ -122,7 +122,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "help.faster": ("play faster", "播放快些"),
     "help.weights": ("1-9: the weight the chart follows", "1-9:图上跟随的权重"),
     # notices
-    "exported": ("Log saved to {path}", "记录已保存到 {path}"),
+    "exported": ("Log saved as {name} in {folder}", "记录已保存为 {name},在 {folder}"),
     "export_failed": ("Could not save the log: {reason}", "无法保存记录:{reason}"),
     "no_chinese": ("This terminal cannot show Chinese (no UTF-8): showing English.",
                    "此终端无法显示中文(非 UTF-8)。"),

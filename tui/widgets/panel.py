@@ -46,7 +46,8 @@ class StatePanel(Widget):
             changed = changed_lines(self._shown, self._remember(content))
             if changed:
                 self.refresh(*(Region(0, y, self.size.width, 1) for y in changed))
-        # else the first paint, or the one after a resize, draws it whole (render below)
+        else:  # not drawn yet, hidden (display: none) or being resized: the next render draws afresh
+            self._drawn_at = Size(0, 0)
 
     def _remember(self, content: RenderableType) -> list[list[Segment]]:
         """Keep `content` for render() and its lines for the next comparison."""
@@ -57,7 +58,7 @@ class StatePanel(Widget):
         return self._shown
 
     def render(self) -> RenderableType:
-        if self._drawn_at != self.size and self.size.area and self.state is not None:  # first paint, or resized
+        if self._drawn_at != self.size and self.size.area and self.state is not None:  # first paint, shown again, resized
             self._remember(self.draw(self.state))
         return self._content
 
