@@ -5,16 +5,13 @@ import io
 import json
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from gradstep.core.lessons import course
 
 from .conftest import gradstep
-
-GRADSTEP = str(Path(sys.executable).with_name("gradstep"))  # the installed console script
+from .terminal import GRADSTEP
 
 
 def test_text_format_is_a_table_then_a_summary():

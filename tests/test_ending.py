@@ -4,13 +4,17 @@ that is one line and a file, never a wall of text."""
 import json
 import os
 import stat
+import subprocess
 import sys
+
+import pytest
 
 from gradstep.core.lessons import find_lesson
 from gradstep.core.saving import load, save
 from gradstep.core.session import Session
 
-from .terminal import terminal  # noqa: F401  (a fixture)
+from .conftest import gradstep
+from .terminal import GRADSTEP, terminal  # noqa: F401  (a fixture)
 
 CRASHING_APP = """
 import sys
@@ -75,3 +79,27 @@ def test_a_crash_restores_the_terminal_and_prints_one_line_naming_the_report(ter
     report = lines[0].rsplit(" ", 1)[1]
     assert "RuntimeError: a bug in the parameters panel" in open(report).read()
     assert load(tmp_path / "state" / "gradstep" / "session.json")[0].history.iteration == 2  # work kept
+
+
+def test_students_sharing_a_login_keep_their_own_sessions(tmp_path):
+    env = {**os.environ, "XDG_STATE_HOME": str(tmp_path)}
+
+    def line_mode(*argv: str, keys: str) -> subprocess.CompletedProcess:
+        return subprocess.run([GRADSTEP, "--line", *argv], input=keys, capture_output=True, text=True,
+                              env=env, timeout=60)
+
+    line_mode("--session", "ana", "--lesson", "alpha", keys="\n\nq\n")  # two steps
+    line_mode("--session", "李明", "--lesson", "hot-cold", keys="\nq\n")  # one step
+    folder = tmp_path / "gradstep"
+    assert sorted(path.name for path in folder.iterdir()) == ["session-ana.json", "session-李明.json"]
+    ana, li = load(folder / "session-ana.json")[0], load(folder / "session-李明.json")[0]
+    assert (ana.lesson.name, ana.history.iteration, li.lesson.name, li.history.iteration) == ("alpha", 2, "hot-cold", 1)
+    resumed = line_mode("--resume", "--session", "ana", keys="q\n")
+    assert resumed.returncode == 0 and "#1: prediction = 2 x 0.46 = 0.92" in resumed.stdout
+
+
+@pytest.mark.parametrize("name", ["../x", "a/b", "", "x" * 41, "ana smith", ".hidden"])
+def test_a_session_name_that_could_leave_the_folder_is_refused(name):
+    result = gradstep("--session", name)
+    assert result.status == 2 and len(result.err.splitlines()) == 1
+    assert "a session name is 1 to 40 letters, digits, - or _" in result.err

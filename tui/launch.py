@@ -13,13 +13,13 @@ import sys
 from pathlib import Path
 
 from ..core.arguments import (ArgumentParser, UsageError, add_problem_arguments, lesson_from_arguments,
-                              names_a_problem)
+                              names_a_problem, typed)
 from ..core.lessons import LANGUAGES, first_lesson
 from ..core.saving import CorruptSave, load, save, set_aside
 from ..core.session import Session
 from .environment import dumb_terminal, language_from_environment, unicode_terminal
 from .persistence import save_path as default_save_path
-from .persistence import write_crash_report
+from .persistence import session_name, write_crash_report
 
 
 def app_parser() -> ArgumentParser:
@@ -34,6 +34,8 @@ def app_parser() -> ArgumentParser:
     add_problem_arguments(parser)
     parser.add_argument("--lang", choices=LANGUAGES, help="en or zh (default: from LC_ALL/LANG)")
     parser.add_argument("--resume", action="store_true", help="continue the session saved when gradstep last ended")
+    parser.add_argument("--session", metavar="NAME", type=typed(session_name),
+                        help="save (and --resume) under NAME: for students sharing one login")
     parser.add_argument("--ascii", action="store_true", help="draw with ASCII characters only")
     parser.add_argument("--line", action="store_true", help="plain lines instead of the full screen")
     parser.add_argument("--low-bandwidth", action="store_true", help="16 colours, plain chart: for very slow links")
@@ -61,7 +63,7 @@ def starting_session(args, save_path: Path) -> tuple[Session, dict, str]:
 def launch(argv: list[str]) -> int:
     """`gradstep ARGS`; returns the exit status."""
     args = app_parser().parse_args(argv)
-    save_path = default_save_path()
+    save_path = default_save_path(args.session)
     try:
         session, view, notice = starting_session(args, save_path)
     except UsageError as error:
@@ -119,5 +121,6 @@ def _run_app(session: Session, view: dict, language: str, notice: str, args, sav
     if app.save_error:
         print(f"gradstep: the session could not be saved: {app.save_error}", file=sys.stderr)
     elif app.saved and not app.hung_up:
-        print("gradstep: your session is saved; gradstep --resume continues it.")
+        resume = "gradstep --resume" + (f" --session {args.session}" if args.session else "")
+        print(f"gradstep: your session is saved; {resume} continues it.")
     return app.return_code or 0

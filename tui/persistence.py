@@ -14,8 +14,22 @@ SAVE_FILE = "session.json"
 VIEW_SETTINGS = ("language", "view", "selected", "exact")  # how the session was looked at
 
 
-def save_path() -> Path:
-    return state_directory() / SAVE_FILE
+SESSION_NAME_LENGTH = 40
+
+
+def session_name(text: str) -> str:
+    """A name for one student's save on a shared login: letters (any script), digits, - and _.
+
+    It becomes part of a file name, so nothing that could leave the folder is accepted.
+    """
+    if not 0 < len(text) <= SESSION_NAME_LENGTH or not all(c.isalnum() or c in "-_" for c in text):
+        raise ValueError(f"a session name is 1 to {SESSION_NAME_LENGTH} letters, digits, - or _, not {text!r}")
+    return text
+
+
+def save_path(name: str | None = None) -> Path:
+    """The account's save, or one named session's (--session NAME) beside it."""
+    return state_directory() / (SAVE_FILE if name is None else f"session-{name}.json")
 
 
 def write_crash_report(error: BaseException, folder: Path) -> Path:
