@@ -32,7 +32,8 @@ async def test_ascii_mode_after_divergence_and_with_every_digit():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press(*["space"] * 30, "f")
         assert non_ascii(screen_text(app)) == set()
-        assert app.check_action("language", ()) is None  # dimmed: Chinese needs UTF-8
+        assert app.check_action("language", ()) is False  # hidden: Chinese needs UTF-8
+        assert screen_text(app).splitlines()[-1].rstrip().endswith("q quit m rule e edit")  # room for both
 
 
 SIZES = [(20, 8), (40, 12), (60, 18), (80, 24), (120, 40), (200, 60)]

@@ -73,7 +73,7 @@ class GradstepApp(App[int]):
             language, notice = "en", words("en", "no_chinese")
         settings = {key: value for key, value in (view or {}).items() if key in VIEW_SETTINGS[1:]}
         self.set_reactive(GradstepApp.state, AppState(session, language=language, notice=notice, **settings))
-        self._bindings = BindingsMap(key_bindings(language, ascii_only))
+        self._bindings = BindingsMap(key_bindings(language))
         ScrollBar.renderer = AsciiScrollBarRender if ascii_only else ScrollBarRender
         if ascii_only:
             self._filters.append(AsciiFilter())
@@ -158,7 +158,7 @@ class GradstepApp(App[int]):
         self.set_class(new.exact, "-exact")  # every digit needs the log to take the full width
         self.set_class(bool(new.notice), "-notice")  # the notice takes the key bar's row
         if old.language != new.language:  # before the key bar draws: the App watches first
-            self._bindings = BindingsMap(key_bindings(new.language, self.ascii_only))
+            self._bindings = BindingsMap(key_bindings(new.language))
         if not new.playing or old.speed != new.speed:
             self._stop_player()
         if new.playing and self._player is None:
@@ -184,7 +184,8 @@ class GradstepApp(App[int]):
         return words(self.state.language, key, **values)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Dim the keys that would do nothing now (None), hide the weight keys that do not apply."""
+        """Dim the keys that would do nothing now (None); hide (False) those that never can:
+        the weight keys beyond the problem's weights, and Chinese on an ASCII-only terminal."""
         session = self.state.session
         if action == "step":
             return True if session.history.can_step else None
@@ -193,7 +194,7 @@ class GradstepApp(App[int]):
         if action == "select":
             return parameters[0] < session.problem.size
         if action == "language":
-            return None if self.ascii_only else True  # Chinese needs UTF-8
+            return not self.ascii_only  # Chinese needs UTF-8; its place goes to the next key
         return True
 
     # -- actions ------------------------------------------------------------------------
@@ -281,7 +282,7 @@ class GradstepApp(App[int]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(self.state, self.ascii_only))
+        self.push_screen(HelpScreen(self.state))
 
     def action_quit(self) -> None:
         self.save_session()

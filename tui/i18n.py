@@ -78,7 +78,7 @@ _WORDS: dict[str, tuple[str, str]] = {
                  "向上:{weight} + {step} = {probe} -> 误差 {error}"),
     "probe_down": ("down: {weight} - {step} = {probe} -> error {error}",
                    "向下:{weight} - {step} = {probe} -> 误差 {error}"),
-    # bindings (short: the key bar is 80 columns)
+    # bindings (short: the main keys must fit 80 columns)
     "key.step": ("step", "单步"),
     "key.back": ("back", "后退"),
     "key.reset": ("reset", "重置"),
@@ -95,7 +95,6 @@ _WORDS: dict[str, tuple[str, str]] = {
     "key.view": ("view", "视图"),
     "key.export": ("export", "导出"),
     "key.language": ("中文", "English"),
-    "key.language_ascii": ("Chinese", "English"),
     "key.exact": ("exact", "精确值"),
     "key.help": ("help", "帮助"),
     "key.quit": ("quit", "退出"),

@@ -1,6 +1,6 @@
 """The keys, in the student's language: all printable, since Escape and arrows break over slow SSH.
 
-Most useful first (at 80 columns the key bar has room up to m); the chart view, the
+Most useful first (at 80 columns the key bar has room up to m; e on wider screens); the chart view, the
 exact digits, the export and the play speed are listed by `?` (and in the README).
 """
 
@@ -33,16 +33,16 @@ ALIASES = (("n", "step"), ("equals_sign", "rate(1)"), ("underscore", "rate(-1)")
 WEIGHT_KEYS = 9  # 1..9 choose the weight the chart follows
 
 
-def key_bindings(language: str, ascii_only: bool = False) -> list[Binding]:
-    """Every binding, its description in `language`; ASCII only where Unicode cannot show."""
-    groups = {group: Binding.Group(words(language, group), compact=True)
+def key_bindings(language: str) -> list[Binding]:
+    """Every binding, its description in `language`.
+
+    On an ASCII-only terminal the language key, whose description is in Chinese
+    characters, is hidden by the App's check_action.
+    """
+    groups = {group: Binding.Group(words(language, group))
               for *_, group in KEYS if group is not None}
-    if ascii_only:  # the language key would name Chinese in Chinese characters
-        description_of = {"key.language": "key.language_ascii"}
-    else:
-        description_of = {}
     bindings = [
-        Binding(key, action, words(language, description_of.get(description, description)), key_display=shown,
+        Binding(key, action, words(language, description), key_display=shown,
                 id=description.removeprefix("key."), group=groups.get(group), show=action not in IN_HELP_ONLY)
         for key, action, description, shown, group in KEYS
     ]

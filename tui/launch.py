@@ -97,15 +97,16 @@ def _run_line_mode(session: Session, language: str, save_path: Path) -> int:
 def _run_app(session: Session, view: dict, language: str, notice: str, args, save_path: Path) -> int:
     if args.low_bandwidth:
         os.environ["TEXTUAL_COLOR_SYSTEM"] = "standard"  # read when Textual is imported, just below
-    # Importing Textual, NumPy and the rest leaves some 45,000 objects for the collector
-    # to track, all living as long as the app. Left to it, they are scanned again and
-    # again as the app starts (a tenth of the time to the first screen) and on later
-    # steps; frozen, never.
+    # Importing Textual leaves, with NumPy's already there, some 45,000 objects for the
+    # collector to track, all living as long as the app. Left to it, they are scanned
+    # again and again as the app starts (a tenth of the time to the first screen) and on
+    # later steps; frozen, never.
     gc.disable()
-    from .app import GradstepApp  # Textual loads here, and only here
-
-    gc.freeze()
-    gc.enable()
+    try:
+        from .app import GradstepApp  # Textual loads here, and only here
+    finally:
+        gc.freeze()
+        gc.enable()
 
     extra = () if session.lesson.source == "course" else (session.lesson,)
     app = GradstepApp(session, language=language, ascii_only=args.ascii or not unicode_terminal(),

@@ -208,7 +208,7 @@ def main() -> None:
     print(f"gradstep benchmark, {time.strftime('%Y-%m-%d')}, {platform.node()} ({platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}), 80x24, "
           f"TERM=xterm-256color, medians of {rounds} alternating runs ({4 * rounds} for start-up)")
-    print(f"{'figure':<34}{'gradstep':>10}{'floor':>10}{'ratio':>9}  {'budget':<8}")
+    print(f"{'figure':<34}{'gradstep':>10}{'floor':>10}{'ratio':>9}  {'budget':<9}")
     report(ours, floor)
     row("key to frame p90 after 10,000 (ms)", ours_10k["delay_p90"], floor_10k["delay_p90"], 1.5, "", 1000)
     row("  ... gradstep vs its own fresh p90", ours_10k["delay_p90"], ours["delay_p90"], 1.1, "", 1000)

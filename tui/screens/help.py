@@ -39,17 +39,16 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape", "dismiss", "close", show=False),
     ]
 
-    def __init__(self, state: AppState, ascii_only: bool) -> None:
+    def __init__(self, state: AppState) -> None:
         super().__init__()
         self.state = state  # a snapshot to describe; the help changes nothing
-        self.ascii_only = ascii_only
 
     def compose(self) -> ComposeResult:
         language = self.state.language
         keys = Table.grid(padding=(0, 2))
         keys.add_column(style="bold", no_wrap=True)
         keys.add_column()
-        for binding in key_bindings(language, self.ascii_only):
+        for binding in key_bindings(language):
             if binding.id:  # every key of the brief; the aliases and weight keys have none
                 keys.add_row(binding.key_display, words(language, f"help.{binding.id}"))
         keys.add_row("1-9", words(language, "help.weights"))

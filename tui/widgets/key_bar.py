@@ -13,6 +13,7 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.events import Click
+from textual.geometry import Size
 
 from ..state import AppState
 from .panel import StatePanel
@@ -50,8 +51,14 @@ class KeyBar(StatePanel):
             line.append_text(entry)
         return line
 
+    def notify_style_update(self) -> None:
+        """A new theme: its colours are in the drawn line, so the next render draws afresh."""
+        super().notify_style_update()
+        self._drawn_at = Size(0, 0)
+        self.refresh()
+
     def on_click(self, event: Click) -> None:
-        """With --mouse, a click on a key (or on what it does) presses it."""
+        """With --mouse, a click on a key, or on what a single key does, presses it."""
         key = event.style.meta.get("key")
         if key:
             self.app.simulate_key(key)
@@ -61,14 +68,14 @@ class KeyBar(StatePanel):
         """The keys, then what they do; dim where the key would do nothing now."""
         entry = Text()
         for binding, enabled in members:
-            entry.append(self.app.get_key_display(binding), key_style + _look(binding, enabled))
+            entry.append(self.app.get_key_display(binding), key_style + _entry_style(binding, enabled))
         alone, enabled = len(members) == 1, any(enabled for _, enabled in members)
-        entry.append(f" {description}", description_style + _look(members[0][0] if alone else None, enabled))
+        entry.append(f" {description}", description_style + _entry_style(members[0][0] if alone else None, enabled))
         return entry
 
 
-def _look(binding: Binding | None, enabled: bool) -> Style:
-    """Dim if the key would do nothing now; marked with `binding`'s key, for a click.
+def _entry_style(binding: Binding | None, enabled: bool) -> Style:
+    """Dim if the key would do nothing now; carrying `binding`'s key, for a click to press.
 
     Not Textual's "@click" meta: that draws the key as a link.
     """
