@@ -46,7 +46,7 @@ def test_a_corrupt_save_is_reported_set_aside_and_not_fatal(terminal, tmp_path):
     term = terminal([sys.executable, "-m", "gradstep.tui", "--resume"],
                     env={"XDG_STATE_HOME": str(tmp_path / "state")})
     screen = term.wait_for("measure-error: Measure the error")  # the course starts instead
-    assert " The saved session was unreadable" in screen.splitlines()[-1]  # said on the notice line
+    assert " The saved session was unreadable; kept as" in screen.splitlines()[-1]  # said on the notice line
     term.press("q")
     assert term.wait_for_exit() == 0
     kept = [p.name for p in folder.iterdir() if p.name.startswith("session.json.corrupt-")]
@@ -103,3 +103,10 @@ def test_a_session_name_that_could_leave_the_folder_is_refused(name):
     result = gradstep("--session", name)
     assert result.status == 2 and len(result.err.splitlines()) == 1
     assert "a session name is 1 to 40 letters, digits, - or _" in result.err
+
+
+def test_resuming_a_session_name_with_no_save_says_so(tmp_path):
+    done = subprocess.run([GRADSTEP, "--line", "--resume", "--session", "bob"], input="q\n", capture_output=True,
+                          text=True, env={**os.environ, "XDG_STATE_HOME": str(tmp_path)}, timeout=60)
+    assert done.returncode == 0
+    assert done.stderr == "gradstep: No saved session named bob: starting the course.\n"

@@ -52,10 +52,13 @@ def starting_session(args, save_path: Path) -> tuple[Session, dict, str]:
             session, view = load(save_path)
             return session, view, ""
         except FileNotFoundError:
-            return Session.begin(first_lesson()), {}, "No saved session: starting the course."
+            named = f" named {args.session}" if args.session else ""  # a mistyped name is not lost work
+            return Session.begin(first_lesson()), {}, f"No saved session{named}: starting the course."
         except (CorruptSave, OSError) as error:
             kept = set_aside(save_path)
-            return Session.begin(first_lesson()), {}, f"The saved session was unreadable ({error}); kept as {kept}."
+            # What was kept first: on an 80-column notice line the rest may be cut.
+            return (Session.begin(first_lesson()), {},
+                    f"The saved session was unreadable; kept as {kept.name} in {kept.parent} ({error}).")
     lesson = lesson_from_arguments(args) if names_a_problem(args) else first_lesson()
     return Session.begin(lesson), {}, ""
 

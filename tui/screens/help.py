@@ -31,17 +31,27 @@ PANELS = {
 
 
 class HelpScreen(ModalScreen[None]):
-    """Keys, panels and the lesson text; any of ?, q or Escape closes it."""
+    """Keys, panels and the lesson text; any of ?, q or Escape closes it, space and b scroll it."""
 
     BINDINGS = [
         Binding("question_mark", "dismiss", "close", key_display="?"),
         Binding("q", "dismiss", "close", show=False),
         Binding("escape", "dismiss", "close", show=False),
+        Binding("space", "page(1)", "scroll", show=False),
+        Binding("b", "page(-1)", "scroll back", show=False),
     ]
 
     def __init__(self, state: AppState) -> None:
         super().__init__()
         self.state = state  # a snapshot to describe; the help changes nothing
+
+    def action_page(self, direction: int) -> None:
+        """A page down or up with printable keys: Page Down and arrows can be lost over SSH."""
+        scroll = self.query_one("#help", VerticalScroll)
+        if direction > 0:
+            scroll.scroll_page_down(animate=False)
+        else:
+            scroll.scroll_page_up(animate=False)
 
     def compose(self) -> ComposeResult:
         language = self.state.language
