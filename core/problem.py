@@ -69,8 +69,8 @@ def check_problem(problem: Problem) -> None:
     if len(problem.weights) != len(problem.inputs):
         raise InvalidProblem(
             "inputs",
-            f"{len(problem.inputs)} inputs for {len(problem.weights)} weights: "
-            "each weight needs exactly one input",
+            f"each weight needs exactly one input (weights: {len(problem.weights)}, "
+            f"inputs: {len(problem.inputs)})",
         )
     for field in ("goal", "alpha", "step_amount"):
         _check_finite(field, getattr(problem, field))

@@ -104,7 +104,7 @@ def test_messages_say_what_is_wrong():
     assert "--weight: 'nan' is not a number" in gradstep("run", "--weight", "nan", "--input", "1", "--goal", "0").err
     assert "overflows" in gradstep("run", "--weight", "1e400", "--input", "1", "--goal", "0").err
     assert "did you mean 'alpha'" in gradstep("run", "--lesson", "alpah").err
-    assert "2 weights" in gradstep("run", "--weight", "1,2", "--input", "1", "--goal", "0").err
+    assert "(weights: 2, inputs: 1)" in gradstep("run", "--weight", "1,2", "--input", "1", "--goal", "0").err
 
 
 def test_lessons_lists_every_lesson_with_a_line_about_it():
