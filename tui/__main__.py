@@ -5,7 +5,7 @@ Textual is imported only when the app starts, so the headless commands stay ligh
 
 import sys
 
-SUBCOMMANDS = ("run", "lessons")
+SUBCOMMANDS = {"run": "main", "lessons": "lessons_main"}  # the runner's function for each
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -14,7 +14,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] in SUBCOMMANDS:
         from ..core import runner  # the headless commands: no Textual
 
-        command, rest = {"run": runner.main, "lessons": runner.lessons_main}[argv[0]], argv[1:]
+        command, rest = getattr(runner, SUBCOMMANDS[argv[0]]), argv[1:]
     else:
         from .launch import launch  # Textual loads here, and only here
 

@@ -1,7 +1,8 @@
 """The keys, in the student's language: all printable, since Escape and arrows break over slow SSH.
 
-Most useful first (at 80 columns the key bar has room up to m; e on wider screens); the chart view, the
-exact digits, the export and the play speed are listed by `?` (and in the README).
+Most useful first: at 80 columns the key bar has room up to m, e on wider screens. The
+chart view, the exact digits, the export and the play speed are listed by `?` (and in
+the README).
 """
 
 from textual.binding import Binding
