@@ -16,7 +16,14 @@ import numpy as np
 
 from .divergence import Diverged, Divergence, find_divergence
 from .problem import Problem
-from .rules import PREDICTIONS_PER_STEP, Step, as_arrays, predict, squared_error, take_step
+from .rules import (
+    PREDICTIONS_PER_STEP,
+    Step,
+    as_arrays,
+    predict,
+    squared_error,
+    take_step,
+)
 
 _FIRST_CAPACITY = 64
 

@@ -1,122 +1,40 @@
-"""`gradstep run` and `gradstep lessons`: the course without a screen.
+"""The headless runner: a lesson's records, streamed as a table, CSV or JSON lines.
 
-The runner streams records as the learner produces them (nothing is stored, so a long
-run costs no memory) in one of three formats: an aligned text table for people, CSV and
-JSON lines for programs. It imports NumPy and the standard library only, so it starts
-about as fast as `python -c "import numpy"`.
+Records go out as the learner produces them (nothing is stored, so a long run costs no
+memory). It imports NumPy and the standard library only, so `gradstep run` starts about
+as fast as `python -c "import numpy"`. The words around the table (its summary, its
+errors) are the command line's business, in `gradstep.tui.command`.
 """
 
-import sys
 from collections.abc import Iterable, Iterator
 from typing import IO
 
-from . import analysis, rules
-from .arguments import ArgumentParser, UsageError, add_problem_arguments, lesson_from_arguments, typed
 from .divergence import Divergence
-from .export import text_lines, write_csv, write_jsonl
+from .formats import text_lines, write_csv, write_jsonl
 from .history import walk
-from .lessons import LANGUAGES, Lesson, course
-from .numbers import readable
-from .problem import GRADIENT_DESCENT, HOT_COLD
-from .rules import PREDICTIONS_PER_STEP, Step
+from .problem import Problem
+from .rules import Step
 
 FORMATS = ("text", "csv", "jsonl")
-DEFAULT_STEPS = 5  # for a typed-in problem or an open lesson
 
 
-def run_parser() -> ArgumentParser:
-    parser = ArgumentParser(
-        prog="gradstep run",
-        description="Print a lesson's iteration log without the full-screen app.",
-    )
-    add_problem_arguments(parser)
-    parser.add_argument("--steps", metavar="N", type=typed(_count), help="iterations to log "
-                        f"(default: the lesson's tutorial count, else {DEFAULT_STEPS})")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="default: text")
-    return parser
-
-
-def _count(text: str) -> int:
-    try:
-        steps = int(text)
-    except ValueError:
-        raise ValueError(f"{text.strip()!r} is not a whole number") from None
-    if steps < 0:
-        raise ValueError(f"{steps} is negative: give 0 or more")
-    return steps
-
-
-def run(lesson: Lesson, steps: int, format: str, out: IO[str]) -> None:
-    """Write `steps` iterations of `lesson` to `out` in `format`."""
-    items = walk(lesson.problem, steps)
+def run(problem: Problem, steps: int, format: str, out: IO[str]) -> list[Step | Divergence]:
+    """Write `steps` iterations of `problem` to `out` in `format`; return the last items
+    (the last record, and the divergence after it if the run diverged) for a summary."""
+    last: list[Step | Divergence] = []
+    items = _remembering(walk(problem, steps), last)
     if format == "jsonl":
         write_jsonl(items, out)
     elif format == "csv":
-        write_csv(items, lesson.problem, out)
+        write_csv(items, problem, out)
     else:
-        seen: list[Step | Divergence] = []
-        for line in text_lines(_remembering(items, seen), lesson.problem):
+        for line in text_lines(items, problem):
             out.write(line + "\n")
-        out.write(summary(lesson, seen) + "\n")
+    return last
 
 
-def _remembering(items: Iterable[Step | Divergence], seen: list) -> Iterator[Step | Divergence]:
+def _remembering(items: Iterable[Step | Divergence], last: list) -> Iterator[Step | Divergence]:
     """Pass items on, keeping the last two (the last record and a divergence after it)."""
     for item in items:
-        seen[:] = [*seen[-1:], item]
+        last[:] = [*last[-1:], item]
         yield item
-
-
-def summary(lesson: Lesson, last_items: list[Step | Divergence]) -> str:
-    """The line under the table: where the error ended, the regime and r."""
-    problem = lesson.problem
-    steps = [item for item in last_items if isinstance(item, Step)]
-    divergences = [item for item in last_items if isinstance(item, Divergence)]
-    if divergences:
-        ending = divergences[-1].describe()
-    elif steps:
-        ending = f"final error {readable(steps[-1].error)} at iteration {steps[-1].iteration}"
-    else:
-        ending = "no iterations"
-    regime = analysis.regime(problem, rules.as_arrays(problem.weights))
-    line = f"{ending}; regime {regime.value.replace('-', ' ')}"
-    if problem.method == GRADIENT_DESCENT:  # r is gradient descent's factor
-        line += f", r = {readable(analysis.r_factor(problem))}"
-    if problem.method == HOT_COLD and steps:
-        made = (steps[-1].iteration + 1) * PREDICTIONS_PER_STEP[HOT_COLD]
-        line += f"; {made} predictions ({PREDICTIONS_PER_STEP[HOT_COLD]} a step)"
-    return line
-
-
-def lessons_parser() -> ArgumentParser:
-    parser = ArgumentParser(prog="gradstep lessons", description="List the course's lessons.")
-    parser.add_argument("--lang", choices=LANGUAGES, default="en", help="default: en")
-    return parser
-
-
-def list_lessons(language: str, out: IO[str]) -> None:
-    """One line a lesson: its number in the app's list, its name (for --lesson), what it is about."""
-    lessons = course()
-    width = max(len(lesson.name) for lesson in lessons)
-    for number, lesson in enumerate(lessons, start=1):
-        out.write(f"{number}  {lesson.name.ljust(width)}  {lesson.text(language).summary}\n")
-
-
-def main(argv: list[str]) -> int:
-    """`gradstep run ARGS`; returns the exit status."""
-    args = run_parser().parse_args(argv)
-    try:
-        lesson = lesson_from_arguments(args)
-    except UsageError as error:
-        print(f"gradstep run: {error}", file=sys.stderr)
-        return 2
-    steps = args.steps if args.steps is not None else lesson.tutorial_steps or DEFAULT_STEPS
-    run(lesson, steps, args.format, sys.stdout)
-    return 0
-
-
-def lessons_main(argv: list[str]) -> int:
-    """`gradstep lessons`; returns the exit status."""
-    args = lessons_parser().parse_args(argv)
-    list_lessons(args.lang, sys.stdout)
-    return 0

@@ -27,12 +27,6 @@ class CorruptSave(ValueError):
     """A save file that cannot be trusted; the message says why."""
 
 
-def state_directory(environ=os.environ) -> Path:
-    """$XDG_STATE_HOME/gradstep, or ~/.local/state/gradstep."""
-    base = environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    return Path(base) / "gradstep"
-
-
 def _lesson_data(lesson: Lesson) -> dict:
     return {
         "name": lesson.name,

@@ -1,16 +1,19 @@
-"""Shared test helpers: the reference figures and a way to run the command in-process."""
+"""The test tiers and what every test shares.
+
+- tests/unit: the learner, the words, the files and the command line, in-process.
+- tests/app: the app under Textual's Pilot, and snapshots of its screens.
+- tests/terminal: the installed command in a real terminal (tmux, a pty, SSH), marked
+  `terminal`: the slow tier, which CI runs with the rest.
+
+The everyday loop is `pytest -m "not terminal"`.
+"""
 
 import importlib
-import io
 import json
 import os
-from contextlib import redirect_stderr, redirect_stdout
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-
-from gradstep.tui.__main__ import main
 
 
 def _scrub_environment() -> None:
@@ -29,7 +32,8 @@ def _scrub_environment() -> None:
 
 _scrub_environment()
 
-DATA = Path(__file__).parent / "data"
+HERE = Path(__file__).parent
+DATA = HERE / "data"
 
 
 @pytest.fixture(scope="session")
@@ -38,19 +42,8 @@ def reference() -> dict:
     return json.loads((DATA / "seed-reference.json").read_text())
 
 
-@dataclass
-class Result:
-    status: int
-    out: str
-    err: str
-
-
-def gradstep(*argv: str) -> Result:
-    """Run the `gradstep` command in this process and capture what it prints."""
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        try:
-            status = main(list(argv))
-        except SystemExit as exit:  # argparse exits on a bad flag
-            status = exit.code
-    return Result(status, out.getvalue(), err.getvalue())
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything under tests/terminal is the slow tier."""
+    for item in items:
+        if (HERE / "terminal") in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.terminal)

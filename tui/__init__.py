@@ -1,4 +1,6 @@
-"""The full-screen app: a Textual front end on the learner in `gradstep.core`.
+"""Everything a user sees and touches, around the learner in `gradstep.core`.
 
-Nothing here is imported by `gradstep run`, so the headless runner never loads Textual.
+Each folder says what it imports: `words/` (the sentences, in both languages) and
+`files/` (saves, exports) need only the core; `command/` (the command line) and
+`plain/` (line mode) add no toolkit; `app/` is the one place Textual is imported.
 """

@@ -5,18 +5,18 @@ Textual is imported only when the app starts, so the headless commands stay ligh
 
 import sys
 
-SUBCOMMANDS = {"run": "main", "lessons": "lessons_main"}  # the runner's function for each
+SUBCOMMANDS = {"run": "main", "lessons": "lessons_main"}  # the function of command/run.py for each
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in SUBCOMMANDS:
-        from ..core import runner  # the headless commands: no Textual
+        from .command import run  # the headless commands: no Textual
 
-        command, rest = getattr(runner, SUBCOMMANDS[argv[0]]), argv[1:]
+        command, rest = getattr(run, SUBCOMMANDS[argv[0]]), argv[1:]
     else:
-        from .launch import launch  # Textual loads here, and only here
+        from .command.launch import launch  # Textual loads here, and only here
 
         command, rest = launch, argv
     try:

@@ -21,7 +21,6 @@ from pathlib import Path
 from gradstep.core.lessons import find_lesson
 from gradstep.core.saving import save
 from gradstep.core.session import Session
-
 from terminal_session import PtySession
 
 HERE = Path(__file__).resolve().parent

@@ -1,0 +1,301 @@
+"""The app driven the way a student drives it: keys in, assertions on the session."""
+
+import csv
+
+import pytest
+from gradstep.core.history import History
+from gradstep.core.lessons import find_lesson
+from gradstep.core.session import Session
+from gradstep.tui.app.app import GradstepApp
+from gradstep.tui.app.screens.editor import EditorScreen
+from gradstep.tui.app.screens.help import HelpScreen
+from gradstep.tui.app.screens.lessons import LessonsScreen
+
+from ..helpers import SIZE, app_for, same_state, screen_text
+
+
+async def test_space_and_n_each_take_one_step():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "n", "space")
+        history = app.state.session.history
+        assert history.iteration == 3
+        assert history.errors.tolist() == [0.03999999999999998, 0.0144, 0.005183999999999993]
+
+
+async def test_step_back_and_reset_leave_the_exact_earlier_state():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*["space"] * 5)
+        five = app.state.session.history
+        await pilot.press("space", "space", "b", "b")
+        assert same_state(app.state.session.history, five)
+        await pilot.press("r")
+        assert app.state.session.history.iteration == 0
+        await pilot.press("b")  # at iteration 0, back undoes the reset
+        assert same_state(app.state.session.history, five)
+        await pilot.press(*["b"] * 5)
+        assert same_state(app.state.session.history, History.start(find_lesson("alpha").problem))
+        start = app.state
+        assert app.check_action("back", ()) is None  # nothing earlier: the key is dimmed
+        await pilot.press("b")
+        assert app.state is start
+
+
+async def test_play_steps_by_itself_until_paused():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("]", "]", "]", "]")  # fastest: 15 steps a second
+        assert app.state.speed == 15.0
+        await pilot.press("p")
+        assert app.state.playing
+        await pilot.pause(0.5)
+        await pilot.press("p")
+        assert not app.state.playing
+        stopped_at = app.state.session.history.iteration
+        assert stopped_at >= 1
+        await pilot.pause(0.3)
+        assert app.state.session.history.iteration == stopped_at
+        await pilot.press("[")
+        assert app.state.speed == 8.0
+
+
+async def test_play_stops_by_itself_at_divergence():
+    app = app_for("divergence")
+    async with app.run_test(size=SIZE) as pilot:
+        app.state = app.state.replace(session=Session(app.state.session.lesson, app.state.session.history.jump(24)))
+        await pilot.press("]", "]", "]", "]", "p")
+        await pilot.pause(0.6)
+        assert not app.state.playing and app.state.session.history.divergence is not None
+
+
+async def test_alpha_keys_walk_the_ladder_and_back_undoes():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "plus")
+        assert app.state.session.problem.alpha == 0.2 and app.state.session.history.iteration == 0
+        await pilot.press("minus", "minus")
+        assert app.state.session.problem.alpha == 0.05
+        await pilot.press("b", "b")  # each change undone in turn
+        assert app.state.session.problem.alpha == 0.2
+        await pilot.press("b")
+        assert app.state.session.problem.alpha == 0.1 and app.state.session.history.iteration == 2
+
+
+async def test_hot_cold_keys_change_the_step_amount():
+    app = app_for("hot-cold")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus")
+        assert app.state.session.problem.step_amount == 0.2
+
+
+async def test_m_switches_the_rule_from_the_same_start():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "m")
+        problem = app.state.session.problem
+        assert problem.method == "hot-cold" and problem.weights == (0.5,)
+        await pilot.press("m")
+        assert app.state.session.problem.method == "gd"
+
+
+async def test_m_refuses_hot_cold_for_several_weights():
+    app = app_for("multi-weight")
+    async with app.run_test(size=SIZE) as pilot:
+        before = app.state.session
+        await pilot.press("m")
+        assert app.state.session is before and "one weight" in app.state.notice
+
+
+async def test_edit_applies_a_valid_problem():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "e")
+        assert isinstance(app.screen, EditorScreen)
+        app.screen.query_one("#alpha").value = "1"
+        await pilot.press("enter")
+        assert not isinstance(app.screen, EditorScreen)
+        assert app.state.session.problem.alpha == 1.0 and app.state.session.history.iteration == 0
+
+
+@pytest.mark.parametrize(("field", "typed"), [("alpha", "abc"), ("goal", "nan"), ("weights", "1e400"),
+                                                ("inputs", ""), ("alpha", "0"), ("inputs", "1,2")])
+async def test_edit_refuses_bad_input_inline_and_changes_nothing(field, typed):
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        before = app.state.session
+        await pilot.press("e")
+        app.screen.query_one(f"#{field}").value = typed
+        await pilot.press("enter")
+        assert isinstance(app.screen, EditorScreen)  # still open, typing kept
+        assert app.screen.query_one(f"#{field}").has_class("-invalid")
+        assert str(app.screen.query_one("#refusal").render()).strip()
+        assert app.state.session is before
+        await pilot.press("escape")
+        assert app.state.session is before
+
+
+async def test_l_picks_a_lesson_by_number():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        assert isinstance(app.screen, LessonsScreen)
+        await pilot.press("5")
+        assert app.state.session.lesson.name == "divergence"
+        await pilot.press("b")  # the lesson before comes back
+        assert app.state.session.lesson.name == "alpha"
+
+
+async def test_v_toggles_the_chart_and_number_keys_choose_the_weight():
+    app = app_for("multi-weight")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("v")
+        assert app.state.view == "iteration"
+        await pilot.press("v", "3")
+        assert app.state.view == "weight" and app.state.selected == 2
+        await pilot.press("9")  # no ninth weight: the key does nothing
+        assert app.state.selected == 2
+
+
+async def test_f_shows_exact_values():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "space", "f")
+        assert app.state.exact
+        log = app.query_one("#log")
+        assert "0.005183999999999993" in "".join(s.text for s in log.render_line(3))
+
+
+async def test_x_exports_the_log_with_exact_numbers(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "x")
+        [path] = tmp_path.glob("gradstep-alpha-*.csv")
+        assert str(path.name) in app.state.notice
+        await pilot.pause()
+        screen = screen_text(app)
+        # The file's name is on screen, however long the folder; the title stays.
+        assert f"Log saved as {path.name} in" in screen and "alpha: Alpha tames the step" in screen
+        rows = list(csv.DictReader(path.open()))
+        assert [float(row["error"]) for row in rows] == app.state.session.history.errors.tolist()
+
+
+async def test_a_panel_shown_again_shows_the_present(tmp_path, monkeypatch):
+    """Panels skip drawing while hidden (display: none); coming back, they must not show the past."""
+    monkeypatch.chdir(tmp_path)
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x", "space")  # the key bar gave way to a notice while back became live
+        await pilot.pause()
+        assert key_bar_text(app).startswith("space step b back")
+        assert not app.query_one("#keys").render().spans[2].style.dim  # b
+        first = set(tmp_path.glob("*.csv"))
+        await pilot.press("x")  # the notice line comes back with a new notice
+        await pilot.pause()
+        [second] = set(tmp_path.glob("*.csv")) - first
+        assert f"Log saved as {second.name}" in screen_text(app)
+        await pilot.press("f", "space", "space", "f")  # the worked step was hidden for two steps
+        await pilot.pause()
+        assert "error = (0.872 - 0.8)^2 = 0.005184" in screen_text(app)
+
+
+def key_bar_text(app: GradstepApp) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+async def test_g_switches_language_and_the_key_bar_follows():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.state.language == "zh"
+        assert key_bar_text(app).startswith("space 单步 b 后退")
+        await pilot.press("g")
+        await pilot.pause()
+        assert app.state.language == "en"
+        assert key_bar_text(app).startswith("space step b back")
+
+
+@pytest.mark.parametrize(("width", "last_key"), [(80, "m rule"), (100, "e edit")])
+async def test_the_key_bar_shows_what_fits_most_useful_first(width, last_key):
+    app = app_for()
+    async with app.run_test(size=(width, 24)) as pilot:
+        await pilot.pause()
+        keys = key_bar_text(app).rstrip()
+        assert keys.startswith("space step b back r reset +- alpha p play")
+        assert keys.endswith(last_key)
+
+
+async def test_the_key_bar_dims_a_key_that_would_do_nothing():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+
+        def dimmed(word: str) -> bool:
+            line = app.query_one("#keys").render()
+            styles = [span.style for span in line.spans if word in line.plain[span.start:span.end]]
+            assert styles, f"{word!r} is not on the key bar"
+            return all(style.dim for style in styles)
+
+        assert dimmed("back") and not dimmed("step")  # nothing to go back to yet
+        await pilot.press("space")
+        assert not dimmed("back")
+
+
+async def test_the_key_bar_takes_a_new_themes_colours_at_once():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        before = app.query_one("#keys").render().spans[0].style
+        app.theme = "textual-light"
+        await pilot.pause()
+        after = app.query_one("#keys").render().spans[0].style
+        assert after.bgcolor != before.bgcolor
+
+
+async def test_a_click_on_a_key_presses_it():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        plain = app.query_one("#keys").render().plain
+        await pilot.click("#keys", offset=(plain.index("step"), 0))  # on what it does
+        await pilot.click("#keys", offset=(plain.index("step"), 0))
+        assert app.state.session.history.iteration == 2
+        await pilot.click("#keys", offset=(plain.index("b back"), 0))  # on the key
+        assert app.state.session.history.iteration == 1
+
+
+async def test_help_opens_and_closes():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        help_text = app.screen.query_one("#help")
+        await pilot.press("space")  # at 80x24 it is longer than the screen: printable keys scroll
+        assert help_text.scroll_y > 0
+        await pilot.press("b")
+        assert help_text.scroll_y == 0 and isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_q_quits_with_status_zero():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_stepping_is_dimmed_after_divergence_and_refused():
+    app = app_for("divergence")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*["space"] * 300)
+        history = app.state.session.history
+        assert history.divergence is not None and history.iteration == 26
+        assert app.check_action("step", ()) is None
+        assert app.query_one("#explain").has_class("-diverged")
+        assert app.is_running
+        await pilot.press("minus")  # the key that helps is live
+        assert app.state.session.problem.alpha == 0.5

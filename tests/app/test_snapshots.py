@@ -1,0 +1,57 @@
+"""The screens a class sees, at 80x24, compared with images reviewed by eye.
+
+Each snapshot under __snapshots__/ was looked at before it was committed; a change to
+one is a change to what students see, to be looked at again (pytest --snapshot-update,
+then open snapshot_report.html).
+"""
+
+import pytest
+from gradstep.core.lessons import course
+
+from ..helpers import SIZE, app_for
+
+
+@pytest.mark.parametrize("name", [lesson.name for lesson in course()])
+def test_opening_screen_of_every_lesson(snap_compare, name):
+    assert snap_compare(app_for(name), terminal_size=SIZE)
+
+
+def test_alpha_after_three_steps(snap_compare):
+    assert snap_compare(app_for("alpha"), press=["space"] * 3, terminal_size=SIZE)
+
+
+def test_divergence_banner(snap_compare):
+    assert snap_compare(app_for("divergence"), press=["space"] * 30, terminal_size=SIZE)
+
+
+def test_hot_cold_worked_step(snap_compare):
+    assert snap_compare(app_for("hot-cold"), press=["space"] * 16, terminal_size=SIZE)
+
+
+def test_help_screen(snap_compare):
+    assert snap_compare(app_for("alpha"), press=["question_mark"], terminal_size=SIZE)
+
+
+def test_chinese(snap_compare):
+    assert snap_compare(app_for("hot-cold", language="zh"), press=["space"] * 3, terminal_size=SIZE)
+
+
+def test_ascii_only(snap_compare):
+    assert snap_compare(app_for("alpha", ascii_only=True), press=["space"] * 3, terminal_size=SIZE)
+
+
+def test_error_vs_iteration_view(snap_compare):
+    assert snap_compare(app_for("alpha"), press=["space"] * 20 + ["v"], terminal_size=SIZE)
+
+
+def test_editor_refusing_bad_input(snap_compare):
+    async def type_nan(pilot):
+        await pilot.press("e")
+        pilot.app.screen.query_one("#alpha").value = "nan"
+        await pilot.press("enter")
+
+    assert snap_compare(app_for("alpha"), run_before=type_nan, terminal_size=SIZE)
+
+
+def test_window_too_small(snap_compare):
+    assert snap_compare(app_for("alpha"), terminal_size=(60, 18))

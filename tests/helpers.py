@@ -1,0 +1,61 @@
+"""What tests share: running the command in-process, starting the app, reading its screen."""
+
+import io
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+
+from gradstep.core.history import History
+from gradstep.core.lessons import find_lesson
+from gradstep.core.session import Session
+from gradstep.tui.__main__ import main
+from textual.app import App
+
+SIZE = (80, 24)  # the smallest window gradstep promises to fit
+
+
+@dataclass
+class Result:
+    status: int
+    out: str
+    err: str
+
+
+def gradstep(*argv: str) -> Result:
+    """Run the `gradstep` command in this process and capture what it prints."""
+    out, err = io.StringIO(), io.StringIO()
+    with redirect_stdout(out), redirect_stderr(err):
+        try:
+            status = main(list(argv))
+        except SystemExit as exit:  # argparse exits on a bad flag
+            status = exit.code
+    return Result(status, out.getvalue(), err.getvalue())
+
+
+def taken(steps: int) -> str:
+    """What the status line says after `steps` steps."""
+    return "1 step taken" if steps == 1 else f"{steps} steps taken"
+
+
+def app_for(name: str = "alpha", **options):
+    """The app at the start of course lesson `name` (no save path: tests write no saves)."""
+    from gradstep.tui.app.app import GradstepApp
+
+    return GradstepApp(Session.begin(find_lesson(name)), **options)
+
+
+def same_state(history: History, other: History) -> bool:
+    """Exactly the same place: iteration, weights bit for bit, the same log."""
+    return (history.iteration == other.iteration
+            and history.weights.tobytes() == other.weights.tobytes()
+            and history.errors.tobytes() == other.errors.tobytes())
+
+
+def screen_text(app: App) -> str:
+    """Every cell of the current screen (modal screens included), one line a row."""
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    return "\n".join("".join(strip.text for strip in line) for line in update.strips)
+
+
+def non_ascii(text: str) -> set[str]:
+    """The characters a terminal without Unicode could not show."""
+    return {char for char in text if ord(char) > 126 and char != "\n"}

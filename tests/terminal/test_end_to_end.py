@@ -1,0 +1,69 @@
+"""The installed `gradstep` command in a real terminal: the test that catches a broken
+entry point, a stylesheet missing from the package, or a locale problem."""
+
+import os
+import pty
+import signal
+import subprocess
+
+from .tmux import GRADSTEP, taken, three_alpha_steps
+
+
+def test_three_steps_of_alpha_read_off_the_screen(terminal, tmp_path):
+    term = terminal([GRADSTEP, "--lesson", "alpha"], cwd=str(tmp_path))
+    assert three_alpha_steps(term) == ["0.04", "0.0144", "0.005184"]
+    term.press("q")
+    assert term.wait_for_exit() == 0
+
+
+def test_lang_c_on_a_16_colour_xterm_is_pure_ascii_and_shows_the_chart(terminal, tmp_path):
+    term = terminal([GRADSTEP, "--lesson", "error-curve"], env={"LANG": "C", "TERM": "xterm"}, cwd=str(tmp_path))
+    term.wait_for("Walking down the error curve")
+    term.press("Space")
+    screen = term.wait_for(taken(1))
+    assert {char for char in screen if ord(char) > 126} == set()
+    assert "+---" in screen and "@" in screen and "Error vs weight" in screen  # the chart, framed in ASCII
+    colours = term.run("capture-pane", "-p", "-e", "-t", "main")
+    assert "38;5;" not in colours and "38;2;" not in colours  # 16 colours only, as TERM=xterm says
+    assert "\x1b[" in colours  # but colours nonetheless
+
+
+def test_term_dumb_gets_plain_lines_with_the_lessons_numbers(tmp_path):
+    environment = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "TERM": "dumb", "LANG": "C.UTF-8"}
+    controller, terminal_end = pty.openpty()  # a real terminal, that says it is dumb
+    process = subprocess.Popen([GRADSTEP, "--lesson", "alpha"], stdin=terminal_end, stdout=terminal_end,
+                               stderr=terminal_end, env=environment, close_fds=True)
+    os.close(terminal_end)
+    os.write(controller, b"\n\n\nq\n")
+    output = b""
+    while chunk := _read(controller):
+        output += chunk
+    process.wait(timeout=20)
+    assert b"\x1b" not in output
+    text = output.decode()
+    for error in ("0.04", "0.0144", "0.005184"):
+        assert f" {error} " in text
+    assert "r = 0.6" in text and "weight = 0.5 - 0.1 x 0.4 = 0.46" in text
+
+
+def _read(descriptor: int) -> bytes:
+    try:
+        return os.read(descriptor, 4096)
+    except OSError:  # EIO: the other end closed
+        return b""
+
+
+def test_a_hang_up_mid_lesson_then_resume_gives_back_the_same_place(terminal, tmp_path):
+    state = {"XDG_STATE_HOME": str(tmp_path / "state")}
+    first = terminal([GRADSTEP, "--lesson", "alpha"], env=state)
+    first.wait_for("alpha: Alpha tames the step")
+    for iteration in (1, 2, 3, 4):
+        first.press("Space")
+        first.wait_for(taken(iteration))
+    os.kill(first.pid(), signal.SIGHUP)
+    assert first.wait_for_exit() == 0
+    again = terminal([GRADSTEP, "--resume"], env=state)
+    screen = again.wait_for(taken(4))
+    assert "weight     0.41296" in screen and "alpha: Alpha tames the step" in screen
+    again.press("q")
+    assert again.wait_for_exit() == 0

@@ -1,0 +1,23 @@
+"""The installed command outside the app: it runs, fails cleanly, and lets a reader stop early."""
+
+import json
+import os
+import subprocess
+
+from .tmux import GRADSTEP
+
+
+def test_the_installed_command_runs_and_fails_cleanly():
+    done = subprocess.run([GRADSTEP, "run", "--lesson", "alpha", "--steps", "2", "--format", "jsonl"],
+                          capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.splitlines()[1])["error"] == 0.0144
+    bad = subprocess.run([GRADSTEP, "run", "--lesson", "alpha", "--alpha", "nan"], capture_output=True, text=True)
+    assert (bad.returncode, bad.stdout, len(bad.stderr.splitlines())) == (2, "", 1)
+
+
+def test_a_reader_that_stops_early_is_not_an_error():
+    pipeline = f"{GRADSTEP} run --lesson alpha --steps 200000 | head -n 1"
+    done = subprocess.run(["sh", "-c", pipeline], capture_output=True, text=True, env={**os.environ})
+    assert done.stdout.split() == ["iteration", "weight", "prediction", "error", "delta", "weight_delta"]
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr
+

@@ -1,0 +1,81 @@
+"""The convergence readout: r, the regime, the alphas and the predicted step counts."""
+
+import pytest
+from gradstep.core import analysis
+from gradstep.core.analysis import Regime
+from gradstep.core.history import History
+from gradstep.core.lessons import find_lesson
+from gradstep.core.problem import Problem
+
+
+@pytest.mark.parametrize(
+    ("name", "r", "regime"),
+    [
+        ("measure-error", 0.0, Regime.MEASURING),
+        ("gradient-descent", 0.0, Regime.ONE_STEP),
+        ("error-curve", 0.75, Regime.SMOOTH),
+        ("divergence", -99.0, Regime.DIVERGING),
+        ("alpha", 0.6, Regime.SMOOTH),
+        ("hot-cold", 0.0, Regime.STUCK_BOUNCING),
+    ],
+)
+def test_each_lesson_reads_out_its_r_and_regime(name, r, regime):
+    problem = find_lesson(name).problem
+    start = History.start(problem)
+    readout = analysis.read_out(problem, start.weights, start.error)
+    assert readout.r == pytest.approx(r, abs=1e-15) and readout.regime is regime
+
+
+def one(alpha: float, x: float = 1.0) -> Problem:
+    return Problem(weights=(0.5,), inputs=(x,), goal=-1.0, alpha=alpha)
+
+
+@pytest.mark.parametrize(
+    ("alpha", "regime"),
+    [(0.5, Regime.SMOOTH), (1.0, Regime.ONE_STEP), (1.5, Regime.OVERSHOOTING),
+     (2.0, Regime.BOUNCING), (2.5, Regime.DIVERGING)],
+)
+def test_regime_boundaries(alpha, regime):
+    assert analysis.gradient_regime(one(alpha)) is regime
+
+
+def test_no_input_means_no_signal():
+    problem = one(1.0, x=0.0)
+    assert analysis.gradient_regime(problem) is Regime.NO_SIGNAL
+    assert analysis.best_alpha(problem) is None and analysis.gradient_steps_to(problem, 2.25) is None
+
+
+def test_best_and_largest_stable_alpha_for_the_divergence_lesson():
+    problem = find_lesson("divergence").problem
+    assert analysis.best_alpha(problem) == 0.01 and analysis.largest_stable_alpha(problem) == 0.02
+
+
+@pytest.mark.parametrize("name", ["alpha", "error-curve", "multi-weight"])
+def test_predicted_steps_match_the_run(name):
+    problem = find_lesson(name).problem
+    start = History.start(problem)
+    predicted = analysis.gradient_steps_to(problem, start.error)
+    errors = start.jump(200).errors
+    actual = next(k for k, error in enumerate(list(errors) + [start.jump(200).error]) if error < analysis.TOLERANCE)
+    assert predicted == actual
+
+
+def test_overshooting_run_prediction_matches_too():
+    problem = Problem(weights=(0.5,), inputs=(2.0,), goal=0.8, alpha=0.4)  # r = -0.6
+    start = History.start(problem)
+    errors = start.jump(100).errors
+    actual = next(k for k, error in enumerate(errors) if error < analysis.TOLERANCE)
+    assert analysis.gradient_steps_to(problem, start.error) == actual
+
+
+def test_hot_cold_reaches_the_goal_region_in_fifteen_steps_then_bounces():
+    problem = find_lesson("hot-cold").problem
+    assert analysis.hot_cold_steps_to_goal(problem, 0.5) == 15
+    trail = History.start(problem).jump(40).weight_trail[:, 0]
+    assert abs(trail[15] - (-1.0)) <= problem.step_amount / 2
+    assert set(trail[15:].round(12)) == {-1.0, -1.1}
+
+
+def test_diverging_and_bouncing_runs_never_reach_the_tolerance():
+    assert analysis.gradient_steps_to(find_lesson("divergence").problem, 225.0) is None
+    assert analysis.gradient_steps_to(one(2.0), 2.25) is None

@@ -1,0 +1,110 @@
+"""`gradstep run` and `gradstep lessons`: formats, defaults, and bad input."""
+
+import csv
+import io
+import json
+
+import pytest
+from gradstep.core.lessons import course
+
+from ..helpers import gradstep
+
+
+def test_text_format_is_a_table_then_a_summary():
+    result = gradstep("run", "--lesson", "alpha", "--steps", "3")
+    lines = result.out.splitlines()
+    assert lines[0].split() == ["iteration", "weight", "prediction", "error", "delta", "weight_delta"]
+    assert [line.split()[3] for line in lines[1:4]] == ["0.04", "0.0144", "0.005184"]
+    assert lines[4] == "final error 0.005184 at iteration 2; regime smooth, r = 0.6"
+    assert len({len(line) for line in lines[:4]}) == 1  # aligned
+
+
+def test_csv_and_jsonl_hold_the_same_exact_numbers():
+    rows = list(csv.DictReader(io.StringIO(gradstep("run", "--lesson", "alpha", "--format", "csv").out)))
+    objects = [json.loads(line) for line in gradstep("run", "--lesson", "alpha", "--format", "jsonl").out.splitlines()]
+    assert len(rows) == len(objects) == 70
+    for row, obj in zip(rows, objects):
+        assert float(row["error"]) == obj["error"] and float(row["weight"]) == obj["weight"]
+        assert row["note"] == ""
+
+
+def test_several_weights_are_lists_in_jsonl_and_columns_in_csv():
+    first = json.loads(gradstep("run", "--lesson", "multi-weight", "--format", "jsonl").out.splitlines()[0])
+    assert first["weight"] == [0.1, 0.2, -0.1] and len(first["weight_delta"]) == 3
+    header = gradstep("run", "--lesson", "multi-weight", "--format", "csv").out.splitlines()[0]
+    assert header.startswith("iteration,weight_1,weight_2,weight_3,prediction,error,delta,weight_delta_1")
+
+
+def test_hot_cold_logs_its_probes_and_cost():
+    result = gradstep("run", "--lesson", "hot-cold", "--format", "jsonl")
+    first = json.loads(result.out.splitlines()[0])
+    assert first["up_error"] == (-1.0 - 1.0 * (0.5 + 0.1)) ** 2  # the spec's order, in float64
+    assert first["down_error"] == (-1.0 - 1.0 * (0.5 - 0.1)) ** 2 and first["move"] == "down"
+    summary = gradstep("run", "--lesson", "hot-cold").out.splitlines()[-1]
+    assert "60 predictions (3 a step)" in summary and "stuck bouncing" in summary
+
+
+def test_flags_override_a_lesson():
+    # The tutorial's own first try: input 2, goal 0.8, no alpha diverges with r = -3.
+    summary = gradstep("run", "--lesson", "alpha", "--alpha", "1").out.splitlines()[-1]
+    assert summary.endswith("regime diverging, r = -3")
+
+
+def test_a_typed_in_problem_runs_five_steps_by_default():
+    result = gradstep("run", "--weight", "0.5", "--input", "2", "--goal", "0.8", "--alpha", "0.1",
+                      "--format", "jsonl")
+    assert [json.loads(line)["error"] for line in result.out.splitlines()][:2] == [0.03999999999999998, 0.0144]
+    assert len(result.out.splitlines()) == 5
+
+
+def test_several_weights_on_the_command_line():
+    result = gradstep("run", "--weight", "0.1,0.2,-0.1", "--input", "8.5,0.65,1.2", "--goal", "1",
+                      "--alpha", "0.01", "--steps", "1", "--format", "jsonl")
+    assert json.loads(result.out)["prediction"] == 0.8600000000000001
+
+
+BAD_INPUT = {
+    "not a number": ["--weight", "abc", "--input", "1", "--goal", "0"],
+    "nan": ["--weight", "nan", "--input", "1", "--goal", "0"],
+    "inf": ["--weight", "1", "--input", "inf", "--goal", "0"],
+    "1e400": ["--weight", "1", "--input", "1", "--goal", "1e400"],
+    "empty": ["--weight", "", "--input", "1", "--goal", "0"],
+    "empty in a list": ["--weight", "1,,2", "--input", "1,1,1", "--goal", "0"],
+    "negative steps": ["--lesson", "alpha", "--steps", "-1"],
+    "steps not whole": ["--lesson", "alpha", "--steps", "2.5"],
+    "unknown lesson": ["--lesson", "nope"],
+    "unknown method": ["--lesson", "alpha", "--method", "sgd"],
+    "unknown format": ["--lesson", "alpha", "--format", "xml"],
+    "lengths differ": ["--weight", "1,2", "--input", "1", "--goal", "0"],
+    "zero alpha": ["--lesson", "alpha", "--alpha", "0"],
+    "negative alpha": ["--lesson", "alpha", "--alpha=-1"],
+    "zero step amount": ["--lesson", "hot-cold", "--step-amount", "0"],
+    "hot-cold, several weights": ["--lesson", "multi-weight", "--method", "hot-cold"],
+    "missing goal": ["--weight", "1", "--input", "1"],
+    "two sources": ["--lesson", "alpha", "--lesson-file", "x.toml"],
+    "missing lesson file": ["--lesson-file", "/no/such/lesson.toml"],
+    "unknown flag": ["--lesson", "alpha", "--speed", "2"],
+}
+
+
+@pytest.mark.parametrize("argv", BAD_INPUT.values(), ids=BAD_INPUT.keys())
+def test_bad_input_is_one_line_on_stderr_and_exit_two(argv):
+    result = gradstep("run", *argv)
+    assert result.status == 2
+    assert result.out == ""
+    assert len(result.err.splitlines()) == 1 and result.err.startswith("gradstep run: ")
+    assert "Traceback" not in result.err
+
+
+def test_messages_say_what_is_wrong():
+    assert "--weight: 'nan' is not a number" in gradstep("run", "--weight", "nan", "--input", "1", "--goal", "0").err
+    assert "overflows" in gradstep("run", "--weight", "1e400", "--input", "1", "--goal", "0").err
+    assert "did you mean 'alpha'" in gradstep("run", "--lesson", "alpah").err
+    assert "(weights: 2, inputs: 1)" in gradstep("run", "--weight", "1,2", "--input", "1", "--goal", "0").err
+
+
+def test_lessons_lists_every_lesson_with_a_line_about_it():
+    lines = gradstep("lessons").out.splitlines()
+    assert [line.split()[:2] for line in lines] == [[str(n), lesson.name] for n, lesson in enumerate(course(), 1)]
+    assert all(len(line.split(maxsplit=2)) == 3 and len(line) <= 80 for line in lines)
+    assert "平方误差" in gradstep("lessons", "--lang", "zh").out

@@ -1,0 +1,95 @@
+"""The course as data, and a teacher's own lesson files."""
+
+import pytest
+from gradstep.core.lessons import LANGUAGES, LessonError, course, load_lesson_file
+
+from ..helpers import gradstep
+
+NAMES = ["measure-error", "hot-cold", "gradient-descent", "error-curve", "divergence", "alpha", "multi-weight"]
+
+
+def test_the_course_has_the_seven_lessons_in_order():
+    assert [lesson.name for lesson in course()] == NAMES
+
+
+@pytest.mark.parametrize("lesson", course(), ids=lambda lesson: lesson.name)
+def test_every_lesson_speaks_both_languages(lesson):
+    for language in LANGUAGES:
+        text = lesson.texts[language]
+        assert text.title and text.summary and text.teaches and text.notice
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in lesson.texts["en"].teaches)
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in lesson.texts["zh"].teaches)
+
+
+GOOD = """
+name = "mine"
+weights = 0.5
+inputs = 2.0
+goal = 0.8
+alpha = 0.05
+tutorial_steps = 3
+[en]
+title = "My lesson"
+"""
+
+
+def write(tmp_path, text: str):
+    path = tmp_path / "lesson.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_teachers_file_loads_and_runs(tmp_path):
+    path = write(tmp_path, GOOD)
+    lesson = load_lesson_file(path)
+    assert (lesson.name, lesson.problem.alpha, lesson.tutorial_steps) == ("mine", 0.05, 3)
+    assert lesson.text("zh").title == "My lesson"  # falls back to English
+    result = gradstep("run", "--lesson-file", str(path), "--format", "jsonl")
+    assert len(result.out.splitlines()) == 3
+
+
+def test_a_file_without_a_name_takes_its_file_name(tmp_path):
+    path = write(tmp_path, "weights = 1\ninputs = 1\ngoal = 0\n")
+    assert load_lesson_file(path).name == "lesson"
+
+
+FAULTS = {
+    "missing goal": (GOOD.replace("goal = 0.8\n", ""), "goal: missing"),
+    "text for a number": (GOOD.replace("goal = 0.8", 'goal = "0.8"'), "goal: expected a number, got text '0.8'"),
+    "lengths differ": (GOOD.replace("weights = 0.5", "weights = [0.5, 0.1]"), "each weight needs exactly one input"),
+    "alpha zero": (GOOD.replace("alpha = 0.05", "alpha = 0"), "alpha: must be greater than 0"),
+    "alpha negative": (GOOD.replace("alpha = 0.05", "alpha = -1.0"), "alpha: must be greater than 0"),
+    "step amount zero": (GOOD + "", None),
+    "not finite": (GOOD.replace("goal = 0.8", "goal = inf"), "goal: must be a finite number"),
+    "nan": (GOOD.replace("alpha = 0.05", "alpha = nan"), "alpha: must be a finite number"),
+    "unknown field": (GOOD.replace("alpha =", "alhpa ="), "alhpa: unknown field (did you mean 'alpha'?)"),
+    "bad toml": (GOOD.replace("goal = 0.8", "goal = "), "not valid TOML"),
+    "bad steps": (GOOD.replace("tutorial_steps = 3", "tutorial_steps = 0"), "tutorial_steps: expected a whole number"),
+    "empty list": (GOOD.replace("weights = 0.5", "weights = []"), "weights: the list is empty"),
+    "boolean": (GOOD.replace("goal = 0.8", "goal = true"), "goal: expected a number, got true/false"),
+    "text table wrong": (GOOD.replace('title = "My lesson"', 'title = 3'), "en.title: expected some text"),
+}
+FAULTS["step amount zero"] = (GOOD.replace("alpha = 0.05", 'method = "hot-cold"\nstep_amount = 0.0'),
+                              "step_amount: must be greater than 0")
+
+
+@pytest.mark.parametrize(("text", "fault"), FAULTS.values(), ids=FAULTS.keys())
+def test_a_faulty_file_is_refused_naming_file_field_and_fault(tmp_path, text, fault):
+    path = write(tmp_path, text)
+    with pytest.raises(LessonError) as caught:
+        load_lesson_file(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}: ") and fault in message and "\n" not in message
+    result = gradstep("run", "--lesson-file", str(path))
+    assert result.status == 2 and result.out == "" and fault in result.err
+
+
+@pytest.mark.parametrize(("content", "fault"), [(b"\xff\xfe", "not a text file"), (None, "is a folder")])
+def test_unreadable_files_are_refused(tmp_path, content, fault):
+    path = tmp_path / "lesson.toml"
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_bytes(content)
+    with pytest.raises(LessonError, match=fault):
+        load_lesson_file(path)

@@ -1,0 +1,92 @@
+"""Properties that hold for every problem, checked on problems hypothesis makes up."""
+
+import io
+import json
+import math
+
+import numpy as np
+from gradstep.core import analysis
+from gradstep.core.history import History
+from gradstep.core.problem import Problem
+from gradstep.core.runner import run
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+finite = st.floats(allow_nan=False, allow_infinity=False)
+positive = st.floats(min_value=0.0, exclude_min=True, allow_infinity=False)
+moderate = st.floats(min_value=-100, max_value=100, allow_nan=False)
+
+
+@st.composite
+def problems(draw, values=finite, rates=positive):
+    """Any problem a student could type: one to four weights, either rule."""
+    size = draw(st.integers(1, 4))
+    method = draw(st.sampled_from(["gd", "hot-cold"])) if size == 1 else "gd"
+    return Problem(
+        weights=tuple(draw(values) for _ in range(size)),
+        inputs=tuple(draw(values) for _ in range(size)),
+        goal=draw(values),
+        method=method,
+        alpha=draw(rates),
+        step_amount=draw(rates),
+    )
+
+
+@given(problems(values=moderate, rates=st.floats(min_value=1e-3, max_value=10)).filter(
+    lambda p: p.method == "gd"))
+def test_each_gradient_step_multiplies_the_miss_by_r(problem):
+    r = analysis.r_factor(problem)
+    view = History.start(problem)
+    for _ in range(3):
+        if not view.can_step:
+            break
+        before = view.prediction - problem.goal
+        view = view.step()
+        after = view.prediction - problem.goal
+        # Rounding: a few ulps of every term that went into the two predictions.
+        scale = sum(abs(w * x) for w, x in zip(view.weights, problem.inputs)) + abs(problem.goal)
+        scale += abs(before) * (1 + abs(r)) + sum(abs(w * x) for w, x in zip(view.weight_trail[-2], problem.inputs))
+        assert math.isclose(after, r * before, rel_tol=1e-9, abs_tol=1e-12 * scale)
+
+
+@given(problems(), st.lists(st.sampled_from(["step", "back", "reset", "jump"]), max_size=40),
+       st.integers(0, 60))
+def test_every_view_is_exactly_the_state_of_its_iteration(problem, actions, target):
+    reference = History.start(problem).jump(60)  # a separate run, stepped straight through
+    view = History.start(problem)
+    for action in actions:
+        if action == "step" and view.can_step:
+            view = view.step()
+        elif action == "back" and view.can_step_back:
+            view = view.step_back()
+        elif action == "reset":
+            view = view.reset()
+        elif action == "jump":
+            view = view.jump(target)
+        expected = reference.trajectory.weights(view.iteration)[-1]
+        assert view.weights.tobytes() == expected.tobytes()
+        assert view.errors.tobytes() == reference.errors[: view.iteration].tobytes()
+
+
+@settings(max_examples=200)
+@given(problems())
+def test_no_finite_problem_raises_even_when_it_diverges(problem):
+    view = History.start(problem).jump(30)
+    analysis.read_out(problem, view.weights, view.error)
+    for record in view.records():
+        assert np.isfinite(record.error)
+    for format in ("text", "csv", "jsonl"):
+        out = io.StringIO()
+        run(problem, 30, format, out)
+        if format == "jsonl":
+            for line in out.getvalue().splitlines():
+                json.loads(line, parse_constant=lambda token: (_ for _ in ()).throw(ValueError(token)))
+
+
+@given(problems(values=moderate))
+def test_jsonl_floats_read_back_exactly(problem):
+    out = io.StringIO()
+    run(problem, 10, "jsonl", out)
+    view = History.start(problem).jump(10)
+    rows = [row for row in map(json.loads, out.getvalue().splitlines()) if "diverged" not in row]
+    assert [row["error"] for row in rows] == view.errors.tolist()

@@ -1,0 +1,1 @@
+"""The full-screen app: Textual, bound to one reactive state. Only this folder imports Textual."""

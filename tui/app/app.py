@@ -1,0 +1,289 @@
+"""The gradstep App: one reactive state, the panels bound to it, and the keys that change it.
+
+Each action builds a new AppState from the old one and assigns it; Textual then hands it
+down to every panel. Nothing else holds state, so a step back, a reset or a saved
+session is always exactly what the screen shows.
+"""
+
+import os
+import signal
+import threading
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.binding import BindingsMap
+from textual.containers import Horizontal, Vertical
+from textual.filter import Monochrome, NoColor
+from textual.reactive import var
+from textual.scrollbar import ScrollBar, ScrollBarRender
+from textual.timer import Timer
+
+from ...core.lessons import Lesson, course
+from ...core.problem import InvalidProblem, Problem
+from ...core.saving import save
+from ...core.session import Session
+from ..files.places import VIEW_SETTINGS, write_crash_report
+from ..words.catalogue import words
+from .ascii import AsciiFilter, AsciiScrollBarRender
+from .keys import key_bindings
+from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState
+from .widgets.chart import ErrorChart
+from .widgets.key_bar import KeyBar
+from .widgets.lesson import LessonPanel
+from .widgets.log import IterationLog
+from .widgets.notice import NoticeLine
+from .widgets.parameters import ParametersPanel
+from .widgets.status import StatusBar
+from .widgets.too_small import MINIMUM, TooSmall
+
+
+class GradstepApp(App[int]):
+    """Step a neuron through a lesson, one keypress at a time."""
+
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = False  # its key hint and icons are noise for students
+    TITLE = "gradstep"
+    # Below the minimum the lesson gives way to a message; wider and taller screens give
+    # the log more columns and the chart more rows (see app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MINIMUM[0], "-narrow"), (100, "-wide"), (140, "-widest")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MINIMUM[1], "-short"), (32, "-tall")]
+
+    state: var[AppState] = var(None, init=False)
+    """Everything the screen shows, handed down to the panels, which repaint what changed.
+
+    A `var`, not a `reactive`: a reactive on the App repaints the whole screen. The key
+    bar reads check_action afresh from each state, so nothing calls refresh_bindings."""
+
+    HANG_UP_GRACE = 3.0  # seconds to exit cleanly after the link drops, before forcing it
+
+    def __init__(self, session: Session, language: str = "en", ascii_only: bool = False,
+                 low_bandwidth: bool = False, extra_lessons: tuple[Lesson, ...] = (), view: dict | None = None,
+                 notice: str = "", save_path: Path | None = None) -> None:
+        super().__init__()
+        self.ascii_only = ascii_only  # fixed at start by what the terminal can show
+        self.low_bandwidth = low_bandwidth  # fewest bytes a frame: plain chart, ASCII markers
+        self.extra_lessons = extra_lessons  # a teacher's lesson, listed after the course's
+        self.save_path = save_path  # where the session goes on quit, hang-up or crash; None: nowhere
+        self.save_error = ""  # why the last save failed, for the line printed after exit
+        self.saved = False  # whether the session was saved, for the line printed after exit
+        self.hung_up = False  # the terminal is gone: print nothing more
+        self.crash_report: Path | None = None  # the traceback's file, if the app crashed
+        self._player: Timer | None = None  # ticks while playing; the speed lives in state
+        if ascii_only and language == "zh":  # Chinese needs UTF-8
+            language, notice = "en", words("en", "no_chinese")
+        settings = {key: value for key, value in (view or {}).items() if key in VIEW_SETTINGS[1:]}
+        self.set_reactive(GradstepApp.state, AppState(session, language=language, notice=notice, **settings))
+        self._bindings = BindingsMap(key_bindings(language))
+        ScrollBar.renderer = AsciiScrollBarRender if ascii_only else ScrollBarRender
+        if ascii_only:
+            self._filters.append(AsciiFilter())
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="main"):
+            yield StatusBar(id="status").data_bind(GradstepApp.state)
+            with Horizontal(id="upper"):
+                yield ParametersPanel(id="parameters").data_bind(GradstepApp.state)
+                yield ErrorChart(ascii_frame=self.ascii_only, ascii_markers=self.ascii_only or self.low_bandwidth,
+                                 plain=self.low_bandwidth, id="chart").data_bind(GradstepApp.state)
+            with Horizontal(id="lower"):
+                yield IterationLog(id="log").data_bind(GradstepApp.state)
+                yield LessonPanel(id="explain").data_bind(GradstepApp.state)
+            yield NoticeLine(id="notice").data_bind(GradstepApp.state)
+            yield KeyBar(id="keys").data_bind(GradstepApp.state)
+        yield TooSmall(id="too-small")
+
+    def on_mount(self) -> None:
+        self.set_class(self.ascii_only, "-ascii")
+        self.set_class(bool(self.state.notice), "-notice")  # a notice from the start (--resume)
+        if self.low_bandwidth:
+            self.theme = "ansi-dark"  # the terminal's own 16 colours: the shortest escape codes
+        if self.save_path is not None:  # a real run, not a test: a dropped link must lose nothing
+            # signal.signal, not the event loop's handlers: once the terminal is gone the loop
+            # can block on a full output queue, and only a Python-level handler still runs.
+            for hang_up in (signal.SIGHUP, signal.SIGTERM):
+                signal.signal(hang_up, self.hang_up)
+
+    def watch_theme(self) -> None:
+        """Keep NO_COLOR legible across a change of theme.
+
+        Textual picks its NO_COLOR filter once, for the theme it starts with: Monochrome
+        for an RGB theme, NoColor for an ANSI one. Switching to an ANSI theme later
+        (--low-bandwidth does) left Monochrome turning the terminal's default colours into
+        black on black.
+        """
+        if self.no_color:
+            wanted = NoColor() if self.native_ansi_color else Monochrome()
+            self._filters = [wanted if isinstance(f, (NoColor, Monochrome)) else f for f in self._filters]
+
+    # -- ending: save, whatever the way out ----------------------------------------------
+
+    def save_session(self) -> None:
+        if self.save_path is None:
+            return
+        view = {key: getattr(self.state, key) for key in VIEW_SETTINGS}
+        try:
+            save(self.state.session, self.save_path, view)
+            self.saved = True
+        except OSError as error:
+            self.save_error = f"{self.save_path}: {error.strerror or error}"
+
+    def hang_up(self, signum: int, frame: object) -> None:
+        """The terminal is gone (SIGHUP) or we were told to stop (SIGTERM): save and leave.
+
+        Restoring a terminal that no longer exists can fail in odd ways, so a timer makes
+        sure no orphan outlives the link.
+        """
+        self.hung_up = True
+        self.save_session()
+        deadline = threading.Timer(self.HANG_UP_GRACE, os._exit, args=(0,))
+        deadline.daemon = True  # a clean exit does not wait for it
+        deadline.start()
+        self.call_later(self.exit, 0)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug: keep the session and the traceback in files instead of on the screen."""
+        if self.save_path is not None and self.crash_report is None:
+            self.crash_report = write_crash_report(error, self.save_path.parent)
+            self.save_session()
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        if self.crash_report is None:  # tests see Textual's own report
+            super()._print_error_renderables()
+        self._exit_renderables.clear()  # launch prints the one line naming the report
+
+    # -- state changes that are not panels' business ----------------------------------
+
+    def watch_state(self, old: AppState, new: AppState) -> None:
+        self.set_class(new.exact, "-exact")  # every digit needs the log to take the full width
+        self.set_class(bool(new.notice), "-notice")  # the notice takes the key bar's row
+        if old.language != new.language:  # before the key bar draws: the App watches first
+            self._bindings = BindingsMap(key_bindings(new.language))
+        if not new.playing or old.speed != new.speed:
+            self._stop_player()
+        if new.playing and self._player is None:
+            self._player = self.set_interval(1 / new.speed, self._play_one)
+
+    def _stop_player(self) -> None:
+        if self._player is not None:
+            self._player.stop()
+            self._player = None
+
+    def _play_one(self) -> None:
+        if self.state.session.history.can_step:
+            self.state = self.state.replace(session=self.state.session.step(), playing=True)
+        else:
+            self.state = self.state.replace(playing=False)
+
+    def refuse(self, message: str) -> None:
+        """Say why a key did nothing; the session is left as it was."""
+        self.bell()
+        self.state = self.state.replace(notice=message)
+
+    def say(self, key: str, **values: object) -> str:
+        return words(self.state.language, key, **values)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Dim the keys that would do nothing now (None); hide (False) those that never can:
+        the weight keys beyond the problem's weights, and Chinese on an ASCII-only terminal."""
+        session = self.state.session
+        if action == "step":
+            return True if session.history.can_step else None
+        if action == "back":
+            return True if session.can_step_back else None
+        if action == "select":
+            return parameters[0] < session.problem.size
+        if action == "language":
+            return not self.ascii_only  # Chinese needs UTF-8; its place goes to the next key
+        return True
+
+    # -- actions ------------------------------------------------------------------------
+
+    # step and back only run when check_action allows them.
+    def action_step(self) -> None:
+        self.state = self.state.replace(session=self.state.session.step(), playing=False)
+
+    def action_back(self) -> None:
+        self.state = self.state.replace(session=self.state.session.step_back(), playing=False)
+
+    def action_reset(self) -> None:
+        self.state = self.state.replace(session=self.state.session.reset(), playing=False)
+
+    def action_play(self) -> None:
+        if not self.state.playing and not self.state.session.history.can_step:
+            return self.refuse(self.say("cannot_step"))
+        self.state = self.state.replace(playing=not self.state.playing)
+
+    def action_speed(self, direction: int) -> None:
+        index = SPEEDS.index(self.state.speed) + direction
+        self.state = self.state.replace(speed=SPEEDS[min(max(index, 0), len(SPEEDS) - 1)])
+
+    def action_rate(self, direction: int) -> None:
+        try:
+            session = self.state.session.with_rate(direction)
+        except ValueError as error:
+            return self.refuse(str(error))
+        self.state = self.state.replace(session=session, playing=False)
+
+    def action_rule(self) -> None:
+        try:
+            session = self.state.session.with_other_rule()
+        except InvalidProblem:
+            return self.refuse(self.say("one_weight_only", size=self.state.session.problem.size))
+        self.state = self.state.replace(session=session, playing=False)
+
+    # The screens that open over the lesson, and the export, are imported when first
+    # asked for: the first screen does not need them, and start-up is paid by every student.
+
+    def action_edit(self) -> None:
+        from .screens.editor import EditorScreen
+
+        def apply(problem: Problem | None) -> None:
+            if problem is not None:
+                self.state = self.state.replace(session=self.state.session.with_problem(problem))
+
+        self.state = self.state.replace(playing=False)
+        self.push_screen(EditorScreen(self.state.session.problem, self.state.language), apply)
+
+    def action_lessons(self) -> None:
+        from .screens.lessons import LessonsScreen
+
+        def choose(lesson: Lesson | None) -> None:
+            if lesson is not None:
+                self.state = self.state.replace(session=self.state.session.with_lesson(lesson), selected=0)
+
+        self.state = self.state.replace(playing=False)
+        lessons = (*course(), *self.extra_lessons)  # read when first asked for, not at start
+        self.push_screen(LessonsScreen(lessons, self.state.session.lesson, self.state.language), choose)
+
+    def action_view(self) -> None:
+        view = ITERATION_VIEW if self.state.view == WEIGHT_VIEW else WEIGHT_VIEW
+        self.state = self.state.replace(view=view)
+
+    def action_exact(self) -> None:
+        self.state = self.state.replace(exact=not self.state.exact)
+
+    def action_select(self, index: int) -> None:
+        self.state = self.state.replace(selected=index)
+
+    def action_language(self) -> None:
+        self.state = self.state.replace(language="zh" if self.state.language == "en" else "en")
+
+    def action_export(self) -> None:
+        from ..files import exports
+
+        try:
+            path = exports.export_log(self.state.session, Path.cwd())
+        except OSError as error:
+            return self.refuse(self.say("export_failed", reason=error.strerror or str(error)))
+        # The name first: on a narrow screen the folder is what gets cut.
+        self.state = self.state.replace(notice=self.say("exported", name=path.name, folder=path.parent))
+
+    def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
+        self.push_screen(HelpScreen(self.state))
+
+    def action_quit(self) -> None:
+        self.save_session()
+        self.exit(0)

@@ -1,0 +1,77 @@
+"""The iteration log: one row a step, the newest at the bottom.
+
+Only the rows that fit are drawn, formatted from the history's columns when the state
+changes, so the log costs the same after 100,000 steps as after three; every row is in
+the CSV export (x) and the error-vs-iteration chart (v). Columns that do not fit the
+width are left out, least telling first (the worked step shows them for the last step).
+"""
+
+from rich.cells import cell_len
+from rich.console import Group
+from rich.text import Text
+
+from ....core.formats import as_row
+from ....core.numbers import exact, fitted
+from ....core.problem import HOT_COLD, MEASURE, Problem
+from ...words.catalogue import term, words
+from ..state import AppState
+from .panel import StatePanel
+
+NUMBER_WIDTH, EXACT_WIDTH = 10, 24  # 5 significant digits, or every digit
+PRIORITY = ("error", "weight", "prediction", "delta", "weight_delta", "up_error", "down_error", "move")
+HEADINGS = {"up_error": "up", "down_error": "down", "weight_delta": "w_delta"}
+
+
+def log_columns(problem: Problem, room: int, number_width: int) -> list[tuple[str, int | None]]:
+    """(field, index within it) for the columns that fit in `room` cells, in the log's order."""
+    own = {HOT_COLD: ("up_error", "down_error", "move"), MEASURE: ()}.get(problem.method, ("delta", "weight_delta"))
+    order = ("weight", "prediction", "error", *own)
+    chosen = set()
+    for field in PRIORITY:
+        if field not in order:
+            continue
+        per_weight = field in ("weight", "weight_delta") and problem.size > 1
+        cost = (problem.size if per_weight else 1) * (6 if field == "move" else number_width + 1)
+        if cost <= room:
+            chosen.add(field)
+            room -= cost
+    columns = []
+    for field in order:
+        if field in chosen:
+            per_weight = field in ("weight", "weight_delta") and problem.size > 1
+            columns += [(field, i) for i in range(problem.size)] if per_weight else [(field, None)]
+    return columns
+
+
+def heading(column: tuple[str, int | None], width: int, language: str) -> str:
+    field, index = column
+    name = HEADINGS.get(field) or term(language, field)
+    if index is not None:
+        name = f"{'w' if field == 'weight' else 'wd'}{index + 1}"
+    return name.rjust(width - (cell_len(name) - len(name)))  # wide characters take two cells
+
+
+class IterationLog(StatePanel):
+    """The last steps taken, as many as fit, under a heading."""
+
+    def title(self, state: AppState) -> str:
+        return words(state.language, "log")
+
+    def draw(self, state: AppState) -> Group:
+        history = state.session.history
+        number_width = EXACT_WIDTH if state.exact else NUMBER_WIDTH
+        iteration_width = max(3, len(str(history.iteration)))
+        columns = log_columns(history.problem, self.size.width - iteration_width, number_width)
+        widths = [5 if field == "move" else number_width for field, _ in columns]
+        cells = ["#".rjust(iteration_width)] + [heading(c, w, state.language) for c, w in zip(columns, widths)]
+        lines = [Text(" ".join(cells), style="bold underline")]
+        show = exact if state.exact else lambda value: fitted(value, NUMBER_WIDTH)
+        first = max(0, history.iteration - max(0, self.size.height - 1))
+        for k in range(first, history.iteration):
+            row = as_row(history.record(k))
+            cells = [str(k).rjust(iteration_width)]
+            for (field, index), width in zip(columns, widths):
+                value = row[field] if index is None else row[field][index]
+                cells.append((value if isinstance(value, str) else show(value)).rjust(width))
+            lines.append(Text(" ".join(cells), style="bold" if k == history.iteration - 1 else ""))
+        return Group(*lines)

@@ -1,0 +1,46 @@
+"""The parameters, the current prediction and error, and why the run will converge or not."""
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from ....core.numbers import readable
+from ....core.problem import GRADIENT_DESCENT, HOT_COLD
+from ...words.catalogue import words
+from ...words.worked import convergence_lines
+from ..state import AppState
+from .panel import StatePanel
+
+
+def numbers(values) -> str:
+    """One number to 6 significant digits, several to 5 so three fit on a line."""
+    digits = 6 if len(values) == 1 else 5
+    return " ".join(readable(v, digits) for v in values)
+
+
+class ParametersPanel(StatePanel):
+    """What the neuron is, what it predicts now, and the convergence readout."""
+
+    def title(self, state: AppState) -> str:
+        return words(state.language, "parameters")  # the iteration is on the status line
+
+    def draw(self, state: AppState) -> Group:
+        history, language = state.session.history, state.language
+        problem = history.problem
+        say = lambda key, **values: words(language, key, **values)  # noqa: E731
+        table = Table.grid(padding=(0, 1))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column(overflow="fold")
+        several = problem.size > 1
+        table.add_row(say("weights" if several else "weight"), numbers(history.weights))
+        table.add_row(say("inputs" if several else "input"), numbers(problem.inputs))
+        table.add_row(say("goal"), readable(problem.goal))
+        table.add_row(say("rule"), say(problem.method))
+        if problem.method == HOT_COLD:
+            table.add_row(say("step_amount"), readable(problem.step_amount))
+        elif problem.method == GRADIENT_DESCENT:
+            table.add_row(say("alpha"), readable(problem.alpha))
+        table.add_row(say("prediction"), readable(history.prediction))
+        table.add_row(say("error"), readable(history.error))
+        lines = convergence_lines(history, language)
+        return Group(table, Text(lines[0], style="bold"), *(Text(line) for line in lines[1:]))

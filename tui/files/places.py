@@ -1,0 +1,46 @@
+"""Where a student's work goes when gradstep ends: the saved session and crash reports.
+
+Both live under the user's state folder ($XDG_STATE_HOME/gradstep), private to them.
+"""
+
+import os
+import time
+import traceback
+from pathlib import Path
+
+SAVE_FILE = "session.json"
+VIEW_SETTINGS = ("language", "view", "selected", "exact")  # how the session was looked at
+
+
+SESSION_NAME_LENGTH = 40
+
+
+def session_name(text: str) -> str:
+    """A name for one student's save on a shared login: letters (any script), digits, - and _.
+
+    It becomes part of a file name, so nothing that could leave the folder is accepted.
+    """
+    if not 0 < len(text) <= SESSION_NAME_LENGTH or not all(c.isalnum() or c in "-_" for c in text):
+        raise ValueError(f"a session name is 1 to {SESSION_NAME_LENGTH} letters, digits, - or _, not {text!r}")
+    return text
+
+
+def state_directory(environ=os.environ) -> Path:
+    """$XDG_STATE_HOME/gradstep, or ~/.local/state/gradstep."""
+    base = environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(base) / "gradstep"
+
+
+def save_path(name: str | None = None) -> Path:
+    """The account's save, or one named session's (--session NAME) beside it."""
+    return state_directory() / (SAVE_FILE if name is None else f"session-{name}.json")
+
+
+def write_crash_report(error: BaseException, folder: Path) -> Path:
+    """Write the traceback of `error` to a new file in `folder` and return its path."""
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+        out.write("".join(traceback.format_exception(error)))
+    return path
