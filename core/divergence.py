@@ -1,9 +1,11 @@
-"""When learning runs away, and how that becomes a state instead of a crash.
+"""Divergence: when learning blows up, the run stops and says so; a state, not a crash.
 
 With a large input or alpha, every gradient-descent step multiplies the miss by a factor
-|r| > 1 and the numbers grow geometrically until float64 overflows. The divergence lesson
-must still show its error of 2.08e18 at iteration 4, so the line is drawn far beyond that,
-at LIMIT, or wherever a value stops being finite.
+|r| > 1 and the numbers grow geometrically until float64 overflows. Divergence means that
+growth: the error has grown GROWTH times past where the run started (or past 1, for a
+start below 1), or a number stopped being finite. A start that is merely large is not
+diverged: weight 1e60 with r = 0 lands in one step like any other. The divergence lesson
+must still show its error of 2.08e18 at iteration 4, so the line is drawn far beyond that.
 """
 
 import math
@@ -11,57 +13,62 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .numbers import readable
-from .rules import Step
+from .problem import Problem
+from .rules import Step, as_arrays, predict, squared_error
 
-LIMIT = 1e100  # far past any figure the course shows; squares of it still fit in a float64
+GROWTH = 1e100  # far past any figure the course shows; squares of it still fit in a float64
 
 
 @dataclass(frozen=True)
 class Divergence:
-    """The iteration where a run left the numbers a float can hold, and what left first."""
+    """The iteration where a run blew up, and what blew up first."""
 
     iteration: int
-    quantity: str  # "prediction", "error", "weight", ...
-    value: float  # the offending value: inf, nan, or beyond LIMIT
+    quantity: str  # "prediction", "error", "weight", ... (a key: the words are the front end's)
+    value: float  # the offending value: inf, nan, or an error beyond the limit
     kept: bool  # whether that iteration's record is finite and so kept in the history
 
-    def describe(self) -> str:
-        """One line for a log or a banner."""
-        if math.isnan(self.value):
-            what = "became undefined (nan)"
-        elif math.isinf(self.value):
-            what = "overflowed"
-        else:
-            what = f"reached {readable(self.value, 3)}, beyond {readable(LIMIT)}"
-        return f"diverged at iteration {self.iteration}: the {self.quantity} {what}"
+    @property
+    def overflowed(self) -> bool:
+        """Whether a number left what a float can hold (rather than grew past the limit)."""
+        return not math.isfinite(self.value)
 
 
 class Diverged(Exception):
     """Raised by a step asked of a run that has diverged."""
 
     def __init__(self, divergence: Divergence) -> None:
-        super().__init__(divergence.describe())
+        super().__init__(f"diverged at iteration {divergence.iteration}")  # for tracebacks only
         self.divergence = divergence
 
 
+def error_limit(problem: Problem) -> float:
+    """The error past which the run has grown GROWTH-fold from its start: it diverged."""
+    start = squared_error(predict(as_arrays(problem.weights), as_arrays(problem.inputs)), problem.goal)
+    with np.errstate(over="ignore"):
+        return float(GROWTH * max(1.0, float(start)))  # inf for a start past 1e208: overflow decides
+
+
 def _quantities(step: Step) -> list[tuple[str, float]]:
-    """Every number a record holds, named as a student would read it."""
+    """Every number a record holds, by the name the log gives it."""
     named = [("prediction", step.prediction), ("error", step.error)]
     named += [("weight", float(w)) for w in step.weights_after]
     for name in ("delta", "up_error", "down_error"):
         if hasattr(step, name):
-            named.append((name.replace("_", " "), getattr(step, name)))
+            named.append((name, getattr(step, name)))
     if hasattr(step, "weight_delta"):
-        named += [("weight delta", float(d)) for d in step.weight_delta]
+        named += [("weight_delta", float(d)) for d in step.weight_delta]
     return named
 
 
-def find_divergence(step: Step) -> Divergence | None:
-    """The divergence this record shows, or None when all its numbers are sane."""
+def find_divergence(step: Step, limit: float) -> Divergence | None:
+    """The divergence this record shows (a number not finite, or the error past `limit`,
+    from `error_limit`), or None when the run is still sane."""
     named = _quantities(step)
     finite = all(np.isfinite(value) for _, value in named)
     for quantity, value in named:
-        if not np.isfinite(value) or abs(value) > LIMIT:
-            return Divergence(step.iteration, quantity, float(value), kept=finite)
+        if not np.isfinite(value):
+            return Divergence(step.iteration, quantity, float(value), kept=False)
+    if step.error > limit:
+        return Divergence(step.iteration, "error", float(step.error), kept=finite)
     return None

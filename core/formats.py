@@ -8,6 +8,7 @@ row that says so instead.
 import csv
 import dataclasses
 import json
+import unicodedata
 from collections.abc import Iterable
 from typing import IO
 
@@ -61,13 +62,19 @@ def flat_row(step: Step, show=exact) -> list[str]:
     return cells
 
 
+def divergence_note(divergence: Divergence) -> str:
+    """Where a run diverged, as a code for a file's reader (the words are the app's)."""
+    how = "overflowed" if divergence.overflowed else "grew past the limit"
+    return f"diverged at iteration {divergence.iteration}: {divergence.quantity} {how}"
+
+
 def divergence_row(divergence: Divergence) -> dict[str, object]:
     """The last JSON line of a run that diverged."""
     return {
         "iteration": divergence.iteration,
         "diverged": True,
         "quantity": divergence.quantity,
-        "message": divergence.describe(),
+        "message": divergence_note(divergence),
     }
 
 
@@ -85,35 +92,56 @@ def write_csv(items: Iterable[Step | Divergence], problem: Problem, out: IO[str]
     writer.writerow([*header, "note"])
     for item in items:
         if isinstance(item, Divergence):
-            writer.writerow([item.iteration, *[""] * (len(header) - 1), item.describe()])
+            writer.writerow([item.iteration, *[""] * (len(header) - 1), divergence_note(item)])
         else:
             writer.writerow([*flat_row(item), ""])
 
 
-def text_header(problem: Problem) -> str:
-    """The text table's heading line (no weight_after: it is the next line's weight)."""
+def text_header(problem: Problem, headings: dict[str, str] | None = None) -> str:
+    """The text table's heading line (no weight_after: it is the next line's weight), each
+    column named by `headings` (the reader's words for "weight", "error", ...) if given."""
     names = _text_columns(problem)
-    return _aligned(names, names)
+    return _aligned(names, [_heading(name, headings or {}) for name in names], headings or {})
 
 
-def text_row(step: Step, problem: Problem) -> str:
+def text_row(step: Step, problem: Problem, headings: dict[str, str] | None = None) -> str:
     """One record as a line of the text table, to 6 significant digits."""
-    return _aligned(_text_columns(problem), flat_row(step, show=readable))
+    return _aligned(_text_columns(problem), flat_row(step, show=readable), headings or {})
 
 
-def text_lines(items: Iterable[Step | Divergence], problem: Problem) -> Iterable[str]:
+def text_lines(items: Iterable[Step | Divergence], problem: Problem,
+               headings: dict[str, str] | None = None) -> Iterable[str]:
     """The heading, then a line a record; fixed widths, so a long run streams, and one
     weight fits 80 columns."""
-    yield text_header(problem)
+    yield text_header(problem, headings)
     for item in items:
         if isinstance(item, Step):
-            yield text_row(item, problem)
+            yield text_row(item, problem, headings)
 
 
 def _text_columns(problem: Problem) -> list[str]:
     return [name for name in columns(problem) if not name.startswith("weight_after")]
 
 
-def _aligned(names: list[str], cells: list[str]) -> str:
-    widths = {"iteration": 9, "move": 6}
-    return "".join(cell.rjust(widths.get(name, 13)) for name, cell in zip(names, cells))
+def _heading(name: str, headings: dict[str, str]) -> str:
+    """A column's heading: "weight_2" is the reader's word for weight, then "_2"."""
+    base, _, index = name.rpartition("_") if name[-1].isdigit() else (name, "", "")
+    return headings.get(base, base) + (f"_{index}" if index else "")
+
+
+def _aligned(names: list[str], cells: list[str], headings: dict[str, str]) -> str:
+    """Cells right-aligned in fixed columns, always at least one space apart, so two values
+    never run together ("0-9.99989e-321") whatever their length."""
+    line = ""
+    for name, cell in zip(names, cells):
+        width = max(_WIDTHS.get(name, 13), cell_width(_heading(name, headings)) + 1)
+        line += " " * max(1, width - cell_width(cell)) + cell
+    return line
+
+
+_WIDTHS = {"iteration": 9, "move": 6}
+
+
+def cell_width(text: str) -> int:
+    """Terminal cells `text` takes: two for each East Asian wide character (Chinese)."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .divergence import Diverged, Divergence, find_divergence
+from .divergence import Diverged, Divergence, error_limit, find_divergence
 from .problem import Problem
 from .rules import (
     PREDICTIONS_PER_STEP,
@@ -36,6 +36,7 @@ class Trajectory:
         self.inputs = as_arrays(problem.inputs)  # shape (n,)
         self.count = 0  # records stored
         self.divergence: Divergence | None = None  # set once; no record is stored after it
+        self.limit = error_limit(problem)  # the error past which the run has diverged
         self._weights = np.empty((_FIRST_CAPACITY + 1, problem.size))  # row k: before iteration k
         self._weights[0] = as_arrays(problem.weights)
         self._predictions = np.empty(_FIRST_CAPACITY)  # shape (capacity,)
@@ -59,7 +60,7 @@ class Trajectory:
             return False
         k = self.count
         step = take_step(self.problem, self._weights[k].copy(), self.inputs, k)
-        self.divergence = find_divergence(step)
+        self.divergence = find_divergence(step, self.limit)
         if self.divergence is not None and not self.divergence.kept:
             return False
         if k == len(self._errors):
@@ -202,9 +203,10 @@ def walk(problem: Problem, steps: int) -> Iterator[Step | Divergence]:
     """Up to `steps` records of a run, streamed without storing them; a Divergence ends it."""
     inputs = as_arrays(problem.inputs)
     weights = as_arrays(problem.weights)
+    limit = error_limit(problem)
     for k in range(steps):
         step = take_step(problem, weights, inputs, k)
-        divergence = find_divergence(step)
+        divergence = find_divergence(step, limit)
         if divergence is None or divergence.kept:
             yield step
         if divergence is not None:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .problem import GRADIENT_DESCENT, InvalidProblem, Problem
+from .problem import GRADIENT_DESCENT, InvalidProblem, Problem, is_number
+from .refusals import Refusal
 
 LANGUAGES = ("en", "zh")
 _TEXT_FIELDS = ("title", "summary", "teaches", "notice")
@@ -21,8 +22,8 @@ _FIELDS = ("name", *_PROBLEM_FIELDS, "tutorial_steps", *LANGUAGES)
 COURSE_FOLDER = Path(__file__).with_name("course")  # package data, installed as plain files
 
 
-class LessonError(ValueError):
-    """A lesson that cannot be loaded: the message names where and what is wrong."""
+class LessonError(Refusal):
+    """A lesson that cannot be loaded: where (the file), the field, and what is wrong."""
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,8 @@ def find_lesson(name: str) -> Lesson:
         lesson = _course_file(path)
         if lesson.name == name:
             return lesson
-    lessons = {lesson.name: lesson for lesson in course()}
-    close = _close_match(name, lessons)
-    hint = f"did you mean {close!r}? " if close else ""
-    raise LessonError(f"unknown lesson {name!r}: {hint}choose from {', '.join(lessons)}")
+    lessons = [lesson.name for lesson in course()]
+    raise LessonError("lesson.unknown", name=name, close=_close_match(name, lessons), choices=lessons)
 
 
 def load_lesson_file(path: str | Path) -> Lesson:
@@ -87,13 +86,13 @@ def load_lesson_file(path: str | Path) -> Lesson:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise LessonError(f"{path}: no such file") from None
+        raise LessonError("file.missing", where=str(path)) from None
     except IsADirectoryError:
-        raise LessonError(f"{path}: is a folder, not a lesson file") from None
+        raise LessonError("file.is_folder", where=str(path)) from None
     except UnicodeDecodeError:
-        raise LessonError(f"{path}: not a text file (it is not UTF-8)") from None
+        raise LessonError("file.not_utf8", where=str(path)) from None
     except OSError as error:
-        raise LessonError(f"{path}: cannot be read ({error.strerror})") from None
+        raise LessonError("file.unreadable", where=str(path), reason=error.strerror or str(error)) from None
     return _parse(text, str(path), source=str(path), default_name=path.stem)
 
 
@@ -101,7 +100,8 @@ def _parse(text: str, where: str, source: str, default_name: str | None = None) 
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise LessonError(f"{where}: not valid TOML: {error}") from None
+        line, column = _position(str(error))
+        raise LessonError("lesson.not_toml", where=where, detail=str(error), line=line, column=column) from None
     fields = _Fields(data, where)
     fields.refuse_unknown(_FIELDS)
     name = fields.string("name", default=default_name)
@@ -114,8 +114,8 @@ def _parse(text: str, where: str, source: str, default_name: str | None = None) 
             alpha=fields.number("alpha", default=1.0),
             step_amount=fields.number("step_amount", default=0.1),
         )
-    except InvalidProblem as error:
-        raise LessonError(f"{where}: {error.field}: {error.message}") from None
+    except InvalidProblem as refusal:
+        raise LessonError(refusal.key, where=where, field=refusal.field, **refusal.values) from None
     texts = {language: fields.text(language) for language in LANGUAGES if language in data}
     return Lesson(name, problem, fields.count("tutorial_steps"), texts, source)
 
@@ -126,58 +126,57 @@ class _Fields:
     def __init__(self, data: dict, where: str, prefix: str = "") -> None:
         self.data, self.where, self.prefix = data, where, prefix
 
-    def fail(self, key: str, message: str) -> LessonError:
-        return LessonError(f"{self.where}: {self.prefix}{key}: {message}")
+    def fail(self, key: str, message: str, **values: object) -> LessonError:
+        return LessonError(message, where=self.where, field=f"{self.prefix}{key}", **values)
 
     def refuse_unknown(self, known: tuple[str, ...]) -> None:
         for key in self.data:
             if key not in known:
-                close = _close_match(key, known)
-                hint = f" (did you mean {close!r}?)" if close else ""
-                raise self.fail(key, f"unknown field{hint}; known fields: {', '.join(known)}")
+                raise self.fail(key, "lesson.unknown_field", close=_close_match(key, known), known=list(known))
 
     def _get(self, key: str, default: object) -> object:
         if key in self.data:
             return self.data[key]
         if default is None:
-            raise self.fail(key, "missing")
+            raise self.fail(key, "lesson.missing")
         return default
 
     def number(self, key: str, default: float | None = None) -> float:
         value = self._get(key, default)
-        if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise self.fail(key, f"expected a number, got {_describe(value)}")
+        if not is_number(value):
+            raise self.fail(key, "lesson.expected_number", value=value)
         return value
 
     def numbers(self, key: str) -> tuple[float, ...]:
         value = self._get(key, None)
         values = value if isinstance(value, list) else [value]
         if not values:
-            raise self.fail(key, "the list is empty: give at least one number")
+            raise self.fail(key, "lesson.empty_list")
         for position, item in enumerate(values, start=1):
-            if isinstance(item, bool) or not isinstance(item, (int, float)):
-                where = f"value {position}: " if isinstance(value, list) else ""
-                raise self.fail(key, f"{where}expected a number, got {_describe(item)}")
+            if not is_number(item):
+                if isinstance(value, list):
+                    raise self.fail(key, "lesson.expected_number_at", position=position, value=item)
+                raise self.fail(key, "lesson.expected_number", value=item)
         return tuple(values)
 
     def string(self, key: str, default: str | None = None) -> str:
         value = self._get(key, default)
         if not isinstance(value, str) or not value.strip():
-            raise self.fail(key, f"expected some text, got {_describe(value)}")
+            raise self.fail(key, "lesson.expected_text", value=value)
         return value.strip()
 
     def count(self, key: str) -> int | None:
         if key not in self.data:
             return None
         value = self.data[key]
-        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-            raise self.fail(key, f"expected a whole number of at least 1, got {_describe(value)}")
+        if not is_number(value) or not isinstance(value, int) or value < 1:
+            raise self.fail(key, "lesson.expected_count", value=value)
         return value
 
     def text(self, language: str) -> LessonText:
         table = self.data[language]
         if not isinstance(table, dict):
-            raise self.fail(language, f"expected a table [{language}], got {_describe(table)}")
+            raise self.fail(language, "lesson.expected_table", table=language, value=table)
         fields = _Fields(table, self.where, prefix=f"{language}.")
         fields.refuse_unknown(_TEXT_FIELDS)
         return LessonText(
@@ -194,9 +193,9 @@ def _close_match(word: str, choices) -> str | None:
     return close[0] if close else None
 
 
-def _describe(value: object) -> str:
-    """How a TOML value reads in an error message: its type, and the value when short."""
-    kinds = {str: "text", bool: "true/false", list: "a list", dict: "a table"}
-    kind = kinds.get(type(value), type(value).__name__)
-    shown = repr(value) if len(repr(value)) <= 30 else ""
-    return f"{kind} {shown}".strip()
+def _position(message: str) -> tuple[int | None, int | None]:
+    """The line and column tomllib names in its message "... (at line 3, column 9)"."""
+    import re
+
+    found = re.search(r"line (\d+), column (\d+)", message)
+    return (int(found[1]), int(found[2])) if found else (None, None)

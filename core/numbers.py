@@ -8,29 +8,35 @@ while keeping the exact value one call away.
 
 import math
 
+from .refusals import Refusal
+
+
+class InvalidNumber(Refusal):
+    """Typed text that is not a finite number; the key says which way it fails."""
+
 
 def parse_number(text: str) -> float:
-    """The finite float written in `text`, or ValueError with a message a student can act on."""
+    """The finite float written in `text`, or InvalidNumber saying what a student can do."""
     cleaned = text.strip()
     if not cleaned:
-        raise ValueError("is empty: type a number such as 0.5")
+        raise InvalidNumber("number.empty")
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValueError(f"{cleaned!r} is not a number") from None
+        raise InvalidNumber("number.not_a_number", text=cleaned) from None
     if math.isnan(value):
-        raise ValueError(f"{cleaned!r} is not a number (nan)")
+        raise InvalidNumber("number.nan", text=cleaned)
     if math.isinf(value):
         if "inf" in cleaned.lower():
-            raise ValueError(f"{cleaned!r} is infinite: type a finite number")
-        raise ValueError(f"{cleaned!r} is too large for a float (it overflows to infinity)")
+            raise InvalidNumber("number.infinite", text=cleaned)
+        raise InvalidNumber("number.overflows", text=cleaned)
     return value
 
 
 def parse_numbers(text: str) -> tuple[float, ...]:
     """One or more finite floats separated by commas, as in `--weight 0.1,0.2,-0.1`."""
     if not text.strip():
-        raise ValueError("is empty: type a number such as 0.5, or several as 0.1,0.2")
+        raise InvalidNumber("numbers.empty")
     parts = text.split(",")
     if len(parts) == 1:
         return (parse_number(parts[0]),)
@@ -38,8 +44,8 @@ def parse_numbers(text: str) -> tuple[float, ...]:
     for position, part in enumerate(parts, start=1):
         try:
             values.append(parse_number(part))
-        except ValueError as error:
-            raise ValueError(f"value {position} {error}") from None
+        except InvalidNumber as reason:
+            raise InvalidNumber("numbers.in_list", position=position, reason=reason) from None
     return tuple(values)
 
 

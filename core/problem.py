@@ -10,19 +10,16 @@ import dataclasses
 import math
 from dataclasses import dataclass
 
+from .refusals import Refusal
+
 GRADIENT_DESCENT = "gd"
 HOT_COLD = "hot-cold"
 MEASURE = "measure"  # predict and measure the error, learn nothing: the course's first lesson
 METHODS = (GRADIENT_DESCENT, HOT_COLD, MEASURE)
 
 
-class InvalidProblem(ValueError):
+class InvalidProblem(Refusal):
     """A parameter that no rule can learn from; `field` names it as a lesson file does."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -57,41 +54,43 @@ class Problem:
 def check_problem(problem: Problem) -> None:
     """Raise InvalidProblem for the first parameter that cannot be learned from."""
     if problem.method not in METHODS:
-        raise InvalidProblem("method", f"{problem.method!r} is not a rule: use 'gd', 'hot-cold' or 'measure'")
+        raise InvalidProblem("problem.not_a_rule", field="method", text=problem.method)
     for field in ("weights", "inputs"):
         values = getattr(problem, field)
         if not isinstance(values, (tuple, list)):
-            raise InvalidProblem(field, f"expected a list of numbers, got {values!r}")
+            raise InvalidProblem("problem.expected_list", field=field, value=values)
         if not values:
-            raise InvalidProblem(field, "needs at least one number")
+            raise InvalidProblem("problem.no_numbers", field=field)
         for value in values:
             _check_finite(field, value)
     if len(problem.weights) != len(problem.inputs):
-        raise InvalidProblem(
-            "inputs",
-            f"each weight needs exactly one input (weights: {len(problem.weights)}, "
-            f"inputs: {len(problem.inputs)})",
-        )
+        raise InvalidProblem("problem.one_input_per_weight", field="inputs",
+                             weights=len(problem.weights), inputs=len(problem.inputs))
     for field in ("goal", "alpha", "step_amount"):
         _check_finite(field, getattr(problem, field))
-    if problem.alpha <= 0:
-        raise InvalidProblem("alpha", f"must be greater than 0 (got {problem.alpha!r})")
-    if problem.step_amount <= 0:
-        raise InvalidProblem("step_amount", f"must be greater than 0 (got {problem.step_amount!r})")
+    for field in ("alpha", "step_amount"):
+        if getattr(problem, field) <= 0:
+            raise InvalidProblem("problem.not_positive", field=field, value=getattr(problem, field))
     if problem.method == HOT_COLD and problem.size != 1:
-        raise InvalidProblem(
-            "method",
-            f"hot and cold moves one weight at a time; this problem has {problem.size} weights: "
-            "use gradient descent ('gd')",
-        )
+        raise InvalidProblem("problem.hot_cold_one_weight", field="method", size=problem.size)
+    prediction = sum(float(x) * float(w) for x, w in zip(problem.inputs, problem.weights))
+    miss = prediction - float(problem.goal)
+    if not math.isfinite(miss * miss):  # nothing can be learned from an error that is already infinite
+        raise InvalidProblem("problem.start_overflows", field="weights")
 
 
 def _check_finite(field: str, value: object) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise InvalidProblem(field, f"expected a number, got {value!r}")
+    if not is_number(value):
+        raise InvalidProblem("problem.expected_number", field=field, value=value)
     try:
         finite = math.isfinite(value)
     except OverflowError:  # an int too large for a float
         finite = False
     if not finite:
-        raise InvalidProblem(field, f"must be a finite number (got {value!r})")
+        raise InvalidProblem("problem.not_finite", field=field, value=value)
+
+
+def is_number(value: object) -> bool:
+    """An int or a float, and not a bool (which Python counts as an int): the one test of
+    "a number" for every loader, so a lesson file's `true` is never read as 1."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)

@@ -18,9 +18,11 @@ from .rules import Step
 FORMATS = ("text", "csv", "jsonl")
 
 
-def run(problem: Problem, steps: int, format: str, out: IO[str]) -> list[Step | Divergence]:
-    """Write `steps` iterations of `problem` to `out` in `format`; return the last items
-    (the last record, and the divergence after it if the run diverged) for a summary."""
+def run(problem: Problem, steps: int, format: str, out: IO[str],
+        headings: dict[str, str] | None = None) -> list[Step | Divergence]:
+    """Write `steps` iterations of `problem` to `out` in `format` (the text table's columns
+    named by `headings`); return the last items (the last record, and the divergence after
+    it if the run diverged) for a summary."""
     last: list[Step | Divergence] = []
     items = _remembering(walk(problem, steps), last)
     if format == "jsonl":
@@ -28,7 +30,7 @@ def run(problem: Problem, steps: int, format: str, out: IO[str]) -> list[Step | 
     elif format == "csv":
         write_csv(items, problem, out)
     else:
-        for line in text_lines(items, problem):
+        for line in text_lines(items, problem, headings):
             out.write(line + "\n")
     return last
 

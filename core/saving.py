@@ -17,14 +17,15 @@ from pathlib import Path
 from .history import History
 from .lessons import Lesson, LessonText
 from .problem import Problem
+from .refusals import Refusal
 from .session import Session
 
 FORMAT = 1
 UNDO_KEPT = 20  # earlier sessions saved for undo; older ones are dropped
 
 
-class CorruptSave(ValueError):
-    """A save file that cannot be trusted; the message says why."""
+class CorruptSave(Refusal):
+    """A save file that cannot be trusted; the key says why."""
 
 
 def _lesson_data(lesson: Lesson) -> dict:
@@ -69,7 +70,7 @@ def session_from_data(data: dict) -> tuple[Session, dict]:
     """The session `data` describes, checked against its own log, and its view settings."""
     try:
         if data.get("format") != FORMAT:
-            raise CorruptSave(f"unknown save format {data.get('format')!r}")
+            raise CorruptSave("save.unknown_format", value=data.get("format"))
         before = None
         for entry in reversed(data["before"]):
             before = Session(_lesson(entry["lesson"]), _history(entry), before)
@@ -78,17 +79,19 @@ def session_from_data(data: dict) -> tuple[Session, dict]:
         replayed = {"weights": history.weight_trail.tolist(), "predictions": history.predictions.tolist(),
                     "errors": history.errors.tolist()}
         if replayed != log:
-            raise CorruptSave("its log does not match a replay of its lesson")
+            raise CorruptSave("save.log_mismatch")
         view = data.get("view", {})
         if not isinstance(view, dict):
-            raise CorruptSave("its view settings are not a table")
+            raise CorruptSave("save.view_not_table")
         return Session(_lesson(data["lesson"]), history, before), view
     except CorruptSave:
         raise
     except (KeyError, TypeError, AttributeError) as error:
-        raise CorruptSave(f"a field is missing or of the wrong kind ({error!r})") from None
-    except ValueError as error:  # InvalidProblem among them
-        raise CorruptSave(f"it holds an invalid value ({error})") from None
+        raise CorruptSave("save.wrong_kind", detail=repr(error)) from None
+    except Refusal as refusal:  # InvalidProblem among them
+        raise CorruptSave("save.invalid_value", reason=refusal) from None
+    except ValueError as error:
+        raise CorruptSave("save.wrong_kind", detail=repr(error)) from None
 
 
 def _lesson(data: dict) -> Lesson:
@@ -103,10 +106,10 @@ def _problem(data: dict) -> Problem:
 def _history(data: dict) -> History:
     iteration = data["iteration"]
     if isinstance(iteration, bool) or not isinstance(iteration, int) or iteration < 0:
-        raise CorruptSave(f"iteration {iteration!r} is not a count of steps")
+        raise CorruptSave("save.bad_iteration", value=iteration)
     history = History.start(_problem(data["problem"])).jump(iteration)
     if history.iteration != iteration:
-        raise CorruptSave(f"its run diverges before iteration {iteration}")
+        raise CorruptSave("save.diverges_early", iteration=iteration)
     return history
 
 
@@ -131,9 +134,9 @@ def load(path: Path) -> tuple[Session, dict]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise CorruptSave(f"it is not valid JSON ({error})") from None
+        raise CorruptSave("save.not_json", detail=str(error)) from None
     if not isinstance(data, dict):
-        raise CorruptSave("it is not a table")
+        raise CorruptSave("save.not_table")
     return session_from_data(data)
 
 

@@ -9,9 +9,11 @@ lesson, a reset). That chain is kept per change, not per step, so it stays short
 import math
 from dataclasses import dataclass
 
+from . import analysis
 from .history import History
 from .lessons import Lesson
 from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
+from .refusals import Refusal
 
 LADDER = (1.0, 2.0, 5.0)  # alpha and step_amount move through ..., 0.1, 0.2, 0.5, 1, 2, 5, ...
 SMALLEST_RATE, LARGEST_RATE = 1e-6, 100.0
@@ -66,13 +68,14 @@ class Session:
         return Session.begin(lesson, before=self)
 
     def with_rate(self, direction: int) -> "Session":
-        """alpha (or hot and cold's step) one rung up (+1) or down (-1) the 1-2-5 ladder."""
+        """alpha (or hot and cold's step) one rung up (+1) or down (-1) the ladder: the 1-2-5
+        rungs and the problem's own telling values (`telling_rates`)."""
         if self.problem.method == MEASURE:
-            raise ValueError("this lesson only measures: nothing moves, so there is no step to change")
+            raise Refusal("rate.measure_only")
         field = "step_amount" if self.problem.method == HOT_COLD else "alpha"
-        rate = next_rung(getattr(self.problem, field), direction)
+        rate = next_rung(getattr(self.problem, field), direction, telling_rates(self.problem))
         if rate == getattr(self.problem, field):
-            raise ValueError(f"{field} is already at its {'largest' if direction > 0 else 'smallest'}")
+            raise Refusal("rate.largest" if direction > 0 else "rate.smallest", quantity=field, value=rate)
         return self.with_problem(self.problem.replace(**{field: rate}))
 
     def with_other_rule(self) -> "Session":
@@ -82,8 +85,20 @@ class Session:
         return self.with_problem(self.problem.replace(method=method))
 
 
-def next_rung(rate: float, direction: int) -> float:
-    """The next value above (direction +1) or below (-1) `rate` on the 1-2-5 ladder.
+def telling_rates(problem: Problem) -> tuple[float, ...]:
+    """The rates where something changes, so + and - stop at them: for gradient descent the
+    alpha that lands in one step (r = 0), one that overshoots but shrinks (r = -0.5) and the
+    edge of stability (r = -1); for hot and cold the step that lands on the goal at once."""
+    if problem.method == HOT_COLD:
+        distance = abs(problem.weights[0] - problem.goal / problem.inputs[0]) if problem.inputs[0] else 0.0
+        return (distance,) if math.isfinite(distance) and distance > 0 else ()
+    best = analysis.best_alpha(problem)
+    return () if best is None else (best, 1.5 * best, analysis.largest_stable_alpha(problem))
+
+
+def next_rung(rate: float, direction: int, marks: tuple[float, ...] = ()) -> float:
+    """The next value above (direction +1) or below (-1) `rate` on the 1-2-5 ladder, with
+    `marks` (the problem's telling rates) as rungs too.
 
     A rate between rungs (say 0.3) goes to the neighbouring rung (0.5 up, 0.2 down); the
     ladder stops at SMALLEST_RATE and LARGEST_RATE.
@@ -91,6 +106,7 @@ def next_rung(rate: float, direction: int) -> float:
     decade = math.floor(math.log10(rate))
     rungs = [step * 10.0**exponent for exponent in (decade - 1, decade, decade + 1) for step in LADDER]
     rungs = [float(f"{r:.1g}") for r in rungs]  # 0.1 * 2 is 0.2, not 0.20000000000000001
+    rungs += [mark for mark in marks if SMALLEST_RATE < mark < LARGEST_RATE]
     if direction > 0:
         candidates = [r for r in rungs if r > rate * (1 + 1e-9)]
         return min(min(candidates), LARGEST_RATE) if rate < LARGEST_RATE else rate

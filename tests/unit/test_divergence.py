@@ -1,22 +1,25 @@
-"""Overflow is a state: the run stops, says where, and keeps every finite record."""
+"""Divergence is growth: the run stops, says where, and keeps every finite record; a start
+that is merely large is not diverged, and one whose error already overflows is refused."""
 
 import json
 
 import numpy as np
 import pytest
-from gradstep.core.divergence import LIMIT, Diverged
+from gradstep.core.divergence import GROWTH, Diverged, error_limit
 from gradstep.core.history import History, walk
 from gradstep.core.lessons import find_lesson
-from gradstep.core.problem import Problem
+from gradstep.core.problem import InvalidProblem, Problem
 
 from ..helpers import gradstep
 
 
 def test_divergence_lesson_stops_after_logging_its_tutorial_figures():
-    view = History.start(find_lesson("divergence").problem).jump(300)
+    problem = find_lesson("divergence").problem
+    view = History.start(problem).jump(300)
     divergence = view.divergence
-    assert divergence is not None and divergence.iteration == view.iteration - 1
-    assert divergence.quantity == "error" and divergence.value > LIMIT and divergence.kept
+    assert divergence is not None and divergence.iteration == view.iteration - 1 == 26
+    assert error_limit(problem) == GROWTH * 225.0  # 225: the error at the start
+    assert divergence.quantity == "error" and divergence.value > error_limit(problem) and divergence.kept
     assert view.record(4).error == 2.0761755624628204e18  # still logged
     assert np.all(np.isfinite(view.errors)) and np.all(np.isfinite(view.weight_trail))
     with pytest.raises(Diverged):
@@ -31,18 +34,31 @@ def test_a_diverged_run_can_still_step_back_and_forward_again():
     assert back.step().weights.tobytes() == view.weights.tobytes()
 
 
+@pytest.mark.parametrize("weight", [1e60, -1e150, 1e100])
+def test_a_large_start_with_r_zero_lands_in_one_step_and_never_diverges(weight):
+    view = History.start(Problem(weights=(weight,), inputs=(1.0,), goal=-1.0)).jump(5)
+    assert view.divergence is None and view.iteration == 5
+    # The first step lands as closely as a float can: weight + 1 rounds to weight, so the
+    # goal's 1 is lost and the second step finishes the last unit.
+    assert view.errors[0] > 1e100 and view.errors[1] <= 1.0 and view.errors[2:].tolist() == [0.0] * 3
+
+
+@pytest.mark.parametrize("method", ["gd", "hot-cold", "measure"])
+def test_a_start_whose_error_overflows_is_refused(method):
+    with pytest.raises(InvalidProblem) as refused:
+        Problem(weights=(1e200,), inputs=(1.0,), goal=0.0, method=method)
+    assert (refused.value.key, refused.value.field) == ("problem.start_overflows", "weights")
+    result = gradstep("run", "--weight", "1e200", "--input", "1", "--goal", "0", "--method", method)
+    assert result.status == 2 and result.out == "" and len(result.err.splitlines()) == 1
+    assert result.err.startswith("gradstep run: --weight: the error at the start is already too large")
+
+
 def test_an_overflow_on_the_first_step_keeps_no_record_and_raises_nothing():
-    problem = Problem(weights=(1e300,), inputs=(1e10,), goal=0.0)
+    problem = Problem(weights=(1e-307,), inputs=(1e307,), goal=0.0, alpha=100.0)  # error 1, then -inf
     view = History.start(problem).jump(5)
     assert view.iteration == 0 and view.divergence.iteration == 0 and not view.divergence.kept
-    assert "overflowed" in view.divergence.describe()
+    assert view.divergence.overflowed and view.divergence.quantity == "weight"
     assert [type(item).__name__ for item in walk(problem, 5)] == ["Divergence"]
-
-
-def test_python_float_power_overflow_never_escapes():
-    # (1e200) ** 2 in plain Python floats raises OverflowError; the rules must not.
-    problem = Problem(weights=(1e200,), inputs=(1.0,), goal=0.0, method="hot-cold")
-    assert History.start(problem).jump(3).divergence is not None
 
 
 @pytest.mark.parametrize("format", ["jsonl", "csv", "text"])
@@ -50,7 +66,7 @@ def test_the_log_of_a_diverging_run_ends_by_saying_so(format):
     result = gradstep("run", "--lesson", "divergence", "--steps", "300", "--format", format)
     assert result.status == 0
     last = result.out.splitlines()[-1]
-    assert "diverged at iteration 25" in last
+    assert "diverged at iteration 26" in last
     if format == "jsonl":
         rows = [json.loads(line, parse_constant=pytest.fail) for line in result.out.splitlines()]
-        assert rows[-1]["diverged"] is True and len(rows) == 27  # 26 records, then the note
+        assert rows[-1]["diverged"] is True and len(rows) == 28  # 27 records, then the note

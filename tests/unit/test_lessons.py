@@ -2,6 +2,7 @@
 
 import pytest
 from gradstep.core.lessons import LANGUAGES, LessonError, course, load_lesson_file
+from gradstep.tui.words.say import explain
 
 from ..helpers import gradstep
 
@@ -78,8 +79,10 @@ def test_a_faulty_file_is_refused_naming_file_field_and_fault(tmp_path, text, fa
     path = write(tmp_path, text)
     with pytest.raises(LessonError) as caught:
         load_lesson_file(path)
-    message = str(caught.value)
+    message = explain("en", caught.value)
     assert message.startswith(f"{path}: ") and fault in message and "\n" not in message
+    chinese = explain("zh", caught.value)
+    assert chinese.startswith(f"{path}：") and "\n" not in chinese
     result = gradstep("run", "--lesson-file", str(path))
     assert result.status == 2 and result.out == "" and fault in result.err
 
@@ -91,5 +94,6 @@ def test_unreadable_files_are_refused(tmp_path, content, fault):
         path.mkdir()
     else:
         path.write_bytes(content)
-    with pytest.raises(LessonError, match=fault):
+    with pytest.raises(LessonError) as caught:
         load_lesson_file(path)
+    assert fault in explain("en", caught.value)

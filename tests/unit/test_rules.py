@@ -73,14 +73,19 @@ def test_overflow_in_a_step_gives_inf_not_an_exception():
 def test_problem_refuses_what_no_rule_can_learn_from():
     from gradstep.core.problem import InvalidProblem
 
-    with pytest.raises(InvalidProblem, match="each weight needs exactly one input"):
-        Problem(weights=(1.0, 2.0), inputs=(1.0,), goal=0.0)
-    with pytest.raises(InvalidProblem, match="one weight at a time"):
-        Problem(weights=(1.0, 2.0), inputs=(1.0, 1.0), goal=0.0, method="hot-cold")
-    with pytest.raises(InvalidProblem, match="greater than 0"):
-        Problem(weights=(1.0,), inputs=(1.0,), goal=0.0, alpha=0.0)
-    with pytest.raises(InvalidProblem, match="finite"):
-        Problem(weights=(float("nan"),), inputs=(1.0,), goal=0.0)
+    refusals = {
+        ("inputs", "problem.one_input_per_weight"): dict(weights=(1.0, 2.0), inputs=(1.0,), goal=0.0),
+        ("method", "problem.hot_cold_one_weight"): dict(weights=(1.0, 2.0), inputs=(1.0, 1.0), goal=0.0,
+                                                         method="hot-cold"),
+        ("alpha", "problem.not_positive"): dict(weights=(1.0,), inputs=(1.0,), goal=0.0, alpha=0.0),
+        ("weights", "problem.not_finite"): dict(weights=(float("nan"),), inputs=(1.0,), goal=0.0),
+        ("goal", "problem.expected_number"): dict(weights=(1.0,), inputs=(1.0,), goal=True),
+        ("method", "problem.not_a_rule"): dict(weights=(1.0,), inputs=(1.0,), goal=0.0, method="newton"),
+    }
+    for (field, key), fields in refusals.items():
+        with pytest.raises(InvalidProblem) as refused:
+            Problem(**fields)
+        assert (refused.value.field, refused.value.key) == (field, key)
 
 
 def test_the_measuring_rule_measures_and_changes_nothing():

@@ -20,10 +20,11 @@ from textual.timer import Timer
 
 from ...core.lessons import Lesson, course
 from ...core.problem import InvalidProblem, Problem
+from ...core.refusals import Refusal
 from ...core.saving import save
 from ...core.session import Session
 from ..files.places import VIEW_SETTINGS, write_crash_report
-from ..words.catalogue import words
+from ..words.say import explain, say
 from .ascii import AsciiFilter, AsciiScrollBarRender
 from .keys import key_bindings
 from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState
@@ -70,7 +71,7 @@ class GradstepApp(App[int]):
         self.crash_report: Path | None = None  # the traceback's file, if the app crashed
         self._player: Timer | None = None  # ticks while playing; the speed lives in state
         if ascii_only and language == "zh":  # Chinese needs UTF-8
-            language, notice = "en", words("en", "no_chinese")
+            language, notice = "en", say("en", "no_chinese")
         settings = {key: value for key, value in (view or {}).items() if key in VIEW_SETTINGS[1:]}
         self.set_reactive(GradstepApp.state, AppState(session, language=language, notice=notice, **settings))
         self._bindings = BindingsMap(key_bindings(language))
@@ -181,7 +182,8 @@ class GradstepApp(App[int]):
         self.state = self.state.replace(notice=message)
 
     def say(self, key: str, **values: object) -> str:
-        return words(self.state.language, key, **values)
+        """The catalogue's sentence `key` in the student's language."""
+        return say(self.state.language, key, **values)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim the keys that would do nothing now (None); hide (False) those that never can:
@@ -221,8 +223,8 @@ class GradstepApp(App[int]):
     def action_rate(self, direction: int) -> None:
         try:
             session = self.state.session.with_rate(direction)
-        except ValueError as error:
-            return self.refuse(str(error))
+        except Refusal as refusal:
+            return self.refuse(explain(self.state.language, refusal))
         self.state = self.state.replace(session=session, playing=False)
 
     def action_rule(self) -> None:

@@ -7,7 +7,7 @@ the README).
 
 from textual.binding import Binding
 
-from ..words.catalogue import words
+from ..words.say import say
 
 # (key, action, description key, what the key bar shows for the key, its group)
 IN_HELP_ONLY = ("view", "exact", "export", "speed(-1)", "speed(1)")  # actions not on the key bar
@@ -40,10 +40,10 @@ def key_bindings(language: str) -> list[Binding]:
     On an ASCII-only terminal the language key, whose description is in Chinese
     characters, is hidden by the App's check_action.
     """
-    groups = {group: Binding.Group(words(language, group))
+    groups = {group: Binding.Group(say(language, group))
               for *_, group in KEYS if group is not None}
     bindings = [
-        Binding(key, action, words(language, description), key_display=shown,
+        Binding(key, action, say(language, description), key_display=shown,
                 id=description.removeprefix("key."), group=groups.get(group), show=action not in IN_HELP_ONLY)
         for key, action, description, shown, group in KEYS
     ]

@@ -2,81 +2,155 @@
 
 A run starts from a course lesson, a teacher's lesson file, or numbers typed on the
 command line; flags given with a lesson override its values. Every mistake becomes one
-line on stderr and exit status 2, never a traceback.
+line on stderr in the user's language and exit status 2, never a traceback; argparse's
+own words ("expected one argument", "usage:") are translated through the hook argparse
+itself offers (it looks its messages up with gettext).
 """
 
 import argparse
-from collections.abc import Callable
+import contextlib
+import dataclasses
+import os
+import sys
+from collections.abc import Callable, Iterator
 
-from ...core.lessons import Lesson, LessonError, find_lesson, load_lesson_file
+from ...core.lessons import LANGUAGES, Lesson, find_lesson, load_lesson_file
 from ...core.numbers import parse_number, parse_numbers
-from ...core.problem import METHODS, InvalidProblem, Problem
+from ...core.problem import METHODS, Problem
+from ...core.refusals import Refusal
+from ..words.catalogue import ARGPARSE_ZH
+from ..words.say import explain, say
+from .environment import language_from_environment
 
 CUSTOM = "custom"  # the name of a run typed on the command line
-FLAGS = {  # Problem field -> the flag that sets it
-    "weights": "--weight",
-    "inputs": "--input",
-    "goal": "--goal",
-    "method": "--method",
-    "alpha": "--alpha",
-    "step_amount": "--step-amount",
-}
 
 
-class UsageError(Exception):
-    """A command line that names no valid problem; the message is the one line to print."""
+def flag(field: str) -> str:
+    """The flag that sets a Problem field: --weight for weights, --step-amount for step_amount."""
+    return "--" + field.removesuffix("s").replace("_", "-")
+
+
+FLAGS = {field.name: flag(field.name) for field in dataclasses.fields(Problem)}  # field -> its flag
+
+
+class UsageError(Refusal):
+    """A command line that names no valid problem."""
+
+
+def language_of(argv: list[str], environ=os.environ) -> str:
+    """The language of the command's own words: --lang if given, else the locale's."""
+    for position, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else (
+            argv[position + 1] if arg == "--lang" and position + 1 < len(argv) else None)
+        if value in LANGUAGES:
+            return value
+    return language_from_environment(environ)
 
 
 class ArgumentParser(argparse.ArgumentParser):
-    """argparse, but a mistake is one line on stderr (not the usage block) and exit 2."""
+    """argparse in the user's language; a mistake is one line on stderr (not the usage
+    block) and exit 2."""
+
+    def __init__(self, *args, language: str = "en", **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.language = language
 
     def error(self, message: str) -> None:
-        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+        self.exit(2, say(self.language, "command.see_help", prog=self.prog, message=message) + "\n")
+
+    def parse_args(self, argv: list[str]) -> argparse.Namespace:  # type: ignore[override]
+        with _argparse_speaking(self.language):
+            return super().parse_args(_negative_values_attached(argv, self))
+
+    def print_help(self, file=None) -> None:
+        with _argparse_speaking(self.language):
+            super().print_help(file)
+
+    def typed(self, convert: Callable[[str], object]) -> Callable[[str], object]:
+        """An argparse type that reports convert's refusal, in words, as the flag's error."""
+
+        def parse(text: str) -> object:
+            try:
+                return convert(text)
+            except Refusal as refusal:
+                raise argparse.ArgumentTypeError(explain(self.language, refusal)) from None
+
+        return parse
+
+    def fail(self, refusal: Refusal) -> int:
+        """Print `refusal` as the command's one line on stderr; the exit status to return."""
+        # A field of the command line is named by its flag; a field of a file, as the file has it.
+        message = explain(self.language, refusal, names=None if refusal.where else FLAGS)
+        print(say(self.language, "command.error", prog=self.prog, message=message), file=sys.stderr)
+        return 2
 
 
-def typed(convert: Callable[[str], object]) -> Callable[[str], object]:
-    """An argparse type that reports convert's ValueError text as the flag's error."""
+@contextlib.contextmanager
+def _argparse_speaking(language: str) -> Iterator[None]:
+    """argparse's words in `language` while it parses or prints help."""
+    if language != "zh":
+        yield
+        return
+    saved = argparse._, argparse.ngettext
+    argparse._ = lambda message: ARGPARSE_ZH.get(message, message)
+    argparse.ngettext = lambda one, many, count: ARGPARSE_ZH.get(one if count == 1 else many, one if count == 1 else many)
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved
 
-    def parse(text: str) -> object:
-        try:
-            return convert(text)
-        except ValueError as error:
-            raise argparse.ArgumentTypeError(str(error)) from None
 
-    return parse
+def _negative_values_attached(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
+    """`--weight -nan` as `--weight=-nan`: argparse takes a value that starts with '-' and
+    is not a plain negative number ("-nan", "-Infinity", "-1e400") for another flag, and
+    the student would hear "expected one argument" instead of what is wrong with it."""
+    takes_value = {option for action in parser._actions if action.nargs is None and action.option_strings
+                   for option in action.option_strings}
+    joined, position = [], 0
+    while position < len(argv):
+        arg = argv[position]
+        following = argv[position + 1] if position + 1 < len(argv) else None
+        if arg in takes_value and following and following.startswith("-") and following not in parser._option_string_actions:
+            joined.append(f"{arg}={following}")
+            position += 2
+        else:
+            joined.append(arg)
+            position += 1
+    return joined
 
 
-def add_problem_arguments(parser: argparse.ArgumentParser) -> None:
+def add_problem_arguments(parser: ArgumentParser) -> None:
     """The flags that choose a lesson or type a problem in."""
+    language = parser.language
     source = parser.add_mutually_exclusive_group()
-    source.add_argument("--lesson", metavar="NAME", help="a lesson of the course (see: gradstep lessons)")
-    source.add_argument("--lesson-file", metavar="FILE", help="a teacher's lesson file (TOML)")
-    numbers, number = typed(parse_numbers), typed(parse_number)
-    parser.add_argument("--weight", metavar="W", type=numbers, help="starting weight(s), e.g. 0.5 or 0.1,0.2")
-    parser.add_argument("--input", metavar="X", type=numbers, help="input(s), one per weight")
-    parser.add_argument("--goal", metavar="Y", type=number, help="what the neuron should predict")
-    parser.add_argument("--method", choices=METHODS,
-                        help="gd: gradient descent; hot-cold: hot and cold; measure: predict only")
-    parser.add_argument("--alpha", metavar="A", type=number, help="learning rate for gd (default 1)")
-    parser.add_argument("--step-amount", metavar="S", type=number, help="hot-cold's step (default 0.1)")
+    source.add_argument("--lesson", metavar="NAME", help=say(language, "flag.lesson"))
+    source.add_argument("--lesson-file", metavar="FILE", help=say(language, "flag.lesson_file"))
+    numbers, number = parser.typed(parse_numbers), parser.typed(parse_number)
+    parser.add_argument(FLAGS["weights"], metavar="W", type=numbers, help=say(language, "flag.weight"))
+    parser.add_argument(FLAGS["inputs"], metavar="X", type=numbers, help=say(language, "flag.input"))
+    parser.add_argument(FLAGS["goal"], metavar="Y", type=number, help=say(language, "flag.goal"))
+    parser.add_argument(FLAGS["method"], choices=METHODS, help=say(language, "flag.method"))
+    parser.add_argument(FLAGS["alpha"], metavar="A", type=number, help=say(language, "flag.alpha"))
+    parser.add_argument(FLAGS["step_amount"], metavar="S", type=number, help=say(language, "flag.step_amount"))
+
+
+def add_language_argument(parser: ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, help=say(parser.language, "flag.lang"))
 
 
 def lesson_from_arguments(args: argparse.Namespace) -> Lesson:
-    """The lesson the flags choose, with any flag given overriding its value."""
-    try:
-        if args.lesson_file is not None:
-            lesson = load_lesson_file(args.lesson_file)
-        elif args.lesson is not None:
-            lesson = find_lesson(args.lesson)
-        else:
-            return _custom_lesson(args)
-    except LessonError as error:
-        raise UsageError(str(error)) from None
+    """The lesson the flags choose, with any flag given overriding its value; a Refusal
+    (LessonError, InvalidProblem, UsageError) says why there is none."""
+    if args.lesson_file is not None:
+        lesson = load_lesson_file(args.lesson_file)
+    elif args.lesson is not None:
+        lesson = find_lesson(args.lesson)
+    else:
+        return _custom_lesson(args)
     changes = _overrides(args)
     if not changes:
         return lesson
-    return Lesson(lesson.name, _checked(lesson.problem.replace, changes), lesson.tutorial_steps,
-                  lesson.texts, lesson.source)
+    return dataclasses.replace(lesson, problem=lesson.problem.replace(**changes))
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, object]:
@@ -94,13 +168,5 @@ def _custom_lesson(args: argparse.Namespace) -> Lesson:
     changes = _overrides(args)
     missing = [FLAGS[field] for field in ("weights", "inputs", "goal") if field not in changes]
     if missing:
-        raise UsageError(f"give --lesson NAME, --lesson-file FILE, or all of --weight, --input and "
-                         f"--goal (missing {', '.join(missing)})")
-    return Lesson(CUSTOM, _checked(Problem, changes), tutorial_steps=None)
-
-
-def _checked(make: Callable[..., Problem], changes: dict[str, object]) -> Problem:
-    try:
-        return make(**changes)
-    except InvalidProblem as error:
-        raise UsageError(f"{FLAGS[error.field]}: {error.message}") from None
+        raise UsageError("usage.no_problem", missing=missing)
+    return Lesson(CUSTOM, Problem(**changes), tutorial_steps=None)

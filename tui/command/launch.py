@@ -12,75 +12,74 @@ import signal
 import sys
 from pathlib import Path
 
-from ...core.lessons import LANGUAGES, first_lesson
+from ...core.lessons import first_lesson
+from ...core.refusals import Refusal
 from ...core.saving import CorruptSave, load, save, set_aside
 from ...core.session import Session
 from ..files.places import save_path as default_save_path
 from ..files.places import session_name, write_crash_report
-from .environment import dumb_terminal, language_from_environment, unicode_terminal
+from ..words.say import say
+from .environment import dumb_terminal, unicode_terminal
 from .flags import (
     ArgumentParser,
     UsageError,
+    add_language_argument,
     add_problem_arguments,
+    language_of,
     lesson_from_arguments,
     names_a_problem,
-    typed,
 )
 
 
-def app_parser() -> ArgumentParser:
-    parser = ArgumentParser(
-        prog="gradstep",
-        usage="gradstep [--lesson NAME | --lesson-file FILE | --weight W --input X --goal Y] [options]\n"
-              "       gradstep lessons          (the course, a line a lesson)\n"
-              "       gradstep run ...          (the iteration log without the full screen; run --help)",
-        description="Step a neuron through gradient descent, one keypress at a time. "
-                    "In the app, ? lists every key.",
-    )
+def app_parser(language: str) -> ArgumentParser:
+    parser = ArgumentParser(prog="gradstep", usage=say(language, "app.usage"),
+                            description=say(language, "app.description"), language=language)
     add_problem_arguments(parser)
-    parser.add_argument("--lang", choices=LANGUAGES, help="en or zh (default: from LC_ALL/LANG)")
-    parser.add_argument("--resume", action="store_true", help="continue the session saved when gradstep last ended")
-    parser.add_argument("--session", metavar="NAME", type=typed(session_name),
-                        help="save (and --resume) under NAME: for students sharing one login")
-    parser.add_argument("--ascii", action="store_true", help="draw with ASCII characters only")
-    parser.add_argument("--line", action="store_true", help="plain lines instead of the full screen")
-    parser.add_argument("--low-bandwidth", action="store_true", help="16 colours, plain chart: for very slow links")
-    parser.add_argument("--mouse", action="store_true", help="let the mouse click keys and scroll")
+    add_language_argument(parser)
+    parser.add_argument("--resume", action="store_true", help=say(language, "flag.resume"))
+    parser.add_argument("--session", metavar="NAME", type=parser.typed(session_name), help=say(language, "flag.session"))
+    parser.add_argument("--ascii", action="store_true", help=say(language, "flag.ascii"))
+    parser.add_argument("--line", action="store_true", help=say(language, "flag.line"))
+    parser.add_argument("--low-bandwidth", action="store_true", help=say(language, "flag.low_bandwidth"))
+    parser.add_argument("--mouse", action="store_true", help=say(language, "flag.mouse"))
     return parser
 
 
-def starting_session(args, save_path: Path) -> tuple[Session, dict, str]:
-    """The session to start with, the saved view settings, and a notice for the student."""
+def starting_session(args, save_path: Path) -> tuple[Session, dict, tuple[str, dict] | None]:
+    """The session to start with, the saved view settings, and a notice for the student (a
+    catalogue key and its values: the language is known only once the save is read)."""
     if args.resume:
         if names_a_problem(args):
-            raise UsageError("--resume continues the saved session: give it no lesson or problem flags")
+            raise UsageError("usage.resume_alone")
         try:
             session, view = load(save_path)
-            return session, view, ""
-        except FileNotFoundError:
-            named = f" named {args.session}" if args.session else ""  # a mistyped name is not lost work
-            return Session.begin(first_lesson()), {}, f"No saved session{named}: starting the course."
+            return session, view, None
+        except FileNotFoundError:  # a mistyped name is not lost work: say which name was looked for
+            return Session.begin(first_lesson()), {}, ("command.no_save", {"name": args.session})
         except (CorruptSave, OSError) as error:
             kept = set_aside(save_path)
+            reason = error if isinstance(error, CorruptSave) else (error.strerror or str(error))
             # What was kept first: on an 80-column notice line the rest may be cut.
             return (Session.begin(first_lesson()), {},
-                    f"The saved session was unreadable; kept as {kept.name} in {kept.parent} ({error}).")
+                    ("command.corrupt_save", {"name": kept.name, "folder": kept.parent, "reason": reason}))
     lesson = lesson_from_arguments(args) if names_a_problem(args) else first_lesson()
-    return Session.begin(lesson), {}, ""
+    return Session.begin(lesson), {}, None
 
 
 def launch(argv: list[str]) -> int:
     """`gradstep ARGS`; returns the exit status."""
-    args = app_parser().parse_args(argv)
+    parser = app_parser(language_of(argv))
+    args = parser.parse_args(argv)
+    parser.language = args.lang or parser.language
     save_path = default_save_path(args.session)
     try:
-        session, view, notice = starting_session(args, save_path)
-    except UsageError as error:
-        print(f"gradstep: {error}", file=sys.stderr)
-        return 2
-    language = args.lang or view.get("language") or language_from_environment()
+        session, view, start_notice = starting_session(args, save_path)
+    except Refusal as refusal:
+        return parser.fail(refusal)
+    language = args.lang or view.get("language") or parser.language
+    notice = say(language, start_notice[0], **start_notice[1]) if start_notice else ""
     if notice:
-        print(f"gradstep: {notice}", file=sys.stderr)
+        print(say(language, "command.error", prog="gradstep", message=notice), file=sys.stderr)
     if args.line or dumb_terminal():
         return _run_line_mode(session, language, save_path)
     return _run_app(session, view, language, notice, args, save_path)
@@ -126,11 +125,17 @@ def _run_app(session: Session, view: dict, language: str, notice: str, args, sav
     except Exception as error:  # Textual could not even start: the same one-line report
         app.crash_report = write_crash_report(error, save_path.parent)
     if app.crash_report is not None:
-        print(f"gradstep: something went wrong; the details are in {app.crash_report}", file=sys.stderr)
+        _say_line(language, "command.crashed", path=app.crash_report)
         return 1
     if app.save_error:
-        print(f"gradstep: the session could not be saved: {app.save_error}", file=sys.stderr)
+        _say_line(language, "command.not_saved", reason=app.save_error)
     elif app.saved and not app.hung_up:
         resume = "gradstep --resume" + (f" --session {args.session}" if args.session else "")
-        print(f"gradstep: your session is saved; {resume} continues it.")
+        _say_line(language, "command.saved", command=resume, out=sys.stdout)
     return app.return_code or 0
+
+
+def _say_line(language: str, key: str, out=None, **values: object) -> None:
+    """One line from gradstep after the screen has closed (on stderr unless `out` is given)."""
+    message = say(language, key, **values)
+    print(say(language, "command.error", prog="gradstep", message=message), file=out or sys.stderr)

@@ -8,6 +8,8 @@ import time
 import traceback
 from pathlib import Path
 
+from ...core.refusals import Refusal
+
 SAVE_FILE = "session.json"
 VIEW_SETTINGS = ("language", "view", "selected", "exact")  # how the session was looked at
 
@@ -21,7 +23,7 @@ def session_name(text: str) -> str:
     It becomes part of a file name, so nothing that could leave the folder is accepted.
     """
     if not 0 < len(text) <= SESSION_NAME_LENGTH or not all(c.isalnum() or c in "-_" for c in text):
-        raise ValueError(f"a session name is 1 to {SESSION_NAME_LENGTH} letters, digits, - or _, not {text!r}")
+        raise Refusal("session.bad_name", length=SESSION_NAME_LENGTH, text=text)
     return text
 
 

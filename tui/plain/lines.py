@@ -12,11 +12,11 @@ from typing import IO
 from ...core.divergence import Diverged
 from ...core.formats import text_header, text_row
 from ...core.session import Session
-from ..words.catalogue import words
+from ..words.divergence import describe
+from ..words.say import headings, say
 from ..words.worked import convergence_lines, worked_step
 
 COMMANDS = {"": "step", "n": "step", "b": "back", "r": "reset", "q": "quit", "?": "help", "h": "help"}
-HELP = "Enter or n: step   b: step back   r: reset   q: quit"
 
 
 def show_state(session: Session, language: str, out: IO[str]) -> None:
@@ -28,22 +28,24 @@ def show_state(session: Session, language: str, out: IO[str]) -> None:
         for part in (text.teaches, text.notice):
             if part:
                 out.write(part + "\n")
-        out.write(text_header(history.problem) + "\n")
+        out.write(text_header(history.problem, headings(language)) + "\n")
     else:
-        out.write(text_row(history.record(history.iteration - 1), history.problem) + "\n")
+        out.write(text_row(history.record(history.iteration - 1), history.problem, headings(language)) + "\n")
         for line in worked_step(history, language):
             out.write("    " + line + "\n")
     for line in convergence_lines(history, language):
         out.write("  " + line + "\n")
     if history.divergence is not None:
-        out.write("  " + history.divergence.describe() + ": b steps back, r resets\n")
+        description = describe(language, history.divergence, history.problem)
+        out.write("  " + say(language, "lines.diverged", description=description) + "\n")
 
 
 def run_lines(session: Session, language: str, stdin: IO[str], out: IO[str],
               on_change: Callable[[Session], None] = lambda session: None) -> Session:
     """Read commands until q or the end of input; each new session goes to `on_change`."""
     show_state(session, language, out)
-    out.write(HELP + "\n")
+    help_line = say(language, "lines.help")
+    out.write(help_line + "\n")
     while True:
         out.write("> ")
         out.flush()
@@ -55,17 +57,17 @@ def run_lines(session: Session, language: str, stdin: IO[str], out: IO[str],
         if command == "quit":
             return session
         if command is None or command == "help":
-            out.write((HELP if command else f"{line.strip()!r}? {HELP}") + "\n")
+            out.write((help_line if command else say(language, "lines.unknown", text=line.strip(), help=help_line)) + "\n")
             continue
         try:
             session = {"step": Session.step, "back": Session.step_back, "reset": Session.reset}[command](session)
         except Diverged:
-            out.write(words(language, "cannot_step") + "\n")
+            out.write(say(language, "cannot_step") + "\n")
             continue
         except IndexError:
-            out.write("(already at the start)\n")
+            out.write(say(language, "lines.at_start") + "\n")
             continue
         on_change(session)
         if command != "step":
-            out.write(f"({words(language, 'iteration')} {session.history.iteration})\n")
+            out.write(say(language, "lines.iteration", iteration=session.history.iteration) + "\n")
         show_state(session, language, out)

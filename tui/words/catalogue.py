@@ -1,84 +1,242 @@
-"""Every word the app shows, in English and Simplified Chinese.
+"""Every sentence a user can see, in English and Simplified Chinese, in one place.
 
-Numbers and formulas stay the same in both languages; only the words around them change.
-A missing Chinese string falls back to English rather than to a blank.
+Each key holds the English and the Chinese; `say.say()` fills them in. The core never
+words anything: it raises a Refusal carrying one of these keys. Chinese follows a Chinese
+textbook: 误差 (error), 权重 (weight), 学习率 (learning rate, alpha's role), 梯度 (the
+slope of the error curve), 差值 (the miss, delta), 收敛 and 发散, full-width punctuation
+in prose and × for multiplication. A plain dict, not gettext: gettext needs compiled
+catalogues, and a test can read this one directly (every key has both languages, with
+the same values to fill in).
+
+`{name}` fills a value in; `{name!r}` quotes outside text; `{name!d}` describes a value
+from a lesson file by its kind; `{name!t}` names a quantity in the reader's words; `[[ ... ]]` is left out when a value in it is None.
 """
 
-LANGUAGES = ("en", "zh")
+KINDS = ((bool, "bool"), (str, "text"), ((int, float), "number"), (list, "list"), (dict, "table"))
 
-_WORDS: dict[str, tuple[str, str]] = {
-    # panel titles
-    "parameters": ("Parameters", "参数"),
-    "chart.weight": ("Error vs weight", "误差-权重"),
-    "chart.iteration": ("Error vs iteration", "误差-迭代"),
-    "log": ("Iteration log", "迭代记录"),
-    "explain": ("This step, worked out", "这一步的计算"),
-    "lesson": ("Lesson", "课程"),
-    # parameter labels
+WORDS: dict[str, tuple[str, str]] = {
+    # -- joining words -------------------------------------------------------------------
+    "sep.colon": (": ", "："),
+    "sep.list": (", ", "、"),
+    "sign.times": (" x ", " × "),
+    # -- what a value from a file is --------------------------------------------------------
+    "kind.bool": ("true/false", "布尔值"),
+    "kind.text": ("text", "文字"),
+    "kind.number": ("a number", "数"),
+    "kind.list": ("a list", "列表"),
+    "kind.table": ("a table", "表"),
+    "kind.value": ("a value", "值"),
+    # -- numbers typed in ---------------------------------------------------------------
+    "number.empty": ("is empty: type a number such as 0.5", "是空的：请输入一个数，例如 0.5"),
+    "number.not_a_number": ("{text!r} is not a number", "{text!r} 不是数"),
+    "number.nan": ("{text!r} is not a number (nan)", "{text!r} 不是数（nan）"),
+    "number.infinite": ("{text!r} is infinite: type a finite number", "{text!r} 是无穷大：请输入有限的数"),
+    "number.overflows": ("{text!r} is too large for a float (it overflows to infinity)",
+                         "{text!r} 太大，浮点数放不下（会溢出成无穷大）"),
+    "numbers.empty": ("is empty: type a number such as 0.5, or several as 0.1,0.2",
+                      "是空的：请输入一个数（如 0.5），或用逗号隔开几个数（如 0.1,0.2）"),
+    "numbers.in_list": ("value {position} {reason}", "第 {position} 个值 {reason}"),
+    # -- a problem no rule can learn from -------------------------------------------------
+    "problem.not_a_rule": ("{text!r} is not a rule: use gd (gradient descent), hot-cold (hot and cold) "
+                           "or measure (measure only)",
+                           "{text!r} 不是规则：请用 gd（梯度下降）、hot-cold（冷热法）或 measure（只测量）"),
+    "problem.expected_list": ("expected a list of numbers, got {value!d}", "应为一组数，实际是{value!d}"),
+    "problem.no_numbers": ("needs at least one number", "至少需要一个数"),
+    "problem.one_input_per_weight": ("each weight needs exactly one input (weights: {weights}, inputs: {inputs})",
+                                     "每个权重恰好需要一个输入（权重 {weights} 个，输入 {inputs} 个）"),
+    "problem.expected_number": ("expected a number, got {value!d}", "应为数，实际是{value!d}"),
+    "problem.not_finite": ("must be a finite number (got {value})", "必须是有限的数（现在是 {value}）"),
+    "problem.not_positive": ("must be greater than 0 (got {value})", "必须大于 0（现在是 {value}）"),
+    "problem.hot_cold_one_weight": ("hot and cold moves one weight at a time; this problem has {size} weights: "
+                                    "use gradient descent (gd)",
+                                    "冷热法一次只能调一个权重，这个问题有 {size} 个权重：请用梯度下降（gd）"),
+    "problem.start_overflows": ("the error at the start is already too large for a float: choose smaller numbers",
+                                "起点的误差已经大到浮点数放不下：请换小一些的数"),
+    # -- the rate keys ----------------------------------------------------------------------
+    "rate.measure_only": ("this lesson only measures: nothing moves, so there is no step to change",
+                          "这一课只测量，什么都不动，所以没有步长可调"),
+    "rate.largest": ("{quantity!t} is already at its largest ({value})", "{quantity!t} 已经是最大值（{value}）"),
+    "rate.smallest": ("{quantity!t} is already at its smallest ({value})", "{quantity!t} 已经是最小值（{value}）"),
+    # -- lesson files -----------------------------------------------------------------------
+    "lesson.unknown": ("unknown lesson {name!r}: [[did you mean {close!r}? ]]choose from {choices}",
+                       "没有叫 {name!r} 的课：[[你是想要 {close!r} 吗？]]可选的有 {choices}"),
+    "lesson.not_toml": ("not valid TOML: {detail}", "不是有效的 TOML[[（第 {line} 行第 {column} 列）]]"),
+    "lesson.unknown_field": ("unknown field[[ (did you mean {close!r}?)]]; known fields: {known}",
+                             "未知字段[[（你是想要 {close!r} 吗？）]]；可用的字段有 {known}"),
+    "lesson.missing": ("missing", "缺少这一项"),
+    "lesson.expected_number": ("expected a number, got {value!d}", "应为数，实际是{value!d}"),
+    "lesson.expected_number_at": ("value {position}: expected a number, got {value!d}",
+                                  "第 {position} 个值：应为数，实际是{value!d}"),
+    "lesson.empty_list": ("the list is empty: give at least one number", "列表是空的：至少要有一个数"),
+    "lesson.expected_text": ("expected some text, got {value!d}", "应为文字，实际是{value!d}"),
+    "lesson.expected_count": ("expected a whole number of at least 1, got {value!d}",
+                              "应为不小于 1 的整数，实际是{value!d}"),
+    "lesson.expected_table": ("expected a table [{table}], got {value!d}", "应为表 [{table}]，实际是{value!d}"),
+    # -- files ------------------------------------------------------------------------------
+    "file.missing": ("no such file", "没有这个文件"),
+    "file.is_folder": ("is a folder, not a lesson file", "是文件夹，不是课程文件"),
+    "file.not_utf8": ("not a text file (it is not UTF-8)", "不是文本文件（不是 UTF-8 编码）"),
+    "file.unreadable": ("cannot be read ({reason})", "无法读取（{reason}）"),
+    # -- saves ------------------------------------------------------------------------------
+    "save.unknown_format": ("unknown save format {value!r}", "未知的存档格式 {value!r}"),
+    "save.log_mismatch": ("its log does not match a replay of its lesson", "它的记录与按课程重算的结果不符"),
+    "save.view_not_table": ("its view settings are not a table", "它的显示设置不是表"),
+    "save.wrong_kind": ("a field is missing or of the wrong kind ({detail})", "缺少某一项，或某一项的类型不对（{detail}）"),
+    "save.invalid_value": ("it holds an invalid value ({reason})", "其中有无效的值（{reason}）"),
+    "save.bad_iteration": ("iteration {value!r} is not a count of steps", "迭代 {value!r} 不是步数"),
+    "save.diverges_early": ("its run diverges before iteration {iteration}", "它的运行在第 {iteration} 次迭代之前就发散了"),
+    "save.not_json": ("it is not valid JSON ({detail})", "不是有效的 JSON（{detail}）"),
+    "save.not_table": ("it is not a table", "不是表"),
+    # -- the command line -------------------------------------------------------------------
+    "usage.no_problem": ("give --lesson NAME, --lesson-file FILE, or all of --weight, --input and --goal "
+                         "(missing {missing})",
+                         "请给出 --lesson 课名、--lesson-file 文件，或者 --weight、--input、--goal 三项都给"
+                         "（缺少 {missing}）"),
+    "usage.resume_alone": ("--resume continues the saved session: give it no lesson or problem flags",
+                           "--resume 接着上次保存的进度：不要再给课程或问题的参数"),
+    "count.not_whole": ("{text!r} is not a whole number", "{text!r} 不是整数"),
+    "count.negative": ("{value} is negative: give 0 or more", "{value} 是负数：请给 0 或更大的数"),
+    "session.bad_name": ("a session name is 1 to {length} letters, digits, - or _, not {text!r}",
+                         "会话名应为 1 到 {length} 个字母、数字、- 或 _，而不是 {text!r}"),
+    "command.error": ("{prog}: {message}", "{prog}：{message}"),
+    "command.see_help": ("{prog}: {message} (see {prog} --help)", "{prog}：{message}（参见 {prog} --help）"),
+    "command.crashed": ("something went wrong; the details are in {path}", "出错了，详情在 {path}"),
+    "command.saved": ("your session is saved; {command} continues it.", "进度已保存，用 {command} 可以接着学。"),
+    "command.not_saved": ("the session could not be saved: {reason}", "无法保存进度：{reason}"),
+    "command.no_save": ("No saved session[[ named {name}]]: starting the course.",
+                        "没有[[名为 {name} 的]]已保存进度：从第一课开始。"),
+    "command.corrupt_save": ("The saved session was unreadable; kept as {name} in {folder} ({reason}).",
+                             "保存的进度无法读取，已改名为 {name} 留在 {folder}（{reason}）。"),
+    "app.usage": ("gradstep [--lesson NAME | --lesson-file FILE | --weight W --input X --goal Y] [options]\n"
+                  "       gradstep lessons          (the course, a line a lesson)\n"
+                  "       gradstep run ...          (the iteration log without the full screen; run --help)",
+                  "gradstep [--lesson 课名 | --lesson-file 文件 | --weight W --input X --goal Y] [选项]\n"
+                  "       gradstep lessons          （课程列表，每课一行）\n"
+                  "       gradstep run ...          （不开全屏，只打印迭代记录；见 run --help）"),
+    "app.description": ("Step a neuron through gradient descent, one keypress at a time. In the app, ? lists every key.",
+                        "一次按一个键，看一个神经元怎样用梯度下降学习。在程序里按 ? 可以看到所有按键。"),
+    "run.description": ("Print a lesson's iteration log without the full-screen app.", "不开全屏，直接打印一课的迭代记录。"),
+    "lessons.description": ("List the course's lessons.", "列出课程里的每一课。"),
+    "flag.lesson": ("a lesson of the course (see: gradstep lessons)", "课程中的一课（见 gradstep lessons）"),
+    "flag.lesson_file": ("a teacher's lesson file (TOML)", "老师写的课程文件（TOML）"),
+    "flag.weight": ("starting weight(s), e.g. 0.5 or 0.1,0.2", "起始权重，例如 0.5 或 0.1,0.2"),
+    "flag.input": ("input(s), one per weight", "输入，每个权重一个"),
+    "flag.goal": ("what the neuron should predict", "神经元应该预测出的目标"),
+    "flag.method": ("gd: gradient descent; hot-cold: hot and cold; measure: predict only",
+                    "gd：梯度下降；hot-cold：冷热法；measure：只预测、不学习"),
+    "flag.alpha": ("learning rate for gd (default 1)", "梯度下降的学习率（默认 1）"),
+    "flag.step_amount": ("hot-cold's step (default 0.1)", "冷热法的步长（默认 0.1）"),
+    "flag.lang": ("en or zh (default: from LC_ALL/LANG)", "en 或 zh（默认按 LC_ALL/LANG）"),
+    "flag.resume": ("continue the session saved when gradstep last ended", "接着 gradstep 上次结束时保存的进度"),
+    "flag.session": ("save (and --resume) under NAME: for students sharing one login",
+                     "用这个名字保存（和 --resume）：供共用一个账号的学生使用"),
+    "flag.ascii": ("draw with ASCII characters only", "只用 ASCII 字符绘图"),
+    "flag.line": ("plain lines instead of the full screen", "用普通文字行，不用全屏"),
+    "flag.low_bandwidth": ("16 colours, plain chart: for very slow links", "16 色、简单图表：适合很慢的网络"),
+    "flag.mouse": ("let the mouse click keys and scroll", "允许用鼠标点按键和滚动"),
+    "flag.steps": ("iterations to log (default: the lesson's tutorial count, else {default})",
+                   "要打印的迭代次数（默认：教程的次数，没有则为 {default}）"),
+    "flag.format": ("default: text", "默认：text"),
+    # -- gradstep run and lessons -----------------------------------------------------------
+    "run.final": ("final error {error} at iteration {iteration}", "第 {iteration} 次迭代的误差为 {error}"),
+    "run.no_iterations": ("no iterations", "没有迭代"),
+    "run.summary": ("{ending}; {regime}", "{ending}；{regime}"),
+    "run.r": ("{line}, r = {r}", "{line}，r = {r}"),
+    "run.cost": ("{line}; {made} predictions ({per} a step)", "{line}；共 {made} 次预测（每步 {per} 次）"),
+    "lessons.untranslated": ("(no {language})", "（缺{language}）"),
+    "language.en": ("English", "英文"),
+    "language.zh": ("Chinese", "中文"),
+    # -- divergence -------------------------------------------------------------------------
+    "divergence.overflowed": ("diverged at iteration {iteration}: the {quantity} overflowed",
+                              "第 {iteration} 次迭代发散：{quantity}溢出了浮点数的范围"),
+    "divergence.grew": ("diverged at iteration {iteration}: the error reached {value}, beyond {limit}",
+                        "第 {iteration} 次迭代发散：误差达到 {value}，超过了 {limit}"),
+    # -- names of quantities ----------------------------------------------------------------
+    "prediction": ("prediction", "预测"),
+    "error": ("error", "误差"),
     "weight": ("weight", "权重"),
     "weights": ("weights", "权重"),
     "input": ("input", "输入"),
     "inputs": ("inputs", "输入"),
     "goal": ("goal", "目标"),
     "rule": ("rule", "规则"),
+    "method": ("rule", "规则"),
     "alpha": ("alpha", "alpha"),
     "step_amount": ("step", "步长"),
-    "prediction": ("prediction", "预测"),
-    "error": ("error", "误差"),
+    "delta": ("delta", "delta（差值）"),
+    "weight_delta": ("weight_delta", "weight_delta"),
+    "up_error": ("up error", "向上试探的误差"),
+    "down_error": ("down error", "向下试探的误差"),
     "iteration": ("iteration", "迭代"),
-    "steps_taken": ("{steps} steps taken", "已走 {steps} 步"),
-    "step_taken": ("1 step taken", "已走 1 步"),
     "gd": ("gradient descent", "梯度下降"),
     "hot-cold": ("hot and cold", "冷热法"),
     "measure": ("measure only", "只测量"),
-    # convergence readout
-    "regime.smooth": ("smooth, shrinking", "平稳,偏差缩小"),
+    # -- panel titles -----------------------------------------------------------------------
+    "parameters": ("Parameters", "参数"),
+    "chart.weight": ("Error vs weight", "误差-权重"),
+    "chart.iteration": ("Error vs iteration", "误差-迭代"),
+    "chart.log": (" (log10)", "（对数坐标）"),
+    "log": ("Iteration log", "迭代记录"),
+    "explain": ("This step, worked out", "这一步的计算"),
+    "lesson": ("Lesson", "课程"),
+    "steps_taken": ("{steps} steps taken", "已走 {steps} 步"),
+    "step_taken": ("1 step taken", "已走 1 步"),
+    # -- convergence readout ----------------------------------------------------------------
+    "regime.smooth": ("smooth, shrinking", "平稳，差值缩小"),
     "regime.one-step": ("lands in one step", "一步到位"),
-    "regime.overshooting": ("overshoots, shrinking", "过冲,但在缩小"),
+    "regime.overshooting": ("overshoots, shrinking", "来回越过，但在缩小"),
     "regime.bouncing": ("bounces forever", "永远来回振荡"),
-    "regime.diverging": ("diverges, growing", "发散,偏差越来越大"),
-    "regime.no-signal": ("no signal: inputs all 0", "无信号:输入全为 0"),
+    "regime.diverging": ("diverges, growing", "发散，差值越来越大"),
+    "regime.no-signal": ("no signal: inputs all 0", "无信号：输入全为 0"),
     "regime.stuck-bouncing": ("ends stuck between two weights", "最后卡在两个权重之间来回跳"),
-    "regime.landed": ("landed: both probes tie", "落地:两次试探相同"),
+    "regime.landed": ("landed: both probes tie", "落地：两次试探相同"),
     "regime.measuring": ("nothing learns here", "这一课不学习"),
-    "measured": ("measuring only: the weight stays {weight}", "只测量:权重保持 {weight}"),
+    "measured": ("measuring only: the weight stays {weight}", "只测量：权重保持 {weight}"),
     "next_lesson": ("Press l for the next lesson.", "按 l 进入下一课。"),
     "lesson_done": ("That was the tutorial's run of {steps}; step on, or press l for the next lesson.",
-                    "教程的 {steps} 次迭代已走完;可以继续走,或按 l 进入下一课。"),
-    "alphas": ("best alpha {best}, stable < {stable}", "最佳 alpha {best},稳定 < {stable}"),
-    "steps_to_go": ("{steps} steps to error < {tolerance}", "还需 {steps} 步误差 < {tolerance}"),
-    "step_to_go": ("1 step to error < {tolerance}", "还需 1 步误差 < {tolerance}"),
-    "below_tolerance": ("error is below {tolerance}", "误差已低于 {tolerance}"),
-    "never": ("never reaches error < {tolerance}", "误差永远到不了 < {tolerance}"),
-    "cost": ("cost {made} predictions (3 a step)", "已花 {made} 次预测(每步 3 次)"),
-    "hot_cold_vs_gd": ("to the goal: {steps} x 3 = {cost}; gd: {gd}", "到目标:{steps} x 3 = {cost};梯度下降:{gd}"),
-    "hot_cold_bouncing": ("at the goal: bouncing, it cannot land", "已到目标附近:来回跳,无法落地"),
-    # status
+                    "教程的 {steps} 次迭代已走完；可以继续走，或按 l 进入下一课。"),
+    "alphas": ("best alpha {best}, stable < {stable}", "最佳 alpha = {best}；alpha < {stable} 才收敛"),
+    "steps_to_go": ("{steps} steps to error < {tolerance}", "再走 {steps} 步，误差就小于 {tolerance}"),
+    "step_to_go": ("1 step to error < {tolerance}", "再走 1 步，误差就小于 {tolerance}"),
+    "below_tolerance": ("error is below {tolerance}", "误差已小于 {tolerance}"),
+    "never": ("never reaches error < {tolerance}", "误差永远降不到 {tolerance} 以下"),
+    "cost": ("cost {made} predictions (3 a step)", "已花 {made} 次预测（每步 3 次）"),
+    "hot_cold_vs_gd": ("to the goal: {steps} x 3 = {cost}; gd: {gd}", "到目标：{steps} × 3 = {cost}；梯度下降：{gd}"),
+    "hot_cold_bouncing": ("at the goal: bouncing, it cannot land", "已到目标附近：来回跳，无法落地"),
+    # -- status -----------------------------------------------------------------------------
     "playing": ("playing", "播放中"),
     "diverged": ("DIVERGED", "已发散"),
     "banner": (
         "Diverged at iteration {iteration}: the {quantity} {what}, and stepping has stopped. "
         "r = {r}: each step multiplies the miss by {r}. {advice} "
         "Keys: - lower alpha, b step back, r reset, e edit.",
-        "第 {iteration} 次迭代发散:{quantity}{what},已停止迭代。"
-        "r = {r}:每一步把偏差乘以 {r}。{advice}按键:- 调小 alpha,b 后退,r 重置,e 编辑。",
+        "第 {iteration} 次迭代发散：{quantity}{what}，已停止迭代。"
+        "r = {r}：每一步把差值乘以 {r}。{advice}按键：- 调小 alpha，b 后退，r 重置，e 编辑。",
     ),
-    "overflowed": ("overflowed", "溢出了浮点数范围"),
-    "reached": ("reached {value} (the limit is {limit})", "达到 {value}(上限 {limit})"),
+    "overflowed": ("overflowed", "溢出了浮点数的范围"),
+    "reached": ("reached {value} (the limit is {limit})", "达到 {value}（上限 {limit}）"),
     "advice": ("alpha below {stable} converges; {best} lands in one step.",
-               "alpha 小于 {stable} 就会收敛;{best} 一步到位。"),
+               "alpha 小于 {stable} 就会收敛；等于 {best} 时一步到位。"),
     "first_step": ("Press space to take the first step.", "按空格键走第一步。"),
-    # worked step
+    # -- worked step ------------------------------------------------------------------------
+    "worked.prediction": ("#{iteration}: prediction = {terms} = {value}", "#{iteration}：预测 = {terms} = {value}"),
+    "worked.error": ("error = ({prediction} - {goal})^2 = {value}", "误差 = ({prediction} - {goal})^2 = {value}"),
+    "worked.delta": ("delta = {prediction} - {goal} = {value}", "delta（差值）= {prediction} - {goal} = {value}"),
+    "worked.weight_delta": ("weight_delta = {delta} x {input} = {value}", "weight_delta = {delta} × {input} = {value}"),
+    "worked.weight": ("weight = {weight} - {alpha} x {weight_delta} = {value}",
+                      "权重 = {weight} - {alpha} × {weight_delta} = {value}"),
+    "worked.weights": ("weights = {weights} - {alpha} x weight_delta = {value}",
+                       "权重 = {weights} - {alpha} × weight_delta = {value}"),
     "moved_down": ("down is hotter (less error): weight = {weight} - {step} = {after}",
-                   "向下误差更小:权重 = {weight} - {step} = {after}"),
+                   "向下误差更小：权重 = {weight} - {step} = {after}"),
     "moved_up": ("up is hotter (less error): weight = {weight} + {step} = {after}",
-                 "向上误差更小:权重 = {weight} + {step} = {after}"),
-    "tied": ("up and down tie: the weight stays {weight}", "上下误差相同:权重保持 {weight}"),
+                 "向上误差更小：权重 = {weight} + {step} = {after}"),
+    "tied": ("up and down tie: the weight stays {weight}", "上下误差相同：权重保持 {weight}"),
     "probe_up": ("up:   {weight} + {step} = {probe} -> error {error}",
-                 "向上:{weight} + {step} = {probe} -> 误差 {error}"),
+                 "向上：{weight} + {step} = {probe} -> 误差 {error}"),
     "probe_down": ("down: {weight} - {step} = {probe} -> error {error}",
-                   "向下:{weight} - {step} = {probe} -> 误差 {error}"),
-    # bindings (short: the main keys must fit 80 columns)
+                   "向下：{weight} - {step} = {probe} -> 误差 {error}"),
+    # -- keys (short: the main ones must fit 80 columns) ------------------------------------
     "key.step": ("step", "单步"),
     "key.back": ("back", "后退"),
     "key.reset": ("reset", "重置"),
@@ -99,46 +257,84 @@ _WORDS: dict[str, tuple[str, str]] = {
     "key.help": ("help", "帮助"),
     "key.quit": ("quit", "退出"),
     "edit_help": ("Tab: next field. Enter: apply (a new run from these numbers). Esc: cancel.",
-                  "Tab:下一项。Enter:应用(用这些数字重新开始)。Esc:取消。"),
-    # the help screen's longer words for each key
-    "help.close": ("? or q closes this help; space and b scroll it.", "按 ? 或 q 关闭帮助;空格和 b 翻页。"),
-    "help.step": ("one step of the rule (n does the same)", "按规则走一步(n 也可以)"),
-    "help.back": ("one step back; at the start, undo the last change", "后退一步;在起点时撤销上一次改动"),
-    "help.reset": ("back to the lesson's start (b undoes it)", "回到本课起点(b 可撤销)"),
-    "help.alpha_up": ("alpha (or the hot-and-cold step) up: 0.1, 0.2, 0.5, 1, ...", "调大 alpha(或冷热法步长)"),
-    "help.alpha_down": ("alpha (or the step) down: 1, 0.5, 0.2, 0.1, ...", "调小 alpha(或步长)"),
-    "help.play": ("play or pause stepping by itself; [ and ] slower and faster", "自动播放/暂停;[ 和 ] 调速"),
-    "help.lessons": ("the list of lessons: press a lesson's number", "课程列表:按课程编号选择"),
+                  "Tab：下一项。Enter：应用（用这些数重新开始）。Esc：取消。"),
+    # -- the help screen's longer words for each key ----------------------------------------
+    "help.close": ("? or q closes this help; space and b scroll it.", "按 ? 或 q 关闭帮助；空格和 b 翻页。"),
+    "help.step": ("one step of the rule (n does the same)", "按规则走一步（n 也可以）"),
+    "help.back": ("one step back; at the start, undo the last change", "后退一步；在起点时撤销上一次改动"),
+    "help.reset": ("back to the lesson's start (b undoes it)", "回到本课起点（b 可撤销）"),
+    "help.alpha_up": ("alpha (or the hot-and-cold step) up: 0.1, 0.2, 0.5, 1, ...",
+                      "调大 alpha（或冷热法的步长）：0.1、0.2、0.5、1……"),
+    "help.alpha_down": ("alpha (or the step) down: 1, 0.5, 0.2, 0.1, ...", "调小 alpha（或步长）：1、0.5、0.2、0.1……"),
+    "help.play": ("play or pause stepping by itself; [ and ] slower and faster", "自动播放或暂停；[ 和 ] 调慢、调快"),
+    "help.lessons": ("the list of lessons: press a lesson's number", "课程列表：按课程编号选择"),
     "help.help": ("this help", "本帮助"),
-    "help.quit": ("quit; your session is saved (gradstep --resume)", "退出;进度会保存(gradstep --resume)"),
-    "help.rule": ("switch rule: gradient descent / hot and cold, same start", "切换规则:梯度下降 / 冷热法,起点相同"),
-    "help.edit": ("edit the numbers; Enter applies, Esc cancels", "编辑数字;Enter 应用,Esc 取消"),
+    "help.quit": ("quit; your session is saved (gradstep --resume)", "退出；进度会保存（gradstep --resume）"),
+    "help.rule": ("switch rule: gradient descent / hot and cold, same start", "切换规则：梯度下降 / 冷热法，起点相同"),
+    "help.edit": ("edit the numbers; Enter applies, Esc cancels", "编辑数字；Enter 应用，Esc 取消"),
     "help.language": ("English / Chinese", "英文 / 中文"),
-    "help.view": ("chart: error vs weight / error vs iteration", "图:误差-权重 / 误差-迭代"),
+    "help.view": ("chart: error vs weight / error vs iteration", "图：误差-权重 / 误差-迭代"),
     "help.exact": ("the log with every digit", "记录显示全部位数"),
-    "help.export": ("save the log as CSV (exact numbers); the path is shown", "把记录保存为 CSV(精确数字)"),
+    "help.export": ("save the log as CSV (exact numbers); the path is shown", "把记录保存为 CSV（精确数字），并显示路径"),
     "help.slower": ("play slower", "播放慢些"),
     "help.faster": ("play faster", "播放快些"),
-    "help.weights": ("with several weights, the one the chart follows", "有多个权重时,图上跟随哪一个"),
-    # notices
-    "exported": ("Log saved as {name} in {folder}", "记录已保存为 {name},在 {folder}"),
-    "export_failed": ("Could not save the log: {reason}", "无法保存记录:{reason}"),
+    "help.weights": ("with several weights, the one the chart follows", "有多个权重时，选择图上跟随哪一个"),
+    "help.panel.parameters": ("Parameters", "参数"),
+    "help.panel.parameters.text": (
+        "the neuron now: weights, inputs, goal, the rule, its prediction and error; r, the factor each step "
+        "multiplies the miss by, and what that means",
+        "神经元当前的权重、输入、目标、规则、预测和误差；r 是每一步把差值乘上的因子，以及它意味着什么"),
+    "help.panel.chart": ("Chart", "图"),
+    "help.panel.chart.text": (
+        "the error for every weight (a parabola), the weights visited (o) and the current one (@); "
+        "v shows the error per iteration instead",
+        "每个权重对应的误差（抛物线）、走过的权重（o）和当前位置（@）；按 v 改看误差随迭代的变化"),
+    "help.panel.worked": ("Worked step", "这一步的计算"),
+    "help.panel.worked.text": ("the last step's arithmetic with its numbers filled in", "上一步的算式，代入了实际的数"),
+    "help.panel.log": ("Log", "迭代记录"),
+    "help.panel.log.text": ("one row a step, newest at the bottom; f shows every digit, x saves it as CSV",
+                            "每步一行，最新的在最下面；按 f 显示全部位数，按 x 保存为 CSV"),
+    # -- notices ----------------------------------------------------------------------------
+    "exported": ("Log saved as {name} in {folder}", "记录已保存为 {name}，在 {folder}"),
+    "export_failed": ("Could not save the log: {reason}", "无法保存记录：{reason}"),
     "no_chinese": ("This terminal cannot show Chinese (no UTF-8): showing English.",
-                   "此终端无法显示中文(非 UTF-8)。"),
+                   "此终端无法显示中文（非 UTF-8）。"),
     "cannot_step": ("The run has diverged: step back (b), reset (r) or lower alpha (-).",
-                    "已发散:请后退 (b)、重置 (r) 或调小 alpha (-)。"),
+                    "已发散：请后退（b）、重置（r）或调小 alpha（-）。"),
     "one_weight_only": ("Hot and cold moves one weight at a time; this lesson has {size}.",
-                        "冷热法一次只能调一个权重;这一课有 {size} 个。"),
+                        "冷热法一次只能调一个权重；这一课有 {size} 个。"),
+    "too_small": ("gradstep needs a window of at least {width}x{height}; this one is {actual_width}x{actual_height}. "
+                  "Enlarge it, or press q to quit.",
+                  "gradstep 需要至少 {width}x{height} 的窗口，现在是 {actual_width}x{actual_height}。"
+                  "请把窗口放大，或按 q 退出。"),
+    # -- line mode --------------------------------------------------------------------------
+    "lines.help": ("Enter or n: step   b: step back   r: reset   q: quit", "回车或 n：走一步   b：后退   r：重置   q：退出"),
+    "lines.unknown": ("{text!r}? {help}", "{text!r}？{help}"),
+    "lines.at_start": ("(already at the start)", "（已经在起点）"),
+    "lines.iteration": ("(iteration {iteration})", "（第 {iteration} 次迭代）"),
+    "lines.diverged": ("{description}: b steps back, r resets", "{description}：b 后退，r 重置"),
 }
 
 
-def words(language: str, key: str, **values: object) -> str:
-    """The text for `key` in `language`, with `values` filled in."""
-    english, chinese = _WORDS[key]
-    text = chinese if language == "zh" and chinese else english
-    return text.format(**values) if values else text
-
-
-def term(language: str, name: str) -> str:
-    """A quantity's name in `language` when the table has it, else as core spells it."""
-    return words(language, name) if name in _WORDS else name
+# argparse's own words, which it looks up through gettext as it runs (Python 3.11's msgids).
+ARGPARSE_ZH: dict[str, str] = {
+    "usage: ": "用法：",
+    "options": "选项",
+    "positional arguments": "位置参数",
+    "show this help message and exit": "显示本帮助并退出",
+    "%(prog)s: error: %(message)s\n": "%(prog)s：错误：%(message)s\n",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个值",
+    "expected at most one argument": "最多需要一个值",
+    "expected at least one argument": "至少需要一个值",
+    "expected %s argument": "需要 %s 个值",
+    "expected %s arguments": "需要 %s 个值",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的选项：%(value)r（可选：%(choices)s）",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "the following arguments are required: %s": "缺少这些参数：%s",
+    "one of the arguments %s is required": "需要给出其中一个参数：%s",
+    "not allowed with argument %s": "不能和参数 %s 同时使用",
+    "ambiguous option: %(option)s could match %(matches)s": "有歧义的选项：%(option)s 可能是 %(matches)s",
+    "ignored explicit argument %r": "忽略了多余的值 %r",
+}

@@ -10,7 +10,7 @@ from ...core.history import History
 from ...core.numbers import readable
 from ...core.problem import HOT_COLD, MEASURE
 from ...core.rules import GradientStep, HotColdStep, MeasureStep
-from .catalogue import words
+from .say import say
 
 
 def number(value: float) -> str:
@@ -47,42 +47,47 @@ def worked_step(history: History, language: str) -> list[str]:
     step = history.record(history.iteration - 1)
     digits = telling_digits(step.prediction, history.problem.goal)
     prediction, goal = readable(step.prediction, digits), readable(history.problem.goal, digits)
-    lines = [_prediction_line(history, step, digits),
-             f"error = ({prediction} - {_parenthesised(goal)})^2 = {readable(step.error)}"]
+    lines = [_prediction_line(history, step, digits, language),
+             say(language, "worked.error", prediction=prediction, goal=_parenthesised(goal), value=readable(step.error))]
     if isinstance(step, HotColdStep):
         return lines + _hot_cold_lines(history, step, language)
     if isinstance(step, MeasureStep):
-        return lines + [words(language, "measured", weight=vector(step.weights) if history.problem.size > 1
+        return lines + [say(language, "measured", weight=vector(step.weights) if history.problem.size > 1
                               else readable(step.weights[0]))]
-    return lines + _gradient_lines(history, step)
+    return lines + _gradient_lines(history, step, language)
 
 
 def _parenthesised(text: str) -> str:
     return f"({text})" if text.startswith("-") else text
 
 
-def _prediction_line(history: History, step, digits: int) -> str:
+def _prediction_line(history: History, step, digits: int, language: str) -> str:
     """The prediction worked out, weights to as many digits as the prediction needs."""
-    terms = " + ".join(f"{number(x)} x {_parenthesised(readable(w, digits))}"
+    times = say(language, "sign.times")
+    terms = " + ".join(f"{number(x)}{times}{_parenthesised(readable(w, digits))}"
                        for x, w in zip(history.problem.inputs, step.weights))
-    return f"#{step.iteration}: prediction = {terms} = {readable(step.prediction, digits)}"
+    return say(language, "worked.prediction", iteration=step.iteration, terms=terms,
+               value=readable(step.prediction, digits))
 
 
-def _gradient_lines(history: History, step: GradientStep) -> list[str]:
+def _gradient_lines(history: History, step: GradientStep, language: str) -> list[str]:
     goal, alpha = history.problem.goal, history.problem.alpha
-    delta = f"delta = {readable(step.prediction)} - {number(goal)} = {readable(step.delta)}"
+    delta = say(language, "worked.delta", prediction=readable(step.prediction), goal=number(goal),
+                value=readable(step.delta))
     if history.problem.size == 1:
         return [
             delta,
-            f"weight_delta = {number(step.delta)} x {number(history.problem.inputs[0])}"
-            f" = {readable(step.weight_delta[0])}",
-            f"weight = {readable(step.weights[0])} - {readable(alpha)} x {number(step.weight_delta[0])}"
-            f" = {readable(step.weights_after[0])}",
+            say(language, "worked.weight_delta", delta=number(step.delta), input=number(history.problem.inputs[0]),
+                value=readable(step.weight_delta[0])),
+            say(language, "worked.weight", weight=readable(step.weights[0]), alpha=readable(alpha),
+                weight_delta=number(step.weight_delta[0]), value=readable(step.weights_after[0])),
         ]
     return [
         delta,
-        f"weight_delta = {number(step.delta)} x {vector(history.problem.inputs)} = {vector(step.weight_delta)}",
-        f"weights = {vector(step.weights)} - {readable(alpha)} x weight_delta = {vector(step.weights_after)}",
+        say(language, "worked.weight_delta", delta=number(step.delta), input=vector(history.problem.inputs),
+            value=vector(step.weight_delta)),
+        say(language, "worked.weights", weights=vector(step.weights), alpha=readable(alpha),
+            value=vector(step.weights_after)),
     ]
 
 
@@ -94,9 +99,9 @@ def _hot_cold_lines(history: History, step: HotColdStep, language: str) -> list[
               "after": readable(step.weights_after[0])}
     outcome = {-1: "moved_down", 1: "moved_up", 0: "tied"}[step.move]
     return [
-        words(language, "probe_up", probe=readable(weight + amount), error=values["up"], **values),
-        words(language, "probe_down", probe=readable(weight - amount), error=values["down"], **values),
-        words(language, outcome, **values),
+        say(language, "probe_up", probe=readable(weight + amount), error=values["up"], **values),
+        say(language, "probe_down", probe=readable(weight - amount), error=values["down"], **values),
+        say(language, outcome, **values),
     ]
 
 
@@ -108,26 +113,26 @@ def convergence_lines(history: History, language: str) -> list[str]:
     """
     problem = history.problem
     readout = analysis.read_out(problem, history.weights, history.error)
-    regime = words(language, "regime." + readout.regime.value)
+    regime = say(language, "regime." + readout.regime.value)
     if problem.method == MEASURE:
-        return [regime, words(language, "next_lesson")]
+        return [regime, say(language, "next_lesson")]
     if problem.method == HOT_COLD:
-        lines = [regime, words(language, "cost", made=history.predictions_made)]
+        lines = [regime, say(language, "cost", made=history.predictions_made)]
         if readout.regime is Regime.STUCK_BOUNCING and readout.steps_to_go == 0:
-            lines.append(words(language, "hot_cold_bouncing"))
+            lines.append(say(language, "hot_cold_bouncing"))
         elif readout.steps_to_go is not None and readout.regime is not Regime.NO_SIGNAL:
             gd = "-" if readout.gradient_steps is None else str(readout.gradient_steps)
-            lines.append(words(language, "hot_cold_vs_gd", steps=readout.steps_to_go,
+            lines.append(say(language, "hot_cold_vs_gd", steps=readout.steps_to_go,
                                cost=3 * readout.steps_to_go, gd=gd))
         return lines
     lines = [f"r = {readable(readout.r)}: {regime}"]
     if readout.best_alpha is not None:
-        lines.append(words(language, "alphas", best=readable(readout.best_alpha, 3),
+        lines.append(say(language, "alphas", best=readable(readout.best_alpha, 3),
                            stable=readable(readout.largest_stable_alpha, 3)))
     tolerance = readable(readout.tolerance, 2)
     if readout.steps_to_go is None:
-        lines.append(words(language, "never", tolerance=tolerance))
+        lines.append(say(language, "never", tolerance=tolerance))
     else:
         key = {0: "below_tolerance", 1: "step_to_go"}.get(readout.steps_to_go, "steps_to_go")
-        lines.append(words(language, key, steps=readout.steps_to_go, tolerance=tolerance))
+        lines.append(say(language, key, steps=readout.steps_to_go, tolerance=tolerance))
     return lines

@@ -4,6 +4,9 @@ Nothing changes until every field is valid; a refused field keeps what was typed
 a one-line reason under the form, and the session is exactly as it was.
 """
 
+import dataclasses
+
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,16 +14,32 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from ....core.lessons import LANGUAGES
 from ....core.numbers import parse_number, parse_numbers
 from ....core.problem import METHODS, InvalidProblem, Problem
-from ...words.catalogue import words
+from ....core.refusals import Refusal
+from ...words.say import explain, say
 
-FIELDS = ("weights", "inputs", "goal", "method", "alpha", "step_amount")
+FIELDS = tuple(field.name for field in dataclasses.fields(Problem))  # weights, inputs, goal, method, ...
 
 
 def shown(values) -> str:
-    return ",".join(repr(v) for v in values) if isinstance(values, tuple) else (
-        values if isinstance(values, str) else repr(values))
+    """A number as the form shows it: every digit, so applying an untouched form changes nothing."""
+    return ",".join(repr(v) for v in values) if isinstance(values, tuple) else repr(values)
+
+
+def rule_names() -> dict[str, str]:
+    """Every way to type a rule, lower-cased: its code (gd) and its name in each language."""
+    return {name.casefold(): method for method in METHODS
+            for name in (method, *(say(language, method) for language in LANGUAGES))}
+
+
+def read_rule(text: str) -> str:
+    """The rule typed as gd, "gradient descent" or 梯度下降; a Refusal for anything else."""
+    method = rule_names().get(" ".join(text.split()).casefold())
+    if method is None:
+        raise InvalidProblem("problem.not_a_rule", field="method", text=text.strip())
+    return method
 
 
 class EditorScreen(ModalScreen[Problem | None]):
@@ -35,25 +54,29 @@ class EditorScreen(ModalScreen[Problem | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor"):
-            yield Static(words(self.language, "key.edit"), classes="heading")
+            yield Static(say(self.language, "key.edit"), classes="heading")
             with Grid(id="fields"):
                 for field in FIELDS:
-                    yield Label(words(self.language, field) if field != "method" else words(self.language, "rule"))
-                    value = shown(getattr(self.problem, field))
-                    field_input = Input(value=value, id=field, placeholder=" / ".join(METHODS) if field == "method" else "")
+                    yield Label(say(self.language, field))
+                    value = getattr(self.problem, field)
+                    placeholder = " / ".join(say(self.language, method) for method in METHODS)
+                    field_input = Input(value=say(self.language, value) if field == "method" else shown(value),
+                                        id=field, placeholder=placeholder if field == "method" else "")
                     field_input.cursor_blink = False  # a blinking cursor is a redraw twice a second over SSH
                     yield field_input
             yield Static("", id="refusal")
-            yield Static(words(self.language, "edit_help"), classes="hint")
+            yield Static(say(self.language, "edit_help"), classes="hint")
 
     @on(Input.Submitted)
     def apply(self) -> None:
+        """Enter: a new run from the form's numbers; with nothing changed, just close (so the
+        form can be left without Escape, which is slow over SSH)."""
         try:
             problem = self.read_problem()
-        except InvalidProblem as refusal:
-            self.refuse(refusal.field, refusal.message)
+        except Refusal as refusal:
+            self.refuse(refusal)
             return
-        self.dismiss(problem)
+        self.dismiss(None if problem == self.problem else problem)
 
     def read_problem(self) -> Problem:
         """The problem the form describes, or InvalidProblem naming the first bad field."""
@@ -64,16 +87,17 @@ class EditorScreen(ModalScreen[Problem | None]):
                 if field in ("weights", "inputs"):
                     values[field] = parse_numbers(text)
                 elif field == "method":
-                    values[field] = text.strip()
+                    values[field] = read_rule(text)
                 else:
                     values[field] = parse_number(text)
-            except ValueError as error:
-                raise InvalidProblem(field, str(error)) from None
+            except Refusal as refusal:
+                raise refusal.at(field=field) from None
         return Problem(**values)
 
-    def refuse(self, field: str, message: str) -> None:
+    def refuse(self, refusal: Refusal) -> None:
+        """Say why in place, mark the field, and keep what was typed."""
         for name in FIELDS:
-            self.query_one(f"#{name}", Input).set_class(name == field, "-invalid")
-        label = words(self.language, "rule") if field == "method" else words(self.language, field)
-        self.query_one("#refusal", Static).update(f"{label}: {message}")
-        self.query_one(f"#{field}", Input).focus()
+            self.query_one(f"#{name}", Input).set_class(name == refusal.field, "-invalid")
+        labels = {field: say(self.language, field) for field in FIELDS}
+        self.query_one("#refusal", Static).update(Text(explain(self.language, refusal, names=labels)))
+        self.query_one(f"#{refusal.field}", Input).focus()

@@ -8,26 +8,11 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...words.catalogue import words
+from ...words.say import say
 from ..keys import key_bindings
 from ..state import AppState
 
-PANELS = {
-    "en": (
-        ("Parameters", "the neuron now: weights, inputs, goal, the rule, its prediction and error; "
-                       "r, the factor each step multiplies the miss by, and what that means"),
-        ("Chart", "the error for every weight (a parabola), the weights visited (o) and the "
-                  "current one (@); v shows the error per iteration instead"),
-        ("Worked step", "the last step's arithmetic with its numbers filled in"),
-        ("Log", "one row a step, newest at the bottom; f shows every digit, x saves it as CSV"),
-    ),
-    "zh": (
-        ("参数", "神经元当前的权重、输入、目标、规则、预测和误差;r 是每一步偏差乘上的因子及其含义"),
-        ("图", "每个权重对应的误差(抛物线)、走过的权重 (o) 和当前位置 (@);按 v 改看误差随迭代的变化"),
-        ("这一步的计算", "上一步的算式,代入了实际数字"),
-        ("迭代记录", "每步一行,最新的在最下面;按 f 显示全部位数,按 x 保存为 CSV"),
-    ),
-}
+PANELS = ("parameters", "chart", "worked", "log")  # in the order they sit on screen
 
 
 class HelpScreen(ModalScreen[None]):
@@ -60,16 +45,16 @@ class HelpScreen(ModalScreen[None]):
         keys.add_column()
         for binding in key_bindings(language):
             if binding.id:  # every key of the brief; the aliases and weight keys have none
-                keys.add_row(binding.key_display, words(language, f"help.{binding.id}"))
-        keys.add_row("1-9", words(language, "help.weights"))
+                keys.add_row(binding.key_display, say(language, f"help.{binding.id}"))
+        keys.add_row("1-9", say(language, "help.weights"))
         panels = Table.grid(padding=(0, 2))
         panels.add_column(style="bold", no_wrap=True)
         panels.add_column()
-        for name, meaning in PANELS[language]:
-            panels.add_row(name, meaning)
+        for panel in PANELS:
+            panels.add_row(say(language, f"help.panel.{panel}"), say(language, f"help.panel.{panel}.text"))
         text = self.state.session.lesson.text(language)
         with VerticalScroll(id="help"):
-            yield Static(Text(words(language, "help.close"), style="italic"))
+            yield Static(Text(say(language, "help.close"), style="italic"))
             yield Static(Text(f"{self.state.session.lesson.name}: {text.title}", style="bold"))
             yield Static(Text("\n".join(part for part in (text.teaches, text.notice) if part)))
             yield Static(keys, classes="section")

@@ -8,7 +8,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ....core.lessons import Lesson
-from ...words.catalogue import words
+from ...words.say import say
 
 
 class LessonsScreen(ModalScreen[Lesson | None]):
@@ -37,7 +37,7 @@ class LessonsScreen(ModalScreen[Lesson | None]):
             marker = ">" if lesson.name == self.current.name else " "
             table.add_row(f"{marker}{number}", lesson.name, f"{text.title}: {text.summary}".rstrip(": "))
         with VerticalScroll(id="lessons"):
-            yield Static(words(self.language, "lesson"), classes="heading")
+            yield Static(say(self.language, "lesson"), classes="heading")
             yield Static(table)
 
     def action_choose(self, index: int) -> None:

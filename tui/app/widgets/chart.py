@@ -13,7 +13,7 @@ from textual.reactive import reactive
 from textual_plotext import PlotextPlot
 
 from ....core.curve import Frame, error_vs_iteration, error_vs_weight
-from ...words.catalogue import words
+from ...words.say import say
 from ..ascii import to_ascii
 from ..state import ITERATION_VIEW, AppState
 from .panel import changed_lines
@@ -47,10 +47,10 @@ class ErrorChart(PlotextPlot):
         selected = min(state.selected, history.problem.size - 1)
         if state.view == ITERATION_VIEW:
             frame = error_vs_iteration(history)
-            title = words(state.language, "chart.iteration")
+            title = say(state.language, "chart.iteration")
         else:
             frame = error_vs_weight(history, selected)
-            title = words(state.language, "chart.weight")
+            title = say(state.language, "chart.weight")
             if history.problem.size > 1:
                 title += f" w{selected + 1}"
         if frame.y.log:

@@ -13,7 +13,7 @@ from rich.text import Text
 from ....core.formats import as_row
 from ....core.numbers import exact, fitted
 from ....core.problem import HOT_COLD, MEASURE, Problem
-from ...words.catalogue import term, words
+from ...words.say import say, term
 from ..state import AppState
 from .panel import StatePanel
 
@@ -55,7 +55,7 @@ class IterationLog(StatePanel):
     """The last steps taken, as many as fit, under a heading."""
 
     def title(self, state: AppState) -> str:
-        return words(state.language, "log")
+        return say(state.language, "log")
 
     def draw(self, state: AppState) -> Group:
         history = state.session.history

@@ -6,7 +6,7 @@ from rich.text import Text
 
 from ....core.numbers import readable
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD
-from ...words.catalogue import words
+from ...words.say import say
 from ...words.worked import convergence_lines
 from ..state import AppState
 from .panel import StatePanel
@@ -22,25 +22,24 @@ class ParametersPanel(StatePanel):
     """What the neuron is, what it predicts now, and the convergence readout."""
 
     def title(self, state: AppState) -> str:
-        return words(state.language, "parameters")  # the iteration is on the status line
+        return say(state.language, "parameters")  # the iteration is on the status line
 
     def draw(self, state: AppState) -> Group:
         history, language = state.session.history, state.language
         problem = history.problem
-        say = lambda key, **values: words(language, key, **values)  # noqa: E731
         table = Table.grid(padding=(0, 1))
         table.add_column(style="bold", no_wrap=True)
         table.add_column(overflow="fold")
         several = problem.size > 1
-        table.add_row(say("weights" if several else "weight"), numbers(history.weights))
-        table.add_row(say("inputs" if several else "input"), numbers(problem.inputs))
-        table.add_row(say("goal"), readable(problem.goal))
-        table.add_row(say("rule"), say(problem.method))
+        table.add_row(say(language, "weights" if several else "weight"), numbers(history.weights))
+        table.add_row(say(language, "inputs" if several else "input"), numbers(problem.inputs))
+        table.add_row(say(language, "goal"), readable(problem.goal))
+        table.add_row(say(language, "rule"), say(language, problem.method))
         if problem.method == HOT_COLD:
-            table.add_row(say("step_amount"), readable(problem.step_amount))
+            table.add_row(say(language, "step_amount"), readable(problem.step_amount))
         elif problem.method == GRADIENT_DESCENT:
-            table.add_row(say("alpha"), readable(problem.alpha))
-        table.add_row(say("prediction"), readable(history.prediction))
-        table.add_row(say("error"), readable(history.error))
+            table.add_row(say(language, "alpha"), readable(problem.alpha))
+        table.add_row(say(language, "prediction"), readable(history.prediction))
+        table.add_row(say(language, "error"), readable(history.error))
         lines = convergence_lines(history, language)
         return Group(table, Text(lines[0], style="bold"), *(Text(line) for line in lines[1:]))

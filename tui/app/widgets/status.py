@@ -2,7 +2,7 @@
 
 from rich.text import Text
 
-from ...words.catalogue import words
+from ...words.say import say
 from ..state import AppState
 from .panel import StatePanel
 
@@ -14,11 +14,11 @@ class StatusBar(StatePanel):
         session = state.session
         name = Text(f" {session.lesson.name}: ", style="bold")
         steps = session.history.iteration
-        status = [words(state.language, "step_taken" if steps == 1 else "steps_taken", steps=steps)]
+        status = [say(state.language, "step_taken" if steps == 1 else "steps_taken", steps=steps)]
         if session.history.divergence is not None:
-            status.append(words(state.language, "diverged"))
+            status.append(say(state.language, "diverged"))
         elif state.playing:
-            status.append(f"{words(state.language, 'playing')} {state.speed:g}/s")
+            status.append(f"{say(state.language, 'playing')} {state.speed:g}/s")
         left = name + Text(session.lesson.text(state.language).title)
         right = Text("  ".join(status) + " ")
         gap = max(1, self.size.width - left.cell_len - right.cell_len)

@@ -2,6 +2,8 @@
 
 from textual.widget import Widget
 
+from ...words.say import say
+
 MINIMUM = (80, 24)  # columns, rows: where everything essential fits
 
 
@@ -10,8 +12,8 @@ class TooSmall(Widget):
 
     def render(self) -> str:
         width, height = self.app.size
-        return (f"gradstep needs a window of at least {MINIMUM[0]}x{MINIMUM[1]}; this one is "
-                f"{width}x{height}. Enlarge it, or press q to quit.")
+        return say(self.app.state.language, "too_small", width=MINIMUM[0], height=MINIMUM[1],
+                   actual_width=width, actual_height=height)
 
     def on_resize(self) -> None:
         self.refresh()

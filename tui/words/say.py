@@ -1,0 +1,116 @@
+"""Filling the catalogue's sentences: values shown safely, in the reader's language.
+
+Every value that reaches a sentence passes through here, so no front end can forget the
+rules: numbers read to 6 significant digits, outside text (a typed word, a lesson file's
+field) loses its control characters and, where a sentence quotes it (`{text!r}`), is
+quoted with Python's escapes and cut short; a refusal held as a value becomes its own
+sentence. A part in `[[ ]]` is left out when a value in it is None ("did you mean ...?"
+only when there is a close match).
+"""
+
+import re
+import string
+
+from ...core.numbers import readable
+from ...core.refusals import Refusal
+from .catalogue import KINDS, WORDS
+
+QUOTED_LENGTH = 60  # characters of outside text quoted in a message; the rest is "..."
+OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.S)
+_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def say(language: str, key: str, **values: object) -> str:
+    """The catalogue's sentence `key` in `language` (English where it has no other), filled in."""
+    english, chinese = WORDS[key]
+    template = chinese if language == "zh" else english
+    return _Filler(language).fill(template, values)
+
+
+def explain(language: str, refusal: Refusal, names: dict[str, str] | None = None) -> str:
+    """A refusal as one line: where, the field (shown as `names` calls it), and what is wrong."""
+    colon = say(language, "sep.colon")
+    field = (names or {}).get(refusal.field, refusal.field) if refusal.field else None
+    place = [clean(str(part)) for part in (refusal.where, field) if part]
+    return colon.join([*place, say(language, refusal.key, **refusal.values)])
+
+
+def clean(text: str) -> str:
+    """Outside text made safe to show: every control character (but the newline) and every
+    bidirectional override becomes visible as an escape, so nothing reaches the terminal raw."""
+    return _UNSAFE.sub(lambda found: found[0].encode("unicode_escape").decode("ascii"), text)
+
+
+def quoted(text: str) -> str:
+    """Outside text as a message quotes it: Python's escapes, cut at QUOTED_LENGTH."""
+    shown = text if len(text) <= QUOTED_LENGTH else text[:QUOTED_LENGTH] + "..."
+    return clean(repr(shown))
+
+
+def number(value: int | float) -> str:
+    """A number in a message: 6 significant digits, and a huge integer by its length only
+    (Python refuses to print an int past 4,300 digits)."""
+    if isinstance(value, int) and abs(value) >= 10**15:
+        digits = value.bit_length() * 30103 // 100000 + 1  # log10(2) = 0.30103
+        return f"~1e{digits - 1}"
+    return readable(value)
+
+
+class _Filler(string.Formatter):
+    """str.format with gradstep's conversions: !r quotes outside text, !d describes a value
+    from a lesson file by its kind ("text '0.8'"), !t names a quantity ("step_amount" reads
+    "step"), and every value is made safe."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def fill(self, template: str, values: dict[str, object]) -> str:
+        def optional(found: re.Match) -> str:
+            names = {name for _, name, _, _ in self.parse(found[1]) if name}
+            return "" if any(values.get(name) is None for name in names) else found[1]
+
+        return self.vformat(OPTIONAL.sub(optional, template), (), values)
+
+    def convert_field(self, value: object, conversion: str | None) -> str:
+        if conversion == "d":
+            return self.describe(value)
+        if conversion == "r":
+            return quoted(value) if isinstance(value, str) else self.show(value)
+        if conversion == "t":
+            return term(self.language, value)
+        return self.show(value)
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        return value if isinstance(value, str) and not format_spec else super().format_field(value, format_spec)
+
+    def show(self, value: object) -> str:
+        if isinstance(value, Refusal):
+            return explain(self.language, value)
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, (int, float)):
+            return number(value)
+        if isinstance(value, (list, tuple)):
+            return say(self.language, "sep.list").join(self.show(item) for item in value)
+        return clean(str(value))
+
+    def describe(self, value: object) -> str:
+        """How a value from a lesson file reads in a message: its kind, and itself when short."""
+        kind = next((name for kind, name in KINDS if isinstance(value, kind)), "value")
+        word = say(self.language, f"kind.{kind}")
+        if isinstance(value, str):
+            return f"{word} {quoted(value)}"
+        if isinstance(value, (bool, int, float)):
+            return f"{word} {self.show(value)}"
+        return word
+
+
+
+def term(language: str, name: str) -> str:
+    """A quantity's name in `language` when the catalogue has it, else as the core spells it."""
+    return say(language, name) if name in WORDS else name
+
+
+def headings(language: str) -> dict[str, str]:
+    """The log's column headings in `language`; delta and weight_delta keep the code's names."""
+    return {name: term(language, name) for name in ("iteration", "weight", "prediction", "error")}
