@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .divergence import Diverged, Divergence, error_limit, find_divergence
+from .landmarks import Landmarks, Seen, seen
 from .problem import Problem
 from .rules import (
     PREDICTIONS_PER_STEP,
@@ -37,6 +38,7 @@ class Trajectory:
         self.count = 0  # records stored
         self.divergence: Divergence | None = None  # set once; no record is stored after it
         self.limit = error_limit(problem)  # the error past which the run has diverged
+        self.landmarks = Landmarks()  # where it stopped moving, began to bounce, was decided by rounding
         self._weights = np.empty((_FIRST_CAPACITY + 1, problem.size))  # row k: before iteration k
         self._weights[0] = as_arrays(problem.weights)
         self._predictions = np.empty(_FIRST_CAPACITY)  # shape (capacity,)
@@ -68,6 +70,7 @@ class Trajectory:
         self._weights[k + 1] = step.weights_after
         self._predictions[k] = step.prediction
         self._errors[k] = step.error
+        self.landmarks.see(step, self._weights[k - 1] if k else None)
         self.count = k + 1
         return True
 
@@ -192,6 +195,11 @@ class History:
     def predictions(self) -> np.ndarray:
         """The logged prediction of each step taken, shape (length,)."""
         return self.trajectory.predictions(self.length)
+
+    @property
+    def landmarks(self) -> Seen:
+        """What this view of the run has seen happen (see core.landmarks)."""
+        return seen(self.trajectory.landmarks, self.length)
 
     @property
     def predictions_made(self) -> int:
