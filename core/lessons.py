@@ -113,7 +113,7 @@ def _parse(text: str, where: str, source: str, default_name: str | None = None) 
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line, column = _position(str(error))
-        raise LessonError("lesson.not_toml", where=where, detail=str(error), line=line, column=column) from None
+        raise LessonError("lesson.not_toml", where=where, line=line, column=column) from None
     fields = _Fields(data, where)
     fields.refuse_unknown(_FIELDS)
     name = fields.string("name", default=default_name)

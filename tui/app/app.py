@@ -26,7 +26,7 @@ from ...core.refusals import Refusal
 from ...core.saving import save
 from ...core.session import Session
 from ..files.places import VIEW_SETTINGS, write_crash_report
-from ..words.say import explain, say
+from ..words.say import explain, field_names, say
 from .ascii import AsciiFilter, AsciiScrollBarRender
 from .keys import key_bindings
 from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState
@@ -225,7 +225,7 @@ class GradstepApp(App[int]):
             elif action == "rule":
                 session.with_other_rule()
         except Refusal as refusal:
-            return explain(self.state.language, refusal)
+            return explain(self.state.language, refusal, names=field_names(self.state.language))
         if action == "play" and not self.state.playing and (ending := self._play_ends(session)):
             return self.say(ending[0], **ending[1])
         if action == "step" and not session.history.can_step:

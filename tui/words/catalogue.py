@@ -60,7 +60,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- lesson files -----------------------------------------------------------------------
     "lesson.unknown": ("unknown lesson {name!r}: [[did you mean {close!r}? ]]choose from {choices}",
                        "没有叫 {name!r} 的课：[[你是想要 {close!r} 吗？]]可选的有 {choices}"),
-    "lesson.not_toml": ("not valid TOML: {detail}", "不是有效的 TOML[[（第 {line} 行第 {column} 列）]]"),
+    "lesson.not_toml": ("not valid TOML[[ (line {line}, column {column})]]", "不是有效的 TOML[[（第 {line} 行第 {column} 列）]]"),
     "lesson.unknown_field": ("unknown field[[ (did you mean {close!r}?)]]; known fields: {known}",
                              "未知字段[[（你是想要 {close!r} 吗？）]]；可用的字段有 {known}"),
     "lesson.missing": ("missing", "缺少这一项"),
@@ -194,7 +194,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "next_lesson": ("Press l for the next lesson.", "按 l 进入下一课。"),
     "lesson_done": ("The tutorial's run ends here, at iteration {steps}; step on, or press l for the next lesson.",
                     "教程的演示到第 {steps} 次迭代为止；可以继续走，或按 l 进入下一课。"),
-    "alphas": ("best alpha {best}; < {stable} converges", "最佳 alpha = {best}；alpha < {stable} 才收敛"),
+    "alphas": ("best alpha {best}; < {stable} converges", "最佳 alpha = {best}；小于 {stable} 才收敛"),
     "steps_to_go": ("{steps} more steps to error < {tolerance}", "再走 {steps} 步，误差就小于 {tolerance}"),
     "step_to_go": ("1 more step to error < {tolerance}", "再走 1 步，误差就小于 {tolerance}"),
     "below_tolerance": ("error is below {tolerance}", "误差已小于 {tolerance}"),
@@ -217,6 +217,18 @@ WORDS: dict[str, tuple[str, str]] = {
                          "|r| > 1：每一步越过的比差值还多，误差每步放大 {r_squared} 倍，最后爆炸（发散）。"),
     "r_says.no-signal": ("Every input is 0: the error does not depend on the weights, so nothing can be learned.",
                          "输入全为 0：误差与权重无关，所以什么也学不到。"),
+    # -- the other rule (m), from the same start ---------------------------------------------
+    "switched.gd": ("Now gradient descent, from the same start: each step moves the weight by "
+                    "-alpha x weight_delta, which multiplies the miss by r = {r_formula}. {r_says}",
+                    "现在是梯度下降，起点不变：每一步把权重移动 -alpha × weight_delta，"
+                    "这会把差值乘以 r = {r_formula}。{r_says}"),
+    "switched.hot-cold": ("Now hot and cold, from the same start: each step tries a step of {step} up and one "
+                          "down, and keeps the better; three predictions a step. The goal weight is {bottom}, "
+                          "{distance} away: {distance_steps} steps of {step}.",
+                          "现在是冷热法，起点不变：每一步向上、向下各试一个 {step} 的步长，留下更好的一边；"
+                          "每步三次预测。目标权重是 {bottom}，相距 {distance}，也就是 {distance_steps} 个步长 {step}。"),
+    "switched.measure": ("Now measuring only, from the same start: {predicts}, error {error}.",
+                         "现在只测量，起点不变：{predicts}，误差 {error}。"),
     # -- what the run has done, said once it is on screen ----------------------------------
     "story.landed": ("Landed at iteration {iteration}: the error is 0 and stays 0.",
                      "第 {iteration} 次迭代落地：误差为 0，并一直是 0。"),
@@ -272,9 +284,9 @@ WORDS: dict[str, tuple[str, str]] = {
                       "权重 = {weight} - {alpha} × {weight_delta} = {value}"),
     "worked.weights": ("weights = {weights} - {alpha} x weight_delta = {value}",
                        "权重 = {weights} - {alpha} × weight_delta = {value}"),
-    "worked.rounding": ("(the prediction is {prediction}, not quite {goal}: float rounding, so the error is {error}; "
-                        "f shows every digit)",
-                        "（预测其实是 {prediction}，与 {goal} 差一点点：这是浮点舍入，所以误差是 {error}；按 f 看全部位数）"),
+    "worked.rounding": ("(the prediction is not quite {goal}: float rounding leaves an error of {error}; f shows "
+                        "every digit)",
+                        "（预测与 {goal} 还差一点点：浮点舍入留下了 {error} 的误差；按 f 看全部位数）"),
     "worked.probes_rounding": ("(up and down differ only by float rounding, {gap}: {winner} won)",
                                "（向上和向下只差浮点舍入的 {gap}：{winner}胜出）"),
     "moved_down": ("down is hotter (less error): weight = {weight} - {step} = {after}",

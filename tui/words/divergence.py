@@ -6,6 +6,7 @@ from ...core.history import History
 from ...core.numbers import readable
 from ...core.problem import Problem
 from ...core.rules import as_arrays, predict, squared_error
+from .figures import r_value
 from .say import say, term
 
 
@@ -36,4 +37,4 @@ def banner(language: str, history: History) -> str:
     else:
         what = _growth(language, divergence, problem)
     return say(language, "banner", iteration=divergence.iteration, what=what,
-               quantity=term(language, divergence.quantity), r=readable(analysis.r_factor(problem)), advice=advice)
+               quantity=term(language, divergence.quantity), r=readable(r_value(problem)), advice=advice)

@@ -30,12 +30,20 @@ def squares(problem: Problem, language: str) -> str:
     return " + ".join(f"{number(x)}^2" for x in problem.inputs)
 
 
+def r_value(problem: Problem) -> float:
+    """r as the words give it: exactly 0 where alpha is the best alpha and exactly -1 at the
+    edge, whose computed r differs only by rounding (1 - (1/74.1125) x 74.1125 is 1.1e-16)."""
+    regime = analysis.gradient_regime(problem)
+    snapped = {analysis.Regime.ONE_STEP: 0.0, analysis.Regime.BOUNCING: -1.0}
+    return snapped.get(regime, analysis.r_factor(problem))
+
+
 def r_formula(problem: Problem, language: str) -> str:
     """r = 1 - alpha x input^2 with the numbers in: "1 - 0.1 x 2^2 = 0.6"; several inputs
     are summed first: "1 - 0.01 x 74.1125 = 0.258875"."""
     times = say(language, "sign.times")
     total = squares(problem, language) if problem.size == 1 else readable(analysis.sum_of_squares(problem))
-    return f"1 - {readable(problem.alpha)}{times}{total} = {readable(analysis.r_factor(problem))}"
+    return f"1 - {readable(problem.alpha)}{times}{total} = {readable(r_value(problem))}"
 
 
 def over_squares(numerator: int, problem: Problem, language: str) -> str:

@@ -20,7 +20,7 @@ from ...core.lessons import Lesson
 from ...core.numbers import readable
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
 from ...core.rules import as_arrays, predict, squared_error
-from .figures import number, over_squares, r_formula, squares
+from .figures import number, over_squares, r_formula, r_value, squares
 from .say import say
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -33,7 +33,7 @@ def facts(problem: Problem, language: str) -> dict[str, str]:
     prediction = float(predict(weights, inputs))
     miss = prediction - problem.goal
     error = float(squared_error(prediction, problem.goal))
-    r = analysis.r_factor(problem)
+    r = r_value(problem)
     scale = problem.alpha * analysis.sum_of_squares(problem)
     best, edge = analysis.best_alpha(problem), analysis.largest_stable_alpha(problem)
     bottom = problem.goal / problem.inputs[0] if problem.size == 1 and problem.inputs[0] else None
@@ -67,10 +67,9 @@ def facts(problem: Problem, language: str) -> dict[str, str]:
         "bottom": "?" if bottom is None else readable(bottom),
         "curve": f"({number(problem.inputs[0])}{times}w - {number(problem.goal)})^2" if problem.size == 1 else "?",
     }
-    if bottom is not None:
-        distance = abs(problem.weights[0] - bottom)
-        known["distance"] = readable(distance)
-        known["distance_steps"] = readable(distance / problem.step_amount, 4)
+    distance = abs(problem.weights[0] - bottom) if bottom is not None else None
+    known["distance"] = "?" if distance is None else readable(distance)
+    known["distance_steps"] = "?" if distance is None else readable(distance / problem.step_amount, 4)
     return known
 
 
@@ -84,19 +83,26 @@ def r_says(problem: Problem, language: str) -> str:
     if problem.method != GRADIENT_DESCENT:
         return ""
     regime = analysis.gradient_regime(problem)
-    r = analysis.r_factor(problem)
+    r = r_value(problem)
     return say(language, f"r_says.{regime.value}", r=readable(r), r_squared=readable(r * r, 4))
 
 
 def opening(lesson: Lesson, history: History, language: str) -> list[str]:
-    """Before the first step: the idea, what to watch for, and how to begin."""
+    """Before the first step: the idea, what to watch for, and how to begin. Under the other
+    rule (m) the lesson's words are about a rule no longer on screen, so the rule on screen
+    is described instead."""
     text, known = lesson.text(language), facts(history.problem, language)
-    parts = [fill(part, known) for part in (text.teaches, text.notice) if part]
+    if history.problem.method != lesson.problem.method:
+        parts = [say(language, f"switched.{history.problem.method}", **known)]
+    else:
+        parts = [fill(part, known) for part in (text.teaches, text.notice) if part]
     return [*parts, say(language, "first_step")]
 
 
 def notice(lesson: Lesson, history: History, language: str) -> str:
-    """What to watch for, shown under each worked step."""
+    """What to watch for, shown under each worked step (nothing under the other rule)."""
+    if history.problem.method != lesson.problem.method:
+        return ""
     return fill(lesson.text(language).notice, facts(history.problem, language))
 
 
@@ -126,7 +132,7 @@ def _gradient_story(history: History, language: str) -> list[str]:
         before, now = history.errors[-2], history.errors[-1]
         if before > 0 and math.isfinite(now):
             ratio = now / before
-            r = analysis.r_factor(problem)
+            r = r_value(problem)
             key = "story.ratio" if math.isclose(ratio, r * r, rel_tol=1e-6) else "story.ratio_rounded"
             return [say(language, key, before=readable(before), now=readable(now), ratio=readable(ratio, 4),
                         r=readable(r), r_squared=readable(r * r, 4))]

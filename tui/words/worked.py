@@ -24,8 +24,7 @@ def worked_step(history: History, language: str) -> list[str]:
              say(language, "worked.error", prediction=readable(step.prediction), goal=number(goal),
                  value=readable(step.error))]
     if _looks_equal(step.prediction, goal):
-        lines.append(say(language, "worked.rounding", prediction=repr(float(step.prediction)), goal=readable(goal),
-                         error=readable(step.error, 2)))
+        lines.append(say(language, "worked.rounding", goal=readable(goal), error=readable(step.error, 2)))
     if isinstance(step, HotColdStep):
         return lines + _hot_cold_lines(history, step, language)
     if isinstance(step, MeasureStep):

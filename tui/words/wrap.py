@@ -86,7 +86,7 @@ def _units(paragraph: str, columns: int) -> list[tuple[str, bool]]:
                 space = False
         else:
             word += char
-    return _glued(_formulas(pieces, columns))
+    return _formulas(_glued(pieces), columns)
 
 
 def _formulas(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, bool]]:

@@ -6,7 +6,6 @@ a one-line reason under the form, and the session is exactly as it was.
 
 import dataclasses
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,7 +17,8 @@ from ....core.lessons import LANGUAGES
 from ....core.numbers import parse_number, parse_numbers
 from ....core.problem import METHODS, InvalidProblem, Problem
 from ....core.refusals import Refusal
-from ...words.say import explain, say
+from ...words.say import explain, field_names, say
+from ..widgets.wrapped import Wrapped
 
 FIELDS = tuple(field.name for field in dataclasses.fields(Problem))  # weights, inputs, goal, method, ...
 
@@ -64,8 +64,8 @@ class EditorScreen(ModalScreen[Problem | None]):
                                         id=field, placeholder=placeholder if field == "method" else "")
                     field_input.cursor_blink = False  # a blinking cursor is a redraw twice a second over SSH
                     yield field_input
-            yield Static("", id="refusal")
-            yield Static(say(self.language, "edit_help"), classes="hint")
+            yield Wrapped([], id="refusal")
+            yield Wrapped([("", say(self.language, "edit_help"), "")], classes="hint")
 
     @on(Input.Submitted)
     def apply(self) -> None:
@@ -98,6 +98,6 @@ class EditorScreen(ModalScreen[Problem | None]):
         """Say why in place, mark the field, and keep what was typed."""
         for name in FIELDS:
             self.query_one(f"#{name}", Input).set_class(name == refusal.field, "-invalid")
-        labels = {field: say(self.language, field) for field in FIELDS}
-        self.query_one("#refusal", Static).update(Text(explain(self.language, refusal, names=labels)))
+        message = explain(self.language, refusal, names=field_names(self.language))
+        self.query_one("#refusal", Wrapped).update([("", message, "")])
         self.query_one(f"#{refusal.field}", Input).focus()

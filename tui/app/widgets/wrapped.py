@@ -19,7 +19,12 @@ class Wrapped(Widget):
 
     def __init__(self, rows: list[tuple[str, str, str]], **kwargs) -> None:
         super().__init__(**kwargs)
-        self.rows = rows  # what to show; fixed when the widget is made (the screens are snapshots)
+        self.rows = rows  # what to show
+
+    def update(self, rows: list[tuple[str, str, str]]) -> None:
+        """Show `rows` instead (the editor's reason for refusing, say)."""
+        self.rows = rows
+        self.refresh(layout=True)
 
     def lines(self, columns: int) -> list[Text]:
         label_width = max((width(label) for label, _, _ in self.rows), default=0)
