@@ -14,10 +14,12 @@ from functools import cache
 from pathlib import Path
 
 from .problem import GRADIENT_DESCENT, InvalidProblem, Problem, is_number
+from .questions import Question, QuestionText
 from .refusals import Refusal
 
 LANGUAGES = ("en", "zh")  # English first: it is what every other language falls back to
-_FIELDS = ("name", *(field.name for field in dataclasses.fields(Problem)), "tutorial_steps", *LANGUAGES)
+_FIELDS = ("name", *(field.name for field in dataclasses.fields(Problem)), "tutorial_steps", "questions", *LANGUAGES)
+_QUESTION_FIELDS = ("at", "answer", "tolerance", "choices", *LANGUAGES)
 COURSE_FOLDER = Path(__file__).with_name("course")  # package data, installed as plain files
 
 
@@ -48,6 +50,7 @@ class Lesson:
     tutorial_steps: int | None  # iterations the tutorial shows; None: open-ended
     texts: dict[str, LessonText] = field(default_factory=dict, compare=False)
     source: str = "course"  # "course", or the path of a teacher's file
+    questions: tuple[Question, ...] = field(default=(), compare=False)  # asked as the run reaches them
 
     def text(self, language: str) -> LessonText:
         """The lesson's words in `language`, field by field: what a translation lacks comes
@@ -129,7 +132,7 @@ def _parse(text: str, where: str, source: str, default_name: str | None = None) 
     except InvalidProblem as refusal:
         raise LessonError(refusal.key, where=where, field=refusal.field, **refusal.values) from None
     texts = {language: fields.text(language) for language in LANGUAGES if language in data}
-    return Lesson(name, problem, fields.count("tutorial_steps"), texts, source)
+    return Lesson(name, problem, fields.count("tutorial_steps"), texts, source, fields.questions())
 
 
 class _Fields:
@@ -177,13 +180,57 @@ class _Fields:
             raise self.fail(key, "lesson.expected_text", value=value)
         return value.strip()
 
-    def count(self, key: str) -> int | None:
+    def count(self, key: str, smallest: int = 1) -> int | None:
         if key not in self.data:
             return None
         value = self.data[key]
-        if not is_number(value) or not isinstance(value, int) or value < 1:
-            raise self.fail(key, "lesson.expected_count", value=value)
+        if not is_number(value) or not isinstance(value, int) or value < smallest:
+            raise self.fail(key, "lesson.expected_count", value=value, smallest=smallest)
         return value
+
+    def questions(self) -> tuple[Question, ...]:
+        """The [[questions]] tables: when to ask, the answer (a number within a tolerance,
+        or one of the choices), and the words in each language."""
+        tables = self.data.get("questions", [])
+        if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
+            raise self.fail("questions", "lesson.expected_tables", value=tables)
+        return tuple(_Fields(table, self.where, prefix=f"questions[{number}].").question()
+                     for number, table in enumerate(tables, start=1))
+
+    def question(self) -> Question:
+        self.refuse_unknown(_QUESTION_FIELDS)
+        at = self.count("at", smallest=0)
+        if at is None:
+            raise self.fail("at", "lesson.missing")
+        choices = self.choice_list()
+        answer = self.string("answer") if choices else self.number("answer")
+        if choices and answer not in choices:
+            raise self.fail("answer", "lesson.answer_not_a_choice", value=answer, choices=list(choices))
+        tolerance = self.number("tolerance", default=0.0)
+        if tolerance < 0:
+            raise self.fail("tolerance", "lesson.negative", value=tolerance)
+        texts = {}
+        for language in LANGUAGES:
+            if language in self.data:
+                table = _Fields(self.data[language], self.where, prefix=f"{self.prefix}{language}.")
+                table.refuse_unknown(("ask", "explain", "choices"))
+                words = {key: table.string(key) for key in ("ask", "explain") if key in table.data}
+                labels = table.choice_list()
+                if labels and len(labels) != len(choices):
+                    raise table.fail("choices", "lesson.choice_labels", count=len(choices))
+                texts[language] = QuestionText(**words, choices=labels)
+        if not any(text.ask for text in texts.values()):
+            raise self.fail("en", "lesson.question_unasked")
+        return Question(at, answer, tolerance, choices, texts)
+
+    def choice_list(self) -> tuple[str, ...]:
+        if "choices" not in self.data:
+            return ()
+        choices = self.data["choices"]
+        if (not isinstance(choices, list) or not 2 <= len(choices) <= 9
+                or not all(isinstance(choice, str) and choice.strip() for choice in choices)):
+            raise self.fail("choices", "lesson.expected_choices", value=choices)
+        return tuple(choice.strip() for choice in choices)
 
     def text(self, language: str) -> LessonText:
         table = self.data[language]

@@ -8,6 +8,7 @@ Saves are atomic (a temporary file renamed over the old one) and private to the 
 (mode 0600 in a 0700 folder), since students may share a machine.
 """
 
+import dataclasses
 import json
 import os
 import tempfile
@@ -16,7 +17,9 @@ from pathlib import Path
 
 from .history import History
 from .lessons import Lesson, LessonText
+from .predict import Guess, judge
 from .problem import Problem
+from .questions import RIGHT, SKIPPED, WRONG, Answer, Question, QuestionText
 from .refusals import Refusal
 from .session import Session
 
@@ -35,7 +38,14 @@ def _lesson_data(lesson: Lesson) -> dict:
         "tutorial_steps": lesson.tutorial_steps,
         "problem": _problem_data(lesson.problem),
         "texts": {language: vars(text) for language, text in lesson.texts.items()},
+        "questions": [_question_data(question) for question in lesson.questions],
     }
+
+
+def _question_data(question: Question) -> dict:
+    data = dataclasses.asdict(question)
+    data["choices"] = list(question.choices)
+    return data
 
 
 def _problem_data(problem: Problem) -> dict:
@@ -48,7 +58,7 @@ def session_data(session: Session, view: dict | None = None) -> dict:
     chain, earlier = [], session.before
     while earlier is not None and len(chain) < UNDO_KEPT:
         chain.append({"lesson": _lesson_data(earlier.lesson), "problem": _problem_data(earlier.problem),
-                      "iteration": earlier.history.iteration})
+                      "iteration": earlier.history.iteration, **_learner_data(earlier)})
         earlier = earlier.before
     return {
         "format": FORMAT,
@@ -63,7 +73,46 @@ def session_data(session: Session, view: dict | None = None) -> dict:
         },
         "before": chain,
         "view": view or {},
+        **_learner_data(session),
     }
+
+
+def _learner_data(session: Session) -> dict:
+    """What the student said: guesses, answers and the tally of earlier runs."""
+    return {"guesses": [vars(guess) for guess in session.guesses],
+            "answers": [vars(answer) for answer in session.answers],
+            "earlier": list(session.earlier)}
+
+
+def _learner(data: dict, lesson: Lesson, history: History) -> dict:
+    """Guesses and answers from a save, each checked against the run and the lesson: a
+    guess is judged again, an answer must fit its question."""
+    guesses = tuple(_guess(entry, history) for entry in data.get("guesses", []))
+    answers = tuple(_answer(entry, lesson) for entry in data.get("answers", []))
+    right, scored = data.get("earlier", [0, 0])
+    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (right, scored)) or not 0 <= right <= scored:
+        raise CorruptSave("save.bad_tally", value=[right, scored])
+    return {"guesses": guesses, "answers": answers, "earlier": (right, scored)}
+
+
+def _guess(entry: dict, history: History) -> Guess:
+    guess = Guess(**entry)
+    if not (isinstance(guess.iteration, int) and 0 <= guess.iteration < history.iteration):
+        raise CorruptSave("save.bad_guess", value=guess.iteration)
+    if judge(history.problem, history.record(guess.iteration), guess.value) != guess:
+        raise CorruptSave("save.bad_guess", value=guess.iteration)
+    return guess
+
+
+def _answer(entry: dict, lesson: Lesson) -> Answer:
+    answer = Answer(**entry)
+    known = isinstance(answer.index, int) and 0 <= answer.index < len(lesson.questions)
+    if not known or answer.result not in (RIGHT, WRONG, SKIPPED) or not isinstance(answer.tries, int):
+        raise CorruptSave("save.bad_answer", value=answer.index)
+    question = lesson.questions[answer.index]
+    if answer.at != question.at or (answer.result == RIGHT) != (answer.given is not None and question.accepts(answer.given)):
+        raise CorruptSave("save.bad_answer", value=answer.index)
+    return answer
 
 
 def session_from_data(data: dict) -> tuple[Session, dict]:
@@ -73,7 +122,8 @@ def session_from_data(data: dict) -> tuple[Session, dict]:
             raise CorruptSave("save.unknown_format", value=data.get("format"))
         before = None
         for entry in reversed(data["before"]):
-            before = Session(_lesson(entry["lesson"]), _history(entry), before)
+            lesson, history = _lesson(entry["lesson"]), _history(entry)
+            before = Session(lesson, history, before, **_learner(entry, lesson, history))
         history = _history(data)
         log = data["log"]
         replayed = {"weights": history.weight_trail.tolist(), "predictions": history.predictions.tolist(),
@@ -83,7 +133,8 @@ def session_from_data(data: dict) -> tuple[Session, dict]:
         view = data.get("view", {})
         if not isinstance(view, dict):
             raise CorruptSave("save.view_not_table")
-        return Session(_lesson(data["lesson"]), history, before), view
+        lesson = _lesson(data["lesson"])
+        return Session(lesson, history, before, **_learner(data, lesson, history)), view
     except CorruptSave:
         raise
     except (KeyError, TypeError, AttributeError) as error:
@@ -96,7 +147,14 @@ def session_from_data(data: dict) -> tuple[Session, dict]:
 
 def _lesson(data: dict) -> Lesson:
     texts = {language: LessonText(**text) for language, text in data["texts"].items()}
-    return Lesson(data["name"], _problem(data["problem"]), data["tutorial_steps"], texts, data["source"])
+    questions = tuple(_question(entry) for entry in data.get("questions", []))
+    return Lesson(data["name"], _problem(data["problem"]), data["tutorial_steps"], texts, data["source"], questions)
+
+
+def _question(data: dict) -> Question:
+    texts = {language: QuestionText(**{**text, "choices": tuple(text.get("choices", ()))})
+             for language, text in data["texts"].items()}
+    return Question(**{**data, "choices": tuple(data["choices"]), "texts": texts})
 
 
 def _problem(data: dict) -> Problem:

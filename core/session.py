@@ -4,15 +4,21 @@ Every action returns a new Session and leaves the old one intact, so undo is fre
 stepping back walks the history, and at iteration 0 it restores the session as it was
 before the last change of parameters (a new alpha, the other rule, an edit, another
 lesson, a reset). That chain is kept per change, not per step, so it stays short.
+
+The student's guesses (predict mode) and answers (the lesson's questions) are part of
+it: each belongs to a step, so stepping back over the step forgets it. Answers and the
+tally of guesses carry over to a new run of the same lesson; another lesson starts afresh.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import analysis
 from .history import History
 from .lessons import Lesson
+from .predict import Guess, judge
 from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
+from .questions import RIGHT, Answer
 from .refusals import Refusal
 
 LADDER = (1.0, 2.0, 5.0)  # alpha and step_amount move through ..., 0.1, 0.2, 0.5, 1, 2, 5, ...
@@ -26,6 +32,9 @@ class Session:
     lesson: Lesson
     history: History
     before: "Session | None" = None
+    guesses: tuple[Guess, ...] = ()  # this run's guesses, one per step guessed at
+    answers: tuple[Answer, ...] = ()  # the lesson's questions answered so far
+    earlier: tuple[int, int] = (0, 0)  # guesses right and scored in this lesson's earlier runs
 
     @classmethod
     def begin(cls, lesson: Lesson, before: "Session | None" = None) -> "Session":
@@ -40,14 +49,49 @@ class Session:
     def can_step_back(self) -> bool:
         return self.history.can_step_back or self.before is not None
 
+    @property
+    def tally(self) -> tuple[int, int]:
+        """Guesses right, and guesses scored (skips are not), in this lesson so far."""
+        scored = [guess.right for guess in self.guesses if guess.right is not None]
+        return self.earlier[0] + sum(scored), self.earlier[1] + len(scored)
+
     def step(self) -> "Session":
         """One iteration forward; raises Diverged once the run has diverged."""
-        return Session(self.lesson, self.history.step(), self.before)
+        return replace(self, history=self.history.step())
+
+    def guessed_step(self, guess: float | str | None) -> "Session":
+        """One iteration forward, judging the student's guess at it (None: skipped)."""
+        history = self.history.step()
+        guess = judge(self.problem, history.record(self.history.iteration), guess)
+        return replace(self, history=history, guesses=self.guesses + (guess,))
+
+    def pending_question(self) -> int | None:
+        """The lesson's question to ask now (its index), if the run has reached its iteration
+        and it is not answered yet. A question is about the lesson's own numbers, so none is
+        asked while the problem has been changed."""
+        if self.problem != self.lesson.problem:
+            return None
+        answered = {answer.index for answer in self.answers}
+        return next((index for index, question in enumerate(self.lesson.questions)
+                     if question.at == self.history.iteration and index not in answered), None)
+
+    @property
+    def question_tally(self) -> tuple[int, int]:
+        """Questions answered right, and questions answered or skipped."""
+        return sum(answer.result == RIGHT for answer in self.answers), len(self.answers)
+
+    def answered(self, answer: Answer) -> "Session":
+        """This session with `answer` given to one of the lesson's questions."""
+        return replace(self, answers=self.answers + (answer,))
 
     def step_back(self) -> "Session":
-        """One iteration back, or at iteration 0 the session before the last change."""
+        """One iteration back, forgetting the guess and the answers that step brought; at
+        iteration 0, the session before the last change."""
         if self.history.can_step_back:
-            return Session(self.lesson, self.history.step_back(), self.before)
+            history = self.history.step_back()
+            return replace(self, history=history,
+                           guesses=tuple(guess for guess in self.guesses if guess.iteration < history.iteration),
+                           answers=tuple(answer for answer in self.answers if answer.at <= history.iteration))
         if self.before is None:
             raise IndexError("nothing to go back to")
         return self.before
@@ -58,11 +102,15 @@ class Session:
             history = self.history.reset()  # the same run: keep its stored steps
         else:
             history = History.start(self.lesson.problem)
-        return Session(self.lesson, history, before=self)
+        return self._new_run(history)
 
     def with_problem(self, problem: Problem) -> "Session":
         """A new run of `problem` from iteration 0, keeping this session to come back to."""
-        return Session(self.lesson, History.start(problem), before=self)
+        return self._new_run(History.start(problem))
+
+    def _new_run(self, history: History) -> "Session":
+        """A new run of this lesson: answers and the tally carry over, guesses start afresh."""
+        return Session(self.lesson, history, before=self, answers=self.answers, earlier=self.tally)
 
     def with_lesson(self, lesson: Lesson) -> "Session":
         return Session.begin(lesson, before=self)

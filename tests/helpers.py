@@ -1,5 +1,6 @@
 """What tests share: running the command in-process, starting the app, reading its screen."""
 
+import dataclasses
 import io
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
@@ -36,11 +37,13 @@ def taken(steps: int) -> str:
     return "1 step taken" if steps == 1 else f"{steps} steps taken"
 
 
-def app_for(name: str = "alpha", **options):
-    """The app at the start of course lesson `name` (no save path: tests write no saves)."""
+def app_for(name: str = "alpha", questions: bool = False, **options):
+    """The app at the start of course lesson `name` (no save path: tests write no saves);
+    without the lesson's questions unless asked for, so keys reach the lesson itself."""
     from gradstep.tui.app.app import GradstepApp
 
-    return GradstepApp(Session.begin(find_lesson(name)), **options)
+    lesson = find_lesson(name)
+    return GradstepApp(Session.begin(lesson if questions else dataclasses.replace(lesson, questions=())), **options)
 
 
 def same_state(history: History, other: History) -> bool:

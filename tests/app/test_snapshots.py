@@ -55,3 +55,15 @@ def test_editor_refusing_bad_input(snap_compare):
 
 def test_window_too_small(snap_compare):
     assert snap_compare(app_for("alpha"), terminal_size=(60, 18))
+
+
+def test_a_reveal_of_a_guess(snap_compare):
+    assert snap_compare(app_for("alpha"), press=["t", "space", "0", ".", "4", "5", "enter"], terminal_size=SIZE)
+
+
+def test_a_question_of_the_lesson(snap_compare):
+    async def answer_wrong(pilot):
+        await pilot.pause()
+        await pilot.press("0", ".", "3", "enter")
+
+    assert snap_compare(app_for("alpha", questions=True), run_before=answer_wrong, terminal_size=SIZE)

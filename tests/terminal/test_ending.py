@@ -30,7 +30,7 @@ def test_a_corrupt_save_is_reported_set_aside_and_not_fatal(terminal, tmp_path):
     (folder / "session.json").write_text('{"format": 1, "lesson": ')
     term = terminal([sys.executable, "-m", "gradstep.tui", "--resume"],
                     env={"XDG_STATE_HOME": str(tmp_path / "state")})
-    screen = term.wait_for("measure-error: Measure the error")  # the course starts instead
+    screen = term.past_questions("measure-error: Measure the error")  # the course starts instead
     assert " The saved session was unreadable; kept as" in screen.splitlines()[-1]  # said on the notice line
     term.press("q")
     assert term.wait_for_exit() == 0
@@ -41,7 +41,7 @@ def test_a_corrupt_save_is_reported_set_aside_and_not_fatal(terminal, tmp_path):
 
 def test_a_crash_restores_the_terminal_and_prints_one_line_naming_the_report(terminal, tmp_path):
     term = terminal([sys.executable, "-c", CRASHING_APP], env={"XDG_STATE_HOME": str(tmp_path / "state")})
-    term.wait_for("alpha: Alpha tames the step")
+    term.past_questions("alpha: Alpha tames the step")
     term.press("Space", "Space")
     assert term.wait_for_exit() == 1
     joined = term.run("capture-pane", "-p", "-J", "-S", "-", "-t", "main")  # rejoin wrapped lines, with history
@@ -59,8 +59,8 @@ def test_students_sharing_a_login_keep_their_own_sessions(tmp_path):
         return subprocess.run([GRADSTEP, "--line", *argv], input=keys, capture_output=True, text=True,
                               env=env, timeout=60)
 
-    line_mode("--session", "ana", "--lesson", "alpha", keys="\n\nq\n")  # two steps
-    line_mode("--session", "李明", "--lesson", "hot-cold", keys="\nq\n")  # one step
+    line_mode("--session", "ana", "--lesson", "alpha", keys="s\ns\n\n\nq\n")  # two questions skipped, two steps
+    line_mode("--session", "李明", "--lesson", "hot-cold", keys="s\ns\n\nq\n")  # one step
     folder = tmp_path / "gradstep"
     assert sorted(path.name for path in folder.iterdir()) == ["session-ana.json", "session-李明.json"]
     ana, li = load(folder / "session-ana.json")[0], load(folder / "session-李明.json")[0]
@@ -70,7 +70,7 @@ def test_students_sharing_a_login_keep_their_own_sessions(tmp_path):
 
 
 def test_resuming_a_session_name_with_no_save_says_so(tmp_path):
-    done = subprocess.run([GRADSTEP, "--line", "--resume", "--session", "bob"], input="q\n", capture_output=True,
+    done = subprocess.run([GRADSTEP, "--line", "--resume", "--session", "bob"], input="s\ns\nq\n", capture_output=True,
                           text=True, env={**os.environ, "XDG_STATE_HOME": str(tmp_path)}, timeout=60)
     assert done.returncode == 0
     assert done.stderr == "gradstep: No saved session named bob: starting the course.\n"

@@ -23,7 +23,7 @@ GRADSTEP = str(Path(sys.executable).with_name("gradstep"))  # the console script
 
 def three_alpha_steps(term: "Terminal") -> list[str]:
     """Wait for the alpha lesson, press space three times, and read the errors it logged."""
-    term.wait_for("alpha: Alpha tames the step")
+    term.past_questions("alpha: Alpha tames the step")
     for steps in (1, 2, 3):
         term.press("Space")
         screen = term.wait_for(taken(steps))
@@ -97,6 +97,19 @@ class Terminal:
             if time.monotonic() > deadline:
                 pytest.fail(f"{text!r} never appeared; the screen was:\n{screen}")
             time.sleep(0.1)
+
+    def past_questions(self, text: str, timeout: float = 20.0) -> str:
+        """The screen once it shows `text`, skipping (s) each of the lesson's questions on the way."""
+        deadline = time.monotonic() + timeout
+        while text not in (screen := self.screen()) or "question" in screen.lower():
+            if "s skips the question" in screen:
+                self.press("s")
+            elif "Press Enter to go on" in screen:
+                self.press("Enter")
+            if time.monotonic() > deadline:
+                pytest.fail(f"{text!r} never appeared; the screen was:\n{screen}")
+            time.sleep(0.1)
+        return screen
 
     def wait_for_exit(self, timeout: float = 20.0) -> int:
         """The command's exit status, once it has ended."""

@@ -103,8 +103,10 @@ def test_messages_say_what_is_wrong():
     assert "(weights: 2, inputs: 1)" in gradstep("run", "--weight", "1,2", "--input", "1", "--goal", "0").err
 
 
-def test_lessons_lists_every_lesson_with_a_line_about_it():
-    lines = gradstep("lessons").out.splitlines()
+def test_lessons_lists_every_lesson_with_a_line_about_it_and_its_questions():
+    output = gradstep("lessons").out.splitlines()
+    lines = [line for line in output if not line.startswith(" ")]
     assert [line.split()[:2] for line in lines] == [[str(n), lesson.name] for n, lesson in enumerate(course(), 1)]
-    assert all(len(line.split(maxsplit=2)) == 3 and len(line) <= 80 for line in lines)
+    assert all(len(line.split(maxsplit=2)) == 3 for line in lines) and all(len(line) <= 80 for line in output)
+    assert output[1].split() == ["questions:", "2"]  # under the first lesson
     assert "平方误差" in gradstep("lessons", "--lang", "zh").out

@@ -21,11 +21,14 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.timer import Timer
 
 from ...core.lessons import Lesson, course
+from ...core.numbers import readable
+from ...core.predict import ERROR, PREDICTION, what_to_predict
 from ...core.problem import Problem
 from ...core.refusals import Refusal
 from ...core.saving import save
 from ...core.session import Session
 from ..files.places import VIEW_SETTINGS, write_crash_report
+from ..words.prose import facts, where_it_stands
 from ..words.say import explain, field_names, say
 from .ascii import AsciiFilter, AsciiScrollBarRender
 from .keys import key_bindings
@@ -101,6 +104,8 @@ class GradstepApp(App[int]):
         self.set_class(bool(self.state.notice), "-notice")  # a notice from the start (--resume)
         if self.low_bandwidth:
             self.theme = "ansi-dark"  # the terminal's own 16 colours: the shortest escape codes
+        if self.state.session.pending_question() is not None:
+            self.call_later(self._ask_question)  # a question at iteration 0 comes before anything else
         if self.save_path is not None:  # a real run, not a test: a dropped link must lose nothing
             # signal.signal, not the event loop's handlers: once the terminal is gone the loop
             # can block on a full output queue, and only a Python-level handler still runs.
@@ -168,6 +173,26 @@ class GradstepApp(App[int]):
             self._stop_player()
         if new.playing and self._player is None:
             self._player = self.set_interval(1 / new.speed, self._play_one)
+        if new.session is not old.session and new.session.pending_question() is not None:
+            self.call_later(self._ask_question)  # before anything else, once this key is done
+
+    def _ask_question(self) -> None:
+        """Ask the lesson's question for this iteration, if it is still due and nothing is open."""
+        from .screens.ask import QuestionScreen
+
+        session = self.state.session
+        index = session.pending_question()
+        if index is None or self.screen is not self.screen_stack[0]:
+            return
+
+        def answered(answer) -> None:  # a notice waiting under the question (a corrupt save) stays to be read
+            self.state = self.state.replace(session=self.state.session.answered(answer), notice=self.state.notice)
+            self._ask_question()  # the next question due now, with no glimpse of the lesson between
+
+        self.state = self.state.replace(playing=False)
+        language = self.state.language
+        known, stands = facts(session.problem, language), where_it_stands(session.history, language)
+        self.push_screen(QuestionScreen(session.lesson.questions[index], index, language, known, stands), answered)
 
     def _stop_player(self) -> None:
         if self._player is not None:
@@ -226,6 +251,8 @@ class GradstepApp(App[int]):
                 session.with_other_rule()
         except Refusal as refusal:
             return explain(self.state.language, refusal, names=field_names(self.state.language))
+        if action == "play" and self.state.predicting:
+            return self.say("predict.no_play")
         if action == "play" and not self.state.playing and (ending := self._play_ends(session)):
             return self.say(ending[0], **ending[1])
         if action == "step" and not session.history.can_step:
@@ -252,7 +279,32 @@ class GradstepApp(App[int]):
     # -- actions ------------------------------------------------------------------------
 
     def action_step(self) -> None:
-        self.state = self.state.replace(session=self.state.session.step(), playing=False)
+        if not self.state.predicting:
+            self.state = self.state.replace(session=self.state.session.step(), playing=False)
+            return
+        from .screens.ask import GuessScreen
+
+        session = self.state.session
+        kind = what_to_predict(session.problem)
+        question = say(self.state.language, f"predict.ask.{kind}", now=self._predicted_now(kind),
+                       goal=readable(session.problem.goal))
+
+        def step(guessed) -> None:
+            if guessed is not None:  # None: Escape, no step
+                self.state = self.state.replace(session=self.state.session.guessed_step(guessed.value))
+
+        self.push_screen(GuessScreen(kind, question, self.state.language), step)
+
+    def _predicted_now(self, kind: str) -> str:
+        """The figure a guess starts from: the weight, the prediction, or the direction's weight."""
+        history = self.state.session.history
+        return readable(history.prediction if kind in (PREDICTION, ERROR) else history.weights[0])
+
+    def action_predict(self) -> None:
+        """Predict mode on or off; play stops, since it would step without asking."""
+        predicting = not self.state.predicting
+        self.state = self.state.replace(predicting=predicting, playing=False,
+                                        notice=self.say("predict.on" if predicting else "predict.off"))
 
     def action_back(self) -> None:
         self.state = self.state.replace(session=self.state.session.step_back(), playing=False)

@@ -27,6 +27,7 @@ class AppState:
     speed: float = 2.0  # steps a second when playing, one of SPEEDS
     notice: str = ""  # the last message for the student: a refused key, a saved file
     page: int = 0  # the lesson panel's page, when its words take more than one
+    predicting: bool = False  # predict mode: each step first asks for the student's guess
 
     def replace(self, **changes) -> "AppState":
         """A copy with `changes`; the notice clears and the lesson panel goes back to its

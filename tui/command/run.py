@@ -89,8 +89,11 @@ def list_lessons(language: str, out) -> None:
     width = max(len(lesson.name) for lesson in lessons)
     for number, lesson in enumerate(lessons, start=1):
         missing = [say(language, f"language.{other}") for other in LANGUAGES if other not in lesson.texts]
-        lacks = "".join(" " + say(language, "lessons.untranslated", language=name) for name in missing)
-        out.write(f"{number}  {lesson.name.ljust(width)}  {lesson.text(language).summary}{lacks}\n")
+        notes = [say(language, "lessons.questions", count=len(lesson.questions))] if lesson.questions else []
+        notes += [say(language, "lessons.untranslated", language=name) for name in missing]
+        out.write(f"{number}  {lesson.name.ljust(width)}  {lesson.text(language).summary}\n")
+        if notes:
+            out.write(" " * (width + 5) + "  ".join(notes) + "\n")
 
 
 def lessons_main(argv: list[str]) -> int:

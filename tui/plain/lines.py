@@ -3,9 +3,10 @@
 TERM=dumb, an editor's shell, a pipe: no cursor movement, no colour, no escape sequence
 at all. A command is a line: Enter (or n) steps, b steps back, 0 goes back to the start,
 + and - change alpha (or hot and cold's step), m the rule, l lists the lessons and l N
-opens one, q quits. Each step prints its log line, its arithmetic, what the run has done
-and the readout: the same figures and words as the full-screen app, wrapped by the same
-rules. It never imports Textual.
+opens one, t turns predict mode on and off, q quits. Each step prints its log line, its
+arithmetic, what the run has done and the readout: the same figures and words as the
+full-screen app, wrapped by the same rules. A guess (predict mode) and the lesson's
+questions are asked by reading a line. It never imports Textual.
 """
 
 import shutil
@@ -15,87 +16,188 @@ from typing import IO
 from ...core.divergence import Diverged
 from ...core.formats import text_header, text_row
 from ...core.lessons import course
+from ...core.numbers import InvalidNumber, parse_number, readable
+from ...core.predict import DIRECTION, DIRECTIONS, ERROR, PREDICTION, what_to_predict
+from ...core.questions import Answer, Attempt
 from ...core.refusals import Refusal
 from ...core.session import Session
 from ..words.divergence import describe
-from ..words.prose import commentary, notice, opening
+from ..words.prose import commentary, facts, fill, notice, opening, reveal, verdict, where_it_stands
 from ..words.readout import readout_lines
 from ..words.say import explain, headings, say
 from ..words.worked import worked_step
 from ..words.wrap import wrap
 
 COMMANDS = {"": "step", "n": "step", "b": "back", "0": "reset", "+": "faster", "=": "faster", "-": "slower",
-            "m": "rule", "l": "lessons", "q": "quit", "?": "help", "h": "help"}
+            "m": "rule", "l": "lessons", "t": "predict", "q": "quit", "?": "help", "h": "help"}
+GUESSED_DIRECTIONS = {"+": 1, "-": -1, "=": 0}  # as in the app: + up, - down, = stays
 
 
-def show_state(session: Session, language: str, out: IO[str], columns: int) -> None:
-    """Where the run stands: the latest log line, its arithmetic and what it did, or the
-    lesson's words before the first step; then the readout."""
-    history, lesson = session.history, session.lesson
+class Lines:
+    """One student's lesson in plain lines: the session, predict mode, and the terminal."""
 
-    def paragraph(text: str, indent: str = "") -> None:
-        for line in wrap(text, columns - len(indent)):
-            out.write(indent + line + "\n")
+    def __init__(self, session: Session, language: str, stdin: IO[str], out: IO[str],
+                 on_change: Callable[[Session], None]) -> None:
+        self.session, self.language, self.stdin, self.out = session, language, stdin, out
+        self.on_change = on_change  # told of every new session, so it can be saved
+        self.predicting = False  # predict mode: each step first reads the student's guess
+        self.columns = shutil.get_terminal_size((80, 24)).columns
 
-    if history.iteration == 0:
-        paragraph(f"{lesson.name}: {lesson.text(language).title}")
-        for part in opening(lesson, history, language)[:-1]:  # the app's "press space" is not ours
-            paragraph(part)
-        out.write(text_header(history.problem, headings(language)) + "\n")
-    else:
-        out.write(text_row(history.record(history.iteration - 1), history.problem, headings(language)) + "\n")
-        for line in worked_step(history, language) + commentary(history, language):
-            paragraph(line, "    ")
-    for line in readout_lines(history, language):
-        paragraph(line, "  ")
-    if history.divergence is not None:
-        paragraph(say(language, "lines.diverged", description=describe(language, history.divergence,
-                                                                         history.problem)), "  ")
+    def write(self, text: str, indent: str = "") -> None:
+        for line in wrap(text, self.columns - len(indent)):
+            self.out.write(indent + line + "\n")
+
+    def read(self, prompt: str) -> str | None:
+        """A line from the student (None at the end of input)."""
+        self.out.write(prompt)
+        self.out.flush()
+        line = self.stdin.readline()
+        return line.strip() if line else None
+
+    def run(self) -> Session:
+        """Read commands until q or the end of input."""
+        help_line = say(self.language, "lines.help")
+        if not self.ask_questions():  # ask before telling: the lesson's words may hold the answer
+            return self.session
+        self.show()
+        self.out.write(help_line + "\n")
+        while self.ask_questions():
+            line = self.read("> ")
+            if line is None:  # end of input: leave as if q
+                self.out.write("\n")
+                return self.session
+            word, _, rest = line.lower().partition(" ")
+            command = COMMANDS.get(word)
+            if command == "quit":
+                return self.session
+            if command is None or command == "help":
+                self.write(help_line if command else say(self.language, "lines.unknown", text=line, help=help_line))
+            elif command == "lessons" and not rest:
+                for number, lesson in enumerate(course(), start=1):
+                    self.write(f"{number}  {lesson.name}: {lesson.text(self.language).title}")
+            elif command == "predict":
+                self.predicting = not self.predicting
+                self.write(say(self.language, "predict.on" if self.predicting else "predict.off"))
+            else:
+                self.command(command, rest)
+        return self.session
+
+    def command(self, command: str, rest: str) -> None:
+        try:
+            if command == "step" and self.predicting:
+                guess = self.guess()
+                if guess is ...:  # end of input
+                    return
+                session = self.session.guessed_step(guess)
+            else:
+                session = _apply(command, rest, self.session)
+        except Diverged:
+            return self.write(say(self.language, "cannot_step"))
+        except IndexError:
+            return self.write(say(self.language, "lines.at_start"))
+        except Refusal as refusal:
+            return self.write(explain(self.language, refusal))
+        self.change(session)
+        if command != "step":
+            self.write(say(self.language, "lines.iteration", iteration=session.history.iteration))
+        self.show()
+        if command == "step" and session.history.iteration == 1:  # what to watch, once, as stepping begins
+            self.write(notice(session.lesson, session.history, self.language))
+
+    def change(self, session: Session) -> None:
+        self.session = session
+        self.on_change(session)
+
+    def show(self) -> None:
+        """Where the run stands: the latest log line, its arithmetic and what it did, or the
+        lesson's words before the first step; then the readout."""
+        session, language = self.session, self.language
+        history, lesson = session.history, session.lesson
+        if history.iteration == 0:
+            self.write(f"{lesson.name}: {lesson.text(language).title}")
+            for part in opening(lesson, history, language)[:-1]:  # the app's "press space" is not ours
+                self.write(part)
+            self.out.write(text_header(history.problem, headings(language)) + "\n")
+        else:
+            self.out.write(text_row(history.record(history.iteration - 1), history.problem, headings(language)) + "\n")
+            guessed = reveal(session, language)
+            for line in ([guessed] if guessed else []) + worked_step(history, language) + commentary(history, language):
+                self.write(line, "    ")
+        for line in readout_lines(history, language):
+            self.write(line, "  ")
+        if history.divergence is not None:
+            self.write(say(language, "lines.diverged", description=describe(language, history.divergence,
+                                                                             history.problem)), "  ")
+        right, scored = session.tally
+        if self.predicting or scored:
+            self.write(say(language, "predict.tally", right=right, total=scored), "  ")
+
+    def guess(self) -> float | str | None:
+        """The student's guess at the next step: a number, a direction, None (skipped), or
+        ... at the end of input."""
+        kind = what_to_predict(self.session.problem)
+        history = self.session.history
+        now = readable(history.prediction if kind in (PREDICTION, ERROR) else history.weights[0])
+        self.write(say(self.language, f"predict.ask.{kind}", now=now, goal=readable(self.session.problem.goal)))
+        self.write(say(self.language, "lines.guess.direction" if kind == DIRECTION else "lines.guess.number"))
+        while (line := self.read("? ")) is not None:
+            if not line:
+                return None
+            if kind == DIRECTION and line in GUESSED_DIRECTIONS:
+                return DIRECTIONS[GUESSED_DIRECTIONS[line]]
+            if kind != DIRECTION:
+                try:
+                    return parse_number(line)
+                except InvalidNumber as refusal:
+                    self.write(explain(self.language, refusal))
+        return ...
+
+    def ask_questions(self) -> bool:
+        """Ask every question due now; False at the end of input."""
+        while (index := self.session.pending_question()) is not None:
+            answer = self.ask(index)
+            if answer is None:
+                return False
+            self.change(self.session.answered(answer))
+        return True
+
+    def ask(self, index: int) -> Answer | None:
+        """One of the lesson's questions, read a line at a time: two tries, s skips."""
+        question, language = self.session.lesson.questions[index], self.language
+        words, known = question.text(language), facts(self.session.problem, language)
+        self.write(where_it_stands(self.session.history, language))
+        self.write(say(language, "question.title") + say(language, "sep.colon") + fill(words.ask, known))
+        for number, choice in enumerate(words.choices, start=1):
+            self.write(f"{number}  {choice}", "  ")
+        self.write(say(language, "question.keys.choices" if question.choices else "question.keys.number"))
+        attempt: Attempt | Answer = Attempt(question, index)
+        while isinstance(attempt, Attempt):
+            line = self.read("? ")
+            if line is None:
+                return None
+            if line.lower() == "s":
+                attempt = attempt.skip()
+            elif question.choices:
+                if line.isdigit() and 1 <= int(line) <= len(question.choices):
+                    attempt = attempt.answer(question.choices[int(line) - 1])
+            else:
+                try:
+                    attempt = attempt.answer(parse_number(line))
+                except InvalidNumber as refusal:
+                    self.write(explain(language, refusal))
+                    continue
+            if isinstance(attempt, Attempt) and attempt.tries:
+                self.write(say(language, "question.again"))
+        self.write(verdict(attempt, question, words, language))
+        if words.explain:
+            self.write(fill(words.explain, known))
+        return attempt
 
 
 def run_lines(session: Session, language: str, stdin: IO[str], out: IO[str],
               on_change: Callable[[Session], None] = lambda session: None) -> Session:
     """Read commands until q or the end of input; each new session goes to `on_change`."""
-    columns = shutil.get_terminal_size((80, 24)).columns
-    help_line = say(language, "lines.help")
-    show_state(session, language, out, columns)
-    out.write(help_line + "\n")
-    while True:
-        out.write("> ")
-        out.flush()
-        line = stdin.readline()
-        if not line:  # end of input: leave as if q
-            out.write("\n")
-            return session
-        word, _, rest = line.strip().lower().partition(" ")
-        command = COMMANDS.get(word)
-        if command == "quit":
-            return session
-        if command is None or command == "help":
-            out.write((help_line if command else say(language, "lines.unknown", text=line.strip(), help=help_line)) + "\n")
-            continue
-        if command == "lessons" and not rest:
-            for number, lesson in enumerate(course(), start=1):
-                out.write(f"{number}  {lesson.name}: {lesson.text(language).title}\n")
-            continue
-        try:
-            session = _apply(command, rest, session)
-        except Diverged:
-            out.write(say(language, "cannot_step") + "\n")
-            continue
-        except IndexError:
-            out.write(say(language, "lines.at_start") + "\n")
-            continue
-        except Refusal as refusal:
-            out.write(explain(language, refusal) + "\n")
-            continue
-        on_change(session)
-        if command != "step":
-            out.write(say(language, "lines.iteration", iteration=session.history.iteration) + "\n")
-        show_state(session, language, out, columns)
-        if command == "step" and session.history.iteration == 1:  # what to watch, once, as stepping begins
-            for line in wrap(notice(session.lesson, session.history, language), columns):
-                out.write(line + "\n")
+    return Lines(session, language, stdin, out, on_change).run()
 
 
 def _apply(command: str, rest: str, session: Session) -> Session:

@@ -19,7 +19,9 @@ from ...core.history import History
 from ...core.lessons import Lesson
 from ...core.numbers import readable
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
+from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
 from ...core.rules import as_arrays, predict, squared_error
+from ...core.session import Session
 from .figures import number, over_squares, r_formula, r_value, squares
 from .say import say
 
@@ -160,3 +162,46 @@ def _hot_cold_story(history: History, language: str) -> list[str]:
 
 
 PLACEHOLDERS = tuple(facts(Problem(weights=(0.5,), inputs=(2.0,), goal=0.8), "en"))  # what a lesson may name
+
+
+def reveal(session: Session, language: str) -> str:
+    """The student's guess at the last step beside what it produced (empty: no guess there)."""
+    guesses = session.guesses
+    if not guesses or guesses[-1].iteration != session.history.iteration - 1:
+        return ""
+    guess = guesses[-1]
+
+    def shown(value: float | str) -> str:
+        return say(language, f"direction.{value}") if isinstance(value, str) else readable(value)
+
+    if guess.right is None:
+        return say(language, "predict.skipped", truth=shown(guess.truth))
+    return say(language, "predict.right" if guess.right else "predict.wrong", guess=shown(guess.value),
+               truth=shown(guess.truth))
+
+
+def where_it_stands(history: History, language: str) -> str:
+    """The numbers a question is about, on one line: the parameters and where the run is."""
+    problem, separator = history.problem, say(language, "sep.list")
+    several = problem.size > 1
+    parts = [(say(language, "weights" if several else "weight"), " ".join(readable(w) for w in history.weights)),
+             (say(language, "inputs" if several else "input"), " ".join(readable(x) for x in problem.inputs)),
+             (say(language, "goal"), readable(problem.goal))]
+    if problem.method == GRADIENT_DESCENT:
+        parts.append((say(language, "alpha"), readable(problem.alpha)))
+    elif problem.method == HOT_COLD:
+        parts.append((say(language, "step_amount"), readable(problem.step_amount)))
+    parts.append((say(language, "iteration"), str(history.iteration)))
+    return separator.join(f"{name} {value}" for name, value in parts)
+
+
+def verdict(answer: Answer, question: Question, words: QuestionText, language: str) -> str:
+    """How a settled question went: right, skipped, or the answer after the last wrong try."""
+    if answer.result == RIGHT:
+        return say(language, "question.right")
+    if answer.result == SKIPPED:
+        return say(language, "question.skipped")
+    shown = question.answer
+    if question.choices:  # the choice as this language names it
+        shown = words.choices[question.choices.index(shown)]
+    return say(language, "question.answer", answer=shown)

@@ -11,7 +11,7 @@ from rich.console import Group
 from rich.text import Text
 
 from ...words.divergence import banner
-from ...words.prose import commentary, notice, opening
+from ...words.prose import commentary, notice, opening, reveal
 from ...words.say import say
 from ...words.worked import worked_step
 from ...words.wrap import wrap
@@ -26,7 +26,9 @@ def paragraphs(state: AppState) -> list[tuple[str, str]]:
         return [(banner(language, history), "bold")]
     if history.iteration == 0:
         return [(part, "") for part in opening(lesson, history, language)]
-    shown = [(line, "") for line in worked_step(history, language)]
+    guessed = reveal(state.session, language)
+    shown = [(guessed, "bold")] if guessed else []
+    shown += [(line, "") for line in worked_step(history, language)]
     shown += [(line, "bold") for line in commentary(history, language)]
     steps = lesson.tutorial_steps
     if steps is not None and history.iteration >= steps and lesson.problem == history.problem:

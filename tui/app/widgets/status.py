@@ -15,6 +15,9 @@ class StatusBar(StatePanel):
         name = Text(f" {session.lesson.name}: ", style="bold")
         steps = session.history.iteration
         status = [say(state.language, "step_taken" if steps == 1 else "steps_taken", steps=steps)]
+        right, scored = session.tally
+        if state.predicting or scored:
+            status.insert(0, say(state.language, "predict.tally", right=right, total=scored))
         if session.history.divergence is not None:
             status.append(say(state.language, "diverged"))
         elif state.playing:

@@ -1,0 +1,66 @@
+"""Predict, then reveal: the student commits to what a step will produce, then sees it.
+
+What there is to predict depends on the rule: the new weight (gradient descent on one
+weight), the new prediction (several weights, where one number says more than three),
+the direction (hot and cold: up, down or stay), or the error (the measuring lesson). A
+guess is right when it is within 1% of the true change, |guess - new| <= 0.01 x
+|new - old|, or equal to it as the log prints it (6 significant digits). A skipped guess
+is kept, unscored, so the tally says N right of M tried.
+"""
+
+from dataclasses import dataclass
+
+from .numbers import readable
+from .problem import HOT_COLD, MEASURE, Problem
+from .rules import HotColdStep, Step, as_arrays, predict
+
+WEIGHT, PREDICTION, DIRECTION, ERROR = "weight", "prediction", "direction", "error"
+DIRECTIONS = {1: "up", -1: "down", 0: "stay"}  # hot and cold's move, as a guess names it
+RIGHT_WITHIN = 0.01  # of the true change
+
+
+def what_to_predict(problem: Problem) -> str:
+    """The quantity a guess is about, for this problem's rule."""
+    if problem.method == HOT_COLD:
+        return DIRECTION
+    if problem.method == MEASURE:
+        return ERROR
+    return PREDICTION if problem.size > 1 else WEIGHT
+
+
+def before_and_after(problem: Problem, step: Step) -> tuple[float | str, float | str]:
+    """The quantity before the step and what the step made of it (the truth a guess meets)."""
+    kind = what_to_predict(problem)
+    if kind == DIRECTION:
+        assert isinstance(step, HotColdStep)
+        return "", DIRECTIONS[step.move]
+    if kind == ERROR:
+        return 0.0, float(step.error)
+    if kind == WEIGHT:
+        return float(step.weights[0]), float(step.weights_after[0])
+    return float(step.prediction), float(predict(step.weights_after, as_arrays(problem.inputs)))
+
+
+def is_right(guess: float | str, before: float | str, after: float | str) -> bool:
+    """Within 1% of the true change, or the same as printed; a direction must match."""
+    if isinstance(after, str):
+        return guess == after
+    return abs(guess - after) <= RIGHT_WITHIN * abs(after - before) or readable(guess) == readable(after)
+
+
+@dataclass(frozen=True)
+class Guess:
+    """A student's guess at step `iteration`, the truth it met, and whether it was right."""
+
+    iteration: int
+    kind: str  # WEIGHT, PREDICTION, DIRECTION or ERROR
+    value: float | str | None  # None: skipped (Enter on an empty answer)
+    truth: float | str
+    right: bool | None  # None when skipped: not scored
+
+
+def judge(problem: Problem, step: Step, value: float | str | None) -> Guess:
+    """The guess `value` at what `step` produced (None: the student skipped)."""
+    before, after = before_and_after(problem, step)
+    right = None if value is None else is_right(value, before, after)
+    return Guess(step.iteration, what_to_predict(problem), value, after, right)

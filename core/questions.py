@@ -1,0 +1,83 @@
+"""A lesson's own questions: asked when the run reaches an iteration, answered by a number
+(within a tolerance) or by one of a few choices, tried at most twice.
+
+A teacher writes them in the lesson file ([[questions]] tables); a right answer is told
+so with the explanation, a wrong one may be tried again, and after a second wrong one the
+answer and the explanation are shown. An answer belongs to the step that reached its
+iteration, so stepping back over that step forgets it and the question is asked again.
+"""
+
+from dataclasses import dataclass, field
+
+from .numbers import readable
+
+TRIES = 2  # wrong answers before the answer is shown
+RIGHT, WRONG, SKIPPED = "right", "wrong", "skipped"
+
+
+@dataclass(frozen=True)
+class QuestionText:
+    """A question's words in one language; `choices` names the choices in it (else as given)."""
+
+    ask: str = ""
+    explain: str = ""
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Question:
+    """Asked when the run reaches iteration `at`; the answer is a number or one of `choices`."""
+
+    at: int
+    answer: float | str
+    tolerance: float = 0.0  # for a number: how far from `answer` is still right
+    choices: tuple[str, ...] = ()  # for a choice: the ones offered, `answer` among them
+    texts: dict[str, QuestionText] = field(default_factory=dict, compare=False)
+
+    def text(self, language: str) -> QuestionText:
+        """The question in `language`, field by field falling back to English."""
+        own, english = self.texts.get(language, QuestionText()), self.texts.get("en", QuestionText())
+        return QuestionText(own.ask or english.ask, own.explain or english.explain,
+                            own.choices or english.choices or self.choices)
+
+    def accepts(self, given: float | str) -> bool:
+        """Whether `given` is the answer: the choice itself, or a number within the tolerance
+        (or the same as printed to 6 significant digits)."""
+        if self.choices:
+            return isinstance(given, str) and given.strip().casefold() == str(self.answer).casefold()
+        if isinstance(given, str):
+            return False
+        return abs(given - self.answer) <= self.tolerance or readable(given) == readable(self.answer)
+
+
+@dataclass(frozen=True)
+class Answer:
+    """How question `index` of the lesson was answered, at iteration `at`."""
+
+    index: int
+    at: int
+    given: float | str | None  # the last answer given; None when skipped
+    result: str  # RIGHT, WRONG (after TRIES wrong answers) or SKIPPED
+    tries: int  # answers given (0 when skipped at once)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """A question being answered: each answer either settles it or leaves a try for later.
+    Both front ends (the app, line mode) follow it, so the rules are the same in each."""
+
+    question: Question
+    index: int
+    tries: int = 0
+
+    def answer(self, given: float | str) -> "Attempt | Answer":
+        """The settled Answer (right, or wrong after TRIES answers), or the attempt with a try used."""
+        tries = self.tries + 1
+        if self.question.accepts(given):
+            return Answer(self.index, self.question.at, given, RIGHT, tries)
+        if tries >= TRIES:
+            return Answer(self.index, self.question.at, given, WRONG, tries)
+        return Attempt(self.question, self.index, tries)
+
+    def skip(self) -> Answer:
+        return Answer(self.index, self.question.at, None, SKIPPED, self.tries)

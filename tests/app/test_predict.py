@@ -1,0 +1,130 @@
+"""Predict mode (t) and the lesson's questions in the app, the way a student meets them."""
+
+import pytest
+from gradstep.core.questions import RIGHT, SKIPPED, WRONG
+from gradstep.tui.app.screens.ask import GuessScreen, QuestionScreen
+from gradstep.tui.app.widgets.lesson import paragraphs
+
+from ..helpers import SIZE, app_for, screen_text
+
+
+def panel(app) -> str:
+    return " ".join(text for text, _ in paragraphs(app.state))
+
+
+async def test_a_guess_is_asked_before_the_step_and_shown_beside_the_truth():
+    app = app_for("alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t")
+        assert app.state.predicting and "Predict mode" in app.state.notice
+        await pilot.press("space")
+        assert isinstance(app.screen, GuessScreen) and app.state.session.history.iteration == 0
+        assert "What will the weight be after this step? It is 0.5 now." in screen_text(app)
+        await pilot.press(*"0.46", "enter")
+        assert app.state.session.history.iteration == 1
+        assert panel(app).startswith("You guessed 0.46; it is 0.46: right.")
+        assert "right 1/1" in screen_text(app)
+        await pilot.press("space", *"0.5", "enter")
+        assert "You guessed 0.5; it is 0.436: not within 1% of the change." in panel(app)
+        await pilot.press("space", "enter")  # Enter alone: a step without a guess
+        assert panel(app).startswith("No guess this step; it is 0.4216.") and app.state.session.tally == (1, 2)
+        await pilot.press("space", "escape")  # Escape: back, no step
+        assert app.state.session.history.iteration == 3 and not isinstance(app.screen, GuessScreen)
+        await pilot.press("b")  # the step and its guess go together
+        assert len(app.state.session.guesses) == 2 and app.state.session.tally == (1, 2)
+        await pilot.press("t", "space")
+        assert app.state.session.history.iteration == 3 and not isinstance(app.screen, GuessScreen)
+
+
+async def test_each_rule_asks_for_what_it_changes():
+    app = app_for("hot-cold")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "space")
+        assert "up, down, or leave it where it is (0.5)" in screen_text(app)
+        await pilot.press("minus")  # a key each: + up, - down, = stays
+        assert panel(app).startswith("You guessed down; it is down: right.")
+    app = app_for("multi-weight")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "space")
+        assert "What will the prediction be after this step? It is 0.86 now." in screen_text(app)
+        await pilot.press(*"0.963757", "enter")
+        assert app.state.session.guesses[-1].right
+    app = app_for("measure-error")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "space")
+        assert "What error will this prediction have?" in screen_text(app)
+        await pilot.press(*"0.01", "enter")
+        assert app.state.session.guesses[-1].right
+
+
+async def test_play_is_off_in_predict_mode_and_says_why():
+    app = app_for("alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("p", "t")
+        assert not app.state.playing and app.check_action("play", ()) is None
+        await pilot.press("p")
+        assert not app.state.playing and "Play is off in predict mode" in app.state.notice
+
+
+async def test_a_bad_guess_is_refused_in_place():
+    app = app_for("alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "space", *"1e400", "enter")
+        assert isinstance(app.screen, GuessScreen) and app.state.session.history.iteration == 0
+        assert "too large for a float" in screen_text(app)
+
+
+async def test_a_question_comes_first_and_covers_the_panels_that_would_tell():
+    app = app_for("alpha", questions=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        screen = screen_text(app)
+        assert "Which alpha makes this land in one step?" in screen
+        assert "weight 0.5, input 2, goal 0.8, alpha 0.1, iteration 0" in screen
+        assert "best alpha" not in screen and "0.25" not in screen  # the readout would tell
+        await pilot.press("space", "m")  # keys of the lesson do nothing under a question
+        assert app.state.session.history.iteration == 0 and app.state.session.problem.method == "gd"
+        await pilot.press(*"0.3", "enter")
+        assert "Not quite: try once more." in screen_text(app)
+        await pilot.press(*"0.25", "enter")
+        assert "Right." in screen_text(app) and "1/2^2 = 0.25" in screen_text(app)
+        await pilot.press("enter")  # the next question of iteration 0
+        assert "Above which alpha does this run diverge?" in screen_text(app)
+        await pilot.press(*"1", "enter", *"2", "enter")
+        assert "The answer is 0.5." in screen_text(app)
+        await pilot.press("enter")
+        assert not isinstance(app.screen, QuestionScreen)
+        results = [(answer.result, answer.tries) for answer in app.state.session.answers]
+        assert results == [(RIGHT, 2), (WRONG, 2)]
+
+
+async def test_a_question_later_in_the_run_a_skip_and_a_step_back():
+    app = app_for("error-curve", questions=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "enter")  # skipped: the explanation still shows
+        assert app.state.session.answers[0].result == SKIPPED
+        await pilot.press("space", "space")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and "By what factor does each" in screen_text(app)
+        await pilot.press(*"0.5625", "enter", "enter")
+        assert app.state.session.question_tally == (1, 2)
+        await pilot.press("b", "space")  # the answer went back with its step: asked again
+        assert isinstance(app.screen, QuestionScreen)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_choice_question_in_either_language(language):
+    app = app_for("multi-weight", questions=True, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        label = "weight 1 (input 8.5)" if language == "en" else "权重 1（输入 8.5）"
+        assert label in screen_text(app)
+        await pilot.press("2")
+        assert ("Not quite" if language == "en" else "不太对") in screen_text(app)
+        await pilot.press("1")
+        assert ("Right." if language == "en" else "答对了。") in screen_text(app)
+        await pilot.press("enter")
+        assert app.state.session.answers[0].result == RIGHT

@@ -1,0 +1,130 @@
+"""Predict, then reveal; the lesson's questions: judged alike in every front end, kept with
+the step they belong to, saved and brought back."""
+
+import io
+import json
+
+import pytest
+from gradstep.core.lessons import LessonError, find_lesson, load_lesson_file
+from gradstep.core.predict import judge
+from gradstep.core.questions import RIGHT, SKIPPED, WRONG, Answer, Attempt
+from gradstep.core.saving import CorruptSave, session_data, session_from_data
+from gradstep.core.session import Session
+from gradstep.tui.plain.lines import run_lines
+from gradstep.tui.words.say import explain
+
+
+def first_step(name: str):
+    return Session.begin(find_lesson(name)).step().history.record(0)
+
+
+@pytest.mark.parametrize(("name", "guess", "kind", "right"), [
+    ("alpha", 0.46, "weight", True),            # the new weight, exactly
+    ("alpha", 0.4604, "weight", True),          # within 1% of the change (0.5 -> 0.46)
+    ("alpha", 0.4605, "weight", False),         # just outside it
+    ("alpha", 0.460000004, "weight", True),     # the same as printed
+    ("multi-weight", 0.963757, "prediction", True),  # several weights: the new prediction
+    ("multi-weight", 0.86, "prediction", False),
+    ("hot-cold", "down", "direction", True),
+    ("hot-cold", "up", "direction", False),
+    ("measure-error", 0.01, "error", True),
+    ("measure-error", 0.1, "error", False),
+])
+def test_a_guess_is_right_within_one_percent_of_the_true_change(name, guess, kind, right):
+    problem = find_lesson(name).problem
+    judged = judge(problem, first_step(name), guess)
+    assert (judged.kind, judged.right) == (kind, right)
+
+
+def test_the_tally_counts_scored_guesses_and_survives_a_new_run_but_not_a_step_back():
+    session = Session.begin(find_lesson("alpha")).guessed_step(0.46).guessed_step(None).guessed_step(0.9)
+    assert session.tally == (1, 2) and [guess.right for guess in session.guesses] == [True, None, False]
+    back = session.step_back()
+    assert back.tally == (1, 1) and len(back.guesses) == 2  # the third step's guess went with it
+    assert back.with_rate(1).tally == (1, 1) and back.with_rate(1).guesses == ()
+    assert back.with_lesson(find_lesson("hot-cold")).tally == (0, 0)
+
+
+def test_an_attempt_allows_two_tries_then_gives_the_answer():
+    question = find_lesson("alpha").questions[0]
+    first = Attempt(question, 0).answer(0.3)
+    assert isinstance(first, Attempt) and first.tries == 1
+    assert first.answer(0.2) == Answer(0, 0, 0.2, WRONG, 2)
+    assert first.answer(0.2504) == Answer(0, 0, 0.2504, RIGHT, 2)  # within the tolerance
+    assert Attempt(question, 0).skip() == Answer(0, 0, None, SKIPPED, 0)
+
+
+def test_questions_are_asked_at_their_iteration_once_and_again_after_a_step_back():
+    session = Session.begin(find_lesson("error-curve"))
+    assert session.pending_question() == 0
+    session = session.answered(Answer(0, 0, 1.6, RIGHT, 1))
+    assert session.pending_question() is None
+    session = session.step().step()
+    assert session.pending_question() == 1
+    session = session.answered(Answer(1, 2, None, SKIPPED, 0))
+    assert session.pending_question() is None and session.question_tally == (1, 2)
+    back = session.step_back()
+    assert back.question_tally == (1, 1) and back.step().pending_question() == 1
+    assert session.with_rate(1).pending_question() is None  # not the lesson's own numbers
+
+
+def test_guesses_and_answers_are_saved_and_checked_when_brought_back():
+    session = Session.begin(find_lesson("alpha")).answered(Answer(0, 0, 0.25, RIGHT, 1))
+    session = session.guessed_step(0.46).guessed_step(None).with_rate(1).guessed_step(0.4)
+    data = json.loads(json.dumps(session_data(session)))
+    back, _ = session_from_data(data)
+    assert back.guesses == session.guesses and back.answers == session.answers and back.tally == session.tally
+    assert back.before.guesses == session.before.guesses
+    data["guesses"][0]["right"] = True  # a wrong guess claimed right
+    with pytest.raises(CorruptSave) as refused:
+        session_from_data(data)
+    assert refused.value.key == "save.bad_guess"
+
+
+QUESTIONS = """
+weights = 0.5
+inputs = 2.0
+goal = 0.8
+alpha = 0.1
+{extra}
+[[questions]]
+at = 0
+{question}
+[questions.en]
+ask = "Which?"
+"""
+
+
+@pytest.mark.parametrize(("question", "extra", "fault"), [
+    ("answer = 1", "", None),
+    ("", "", "questions[1].answer: missing"),
+    ("at = -1\nanswer = 1", "", None),
+    ('answer = "up"\nchoices = ["up"]', "", "questions[1].choices: expected a list of 2 to 9"),
+    ('answer = "left"\nchoices = ["up", "down"]', "", "questions[1].answer: 'left' is not one of the choices"),
+    ("answer = 1\ntolerance = -1", "", "questions[1].tolerance: must be 0 or more"),
+    ("answer = 1\nwhen = 3", "", "questions[1].when: unknown field"),
+    ("answer = true", "", "questions[1].answer: expected a number, got true/false"),
+], ids=["good", "no answer", "at negative", "one choice", "not a choice", "negative tolerance", "unknown", "bool"])
+def test_bad_question_tables_get_one_line_naming_the_field(tmp_path, question, extra, fault):
+    text = QUESTIONS.format(question=question, extra=extra)
+    if "at = -1" in question:
+        text, fault = text.replace("at = 0\nat = -1", "at = -1"), "questions[1].at: expected a whole number of at least 0"
+    path = tmp_path / "mine.toml"
+    path.write_text(text)
+    if fault is None:
+        assert load_lesson_file(path).questions[0].answer == 1
+        return
+    with pytest.raises(LessonError) as refused:
+        load_lesson_file(path)
+    assert fault in explain("en", refused.value)
+
+
+def test_line_mode_asks_questions_and_takes_guesses():
+    out = io.StringIO()
+    keys = "0.3\n0.25\ns\n\nt\n\n0.436\nq\n"  # wrong, right; skip; a step; predict mode; a step, guessed
+    session = run_lines(Session.begin(find_lesson("alpha")), "en", io.StringIO(keys), out)
+    text = out.getvalue()
+    assert text.index("Which alpha makes this land in one step?") < text.index("alpha, the learning rate")
+    assert "Not quite: try once more." in text and "Right." in text and "Skipped." in text
+    assert "You guessed 0.436; it is 0.436: right." in text and "right 1/1" in text
+    assert [answer.result for answer in session.answers] == [RIGHT, SKIPPED] and session.tally == (1, 1)

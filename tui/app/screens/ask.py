@@ -1,0 +1,175 @@
+"""Asking the student: a guess before a step (predict mode) and the lesson's own questions.
+
+Both sit at the bottom of the screen, over the key bar, so the numbers the student reasons
+from stay in view. Every key is printable or Enter: a number is typed and Enter given; a
+direction or a choice is one key; Enter alone steps without a guess, s skips a question.
+Escape also leaves, but it is slow over SSH, so nothing depends on it.
+"""
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input
+
+from ....core.numbers import InvalidNumber, parse_number
+from ....core.predict import DIRECTION, DIRECTIONS
+from ....core.questions import Answer, Attempt, Question, QuestionText
+from ...words.prose import fill, verdict
+from ...words.say import explain, say
+from ..widgets.wrapped import Wrapped
+
+NUMBER_CHARACTERS = "0123456789eE+-."  # what a number can be typed with
+NUMBER_PATTERN = r"[0-9eE+\-.]*"
+
+
+class NumberInput(Input):
+    """An input that takes only what a number is written with, and leaves every other key
+    (s to skip) to the screen: Textual gives a focused input every printable key otherwise."""
+
+    def check_consume_key(self, key: str, character: str | None) -> bool:
+        return character is not None and character in NUMBER_CHARACTERS
+
+
+def number_input(language: str) -> Input:
+    answer = NumberInput(restrict=NUMBER_PATTERN, placeholder=say(language, "ask.placeholder"), id="answer")
+    answer.cursor_blink = False  # a blinking cursor is a redraw twice a second over SSH
+    return answer
+
+
+@dataclass(frozen=True)
+class Guessed:
+    """What the guess screen returns: the guess (None: step without one)."""
+
+    value: float | str | None
+
+
+class GuessScreen(ModalScreen[Guessed | None]):
+    """What will this step produce? A number, or for hot and cold a direction key."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", show=False),
+        *[Binding(key, f"direction({move})", show=False) for key, move in (("plus", 1), ("minus", -1),
+                                                                            ("equals_sign", 0))],
+        Binding("enter", "skip", show=False),
+    ]
+
+    def __init__(self, kind: str, question: str, language: str) -> None:
+        super().__init__()
+        self.kind, self.question, self.language = kind, question, language
+
+    def compose(self) -> ComposeResult:
+        keys = "predict.keys.direction" if self.kind == DIRECTION else "predict.keys.number"
+        with Vertical(id="ask"):
+            yield Wrapped([("", self.question, "bold")])
+            if self.kind != DIRECTION:
+                yield number_input(self.language)
+            yield Wrapped([], id="refusal")
+            yield Wrapped([("", say(self.language, keys), "italic")], classes="hint")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The direction keys only where a direction is asked (elsewhere + and - are typed)."""
+        return self.kind == DIRECTION if action == "direction" else True
+
+    def action_direction(self, move: int) -> None:
+        self.dismiss(Guessed(DIRECTIONS[move]))
+
+    def action_skip(self) -> None:
+        self.dismiss(Guessed(None))
+
+    @on(Input.Submitted)
+    def guess(self, event: Input.Submitted) -> None:
+        if not event.value.strip():
+            self.dismiss(Guessed(None))
+            return
+        try:
+            self.dismiss(Guessed(parse_number(event.value)))
+        except InvalidNumber as refusal:
+            self.query_one("#refusal", Wrapped).update([("", explain(self.language, refusal), "bold")])
+
+
+class QuestionScreen(ModalScreen[Answer]):
+    """One of the lesson's questions: two tries, then the answer; s skips. It covers the whole
+    screen, since the panels may already say the answer (the best alpha, r): ask before telling."""
+
+    BINDINGS = [
+        Binding("s", "skip", show=False, priority=True),  # s is never part of a number
+        *[Binding(str(n), f"choose({n - 1})", show=False) for n in range(1, 10)],
+        Binding("enter", "done", show=False),
+    ]
+
+    def __init__(self, question: Question, index: int, language: str, known: dict[str, str], stands: str) -> None:
+        super().__init__()
+        self.question, self.language = question, language
+        self.attempt = Attempt(question, index)
+        self.stands = stands  # the numbers the question is about (the panels, which might tell, are covered)
+        words = question.text(language)
+        self.words = QuestionText(fill(words.ask, known), fill(words.explain, known), words.choices)  # figures in
+        self.answer: Answer | None = None  # set once it is settled: Enter then closes
+
+    def compose(self) -> ComposeResult:
+        text = self.words
+        choices = [(f"{n}", choice, "") for n, choice in enumerate(text.choices, start=1)]
+        keys = "question.keys.choices" if self.question.choices else "question.keys.number"
+        with Vertical(id="question"):
+            yield Wrapped([("", self.stands, "")])
+            yield Wrapped([(say(self.language, "question.title"), text.ask, "bold")], classes="section")
+            if choices:
+                yield Wrapped(choices)
+            else:
+                yield number_input(self.language)
+            yield Wrapped([], id="refusal")
+            yield Wrapped([("", say(self.language, keys), "italic")], classes="hint")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "choose":
+            return self.answer is None and parameters[0] < len(self.question.choices)
+        if action == "skip":
+            return self.answer is None
+        return True
+
+    def action_choose(self, index: int) -> None:
+        self.try_answer(self.question.choices[index])
+
+    def action_skip(self) -> None:
+        self.settle(self.attempt.skip())
+
+    def action_done(self) -> None:
+        """Enter: close once the question is settled (a typed number is submitted by the input)."""
+        if self.answer is not None:
+            self.dismiss(self.answer)
+
+    @on(Input.Submitted)
+    def typed(self, event: Input.Submitted) -> None:
+        if self.answer is not None:
+            self.dismiss(self.answer)
+            return
+        try:
+            self.try_answer(parse_number(event.value))
+        except InvalidNumber as refusal:
+            self.say([explain(self.language, refusal)])
+
+    def try_answer(self, given: float | str) -> None:
+        outcome = self.attempt.answer(given)
+        if isinstance(outcome, Answer):
+            return self.settle(outcome)
+        self.attempt = outcome
+        if self.query("#answer"):
+            self.query_one("#answer", Input).clear()
+        self.say([say(self.language, "question.again")])
+
+    def settle(self, answer: Answer) -> None:
+        """The question is answered (or skipped): say so, with the explanation, until Enter."""
+        self.answer = answer
+        explanation = self.words.explain
+        self.say([verdict(answer, self.question, self.words, self.language), *([explanation] if explanation else [])])
+        self.query_one(".hint", Wrapped).update([("", say(self.language, "question.continue"), "italic")])
+        if self.query("#answer"):
+            self.query_one("#answer", Input).disabled = True
+        self.focus()
+
+    def say(self, lines: list[str]) -> None:
+        self.query_one("#refusal", Wrapped).update([("", line, "bold") for line in lines])
