@@ -189,7 +189,8 @@ class GradstepApp(App[int]):
             self.state = self.state.replace(session=self.state.session.answered(answer), notice=self.state.notice)
             self._ask_question()  # the next question due now, with no glimpse of the lesson between
 
-        self.state = self.state.replace(playing=False)
+        if self.state.playing:
+            self.state = self.state.replace(playing=False, notice=self.state.notice)
         language = self.state.language
         known, stands = facts(session.problem, language), where_it_stands(session.history, language)
         self.push_screen(QuestionScreen(session.lesson.questions[index], index, language, known, stands), answered)
