@@ -54,9 +54,9 @@ WORDS: dict[str, tuple[str, str]] = {
                                 "起点的误差已经大到浮点数放不下：请换小一些的数"),
     # -- the rate keys ----------------------------------------------------------------------
     "rate.measure_only": ("this lesson only measures: nothing moves, so there is no step to change",
-                          "这一课只测量，什么都不动，所以没有步长可调"),
-    "rate.largest": ("{quantity!t} is already at its largest ({value})", "{quantity!t} 已经是最大值（{value}）"),
-    "rate.smallest": ("{quantity!t} is already at its smallest ({value})", "{quantity!t} 已经是最小值（{value}）"),
+                          "这一课只测量、不学习，权重不会动，所以没有步长可调"),
+    "rate.largest": ("{quantity!t} is already at its largest ({value})", "{quantity!t} 已经调到最大了（{value}）"),
+    "rate.smallest": ("{quantity!t} is already at its smallest ({value})", "{quantity!t} 已经调到最小了（{value}）"),
     # -- lesson files -----------------------------------------------------------------------
     "lesson.unknown": ("unknown lesson {name!r}: [[did you mean {close!r}? ]]choose from {choices}",
                        "没有叫 {name!r} 的课：[[你是想要 {close!r} 吗？]]可选的有 {choices}"),
@@ -183,76 +183,81 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- convergence readout (each line fits the parameters panel: 38 cells) ---------------
     "regime.smooth": ("0 < r < 1: converges, same side", "0 < r < 1：收敛，不越过目标"),
     "regime.one-step": ("r = 0: lands in one step", "r = 0：一步到位"),
-    "regime.overshooting": ("-1 < r < 0: converges, zig-zagging", "-1 < r < 0：来回越过，但收敛"),
+    "regime.overshooting": ("-1 < r < 0: converges, zig-zagging", "-1 < r < 0：来回越过目标，但收敛"),
     "regime.bouncing": ("r = -1: bounces forever", "r = -1：永远来回振荡"),
-    "regime.diverging": ("r < -1: diverges, growing", "r < -1：发散，越来越大"),
-    "regime.no-signal": ("inputs all 0: nothing to learn", "输入全为 0：无从学习"),
+    "regime.diverging": ("r < -1: diverges, growing", "r < -1：发散，来回越过且越来越远"),
+    "regime.no-signal": ("inputs all 0: nothing to learn", "输入全为 0：什么也学不到"),
     "regime.stuck-bouncing": ("ends bouncing around the goal", "最后在目标附近来回跳"),
-    "regime.landed": ("landed: up and down tie", "已落地：上下试探相同"),
+    "regime.landed": ("landed: up and down tie", "停在目标上：上下误差相同"),
     "regime.measuring": ("measuring only: nothing learns", "只测量：不学习"),
-    "measured": ("measuring only: the weight stays {weight}", "只测量：权重保持 {weight}"),
+    "measured": ("measuring only: the weight stays {weight}", "只测量、不学习：权重保持 {weight}"),
     "next_lesson": ("Press l for the next lesson.", "按 l 进入下一课。"),
     "lesson_done": ("The tutorial's run ends here, at iteration {steps}; step on, or press l for the next lesson.",
-                    "教程的演示到第 {steps} 次迭代为止；可以继续走，或按 l 进入下一课。"),
+                    "本课的演示到第 {steps} 次迭代就结束了；可以按空格继续走，或按 l 进入下一课。"),
     "alphas": ("best alpha {best}; < {stable} converges", "最佳 alpha = {best}；小于 {stable} 才收敛"),
     "steps_to_go": ("{steps} more steps to error < {tolerance}", "再走 {steps} 步，误差就小于 {tolerance}"),
     "step_to_go": ("1 more step to error < {tolerance}", "再走 1 步，误差就小于 {tolerance}"),
     "below_tolerance": ("error is below {tolerance}", "误差已小于 {tolerance}"),
     "never": ("never reaches error < {tolerance}", "误差永远降不到 {tolerance} 以下"),
     "cost": ("{made} predictions so far ({per} a step)", "已做 {made} 次预测（每步 {per} 次）"),
-    "hot_cold_to_goal": ("to the goal: {steps} x {per} = {cost} predictions", "到目标：{steps} × {per} = {cost} 次预测"),
-    "gd_to_goal": ("gradient descent: {steps} x {per} = {cost}", "梯度下降：{steps} × {per} = {cost} 次"),
+    "hot_cold_to_goal": ("to the goal: {steps} x {per} = {cost} predictions", "到目标还要 {steps} × {per} = {cost} 次预测"),
+    "gd_to_goal": ("gradient descent: {steps} x {per} = {cost}", "梯度下降要 {steps} × {per} = {cost} 次"),
     "at_goal_region": ("at the goal region", "已到目标附近"),
     # -- what r means, in a sentence (the lesson panel's {r_says}) ----------------------------
     "r_says.smooth": ("0 < r < 1: each step keeps part of the miss, on the same side, so the run converges.",
-                      "0 < r < 1：每一步留下一部分差值，方向不变，所以会收敛。"),
+                      "0 < r < 1：每一步差值都缩小为原来的 r 倍，而且始终在目标的同一侧，所以会收敛。"),
     "r_says.one-step": ("r = 0: the first step lands exactly on the goal.", "r = 0：第一步就正好落在目标上。"),
     "r_says.overshooting": ("-1 < r < 0: each step overshoots to the other side, by less each time, so the run "
                             "converges, zig-zagging.",
-                            "-1 < r < 0：每一步都越过目标到另一边，但越过得越来越少，所以来回摆动着收敛。"),
+                            "-1 < r < 0：每一步都越过目标到另一侧，但越过的距离越来越小，所以来回摆动着收敛。"),
     "r_says.bouncing": ("r = -1: each step overshoots by exactly the miss, so it bounces forever at the same error.",
-                        "r = -1：每一步越过的正好等于差值，所以在同一个误差上永远来回振荡。"),
+                        "r = -1：每一步都越过目标，而且越过的距离正好等于原来的差值；差值只变号、不变小，所以误差不变，"
+                        "永远来回振荡。"),
     "r_says.diverging": ("|r| > 1: each step overshoots by more than the miss, so the error grows {r_squared}-fold "
                          "a step and explodes.",
-                         "|r| > 1：每一步越过的比差值还多，误差每步放大 {r_squared} 倍，最后爆炸（发散）。"),
+                         "|r| > 1：每一步都越过目标，而且越过的距离比原来的差值还大，"
+                         "误差每步变成原来的 {r_squared} 倍，越来越大，直到爆炸：这就是发散。"),
     "r_says.no-signal": ("Every input is 0: the error does not depend on the weights, so nothing can be learned.",
                          "输入全为 0：误差与权重无关，所以什么也学不到。"),
     # -- the other rule (m), from the same start ---------------------------------------------
     "switched.gd": ("Now gradient descent, from the same start: each step moves the weight by "
                     "-alpha x weight_delta, which multiplies the miss by r = {r_formula}. {r_says}",
-                    "现在是梯度下降，起点不变：每一步把权重移动 -alpha × weight_delta，"
-                    "这会把差值乘以 r = {r_formula}。{r_says}"),
+                    "现在换成梯度下降，起点不变：每一步权重改变 -alpha × weight_delta，"
+                    "差值随之乘以 r = {r_formula}。{r_says}"),
     "switched.hot-cold": ("Now hot and cold, from the same start: each step tries a step of {step} up and one "
                           "down, and keeps the better; three predictions a step. The goal weight is {bottom}, "
                           "{distance} away: {distance_steps} steps of {step}.",
-                          "现在是冷热法，起点不变：每一步向上、向下各试一个 {step} 的步长，留下更好的一边；"
-                          "每步三次预测。目标权重是 {bottom}，相距 {distance}，也就是 {distance_steps} 个步长 {step}。"),
+                          "现在换成冷热法，起点不变：每一步把权重向上、向下各挪 {step} 试一试，移到误差更小的一边；"
+                          "每步要做三次预测。目标权重是 {bottom}，离现在 {distance}，"
+                          "相当于 {distance_steps} 个 {step} 的步长。"),
     "switched.measure": ("Now measuring only, from the same start: {predicts}, error {error}.",
-                         "现在只测量，起点不变：{predicts}，误差 {error}。"),
+                         "现在换成只测量，起点不变：预测 = {predicts}，误差 {error}。"),
     # -- what the run has done, said once it is on screen ----------------------------------
     "story.landed": ("Landed at iteration {iteration}: the error is 0 and stays 0.",
-                     "第 {iteration} 次迭代落地：误差为 0，并一直是 0。"),
+                     "第 {iteration} 次迭代正好落在目标上：误差为 0，之后一直是 0。"),
     "story.still": ("Since iteration {iteration} the weight no longer changes: each step is now too small for a "
                     "float to add, so the error rests at {error}, float rounding rather than a miss.",
-                    "从第 {iteration} 次迭代起权重不再变化：每一步都小到浮点数加不上去，所以误差停在 {error}，"
-                    "这是浮点舍入，而不是真正的差值。"),
+                    "从第 {iteration} 次迭代起权重不再变化：每一步的改变量已经小到加到权重上也不起作用（浮点数的精度有限），"
+                    "所以误差停在 {error}；这是浮点舍入的残留，不是真正的差值。"),
     "story.bouncing": ("Since iteration {iteration} it flips between {a} and {b}, at the same error each time.",
-                       "从第 {iteration} 次迭代起在 {a} 和 {b} 之间来回翻转，误差始终不变。"),
+                       "从第 {iteration} 次迭代起，权重在 {a} 和 {b} 之间来回跳，误差始终不变。"),
     "story.ratio": ("Last step the error went {before} -> {now}: x {ratio}, which is r^2 = {r}^2.",
-                    "上一步误差从 {before} 变为 {now}：乘以 {ratio}，正是 r^2 = {r}^2。"),
+                    "上一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍，正好是 r^2（r = {r}）：差值每步乘以 r，"
+                    "误差就乘以 r^2。"),
     "story.ratio_rounded": ("Last step the error went {before} -> {now}: x {ratio}; r^2 = {r_squared}, so float "
                             "rounding shows at these sizes.",
-                            "上一步误差从 {before} 变为 {now}：乘以 {ratio}；而 r^2 = {r_squared}，"
-                            "可见在这么小的数上浮点舍入已经显现。"),
+                            "上一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍；"
+                            "而 r^2 = {r_squared}，两者不等，是因为数已经小到浮点舍入开始起作用了。"),
     "story.hot_cold_landed": ("Landed on the goal at iteration {iteration}: up and down tie, so it stays.",
-                              "第 {iteration} 次迭代落在目标上：上下试探相同，所以停在那里。"),
+                              "第 {iteration} 次迭代落在目标上：向上、向下试探的误差相同，所以权重停住不动。"),
     "story.rounding": ("At iteration {iteration} it stood on the goal {goal} (error {error}, rounding only), where up "
                        "and down should tie; rounding made {winner} win by {gap}.",
-                       "第 {iteration} 次迭代时它站在目标 {goal} 上（误差 {error}，只是舍入），这时向上和向下本应"
-                       "相同；是浮点舍入让{winner}以 {gap} 之差胜出。"),
+                       "第 {iteration} 次迭代时，权重已经在目标权重 {goal} 上（误差 {error}，"
+                       "只是舍入误差），向上和向下本应打平；是浮点舍入让{winner}以 {gap} 之差胜出。"),
     "story.hot_cold_bouncing": ("Since iteration {iteration} it bounces between {a} and {b}: a step of {step} "
                                 "cannot stay on the goal {goal}.",
-                                "从第 {iteration} 次迭代起在 {a} 和 {b} 之间来回跳：步长 {step} 无法停在目标 {goal} 上。"),
+                                "从第 {iteration} 次迭代起，权重在 {a} 和 {b} 之间来回跳：步长固定为 {step}，"
+                                "无法停留在目标权重 {goal} 上。"),
     "up": ("up", "向上"),
     "down": ("down", "向下"),
     # -- status -----------------------------------------------------------------------------
@@ -262,15 +267,15 @@ WORDS: dict[str, tuple[str, str]] = {
         "Diverged at iteration {iteration}: the {quantity} {what}, and stepping has stopped. "
         "r = {r}: each step multiplies the miss by {r}. {advice} "
         "Keys: - lower alpha, b step back, 0 reset, e edit.",
-        "第 {iteration} 次迭代发散：{quantity}{what}，已停止迭代。"
-        "r = {r}：每一步把差值乘以 {r}。{advice}按键：- 调小 alpha，b 后退，0 重置，e 编辑。",
+        "第 {iteration} 次迭代发散：{quantity}{what}，迭代已停止。r = {r}：每走一步，差值就乘以 {r}。"
+        "{advice}按 - 调小 alpha，按 b 后退，按 0 重置，按 e 编辑。",
     ),
     "overflowed": ("overflowed", "溢出了浮点数的范围"),
     "reached": ("reached {value}, more than {growth} times its first value, {first}",
-                "达到 {value}，超过了起始值 {first} 的 {growth} 倍"),
+                "达到 {value}，是起始值 {first} 的 {growth} 倍以上"),
     "reached_past": ("reached {value}, past {growth}", "达到 {value}，超过了 {growth}"),
     "advice": ("alpha below {stable} converges; {best} lands in one step.",
-               "alpha 小于 {stable} 就会收敛；等于 {best} 时一步到位。"),
+               "alpha 小于 {stable} 就会收敛，等于 {best} 时一步到位。"),
     "first_step": ("Press space to take the first step.", "按空格键走第一步。"),
     "more": ("-- w: more ({page}/{pages}) --", "-- 按 w 看更多（{page}/{pages}）--"),
     "parameters.title": ("Parameters: {rule}", "参数：{rule}"),
@@ -286,9 +291,9 @@ WORDS: dict[str, tuple[str, str]] = {
                        "权重 = {weights} - {alpha} × weight_delta = {value}"),
     "worked.rounding": ("(the prediction is not quite {goal}: float rounding leaves an error of {error}; f shows "
                         "every digit)",
-                        "（预测与 {goal} 还差一点点：浮点舍入留下了 {error} 的误差；按 f 看全部位数）"),
+                        "（预测并不完全等于 {goal}：浮点舍入留下了 {error} 的误差；按 f 看全部位数）"),
     "worked.probes_rounding": ("(up and down differ only by float rounding, {gap}: {winner} won)",
-                               "（向上和向下只差浮点舍入的 {gap}：{winner}胜出）"),
+                               "（向上和向下的误差只差 {gap}，这是浮点舍入造成的：{winner}胜出）"),
     "moved_down": ("down is hotter (less error): weight = {weight} - {step} = {after}",
                    "向下误差更小：权重 = {weight} - {step} = {after}"),
     "moved_up": ("up is hotter (less error): weight = {weight} + {step} = {after}",
@@ -397,20 +402,20 @@ WORDS: dict[str, tuple[str, str]] = {
     "term.hot_cold.text": ("try one fixed step up and one down, keep the better: 3 predictions a step.",
                            "把权重向上、向下各挪一个固定的步长试一试，移到误差更小的一边：每步 3 次预测。"),
     # -- notices ----------------------------------------------------------------------------
-    "exported": ("Log saved as {name} in {folder}", "记录已保存为 {name}，在 {folder}"),
-    "export_failed": ("Could not save the log: {reason}", "无法保存记录：{reason}"),
+    "exported": ("Log saved as {name} in {folder}", "迭代记录已保存到 {folder}，文件名 {name}"),
+    "export_failed": ("Could not save the log: {reason}", "无法保存迭代记录：{reason}"),
     "no_chinese": ("This terminal cannot show Chinese (no UTF-8): showing English.",
-                   "此终端无法显示中文（非 UTF-8）。"),
+                   "此终端无法显示中文（不是 UTF-8），改用英文显示。"),
     "play.diverged": ("Play stopped: the run has diverged. b steps back, 0 resets, - lowers alpha.",
-                      "播放已停止：已经发散。b 后退，0 重置，- 调小 alpha。"),
+                      "播放已停止：学习已经发散。按 b 后退，0 重置，- 调小 alpha。"),
     "play.landed": ("Play stopped: the error has been 0 since iteration {iteration}; nothing more can happen.",
-                    "播放已停止：从第 {iteration} 次迭代起误差为 0，不会再有变化。"),
+                    "播放已停止：从第 {iteration} 次迭代起误差一直是 0，再走下去也不会变。"),
     "play.still": ("Play stopped: since iteration {iteration} the weight no longer changes; nothing more can happen.",
-                   "播放已停止：从第 {iteration} 次迭代起权重不再变化，不会再有变化。"),
+                   "播放已停止：从第 {iteration} 次迭代起权重就不再变化，再走下去也一样。"),
     "cannot_step": ("The run has diverged: step back (b), reset (0) or lower alpha (-).",
-                    "已发散：请后退（b）、重置（0）或调小 alpha（-）。"),
+                    "已经发散，不能再走：请后退（b）、重置（0）或调小 alpha（-）。"),
     "nothing_to_undo": ("Nothing to go back to: this is the start, and nothing was changed before it.",
-                        "没有可以后退的：这里就是起点，之前也没有改动。"),
+                        "无法后退：这里就是起点，之前也没有做过改动。"),
     "nothing_more": ("The lesson panel has no more to read.", "课程面板没有更多内容了。"),
     "too_small": ("gradstep needs a window of at least {width}x{height}; this one is {actual_width}x{actual_height}. "
                   "Enlarge it, or press q to quit.",
