@@ -148,7 +148,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "language.zh": ("Chinese", "中文"),
     # -- divergence -------------------------------------------------------------------------
     "divergence.overflowed": ("diverged at iteration {iteration}: the {quantity} overflowed",
-                              "第 {iteration} 次迭代发散：{quantity}溢出了浮点数的范围"),
+                              "第 {iteration} 次迭代发散：{quantity}大到超出了浮点数能表示的范围"),
     "divergence.grew": ("diverged at iteration {iteration}: the error {what}", "第 {iteration} 次迭代发散：误差{what}"),
     # -- names of quantities ----------------------------------------------------------------
     "prediction": ("prediction", "预测"),
@@ -242,8 +242,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "story.bouncing": ("Since iteration {iteration} it flips between {a} and {b}, at the same error each time.",
                        "从第 {iteration} 次迭代起，权重在 {a} 和 {b} 之间来回跳，误差始终不变。"),
     "story.ratio": ("Last step the error went {before} -> {now}: x {ratio}, which is r^2 = {r}^2.",
-                    "上一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍，正好是 r^2（r = {r}）：差值每步乘以 r，"
-                    "误差就乘以 r^2。"),
+                    "上一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍，正好是 r^2，其中 r = {r}："
+                    "差值每步乘以 r，误差就乘以 r^2。"),
     "story.ratio_rounded": ("Last step the error went {before} -> {now}: x {ratio}; r^2 = {r_squared}, so float "
                             "rounding shows at these sizes.",
                             "上一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍；"
@@ -270,7 +270,7 @@ WORDS: dict[str, tuple[str, str]] = {
         "第 {iteration} 次迭代发散：{quantity}{what}，迭代已停止。r = {r}：每走一步，差值就乘以 {r}。"
         "{advice}按 - 调小 alpha，按 b 后退，按 0 重置，按 e 编辑。",
     ),
-    "overflowed": ("overflowed", "溢出了浮点数的范围"),
+    "overflowed": ("overflowed", "大到超出了浮点数能表示的范围"),
     "reached": ("reached {value}, more than {growth} times its first value, {first}",
                 "达到 {value}，是起始值 {first} 的 {growth} 倍以上"),
     "reached_past": ("reached {value}, past {growth}", "达到 {value}，超过了 {growth}"),
