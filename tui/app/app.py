@@ -49,7 +49,8 @@ class GradstepApp(App[int]):
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MINIMUM[1], "-short"), (32, "-tall")]
 
     state: var[AppState] = var(None, init=False)
-    """Everything the screen shows, handed down to the panels, which repaint what changed.
+    """Everything the screen shows, handed down to the widgets, which repaint what changed
+    when they next run: a key press only sets it (see widgets/panel.py).
 
     A `var`, not a `reactive`: a reactive on the App repaints the whole screen. The key
     bar reads check_action afresh from each state, so nothing calls refresh_bindings."""
@@ -73,7 +74,7 @@ class GradstepApp(App[int]):
             language, notice = "en", words("en", "no_chinese")
         settings = {key: value for key, value in (view or {}).items() if key in VIEW_SETTINGS[1:]}
         self.set_reactive(GradstepApp.state, AppState(session, language=language, notice=notice, **settings))
-        self._bindings = BindingsMap(key_bindings(language))
+        self._bindings = BindingsMap(key_bindings())  # fixed: the key bar says them in the state's language
         ScrollBar.renderer = AsciiScrollBarRender if ascii_only else ScrollBarRender
         if ascii_only:
             self._filters.append(AsciiFilter())
@@ -157,8 +158,6 @@ class GradstepApp(App[int]):
     def watch_state(self, old: AppState, new: AppState) -> None:
         self.set_class(new.exact, "-exact")  # every digit needs the log to take the full width
         self.set_class(bool(new.notice), "-notice")  # the notice takes the key bar's row
-        if old.language != new.language:  # before the key bar draws: the App watches first
-            self._bindings = BindingsMap(key_bindings(new.language))
         if not new.playing or old.speed != new.speed:
             self._stop_player()
         if new.playing and self._player is None:

@@ -58,7 +58,7 @@ class HelpScreen(ModalScreen[None]):
         keys = Table.grid(padding=(0, 2))
         keys.add_column(style="bold", no_wrap=True)
         keys.add_column()
-        for binding in key_bindings(language):
+        for binding in key_bindings():
             if binding.id:  # every key of the brief; the aliases and weight keys have none
                 keys.add_row(binding.key_display, words(language, f"help.{binding.id}"))
         keys.add_row("1-9", words(language, "help.weights"))
