@@ -13,6 +13,7 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
+from textual.driver import Driver
 from textual.filter import Monochrome, NoColor
 from textual.reactive import var
 from textual.scrollbar import ScrollBar, ScrollBarRender
@@ -26,6 +27,7 @@ from ..files.places import VIEW_SETTINGS, write_crash_report
 from ..words.catalogue import words
 from .ascii import AsciiFilter, AsciiScrollBarRender
 from .keys import key_bindings
+from .output import writing_fewer_bytes
 from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState
 from .widgets.chart import ErrorChart
 from .widgets.key_bar import KeyBar
@@ -92,6 +94,10 @@ class GradstepApp(App[int]):
             yield NoticeLine(id="notice").data_bind(GradstepApp.state)
             yield KeyBar(id="keys").data_bind(GradstepApp.state)
         yield TooSmall(id="too-small")
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal, writing the same picture in fewer bytes (output.py)."""
+        return writing_fewer_bytes(super().get_driver_class())
 
     def on_mount(self) -> None:
         self.set_class(self.ascii_only, "-ascii")
