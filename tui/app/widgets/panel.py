@@ -1,8 +1,8 @@
 """What every widget on the lesson screen shares: the App's state, bound down, and one way to repaint.
 
-A key press only sets the state. A widget draws when it next gets to run, after the App
-has handled every key queued before it, so ten keys between two frames are ten cheap
-state changes and one picture, and a held-down key never queues drawings.
+A key press only sets the state. The widgets draw once the App has handled every key
+queued before them, so ten keys between two frames are ten cheap state changes and one
+picture, and a held-down key never queues drawings.
 
 Textual resends every line of a widget that refreshes; over a slow SSH link a step would
 cost a screenful of bytes although only a few numbers moved. So, as toolong does with
@@ -34,7 +34,12 @@ class StatePanel(Widget):
         self._behind = False  # the state changed since _lines were drawn; a catch-up is on its way
 
     def watch_state(self, state: AppState | None) -> None:
-        """Note the change and return: the drawing waits until the keys queued now are handled."""
+        """Note the change and return: the drawing waits until the keys queued now are handled.
+
+        The catch-up runs in this widget's own task, which no key passes through, so it
+        waits for every key the App has queued. (On the App's task it would run between
+        keys: Textual hands each key on and back, and the App's queue empties in between.)
+        """
         if state is not None and not self._behind:
             self._behind = True
             self.call_next(self._catch_up)
