@@ -296,7 +296,8 @@ async def test_q_quits_with_status_zero():
 async def test_stepping_is_dimmed_after_divergence_and_refused():
     app = app_for("divergence")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*["space"] * 300)
+        app.state = app.state.replace(session=Session(app.state.session.lesson, app.state.session.history.jump(24)))
+        await pilot.press(*["space"] * 10)  # two steps to the divergence, then refused
         history = app.state.session.history
         assert history.divergence is not None and history.iteration == 26
         assert app.check_action("step", ()) is None

@@ -10,6 +10,7 @@ import signal
 import threading
 from pathlib import Path
 
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult
 from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
@@ -34,6 +35,7 @@ from .widgets.key_bar import KeyBar
 from .widgets.lesson import LessonPanel
 from .widgets.log import IterationLog
 from .widgets.notice import NoticeLine
+from .widgets.panel import StatePanel
 from .widgets.parameters import ParametersPanel
 from .widgets.status import StatusBar
 from .widgets.too_small import MINIMUM, TooSmall
@@ -51,8 +53,8 @@ class GradstepApp(App[int]):
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MINIMUM[1], "-short"), (32, "-tall")]
 
     state: var[AppState] = var(None, init=False)
-    """Everything the screen shows, handed down to the widgets, which repaint what changed
-    when they next run: a key press only sets it (see widgets/panel.py).
+    """Everything the screen shows, handed down to the widgets (their show()), which repaint
+    what changed when they next run: a key press only sets it (see widgets/panel.py).
 
     A `var`, not a `reactive`: a reactive on the App repaints the whole screen. The key
     bar reads check_action afresh from each state, so nothing calls refresh_bindings."""
@@ -72,6 +74,7 @@ class GradstepApp(App[int]):
         self.hung_up = False  # the terminal is gone: print nothing more
         self.crash_report: Path | None = None  # the traceback's file, if the app crashed
         self._player: Timer | None = None  # ticks while playing; the speed lives in state
+        self.panels: list[StatePanel] = []  # the widgets drawn from the state, once mounted
         if ascii_only and language == "zh":  # Chinese needs UTF-8
             language, notice = "en", words("en", "no_chinese")
         settings = {key: value for key, value in (view or {}).items() if key in VIEW_SETTINGS[1:]}
@@ -83,16 +86,16 @@ class GradstepApp(App[int]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="main"):
-            yield StatusBar(id="status").data_bind(GradstepApp.state)
+            yield StatusBar(id="status")
             with Horizontal(id="upper"):
-                yield ParametersPanel(id="parameters").data_bind(GradstepApp.state)
+                yield ParametersPanel(id="parameters")
                 yield ErrorChart(ascii_frame=self.ascii_only, ascii_markers=self.ascii_only or self.low_bandwidth,
-                                 plain=self.low_bandwidth, id="chart").data_bind(GradstepApp.state)
+                                 plain=self.low_bandwidth, id="chart")
             with Horizontal(id="lower"):
-                yield IterationLog(id="log").data_bind(GradstepApp.state)
-                yield LessonPanel(id="explain").data_bind(GradstepApp.state)
-            yield NoticeLine(id="notice").data_bind(GradstepApp.state)
-            yield KeyBar(id="keys").data_bind(GradstepApp.state)
+                yield IterationLog(id="log")
+                yield LessonPanel(id="explain")
+            yield NoticeLine(id="notice")
+            yield KeyBar(id="keys")
         yield TooSmall(id="too-small")
 
     def get_driver_class(self) -> type[Driver]:
@@ -100,6 +103,9 @@ class GradstepApp(App[int]):
         return writing_fewer_bytes(super().get_driver_class())
 
     def on_mount(self) -> None:
+        self.panels = list(self.query(StatePanel))  # every widget drawn from the state
+        for panel in self.panels:
+            panel.show(self.state)
         self.set_class(self.ascii_only, "-ascii")
         self.set_class(bool(self.state.notice), "-notice")  # a notice from the start (--resume)
         if self.low_bandwidth:
@@ -162,6 +168,8 @@ class GradstepApp(App[int]):
     # -- state changes that are not panels' business ----------------------------------
 
     def watch_state(self, old: AppState, new: AppState) -> None:
+        for panel in self.panels:
+            panel.show(new)
         self.set_class(new.exact, "-exact")  # every digit needs the log to take the full width
         self.set_class(bool(new.notice), "-notice")  # the notice takes the key bar's row
         if not new.playing or old.speed != new.speed:
@@ -206,6 +214,8 @@ class GradstepApp(App[int]):
 
     # step and back only run when check_action allows them.
     def action_step(self) -> None:
+        if self.screen is not self.screen_stack[0]:
+            raise SkipAction()  # space is a priority binding (keys.py): a screen over the lesson has its own
         self.state = self.state.replace(session=self.state.session.step(), playing=False)
 
     def action_back(self) -> None:

@@ -38,11 +38,16 @@ def key_bindings() -> list[Binding]:
     The words are said where they are shown (the key bar, the help), in the language of
     the moment, so the bindings never change. On an ASCII-only terminal the language key,
     whose description is in Chinese characters, is hidden by the App's check_action.
+
+    Space is the key students hold down, so it is a priority binding: the App steps as
+    the key arrives instead of handing it to the screen and back, which cost as much
+    again as the step (a screen over the lesson, such as the help, gets its space back:
+    the App skips the action there).
     """
     groups = {group: Binding.Group(group) for *_, group in KEYS if group is not None}
     bindings = [
-        Binding(key, action, description, key_display=shown,
-                id=description.removeprefix("key."), group=groups.get(group), show=action not in IN_HELP_ONLY)
+        Binding(key, action, description, key_display=shown, id=description.removeprefix("key."),
+                group=groups.get(group), show=action not in IN_HELP_ONLY, priority=key == "space")
         for key, action, description, shown, group in KEYS
     ]
     bindings += [Binding(key, action, show=False) for key, action in ALIASES]

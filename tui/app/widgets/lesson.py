@@ -39,10 +39,9 @@ def divergence_banner(state: AppState) -> str:
 class LessonPanel(StatePanel):
     """What to read now: the lesson before the first step, then each step worked out."""
 
-    def watch_state(self, state: AppState | None) -> None:
-        if state is not None:
-            self.set_class(state.session.history.divergence is not None, "-diverged")
-        super().watch_state(state)
+    def show(self, state: AppState) -> None:
+        self.set_class(state.session.history.divergence is not None, "-diverged")
+        super().show(state)
 
     def title(self, state: AppState) -> str:
         history = state.session.history
