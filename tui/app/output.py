@@ -15,6 +15,7 @@ ends as Rich's does, with the attributes reset.
 """
 
 import re
+from functools import lru_cache
 
 from textual.driver import Driver
 
@@ -39,55 +40,50 @@ GROUP_OF = {code: name for name, (codes, _) in GROUPS.items() for code in codes}
 CLEARS = {clear: name for name, (_, clear) in GROUPS.items()}
 SHOW_ON_BLANKS = ("reverse", "underline", "strike", "frame", "overline")  # visible in an empty cell
 
-State = dict[str, object]  # group -> frozenset of codes; "fg"/"bg" -> a colour's codes as text
+State = frozenset  # of (group, frozenset of codes) and ("fg" or "bg", a colour's codes as text)
+PLAIN: State = frozenset()  # the terminal's own attributes, after a reset
 
 
+@lru_cache(maxsize=4096)
 def apply(state: State, parameters: str) -> State | None:
     """The attributes after an SGR sequence with `parameters`; None for codes this does not know."""
-    state = dict(state)
+    attributes = dict(state)
     codes = [int(code) if code else 0 for code in parameters.split(";")]
     i = 0
     while i < len(codes):
         code = codes[i]
         if code == 0:
-            state = {}
+            attributes = {}
         elif code in GROUP_OF:
             group = GROUP_OF[code]
-            state[group] = state.get(group, frozenset()) | {code}
+            attributes[group] = attributes.get(group, frozenset()) | {code}
         elif code in CLEARS:
-            state.pop(CLEARS[code], None)
+            attributes.pop(CLEARS[code], None)
         elif code in (38, 48):  # 256 colours (5;n) or true colour (2;r;g;b)
             length = {5: 3, 2: 5}.get(codes[i + 1] if i + 1 < len(codes) else None)
             if length is None or i + length > len(codes):
                 return None
-            state["fg" if code == 38 else "bg"] = ";".join(map(str, codes[i:i + length]))
+            attributes["fg" if code == 38 else "bg"] = ";".join(map(str, codes[i:i + length]))
             i += length - 1
         elif code in (39, 49):
-            state.pop("fg" if code == 39 else "bg", None)
+            attributes.pop("fg" if code == 39 else "bg", None)
         elif 30 <= code <= 37 or 90 <= code <= 97:
-            state["fg"] = str(code)
+            attributes["fg"] = str(code)
         elif 40 <= code <= 47 or 100 <= code <= 107:
-            state["bg"] = str(code)
+            attributes["bg"] = str(code)
         else:
             return None
         i += 1
-    return state
+    return frozenset(attributes.items())
 
 
-def setting(state: State) -> list[str]:
-    """The codes that set `state` from nothing."""
-    codes = []
-    for name in GROUPS:
-        codes += [str(code) for code in sorted(state.get(name, ()))]
-    codes += [state[key] for key in ("fg", "bg") if key in state]
-    return codes
-
-
+@lru_cache(maxsize=4096)
 def change(shown: State, wanted: State) -> str:
     """The shortest SGR sequence that turns the terminal's `shown` attributes into `wanted`."""
+    had_all, want_all = dict(shown), dict(wanted)
     codes = []
     for name, (_, clear) in GROUPS.items():
-        had, want = shown.get(name, frozenset()), wanted.get(name, frozenset())
+        had, want = had_all.get(name, frozenset()), want_all.get(name, frozenset())
         if had == want:
             continue
         if had - want:  # one code clears the whole group: clear it, then set what stays
@@ -96,26 +92,30 @@ def change(shown: State, wanted: State) -> str:
         else:
             codes += [str(code) for code in sorted(want - had)]
     for key, clear in (("fg", "39"), ("bg", "49")):
-        if shown.get(key) != wanted.get(key):
-            codes.append(wanted.get(key, clear))
-    afresh = ["0", *setting(wanted)]
+        if had_all.get(key) != want_all.get(key):
+            codes.append(want_all.get(key, clear))
+    afresh = ["0"]  # or reset, then set everything wanted
+    for name in GROUPS:
+        afresh += [str(code) for code in sorted(want_all.get(name, ()))]
+    afresh += [want_all[key] for key in ("fg", "bg") if key in want_all]
     if len(";".join(afresh)) < len(";".join(codes)):
         codes = afresh
     return f"\x1b[{';'.join(codes)}m"
 
 
+@lru_cache(maxsize=4096)
 def same_on_blanks(shown: State, wanted: State) -> bool:
     """Whether a blank looks the same in either: the background, and what shows in an empty cell."""
-    if "reverse" in shown or "reverse" in wanted:  # the foreground becomes the background
+    had, want = dict(shown), dict(wanted)
+    if "reverse" in had or "reverse" in want:  # the foreground becomes the background
         return shown == wanted
-    return shown.get("bg") == wanted.get("bg") and all(shown.get(name) == wanted.get(name) for name in SHOW_ON_BLANKS)
+    return all(had.get(name) == want.get(name) for name in ("bg", *SHOW_ON_BLANKS))
 
 
 def fewer_bytes(data: str) -> str:
     """`data` with only the attribute changes its text needs, and no moves that go unused."""
     out: list[str] = []
-    shown: State = {}  # what the terminal has
-    wanted: State = {}  # what the next text is to be written in
+    shown = wanted = PLAIN  # what the terminal has; what the next text is to be written in
     moves: list[str] = []  # cursor moves and line ends not sent yet: a move to a place replaces them
     for match in TOKENS.finditer(data):
         token = match.group(0)
