@@ -28,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,6 +122,14 @@ class Student:
     @property
     def total(self) -> int:
         return self.steps + round(HOLD / KEY_REPEAT)
+
+
+def loopback_sshd(folder: Path):
+    """A private sshd on 127.0.0.1, as the ssh tests start theirs (keys and config in `folder`)."""
+    sys.path.insert(0, str(HERE.parent.parent))
+    from tests.terminal.sshd import private_sshd
+
+    return private_sshd(folder)
 
 
 def cpu_seconds(pid: int) -> float:
@@ -325,23 +334,12 @@ def main() -> None:
     parser.add_argument("--ssh", action="store_true", help="over ssh on loopback, to a private sshd")
     parser.add_argument("--compress", action="store_true", help="with --ssh: ssh -C")
     options = parser.parse_args()
-    ssh_context = None
-    if options.ssh:
-        sys.path.insert(0, str(HERE.parent.parent))
-        from tests.terminal.sshd import private_sshd
-
-        keys = tempfile.TemporaryDirectory()
-        ssh_context = private_sshd(Path(keys.name))
-    ssh = ssh_context.__enter__() if ssh_context else None
     results = {GRADSTEP.name: [], FLOOR.name: []}
-    try:
+    with tempfile.TemporaryDirectory() as keys, loopback_sshd(Path(keys)) if options.ssh else nullcontext() as ssh:
         for round_ in range(options.rounds):
             for app in (GRADSTEP, FLOOR) if round_ % 2 == 0 else (FLOOR, GRADSTEP):
                 results[app.name].append(run_classroom(app, options.sessions, options.steps, seed=round_,
                                                        ssh=ssh, compress=options.compress))
-    finally:
-        if ssh_context:
-            ssh_context.__exit__(None, None, None)
     ours, floor = ({key: statistics.median(r[key] for r in results[name]) for key in results[name][0]}
                    for name in (GRADSTEP.name, FLOOR.name))
     link = f"over ssh{' -C' if options.compress else ''} on loopback" if options.ssh else "in local ptys"

@@ -27,6 +27,10 @@ class KeyBar(StatePanel):
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
 
+    def drawn_from(self, state: AppState) -> tuple:
+        """The language and which keys would do something now: most steps change neither."""
+        return state.language, tuple(enabled for _, _, enabled, _ in self.screen.active_bindings.values())
+
     def draw(self, state: AppState) -> Text:
         shown = tuple((binding, enabled) for _, binding, enabled, _ in self.screen.active_bindings.values()
                       if binding.show)

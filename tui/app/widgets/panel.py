@@ -29,6 +29,7 @@ class StatePanel(Widget):
         self._lines: list[Strip] = []  # the picture on screen (or marked for repainting), a strip a row
         self._drawn_at = Size(0, 0)  # the size _lines were drawn at; any other means draw afresh
         self._behind = False  # the state changed since _lines were drawn; a catch-up is on its way
+        self._drawn_from: object = None  # what drawn_from() said of the state _lines show
 
     def show(self, state: AppState) -> None:
         """Take the App's new state and return: the drawing waits until the keys queued now are handled.
@@ -55,6 +56,8 @@ class StatePanel(Widget):
         if not (self.size.area and self._drawn_at == self.size):
             self._drawn_at = Size(0, 0)  # hidden (display: none) or not drawn yet: the next paint draws
             return
+        if self.drawn_from(state) == self._drawn_from:
+            return  # nothing the picture shows has changed
         old, new = self._lines, self._draw_lines(state)
         for y in range(max(len(old), len(new))):
             if y >= len(old) or y >= len(new) or old[y] != new[y]:
@@ -65,7 +68,7 @@ class StatePanel(Widget):
         width, height = self.size
         visual = visualize(self, self.draw(state), markup=False)
         self._lines = Visual.to_strips(self, visual, width, height, self.visual_style)
-        self._drawn_at = self.size
+        self._drawn_at, self._drawn_from = self.size, self.drawn_from(state)
         return self._lines
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
@@ -82,6 +85,13 @@ class StatePanel(Widget):
         if y < len(self._lines):
             return self._lines[y]
         return Strip.blank(self.size.width, self.visual_style.rich_style)
+
+    def drawn_from(self, state: AppState) -> object:
+        """What of `state` the picture shows; when it compares equal, the drawing is skipped.
+
+        The whole state by default: every new state is drawn.
+        """
+        return state
 
     def title(self, state: AppState) -> str | None:
         """The widget's border title for this state (None: no title)."""
