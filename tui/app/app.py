@@ -1,8 +1,9 @@
-"""The gradstep App: one reactive state, the panels bound to it, and the keys that change it.
+"""The gradstep App: one reactive state, the panels drawn from it, and the keys that change it.
 
-Each action builds a new AppState from the old one and assigns it; Textual then hands it
-down to every panel. Nothing else holds state, so a step back, a reset or a saved
-session is always exactly what the screen shows.
+Each action builds a new AppState from the old one and assigns it; the App's watcher
+hands it down to every panel, which draws it once the queued keys are handled. Nothing
+else holds state, so a step back, a reset or a saved session is always exactly what
+the screen shows.
 """
 
 import os
