@@ -127,6 +127,39 @@ def course_row(name: str, sizes: list[int]) -> None:
     print(f"{name:<34}{statistics.mean(sizes):>10.0f}{max(sizes):>10d}")
 
 
+def burst(argv: list[str], env: dict[str, str], presses: int, shown: bytes) -> tuple[float, float]:
+    """`presses` spaces sent at once: seconds until the screen shows `shown` (the last step), and CPU seconds."""
+    session, _ = start(argv, env)
+    cpu = session.cpu_seconds()
+    sent = session.send(b" " * presses)
+    data, seen = b"", None
+    while seen is None:
+        chunk, last = session.read_until_quiet(quiet=0.05, timeout=0.05, first=10.0)
+        if not chunk:
+            break
+        data = data[-200:] + chunk
+        seen = last if shown in data else None
+    cpu = session.cpu_seconds() - cpu
+    session.close()
+    return (seen - sent if seen else float("inf")), cpu
+
+
+def bursts(rounds: int, env: dict[str, str]) -> dict[int, tuple[tuple[float, float], tuple[float, float]]]:
+    """Median (seconds, CPU) of gradstep's and the floor's bursts of 300 and 2,000 presses, alternating."""
+    found = {}
+    for presses in (300, 2000):
+        ours, floor = [], []
+        for round_ in range(rounds):
+            for index in (0, 1) if round_ % 2 == 0 else (1, 0):
+                if index == 0:
+                    ours.append(burst(GRADSTEP, env, presses, f"{presses} steps taken".encode()))
+                else:
+                    floor.append(burst(FLOOR, env, presses, f"step {presses}".encode()))
+        found[presses] = tuple(tuple(statistics.median(run[i] for run in runs) for i in (0, 1))
+                               for runs in (ours, floor))
+    return found
+
+
 def saved_session(folder: Path, iterations: int) -> dict[str, str]:
     """An XDG_STATE_HOME holding the alpha lesson saved at `iterations`, for --resume."""
     session = Session.begin(find_lesson("alpha"))
@@ -249,6 +282,7 @@ def main() -> None:
                 alternately((GRADSTEP, xterm), (FLOOR, xterm), variant_rounds), {}),
         }
         run_time, numpy_time = headless(max(5, rounds))
+        pressed = bursts(max(3, rounds // 2), env)
         courses = {"in a pty (what the app writes)": local_course(env)}
         if options.ssh:
             with tempfile.TemporaryDirectory() as keys, loopback_sshd(Path(keys)) as ssh:
@@ -265,6 +299,9 @@ def main() -> None:
     row("headless alpha run vs import numpy", run_time, numpy_time, 1.5, "(ms)", 1000)
     print(f"{'memory growth over 100,000 steps':<34}{growth / 1024:>10.1f} MB   budget <= 10 MB: "
           f"{'ok' if growth <= 10 * 1024 else 'OVER'}")
+    for presses, ((ours_s, ours_cpu), (floor_s, floor_cpu)) in pressed.items():
+        row(f"{presses:,} presses at once: shown (ms)", ours_s, floor_s, 1.5, "", 1000)
+        row("  ... CPU time for them (ms)", ours_cpu, floor_cpu, 1.25, "", 1000)
     for name, ((ours_variant, floor_variant), budgets) in variants.items():
         print(f"\n{name}, medians of {variant_rounds} alternating runs")
         report(ours_variant, floor_variant, **budgets)
