@@ -7,6 +7,10 @@ taken. Stepping back, resetting or jumping just makes a new view; stepping forwa
 reuses the stored record instead of recomputing it, and a record is never overwritten,
 so every earlier view stays exact. Columns cost 24 bytes a step for one weight, so
 100,000 steps fit in a few MB, and appending is amortised O(1).
+
+Computing happens only in the methods that make a view (start, step, jump): each
+computes the record its view's next step needs, so whether a step is possible, and how
+the run diverged, are plain reads that a screen can make as often as it draws.
 """
 
 from collections.abc import Iterator
@@ -55,6 +59,11 @@ class Trajectory:
     def errors(self, length: int) -> np.ndarray:
         """Read-only errors of the first `length` records, shape (length,)."""
         return _read_only(self._errors[:length])
+
+    def extend_to(self, count: int) -> None:
+        """Compute and store records until there are `count`, or the run diverges."""
+        while self.count < count and self.extend():
+            pass
 
     def extend(self) -> bool:
         """Compute and store the next record; False if the run diverged instead."""
@@ -106,8 +115,17 @@ class History:
 
     @classmethod
     def start(cls, problem: Problem) -> "History":
-        """A run of `problem` with no step taken."""
-        return cls(Trajectory(problem))
+        """A run of `problem` with no step taken (its first record computed ahead)."""
+        return cls(Trajectory(problem))._ahead()
+
+    def _ahead(self) -> "History":
+        """This view, once the record its next step needs is stored or known to diverge.
+
+        start, step and jump make their views through here (step_back and reset go only
+        where records are stored already), so can_step and divergence only read.
+        """
+        self.trajectory.extend_to(self.length + 1)
+        return self
 
     @property
     def problem(self) -> Problem:
@@ -135,8 +153,8 @@ class History:
 
     @property
     def can_step(self) -> bool:
-        """Whether a step forward succeeds: the next record is stored, or can be computed."""
-        return self.length < self.trajectory.count or self.trajectory.extend()
+        """Whether a step forward succeeds: the next record is stored (it was computed ahead)."""
+        return self.length < self.trajectory.count
 
     @property
     def divergence(self) -> Divergence | None:
@@ -148,10 +166,10 @@ class History:
         return self.length > 0
 
     def step(self) -> "History":
-        """One step forward. Raises Diverged when the run has diverged."""
+        """One step forward, computing the one after it. Raises Diverged when the run has diverged."""
         if not self.can_step:
             raise Diverged(self.trajectory.divergence)
-        return History(self.trajectory, self.length + 1)
+        return History(self.trajectory, self.length + 1)._ahead()
 
     def step_back(self) -> "History":
         """The state one step earlier, exactly. Raises IndexError at iteration 0."""
@@ -167,9 +185,8 @@ class History:
         """The state at `iteration`, or at the divergence if the run cannot get that far."""
         if iteration < 0:
             raise IndexError(f"iteration {iteration} is before the start")
-        while self.trajectory.count < iteration and self.trajectory.extend():
-            pass
-        return History(self.trajectory, min(iteration, self.trajectory.count))
+        self.trajectory.extend_to(iteration)
+        return History(self.trajectory, min(iteration, self.trajectory.count))._ahead()
 
     def record(self, k: int) -> Step:
         """The full record of step k (0 <= k < length)."""

@@ -1,11 +1,14 @@
 """Benchmark gradstep against the floor app, on demand (not in CI, not a timed test).
 
-    .venv/bin/python tests/benchmarks/bench.py [--rounds N]
+    .venv/bin/python tests/benchmarks/bench.py [--rounds N] [--ssh]
 
 Both apps run in a real pseudo-terminal at 80x24, alternately, and every figure is the
 median of several runs, reported for each app and as the gradstep / floor ratio next
 to its budget, so that noise on a shared machine cancels out. Start-up, the noisiest
 figure, gets four starts of each app a round, and its CPU time is printed beside it.
+Bytes per step are also measured over the whole course (every lesson, 30 steps each)
+as a mean and a maximum; with --ssh, on the wire to a private sshd on loopback, with and
+without ssh -C (compression).
 """
 
 import argparse
@@ -18,7 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from gradstep.core.lessons import find_lesson
+from classroom import Relay, loopback_sshd
+from gradstep.core.lessons import course, find_lesson
 from gradstep.core.saving import save
 from gradstep.core.session import Session
 from terminal_session import PtySession
@@ -81,6 +85,79 @@ def held_space(session: PtySession) -> tuple[int, float]:
     released = time.perf_counter()
     data, last = session.read_until_quiet(quiet=0.3, first=0.3)
     return written + len(data), max(0.0, last - released) if data else 0.0
+
+
+def course_bytes(start, steps: int = 30) -> list[int]:
+    """Bytes each step writes, over every lesson of the course.
+
+    `start(lesson)` gives a started session and a function returning the bytes it has
+    received so far (from the pty, or on the wire).
+    """
+    sizes = []
+    for lesson in course():
+        session, received = start(lesson.name)
+        session.read_until_quiet(quiet=0.5)
+        for _ in range(steps):
+            before = received()
+            session.send(b" ")
+            session.read_until_quiet(quiet=0.15)
+            sizes.append(received() - before)
+        session.close()
+    return sizes
+
+
+def local_course(env: dict[str, str]) -> list[int]:
+    def start(lesson: str):
+        session = PtySession(GRADSTEP[:1] + ["--lesson", lesson], env)
+        return session, lambda: session.total
+    return course_bytes(start)
+
+
+def ssh_course(env: dict[str, str], ssh, compress: bool) -> list[int]:
+    def start(lesson: str):
+        relay = Relay(ssh.port)
+        remote = ["env", *(f"{name}={value}" for name, value in env.items()), GRADSTEP[0], "--lesson", lesson]
+        session = PtySession(ssh.command(*remote, port=relay.port, compress=compress), BASE_ENV)
+        session.read_until_quiet(quiet=1.0)  # the login, before the lesson's own first screen
+        return session, lambda: relay.to_client
+    return course_bytes(start)
+
+
+def course_row(name: str, sizes: list[int]) -> None:
+    print(f"{name:<34}{statistics.mean(sizes):>10.0f}{max(sizes):>10d}")
+
+
+def burst(argv: list[str], env: dict[str, str], presses: int, shown: bytes) -> tuple[float, float]:
+    """`presses` spaces sent at once: seconds until the screen shows `shown` (the last step), and CPU seconds."""
+    session, _ = start(argv, env)
+    cpu = session.cpu_seconds()
+    sent = session.send(b" " * presses)
+    data, seen = b"", None
+    while seen is None:
+        chunk, last = session.read_until_quiet(quiet=0.05, timeout=0.05, first=10.0)
+        if not chunk:
+            break
+        data = data[-200:] + chunk
+        seen = last if shown in data else None
+    cpu = session.cpu_seconds() - cpu
+    session.close()
+    return (seen - sent if seen else float("inf")), cpu
+
+
+def bursts(rounds: int, env: dict[str, str]) -> dict[int, tuple[tuple[float, float], tuple[float, float]]]:
+    """Median (seconds, CPU) of gradstep's and the floor's bursts of 300 and 2,000 presses, alternating."""
+    found = {}
+    for presses in (300, 2000):
+        ours, floor = [], []
+        for round_ in range(rounds):
+            for index in (0, 1) if round_ % 2 == 0 else (1, 0):
+                if index == 0:
+                    ours.append(burst(GRADSTEP, env, presses, f"{presses} steps taken".encode()))
+                else:
+                    floor.append(burst(FLOOR, env, presses, f"step {presses}".encode()))
+        found[presses] = tuple(tuple(statistics.median(run[i] for run in runs) for i in (0, 1))
+                               for runs in (ours, floor))
+    return found
 
 
 def saved_session(folder: Path, iterations: int) -> dict[str, str]:
@@ -178,7 +255,9 @@ def row(name, ours, floor, budget, unit, scale=1.0):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5, help="alternating runs of each app (default 5)")
-    rounds = parser.parse_args().rounds
+    parser.add_argument("--ssh", action="store_true", help="also bytes per step on the wire over ssh and ssh -C")
+    options = parser.parse_args()
+    rounds = options.rounds
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         env = {**BASE_ENV, "HOME": str(folder), "XDG_STATE_HOME": str(folder / "fresh")}
@@ -203,6 +282,12 @@ def main() -> None:
                 alternately((GRADSTEP, xterm), (FLOOR, xterm), variant_rounds), {}),
         }
         run_time, numpy_time = headless(max(5, rounds))
+        pressed = bursts(max(3, rounds // 2), env)
+        courses = {"in a pty (what the app writes)": local_course(env)}
+        if options.ssh:
+            with tempfile.TemporaryDirectory() as keys, loopback_sshd(Path(keys)) as ssh:
+                courses["on the wire, ssh"] = ssh_course(env, ssh, compress=False)
+                courses["on the wire, ssh -C"] = ssh_course(env, ssh, compress=True)
 
     print(f"gradstep benchmark, {time.strftime('%Y-%m-%d')}, {platform.node()} ({platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}), 80x24, "
@@ -214,9 +299,18 @@ def main() -> None:
     row("headless alpha run vs import numpy", run_time, numpy_time, 1.5, "(ms)", 1000)
     print(f"{'memory growth over 100,000 steps':<34}{growth / 1024:>10.1f} MB   budget <= 10 MB: "
           f"{'ok' if growth <= 10 * 1024 else 'OVER'}")
+    for presses, ((ours_s, ours_cpu), (floor_s, floor_cpu)) in pressed.items():
+        row(f"{presses:,} presses at once: shown (ms)", ours_s, floor_s, 1.5, "", 1000)
+        row("  ... CPU time for them (ms)", ours_cpu, floor_cpu, 1.25, "", 1000)
     for name, ((ours_variant, floor_variant), budgets) in variants.items():
         print(f"\n{name}, medians of {variant_rounds} alternating runs")
         report(ours_variant, floor_variant, **budgets)
+    print(f"\nbytes per step over the course (7 lessons x 30 steps){'mean':>6}{'max':>10}")
+    for name, sizes in courses.items():
+        course_row(name, sizes)
+    if options.ssh:
+        plain, compressed = (statistics.mean(courses[f"on the wire, ssh{c}"]) for c in ("", " -C"))
+        print(f"{'ssh -C shrinks a step':<34}{plain / compressed:>9.1f}x")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ import shlex
 import socket
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -30,9 +32,12 @@ class SSHServer:
         self.key = key
         self.user = pwd.getpwuid(os.getuid()).pw_name
 
-    def command(self, *remote: str) -> list[str]:
-        """The ssh command line that runs `remote` on this server, in a pty (-tt)."""
-        return ["ssh", "-tt", "-p", str(self.port), "-i", str(self.key),
+    def command(self, *remote: str, port: int | None = None, compress: bool = False) -> list[str]:
+        """The ssh command line that runs `remote` on this server, in a pty (-tt).
+
+        `port`: connect there instead (a relay in front of the server); `compress`: ssh -C.
+        """
+        return ["ssh", "-tt", *(["-C"] if compress else []), "-p", str(port or self.port), "-i", str(self.key),
                 "-F", "/dev/null",  # none of the developer's ssh settings
                 "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null",
                 "-o", "LogLevel=ERROR", "-o", "SendEnv=LANG",
@@ -78,18 +83,15 @@ def _wait_until_listening(server: subprocess.Popen, port: int, log: Path, timeou
             return
         except OSError:
             if server.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"sshd did not start listening on port {port}; its log:\n{log.read_text()}")
+                raise RuntimeError(f"sshd did not start listening on port {port}; its log:\n{log.read_text()}")
             time.sleep(0.05)
 
 
-@pytest.fixture
-def ssh_server(tmp_path):
-    """An SSHServer on a free port, stopped when the test ends."""
-    for tool in ("ssh", "ssh-keygen", SSHD):
-        require(tool)
+@contextmanager
+def private_sshd(folder: Path) -> Iterator[SSHServer]:
+    """An SSHServer on a free port, its keys, config and log in `folder`, stopped on leaving
+    (the ssh tests and the classroom benchmark both start theirs here)."""
     PRIVILEGE_SEPARATION.mkdir(mode=0o755, exist_ok=True)
-    folder = tmp_path / "sshd"
-    folder.mkdir()
     _keygen(folder / "host_key")
     _keygen(folder / "client_key")
     (folder / "authorized_keys").write_text((folder / "client_key.pub").read_text())
@@ -108,3 +110,14 @@ def ssh_server(tmp_path):
         except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+
+
+@pytest.fixture
+def ssh_server(tmp_path):
+    """An SSHServer on a free port, stopped when the test ends."""
+    for tool in ("ssh", "ssh-keygen", SSHD):
+        require(tool)
+    folder = tmp_path / "sshd"
+    folder.mkdir()
+    with private_sshd(folder) as server:
+        yield server

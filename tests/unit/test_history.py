@@ -27,7 +27,7 @@ def test_stepping_again_after_going_back_reuses_the_stored_records():
     ten = alpha_run().jump(10)
     trajectory = ten.trajectory
     again = ten.reset().jump(10)
-    assert trajectory.count == 10 and again.trajectory is trajectory
+    assert trajectory.count == 11 and again.trajectory is trajectory  # the next one is computed ahead
     assert again.weights.tobytes() == ten.weights.tobytes()
 
 
@@ -76,3 +76,10 @@ def test_a_hundred_thousand_steps_cost_a_few_megabytes():
     stored = sum(a.nbytes for a in (columns._weights, columns._predictions, columns._errors))
     assert stored < 4 * 2**20  # 24 bytes a step, with room for the doubling
     assert np.all(np.isfinite(view.errors))
+
+
+def test_whether_a_step_is_possible_is_read_not_computed():
+    view = alpha_run().jump(3)
+    assert view.trajectory.count == 4  # jump computed the record its next step needs
+    assert view.can_step and view.divergence is None
+    assert view.trajectory.count == 4  # reading them computed nothing more

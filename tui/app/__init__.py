@@ -1,1 +1,1 @@
-"""The full-screen app: Textual, bound to one reactive state. Only this folder imports Textual."""
+"""The full-screen app: Textual, drawn from one reactive state. Only this folder imports Textual."""

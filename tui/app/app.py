@@ -1,8 +1,9 @@
-"""The gradstep App: one reactive state, the panels bound to it, and the keys that change it.
+"""The gradstep App: one reactive state, the panels drawn from it, and the keys that change it.
 
-Each action builds a new AppState from the old one and assigns it; Textual then hands it
-down to every panel. Nothing else holds state, so a step back, a reset or a saved
-session is always exactly what the screen shows.
+Each action builds a new AppState from the old one and assigns it; the App's watcher
+hands it down to every panel, which draws it once the queued keys are handled. Nothing
+else holds state, so a step back, a reset or a saved session is always exactly what
+the screen shows.
 """
 
 import os
@@ -10,10 +11,11 @@ import signal
 import threading
 from pathlib import Path
 
-from textual.actions import parse
+from textual.actions import SkipAction, parse
 from textual.app import App, ComposeResult
 from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
+from textual.driver import Driver
 from textual.events import Key
 from textual.filter import Monochrome, NoColor
 from textual.reactive import var
@@ -32,12 +34,14 @@ from ..words.prose import facts, where_it_stands
 from ..words.say import explain, field_names, say
 from .ascii import AsciiFilter, AsciiScrollBarRender
 from .keys import key_bindings
+from .output import writing_fewer_bytes
 from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState
 from .widgets.chart import ErrorChart
 from .widgets.key_bar import KeyBar
 from .widgets.lesson import LessonPanel
 from .widgets.log import IterationLog
 from .widgets.notice import NoticeLine
+from .widgets.panel import StatePanel
 from .widgets.parameters import ParametersPanel
 from .widgets.status import StatusBar
 from .widgets.too_small import MINIMUM, TooSmall
@@ -55,7 +59,8 @@ class GradstepApp(App[int]):
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MINIMUM[1], "-short"), (32, "-tall")]
 
     state: var[AppState] = var(None, init=False)
-    """Everything the screen shows, handed down to the panels, which repaint what changed.
+    """Everything the screen shows, handed down to the widgets (their show()), which repaint
+    what changed when they next run: a key press only sets it (see widgets/panel.py).
 
     A `var`, not a `reactive`: a reactive on the App repaints the whole screen. The key
     bar reads check_action afresh from each state, so nothing calls refresh_bindings."""
@@ -75,30 +80,38 @@ class GradstepApp(App[int]):
         self.hung_up = False  # the terminal is gone: print nothing more
         self.crash_report: Path | None = None  # the traceback's file, if the app crashed
         self._player: Timer | None = None  # ticks while playing; the speed lives in state
+        self.panels: list[StatePanel] = []  # the widgets drawn from the state, once mounted
         if ascii_only and language == "zh":  # Chinese needs UTF-8
             language, notice = "en", say("en", "no_chinese")
         settings = {key: value for key, value in (view or {}).items() if key in VIEW_SETTINGS[1:]}
         self.set_reactive(GradstepApp.state, AppState(session, language=language, notice=notice, **settings))
-        self._bindings = BindingsMap(key_bindings(language))
+        self._bindings = BindingsMap(key_bindings())  # fixed: the key bar says them in the state's language
         ScrollBar.renderer = AsciiScrollBarRender if ascii_only else ScrollBarRender
         if ascii_only:
             self._filters.append(AsciiFilter())
 
     def compose(self) -> ComposeResult:
         with Vertical(id="main"):
-            yield StatusBar(id="status").data_bind(GradstepApp.state)
+            yield StatusBar(id="status")
             with Horizontal(id="upper"):
-                yield ParametersPanel(id="parameters").data_bind(GradstepApp.state)
+                yield ParametersPanel(id="parameters")
                 yield ErrorChart(ascii_frame=self.ascii_only, ascii_markers=self.ascii_only or self.low_bandwidth,
-                                 plain=self.low_bandwidth, id="chart").data_bind(GradstepApp.state)
+                                 plain=self.low_bandwidth, id="chart")
             with Horizontal(id="lower"):
-                yield IterationLog(id="log").data_bind(GradstepApp.state)
-                yield LessonPanel(id="explain").data_bind(GradstepApp.state)
-            yield NoticeLine(id="notice").data_bind(GradstepApp.state)
-            yield KeyBar(id="keys").data_bind(GradstepApp.state)
+                yield IterationLog(id="log")
+                yield LessonPanel(id="explain")
+            yield NoticeLine(id="notice")
+            yield KeyBar(id="keys")
         yield TooSmall(id="too-small")
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver for this terminal, writing the same picture in fewer bytes (output.py)."""
+        return writing_fewer_bytes(super().get_driver_class())
+
     def on_mount(self) -> None:
+        self.panels = list(self.query(StatePanel))  # every widget drawn from the state
+        for panel in self.panels:
+            panel.show(self.state)
         self.set_class(self.ascii_only, "-ascii")
         self.set_class(self.state.session.history.iteration == 0, "-at-start")
         self.set_class(bool(self.state.notice), "-notice")  # a notice from the start (--resume)
@@ -164,11 +177,11 @@ class GradstepApp(App[int]):
     # -- state changes that are not panels' business ----------------------------------
 
     def watch_state(self, old: AppState, new: AppState) -> None:
+        for panel in self.panels:
+            panel.show(new)
         self.set_class(new.exact, "-exact")  # every digit needs the log to take the full width
         self.set_class(new.session.history.iteration == 0, "-at-start")  # the log is empty: words take the row
         self.set_class(bool(new.notice), "-notice")  # the notice takes the key bar's row
-        if old.language != new.language:  # before the key bar draws: the App watches first
-            self._bindings = BindingsMap(key_bindings(new.language))
         if not new.playing or old.speed != new.speed:
             self._stop_player()
         if new.playing and self._player is None:
@@ -280,6 +293,8 @@ class GradstepApp(App[int]):
     # -- actions ------------------------------------------------------------------------
 
     def action_step(self) -> None:
+        if self.screen is not self.screen_stack[0]:
+            raise SkipAction()  # space is a priority binding (keys.py): a screen over the lesson has its own
         if not self.state.predicting:
             self.state = self.state.replace(session=self.state.session.step(), playing=False)
             return

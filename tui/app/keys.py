@@ -1,4 +1,4 @@
-"""The keys, in the student's language: all printable, since Escape and arrows break over slow SSH.
+"""The keys: all printable, since Escape and arrows break over slow SSH.
 
 Most useful first: at 80 columns the key bar has room up to m, e on wider screens. The
 chart view, the exact digits, the export and the play speed are listed by `?` (and in
@@ -6,8 +6,6 @@ the README).
 """
 
 from textual.binding import Binding
-
-from ..words.say import say
 
 # (key, action, description key, what the key bar shows for the key, its group)
 IN_HELP_ONLY = ("view", "exact", "page", "export", "speed(-1)", "speed(1)")  # actions not on the key bar
@@ -36,17 +34,22 @@ ALIASES = (("n", "step"), ("equals_sign", "rate(1)"), ("underscore", "rate(-1)")
 WEIGHT_KEYS = 9  # 1..9 choose the weight the chart follows
 
 
-def key_bindings(language: str) -> list[Binding]:
-    """Every binding, its description in `language`.
+def key_bindings() -> list[Binding]:
+    """Every binding; its description, and its group's, is a message key of the catalogue.
 
-    On an ASCII-only terminal the language key, whose description is in Chinese
-    characters, is hidden by the App's check_action.
+    The words are said where they are shown (the key bar, the help), in the language of
+    the moment, so the bindings never change. On an ASCII-only terminal the language key,
+    whose description is in Chinese characters, is hidden by the App's check_action.
+
+    Space is the key students hold down, so it is a priority binding: the App steps as
+    the key arrives instead of handing it to the screen and back, which cost as much
+    again as the step (a screen over the lesson, such as the help, gets its space back:
+    the App skips the action there).
     """
-    groups = {group: Binding.Group(say(language, group))
-              for *_, group in KEYS if group is not None}
+    groups = {group: Binding.Group(group) for *_, group in KEYS if group is not None}
     bindings = [
-        Binding(key, action, say(language, description), key_display=shown,
-                id=description.removeprefix("key."), group=groups.get(group), show=action not in IN_HELP_ONLY)
+        Binding(key, action, description, key_display=shown, id=description.removeprefix("key."),
+                group=groups.get(group), show=action not in IN_HELP_ONLY, priority=key == "space")
         for key, action, description, shown, group in KEYS
     ]
     bindings += [Binding(key, action, show=False) for key, action in ALIASES]

@@ -1,6 +1,6 @@
 """The one value the whole screen is drawn from.
 
-The App holds a single reactive AppState; every panel is bound to it and redraws from
+The App holds a single reactive AppState; every panel is handed it and redraws from
 it alone. An action builds a new AppState (they are immutable), so Textual sees a
 change, and anything the screen shows can be rebuilt, saved or compared.
 """

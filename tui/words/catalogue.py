@@ -357,6 +357,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "key.back": ("back", "后退"),
     "key.reset": ("reset", "重置"),
     "key.play": ("play", "播放"),
+    "key.pause": ("pause", "暂停"),
+    "key.step_amount": ("step", "步长"),
     "key.slower": ("slower", "慢些"),
     "key.faster": ("faster", "快些"),
     "key.alpha": ("alpha", "alpha"),

@@ -42,7 +42,7 @@ class HelpScreen(ModalScreen[None]):
         state, language = self.state, self.state.language
         lesson, history = state.session.lesson, state.session.history
         keys = [(binding.key_display, say(language, f"help.{binding.id}"), "")
-                for binding in key_bindings(language) if binding.id]  # the aliases and weight keys have none
+                for binding in key_bindings() if binding.id]  # the aliases and weight keys have none
         keys.append(("1-9", say(language, "help.weights"), ""))
         panels = [(say(language, f"help.panel.{panel}"), say(language, f"help.panel.{panel}.text"), "")
                   for panel in PANELS]

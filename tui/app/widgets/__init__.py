@@ -1,1 +1,1 @@
-"""One module per panel; each is bound to the App's state and keeps none of its own."""
+"""One module per widget of the lesson screen; each draws from the App's state the one way panel.py gives."""

@@ -3,8 +3,8 @@
 Textual's Footer builds a widget per key, and fills itself in only after the first
 paint, then once more; at start-up that cost a fifth of the time to a settled screen
 (tests/benchmarks/bench.py). This bar is one line drawn with the rest of the screen,
-from the same bindings and the same check_action: a key that would do nothing now is
-dim, and with --mouse a click on a key runs it.
+from the App's bindings, the state's language and the same check_action: a key that
+would do nothing now is dim, and with --mouse a click on a key runs it.
 """
 
 from itertools import groupby
@@ -13,8 +13,9 @@ from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding
 from textual.events import Click
-from textual.geometry import Size
 
+from ....core.problem import HOT_COLD
+from ...words.say import say
 from ..state import AppState
 from .panel import StatePanel
 
@@ -27,35 +28,29 @@ class KeyBar(StatePanel):
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self._drawn_for: tuple = ()  # the keys, whether each is live, the width and styles last drawn
+    def drawn_from(self, state: AppState) -> tuple:
+        """What the words depend on (language, rule, play) and which keys would do something
+        now: most steps change none of them."""
+        return (state.language, state.session.problem.method, state.playing,
+                tuple(enabled for _, _, enabled, _ in self.screen.active_bindings.values()))
 
     def draw(self, state: AppState) -> Text:
         shown = tuple((binding, enabled) for _, binding, enabled, _ in self.screen.active_bindings.values()
                       if binding.show)
         styles = self.get_component_rich_style("key-bar--key"), self.get_component_rich_style("key-bar--description")
-        if (shown, self.size.width, styles) == self._drawn_for:
-            return self._content  # most steps change no key: skip building and comparing the line
-        self._drawn_for = shown, self.size.width, styles
         line = Text(no_wrap=True, overflow="crop")
         # A group (+ and - for alpha) shares one description; every other key is on its own.
         for _, members in groupby(shown, key=lambda item: item[0].group or id(item[0])):
             members = list(members)
             first = members[0][0]
-            entry = self._entry(members, first.group.description if first.group else first.description, *styles)
+            said = say(state.language, label(state, first.group.description if first.group else first.description))
+            entry = self._entry(members, said, *styles)
             if line.cell_len + bool(line) + entry.cell_len > self.size.width:
                 break  # the rest are under ? (help)
             if line:
                 line.append(" ")
             line.append_text(entry)
         return line
-
-    def notify_style_update(self) -> None:
-        """A new theme: its colours are in the drawn line, so the next render draws afresh."""
-        super().notify_style_update()
-        self._drawn_at = Size(0, 0)
-        self.refresh()
 
     def on_click(self, event: Click) -> None:
         """With --mouse, a click on a key, or on what a single key does, presses it."""
@@ -72,6 +67,16 @@ class KeyBar(StatePanel):
         alone, enabled = len(members) == 1, any(enabled for _, enabled in members)
         entry.append(f" {description}", description_style + _entry_style(members[0][0] if alone else None, enabled))
         return entry
+
+
+def label(state: AppState, key: str) -> str:
+    """The catalogue key for what a binding does now: + and - change hot and cold's step,
+    not alpha, and p pauses while playing."""
+    if key == "key.alpha" and state.session.problem.method == HOT_COLD:
+        return "key.step_amount"
+    if key == "key.play" and state.playing:
+        return "key.pause"
+    return key
 
 
 def _entry_style(binding: Binding | None, enabled: bool) -> Style:

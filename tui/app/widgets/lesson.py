@@ -62,10 +62,9 @@ class LessonPanel(StatePanel):
     page_count = 1
     """How many pages the content takes at the panel's size: derived by draw, for the w key."""
 
-    def watch_state(self, state: AppState | None) -> None:
-        if state is not None:
-            self.set_class(state.session.history.divergence is not None, "-diverged")
-        super().watch_state(state)
+    def show(self, state: AppState) -> None:
+        self.set_class(state.session.history.divergence is not None, "-diverged")
+        super().show(state)
 
     def title(self, state: AppState) -> str:
         history = state.session.history

@@ -1,71 +1,102 @@
-"""What every panel shares: the App's state, bound down, and repainting only what changed.
+"""What every widget on the lesson screen shares: the App's state, handed down, and one way to repaint.
 
-Textual resends every line of a widget that refreshes; over a slow SSH link a step
-would cost a screenful of bytes although only a few numbers moved. So a panel renders
-its new content itself, compares it line by line with what is on screen, and marks
-only the lines that differ for repainting.
+A key press only sets the state. The widgets draw once the App has handled every key
+queued before them, so ten keys between two frames are ten cheap state changes and one
+picture, and a held-down key never queues drawings.
+
+Textual resends every line of a widget that refreshes; over a slow SSH link a step would
+cost a screenful of bytes although only a few numbers moved. So, as toolong does with
+`refresh_line` over its own line cache, a widget keeps the lines it drew, hands them to
+Textual through `render_line`, and marks for repainting only the lines that differ
+from the new drawing.
 """
 
 from rich.console import RenderableType
-from rich.segment import Segment
 from textual.geometry import Region, Size
-from textual.reactive import reactive
+from textual.strip import Strip
+from textual.visual import Visual, visualize
 from textual.widget import Widget
 
 from ..state import AppState
 
 
-def changed_lines(old: list, new: list) -> list[int]:
-    """The rows where two renderings differ (a row missing on one side differs)."""
-    return [y for y in range(max(len(old), len(new)))
-            if y >= len(old) or y >= len(new) or old[y] != new[y]]
-
-
 class StatePanel(Widget):
-    """A panel drawn from the App's state alone; subclasses say how in `draw`."""
-
-    state: reactive[AppState | None] = reactive(None, repaint=False)
-    """The App's state, bound with `data_bind(GradstepApp.state)`."""
+    """A widget drawn from the App's state alone; subclasses say how in `title` and `draw`."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._content: RenderableType = ""  # what render() returns: drawn once per state
-        self._shown: list[list[Segment]] = []  # its lines, to compare the next drawing with
-        self._drawn_at = Size(0, 0)  # the size _content was drawn for
+        self.state: AppState | None = None  # the App's state, handed down by show()
+        self._lines: list[Strip] = []  # the picture on screen (or marked for repainting), a strip a row
+        self._drawn_at = Size(0, 0)  # the size _lines were drawn at; any other means draw afresh
+        self._behind = False  # the state changed since _lines were drawn; a catch-up is on its way
+        self._drawn_from: object = None  # what drawn_from() said of the state _lines show
 
-    def watch_state(self, state: AppState | None) -> None:
-        if state is None:
-            return
+    def show(self, state: AppState) -> None:
+        """Take the App's new state and return: the drawing waits until the keys queued now are handled.
+
+        A plain call, not a reactive bound with data_bind: Textual's binding cost a third of
+        a millisecond a key for seven widgets, half of what a queued key costs in all.
+
+        The catch-up runs in this widget's own task, which no key passes through, so it
+        waits for every key the App has queued. (On the App's task it would run between
+        keys: Textual hands each key on and back, and the App's queue empties in between.)
+        """
+        self.state = state
+        if not self._behind:
+            self._behind = True
+            self.call_next(self._catch_up)
+
+    def _catch_up(self) -> None:
+        """Draw the latest state and repaint the lines that differ from the picture on screen."""
+        self._behind = False
+        state = self.state
         title = self.title(state)
-        if title != self.border_title:  # setting it, even unchanged, repaints the whole panel
+        if title != self.border_title:  # setting it, even unchanged, repaints the whole widget
             self.border_title = title
-        if self.size.area and self._drawn_at == self.size:  # on screen already: repaint what changed
-            content = self.draw(state)
-            if content is self._content:  # draw() says nothing it shows has changed
-                return
-            changed = changed_lines(self._shown, self._remember(content))
-            if changed:
-                self.refresh(*(Region(0, y, self.size.width, 1) for y in changed))
-        else:  # not drawn yet, hidden (display: none) or being resized: the next render draws afresh
+        if not (self.size.area and self._drawn_at == self.size):
+            self._drawn_at = Size(0, 0)  # hidden (display: none) or not drawn yet: the next paint draws
+            return
+        if self.drawn_from(state) == self._drawn_from:
+            return  # nothing the picture shows has changed
+        old, new = self._lines, self._draw_lines(state)
+        for y in range(max(len(old), len(new))):
+            if y >= len(old) or y >= len(new) or old[y] != new[y]:
+                self.refresh(Region(0, y, self.size.width, 1))
+
+    def _draw_lines(self, state: AppState) -> list[Strip]:
+        """`draw(state)` as strips at the widget's size, kept as the picture on screen."""
+        width, height = self.size
+        visual = visualize(self, self.draw(state), markup=False)
+        self._lines = Visual.to_strips(self, visual, width, height, self.visual_style)
+        self._drawn_at, self._drawn_from = self.size, self.drawn_from(state)
+        return self._lines
+
+    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False,
+                recompose: bool = False) -> "StatePanel":
+        """A whole-widget repaint comes from Textual (a resize, a new style or theme, a title,
+        being shown again): it draws the picture afresh, every line."""
+        if repaint and not regions:
             self._drawn_at = Size(0, 0)
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
-    def _remember(self, content: RenderableType) -> list[list[Segment]]:
-        """Keep `content` for render() and its lines for the next comparison."""
-        console = self.app.console
-        options = console.options.update(width=self.size.width, height=None)
-        self._content, self._drawn_at = content, self.size
-        self._shown = console.render_lines(content, options, pad=False)
-        return self._shown
+    def render_line(self, y: int) -> Strip:
+        if self._drawn_at != self.size and self.state is not None:
+            self._draw_lines(self.state)
+        if y < len(self._lines):
+            return self._lines[y]
+        return Strip.blank(self.size.width, self.visual_style.rich_style)
 
-    def render(self) -> RenderableType:
-        if self._drawn_at != self.size and self.size.area and self.state is not None:  # first paint, shown again, resized
-            self._remember(self.draw(self.state))
-        return self._content
+    def drawn_from(self, state: AppState) -> object:
+        """What of `state` the picture shows; when it compares equal, the drawing is skipped.
+
+        The whole state by default: every new state is drawn.
+        """
+        return state
 
     def title(self, state: AppState) -> str | None:
-        """The panel's border title for this state (None: no title)."""
+        """The widget's border title for this state (None: no title)."""
         return None
 
     def draw(self, state: AppState) -> RenderableType:
-        """The panel's content for `state`; the content drawn last (`self._content`) if unchanged."""
+        """The widget's content for `state`, at its current size."""
         raise NotImplementedError
