@@ -35,6 +35,7 @@ def _lesson_data(lesson: Lesson) -> dict:
         "tutorial_steps": lesson.tutorial_steps,
         "problem": _problem_data(lesson.problem),
         "texts": {language: vars(text) for language, text in lesson.texts.items()},
+        "rules": {"locked": list(lesson.locked), "hidden": list(lesson.hidden), "predict": lesson.predict},
     }
 
 
@@ -96,7 +97,10 @@ def session_from_data(data: dict) -> tuple[Session, dict]:
 
 def _lesson(data: dict) -> Lesson:
     texts = {language: LessonText(**text) for language, text in data["texts"].items()}
-    return Lesson(data["name"], _problem(data["problem"]), data["tutorial_steps"], texts, data["source"])
+    rules = data.get("rules", {})  # a teacher's locks, hidden readouts and predict mode (saves before them had none)
+    return Lesson(data["name"], _problem(data["problem"]), data["tutorial_steps"], texts, data["source"],
+                  locked=tuple(rules.get("locked", ())), hidden=tuple(rules.get("hidden", ())),
+                  predict=rules.get("predict", False) is True)
 
 
 def _problem(data: dict) -> Problem:

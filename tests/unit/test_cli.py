@@ -32,7 +32,7 @@ def test_several_weights_are_lists_in_jsonl_and_columns_in_csv():
     first = json.loads(gradstep("run", "--lesson", "multi-weight", "--format", "jsonl").out.splitlines()[0])
     assert first["weight"] == [0.1, 0.2, -0.1] and len(first["weight_delta"]) == 3
     header = gradstep("run", "--lesson", "multi-weight", "--format", "csv").out.splitlines()[0]
-    assert header.startswith("iteration,weight_1,weight_2,weight_3,prediction,error,delta,weight_delta_1")
+    assert ",iteration,weight_1,weight_2,weight_3,prediction,error,delta,weight_delta_1," in header
 
 
 def test_hot_cold_logs_its_probes_and_cost():

@@ -3,7 +3,8 @@
 TERM=dumb, an editor's shell, a pipe: no cursor movement, no colour, no escape sequence
 at all. A command is a line: Enter (or n) steps, b steps back, 0 goes back to the start,
 + and - change alpha (or hot and cold's step), m the rule, l lists the lessons and l N
-opens one, q quits. Each step prints its log line, its arithmetic, what the run has done
+opens one, q quits. What the lesson's teacher has locked is refused, and what they hide
+is not shown, as in the app. Each step prints its log line, its arithmetic, what the run has done
 and the readout: the same figures and words as the full-screen app, wrapped by the same
 rules. It never imports Textual.
 """
@@ -14,7 +15,7 @@ from typing import IO
 
 from ...core.divergence import Diverged
 from ...core.formats import text_header, text_row
-from ...core.lessons import course
+from ...core.lessons import Lesson, course
 from ...core.refusals import Refusal
 from ...core.session import Session
 from ..words.divergence import describe
@@ -26,12 +27,14 @@ from ..words.wrap import wrap
 
 COMMANDS = {"": "step", "n": "step", "b": "back", "0": "reset", "+": "faster", "=": "faster", "-": "slower",
             "m": "rule", "l": "lessons", "q": "quit", "?": "help", "h": "help"}
+LOCKS = {"faster": "rate", "slower": "rate", "rule": "rule", "lessons": "lessons"}  # command -> what a lesson locks
 
 
 def show_state(session: Session, language: str, out: IO[str], columns: int) -> None:
     """Where the run stands: the latest log line, its arithmetic and what it did, or the
     lesson's words before the first step; then the readout."""
     history, lesson = session.history, session.lesson
+    hidden = lesson.hidden
 
     def paragraph(text: str, indent: str = "") -> None:
         for line in wrap(text, columns - len(indent)):
@@ -44,9 +47,10 @@ def show_state(session: Session, language: str, out: IO[str], columns: int) -> N
         out.write(text_header(history.problem, headings(language)) + "\n")
     else:
         out.write(text_row(history.record(history.iteration - 1), history.problem, headings(language)) + "\n")
-        for line in worked_step(history, language) + commentary(history, language):
+        worked = [] if "worked-step" in hidden else worked_step(history, language)
+        for line in worked + commentary(history, language, hidden):
             paragraph(line, "    ")
-    for line in readout_lines(history, language):
+    for line in readout_lines(history, language, hidden):
         paragraph(line, "  ")
     if history.divergence is not None:
         paragraph(say(language, "lines.diverged", description=describe(language, history.divergence,
@@ -54,8 +58,11 @@ def show_state(session: Session, language: str, out: IO[str], columns: int) -> N
 
 
 def run_lines(session: Session, language: str, stdin: IO[str], out: IO[str],
-              on_change: Callable[[Session], None] = lambda session: None) -> Session:
-    """Read commands until q or the end of input; each new session goes to `on_change`."""
+              on_change: Callable[[Session], None] = lambda session: None,
+              lessons: tuple[Lesson, ...] | None = None) -> Session:
+    """Read commands until q or the end of input; each new session goes to `on_change`.
+    `lessons` is what l lists (default: the course)."""
+    lessons = lessons or course()
     columns = shutil.get_terminal_size((80, 24)).columns
     help_line = say(language, "lines.help")
     show_state(session, language, out, columns)
@@ -74,12 +81,14 @@ def run_lines(session: Session, language: str, stdin: IO[str], out: IO[str],
         if command is None or command == "help":
             out.write((help_line if command else say(language, "lines.unknown", text=line.strip(), help=help_line)) + "\n")
             continue
-        if command == "lessons" and not rest:
-            for number, lesson in enumerate(course(), start=1):
-                out.write(f"{number}  {lesson.name}: {lesson.text(language).title}\n")
-            continue
         try:
-            session = _apply(command, rest, session)
+            if command in LOCKS:
+                session.lesson.check_unlocked(LOCKS[command])
+            if command == "lessons" and not rest:
+                for number, lesson in enumerate(lessons, start=1):
+                    out.write(f"{number}  {lesson.name}: {lesson.text(language).title}\n")
+                continue
+            session = _apply(command, rest, session, lessons)
         except Diverged:
             out.write(say(language, "cannot_step") + "\n")
             continue
@@ -98,10 +107,9 @@ def run_lines(session: Session, language: str, stdin: IO[str], out: IO[str],
                 out.write(line + "\n")
 
 
-def _apply(command: str, rest: str, session: Session) -> Session:
-    """The session after `command` (with its argument `rest`, for l N)."""
+def _apply(command: str, rest: str, session: Session, lessons: tuple[Lesson, ...]) -> Session:
+    """The session after `command` (with its argument `rest`, for l N from `lessons`)."""
     if command == "lessons":
-        lessons = course()
         if not rest.isdigit() or not 1 <= int(rest) <= len(lessons):
             raise Refusal("lines.no_lesson", text=rest, count=len(lessons))
         return session.with_lesson(lessons[int(rest) - 1])
