@@ -108,3 +108,10 @@ def test_lessons_lists_every_lesson_with_a_line_about_it():
     assert [line.split()[:2] for line in lines] == [[str(n), lesson.name] for n, lesson in enumerate(course(), 1)]
     assert all(len(line.split(maxsplit=2)) == 3 and len(line) <= 80 for line in lines)
     assert "平方误差" in gradstep("lessons", "--lang", "zh").out
+
+
+def test_version_names_the_installed_package():
+    from importlib.metadata import version
+
+    result = gradstep("--version")
+    assert (result.status, result.out, result.err) == (0, f"gradstep {version('gradstep')}\n", "")

@@ -154,7 +154,8 @@ class _Version(argparse.Action):
     def __call__(self, parser, namespace, values, option_string=None) -> None:
         from importlib.metadata import version
 
-        parser.exit(0, f"gradstep {version('gradstep')}\n")
+        print(f"gradstep {version('gradstep')}")  # on stdout, as argparse's own version action
+        parser.exit(0)
 
 
 def add_language_argument(parser: ArgumentParser) -> None:
