@@ -9,7 +9,6 @@ would show as written). Two files giving one name is a fault, as the course refu
 Exit status 2 if any file has a fault, else 0.
 """
 
-import sys
 from pathlib import Path
 
 from ...core.lessons import (
@@ -27,7 +26,7 @@ from ...core.lessons import (
 from ...core.refusals import Refusal
 from ..words.prose import PLACEHOLDER, PLACEHOLDERS
 from ..words.say import explain, say
-from .flags import ArgumentParser, add_language_argument, language_of
+from .flags import ArgumentParser, add_language_argument, parse_in_language
 
 LIST_KEYS = 9  # the app's lesson list opens lessons by one digit
 
@@ -41,9 +40,8 @@ def check_parser(language: str) -> ArgumentParser:
 
 def main(argv: list[str]) -> int:
     """`gradstep check FILE|DIR...`; returns the exit status."""
-    parser = check_parser(language_of(argv))
-    args = parser.parse_args(argv)
-    language = args.lang or parser.language
+    parser, args = parse_in_language(check_parser, argv)
+    language = parser.language
     errors, warnings, checked = check(args.paths)
     for refusal in errors:
         print(explain(language, refusal))

@@ -20,7 +20,7 @@ from ...core.numbers import readable
 from ...core.rules import as_arrays, predict, squared_error
 from ...core.formats import cell_width
 from ..words.say import clean, say
-from .flags import ArgumentParser, add_language_argument, language_of
+from .flags import ArgumentParser, add_language_argument, parse_in_language
 
 LARGEST = 256 * 2**20  # bytes: a hand-in of a very long run is some tens of MiB; anything past this is not one
 _READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -38,9 +38,8 @@ def class_parser(language: str) -> ArgumentParser:
 
 def main(argv: list[str]) -> int:
     """`gradstep class DIR`; returns the exit status."""
-    parser = class_parser(language_of(argv))
-    args = parser.parse_args(argv)
-    language = args.lang or parser.language
+    parser, args = parse_in_language(class_parser, argv)
+    language = parser.language
     folder = Path(args.folder)
     try:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)

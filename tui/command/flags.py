@@ -87,6 +87,16 @@ class ArgumentParser(argparse.ArgumentParser):
         return 2
 
 
+def parse_in_language(make_parser: Callable[[str], ArgumentParser],
+                      argv: list[str]) -> tuple[ArgumentParser, argparse.Namespace]:
+    """A command's parser, made in the language argv or the locale asks for, and argv
+    parsed by it; from then on the parser speaks --lang's language if that was given."""
+    parser = make_parser(language_of(argv))
+    args = parser.parse_args(argv)
+    parser.language = args.lang or parser.language
+    return parser, args
+
+
 @contextlib.contextmanager
 def _argparse_speaking(language: str) -> Iterator[None]:
     """argparse's words in `language` while it parses or prints help."""

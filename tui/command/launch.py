@@ -32,10 +32,10 @@ from .flags import (
     add_problem_arguments,
     add_version_argument,
     clashes,
-    language_of,
     lesson_from_arguments,
     lessons_from_arguments,
     names_a_problem,
+    parse_in_language,
 )
 
 
@@ -96,9 +96,7 @@ def _first(teachers: tuple[Lesson, ...] | None) -> Lesson:
 
 def launch(argv: list[str]) -> int:
     """`gradstep ARGS`; returns the exit status."""
-    parser = app_parser(language_of(argv))
-    args = parser.parse_args(argv)
-    parser.language = args.lang or parser.language
+    parser, args = parse_in_language(app_parser, argv)
     save_path = default_save_path(args.session)
     try:
         teachers, files = lessons_from_arguments(args)

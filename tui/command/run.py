@@ -19,9 +19,9 @@ from .flags import (
     add_course_argument,
     add_language_argument,
     add_problem_arguments,
-    language_of,
     lesson_from_arguments,
     lessons_from_arguments,
+    parse_in_language,
 )
 
 DEFAULT_STEPS = 5  # for a typed-in problem or an open lesson
@@ -70,9 +70,7 @@ def summary(language: str, lesson: Lesson, last_items: list[Step | Divergence]) 
 
 def main(argv: list[str]) -> int:
     """`gradstep run ARGS`; returns the exit status."""
-    parser = run_parser(language_of(argv))
-    args = parser.parse_args(argv)
-    parser.language = args.lang or parser.language
+    parser, args = parse_in_language(run_parser, argv)
     try:
         lesson = lesson_from_arguments(args, *lessons_from_arguments(args))
     except Refusal as refusal:
@@ -105,9 +103,7 @@ def list_lessons(language: str, out, lessons: tuple[Lesson, ...] | None = None) 
 
 def lessons_main(argv: list[str]) -> int:
     """`gradstep lessons`; returns the exit status."""
-    parser = lessons_parser(language_of(argv))
-    args = parser.parse_args(argv)
-    parser.language = args.lang or parser.language
+    parser, args = parse_in_language(lessons_parser, argv)
     try:
         lessons = load_course(args.course) if args.course is not None else None
     except Refusal as refusal:
