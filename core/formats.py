@@ -1,22 +1,27 @@
 """Records as rows: exact for files (CSV, JSON lines), readable for people (the text table).
 
-Files get every float as Python's repr, which reads back as exactly the same float64,
-and never NaN or Infinity, which JSON has no words for: a run that diverges ends with a
-row that says so instead.
+Every row of a file says what it is of: who (user, session), which lesson and problem
+(rule, inputs, goal, alpha or step), then the record, the student's guess, and a note.
+CSV and JSON lines have the same fields in the same order (`fields`); a field with a
+value per weight is a list in JSON and one column per weight in CSV (`weight_1`, ...).
+Every float is Python's repr, which reads back as exactly the same float64, and never
+NaN or Infinity, which JSON has no words for: the last row of a run that diverged says
+so in its note. A blank cell in CSV is null in JSON.
 """
 
 import csv
 import dataclasses
 import json
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from typing import IO
 
 import numpy as np
 
 from .divergence import Divergence
 from .numbers import exact, readable
-from .problem import Problem
+from .problem import GRADIENT_DESCENT, HOT_COLD, Problem
 from .rules import RECORD_TYPES, Step
 
 _NAMES = {"weights": "weight", "weights_after": "weight_after"}  # record field -> column
@@ -24,16 +29,93 @@ _MOVES = {-1: "down", 0: "none", 1: "up"}
 _SKIPPED = ("predictions",)  # the cost is per rule, not per record: said in the summary
 
 
+@dataclass(frozen=True)
+class About:
+    """What a log is of, named on every row: whose it is, and which lesson and problem."""
+
+    lesson: str
+    problem: Problem
+    user: str = ""  # the login that ran it (exports from the app; blank from `gradstep run`)
+    session: str = ""  # --session NAME, if any
+
+
+@dataclass(frozen=True)
+class Row:
+    """Everything one row of an export is made from."""
+
+    about: About
+    step: Step | None  # None only for a run that diverged before its first record
+    iteration: int
+    note: str = ""  # where the run diverged, on its last row
+    guess: float | None = None  # the student's prediction of this step, in predict mode
+    guess_right: bool | None = None  # whether that prediction was right
+
+
+def _rate(row: Row, method: str, field: str) -> float | None:
+    """alpha for gradient descent, step_amount for hot and cold: blank where the rule has none."""
+    return getattr(row.about.problem, field) if row.about.problem.method == method else None
+
+
+# The fields of a row around its record, in order: (name, one value per weight?, its value).
+# Adding a field to every export, CSV and JSON alike, is adding a line here.
+ABOUT_FIELDS: tuple[tuple[str, bool, Callable[[Row], object]], ...] = (
+    ("user", False, lambda row: row.about.user),
+    ("session", False, lambda row: row.about.session),
+    ("lesson", False, lambda row: row.about.lesson),
+    ("method", False, lambda row: row.about.problem.method),
+    ("input", True, lambda row: list(row.about.problem.inputs)),
+    ("goal", False, lambda row: row.about.problem.goal),
+    ("alpha", False, lambda row: _rate(row, GRADIENT_DESCENT, "alpha")),
+    ("step_amount", False, lambda row: _rate(row, HOT_COLD, "step_amount")),
+)
+AFTER_FIELDS: tuple[tuple[str, bool, Callable[[Row], object]], ...] = (
+    ("guess", False, lambda row: row.guess),
+    ("guess_right", False, lambda row: row.guess_right),
+    ("note", False, lambda row: row.note or None),
+)
+
+
+def fields(problem: Problem) -> list[tuple[str, bool]]:
+    """Every field of this problem's rows: its name, and whether it holds a value per weight."""
+    record = [(_NAMES.get(field.name, field.name), field.type is np.ndarray)
+              for field in dataclasses.fields(RECORD_TYPES[problem.method]) if field.name not in _SKIPPED]
+    return [(name, per) for name, per, _ in ABOUT_FIELDS] + record + [(name, per) for name, per, _ in AFTER_FIELDS]
+
+
 def columns(problem: Problem) -> list[str]:
-    """The columns of this problem's records, one per weight where a field holds several."""
+    """The CSV columns of this problem's rows: a field per weight is `name_1`, ... with several."""
+    return [column for name, per_weight in fields(problem) for column in _expanded(name, per_weight, problem.size)]
+
+
+def record_columns(problem: Problem) -> list[str]:
+    """The columns of the record alone (the text table's)."""
     names = []
     for field in dataclasses.fields(RECORD_TYPES[problem.method]):
-        if field.name in _SKIPPED:
-            continue
-        name = _NAMES.get(field.name, field.name)
-        per_weight = field.type is np.ndarray and problem.size > 1
-        names += [f"{name}_{i}" for i in range(1, problem.size + 1)] if per_weight else [name]
+        if field.name not in _SKIPPED:
+            names += _expanded(_NAMES.get(field.name, field.name), field.type is np.ndarray, problem.size)
     return names
+
+
+def _expanded(name: str, per_weight: bool, size: int) -> list[str]:
+    return [f"{name}_{i}" for i in range(1, size + 1)] if per_weight and size > 1 else [name]
+
+
+def export_row(row: Row) -> dict[str, object]:
+    """A row as named plain values, in `fields` order: several weights as a list, one as a
+    number, a blank as None."""
+    values = {name: _plain(value(row)) for name, _, value in ABOUT_FIELDS}
+    if row.step is not None:
+        values |= as_row(row.step)
+    else:  # diverged before any record: only the iteration is known
+        values |= {name: None for name, _ in fields(row.about.problem)[len(ABOUT_FIELDS):] if name not in values}
+        values["iteration"] = row.iteration
+    values |= {name: _plain(value(row)) for name, _, value in AFTER_FIELDS}
+    return values
+
+
+def _plain(value: object) -> object:
+    """One weight's list as its number, as a record's fields are."""
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
 
 
 def as_row(step: Step) -> dict[str, object]:
@@ -54,12 +136,24 @@ def as_row(step: Step) -> dict[str, object]:
 
 
 def flat_row(step: Step, show=exact) -> list[str]:
-    """A record's cells in `columns` order, each float written by `show`."""
+    """A record's cells in `record_columns` order, each float written by `show`."""
+    return _cells(as_row(step), show)
+
+
+def _cells(values: dict[str, object], show=exact) -> list[str]:
     cells = []
-    for value in as_row(step).values():
+    for value in values.values():
         for item in value if isinstance(value, list) else [value]:
-            cells.append(show(item) if isinstance(item, float) else str(item))
+            cells.append(_cell(item, show))
     return cells
+
+
+def _cell(value: object, show=exact) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"  # as JSON writes them
+    return show(value) if isinstance(value, float) else str(value)
 
 
 def divergence_note(divergence: Divergence) -> str:
@@ -68,33 +162,38 @@ def divergence_note(divergence: Divergence) -> str:
     return f"diverged at iteration {divergence.iteration}: {divergence.quantity} {how}"
 
 
-def divergence_row(divergence: Divergence) -> dict[str, object]:
-    """The last JSON line of a run that diverged."""
-    return {
-        "iteration": divergence.iteration,
-        "diverged": True,
-        "quantity": divergence.quantity,
-        "message": divergence_note(divergence),
-    }
-
-
-def write_jsonl(items: Iterable[Step | Divergence], out: IO[str]) -> None:
-    """One JSON object a line; floats round-trip exactly; a divergence ends the log."""
-    for item in items:
-        row = divergence_row(item) if isinstance(item, Divergence) else as_row(item)
-        out.write(json.dumps(row, allow_nan=False) + "\n")
-
-
-def write_csv(items: Iterable[Step | Divergence], problem: Problem, out: IO[str]) -> None:
-    """A header, then a row a record; a last `note` column says where a run diverged."""
-    writer = csv.writer(out, lineterminator="\n")
-    header = columns(problem)
-    writer.writerow([*header, "note"])
+def rows(items: Iterable[Step | Divergence], about: About,
+         answers: Callable[[Step], dict[str, object]] = lambda step: {}) -> Iterator[Row]:
+    """A row a record, the divergence noted on the last one (never a row of its own, unless
+    the run diverged before its first record); `answers` gives a step's guess fields."""
+    pending: Step | None = None
     for item in items:
         if isinstance(item, Divergence):
-            writer.writerow([item.iteration, *[""] * (len(header) - 1), divergence_note(item)])
-        else:
-            writer.writerow([*flat_row(item), ""])
+            note = divergence_note(item)
+            if pending is None:
+                yield Row(about, None, item.iteration, note)
+            else:
+                yield Row(about, pending, pending.iteration, note, **answers(pending))
+            return
+        if pending is not None:
+            yield Row(about, pending, pending.iteration, **answers(pending))
+        pending = item
+    if pending is not None:
+        yield Row(about, pending, pending.iteration, **answers(pending))
+
+
+def write_jsonl(items: Iterable[Row], out: IO[str]) -> None:
+    """One JSON object a row; floats round-trip exactly."""
+    for row in items:
+        out.write(json.dumps(export_row(row), allow_nan=False) + "\n")
+
+
+def write_csv(items: Iterable[Row], problem: Problem, out: IO[str]) -> None:
+    """A header, then a line a row."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns(problem))
+    for row in items:
+        writer.writerow(_cells(export_row(row)))
 
 
 def text_header(problem: Problem, headings: dict[str, str] | None = None) -> str:
@@ -120,7 +219,7 @@ def text_lines(items: Iterable[Step | Divergence], problem: Problem,
 
 
 def _text_columns(problem: Problem) -> list[str]:
-    return [name for name in columns(problem) if not name.startswith("weight_after")]
+    return [name for name in record_columns(problem) if not name.startswith("weight_after")]
 
 
 def _heading(name: str, headings: dict[str, str]) -> str:

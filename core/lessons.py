@@ -13,13 +13,21 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .problem import GRADIENT_DESCENT, InvalidProblem, Problem, is_number
+from .names import NAME_LENGTH, is_plain_name
+from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem, is_number, problem_faults
 from .questions import Question, QuestionText
 from .refusals import Refusal
 
 LANGUAGES = ("en", "zh")  # English first: it is what every other language falls back to
-_FIELDS = ("name", *(field.name for field in dataclasses.fields(Problem)), "tutorial_steps", "questions", *LANGUAGES)
+# What a teacher may lock (the actions, named as the app's actions are) and hide (readouts).
+LOCKABLE = ("edit", "rule", "rate", "lessons", "predict")
+HIDEABLE = ("analysis", "forecast", "worked-step")  # best alpha and steps to go; r; the arithmetic
+RULES_FIELDS = ("locked", "hide", "predict")
+_FIELDS = ("name", *(field.name for field in dataclasses.fields(Problem)), "tutorial_steps", *RULES_FIELDS,
+           "questions", *LANGUAGES)
 _QUESTION_FIELDS = ("at", "answer", "tolerance", "choices", *LANGUAGES)
+# The fields each rule reads; another rule's field in a file does nothing (a warning).
+_RATE_FIELDS = {GRADIENT_DESCENT: "alpha", HOT_COLD: "step_amount", MEASURE: None}
 COURSE_FOLDER = Path(__file__).with_name("course")  # package data, installed as plain files
 
 
@@ -50,6 +58,9 @@ class Lesson:
     tutorial_steps: int | None  # iterations the tutorial shows; None: open-ended
     texts: dict[str, LessonText] = field(default_factory=dict, compare=False)
     source: str = "course"  # "course", or the path of a teacher's file
+    locked: tuple[str, ...] = ()  # actions of LOCKABLE the teacher has locked in this lesson
+    hidden: tuple[str, ...] = ()  # readouts of HIDEABLE kept from the student, to find themselves
+    predict: bool = False  # start in predict mode (ask before each step)
     questions: tuple[Question, ...] = field(default=(), compare=False)  # asked as the run reaches them
 
     def text(self, language: str) -> LessonText:
@@ -58,6 +69,11 @@ class Lesson:
         own, english = self.texts.get(language, LessonText()), self.texts.get("en", LessonText())
         words = {field: getattr(own, field) or getattr(english, field) for field in TEXT_FIELDS}
         return LessonText(**{**words, "title": words["title"] or self.name})
+
+    def check_unlocked(self, action: str) -> None:
+        """Refuse `action` (one of LOCKABLE) if the teacher has locked it in this lesson."""
+        if action in self.locked:
+            raise Refusal(f"locked.{action}")
 
     def untranslated(self) -> list[tuple[str, str]]:
         """(language, field) for each text field that English has and a language lacks."""
@@ -81,25 +97,77 @@ def first_lesson() -> Lesson:
     return _course_file(sorted(COURSE_FOLDER.glob("*.toml"))[0])
 
 
-def find_lesson(name: str) -> Lesson:
-    """The course lesson called `name`, or LessonError listing the names there are.
+def find_lesson(name: str, lessons: tuple[Lesson, ...] | None = None) -> Lesson:
+    """The lesson called `name` in `lessons` (default: the course), or LessonError listing
+    the names there are.
 
-    A course file is named after its lesson ("6-alpha.toml"), so starting a lesson reads
-    one file, not the whole course.
+    A course file is named after its lesson ("6-alpha.toml"), so starting a course lesson
+    reads one file, not the whole course.
     """
-    for path in COURSE_FOLDER.glob(f"*-{name}.toml"):
-        lesson = _course_file(path)
+    if lessons is None:
+        for path in COURSE_FOLDER.glob(f"*-{name}.toml"):
+            lesson = _course_file(path)
+            if lesson.name == name:
+                return lesson
+        lessons = course()
+    for lesson in lessons:
         if lesson.name == name:
             return lesson
-    lessons = [lesson.name for lesson in course()]
-    raise LessonError("lesson.unknown", name=name, close=_close_match(name, lessons), choices=lessons)
+    names = [lesson.name for lesson in lessons]
+    raise LessonError("lesson.unknown", name=name, close=close_match(name, names), choices=names)
+
+
+def load_course(folder: str | Path) -> tuple[Lesson, ...]:
+    """A teacher's course: the lesson files in `folder`, in file-name order ("01-...", "02-...").
+
+    Two files giving the same name would make `--lesson NAME` ambiguous, so that is refused.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise LessonError("course.not_a_folder" if folder.exists() else "course.missing", where=str(folder))
+    paths = course_files(folder)
+    if not paths:
+        raise LessonError("course.empty", where=str(folder))
+    lessons: dict[str, Lesson] = {}
+    for path in paths:
+        lesson = load_lesson_file(path)
+        if lesson.name in lessons:
+            raise LessonError("course.same_name", where=str(path), field="name", name=lesson.name,
+                              other=lessons[lesson.name].source)
+        lessons[lesson.name] = lesson
+    return tuple(lessons.values())
+
+
+def course_files(folder: Path) -> list[Path]:
+    """The lesson files of a course folder, in the order the course takes them."""
+    return sorted(path for path in folder.glob("*.toml") if path.is_file())
 
 
 def load_lesson_file(path: str | Path) -> Lesson:
-    """A teacher's lesson file, validated against the course's schema."""
+    """A teacher's lesson file, validated against the course's schema; LessonError for its
+    first fault."""
+    lesson, faults = check_lesson_file(path, gather=False)
+    return lesson
+
+
+def check_lesson_file(path: str | Path, gather: bool = True) -> tuple[Lesson | None, list["LessonError"]]:
+    """A lesson file and every fault in it (the lesson is None if there is any), for a
+    teacher to fix them all in one go; with `gather` False, the first fault is raised."""
     path = Path(path)
+    faults: list[LessonError] | None = [] if gather else None
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read(path)
+        lesson = _parse(text, str(path), source=str(path), default_name=path.stem, faults=faults)
+    except LessonError as fault:
+        if faults is None:
+            raise
+        return None, [fault]
+    return (None if faults else lesson), faults or []
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise LessonError("file.missing", where=str(path)) from None
     except IsADirectoryError:
@@ -108,46 +176,97 @@ def load_lesson_file(path: str | Path) -> Lesson:
         raise LessonError("file.not_utf8", where=str(path)) from None
     except OSError as error:
         raise LessonError("file.unreadable", where=str(path), reason=error.strerror or str(error)) from None
-    return _parse(text, str(path), source=str(path), default_name=path.stem)
 
 
-def _parse(text: str, where: str, source: str, default_name: str | None = None) -> Lesson:
+def _parse(text: str, where: str, source: str, default_name: str | None = None,
+           faults: list["LessonError"] | None = None) -> Lesson | None:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line, column = _position(str(error))
         raise LessonError("lesson.not_toml", where=where, line=line, column=column) from None
-    fields = _Fields(data, where)
+    return lesson_from_table(data, where, source, default_name, faults)
+
+
+def lesson_from_table(data: dict, where: str, source: str, default_name: str | None = None,
+                      faults: list["LessonError"] | None = None) -> Lesson | None:
+    """A lesson from a table of a lesson file's fields. With `faults` None the first fault
+    is raised; with a list, every fault is added to it and None is returned if there was any."""
+    fields = _Fields(data, where, faults=faults)
     fields.refuse_unknown(_FIELDS)
-    name = fields.string("name", default=default_name)
-    try:
-        problem = Problem(
-            weights=fields.numbers("weights"),
-            inputs=fields.numbers("inputs"),
-            goal=fields.number("goal"),
-            method=fields.string("method", default=GRADIENT_DESCENT),
-            alpha=fields.number("alpha", default=1.0),
-            step_amount=fields.number("step_amount", default=0.1),
-        )
-    except InvalidProblem as refusal:
-        raise LessonError(refusal.key, where=where, field=refusal.field, **refusal.values) from None
-    texts = {language: fields.text(language) for language in LANGUAGES if language in data}
-    return Lesson(name, problem, fields.count("tutorial_steps"), texts, source, fields.questions())
+    name = fields.gather(fields.name, "name", default=default_name)
+    values = {
+        "weights": fields.gather(fields.numbers, "weights"),
+        "inputs": fields.gather(fields.numbers, "inputs"),
+        "goal": fields.gather(fields.number, "goal"),
+        "method": fields.gather(fields.string, "method", default=GRADIENT_DESCENT),
+        "alpha": fields.gather(fields.number, "alpha", default=1.0),
+        "step_amount": fields.gather(fields.number, "step_amount", default=0.1),
+    }
+    for fault in problem_faults(values):
+        fields.note(LessonError(fault.key, where=where, field=fault.field, **fault.values))
+    rules = {
+        "locked": fields.gather(fields.choices, "locked", LOCKABLE),
+        "hidden": fields.gather(fields.choices, "hide", HIDEABLE),
+        "predict": fields.gather(fields.flag, "predict"),
+    }
+    steps = fields.gather(fields.count, "tutorial_steps")
+    texts = {language: fields.gather(fields.text, language) for language in LANGUAGES if language in data}
+    questions = fields.gather(fields.questions)
+    if faults:
+        return None
+    return Lesson(name, Problem(**values), steps, texts, source, **rules, questions=questions)
+
+
+def lesson_warnings(data: dict, lesson: Lesson) -> list["LessonError"]:
+    """What in a sound lesson file is probably a mistake: a field its rule never reads, and
+    words the Chinese-reading student would get in English."""
+    warnings, where = [], lesson.source
+    rate = _RATE_FIELDS[lesson.problem.method]
+    for unused in _RATE_FIELDS.values():
+        if unused is not None and unused != rate and unused in data:
+            warnings.append(LessonError("lesson.no_effect", where=where, field=unused, rule=lesson.problem.method))
+    if "zh" not in data:
+        warnings.append(LessonError("lesson.no_chinese", where=where, field="zh"))
+    else:
+        warnings += [LessonError("lesson.untranslated", where=where, field=f"{language}.{field}")
+                     for language, field in lesson.untranslated()]
+    return warnings
+
+
+def read_table(path: str | Path) -> dict:
+    """A lesson file's fields as TOML gives them (for warnings, once it has loaded)."""
+    return tomllib.loads(_read(Path(path)))
 
 
 class _Fields:
     """Typed reads from a parsed TOML table, each failing with file, field and fault."""
 
-    def __init__(self, data: dict, where: str, prefix: str = "") -> None:
+    def __init__(self, data: dict, where: str, prefix: str = "", faults: list | None = None) -> None:
         self.data, self.where, self.prefix = data, where, prefix
+        self.faults = faults  # None: raise the first fault; a list: gather every fault into it
 
     def fail(self, key: str, message: str, **values: object) -> LessonError:
         return LessonError(message, where=self.where, field=f"{self.prefix}{key}", **values)
 
+    def note(self, fault: LessonError) -> None:
+        """Raise `fault`, or, when gathering, keep it and go on."""
+        if self.faults is None:
+            raise fault
+        self.faults.append(fault)
+
+    def gather(self, read, *args, **kwargs):
+        """`read(*args)`, or None once its fault is noted (when gathering)."""
+        try:
+            return read(*args, **kwargs)
+        except LessonError as fault:
+            self.note(fault)
+            return None
+
     def refuse_unknown(self, known: tuple[str, ...]) -> None:
         for key in self.data:
             if key not in known:
-                raise self.fail(key, "lesson.unknown_field", close=_close_match(key, known), known=list(known))
+                self.note(self.fail(key, "lesson.unknown_field", close=close_match(key, known), known=list(known)))
 
     def _get(self, key: str, default: object) -> object:
         if key in self.data:
@@ -179,6 +298,30 @@ class _Fields:
         if not isinstance(value, str) or not value.strip():
             raise self.fail(key, "lesson.expected_text", value=value)
         return value.strip()
+
+    def name(self, key: str, default: str | None = None) -> str:
+        """A lesson's name: it becomes part of file names (exports, hand-ins), so it is plain."""
+        value = self.string(key, default)
+        if not is_plain_name(value):
+            raise self.fail(key, "lesson.bad_name", length=NAME_LENGTH, text=value)
+        return value
+
+    def choices(self, key: str, known: tuple[str, ...]) -> tuple[str, ...]:
+        """A list of words from `known` (an empty list when absent), each once, in order given."""
+        value = self.data.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(key, "lesson.expected_words", value=value, known=list(known))
+        for item in value:
+            if item not in known:
+                raise self.fail(key, "lesson.not_a_choice", value=item, known=list(known),
+                                close=close_match(item, known) if isinstance(item, str) else None)
+        return tuple(dict.fromkeys(value))
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if not isinstance(value, bool):
+            raise self.fail(key, "lesson.expected_bool", value=value)
+        return value
 
     def count(self, key: str, smallest: int = 1) -> int | None:
         if key not in self.data:
@@ -224,6 +367,7 @@ class _Fields:
         return Question(at, answer, tolerance, choices, texts)
 
     def choice_list(self) -> tuple[str, ...]:
+        """A question's choices: 2 to 9 pieces of text (none when absent)."""
         if "choices" not in self.data:
             return ()
         choices = self.data["choices"]
@@ -236,12 +380,13 @@ class _Fields:
         table = self.data[language]
         if not isinstance(table, dict):
             raise self.fail(language, "lesson.expected_table", table=language, value=table)
-        fields = _Fields(table, self.where, prefix=f"{language}.")
+        fields = _Fields(table, self.where, prefix=f"{language}.", faults=self.faults)
         fields.refuse_unknown(TEXT_FIELDS)
-        return LessonText(**{key: fields.string(key) for key in TEXT_FIELDS if key in table})
+        words = {key: fields.gather(fields.string, key) for key in TEXT_FIELDS if key in table}
+        return LessonText(**{key: text for key, text in words.items() if text is not None})
 
 
-def _close_match(word: str, choices) -> str | None:
+def close_match(word: str, choices) -> str | None:
     """The choice `word` was probably meant to be (difflib loads only when a name is wrong)."""
     import difflib
 

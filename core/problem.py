@@ -8,6 +8,7 @@ can be compared, saved and shown; the rules turn it into float64 arrays.
 
 import dataclasses
 import math
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from .refusals import Refusal
@@ -53,41 +54,61 @@ class Problem:
 
 def check_problem(problem: Problem) -> None:
     """Raise InvalidProblem for the first parameter that cannot be learned from."""
-    if problem.method not in METHODS:
-        raise InvalidProblem("problem.not_a_rule", field="method", text=problem.method)
-    for field in ("weights", "inputs"):
-        values = getattr(problem, field)
-        if not isinstance(values, (tuple, list)):
-            raise InvalidProblem("problem.expected_list", field=field, value=values)
-        if not values:
-            raise InvalidProblem("problem.no_numbers", field=field)
-        for value in values:
-            _check_finite(field, value)
-    if len(problem.weights) != len(problem.inputs):
-        raise InvalidProblem("problem.one_input_per_weight", field="inputs",
-                             weights=len(problem.weights), inputs=len(problem.inputs))
-    for field in ("goal", "alpha", "step_amount"):
-        _check_finite(field, getattr(problem, field))
-    for field in ("alpha", "step_amount"):
-        if getattr(problem, field) <= 0:
-            raise InvalidProblem("problem.not_positive", field=field, value=getattr(problem, field))
-    if problem.method == HOT_COLD and problem.size != 1:
-        raise InvalidProblem("problem.hot_cold_one_weight", field="method", size=problem.size)
-    prediction = sum(float(x) * float(w) for x, w in zip(problem.inputs, problem.weights))
-    miss = prediction - float(problem.goal)
+    for fault in problem_faults(vars(problem)):
+        raise fault
+
+
+def problem_faults(values: Mapping[str, object]) -> Iterator[InvalidProblem]:
+    """What is wrong with a problem's fields (`values`, by field name): the first fault of
+    each field, then, only if every field is sound, what is wrong between them. Loading
+    stops at the first; `gradstep check` reports them all. A field given as None is one
+    already found faulty (a lesson file's "goal" that is not a number): it is passed over,
+    and so are the checks between fields."""
+    faulty = any(value is None for value in values.values())
+    if values["method"] is not None and values["method"] not in METHODS:
+        faulty = True
+        yield InvalidProblem("problem.not_a_rule", field="method", text=values["method"])
+    for field in ("weights", "inputs", "goal", "alpha", "step_amount"):
+        fault = None if values[field] is None else _field_fault(field, values[field])
+        if fault is not None:
+            faulty = True
+            yield fault
+    if faulty:
+        return
+    weights, inputs = values["weights"], values["inputs"]
+    if len(weights) != len(inputs):
+        yield InvalidProblem("problem.one_input_per_weight", field="inputs", weights=len(weights), inputs=len(inputs))
+        return
+    if values["method"] == HOT_COLD and len(weights) != 1:
+        yield InvalidProblem("problem.hot_cold_one_weight", field="method", size=len(weights))
+    prediction = sum(float(x) * float(w) for x, w in zip(inputs, weights))
+    miss = prediction - float(values["goal"])
     if not math.isfinite(miss * miss):  # nothing can be learned from an error that is already infinite
-        raise InvalidProblem("problem.start_overflows", field="weights")
+        yield InvalidProblem("problem.start_overflows", field="weights")
 
 
-def _check_finite(field: str, value: object) -> None:
+def _field_fault(field: str, value: object) -> InvalidProblem | None:
+    """The first thing wrong with one field on its own, or None."""
+    if field in ("weights", "inputs"):
+        if not isinstance(value, (tuple, list)):
+            return InvalidProblem("problem.expected_list", field=field, value=value)
+        if not value:
+            return InvalidProblem("problem.no_numbers", field=field)
+        return next((fault for item in value if (fault := _finite_fault(field, item))), None)
+    fault = _finite_fault(field, value)
+    if fault is None and field in ("alpha", "step_amount") and value <= 0:
+        return InvalidProblem("problem.not_positive", field=field, value=value)
+    return fault
+
+
+def _finite_fault(field: str, value: object) -> InvalidProblem | None:
     if not is_number(value):
-        raise InvalidProblem("problem.expected_number", field=field, value=value)
+        return InvalidProblem("problem.expected_number", field=field, value=value)
     try:
         finite = math.isfinite(value)
     except OverflowError:  # an int too large for a float
         finite = False
-    if not finite:
-        raise InvalidProblem("problem.not_finite", field=field, value=value)
+    return None if finite else InvalidProblem("problem.not_finite", field=field, value=value)
 
 
 def is_number(value: object) -> bool:

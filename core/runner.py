@@ -10,25 +10,25 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from .divergence import Divergence
-from .formats import text_lines, write_csv, write_jsonl
+from .formats import About, rows, text_lines, write_csv, write_jsonl
 from .history import walk
-from .problem import Problem
 from .rules import Step
 
 FORMATS = ("text", "csv", "jsonl")
 
 
-def run(problem: Problem, steps: int, format: str, out: IO[str],
+def run(about: About, steps: int, format: str, out: IO[str],
         headings: dict[str, str] | None = None) -> list[Step | Divergence]:
-    """Write `steps` iterations of `problem` to `out` in `format` (the text table's columns
-    named by `headings`); return the last items (the last record, and the divergence after
-    it if the run diverged) for a summary."""
+    """Write `steps` iterations of `about`'s problem to `out` in `format` (each file row
+    naming the problem; the text table's columns named by `headings`); return the last items
+    (the last record, and the divergence after it if the run diverged) for a summary."""
+    problem = about.problem
     last: list[Step | Divergence] = []
     items = _remembering(walk(problem, steps), last)
     if format == "jsonl":
-        write_jsonl(items, out)
+        write_jsonl(rows(items, about), out)
     elif format == "csv":
-        write_csv(items, problem, out)
+        write_csv(rows(items, about), problem, out)
     else:
         for line in text_lines(items, problem, headings):
             out.write(line + "\n")

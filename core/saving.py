@@ -39,6 +39,7 @@ def _lesson_data(lesson: Lesson) -> dict:
         "problem": _problem_data(lesson.problem),
         "texts": {language: vars(text) for language, text in lesson.texts.items()},
         "questions": [_question_data(question) for question in lesson.questions],
+        "rules": {"locked": list(lesson.locked), "hidden": list(lesson.hidden), "predict": lesson.predict},
     }
 
 
@@ -148,7 +149,10 @@ def session_from_data(data: dict) -> tuple[Session, dict]:
 def _lesson(data: dict) -> Lesson:
     texts = {language: LessonText(**text) for language, text in data["texts"].items()}
     questions = tuple(_question(entry) for entry in data.get("questions", []))
-    return Lesson(data["name"], _problem(data["problem"]), data["tutorial_steps"], texts, data["source"], questions)
+    rules = data.get("rules", {})  # a teacher's locks, hidden readouts and predict mode (saves before them had none)
+    return Lesson(data["name"], _problem(data["problem"]), data["tutorial_steps"], texts, data["source"],
+                  locked=tuple(rules.get("locked", ())), hidden=tuple(rules.get("hidden", ())),
+                  predict=rules.get("predict", False) is True, questions=questions)
 
 
 def _question(data: dict) -> Question:

@@ -32,7 +32,7 @@ def test_several_weights_are_lists_in_jsonl_and_columns_in_csv():
     first = json.loads(gradstep("run", "--lesson", "multi-weight", "--format", "jsonl").out.splitlines()[0])
     assert first["weight"] == [0.1, 0.2, -0.1] and len(first["weight_delta"]) == 3
     header = gradstep("run", "--lesson", "multi-weight", "--format", "csv").out.splitlines()[0]
-    assert header.startswith("iteration,weight_1,weight_2,weight_3,prediction,error,delta,weight_delta_1")
+    assert ",iteration,weight_1,weight_2,weight_3,prediction,error,delta,weight_delta_1," in header
 
 
 def test_hot_cold_logs_its_probes_and_cost():
@@ -110,3 +110,10 @@ def test_lessons_lists_every_lesson_with_a_line_about_it_and_its_questions():
     assert all(len(line.split(maxsplit=2)) == 3 for line in lines) and all(len(line) <= 80 for line in output)
     assert output[1].split() == ["questions:", "2"]  # under the first lesson
     assert "平方误差" in gradstep("lessons", "--lang", "zh").out
+
+
+def test_version_names_the_installed_package():
+    from importlib.metadata import version
+
+    result = gradstep("--version")
+    assert (result.status, result.out, result.err) == (0, f"gradstep {version('gradstep')}\n", "")

@@ -69,4 +69,5 @@ def test_the_log_of_a_diverging_run_ends_by_saying_so(format):
     assert "diverged at iteration 26" in last
     if format == "jsonl":
         rows = [json.loads(line, parse_constant=pytest.fail) for line in result.out.splitlines()]
-        assert rows[-1]["diverged"] is True and len(rows) == 28  # 27 records, then the note
+        assert len(rows) == 27 and rows[-1]["iteration"] == 26  # a row an iteration, the note on the last
+        assert [row["note"] for row in rows[:-1]] == [None] * 26

@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 from gradstep.core import analysis
+from gradstep.core.formats import About
 from gradstep.core.history import History
 from gradstep.core.problem import InvalidProblem, Problem
 from gradstep.core.runner import run
@@ -81,7 +82,7 @@ def test_no_finite_problem_raises_even_when_it_diverges(problem):
         assert np.isfinite(record.error)
     for format in ("text", "csv", "jsonl"):
         out = io.StringIO()
-        run(problem, 30, format, out)
+        run(About("custom", problem), 30, format, out)
         if format == "jsonl":
             for line in out.getvalue().splitlines():
                 json.loads(line, parse_constant=lambda token: (_ for _ in ()).throw(ValueError(token)))
@@ -90,7 +91,7 @@ def test_no_finite_problem_raises_even_when_it_diverges(problem):
 @given(problems(values=moderate))
 def test_jsonl_floats_read_back_exactly(problem):
     out = io.StringIO()
-    run(problem, 10, "jsonl", out)
+    run(About("custom", problem), 10, "jsonl", out)
     view = History.start(problem).jump(10)
-    rows = [row for row in map(json.loads, out.getvalue().splitlines()) if "diverged" not in row]
+    rows = [row for row in map(json.loads, out.getvalue().splitlines()) if row["error"] is not None]
     assert [row["error"] for row in rows] == view.errors.tolist()

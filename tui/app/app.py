@@ -9,6 +9,7 @@ the screen shows.
 import os
 import signal
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from textual.actions import SkipAction, parse
@@ -22,13 +23,14 @@ from textual.reactive import var
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.timer import Timer
 
-from ...core.lessons import Lesson, course
+from ...core.lessons import LOCKABLE, Lesson, course
 from ...core.numbers import readable
 from ...core.predict import ERROR, PREDICTION, what_to_predict
 from ...core.problem import Problem
 from ...core.refusals import Refusal
 from ...core.saving import save
 from ...core.session import Session
+from ..files.owner import Owner, login_name
 from ..files.places import VIEW_SETTINGS, write_crash_report
 from ..words.prose import facts, where_it_stands
 from ..words.say import explain, field_names, say
@@ -69,11 +71,15 @@ class GradstepApp(App[int]):
 
     def __init__(self, session: Session, language: str = "en", ascii_only: bool = False,
                  low_bandwidth: bool = False, extra_lessons: tuple[Lesson, ...] = (), view: dict | None = None,
-                 notice: str = "", save_path: Path | None = None) -> None:
+                 notice: str = "", save_path: Path | None = None, course_lessons: tuple[Lesson, ...] | None = None,
+                 owner: Owner | None = None, hand_in: Callable[[Session], None] | None = None) -> None:
         super().__init__()
         self.ascii_only = ascii_only  # fixed at start by what the terminal can show
         self.low_bandwidth = low_bandwidth  # fewest bytes a frame: plain chart, ASCII markers
-        self.extra_lessons = extra_lessons  # a teacher's lesson, listed after the course's
+        self.course_lessons = course_lessons  # a teacher's course (--course); None: the built-in one
+        self.extra_lessons = extra_lessons  # a teacher's lesson files, listed after the course's
+        self.owner = owner or Owner(login_name())  # whose session it is, named in exports
+        self.hand_in = hand_in  # hands the session in at the end (--hand-in); None: nowhere
         self.save_path = save_path  # where the session goes on quit, hang-up or crash; None: nowhere
         self.save_error = ""  # why the last save failed, for the line printed after exit
         self.saved = False  # whether the session was saved, for the line printed after exit
@@ -84,7 +90,8 @@ class GradstepApp(App[int]):
         if ascii_only and language == "zh":  # Chinese needs UTF-8
             language, notice = "en", say("en", "no_chinese")
         settings = {key: value for key, value in (view or {}).items() if key in VIEW_SETTINGS[1:]}
-        self.set_reactive(GradstepApp.state, AppState(session, language=language, notice=notice, **settings))
+        self.set_reactive(GradstepApp.state, AppState(session, language=language, notice=notice,
+                                                      predicting=session.lesson.predict, **settings))
         self._bindings = BindingsMap(key_bindings())  # fixed: the key bar says them in the state's language
         ScrollBar.renderer = AsciiScrollBarRender if ascii_only else ScrollBarRender
         if ascii_only:
@@ -140,6 +147,8 @@ class GradstepApp(App[int]):
     # -- ending: save, whatever the way out ----------------------------------------------
 
     def save_session(self) -> None:
+        if self.hand_in is not None:
+            self.hand_in(self.state.session)
         if self.save_path is None:
             return
         view = {key: getattr(self.state, key) for key in VIEW_SETTINGS}
@@ -259,6 +268,8 @@ class GradstepApp(App[int]):
         """Why `action` would do nothing now, in the student's words; None: it would do something."""
         session = self.state.session
         try:
+            if action in LOCKABLE:
+                session.lesson.check_unlocked(action)
             if action == "rate":
                 session.with_rate(*parameters)
             elif action == "rule":
@@ -359,11 +370,12 @@ class GradstepApp(App[int]):
         from .screens.lessons import LessonsScreen
 
         def choose(lesson: Lesson | None) -> None:
-            if lesson is not None:
-                self.state = self.state.replace(session=self.state.session.with_lesson(lesson), selected=0)
+            if lesson is not None:  # a lesson that starts in predict mode (predict = true) turns it on
+                self.state = self.state.replace(session=self.state.session.with_lesson(lesson), selected=0,
+                                                predicting=lesson.predict or self.state.predicting)
 
         self.state = self.state.replace(playing=False)
-        lessons = (*course(), *self.extra_lessons)  # read when first asked for, not at start
+        lessons = (*(self.course_lessons or course()), *self.extra_lessons)  # read when first asked for
         self.push_screen(LessonsScreen(lessons, self.state.session.lesson, self.state.language), choose)
 
     def action_view(self) -> None:
@@ -388,7 +400,7 @@ class GradstepApp(App[int]):
         from ..files import exports
 
         try:
-            path = exports.export_log(self.state.session, Path.cwd())
+            path = exports.export_log(self.state.session, Path.cwd(), self.owner)
         except OSError as error:
             return self.refuse(self.say("export_failed", reason=error.strerror or str(error)))
         # The name first: on a narrow screen the folder is what gets cut.

@@ -52,10 +52,11 @@ def dumb_terminal(environ: Mapping[str, str] = os.environ, stdin=None, stdout=No
     stdout = sys.stdout if stdout is None else stdout
     if environ.get("TERM", "") in DUMB_TERMS:
         return True
-    return not (_isatty(stdin) and _isatty(stdout))
+    return not (is_tty(stdin) and is_tty(stdout))
 
 
-def _isatty(stream) -> bool:
+def is_tty(stream) -> bool:
+    """Whether `stream` is a terminal; False for a closed, replaced or missing stream."""
     try:
         return stream is not None and stream.isatty()
     except (AttributeError, ValueError):  # closed or replaced streams

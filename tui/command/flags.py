@@ -1,7 +1,9 @@
 """The command-line flags that choose a problem, shared by `gradstep` and `gradstep run`.
 
 A run starts from a course lesson, a teacher's lesson file, or numbers typed on the
-command line; flags given with a lesson override its values. Every mistake becomes one
+command line; flags given with a lesson override its values. A teacher's folder of
+lesson files (--course) takes the built-in course's place, and lesson files given with
+--lesson-file are listed after whichever course it is. Every mistake becomes one
 line on stderr in the user's language and exit status 2, never a traceback; argparse's
 own words ("expected one argument", "usage:") are translated through the hook argparse
 itself offers (it looks its messages up with gettext).
@@ -14,7 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 
-from ...core.lessons import LANGUAGES, Lesson, find_lesson, load_lesson_file
+from ...core.lessons import LANGUAGES, Lesson, LessonError, course, find_lesson, load_course, load_lesson_file
 from ...core.numbers import parse_number, parse_numbers
 from ...core.problem import METHODS, Problem
 from ...core.refusals import Refusal
@@ -85,6 +87,16 @@ class ArgumentParser(argparse.ArgumentParser):
         return 2
 
 
+def parse_in_language(make_parser: Callable[[str], ArgumentParser],
+                      argv: list[str]) -> tuple[ArgumentParser, argparse.Namespace]:
+    """A command's parser, made in the language argv or the locale asks for, and argv
+    parsed by it; from then on the parser speaks --lang's language if that was given."""
+    parser = make_parser(language_of(argv))
+    args = parser.parse_args(argv)
+    parser.language = args.lang or parser.language
+    return parser, args
+
+
 @contextlib.contextmanager
 def _argparse_speaking(language: str) -> Iterator[None]:
     """argparse's words in `language` while it parses or prints help."""
@@ -122,9 +134,10 @@ def _negative_values_attached(argv: list[str], parser: argparse.ArgumentParser) 
 def add_problem_arguments(parser: ArgumentParser) -> None:
     """The flags that choose a lesson or type a problem in."""
     language = parser.language
+    add_course_argument(parser)
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--lesson", metavar="NAME", help=say(language, "flag.lesson"))
-    source.add_argument("--lesson-file", metavar="FILE", help=say(language, "flag.lesson_file"))
+    source.add_argument("--lesson-file", metavar="FILE", action="append", help=say(language, "flag.lesson_file"))
     numbers, number = parser.typed(parse_numbers), parser.typed(parse_number)
     parser.add_argument(FLAGS["weights"], metavar="W", type=numbers, help=say(language, "flag.weight"))
     parser.add_argument(FLAGS["inputs"], metavar="X", type=numbers, help=say(language, "flag.input"))
@@ -134,17 +147,58 @@ def add_problem_arguments(parser: ArgumentParser) -> None:
     parser.add_argument(FLAGS["step_amount"], metavar="S", type=number, help=say(language, "flag.step_amount"))
 
 
+def add_course_argument(parser: ArgumentParser) -> None:
+    parser.add_argument("--course", metavar="DIR", help=say(parser.language, "flag.course"))
+
+
+def add_version_argument(parser: ArgumentParser) -> None:
+    parser.add_argument("--version", action=_Version, help=say(parser.language, "flag.version"))
+
+
+class _Version(argparse.Action):
+    """--version: the installed package's version, looked up only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        from importlib.metadata import version
+
+        print(f"gradstep {version('gradstep')}")  # on stdout, as argparse's own version action
+        parser.exit(0)
+
+
 def add_language_argument(parser: ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, help=say(parser.language, "flag.lang"))
 
 
-def lesson_from_arguments(args: argparse.Namespace) -> Lesson:
-    """The lesson the flags choose, with any flag given overriding its value; a Refusal
-    (LessonError, InvalidProblem, UsageError) says why there is none."""
-    if args.lesson_file is not None:
-        lesson = load_lesson_file(args.lesson_file)
+def lessons_from_arguments(args: argparse.Namespace) -> tuple[tuple[Lesson, ...] | None, tuple[Lesson, ...]]:
+    """The teacher's course (--course; None for the built-in one, read only when asked for)
+    and the lesson files given (--lesson-file), loaded; LessonError for the first fault."""
+    folder = load_course(args.course) if args.course is not None else None
+    files = tuple(load_lesson_file(path) for path in args.lesson_file or ())
+    return folder, files
+
+
+def clashes(lessons: tuple[Lesson, ...]) -> list[LessonError]:
+    """A teacher's lesson named like a built-in one: a student who leaves out --course or
+    --lesson-file, or reads the list, may take one for the other."""
+    built_in = {lesson.name for lesson in course()}
+    return [LessonError("lesson.clashes", where=lesson.source, field="name", name=lesson.name)
+            for lesson in lessons if lesson.name in built_in]
+
+
+def lesson_from_arguments(args: argparse.Namespace, teachers: tuple[Lesson, ...] | None = None,
+                          files: tuple[Lesson, ...] = ()) -> Lesson:
+    """The lesson the flags choose (`teachers`: the course --course gave; `files`: the
+    lesson files), with any flag given overriding its value; a Refusal (LessonError,
+    InvalidProblem, UsageError) says why there is none."""
+    if files:
+        lesson = files[0]
     elif args.lesson is not None:
-        lesson = find_lesson(args.lesson)
+        lesson = find_lesson(args.lesson, teachers)
+    elif teachers:
+        lesson = teachers[0]
     else:
         return _custom_lesson(args)
     changes = _overrides(args)

@@ -4,7 +4,8 @@ import sys
 
 from ...core import analysis, rules
 from ...core.divergence import Divergence
-from ...core.lessons import LANGUAGES, Lesson, course
+from ...core.formats import About
+from ...core.lessons import LANGUAGES, Lesson, course, load_course
 from ...core.numbers import readable
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD
 from ...core.refusals import Refusal
@@ -13,7 +14,15 @@ from ...core.runner import FORMATS, run
 from ..words.divergence import describe
 from ..words.figures import r_formula
 from ..words.say import headings, say
-from .flags import ArgumentParser, add_language_argument, add_problem_arguments, language_of, lesson_from_arguments
+from .flags import (
+    ArgumentParser,
+    add_course_argument,
+    add_language_argument,
+    add_problem_arguments,
+    lesson_from_arguments,
+    lessons_from_arguments,
+    parse_in_language,
+)
 
 DEFAULT_STEPS = 5  # for a typed-in problem or an open lesson
 
@@ -61,15 +70,13 @@ def summary(language: str, lesson: Lesson, last_items: list[Step | Divergence]) 
 
 def main(argv: list[str]) -> int:
     """`gradstep run ARGS`; returns the exit status."""
-    parser = run_parser(language_of(argv))
-    args = parser.parse_args(argv)
-    parser.language = args.lang or parser.language
+    parser, args = parse_in_language(run_parser, argv)
     try:
-        lesson = lesson_from_arguments(args)
+        lesson = lesson_from_arguments(args, *lessons_from_arguments(args))
     except Refusal as refusal:
         return parser.fail(refusal)
     steps = args.steps if args.steps is not None else lesson.tutorial_steps or DEFAULT_STEPS
-    last = run(lesson.problem, steps, args.format, sys.stdout, headings(parser.language))
+    last = run(About(lesson.name, lesson.problem), steps, args.format, sys.stdout, headings(parser.language))
     if args.format == "text":
         print(summary(parser.language, lesson, last))
     return 0
@@ -78,14 +85,15 @@ def main(argv: list[str]) -> int:
 def lessons_parser(language: str) -> ArgumentParser:
     parser = ArgumentParser(prog="gradstep lessons", description=say(language, "lessons.description"),
                             language=language)
+    add_course_argument(parser)
     add_language_argument(parser)
     return parser
 
 
-def list_lessons(language: str, out) -> None:
-    """One line a lesson: its number in the app's list, its name (for --lesson), what it is
-    about, and which languages it lacks."""
-    lessons = course()
+def list_lessons(language: str, out, lessons: tuple[Lesson, ...] | None = None) -> None:
+    """One line a lesson of `lessons` (default: the course): its number in the app's list,
+    its name (for --lesson), what it is about, and which languages it lacks."""
+    lessons = lessons or course()
     width = max(len(lesson.name) for lesson in lessons)
     for number, lesson in enumerate(lessons, start=1):
         missing = [say(language, f"language.{other}") for other in LANGUAGES if other not in lesson.texts]
@@ -98,7 +106,10 @@ def list_lessons(language: str, out) -> None:
 
 def lessons_main(argv: list[str]) -> int:
     """`gradstep lessons`; returns the exit status."""
-    parser = lessons_parser(language_of(argv))
-    args = parser.parse_args(argv)
-    list_lessons(args.lang or parser.language, sys.stdout)
+    parser, args = parse_in_language(lessons_parser, argv)
+    try:
+        lessons = load_course(args.course) if args.course is not None else None
+    except Refusal as refusal:
+        return parser.fail(refusal)
+    list_lessons(parser.language, sys.stdout, lessons)
     return 0

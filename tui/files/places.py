@@ -1,6 +1,9 @@
 """Where a student's work goes when gradstep ends: the saved session and crash reports.
 
-Both live under the user's state folder ($XDG_STATE_HOME/gradstep), private to them.
+Both live under the user's state folder, private to them: platformdirs knows each
+system's (Linux $XDG_STATE_HOME/gradstep or ~/.local/state/gradstep, ignoring a relative
+$XDG_STATE_HOME as the XDG spec says; macOS ~/Library/Application Support/gradstep;
+Windows %LOCALAPPDATA%\\gradstep).
 """
 
 import os
@@ -8,13 +11,11 @@ import time
 import traceback
 from pathlib import Path
 
+from ...core.names import NAME_LENGTH, is_plain_name
 from ...core.refusals import Refusal
 
 SAVE_FILE = "session.json"
 VIEW_SETTINGS = ("language", "view", "selected", "exact")  # how the session was looked at
-
-
-SESSION_NAME_LENGTH = 40
 
 
 def session_name(text: str) -> str:
@@ -22,15 +23,16 @@ def session_name(text: str) -> str:
 
     It becomes part of a file name, so nothing that could leave the folder is accepted.
     """
-    if not 0 < len(text) <= SESSION_NAME_LENGTH or not all(c.isalnum() or c in "-_" for c in text):
-        raise Refusal("session.bad_name", length=SESSION_NAME_LENGTH, text=text)
+    if not is_plain_name(text):
+        raise Refusal("session.bad_name", length=NAME_LENGTH, text=text)
     return text
 
 
-def state_directory(environ=os.environ) -> Path:
-    """$XDG_STATE_HOME/gradstep, or ~/.local/state/gradstep."""
-    base = environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
-    return Path(base) / "gradstep"
+def state_directory() -> Path:
+    """The user's state folder for gradstep, as the system names it."""
+    import platformdirs  # imported when a save is first needed: not by every headless command
+
+    return Path(platformdirs.user_state_dir("gradstep", appauthor=False))
 
 
 def save_path(name: str | None = None) -> Path:

@@ -3,10 +3,11 @@
 TERM=dumb, an editor's shell, a pipe: no cursor movement, no colour, no escape sequence
 at all. A command is a line: Enter (or n) steps, b steps back, 0 goes back to the start,
 + and - change alpha (or hot and cold's step), m the rule, l lists the lessons and l N
-opens one, t turns predict mode on and off, q quits. Each step prints its log line, its
-arithmetic, what the run has done and the readout: the same figures and words as the
-full-screen app, wrapped by the same rules. A guess (predict mode) and the lesson's
-questions are asked by reading a line. It never imports Textual.
+opens one, t turns predict mode on and off, q quits. What the lesson's teacher has locked
+is refused, and what they hide is not shown, as in the app. Each step prints its log
+line, its arithmetic, what the run has done and the readout: the same figures and words
+as the full-screen app, wrapped by the same rules. A guess (predict mode) and the
+lesson's questions are asked by reading a line. It never imports Textual.
 """
 
 import shutil
@@ -15,7 +16,7 @@ from typing import IO
 
 from ...core.divergence import Diverged
 from ...core.formats import text_header, text_row
-from ...core.lessons import course
+from ...core.lessons import Lesson, course
 from ...core.numbers import InvalidNumber, parse_number, readable
 from ...core.predict import DIRECTION, DIRECTIONS, ERROR, PREDICTION, what_to_predict
 from ...core.questions import Answer, Attempt
@@ -31,16 +32,18 @@ from ..words.wrap import wrap
 COMMANDS = {"": "step", "n": "step", "b": "back", "0": "reset", "+": "faster", "=": "faster", "-": "slower",
             "m": "rule", "l": "lessons", "t": "predict", "q": "quit", "?": "help", "h": "help"}
 GUESSED_DIRECTIONS = {"+": 1, "-": -1, "=": 0}  # as in the app: + up, - down, = stays
+LOCKS = {"faster": "rate", "slower": "rate", "rule": "rule", "lessons": "lessons", "predict": "predict"}
 
 
 class Lines:
     """One student's lesson in plain lines: the session, predict mode, and the terminal."""
 
     def __init__(self, session: Session, language: str, stdin: IO[str], out: IO[str],
-                 on_change: Callable[[Session], None]) -> None:
+                 on_change: Callable[[Session], None], lessons: tuple[Lesson, ...]) -> None:
         self.session, self.language, self.stdin, self.out = session, language, stdin, out
         self.on_change = on_change  # told of every new session, so it can be saved
-        self.predicting = False  # predict mode: each step first reads the student's guess
+        self.lessons = lessons  # what l lists: the course, or a teacher's
+        self.predicting = session.lesson.predict  # predict mode: each step first reads the student's guess
         self.columns = shutil.get_terminal_size((80, 24)).columns
 
     def write(self, text: str, indent: str = "") -> None:
@@ -72,9 +75,16 @@ class Lines:
                 return self.session
             if command is None or command == "help":
                 self.write(help_line if command else say(self.language, "lines.unknown", text=line, help=help_line))
-            elif command == "lessons" and not rest:
-                for number, lesson in enumerate(course(), start=1):
-                    self.write(f"{number}  {lesson.name}: {lesson.text(self.language).title}")
+                continue
+            try:
+                if command in LOCKS:
+                    self.session.lesson.check_unlocked(LOCKS[command])
+            except Refusal as refusal:
+                self.write(explain(self.language, refusal))
+                continue
+            if command == "lessons" and not rest:
+                for number, lesson in enumerate(self.lessons, start=1):
+                    self.out.write(f"{number}  {lesson.name}: {lesson.text(self.language).title}\n")
             elif command == "predict":
                 self.predicting = not self.predicting
                 self.write(say(self.language, "predict.on" if self.predicting else "predict.off"))
@@ -90,7 +100,7 @@ class Lines:
                     return
                 session = self.session.guessed_step(guess)
             else:
-                session = _apply(command, rest, self.session)
+                session = _apply(command, rest, self.session, self.lessons)
         except Diverged:
             return self.write(say(self.language, "cannot_step"))
         except IndexError:
@@ -98,6 +108,8 @@ class Lines:
         except Refusal as refusal:
             return self.write(explain(self.language, refusal))
         self.change(session)
+        if command == "lessons":
+            self.predicting = session.lesson.predict or self.predicting
         if command != "step":
             self.write(say(self.language, "lines.iteration", iteration=session.history.iteration))
         self.show()
@@ -113,6 +125,7 @@ class Lines:
         lesson's words before the first step; then the readout."""
         session, language = self.session, self.language
         history, lesson = session.history, session.lesson
+        hidden = lesson.hidden  # what the teacher keeps from the student
         if history.iteration == 0:
             self.write(f"{lesson.name}: {lesson.text(language).title}")
             for part in opening(lesson, history, language)[:-1]:  # the app's "press space" is not ours
@@ -121,9 +134,10 @@ class Lines:
         else:
             self.out.write(text_row(history.record(history.iteration - 1), history.problem, headings(language)) + "\n")
             guessed = reveal(session, language)
-            for line in ([guessed] if guessed else []) + worked_step(history, language) + commentary(history, language):
+            worked = [] if "worked-step" in hidden else worked_step(history, language)
+            for line in ([guessed] if guessed else []) + worked + commentary(history, language, hidden):
                 self.write(line, "    ")
-        for line in readout_lines(history, language):
+        for line in readout_lines(history, language, hidden):
             self.write(line, "  ")
         if history.divergence is not None:
             self.write(say(language, "lines.diverged", description=describe(language, history.divergence,
@@ -195,15 +209,16 @@ class Lines:
 
 
 def run_lines(session: Session, language: str, stdin: IO[str], out: IO[str],
-              on_change: Callable[[Session], None] = lambda session: None) -> Session:
-    """Read commands until q or the end of input; each new session goes to `on_change`."""
-    return Lines(session, language, stdin, out, on_change).run()
+              on_change: Callable[[Session], None] = lambda session: None,
+              lessons: tuple[Lesson, ...] | None = None) -> Session:
+    """Read commands until q or the end of input; each new session goes to `on_change`.
+    `lessons` is what l lists (default: the course)."""
+    return Lines(session, language, stdin, out, on_change, lessons or course()).run()
 
 
-def _apply(command: str, rest: str, session: Session) -> Session:
-    """The session after `command` (with its argument `rest`, for l N)."""
+def _apply(command: str, rest: str, session: Session, lessons: tuple[Lesson, ...]) -> Session:
+    """The session after `command` (with its argument `rest`, for l N from `lessons`)."""
     if command == "lessons":
-        lessons = course()
         if not rest.isdigit() or not 1 <= int(rest) <= len(lessons):
             raise Refusal("lines.no_lesson", text=rest, count=len(lessons))
         return session.with_lesson(lessons[int(rest) - 1])

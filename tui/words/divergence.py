@@ -27,14 +27,17 @@ def _growth(language: str, divergence: Divergence, problem: Problem) -> str:
     return say(language, "reached", value=value, growth=growth, first=readable(first))
 
 
-def banner(language: str, history: History) -> str:
-    """The banner's words: where it diverged, r, and the alpha that would converge."""
+def banner(language: str, history: History, hidden: tuple[str, ...] = ()) -> str:
+    """The banner's words: where it diverged, r, and the alpha that would converge (less
+    what the lesson hides: r is the forecast, the alphas the analysis)."""
     problem, divergence = history.problem, history.divergence
     stable, best = analysis.largest_stable_alpha(problem), analysis.best_alpha(problem)
-    advice = "" if stable is None else say(language, "advice", stable=readable(stable, 3), best=readable(best, 3))
+    advice = "" if stable is None or "analysis" in hidden else say(language, "advice", stable=readable(stable, 3),
+                                                                    best=readable(best, 3))
     if divergence.overflowed:
         what = say(language, "overflowed")
     else:
         what = _growth(language, divergence, problem)
-    return say(language, "banner", iteration=divergence.iteration, what=what,
+    key = "banner.no_r" if "forecast" in hidden else "banner"
+    return say(language, key, iteration=divergence.iteration, what=what,
                quantity=term(language, divergence.quantity), r=readable(r_value(problem)), advice=advice)

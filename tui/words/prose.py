@@ -108,17 +108,18 @@ def notice(lesson: Lesson, history: History, language: str) -> str:
     return fill(lesson.text(language).notice, facts(history.problem, language))
 
 
-def commentary(history: History, language: str) -> list[str]:
+def commentary(history: History, language: str, hidden: tuple[str, ...] = ()) -> list[str]:
     """What the run has done so far, once the student has seen it: where it landed,
-    stopped moving or began to bounce, and where rounding decided it."""
+    stopped moving or began to bounce, and where rounding decided it (without r, when the
+    lesson hides the forecast)."""
     if history.iteration == 0 or history.problem.method == MEASURE:
         return []
     if history.problem.method == HOT_COLD:
         return _hot_cold_story(history, language)
-    return _gradient_story(history, language)
+    return _gradient_story(history, language, hidden)
 
 
-def _gradient_story(history: History, language: str) -> list[str]:
+def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = ()) -> list[str]:
     seen, problem = history.landmarks, history.problem
     if seen.still_from is not None:
         error = history.errors[seen.still_from]
@@ -136,6 +137,8 @@ def _gradient_story(history: History, language: str) -> list[str]:
             ratio = now / before
             r = r_value(problem)
             key = "story.ratio" if math.isclose(ratio, r * r, rel_tol=1e-6) else "story.ratio_rounded"
+            if "forecast" in hidden:
+                key = "story.ratio_alone"
             return [say(language, key, before=readable(before), now=readable(now), ratio=readable(ratio, 4),
                         r=readable(r), r_squared=readable(r * r, 4))]
     return []

@@ -3,6 +3,8 @@
 For gradient descent: r with its formula filled in, what r says in plain words, the best
 alpha and the largest that converges, and the steps still to go. For hot and cold: what
 it has cost in predictions, and what getting to the goal costs it and gradient descent.
+A teacher's lesson may hide the forecast (r and where it leads) or the analysis (the
+alphas and the steps to go), for the students to work them out.
 """
 
 from ...core import analysis
@@ -15,16 +17,21 @@ from .figures import r_formula
 from .say import say
 
 
-def readout_lines(history: History, language: str) -> list[str]:
-    """The readout, a line each; the first is the headline (r, or where the rule ends up)."""
+def readout_lines(history: History, language: str, hidden: tuple[str, ...] = ()) -> list[str]:
+    """The readout, a line each; the first is the headline (r, or where the rule ends up).
+    `hidden` holds what the lesson keeps from the student: "forecast", "analysis"."""
     problem = history.problem
     readout = analysis.read_out(problem, history.weights, history.error)
     regime = say(language, "regime." + readout.regime.value)
     if problem.method == MEASURE:
         return [regime, say(language, "next_lesson")]
+    forecast = [] if "forecast" in hidden else [regime]
     if problem.method == HOT_COLD:
-        return [regime, *_hot_cold_costs(history, readout, language)]
-    lines = [f"r = {r_formula(problem, language)}", regime]
+        costs = _hot_cold_costs(history, readout, language)
+        return forecast + (costs[:1] if "analysis" in hidden else costs)
+    lines = [] if "forecast" in hidden else [f"r = {r_formula(problem, language)}", regime]
+    if "analysis" in hidden:
+        return lines
     if readout.best_alpha is not None:
         lines.append(say(language, "alphas", best=readable(readout.best_alpha, 3),
                          stable=readable(readout.largest_stable_alpha, 3)))

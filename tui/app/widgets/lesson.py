@@ -22,14 +22,15 @@ from .panel import StatePanel
 def paragraphs(state: AppState) -> list[tuple[str, str]]:
     """What the panel says now, a (text, style) a paragraph, before it is cut into lines."""
     history, lesson, language = state.session.history, state.session.lesson, state.language
+    hidden = lesson.hidden  # what the teacher keeps from the student in this lesson
     if history.divergence is not None:
-        return [(banner(language, history), "bold")]
+        return [(banner(language, history, hidden), "bold")]
     if history.iteration == 0:
         return [(part, "") for part in opening(lesson, history, language)]
     guessed = reveal(state.session, language)
     shown = [(guessed, "bold")] if guessed else []
-    shown += [(line, "") for line in worked_step(history, language)]
-    shown += [(line, "bold") for line in commentary(history, language)]
+    shown += [] if "worked-step" in hidden else [(line, "") for line in worked_step(history, language)]
+    shown += [(line, "bold") for line in commentary(history, language, hidden)]
     steps = lesson.tutorial_steps
     if steps is not None and history.iteration >= steps and lesson.problem == history.problem:
         shown.append((say(language, "lesson_done", steps=steps), "bold"))

@@ -42,5 +42,5 @@ class ParametersPanel(StatePanel):
             table.add_row(say(language, "alpha"), say(language, "alpha.value", alpha=readable(problem.alpha)))
         table.add_row(say(language, "prediction"), readable(history.prediction))
         table.add_row(say(language, "error"), readable(history.error))
-        lines = readout_lines(history, language)
-        return Group(table, Text(lines[0], style="bold"), *(Text(line) for line in lines[1:]))
+        lines = readout_lines(history, language, state.session.lesson.hidden)
+        return Group(table, *(Text(line, style="" if index else "bold") for index, line in enumerate(lines)))

@@ -1,0 +1,107 @@
+"""A teacher's lesson in the app: locked keys dimmed and saying why, hidden readouts, the
+teacher's course in the lesson list, and exports naming whose session they are."""
+
+import csv
+from dataclasses import replace
+
+import pytest
+from gradstep.core.lessons import find_lesson
+from gradstep.core.session import Session
+from gradstep.tui.app.app import GradstepApp
+from gradstep.tui.app.screens.lessons import LessonsScreen
+from gradstep.tui.files.owner import Owner
+
+from ..helpers import SIZE, screen_text
+
+
+def unasked(name: str):
+    """Course lesson `name` without its questions, so keys reach the lesson."""
+    return replace(find_lesson(name), questions=())
+
+LOCKS = {"edit": ("e", "Your teacher has locked editing the numbers in this lesson."),
+         "rule": ("m", "Your teacher has locked switching the rule in this lesson."),
+         "rate": ("plus", "Your teacher has locked changing alpha (and the step) in this lesson."),
+         "lessons": ("l", "Your teacher has locked the lesson list: this lesson stays.")}
+
+
+def teachers(name: str = "alpha", **rules) -> GradstepApp:
+    """The course lesson `name` as a teacher's file with `rules`, and words of its own (the
+    course's name r in their notice, which a teacher hiding r would not)."""
+    lesson = replace(find_lesson(name), name="mine", source="mine.toml", texts={}, **{"questions": (), **rules})
+    return GradstepApp(Session.begin(lesson))
+
+
+@pytest.mark.parametrize("action", LOCKS)
+async def test_a_locked_key_is_dimmed_and_says_the_teacher_locked_it(action):
+    key, words = LOCKS[action]
+    app = teachers(locked=(action,))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.check_action(action, (1,) if action == "rate" else ()) is None  # dimmed
+        start = app.state.session
+        await pilot.press(key)
+        assert app.state.session is start and app.screen is app.screen_stack[0]
+        assert app.state.notice == words
+        assert words in screen_text(app)
+        await pilot.press("space")  # the rest still works
+        assert app.state.session.history.iteration == 1
+
+
+async def test_unlocked_keys_work_as_ever_and_chinese_says_it_in_chinese():
+    app = teachers(locked=("edit",))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus")
+        assert app.state.session.problem.alpha == 0.2
+        await pilot.press("g", "e")
+        assert app.state.notice == "老师在这一课锁定了编辑数字。"
+
+
+async def test_hidden_readouts_are_not_on_screen():
+    shown, hidden = teachers(), teachers(hidden=("analysis", "forecast", "worked-step"))
+    texts = []
+    for app in (shown, hidden):
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("space", "space")
+            texts.append(screen_text(app))
+    for words in ("r = 1 - 0.1 x 2^2 = 0.6", "converges, same side", "best alpha", "weight = 0.46 - 0.1 x"):
+        assert words in texts[0] and words not in texts[1], words
+    assert "x 0.36." in texts[1] and "0.0144" in texts[1]  # the log and what happened stay
+    assert "r = " not in texts[1]
+
+
+async def test_the_predict_flag_is_on_the_lesson_for_predict_mode():
+    app = teachers(predict=True, locked=("predict",))
+    async with app.run_test(size=SIZE):
+        assert app.state.session.lesson.predict is True
+        assert app.why_not("predict", ()) == "Your teacher has locked predict mode in this lesson."
+
+
+async def test_the_lesson_list_is_the_teachers_course_then_the_files():
+    course = tuple(replace(unasked(name), name=f"t-{name}", source=f"{name}.toml") for name in ("alpha", "hot-cold"))
+    extra = replace(unasked("divergence"), name="extra", source="extra.toml")
+    app = GradstepApp(Session.begin(course[0]), course_lessons=course, extra_lessons=(extra,))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        assert isinstance(app.screen, LessonsScreen)
+        assert [lesson.name for lesson in app.screen.lessons] == ["t-alpha", "t-hot-cold", "extra"]
+        await pilot.press("2")
+        assert app.state.session.lesson.name == "t-hot-cold"
+
+
+async def test_x_exports_rows_naming_the_session(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = GradstepApp(Session.begin(unasked("alpha")), owner=Owner("ana", "bench-3"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "x")
+    [path] = tmp_path.glob("*.csv")
+    assert path.name.startswith("gradstep-bench-3-alpha-")
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert [(row["user"], row["session"], row["lesson"], row["alpha"]) for row in rows] == \
+           [("ana", "bench-3", "alpha", "0.1")] * 2
+
+
+async def test_quitting_hands_in(tmp_path):
+    handed = []
+    app = GradstepApp(Session.begin(unasked("alpha")), hand_in=handed.append)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "q")
+    assert [session.history.iteration for session in handed] == [1]

@@ -1,0 +1,78 @@
+"""`gradstep --full-screen` under pipes, as `textual serve` runs it for a browser: it starts
+the app (not line mode), answers keys, and saves (and hands in) when the browser goes."""
+
+import json
+import os
+import subprocess
+import threading
+import time
+
+from gradstep.core.saving import load
+
+from .tmux import GRADSTEP
+
+WEB_DRIVER = "textual.drivers.web_driver:WebDriver"  # what textual serve sets
+
+
+def packet(kind: bytes, payload: bytes) -> bytes:
+    """textual serve's framing of what it sends the app: a type, a length, the bytes."""
+    return kind + len(payload).to_bytes(4, "big") + payload
+
+
+class Served:
+    """gradstep started as textual serve starts it: pipes, the web driver, a size."""
+
+    def __init__(self, *argv: str, env: dict[str, str]) -> None:
+        environment = {**os.environ, **env, "TEXTUAL_DRIVER": WEB_DRIVER, "COLUMNS": "80", "ROWS": "24"}
+        self.process = subprocess.Popen([GRADSTEP, *argv], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                        stderr=subprocess.PIPE, env=environment)
+        self.output = bytearray()
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
+
+    def _read(self) -> None:
+        while chunk := self.process.stdout.read1(65536):
+            self.output += chunk
+
+    def wait_for(self, text: bytes, timeout: float = 30.0) -> None:
+        deadline = time.monotonic() + timeout
+        while text not in self.output:
+            assert self.process.poll() is None, self.process.stderr.read().decode()
+            assert time.monotonic() < deadline, f"{text!r} never came; got {bytes(self.output[-500:])!r}"
+            time.sleep(0.05)
+
+    def send(self, kind: bytes, payload: bytes) -> None:
+        self.process.stdin.write(packet(kind, payload))
+        self.process.stdin.flush()
+
+
+def test_full_screen_under_pipes_starts_the_app_answers_keys_and_saves_on_disconnect(tmp_path):
+    folder = tmp_path / "hand-in"
+    folder.mkdir()
+    served = Served("--full-screen", "--lesson", "alpha", "--hand-in", str(folder),
+                    env={"XDG_STATE_HOME": str(tmp_path / "state"), "LANG": "C.UTF-8"})
+    try:
+        served.wait_for(b"__GANGLION__\n")  # the web driver's greeting: the app, not line mode
+        for question in (b"Which alpha makes", b"Above which alpha"):  # the lesson's two, skipped
+            served.wait_for(question)
+            served.send(b"D", b"s")
+            served.send(b"D", b"\r")
+        served.wait_for(b"Alpha tames the step")
+        served.send(b"D", b" ")
+        served.send(b"D", b" ")
+        served.wait_for(b"2 steps taken")
+        served.send(b"M", json.dumps({"type": "quit"}).encode())  # what textual serve sends as the tab closes
+        assert served.process.wait(timeout=30) == 0
+    finally:
+        if served.process.poll() is None:
+            served.process.kill()
+    saved, _ = load(tmp_path / "state" / "gradstep" / "session.json")
+    assert (saved.lesson.name, saved.history.iteration) == ("alpha", 2)
+    assert len(list(folder.glob("*-alpha.csv"))) == 1
+    assert b"handed in as" in served.process.stderr.read()  # on stderr: stdout is the browser's
+
+
+def test_without_full_screen_a_pipe_gets_line_mode(tmp_path):
+    done = subprocess.run([GRADSTEP, "--lesson", "alpha"], input="s\ns\n\nq\n", capture_output=True, text=True,
+                          env={**os.environ, "XDG_STATE_HOME": str(tmp_path)}, timeout=60)
+    assert done.returncode == 0 and "#0: prediction = 2 x 0.5 = 1" in done.stdout

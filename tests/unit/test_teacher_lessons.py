@@ -1,0 +1,172 @@
+"""A teacher's lessons: the rules a file sets (locked, hide, predict), plain names, and a
+course folder of their own, on the command line and in line mode."""
+
+import io
+
+import pytest
+from gradstep.core.lessons import LessonError, load_course, load_lesson_file
+from gradstep.core.refusals import Refusal
+from gradstep.core.saving import load, save
+from gradstep.core.session import Session
+from gradstep.tui.plain.lines import run_lines
+from gradstep.tui.words.say import explain
+
+from ..helpers import gradstep
+
+LESSON = """
+name = "{name}"
+weights = 0.5
+inputs = 2.0
+goal = 0.8
+alpha = 0.1
+{extra}
+[en]
+title = "Lesson {name}"
+summary = "About {name}."
+[zh]
+title = "第 {name} 课"
+summary = "关于 {name}。"
+"""
+
+
+def lesson_file(folder, file_name: str, name: str, extra: str = ""):
+    path = folder / file_name
+    path.write_text(LESSON.format(name=name, extra=extra), encoding="utf-8")
+    return path
+
+
+def test_a_file_sets_what_is_locked_hidden_and_whether_to_predict(tmp_path):
+    path = lesson_file(tmp_path, "a.toml", "rules", 'locked = ["edit", "rate", "edit"]\nhide = ["forecast"]\n'
+                                                   "predict = true")
+    lesson = load_lesson_file(path)
+    assert (lesson.locked, lesson.hidden, lesson.predict) == (("edit", "rate"), ("forecast",), True)
+    plain = load_lesson_file(lesson_file(tmp_path, "b.toml", "plain"))
+    assert (plain.locked, plain.hidden, plain.predict) == ((), (), False)
+
+
+def test_the_rules_survive_a_save_and_resume(tmp_path):
+    lesson = load_lesson_file(lesson_file(tmp_path, "a.toml", "rules", 'locked = ["rule"]\nhide = ["analysis"]\n'
+                                                                       "predict = true"))
+    save(Session.begin(lesson).step(), tmp_path / "session.json")
+    resumed = load(tmp_path / "session.json")[0].lesson
+    assert (resumed.locked, resumed.hidden, resumed.predict) == (("rule",), ("analysis",), True)
+
+
+@pytest.mark.parametrize(("extra", "fault"), [
+    ('locked = ["edti"]', "locked: 'edti' is not one of edit, rule, rate, lessons, predict (did you mean 'edit'?)"),
+    ('locked = "edit"', "locked: expected a list of words from edit, rule, rate, lessons, predict, got text 'edit'"),
+    ('hide = ["r"]', "hide: 'r' is not one of analysis, forecast, worked-step"),
+    ("predict = 1", "predict: expected true or false, got a number 1"),
+])
+def test_bad_rules_are_refused_naming_the_field(tmp_path, extra, fault):
+    with pytest.raises(LessonError) as caught:
+        load_lesson_file(lesson_file(tmp_path, "a.toml", "x", extra))
+    assert fault in explain("en", caught.value)
+    assert "\n" not in explain("zh", caught.value)
+
+
+@pytest.mark.parametrize("name", ["x/../../escaped", "../up", ".hidden", "a b", "x" * 41, "tab\there"])
+def test_a_lesson_name_must_be_plain(tmp_path, name):
+    path = tmp_path / "a.toml"
+    path.write_text(f'name = {name!r}\nweights = 1\ninputs = 1\ngoal = 0\n'.replace("'", '"'))
+    result = gradstep("run", "--lesson-file", str(path))
+    assert result.status == 2 and "a lesson's name is 1 to 40 letters, digits, - or _" in result.err
+
+
+def test_a_file_name_that_is_no_plain_name_needs_a_name_field(tmp_path):
+    path = tmp_path / "my lesson.toml"
+    path.write_text("weights = 1\ninputs = 1\ngoal = 0\n")
+    with pytest.raises(LessonError) as caught:
+        load_lesson_file(path)
+    assert caught.value.field == "name" and caught.value.key == "lesson.bad_name"
+
+
+def course_folder(tmp_path):
+    folder = tmp_path / "course"
+    folder.mkdir()
+    lesson_file(folder, "02-second.toml", "second")
+    lesson_file(folder, "01-first.toml", "first")
+    lesson_file(folder, "10-third.toml", "third", "alpha = 0.05".replace("alpha", "step_amount"))
+    (folder / "notes.txt").write_text("not a lesson")
+    return folder
+
+
+def test_a_course_folder_is_its_lessons_in_file_name_order(tmp_path):
+    folder = course_folder(tmp_path)
+    assert [lesson.name for lesson in load_course(folder)] == ["first", "second", "third"]
+    lines = gradstep("lessons", "--course", str(folder)).out.splitlines()
+    assert [line.split()[:2] for line in lines] == [["1", "first"], ["2", "second"], ["3", "third"]]
+    assert "About second." in lines[1]
+
+
+def test_lesson_name_chooses_from_the_course(tmp_path):
+    folder = course_folder(tmp_path)
+    result = gradstep("run", "--course", str(folder), "--lesson", "second", "--steps", "1", "--format", "csv")
+    assert result.status == 0 and ",second,gd," in result.out
+    missing = gradstep("run", "--course", str(folder), "--lesson", "alpha")
+    assert missing.status == 2 and "unknown lesson 'alpha'" in missing.err and "first, second, third" in missing.err
+
+
+@pytest.mark.parametrize("setup", ["missing", "empty", "same names"])
+def test_a_course_that_cannot_be_used_is_one_line_and_exit_two(tmp_path, setup):
+    folder = tmp_path / "course"
+    if setup != "missing":
+        folder.mkdir()
+    if setup == "same names":
+        lesson_file(folder, "1.toml", "twice")
+        lesson_file(folder, "2.toml", "twice")
+    result = gradstep("lessons", "--course", str(folder))
+    assert result.status == 2 and len(result.err.splitlines()) == 1
+    assert {"missing": "no such folder", "empty": "holds no lesson files",
+            "same names": "gives the same name 'twice'"}[setup] in result.err
+
+
+def test_lesson_file_may_be_given_more_than_once_and_a_clash_is_reported(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("l\nq\n"))
+    first = lesson_file(tmp_path, "a.toml", "mine")
+    clash = lesson_file(tmp_path, "b.toml", "alpha")
+    result = gradstep("--line", "--lesson-file", str(first), "--lesson-file", str(clash), "--lang", "en")
+    assert result.status == 0 and "mine: Lesson mine" in result.out
+    assert "8  mine: Lesson mine\n9  alpha: Lesson alpha" in result.out  # after the built-in course
+    assert f"{clash}: name: 'alpha' is also the name of a built-in lesson" in result.err
+
+
+def run_line_mode(lesson, keys: str, lessons=None) -> str:
+    out = io.StringIO()
+    run_lines(Session.begin(lesson), "en", io.StringIO(keys), out, lessons=lessons)
+    return out.getvalue()
+
+
+def test_line_mode_refuses_what_is_locked(tmp_path):
+    lesson = load_lesson_file(lesson_file(tmp_path, "a.toml", "locked", 'locked = ["rate", "rule", "lessons"]'))
+    shown = run_line_mode(lesson, "+\nm\nl\nl 2\n\nq\n")
+    assert shown.count("Your teacher has locked changing alpha (and the step) in this lesson.") == 1
+    assert "Your teacher has locked switching the rule in this lesson." in shown
+    assert shown.count("Your teacher has locked the lesson list: this lesson stays.") == 2
+    assert "#0: prediction = 2 x 0.5 = 1" in shown  # stepping still works
+
+
+def test_line_mode_hides_what_the_teacher_hides(tmp_path):
+    open_lesson = load_lesson_file(lesson_file(tmp_path, "a.toml", "open"))
+    hidden = load_lesson_file(lesson_file(tmp_path, "b.toml", "hidden",
+                                          'hide = ["analysis", "forecast", "worked-step"]'))
+    shown, kept = run_line_mode(open_lesson, "\n\nq\n"), run_line_mode(hidden, "\n\nq\n")
+    for text in ("r = 1 - 0.1 x 2^2 = 0.6", "best alpha", "more steps to error", "weight = 0.5 - 0.1 x 0.4"):
+        assert text in shown and text not in kept
+    assert "x 0.36, which is r^2" in shown and "x 0.36." in kept and "r^2" not in kept
+
+
+def test_line_mode_lists_the_teachers_course(tmp_path):
+    lessons = load_course(course_folder(tmp_path))
+    shown = run_line_mode(lessons[0], "l\nl 3\nq\n", lessons)
+    assert "1  first: Lesson first\n2  second: Lesson second\n3  third: Lesson third" in shown
+    assert shown.split("(iteration 0)")[1].lstrip().startswith("third: Lesson third")
+
+
+def test_check_unlocked_refuses_only_what_is_locked(tmp_path):
+    lesson = load_lesson_file(lesson_file(tmp_path, "a.toml", "x", 'locked = ["edit"]'))
+    lesson.check_unlocked("rule")
+    with pytest.raises(Refusal) as caught:
+        lesson.check_unlocked("edit")
+    assert explain("zh", caught.value) == "老师在这一课锁定了编辑数字。"
