@@ -15,7 +15,7 @@ from gradstep.tui.files.owner import Owner
 from ..helpers import gradstep
 
 ABOUT = ["user", "session", "lesson", "method"]
-ANSWERS = ["guess", "guess_right", "note"]
+ANSWERS = ["guess", "guess_result", "question", "answer", "answer_result", "tries", "note"]
 
 
 def both(*argv: str) -> tuple[list[dict], list[str], list[dict]]:
@@ -58,11 +58,11 @@ def test_csv_and_jsonl_have_the_same_fields_and_exact_values(lesson):
 def test_every_row_names_the_problem():
     rows, header, objects = both("--lesson", "alpha", "--steps", "3")
     assert header[:10] == [*ABOUT, "input", "goal", "alpha", "step_amount", "iteration", "weight"]
-    assert header[-3:] == ANSWERS
+    assert header[-7:] == ANSWERS
     for row in rows:
         assert (row["lesson"], row["method"], row["input"], row["goal"], row["alpha"], row["step_amount"]) == \
                ("alpha", "gd", "2.0", "0.8", "0.1", "")
-        assert (row["user"], row["session"], row["guess"], row["guess_right"]) == ("", "", "", "")
+        assert (row["user"], row["session"], row["guess"], row["guess_result"]) == ("", "", "", "")
     hot = both("--lesson", "hot-cold", "--steps", "1")[2][0]
     assert (hot["alpha"], hot["step_amount"], hot["method"]) == (None, 0.1, "hot-cold")
     several = both("--lesson", "multi-weight", "--steps", "1")[1]
@@ -86,10 +86,10 @@ def test_a_run_that_diverges_before_its_first_record_still_says_so():
     assert objects[0]["iteration"] == 0 and objects[0]["error"] is None and rows[0]["error"] == ""
 
 
-def test_the_fields_hold_blank_guess_columns_for_predict_mode():
+def test_the_fields_end_with_the_students_guesses_and_answers():
     problem = find_lesson("alpha").problem
     names = [name for name, _ in fields(problem)]
-    assert names[-3:] == ANSWERS and columns(problem)[-3:] == ANSWERS
+    assert names[-7:] == ANSWERS and columns(problem)[-7:] == ANSWERS
 
 
 def test_an_app_export_names_the_session_in_its_rows_and_file_name(tmp_path):

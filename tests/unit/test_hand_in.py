@@ -8,6 +8,7 @@ import stat
 
 import pytest
 from gradstep.core.lessons import find_lesson
+from gradstep.core.questions import RIGHT, WRONG, Answer
 from gradstep.core.session import Session
 from gradstep.tui.files.hand_in import HandIn, hand_in
 from gradstep.tui.files.owner import Owner, login_name
@@ -139,15 +140,15 @@ def test_class_shows_a_students_words_safely(folder):
     assert "\x1b" not in result.out and "\\x1b[31mred\\nalpha" in result.out
 
 
-def test_class_counts_guesses_once_the_log_has_them(folder):
-    path = hand_in(alpha_steps(3), folder, Owner("ana"))
-    rows = list(csv.reader(path.open(encoding="utf-8")))
-    guess, right = rows[0].index("guess"), rows[0].index("guess_right")
-    for row, (given, was_right) in zip(rows[1:], [("0.46", "true"), ("0.4", "false"), ("", "")]):
-        row[guess], row[right] = given, was_right
-    with path.open("w", encoding="utf-8", newline="") as out:
-        csv.writer(out, lineterminator="\n").writerows(rows)
-    assert gradstep("class", str(folder)).out.splitlines()[1].split()[-2] == "1/2"
+def test_class_counts_the_guesses_and_the_questions_handed_in(folder):
+    session = Session.begin(find_lesson("alpha")).answered(Answer(0, 0, 0.25, RIGHT, 1))
+    session = session.answered(Answer(1, 0, 0.4, WRONG, 2)).guessed_step(0.46).guessed_step(0.4).guessed_step(None)
+    path = hand_in(session, folder, Owner("ana"))
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    assert [row["guess_result"] for row in rows if not row["question"]] == ["right", "wrong", "skipped"]
+    assert [(row["question"], row["answer_result"], row["tries"]) for row in rows if row["question"]] == \
+           [("1", "right", "1"), ("2", "wrong", "2")]
+    assert gradstep("class", str(folder)).out.splitlines()[1].split()[-2:] == ["1/2", "1/2"]  # guesses, questions
 
 
 def test_class_on_a_missing_folder_is_one_line_and_exit_two(tmp_path):

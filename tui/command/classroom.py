@@ -87,29 +87,34 @@ def summary(entry: os.DirEntry, language: str) -> list[str]:
             raise HandInError("class.too_large", size=status.st_size)
         text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         try:
-            last, steps, guessed, right = _read_rows(csv.DictReader(text))
+            last, steps, guessed, right, asked, answered = _read_rows(csv.DictReader(text))
         except (UnicodeDecodeError, csv.Error) as error:
             raise HandInError("class.not_hand_in", reason=clean(str(error))[:80]) from None
     student = _owner(status.st_uid) or last.get("user") or "?"
     predictions = f"{right}/{guessed}" if guessed else "-"
-    questions = "-"  # filled once hand-ins carry the lesson's questions (issue 11)
+    questions = f"{answered}/{asked}" if asked else "-"
     return [_shown(student), _shown(last.get("session") or "-"), _shown(last.get("lesson") or "?"),
             str(steps), _final_error(last, language), predictions, questions]
 
 
-def _read_rows(reader: csv.DictReader) -> tuple[dict, int, int, int]:
-    """The last row, the steps, and the guesses made and right, read a row at a time."""
+def _read_rows(reader: csv.DictReader) -> tuple[dict, int, int, int, int, int]:
+    """The last step's row, the steps, the guesses scored and right, and the questions asked
+    and answered right, read a row at a time (a question has a row of its own)."""
     if not reader.fieldnames or not {"lesson", "iteration", "error", "goal"} <= set(reader.fieldnames):
         raise HandInError("class.not_hand_in", reason="columns")
-    last, steps, guessed, right = None, 0, 0, 0
+    last, steps, guessed, right, asked, answered = None, 0, 0, 0, 0, 0
     for row in reader:
+        if row.get("question"):
+            asked += 1
+            answered += row.get("answer_result") == "right"
+            continue
         last, steps = row, steps + 1
-        if row.get("guess"):
+        if row.get("guess_result") in ("right", "wrong"):  # a skipped guess is not scored
             guessed += 1
-            right += row.get("guess_right") == "true"
+            right += row.get("guess_result") == "right"
     if last is None:
         raise HandInError("class.no_steps")
-    return last, steps, guessed, right
+    return last, steps, guessed, right, asked, answered
 
 
 def _final_error(row: dict, language: str) -> str:

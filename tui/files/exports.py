@@ -16,10 +16,20 @@ from .owner import Owner
 
 
 def session_rows(session: Session, owner: Owner) -> Iterator[Row]:
-    """The session's log as export rows: a row a step, the divergence noted on the last."""
+    """The session's log as export rows: a row a step with the student's guess at it, a row
+    a question answered, the divergence noted on the last step."""
     history = session.history
     items = [*history.records(), *([history.divergence] if history.divergence is not None else [])]
-    return rows(items, About(session.lesson.name, history.problem, owner.user, owner.session))
+    guesses = {guess.iteration: guess for guess in session.guesses}
+
+    def guessed(step) -> dict[str, object]:
+        guess = guesses.get(step.iteration)
+        if guess is None:
+            return {}
+        return {"guess": guess.value, "guess_result": {True: "right", False: "wrong", None: "skipped"}[guess.right]}
+
+    return rows(items, About(session.lesson.name, history.problem, owner.user, owner.session), guessed,
+                session.answers)
 
 
 def write_log(session: Session, owner: Owner, out: IO[str]) -> None:
