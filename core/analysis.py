@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .problem import HOT_COLD, MEASURE, Problem
-from .rules import as_arrays, predict
+from .rules import as_arrays, hot_cold_step, predict
 
 TOLERANCE = 1e-6  # "a small error": what the steps-to-go readout counts down to
 
@@ -110,12 +110,29 @@ def gradient_steps_to(problem: Problem, error: float, tolerance: float = TOLERAN
     return steps
 
 
+HOT_COLD_FORESIGHT = 10_000  # steps of hot and cold run ahead to see where it ends; beyond, by arithmetic
+
+
 def hot_cold_regime(problem: Problem, weight: float) -> Regime:
-    """Where hot and cold ends up from `weight`: stuck between two weights, unless it is on the goal."""
+    """Where hot and cold ends up from `weight`: on the goal (both probes tie, it stays), or
+    bouncing between two weights around it.
+
+    The run is taken ahead, step by step, as far as the goal and a little past, since
+    whether a fixed step lands is decided by float rounding as much as by arithmetic (0.1
+    fifteen times from 0.5 does not quite make -1). Too far to run, it is decided by
+    whether the distance is a whole number of steps.
+    """
     if problem.inputs[0] == 0:
         return Regime.NO_SIGNAL
-    if weight * problem.inputs[0] == problem.goal:
-        return Regime.LANDED
+    distance = abs(weight - problem.goal / problem.inputs[0]) / problem.step_amount
+    if not math.isfinite(distance) or distance > HOT_COLD_FORESIGHT:
+        return Regime.LANDED if math.isfinite(distance) and distance.is_integer() else Regime.STUCK_BOUNCING
+    inputs, weights = as_arrays(problem.inputs), as_arrays((weight,))
+    for iteration in range(math.ceil(distance) + 3):
+        step = hot_cold_step(weights, inputs, problem.goal, problem.step_amount, iteration)
+        if step.move == 0:
+            return Regime.LANDED
+        weights = step.weights_after
     return Regime.STUCK_BOUNCING
 
 

@@ -218,14 +218,16 @@ def write_csv(items: Iterable[Row], problem: Problem, out: IO[str]) -> None:
 
 def text_header(problem: Problem, headings: dict[str, str] | None = None) -> str:
     """The text table's heading line (no weight_after: it is the next line's weight), each
-    column named by `headings` (the reader's words for "weight", "error", ...) if given."""
+    column named by `headings` (the reader's words for "weight", "error", ...) if given;
+    `headings` also names hot and cold's moves ("up", "down", "none") in the rows."""
     names = _text_columns(problem)
     return _aligned(names, [_heading(name, headings or {}) for name in names], headings or {})
 
 
 def text_row(step: Step, problem: Problem, headings: dict[str, str] | None = None) -> str:
     """One record as a line of the text table, to 6 significant digits."""
-    return _aligned(_text_columns(problem), flat_row(step, show=readable), headings or {})
+    cells = [(headings or {}).get(cell, cell) for cell in flat_row(step, show=readable)]
+    return _aligned(_text_columns(problem), cells, headings or {})
 
 
 def text_lines(items: Iterable[Step | Divergence], problem: Problem,

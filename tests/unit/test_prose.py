@@ -90,7 +90,7 @@ def test_gradient_descent_says_where_it_landed_or_stopped_moving():
     assert story("gradient-descent", 1) == "" and "Landed at iteration 1" in story("gradient-descent", 2)
     assert "Since iteration 123 the weight no longer changes" in story("error-curve", 124)
     assert "4.93e-32" in story("error-curve", 124) and story("error-curve", 123).startswith("Last step")
-    assert "x 0.36, which is r^2 = 0.6^2" in story("alpha", 3)
+    assert "x 0.36, which is r^2 = 0.6^2, as r = 0.6." in story("alpha", 3)
 
 
 def test_the_worked_step_shows_the_logs_digits_and_says_where_rounding_decided():

@@ -54,7 +54,8 @@ class ArgumentParser(argparse.ArgumentParser):
     block) and exit 2."""
 
     def __init__(self, *args, language: str = "en", **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+        with _argparse_speaking(language):  # argparse names its help flag and "options" as it is made
+            super().__init__(*args, **kwargs)
         self.language = language
 
     def error(self, message: str) -> None:

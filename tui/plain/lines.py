@@ -64,12 +64,16 @@ class Lines:
             return self.session
         self.show()
         self.out.write(help_line + "\n")
+        listed = False  # the lessons were just listed: a bare number opens one
         while self.ask_questions():
             line = self.read("> ")
             if line is None:  # end of input: leave as if q
                 self.out.write("\n")
                 return self.session
             word, _, rest = line.lower().partition(" ")
+            if word.isdigit() and listed:  # a lesson's number, just after the list
+                word, rest = "l", word
+            listed = word == "l" and not rest
             command = COMMANDS.get(word)
             if command == "quit":
                 return self.session

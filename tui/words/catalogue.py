@@ -247,6 +247,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "delta": ("delta", "delta（差值）"),
     "weight_delta": ("weight_delta", "weight_delta"),
     "up_error": ("up error", "向上试探的误差"),
+    "column.up_error": ("up_error", "向上误差"),
+    "column.down_error": ("down_error", "向下误差"),
+    "column.move": ("move", "移动"),
     "down_error": ("down error", "向下试探的误差"),
     "iteration": ("iteration", "迭代"),
     "gd": ("gradient descent", "梯度下降"),
@@ -361,8 +364,8 @@ WORDS: dict[str, tuple[str, str]] = {
                     "所以误差停在 {error}；这是浮点舍入的残留，不是真正的差值。"),
     "story.bouncing": ("Since iteration {iteration} it flips between {a} and {b}, at the same error each time.",
                        "从第 {iteration} 次迭代起，权重在 {a} 和 {b} 之间来回跳，误差始终不变。"),
-    "story.ratio": ("Last step the error went {before} -> {now}: x {ratio}, which is r^2 = {r}^2.",
-                    "上一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍，正好是 r^2，其中 r = {r}："
+    "story.ratio": ("Last step the error went {before} -> {now}: x {ratio}, which is r^2 = {r_term}^2, as r = {r}.",
+                    "上一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍，正好是 r^2 = {r_term}^2，其中 r = {r}："
                     "差值每步乘以 r，误差就乘以 r^2。"),
     "story.ratio_alone": ("Last step the error went {before} -> {now}: x {ratio}.",
                           "上一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍。"),
@@ -383,7 +386,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "up": ("up", "向上"),
     "down": ("down", "向下"),
     # -- status -----------------------------------------------------------------------------
-    "playing": ("playing", "播放中"),
+    "playing": ("playing {speed}/s", "播放中，每秒 {speed} 步"),
     "diverged": ("DIVERGED", "已发散"),
     "banner": (
         "Diverged at iteration {iteration}: the {quantity} {what}, and stepping has stopped. "
@@ -419,6 +422,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "worked.rounding": ("(the prediction is not quite {goal}: float rounding leaves an error of {error}; f shows "
                         "every digit)",
                         "（预测并不完全等于 {goal}：浮点舍入留下了 {error} 的误差；按 f 看全部位数）"),
+    "worked.dust": ("({value} is 0 but for float rounding: {step} has no exact binary form, so steps of it "
+                    "do not quite cancel)",
+                    "（{value} 其实就是 0，只是浮点舍入：{step} 在二进制里无法精确表示，几步加减后不能正好抵消）"),
     "worked.probes_rounding": ("(up and down differ only by float rounding, {gap}: {winner} won)",
                                "（向上和向下的误差只差 {gap}，这是浮点舍入造成的：{winner}胜出）"),
     "moved_down": ("down is hotter (less error): weight = {weight} - {step} = {after}",

@@ -140,7 +140,7 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
             if "forecast" in hidden:
                 key = "story.ratio_alone"
             return [say(language, key, before=readable(before), now=readable(now), ratio=readable(ratio, 4),
-                        r=readable(r), r_squared=readable(r * r, 4))]
+                        r=readable(r), r_term=number(r), r_squared=readable(r * r, 4))]  # (-0.5)^2, not -0.5^2
     return []
 
 

@@ -114,8 +114,14 @@ def term(language: str, name: str) -> str:
 
 
 def headings(language: str) -> dict[str, str]:
-    """The log's column headings in `language`; delta and weight_delta keep the code's names."""
-    return {name: term(language, name) for name in ("iteration", "weight", "prediction", "error")}
+    """The text table's words in `language`: its column headings, and hot and cold's moves.
+    English keeps the code's names (as CSV has them); so do delta and weight_delta."""
+    if language == "en":
+        return {}
+    columns = {name: term(language, name) for name in ("iteration", "weight", "prediction", "error")}
+    columns |= {name: say(language, f"column.{name}") for name in ("up_error", "down_error", "move")}
+    return columns | {move: say(language, f"direction.{word}") for move, word in
+                      (("up", "up"), ("down", "down"), ("none", "stay"))}
 
 
 def field_names(language: str) -> dict[str, str]:

@@ -13,6 +13,8 @@ from ...core.rules import GradientStep, HotColdStep, MeasureStep
 from .figures import number, vector
 from .say import say
 
+ROUNDING_DUST = 1e-9  # a weight this small beside the step is 0 but for float rounding
+
 
 def worked_step(history: History, language: str) -> list[str]:
     """The lines that work the last step out; empty before the first step."""
@@ -75,6 +77,9 @@ def _hot_cold_lines(history: History, step: HotColdStep, language: str) -> list[
         say(language, "probe_down", probe=readable(weight - amount), error=readable(step.down_error), **values),
         say(language, outcome, **values),
     ]
+    after = float(step.weights_after[0])
+    if after and abs(after) < ROUNDING_DUST * amount:  # 0.5 - 5 x 0.1 is 2.8e-17, not 0
+        lines.append(say(language, "worked.dust", value=readable(after, 2), step=readable(amount)))
     if step.move and _looks_equal(step.up_error, step.down_error):
         winner = say(language, "down" if step.move < 0 else "up")
         lines.append(say(language, "worked.probes_rounding", winner=winner,

@@ -68,25 +68,47 @@ def _fitting(text: str, columns: int) -> str:
 def _units(paragraph: str, columns: int) -> list[tuple[str, bool]]:
     """The pieces a line may not split, each with whether a space came before it.
 
-    Every Chinese character is a piece; an English word is a piece; a formula that fits a
-    line is one piece. Closing punctuation is glued to the piece before it, opening
-    punctuation to the piece after it, so neither can stand at the wrong end of a line.
+    Every Chinese character of prose is a piece; an English word is a piece; a short word
+    that mixes the two with no space ("1/输入^2", "(预测") is one piece, as it is a term of
+    a formula; a formula that fits a line is one piece. Closing punctuation is glued to the
+    piece before it, opening punctuation to the piece after it, so neither can stand at the
+    wrong end of a line.
     """
     pieces: list[tuple[str, bool]] = []
-    word, space = "", False
-    for char in paragraph + " ":
-        if char == " " or is_cjk(char):
-            if word:
-                pieces.append((word, space))
-                word, space = "", False
-            if char == " ":
-                space = True
-            else:
+    for number, word in enumerate(paragraph.split(" ")):
+        if not word:
+            continue
+        space = number > 0 and bool(pieces)
+        if _mixed(word) and width(word) <= MIXED_TERM:
+            pieces.append((word, space))
+            continue
+        run = ""
+        for char in word:
+            if is_cjk(char):
+                if run:
+                    pieces.append((run, space))
+                    run, space = "", False
                 pieces.append((char, space))
                 space = False
-        else:
-            word += char
+            else:
+                run += char
+        if run:
+            pieces.append((run, space))
     return _formulas(_glued(pieces), columns)
+
+
+MIXED_TERM = 12  # cells: a mixed word longer than this is prose with a figure in it, and may break
+
+
+def _mixed(word: str) -> bool:
+    """A word with Chinese and something else that is not punctuation in it: a formula's term."""
+    return any(is_cjk(char) for char in word) and any(char.isascii() and char not in CLOSING | OPENING
+                                                      for char in word)
+
+
+def _operand(piece: str) -> bool:
+    """A formula's term: anything with a letter, digit or symbol of ASCII in it."""
+    return any(char.isascii() for char in piece) and piece not in OPERATORS
 
 
 def _formulas(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, bool]]:
@@ -95,9 +117,8 @@ def _formulas(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, b
     joined, position = [], 0
     while position < len(pieces):
         end = position
-        # operand (operator operand)+, joined by spaces, with a comparison among the operators
         while (end + 2 < len(pieces) and pieces[end + 1][0] in OPERATORS and pieces[end + 1][1]
-               and pieces[end + 2][1] and not is_cjk(pieces[end + 2][0][0]) and not is_cjk(pieces[end][0][0])):
+               and pieces[end + 2][1] and _operand(pieces[end][0]) and _operand(pieces[end + 2][0])):
             end += 2
         run = pieces[position:end + 1]
         text = " ".join(piece for piece, _ in run)

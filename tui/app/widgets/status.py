@@ -21,7 +21,7 @@ class StatusBar(StatePanel):
         if session.history.divergence is not None:
             status.append(say(state.language, "diverged"))
         elif state.playing:
-            status.append(f"{say(state.language, 'playing')} {state.speed:g}/s")
+            status.append(say(state.language, "playing", speed=f"{state.speed:g}"))
         left = name + Text(session.lesson.text(state.language).title)
         right = Text("  ".join(status) + " ")
         gap = max(1, self.size.width - left.cell_len - right.cell_len)
