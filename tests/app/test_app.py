@@ -42,6 +42,7 @@ async def test_step_back_and_reset_leave_the_exact_earlier_state():
         assert app.state.session is start and app.state.notice.startswith("Nothing to go back to")
 
 
+@pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 async def test_play_steps_by_itself_until_paused():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
@@ -60,6 +61,7 @@ async def test_play_steps_by_itself_until_paused():
         assert app.state.speed == 8.0
 
 
+@pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 async def test_play_stops_by_itself_at_divergence():
     app = app_for("divergence")
     async with app.run_test(size=SIZE) as pilot:
@@ -69,6 +71,7 @@ async def test_play_stops_by_itself_at_divergence():
         assert not app.state.playing and app.state.session.history.divergence is not None
 
 
+@pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 async def test_alpha_keys_walk_the_ladder_and_back_undoes():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
@@ -82,6 +85,7 @@ async def test_alpha_keys_walk_the_ladder_and_back_undoes():
         assert app.state.session.problem.alpha == 0.1 and app.state.session.history.iteration == 2
 
 
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_hot_cold_keys_change_the_step_amount():
     app = app_for("hot-cold")
     async with app.run_test(size=SIZE) as pilot:
@@ -143,6 +147,7 @@ async def test_edit_refuses_bad_input_inline_and_changes_nothing(field, typed, r
         assert app.state.session is before
 
 
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_l_picks_a_lesson_by_number():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
@@ -156,6 +161,7 @@ async def test_l_picks_a_lesson_by_number():
         assert app.state.session.lesson.name == "alpha"
 
 
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_v_toggles_the_chart_and_number_keys_choose_the_weight():
     app = app_for("multi-weight")
     async with app.run_test(size=SIZE) as pilot:
@@ -167,6 +173,7 @@ async def test_v_toggles_the_chart_and_number_keys_choose_the_weight():
         assert app.state.selected == 2
 
 
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_f_shows_exact_values():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
@@ -176,6 +183,7 @@ async def test_f_shows_exact_values():
         assert "0.005183999999999993" in "".join(s.text for s in log.render_line(3))
 
 
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_x_exports_the_log_with_exact_numbers(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     app = app_for()
@@ -191,6 +199,7 @@ async def test_x_exports_the_log_with_exact_numbers(tmp_path, monkeypatch):
         assert [float(row["error"]) for row in rows] == app.state.session.history.errors.tolist()
 
 
+@pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 async def test_a_panel_shown_again_shows_the_present(tmp_path, monkeypatch):
     """Panels skip drawing while hidden (display: none); coming back, they must not show the past."""
     monkeypatch.chdir(tmp_path)
@@ -225,6 +234,7 @@ def dimmed(app: GradstepApp, word: str) -> bool:
     return all(style.dim for style in styles)
 
 
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_g_switches_language_and_the_key_bar_follows():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
@@ -239,6 +249,7 @@ async def test_g_switches_language_and_the_key_bar_follows():
 
 
 @pytest.mark.parametrize(("width", "last_key"), [(80, "m rule"), (100, "e edit")])
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_the_key_bar_shows_what_fits_most_useful_first(width, last_key):
     app = app_for()
     async with app.run_test(size=(width, 24)) as pilot:
@@ -258,6 +269,7 @@ async def test_the_key_bar_dims_a_key_that_would_do_nothing():
         assert not dimmed(app, "back")
 
 
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_the_key_bar_takes_a_new_themes_colours_at_once():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
@@ -269,6 +281,7 @@ async def test_the_key_bar_takes_a_new_themes_colours_at_once():
         assert after.bgcolor != before.bgcolor
 
 
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_a_click_on_a_key_presses_it():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
@@ -281,6 +294,7 @@ async def test_a_click_on_a_key_presses_it():
         assert app.state.session.history.iteration == 1
 
 
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_help_opens_and_closes():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
@@ -295,6 +309,7 @@ async def test_help_opens_and_closes():
         assert not isinstance(app.screen, HelpScreen)
 
 
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_q_quits_with_status_zero():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
@@ -302,6 +317,7 @@ async def test_q_quits_with_status_zero():
     assert app.return_code == 0
 
 
+@pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 async def test_stepping_is_dimmed_after_divergence_and_refused():
     app = app_for("divergence")
     async with app.run_test(size=SIZE) as pilot:

@@ -17,6 +17,7 @@ def full_picture(chart, state):
 
 @pytest.mark.parametrize("lesson, options", [("alpha", {}), ("hot-cold", {"ascii_only": True}),
                                              ("error-curve", {"low_bandwidth": True}), ("divergence", {})])
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_points_laid_over_the_kept_curve_are_the_whole_picture(lesson, options):
     app = app_for(lesson, **options)
     async with app.run_test(size=SIZE) as pilot:

@@ -6,6 +6,8 @@ import pytest
 
 from ..helpers import app_for
 
+pytestmark = pytest.mark.slow  # every theme with and without NO_COLOR
+
 THEMES = ["textual-dark", "textual-light", "ansi-dark", "ansi-light"]
 
 

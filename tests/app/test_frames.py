@@ -1,5 +1,6 @@
 """Keys are cheap and drawing waits for the frame: queued presses are each a step, drawn once."""
 
+import pytest
 from gradstep.core.session import Session
 from textual import events
 
@@ -13,6 +14,7 @@ async def settled(pilot) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow  # many steps or examples: in CI, not the everyday loop
 async def test_queued_presses_are_each_one_step_and_one_picture():
     queued, stepped = app_for("alpha"), app_for("alpha")
     async with queued.run_test(size=SIZE) as pilot:

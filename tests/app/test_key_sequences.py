@@ -7,6 +7,7 @@ same weights and log, the chart's weight must exist, and a diverged run must dim
 
 import asyncio
 
+import pytest
 from gradstep.core.history import History
 from gradstep.core.lessons import course
 from gradstep.core.session import Session
@@ -16,6 +17,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
 from ..helpers import screen_text
+
+pytestmark = pytest.mark.slow  # random key sequences: hundreds of presses
 
 KEYS = ["space", "n", "b", "0", "w", "plus", "minus", "m", "v", "f", "g", "1", "2", "3"]
 SIZES = [(20, 8), (60, 18), (80, 24), (120, 40), (200, 60)]

@@ -7,6 +7,7 @@ in an empty cell.
 
 import re
 
+import pytest
 from gradstep.tui.app.output import fewer_bytes
 from hypothesis import given
 from hypothesis import strategies as st
@@ -86,6 +87,7 @@ def as_textual_writes(written, system: ColorSystem) -> str:
 
 
 @given(runs, st.sampled_from([ColorSystem.STANDARD, ColorSystem.EIGHT_BIT, ColorSystem.TRUECOLOR]))
+@pytest.mark.slow  # many steps or examples: in CI, not the everyday loop
 def test_every_cell_looks_the_same(written, system):
     stream = as_textual_writes(written, system)
     assert screen(fewer_bytes(stream)) == screen(stream)

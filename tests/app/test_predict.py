@@ -36,6 +36,7 @@ async def test_a_guess_is_asked_before_the_step_and_shown_beside_the_truth():
         assert app.state.session.history.iteration == 3 and not isinstance(app.screen, GuessScreen)
 
 
+@pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 async def test_each_rule_asks_for_what_it_changes():
     app = app_for("hot-cold")
     async with app.run_test(size=SIZE) as pilot:
@@ -66,6 +67,7 @@ async def test_play_is_off_in_predict_mode_and_says_why():
         assert not app.state.playing and "Play is off in predict mode" in app.state.notice
 
 
+@pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 async def test_a_bad_guess_is_refused_in_place():
     app = app_for("alpha")
     async with app.run_test(size=SIZE) as pilot:
@@ -99,6 +101,7 @@ async def test_a_question_comes_first_and_covers_the_panels_that_would_tell():
         assert results == [(RIGHT, 2), (WRONG, 2)]
 
 
+@pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 async def test_a_question_later_in_the_run_a_skip_and_a_step_back():
     app = app_for("error-curve", questions=True)
     async with app.run_test(size=SIZE) as pilot:

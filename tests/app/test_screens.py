@@ -5,6 +5,8 @@ from gradstep.core.lessons import course, find_lesson
 
 from ..helpers import app_for, non_ascii, screen_text, taken
 
+pytestmark = pytest.mark.slow  # every lesson in ASCII and every window size
+
 
 @pytest.mark.parametrize("name", [lesson.name for lesson in course()])
 async def test_ascii_mode_puts_only_ascii_on_screen(name):

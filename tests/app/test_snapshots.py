@@ -10,6 +10,8 @@ from gradstep.core.lessons import course
 
 from ..helpers import SIZE, app_for
 
+pytestmark = pytest.mark.slow  # every screen rendered and compared: run by CI and before a change lands
+
 
 @pytest.mark.parametrize("name", [lesson.name for lesson in course()])
 def test_opening_screen_of_every_lesson(snap_compare, name):

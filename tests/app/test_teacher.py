@@ -46,6 +46,7 @@ async def test_a_locked_key_is_dimmed_and_says_the_teacher_locked_it(action):
         assert app.state.session.history.iteration == 1
 
 
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_unlocked_keys_work_as_ever_and_chinese_says_it_in_chinese():
     app = teachers(locked=("edit",))
     async with app.run_test(size=SIZE) as pilot:
@@ -68,6 +69,7 @@ async def test_hidden_readouts_are_not_on_screen():
     assert "r = " not in texts[1]
 
 
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_the_predict_flag_is_on_the_lesson_for_predict_mode():
     app = teachers(predict=True, locked=("predict",))
     async with app.run_test(size=SIZE):
@@ -75,6 +77,7 @@ async def test_the_predict_flag_is_on_the_lesson_for_predict_mode():
         assert app.why_not("predict", ()) == "Your teacher has locked predict mode in this lesson."
 
 
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_the_lesson_list_is_the_teachers_course_then_the_files():
     course = tuple(replace(unasked(name), name=f"t-{name}", source=f"{name}.toml") for name in ("alpha", "hot-cold"))
     extra = replace(unasked("divergence"), name="extra", source="extra.toml")
@@ -87,6 +90,7 @@ async def test_the_lesson_list_is_the_teachers_course_then_the_files():
         assert app.state.session.lesson.name == "t-hot-cold"
 
 
+@pytest.mark.slow  # beside the everyday set: in CI
 async def test_x_exports_rows_naming_the_session(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     app = GradstepApp(Session.begin(unasked("alpha")), owner=Owner("ana", "bench-3"))

@@ -55,6 +55,7 @@ async def test_a_new_alpha_or_rule_changes_the_words_with_it(name, keys, present
         assert present in screen_text(app)
 
 
+@pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 async def test_hot_and_cold_after_plus_says_where_it_really_bounces():
     app = app_for("hot-cold")
     async with app.run_test(size=SIZE) as pilot:
@@ -64,6 +65,7 @@ async def test_hot_and_cold_after_plus_says_where_it_really_bounces():
         assert "-1.0" not in panel_words(app)
 
 
+@pytest.mark.slow  # every lesson
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("name", LESSONS)
 async def test_every_word_can_be_read_at_80x24(name, language):
@@ -86,6 +88,7 @@ async def test_every_word_can_be_read_at_80x24(name, language):
                 assert width(line) <= app.query_one("#parameters").size.width  # the readout is never wrapped away
 
 
+@pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 async def test_plus_and_minus_stop_at_the_alphas_where_something_changes():
     app = app_for("alpha")
     async with app.run_test(size=SIZE) as pilot:
@@ -105,6 +108,7 @@ async def test_plus_and_minus_stop_at_the_alphas_where_something_changes():
         assert app.state.session.history.error == 0
 
 
+@pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 async def test_a_large_start_is_not_divergence_and_an_overflowing_start_is_refused():
     app = app_for("gradient-descent")
     async with app.run_test(size=SIZE) as pilot:
@@ -123,6 +127,7 @@ async def test_a_large_start_is_not_divergence_and_an_overflowing_start_is_refus
     ("gradient-descent", 0, 2, "the error has been 0 since iteration 1"),
     ("divergence", 24, 27, "the run has diverged"),
 ])
+@pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 async def test_play_stops_by_itself_when_nothing_more_can_happen(name, start, stops_at, says):
     app = app_for(name)
     async with app.run_test(size=SIZE) as pilot:
@@ -223,12 +228,14 @@ async def chinese_screens(name: str) -> list[str]:
     return screens
 
 
+@pytest.mark.slow  # every lesson
 @pytest.mark.parametrize("name", ["measure-error", "hot-cold", "divergence", "multi-weight"])
 async def test_every_screen_in_chinese_has_no_english_words(name):
     for screen in await chinese_screens(name):
         assert english_words(screen) == set(), screen
 
 
+@pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 async def test_the_divergence_banner_is_chinese():
     app = app_for("divergence", language="zh")
     async with app.run_test(size=SIZE) as pilot:

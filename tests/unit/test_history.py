@@ -69,6 +69,7 @@ def test_hot_cold_costs_three_predictions_a_step():
     assert History.start(find_lesson("hot-cold").problem).jump(15).predictions_made == 45
 
 
+@pytest.mark.slow  # a hundred thousand steps
 def test_a_hundred_thousand_steps_cost_a_few_megabytes():
     view = alpha_run().jump(100_000)
     assert view.iteration == 100_000

@@ -5,6 +5,7 @@ import json
 import math
 
 import numpy as np
+import pytest
 from gradstep.core import analysis
 from gradstep.core.formats import About
 from gradstep.core.history import History
@@ -56,6 +57,7 @@ def test_each_gradient_step_multiplies_the_miss_by_r(problem):
 
 @given(problems(), st.lists(st.sampled_from(["step", "back", "reset", "jump"]), max_size=40),
        st.integers(0, 60))
+@pytest.mark.slow  # many steps or examples: in CI, not the everyday loop
 def test_every_view_is_exactly_the_state_of_its_iteration(problem, actions, target):
     reference = History.start(problem).jump(60)  # a separate run, stepped straight through
     view = History.start(problem)
@@ -75,6 +77,7 @@ def test_every_view_is_exactly_the_state_of_its_iteration(problem, actions, targ
 
 @settings(max_examples=200)
 @given(problems())
+@pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 def test_no_finite_problem_raises_even_when_it_diverges(problem):
     view = History.start(problem).jump(30)
     analysis.read_out(problem, view.weights, view.error)
