@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .problem import HOT_COLD, MEASURE, Problem
-from .rules import as_arrays, hot_cold_step, predict
+from .rules import as_arrays, hot_cold_step
 
 TOLERANCE = 1e-6  # "a small error": what the steps-to-go readout counts down to
 
@@ -73,14 +73,6 @@ def largest_stable_alpha(problem: Problem) -> float | None:
     """2 / |input|^2: any alpha below it converges, at it the run bounces forever."""
     squares = sum_of_squares(problem)
     return 2.0 / squares if squares > 0 else None
-
-
-def slope(problem: Problem, weights: np.ndarray) -> np.ndarray:
-    """d error / d weight_i = 2 * input_i * (prediction - goal), shape (n,)."""
-    inputs = as_arrays(problem.inputs)  # shape (n,)
-    with np.errstate(all="ignore"):
-        delta = predict(weights, inputs) - problem.goal
-        return 2.0 * delta * inputs
 
 
 def gradient_steps_to(problem: Problem, error: float, tolerance: float = TOLERANCE) -> int | None:

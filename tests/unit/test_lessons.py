@@ -60,7 +60,8 @@ FAULTS = {
     "lengths differ": (GOOD.replace("weights = 0.5", "weights = [0.5, 0.1]"), "each weight needs exactly one input"),
     "alpha zero": (GOOD.replace("alpha = 0.05", "alpha = 0"), "alpha: must be greater than 0"),
     "alpha negative": (GOOD.replace("alpha = 0.05", "alpha = -1.0"), "alpha: must be greater than 0"),
-    "step amount zero": (GOOD + "", None),
+    "step amount zero": (GOOD.replace("alpha = 0.05", 'method = "hot-cold"\nstep_amount = 0.0'),
+                         "step_amount: must be greater than 0"),
     "not finite": (GOOD.replace("goal = 0.8", "goal = inf"), "goal: must be a finite number"),
     "nan": (GOOD.replace("alpha = 0.05", "alpha = nan"), "alpha: must be a finite number"),
     "unknown field": (GOOD.replace("alpha =", "alhpa ="), "alhpa: unknown field (did you mean 'alpha'?)"),
@@ -70,8 +71,6 @@ FAULTS = {
     "boolean": (GOOD.replace("goal = 0.8", "goal = true"), "goal: expected a number, got true/false"),
     "text table wrong": (GOOD.replace('title = "My lesson"', 'title = 3'), "en.title: expected some text"),
 }
-FAULTS["step amount zero"] = (GOOD.replace("alpha = 0.05", 'method = "hot-cold"\nstep_amount = 0.0'),
-                              "step_amount: must be greater than 0")
 
 
 @pytest.mark.parametrize(("text", "fault"), FAULTS.values(), ids=FAULTS.keys())
