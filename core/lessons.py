@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .limits import LESSON_FILE_BYTES
+from .outside import clean, read_text
 from .problem import GRADIENT_DESCENT, InvalidProblem, Problem, is_number
 from .refusals import Refusal
 
@@ -81,19 +83,24 @@ def find_lesson(name: str) -> Lesson:
 
 
 def load_lesson_file(path: str | Path) -> Lesson:
-    """A teacher's lesson file, validated against the course's schema."""
+    """A teacher's lesson file, validated against the course's schema.
+
+    Only a regular file of at most LESSON_FILE_BYTES is read, and its words, and its name
+    in messages, are cleaned of control characters (`outside`).
+    """
     path = Path(path)
+    where = clean(str(path))
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_text(path, LESSON_FILE_BYTES)
+    except Refusal as refusal:
+        raise LessonError(refusal.key, where=where, **refusal.values) from None
     except FileNotFoundError:
-        raise LessonError("file.missing", where=str(path)) from None
-    except IsADirectoryError:
-        raise LessonError("file.is_folder", where=str(path)) from None
-    except UnicodeDecodeError:
-        raise LessonError("file.not_utf8", where=str(path)) from None
+        raise LessonError("file.missing", where=where) from None
     except OSError as error:
-        raise LessonError("file.unreadable", where=str(path), reason=error.strerror or str(error)) from None
-    return _parse(text, str(path), source=str(path), default_name=path.stem)
+        raise LessonError("file.unreadable", where=where, reason=error.strerror or str(error)) from None
+    return _parse(text, where, source=str(path), default_name=clean(path.stem))
+
+
 
 
 def _parse(text: str, where: str, source: str, default_name: str | None = None) -> Lesson:
@@ -102,6 +109,10 @@ def _parse(text: str, where: str, source: str, default_name: str | None = None) 
     except tomllib.TOMLDecodeError as error:
         line, column = _position(str(error))
         raise LessonError("lesson.not_toml", where=where, detail=str(error), line=line, column=column) from None
+    except RecursionError:  # tables or arrays nested thousands deep
+        raise LessonError("lesson.too_deep", where=where) from None
+    except ValueError:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
+        raise LessonError("lesson.number_too_long", where=where) from None
     fields = _Fields(data, where)
     fields.refuse_unknown(_FIELDS)
     name = fields.string("name", default=default_name)
@@ -127,7 +138,7 @@ class _Fields:
         self.data, self.where, self.prefix = data, where, prefix
 
     def fail(self, key: str, message: str, **values: object) -> LessonError:
-        return LessonError(message, where=self.where, field=f"{self.prefix}{key}", **values)
+        return LessonError(message, where=self.where, field=clean(f"{self.prefix}{key}"), **values)
 
     def refuse_unknown(self, known: tuple[str, ...]) -> None:
         for key in self.data:
@@ -163,7 +174,7 @@ class _Fields:
         value = self._get(key, default)
         if not isinstance(value, str) or not value.strip():
             raise self.fail(key, "lesson.expected_text", value=value)
-        return value.strip()
+        return clean(value.strip())
 
     def count(self, key: str) -> int | None:
         if key not in self.data:

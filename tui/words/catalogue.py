@@ -72,11 +72,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "lesson.expected_count": ("expected a whole number of at least 1, got {value!d}",
                               "应为不小于 1 的整数，实际是{value!d}"),
     "lesson.expected_table": ("expected a table [{table}], got {value!d}", "应为表 [{table}]，实际是{value!d}"),
+    "lesson.too_deep": ("not a lesson: its tables or lists are nested too deeply", "不是课程文件：表或列表嵌套的层数太多"),
+    "lesson.number_too_long": ("not a lesson: it holds a number with thousands of digits",
+                               "不是课程文件：其中有一个几千位的数"),
     # -- files ------------------------------------------------------------------------------
     "file.missing": ("no such file", "没有这个文件"),
     "file.is_folder": ("is a folder, not a lesson file", "是文件夹，不是课程文件"),
     "file.not_utf8": ("not a text file (it is not UTF-8)", "不是文本文件（不是 UTF-8 编码）"),
     "file.unreadable": ("cannot be read ({reason})", "无法读取（{reason}）"),
+    "file.not_regular": ("is not a regular file (a device, a pipe or a link): give a lesson file",
+                         "不是普通文件（而是设备、管道或链接）：请给出课程文件"),
+    "file.too_large": ("is larger than {kilobytes} KB: a lesson file is a few hundred bytes",
+                       "大于 {kilobytes} KB：课程文件通常只有几百字节"),
     # -- saves ------------------------------------------------------------------------------
     "save.unknown_format": ("unknown save format {value!r}", "未知的存档格式 {value!r}"),
     "save.log_mismatch": ("its log does not match a replay of its lesson", "它的记录与按课程重算的结果不符"),

@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from ....core.lessons import LANGUAGES
 from ....core.numbers import parse_number, parse_numbers
+from ....core.outside import ONE_LINE
 from ....core.problem import METHODS, InvalidProblem, Problem
 from ....core.refusals import Refusal
 from ...words.say import explain, say
@@ -61,7 +62,8 @@ class EditorScreen(ModalScreen[Problem | None]):
                     value = getattr(self.problem, field)
                     placeholder = " / ".join(say(self.language, method) for method in METHODS)
                     field_input = Input(value=say(self.language, value) if field == "method" else shown(value),
-                                        id=field, placeholder=placeholder if field == "method" else "")
+                                        id=field, placeholder=placeholder if field == "method" else "",
+                                        restrict=ONE_LINE)  # a paste with an escape sequence is refused
                     field_input.cursor_blink = False  # a blinking cursor is a redraw twice a second over SSH
                     yield field_input
             yield Static("", id="refusal")
