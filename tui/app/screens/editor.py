@@ -55,10 +55,10 @@ class EditorScreen(ModalScreen[Problem | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor"):
-            yield Static(say(self.language, "key.edit"), classes="heading")
+            yield Static(Text(say(self.language, "key.edit")), classes="heading")
             with Grid(id="fields"):
                 for field in FIELDS:
-                    yield Label(say(self.language, field))
+                    yield Label(Text(say(self.language, field)))
                     value = getattr(self.problem, field)
                     placeholder = " / ".join(say(self.language, method) for method in METHODS)
                     field_input = Input(value=say(self.language, value) if field == "method" else shown(value),
@@ -67,7 +67,7 @@ class EditorScreen(ModalScreen[Problem | None]):
                     field_input.cursor_blink = False  # a blinking cursor is a redraw twice a second over SSH
                     yield field_input
             yield Static("", id="refusal")
-            yield Static(say(self.language, "edit_help"), classes="hint")
+            yield Static(Text(say(self.language, "edit_help")), classes="hint")
 
     @on(Input.Submitted)
     def apply(self) -> None:

@@ -45,13 +45,13 @@ class HelpScreen(ModalScreen[None]):
         keys.add_column()
         for binding in key_bindings(language):
             if binding.id:  # every key of the brief; the aliases and weight keys have none
-                keys.add_row(binding.key_display, say(language, f"help.{binding.id}"))
-        keys.add_row("1-9", say(language, "help.weights"))
+                keys.add_row(Text(binding.key_display), Text(say(language, f"help.{binding.id}")))  # [ is a key
+        keys.add_row(Text("1-9"), Text(say(language, "help.weights")))
         panels = Table.grid(padding=(0, 2))
         panels.add_column(style="bold", no_wrap=True)
         panels.add_column()
         for panel in PANELS:
-            panels.add_row(say(language, f"help.panel.{panel}"), say(language, f"help.panel.{panel}.text"))
+            panels.add_row(Text(say(language, f"help.panel.{panel}")), Text(say(language, f"help.panel.{panel}.text")))
         text = self.state.session.lesson.text(language)
         with VerticalScroll(id="help"):
             yield Static(Text(say(language, "help.close"), style="italic"))

@@ -1,6 +1,7 @@
 """The lesson list: every lesson a key away (1 to 9), no arrows needed."""
 
 from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -35,9 +36,11 @@ class LessonsScreen(ModalScreen[Lesson | None]):
         for number, lesson in enumerate(self.lessons, start=1):
             text = lesson.text(self.language)
             marker = ">" if lesson.name == self.current.name else " "
-            table.add_row(f"{marker}{number}", lesson.name, f"{text.title}: {text.summary}".rstrip(": "))
+            # Text, not str: a table parses str as markup, and a teacher's title is outside text.
+            about = f"{text.title}: {text.summary}".rstrip(": ")
+            table.add_row(Text(f"{marker}{number}"), Text(lesson.name), Text(about))
         with VerticalScroll(id="lessons"):
-            yield Static(say(self.language, "lesson"), classes="heading")
+            yield Static(Text(say(self.language, "lesson")), classes="heading")
             yield Static(table)
 
     def action_choose(self, index: int) -> None:
