@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .divergence import Diverged, Divergence, error_limit, find_divergence
+from .limits import MAX_ITERATIONS
 from .problem import Problem
 from .rules import (
     PREDICTIONS_PER_STEP,
@@ -55,8 +56,9 @@ class Trajectory:
         return _read_only(self._errors[:length])
 
     def extend(self) -> bool:
-        """Compute and store the next record; False if the run diverged instead."""
-        if self.divergence is not None:
+        """Compute and store the next record; False if the run diverged instead, or holds
+        the most records a run keeps (MAX_ITERATIONS)."""
+        if self.divergence is not None or self.count >= MAX_ITERATIONS:
             return False
         k = self.count
         step = take_step(self.problem, self._weights[k].copy(), self.inputs, k)
@@ -80,6 +82,19 @@ class Trajectory:
         self._weights = _resized(self._weights, capacity + 1)
         self._predictions = _resized(self._predictions, capacity)
         self._errors = _resized(self._errors, capacity)
+
+    def store(self, weights: list, predictions: list[float], errors: list[float]) -> None:
+        """Take this run's first records as computed elsewhere (`core.replay`, resuming a
+        save): the weights before each record and after the last, shape (k + 1, n), and the
+        predictions and errors, shape (k,). Later records are computed as usual."""
+        if (self.count or len(weights) != len(errors) + 1 or len(predictions) != len(errors)
+                or len(errors) > MAX_ITERATIONS):
+            raise ValueError("store() fills a run with no records, from matching columns, up to MAX_ITERATIONS")
+        capacity = max(_FIRST_CAPACITY, len(errors))
+        self._weights = _resized(np.array(weights, dtype=np.float64).reshape(-1, self.problem.size), capacity + 1)
+        self._predictions = _resized(np.array(predictions, dtype=np.float64), capacity)
+        self._errors = _resized(np.array(errors, dtype=np.float64), capacity)
+        self.count = len(errors)
 
 
 def _resized(column: np.ndarray, rows: int) -> np.ndarray:

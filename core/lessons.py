@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .limits import LESSON_FILE_BYTES
+from .limits import LESSON_FILE_BYTES, MAX_ITERATIONS
 from .outside import clean, read_text
 from .problem import GRADIENT_DESCENT, InvalidProblem, Problem, is_number
 from .refusals import Refusal
@@ -101,8 +101,6 @@ def load_lesson_file(path: str | Path) -> Lesson:
     return _parse(text, where, source=str(path), default_name=clean(path.stem))
 
 
-
-
 def _parse(text: str, where: str, source: str, default_name: str | None = None) -> Lesson:
     try:
         data = tomllib.loads(text)
@@ -113,6 +111,16 @@ def _parse(text: str, where: str, source: str, default_name: str | None = None) 
         raise LessonError("lesson.too_deep", where=where) from None
     except ValueError:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
         raise LessonError("lesson.number_too_long", where=where) from None
+    return lesson_from_table(data, where, source, default_name)
+
+
+def lesson_from_table(data: dict, where: str, source: str, default_name: str | None = None) -> Lesson:
+    """A lesson from a table of a lesson file's fields: a parsed file, or a save's lesson.
+
+    The one check of a lesson, whatever it comes from; its texts come out cleaned.
+    """
+    if not isinstance(data, dict):
+        raise LessonError("lesson.expected_table", where=where, table="lesson", value=data)
     fields = _Fields(data, where)
     fields.refuse_unknown(_FIELDS)
     name = fields.string("name", default=default_name)
@@ -182,6 +190,8 @@ class _Fields:
         value = self.data[key]
         if not is_number(value) or not isinstance(value, int) or value < 1:
             raise self.fail(key, "lesson.expected_count", value=value)
+        if value > MAX_ITERATIONS:  # more than a run keeps: `gradstep run` would never end
+            raise self.fail(key, "lesson.count_too_large", limit=MAX_ITERATIONS)
         return value
 
     def text(self, language: str) -> LessonText:

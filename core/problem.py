@@ -10,6 +10,7 @@ import dataclasses
 import math
 from dataclasses import dataclass
 
+from .limits import MAX_WEIGHTS
 from .refusals import Refusal
 
 GRADIENT_DESCENT = "gd"
@@ -61,6 +62,8 @@ def check_problem(problem: Problem) -> None:
             raise InvalidProblem("problem.expected_list", field=field, value=values)
         if not values:
             raise InvalidProblem("problem.no_numbers", field=field)
+        if len(values) > MAX_WEIGHTS:
+            raise InvalidProblem("problem.too_many_weights", field=field, limit=MAX_WEIGHTS, size=len(values))
         for value in values:
             _check_finite(field, value)
     if len(problem.weights) != len(problem.inputs):

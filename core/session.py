@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from . import analysis
 from .history import History
 from .lessons import Lesson
+from .limits import MAX_ITERATIONS
 from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
 from .refusals import Refusal
 
@@ -41,7 +42,10 @@ class Session:
         return self.history.can_step_back or self.before is not None
 
     def step(self) -> "Session":
-        """One iteration forward; raises Diverged once the run has diverged."""
+        """One iteration forward; raises Diverged once the run has diverged, and a Refusal
+        once it holds the most iterations a run keeps."""
+        if self.history.iteration >= MAX_ITERATIONS:
+            raise Refusal("run.longest", limit=MAX_ITERATIONS)
         return Session(self.lesson, self.history.step(), self.before)
 
     def step_back(self) -> "Session":

@@ -1,7 +1,10 @@
 """Outside text in the app is shown as text: never parsed as markup, never a control character."""
 
+import json
+
 import pytest
 from gradstep.core.lessons import load_lesson_file
+from gradstep.core.saving import load, save
 from gradstep.core.session import Session
 from gradstep.tui.app.app import GradstepApp
 from gradstep.tui.app.screens.editor import FIELDS, EditorScreen
@@ -66,6 +69,15 @@ def test_a_lesson_file_enters_cleaned(hostile):
     for words in (hostile.name, text.title, text.summary, text.teaches, text.notice):
         assert not any(ord(char) < 32 or 0x7f <= ord(char) <= 0x9f or 0x202a <= ord(char) <= 0x202e for char in words)
     assert text.title == "[b]bold[/b] [/] \\x1b]0;pwned\\x07"
+
+
+def test_a_save_enters_cleaned(hostile, tmp_path):
+    path = tmp_path / "session.json"
+    save(Session.begin(hostile), path)
+    data = json.loads(path.read_text())
+    data["lesson"]["en"]["title"] = "\x1b]0;pwned\x07"  # written by hand, not by gradstep
+    path.write_text(json.dumps(data))
+    assert load(path)[0].lesson.text("en").title == "\\x1b]0;pwned\\x07"
 
 
 async def test_a_lesson_with_markup_shows_it_as_text_everywhere(hostile):

@@ -19,6 +19,7 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.timer import Timer
 
 from ...core.lessons import Lesson, course
+from ...core.limits import MAX_ITERATIONS
 from ...core.problem import InvalidProblem, Problem
 from ...core.refusals import Refusal
 from ...core.saving import save
@@ -174,7 +175,14 @@ class GradstepApp(App[int]):
         if self.state.session.history.can_step:
             self.state = self.state.replace(session=self.state.session.step(), playing=True)
         else:
-            self.state = self.state.replace(playing=False)
+            self.state = self.state.replace(playing=False, notice=self._why_no_step(quiet_at_divergence=True))
+
+    def _why_no_step(self, quiet_at_divergence: bool = False) -> str:
+        """Why the run cannot step: it diverged (the banner says so too), or it holds the most
+        iterations a run keeps."""
+        if self.state.session.history.iteration >= MAX_ITERATIONS:
+            return self.say("run.longest", limit=MAX_ITERATIONS)
+        return "" if quiet_at_divergence else self.say("cannot_step")
 
     def refuse(self, message: str) -> None:
         """Say why a key did nothing; the session is left as it was."""
@@ -213,7 +221,7 @@ class GradstepApp(App[int]):
 
     def action_play(self) -> None:
         if not self.state.playing and not self.state.session.history.can_step:
-            return self.refuse(self.say("cannot_step"))
+            return self.refuse(self._why_no_step())
         self.state = self.state.replace(playing=not self.state.playing)
 
     def action_speed(self, direction: int) -> None:

@@ -16,6 +16,7 @@ from ...core.lessons import first_lesson
 from ...core.refusals import Refusal
 from ...core.saving import CorruptSave, load, save, set_aside
 from ...core.session import Session
+from ..app.state import checked_view
 from ..files.places import save_path as default_save_path
 from ..files.places import session_name, write_crash_report
 from ..words.say import say
@@ -53,7 +54,7 @@ def starting_session(args, save_path: Path) -> tuple[Session, dict, tuple[str, d
             raise UsageError("usage.resume_alone")
         try:
             session, view = load(save_path)
-            return session, view, None
+            return session, checked_view(view), None
         except FileNotFoundError:  # a mistyped name is not lost work: say which name was looked for
             return Session.begin(first_lesson()), {}, ("command.no_save", {"name": args.session})
         except (CorruptSave, OSError) as error:

@@ -11,9 +11,10 @@ from typing import IO
 
 from ...core.divergence import Diverged
 from ...core.formats import text_header, text_row
+from ...core.refusals import Refusal
 from ...core.session import Session
 from ..words.divergence import describe
-from ..words.say import headings, say
+from ..words.say import explain, headings, say
 from ..words.worked import convergence_lines, worked_step
 
 COMMANDS = {"": "step", "n": "step", "b": "back", "r": "reset", "q": "quit", "?": "help", "h": "help"}
@@ -66,6 +67,9 @@ def run_lines(session: Session, language: str, stdin: IO[str], out: IO[str],
             continue
         except IndexError:
             out.write(say(language, "lines.at_start") + "\n")
+            continue
+        except Refusal as refusal:  # the run holds the most iterations a run keeps
+            out.write(explain(language, refusal) + "\n")
             continue
         on_change(session)
         if command != "step":

@@ -52,6 +52,10 @@ WORDS: dict[str, tuple[str, str]] = {
                                     "冷热法一次只能调一个权重，这个问题有 {size} 个权重：请用梯度下降（gd）"),
     "problem.start_overflows": ("the error at the start is already too large for a float: choose smaller numbers",
                                 "起点的误差已经大到浮点数放不下：请换小一些的数"),
+    "problem.too_many_weights": ("has {size} values: a problem has at most {limit} weights",
+                                 "有 {size} 个值：一个问题最多只能有 {limit} 个权重"),
+    "run.longest": ("This run has reached {limit} iterations, the most a run keeps: r starts it again.",
+                    "这次运行已达到 {limit} 次迭代，这是一次运行能保留的上限：按 r 重新开始。"),
     # -- the rate keys ----------------------------------------------------------------------
     "rate.measure_only": ("this lesson only measures: nothing moves, so there is no step to change",
                           "这一课只测量，什么都不动，所以没有步长可调"),
@@ -72,6 +76,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "lesson.expected_count": ("expected a whole number of at least 1, got {value!d}",
                               "应为不小于 1 的整数，实际是{value!d}"),
     "lesson.expected_table": ("expected a table [{table}], got {value!d}", "应为表 [{table}]，实际是{value!d}"),
+    "lesson.count_too_large": ("must be at most {limit}, the most iterations a run keeps",
+                               "不能超过 {limit}，这是一次运行最多保留的迭代次数"),
     "lesson.too_deep": ("not a lesson: its tables or lists are nested too deeply", "不是课程文件：表或列表嵌套的层数太多"),
     "lesson.number_too_long": ("not a lesson: it holds a number with thousands of digits",
                                "不是课程文件：其中有一个几千位的数"),
@@ -86,7 +92,6 @@ WORDS: dict[str, tuple[str, str]] = {
                        "大于 {kilobytes} KB：课程文件通常只有几百字节"),
     # -- saves ------------------------------------------------------------------------------
     "save.unknown_format": ("unknown save format {value!r}", "未知的存档格式 {value!r}"),
-    "save.log_mismatch": ("its log does not match a replay of its lesson", "它的记录与按课程重算的结果不符"),
     "save.view_not_table": ("its view settings are not a table", "它的显示设置不是表"),
     "save.wrong_kind": ("a field is missing or of the wrong kind ({detail})", "缺少某一项，或某一项的类型不对（{detail}）"),
     "save.invalid_value": ("it holds an invalid value ({reason})", "其中有无效的值（{reason}）"),
@@ -94,6 +99,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "save.diverges_early": ("its run diverges before iteration {iteration}", "它的运行在第 {iteration} 次迭代之前就发散了"),
     "save.not_json": ("it is not valid JSON ({detail})", "不是有效的 JSON（{detail}）"),
     "save.not_table": ("it is not a table", "不是表"),
+    "save.is_folder": ("it is a folder", "它是文件夹"),
+    "save.not_regular": ("it is not a regular file", "它不是普通文件"),
+    "save.too_large": ("it is larger than {kilobytes} KB", "它大于 {kilobytes} KB"),
+    "save.not_utf8": ("it is not UTF-8 text", "它不是 UTF-8 文本"),
+    "save.too_deep": ("it is nested too deeply", "它的嵌套层数太多"),
+    "save.number_too_long": ("it holds a number with thousands of digits", "其中有一个几千位的数"),
+    "save.too_long": ("it asks for more than {limit} iterations", "它要求的迭代超过 {limit} 次"),
+    "save.bad_view": ("its view setting {setting} is not one gradstep writes", "它的显示设置 {setting} 不对"),
     # -- the command line -------------------------------------------------------------------
     "usage.no_problem": ("give --lesson NAME, --lesson-file FILE, or all of --weight, --input and --goal "
                          "(missing {missing})",
