@@ -1,12 +1,16 @@
-"""Outside text in the app is shown as text: never parsed as markup, never a control character."""
+"""Outside text in the app is shown as text: never parsed as markup, never a control character;
+and the app's own ways out save (q, Ctrl-C) or say why they could not."""
 
+import errno
 import json
+import os
 
 import pytest
 from gradstep.core.lessons import load_lesson_file
 from gradstep.core.saving import load, save
 from gradstep.core.session import Session
 from gradstep.tui.app.app import GradstepApp
+from gradstep.tui.app.ending import INTERRUPTED
 from gradstep.tui.app.screens.editor import FIELDS, EditorScreen
 from gradstep.tui.app.screens.help import HelpScreen
 from gradstep.tui.app.screens.lessons import LessonsScreen
@@ -92,3 +96,33 @@ async def test_a_lesson_with_markup_shows_it_as_text_everywhere(hostile):
         assert isinstance(app.screen, HelpScreen) and "[b]bold[/b] [/]" in screen_text(app)
         await pilot.press("question_mark", "space")
         assert "[@click=app.quit]quit[/]" in screen_text(app) and app.is_running
+
+
+def saving_app(tmp_path, steps: int = 0) -> GradstepApp:
+    """The alpha lesson, saving to a file of the test's own."""
+    path = tmp_path / "session.json"
+    save(Session.begin(app_for().state.session.lesson), path)
+    return GradstepApp(load(path)[0], save_path=path)
+
+
+async def test_ctrl_c_saves_and_ends_as_an_interrupted_program(tmp_path):
+    app = saving_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "ctrl+c")
+    assert app.return_code == INTERRUPTED and app.saved
+    assert load(tmp_path / "session.json")[0].history.iteration == 2
+
+
+@pytest.mark.parametrize("number", [errno.ENOSPC, errno.EROFS])
+async def test_a_save_that_fails_is_said_and_the_old_save_stays(tmp_path, monkeypatch, number):
+    app = saving_app(tmp_path)
+    old = (tmp_path / "session.json").read_bytes()
+
+    def fails(*args, **kwargs):
+        raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr("gradstep.core.saving.os.fsync", fails)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "q")
+    assert not app.saved and app.save_error == f"{tmp_path / 'session.json'}: {os.strerror(number)}"
+    assert (tmp_path / "session.json").read_bytes() == old and os.listdir(tmp_path) == ["session.json"]

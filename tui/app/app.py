@@ -5,9 +5,6 @@ down to every panel. Nothing else holds state, so a step back, a reset or a save
 session is always exactly what the screen shows.
 """
 
-import os
-import signal
-import threading
 from pathlib import Path
 
 from textual.app import App, ComposeResult
@@ -22,11 +19,11 @@ from ...core.lessons import Lesson, course
 from ...core.limits import MAX_ITERATIONS
 from ...core.problem import InvalidProblem, Problem
 from ...core.refusals import Refusal
-from ...core.saving import save
 from ...core.session import Session
-from ..files.places import VIEW_SETTINGS, write_crash_report
+from ..files.places import VIEW_SETTINGS
 from ..words.say import explain, say
 from .ascii import AsciiFilter, AsciiScrollBarRender
+from .ending import Ending
 from .keys import key_bindings
 from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState
 from .widgets.chart import ErrorChart
@@ -39,7 +36,7 @@ from .widgets.status import StatusBar
 from .widgets.too_small import MINIMUM, TooSmall
 
 
-class GradstepApp(App[int]):
+class GradstepApp(Ending, App[int]):
     """Step a neuron through a lesson, one keypress at a time."""
 
     CSS_PATH = "app.tcss"
@@ -56,20 +53,15 @@ class GradstepApp(App[int]):
     A `var`, not a `reactive`: a reactive on the App repaints the whole screen. The key
     bar reads check_action afresh from each state, so nothing calls refresh_bindings."""
 
-    HANG_UP_GRACE = 3.0  # seconds to exit cleanly after the link drops, before forcing it
-
     def __init__(self, session: Session, language: str = "en", ascii_only: bool = False,
                  low_bandwidth: bool = False, extra_lessons: tuple[Lesson, ...] = (), view: dict | None = None,
-                 notice: str = "", save_path: Path | None = None) -> None:
+                 notice: str = "", save_path: Path | None = None, not_saving: object = None,
+                 real: bool = False) -> None:
         super().__init__()
         self.ascii_only = ascii_only  # fixed at start by what the terminal can show
         self.low_bandwidth = low_bandwidth  # fewest bytes a frame: plain chart, ASCII markers
         self.extra_lessons = extra_lessons  # a teacher's lesson, listed after the course's
-        self.save_path = save_path  # where the session goes on quit, hang-up or crash; None: nowhere
-        self.save_error = ""  # why the last save failed, for the line printed after exit
-        self.saved = False  # whether the session was saved, for the line printed after exit
-        self.hung_up = False  # the terminal is gone: print nothing more
-        self.crash_report: Path | None = None  # the traceback's file, if the app crashed
+        self.prepare_ending(save_path, not_saving, real)  # ending.py: saving, signals, crashes
         self._player: Timer | None = None  # ticks while playing; the speed lives in state
         if ascii_only and language == "zh":  # Chinese needs UTF-8
             language, notice = "en", say("en", "no_chinese")
@@ -99,11 +91,8 @@ class GradstepApp(App[int]):
         self.set_class(bool(self.state.notice), "-notice")  # a notice from the start (--resume)
         if self.low_bandwidth:
             self.theme = "ansi-dark"  # the terminal's own 16 colours: the shortest escape codes
-        if self.save_path is not None:  # a real run, not a test: a dropped link must lose nothing
-            # signal.signal, not the event loop's handlers: once the terminal is gone the loop
-            # can block on a full output queue, and only a Python-level handler still runs.
-            for hang_up in (signal.SIGHUP, signal.SIGTERM):
-                signal.signal(hang_up, self.hang_up)
+        if self.real:  # a student's run, not a test: no way out may lose the session
+            self.take_over_signals()
 
     def watch_theme(self) -> None:
         """Keep NO_COLOR legible across a change of theme.
@@ -116,43 +105,6 @@ class GradstepApp(App[int]):
         if self.no_color:
             wanted = NoColor() if self.native_ansi_color else Monochrome()
             self._filters = [wanted if isinstance(f, (NoColor, Monochrome)) else f for f in self._filters]
-
-    # -- ending: save, whatever the way out ----------------------------------------------
-
-    def save_session(self) -> None:
-        if self.save_path is None:
-            return
-        view = {key: getattr(self.state, key) for key in VIEW_SETTINGS}
-        try:
-            save(self.state.session, self.save_path, view)
-            self.saved = True
-        except OSError as error:
-            self.save_error = f"{self.save_path}: {error.strerror or error}"
-
-    def hang_up(self, signum: int, frame: object) -> None:
-        """The terminal is gone (SIGHUP) or we were told to stop (SIGTERM): save and leave.
-
-        Restoring a terminal that no longer exists can fail in odd ways, so a timer makes
-        sure no orphan outlives the link.
-        """
-        self.hung_up = True
-        self.save_session()
-        deadline = threading.Timer(self.HANG_UP_GRACE, os._exit, args=(0,))
-        deadline.daemon = True  # a clean exit does not wait for it
-        deadline.start()
-        self.call_later(self.exit, 0)
-
-    def _handle_exception(self, error: Exception) -> None:
-        """A bug: keep the session and the traceback in files instead of on the screen."""
-        if self.save_path is not None and self.crash_report is None:
-            self.crash_report = write_crash_report(error, self.save_path.parent)
-            self.save_session()
-        super()._handle_exception(error)
-
-    def _print_error_renderables(self) -> None:
-        if self.crash_report is None:  # tests see Textual's own report
-            super()._print_error_renderables()
-        self._exit_renderables.clear()  # launch prints the one line naming the report
 
     # -- state changes that are not panels' business ----------------------------------
 

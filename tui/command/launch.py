@@ -18,9 +18,9 @@ from ...core.saving import CorruptSave, load, save, set_aside
 from ...core.session import Session
 from ..app.state import checked_view
 from ..files.places import save_path as default_save_path
-from ..files.places import session_name, write_crash_report
+from ..files.places import session_name
 from ..words.say import say
-from .environment import dumb_terminal, unicode_terminal
+from .environment import dumb_terminal, forget_output, unicode_terminal
 from .flags import (
     ArgumentParser,
     UsageError,
@@ -120,23 +120,38 @@ def _run_app(session: Session, view: dict, language: str, notice: str, args, sav
     extra = () if session.lesson.source == "course" else (session.lesson,)
     app = GradstepApp(session, language=language, ascii_only=args.ascii or not unicode_terminal(),
                       low_bandwidth=args.low_bandwidth, extra_lessons=extra, view=view, notice=notice,
-                      save_path=save_path)
+                      save_path=save_path, real=True)
     try:
         app.run(mouse=args.mouse)
     except Exception as error:  # Textual could not even start: the same one-line report
-        app.crash_report = write_crash_report(error, save_path.parent)
-    if app.crash_report is not None:
-        _say_line(language, "command.crashed", path=app.crash_report)
+        app.report_crash(error)
+    if app.hung_up:  # the terminal is gone: nothing more to say, and nowhere to say it
+        forget_output(sys.stdout, sys.stderr)
+        return 0 if app.saved else 1
+    if app.crashed is not None:
+        if app.crash_report is not None:
+            _say_line(language, "command.crashed", path=app.crash_report)
+        else:
+            summary = f"{type(app.crashed).__name__}: {app.crashed}".splitlines()[0][:200]
+            _say_line(language, "command.crashed_unwritten", error=summary, reason=app.crash_unwritten)
         return 1
     if app.save_error:
         _say_line(language, "command.not_saved", reason=app.save_error)
-    elif app.saved and not app.hung_up:
+        return 1
+    if app.saved:
         resume = "gradstep --resume" + (f" --session {args.session}" if args.session else "")
         _say_line(language, "command.saved", command=resume, out=sys.stdout)
     return app.return_code or 0
 
 
 def _say_line(language: str, key: str, out=None, **values: object) -> None:
-    """One line from gradstep after the screen has closed (on stderr unless `out` is given)."""
-    message = say(language, key, **values)
-    print(say(language, "command.error", prog="gradstep", message=message), file=out or sys.stderr)
+    """The catalogue's sentence `key` as one line from gradstep (on stderr unless `out` is given)."""
+    _print_line(language, say(language, key, **values), out)
+
+
+def _print_line(language: str, message: str, out=None) -> None:
+    """`message` as one line from gradstep; nothing if the terminal is gone."""
+    try:
+        print(say(language, "command.error", prog="gradstep", message=message), file=out or sys.stderr, flush=True)
+    except OSError:  # the link dropped: there is no one to tell
+        pass

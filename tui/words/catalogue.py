@@ -121,6 +121,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "command.error": ("{prog}: {message}", "{prog}：{message}"),
     "command.see_help": ("{prog}: {message} (see {prog} --help)", "{prog}：{message}（参见 {prog} --help）"),
     "command.crashed": ("something went wrong; the details are in {path}", "出错了，详情在 {path}"),
+    "command.crashed_unwritten": ("something went wrong ({error}); the details could not be written ({reason})",
+                                  "出错了（{error}），详情无法写入（{reason}）"),
     "command.saved": ("your session is saved; {command} continues it.", "进度已保存，用 {command} 可以接着学。"),
     "command.not_saved": ("the session could not be saved: {reason}", "无法保存进度：{reason}"),
     "command.no_save": ("No saved session[[ named {name}]]: starting the course.",
