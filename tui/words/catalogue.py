@@ -123,6 +123,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "command.crashed": ("something went wrong; the details are in {path}", "出错了，详情在 {path}"),
     "command.crashed_unwritten": ("something went wrong ({error}); the details could not be written ({reason})",
                                   "出错了（{error}），详情无法写入（{reason}）"),
+    "command.cannot_write": ("the output could not be written ({reason})", "无法写出结果（{reason}）"),
     "command.saved": ("your session is saved; {command} continues it.", "进度已保存，用 {command} 可以接着学。"),
     "command.not_saved": ("the session could not be saved: {reason}", "无法保存进度：{reason}"),
     "command.no_save": ("No saved session[[ named {name}]]: starting the course.",
