@@ -167,12 +167,13 @@ def _history(problem: Problem, iteration: int) -> History:
 
 
 def save(session: Session, path: Path, view: dict | None = None) -> None:
-    """Write `session` to `path` atomically, readable by its owner only."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Write `session` to `path` atomically, readable by its owner only; on any failure
+    the old save is left as it was. The folder must exist (tui.files makes it private)."""
     text = json.dumps(session_data(session, view), allow_nan=False)
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".session-", suffix=".tmp")
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as out:  # mkstemp makes it 0600
+        os.fchmod(descriptor, 0o600)  # mkstemp asks for 0600, but through the umask
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())

@@ -12,13 +12,20 @@ from gradstep.core.refusals import Refusal
 from gradstep.core.replay import replay
 from gradstep.core.saving import UNDO_KEPT, CorruptSave, load, save, session_data
 from gradstep.core.session import Session
+from gradstep.tui.files.private import private_folder
 
 from ..helpers import gradstep
 
 
-def test_saves_are_private_to_their_owner(tmp_path):
+@pytest.mark.parametrize("umask", [0o000, 0o002, 0o022, 0o077, 0o277])
+def test_saves_are_private_to_their_owner_whatever_the_umask(tmp_path, umask):
     path = tmp_path / "state" / "gradstep" / "session.json"
-    save(Session.begin(find_lesson("alpha")).step(), path)
+    path.parent.parent.mkdir()  # the folders above are the user's business
+    before = os.umask(umask)
+    try:
+        save(Session.begin(find_lesson("alpha")).step(), private_folder(path.parent) / path.name)
+    finally:
+        os.umask(before)
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
     assert stat.S_IMODE(os.stat(path.parent).st_mode) == 0o700
     assert [p.name for p in path.parent.iterdir()] == ["session.json"]  # no temporary file left

@@ -1,24 +1,31 @@
-"""Starting gradstep: the command line, what the terminal can do, and a clean way out.
+"""Starting gradstep: the command line, what the terminal can do, the save, and a clean way out.
 
 `gradstep` takes the same problem flags as `gradstep run` (and the same one-line
 errors), plus the app's own. On a terminal that cannot be drawn on it runs the plain
-line mode; otherwise the full-screen app, whose session is saved when it quits or the
-link drops, and whose crash is one line naming a report file, never a wall of text.
+line mode; otherwise the full-screen app. Either way the session is saved however it
+ends (q, Ctrl-C, a dropped link, SIGTERM, a crash), into a folder that must be the
+student's own (`files.private`) and by one gradstep at a time. A save that cannot be
+trusted is set aside, and one that a fresh start would replace is kept a key away. What
+goes wrong is one line, never a traceback, and the exit status is not 0 when the session
+could not be saved.
 """
 
+import contextlib
 import gc
 import os
 import signal
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ...core.lessons import first_lesson
+from ...core.lessons import Lesson, first_lesson
 from ...core.refusals import Refusal
 from ...core.saving import CorruptSave, load, save, set_aside
 from ...core.session import Session
 from ..app.state import checked_view
+from ..files.places import previous_path, session_name
 from ..files.places import save_path as default_save_path
-from ..files.places import session_name
+from ..files.private import InUse, SessionLock, Unusable, check_save, private_folder
 from ..words.say import say
 from .environment import dumb_terminal, forget_output, unicode_terminal
 from .flags import (
@@ -46,25 +53,93 @@ def app_parser(language: str) -> ArgumentParser:
     return parser
 
 
-def starting_session(args, save_path: Path) -> tuple[Session, dict, tuple[str, dict] | None]:
-    """The session to start with, the saved view settings, and a notice for the student (a
-    catalogue key and its values: the language is known only once the save is read)."""
+@dataclass
+class Start:
+    """What gradstep starts with, and where its session will go."""
+
+    session: Session
+    view: dict = field(default_factory=dict)  # the saved view settings, when resuming
+    notices: list[tuple[str, dict]] = field(default_factory=list)  # catalogue keys and values
+    save_path: Path | None = None  # None: the session will not be saved, for `not_saving`
+    not_saving: object = None  # why not: a Refusal, or the system's words
+
+    def refuse_saving(self, reason: object) -> None:
+        """From now on the session is not saved; the student is told why at once, and again
+        at the end (with an exit status of 1)."""
+        if self.save_path is not None:
+            self.save_path, self.not_saving = None, reason
+            self.notices.append(("command.not_saving", {"reason": reason}))
+
+
+def starting(args, lesson: Lesson | None, save_path: Path, held: contextlib.ExitStack) -> Start:
+    """The session to start (`lesson`, or the save when resuming), its save checked and
+    locked; InUse if another gradstep has it open.
+
+    A fresh start over a save keeps that save, a key away: it becomes the session before
+    this one (b at iteration 0 goes back to it, as after any change), and the file stays
+    as session.previous.json until the next fresh start.
+    """
+    lesson = lesson or first_lesson()
+    start = Start(Session.begin(lesson), save_path=save_path)
+    try:
+        private_folder(save_path.parent)
+        check_save(save_path)  # a save planted by someone else is neither read nor replaced
+    except Unusable as refusal:
+        start.refuse_saving(refusal)
+        return start
+    try:
+        held.enter_context(SessionLock(save_path))
+    except OSError as error:  # a read-only disk: the save can still be read
+        reason = error.strerror or str(error)
+        start.refuse_saving(Refusal("place.cannot_lock", reason=reason, path=save_path.parent))
+    saved = _saved(start, save_path)
     if args.resume:
-        if names_a_problem(args):
-            raise UsageError("usage.resume_alone")
-        try:
-            session, view = load(save_path)
-            return session, checked_view(view), None
-        except FileNotFoundError:  # a mistyped name is not lost work: say which name was looked for
-            return Session.begin(first_lesson()), {}, ("command.no_save", {"name": args.session})
-        except (CorruptSave, OSError) as error:
-            kept = set_aside(save_path)
-            reason = error if isinstance(error, CorruptSave) else (error.strerror or str(error))
-            # What was kept first: on an 80-column notice line the rest may be cut.
-            return (Session.begin(first_lesson()), {},
-                    ("command.corrupt_save", {"name": kept.name, "folder": kept.parent, "reason": reason}))
-    lesson = lesson_from_arguments(args) if names_a_problem(args) else first_lesson()
-    return Session.begin(lesson), {}, None
+        if saved is not None:
+            start.session, start.view = saved
+        elif not start.notices:  # a mistyped name is not lost work: say which name was looked for
+            start.notices.append(("command.no_save", {"name": args.session}))
+    elif (kept := _worth_keeping(saved[0] if saved else None, start.session)) is not None:
+        start.session = Session.begin(lesson, before=kept)
+        start.notices.append(("command.kept_previous", {"lesson": kept.lesson.name,
+                                                        "iteration": kept.history.iteration}))
+        if start.save_path is not None:
+            try:
+                os.replace(save_path, previous_path(save_path))
+            except OSError as error:
+                start.refuse_saving(Refusal("place.cannot_keep", reason=error.strerror or str(error)))
+    return start
+
+
+def _worth_keeping(saved: Session | None, fresh: Session) -> Session | None:
+    """The saved session a fresh start keeps a key away: the save, unless it is this very
+    start again (iteration 0 of the same lesson), and then the session before it."""
+    while saved is not None and saved.history.iteration == 0 and (saved.lesson, saved.problem) == (
+            fresh.lesson, fresh.problem):
+        saved = saved.before
+    return saved
+
+
+def _saved(start: Start, path: Path) -> tuple[Session, dict] | None:
+    """The session saved at `path` and its view settings, if there is one to trust.
+
+    One that cannot be trusted is set aside, and said so; one that cannot even be set
+    aside is left as it is, and then nothing is saved over it.
+    """
+    try:
+        session, view = load(path)
+        return session, checked_view(view)
+    except FileNotFoundError:
+        return None
+    except (CorruptSave, OSError) as error:
+        reason = error if isinstance(error, CorruptSave) else (error.strerror or str(error))
+    try:
+        kept = set_aside(path)
+    except OSError as error:
+        start.refuse_saving(Refusal("place.cannot_set_aside", reason=error.strerror or str(error)))
+        return None
+    # What was kept first: on an 80-column notice line the rest may be cut.
+    start.notices.append(("command.corrupt_save", {"name": kept.name, "folder": kept.parent, "reason": reason}))
+    return None
 
 
 def launch(argv: list[str]) -> int:
@@ -72,38 +147,69 @@ def launch(argv: list[str]) -> int:
     parser = app_parser(language_of(argv))
     args = parser.parse_args(argv)
     parser.language = args.lang or parser.language
-    save_path = default_save_path(args.session)
     try:
-        session, view, start_notice = starting_session(args, save_path)
+        if args.resume and names_a_problem(args):
+            raise UsageError("usage.resume_alone")
+        lesson = lesson_from_arguments(args) if names_a_problem(args) else None
     except Refusal as refusal:
         return parser.fail(refusal)
-    language = args.lang or view.get("language") or parser.language
-    notice = say(language, start_notice[0], **start_notice[1]) if start_notice else ""
-    if notice:
-        print(say(language, "command.error", prog="gradstep", message=notice), file=sys.stderr)
-    if args.line or dumb_terminal():
-        return _run_line_mode(session, language, save_path)
-    return _run_app(session, view, language, notice, args, save_path)
+    with contextlib.ExitStack() as held:  # the session's lock, for as long as it is open
+        try:
+            start = starting(args, lesson, default_save_path(args.session), held)
+        except InUse as refusal:
+            _say_line(parser.language, refusal.key, **refusal.values)
+            return 1
+        language = args.lang or start.view.get("language") or parser.language
+        notice = " ".join(say(language, key, **values) for key, values in start.notices)
+        if notice:
+            _print_line(language, notice)
+        if args.line or dumb_terminal():
+            return _run_line_mode(start, language)
+        return _run_app(start, language, notice, args)
 
 
-def _run_line_mode(session: Session, language: str, save_path: Path) -> int:
+def _run_line_mode(start: Start, language: str) -> int:
     from ..plain.lines import run_lines
 
-    latest = [session]
+    latest = [start.session]
+
+    hung_up = []
 
     def hang_up(signum, frame) -> None:
+        hung_up.append(signum == signal.SIGHUP)
         raise SystemExit(0)  # unwinds to the save below, even from inside readline
 
     signal.signal(signal.SIGHUP, hang_up)
     signal.signal(signal.SIGTERM, hang_up)
+    status = 1  # what else ends it (the output gone) is said by the caller, after the save
     try:
-        run_lines(session, language, sys.stdin, sys.stdout, on_change=latest.append)
+        run_lines(start.session, language, sys.stdin, sys.stdout, on_change=latest.append)
+        status = 0
+    except KeyboardInterrupt:  # Ctrl-C
+        status = 130
+    except SystemExit as ending:  # a hang-up, SIGTERM
+        status = ending.code
     finally:
-        save(latest[-1], save_path, {"language": language})
-    return 0
+        saved = _save_at_end(start, latest[-1], {"language": language}, language)
+    if any(hung_up):  # the terminal is gone
+        forget_output(sys.stdout, sys.stderr)
+    return status if saved else 1
 
 
-def _run_app(session: Session, view: dict, language: str, notice: str, args, save_path: Path) -> int:
+def _save_at_end(start: Start, session: Session, view: dict, language: str) -> bool:
+    """Save `session` where `start` says; one line if it cannot be (the old save intact)."""
+    if start.save_path is None:
+        _say_line(language, "command.not_saved", reason=start.not_saving)
+        return False
+    try:
+        save(session, start.save_path, view)
+        return True
+    except OSError as error:
+        _say_line(language, "command.not_saved", reason=f"{start.save_path}: {error.strerror or error}")
+        return False
+
+
+def _run_app(start: Start, language: str, notice: str, args) -> int:
     if args.low_bandwidth:
         os.environ["TEXTUAL_COLOR_SYSTEM"] = "standard"  # read when Textual is imported, just below
     # Importing Textual leaves, with NumPy's already there, some 45,000 objects for the
@@ -117,10 +223,11 @@ def _run_app(session: Session, view: dict, language: str, notice: str, args, sav
         gc.freeze()
         gc.enable()
 
+    session = start.session
     extra = () if session.lesson.source == "course" else (session.lesson,)
     app = GradstepApp(session, language=language, ascii_only=args.ascii or not unicode_terminal(),
-                      low_bandwidth=args.low_bandwidth, extra_lessons=extra, view=view, notice=notice,
-                      save_path=save_path, real=True)
+                      low_bandwidth=args.low_bandwidth, extra_lessons=extra, view=start.view, notice=notice,
+                      save_path=start.save_path, not_saving=start.not_saving, real=True)
     try:
         app.run(mouse=args.mouse)
     except Exception as error:  # Textual could not even start: the same one-line report

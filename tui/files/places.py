@@ -39,6 +39,12 @@ def save_path(name: str | None = None) -> Path:
     return state_directory() / (SAVE_FILE if name is None else f"session-{name}.json")
 
 
+def previous_path(save: Path) -> Path:
+    """Where a save goes when gradstep starts afresh over it: session.previous.json (a session
+    name holds no dot, so it cannot be taken for another session's save)."""
+    return save.with_suffix(".previous.json")
+
+
 def write_crash_report(error: BaseException, folder: Path | None) -> Path:
     """Write the traceback of `error` to a new file in `folder` (else the temporary folder,
     or when `folder` cannot take it) and return its path; OSError if no folder can.

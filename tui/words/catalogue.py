@@ -107,6 +107,22 @@ WORDS: dict[str, tuple[str, str]] = {
     "save.number_too_long": ("it holds a number with thousands of digits", "其中有一个几千位的数"),
     "save.too_long": ("it asks for more than {limit} iterations", "它要求的迭代超过 {limit} 次"),
     "save.bad_view": ("its view setting {setting} is not one gradstep writes", "它的显示设置 {setting} 不对"),
+    # -- the save folder, which must be the student's own --------------------------------
+    "place.folder": ("the save folder", "存档文件夹"),
+    "place.save": ("the save", "存档"),
+    "place.not_a_folder": ("the save folder is not a folder ({path})", "存档文件夹不是文件夹（{path}）"),
+    "place.cannot_make": ("the save folder cannot be made: {reason} ({path})", "无法创建存档文件夹：{reason}（{path}）"),
+    "place.not_yours": ("{what!t} belongs to {owner}, not to you ({path})", "{what!t}属于 {owner}，不属于你（{path}）"),
+    "place.open_to_others": ("other users can change {what!t} (mode {mode}): chmod go-w {path}",
+                             "其他用户可以修改{what!t}（权限 {mode}）：请执行 chmod go-w {path}"),
+    "place.cannot_lock": ("the session cannot be locked: {reason} ({path})", "无法锁定这个进度：{reason}（{path}）"),
+    "place.cannot_set_aside": ("the unreadable save could not be set aside ({reason})",
+                               "无法把读不出的存档移到一旁（{reason}）"),
+    "place.cannot_keep": ("the last session could not be kept aside ({reason})", "无法把上次的进度另存一旁（{reason}）"),
+    "session.in_use": ("this session is open in another gradstep[[ (process {pid})]]: quit that one first, "
+                       "or give this one a --session NAME of its own",
+                       "这个进度已在另一个 gradstep 中打开[[（进程 {pid}）]]：请先退出那一个，"
+                       "或用 --session 名字 另开一个"),
     # -- the command line -------------------------------------------------------------------
     "usage.no_problem": ("give --lesson NAME, --lesson-file FILE, or all of --weight, --input and --goal "
                          "(missing {missing})",
@@ -124,6 +140,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "command.crashed_unwritten": ("something went wrong ({error}); the details could not be written ({reason})",
                                   "出错了（{error}），详情无法写入（{reason}）"),
     "command.cannot_write": ("the output could not be written ({reason})", "无法写出结果（{reason}）"),
+    "command.not_saving": ("Not saving this session: {reason}.", "本次进度不会保存：{reason}。"),
+    "command.kept_previous": ("Your last session ({lesson}, iteration {iteration}) is kept: press b to go back to it.",
+                              "上次的进度（{lesson}，第 {iteration} 次迭代）已保留：按 b 可以回到那里。"),
     "command.saved": ("your session is saved; {command} continues it.", "进度已保存，用 {command} 可以接着学。"),
     "command.not_saved": ("the session could not be saved: {reason}", "无法保存进度：{reason}"),
     "command.no_save": ("No saved session[[ named {name}]]: starting the course.",
