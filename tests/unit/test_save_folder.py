@@ -10,8 +10,10 @@ import json
 import os
 import pwd
 import signal
+from pathlib import Path
 
 import pytest
+from gradstep.tui.files.places import state_directory
 from gradstep.tui.files.private import SessionLock
 
 from ..helpers import gradstep
@@ -164,3 +166,9 @@ def test_a_save_that_cannot_be_set_aside_is_left_as_it_is_and_not_saved_over(fol
     assert said(result)[0] == ("gradstep: Not saving this session: the unreadable save could not be set aside "
                                "(Device or resource busy).")
     assert result.status == 1 and (folder / "session.json").read_text() == "{not json"
+
+
+def test_a_relative_xdg_state_home_is_ignored():
+    home_state = Path(os.path.expanduser("~")) / ".local" / "state" / "gradstep"
+    assert state_directory({"XDG_STATE_HOME": "state"}) == home_state
+    assert state_directory({"XDG_STATE_HOME": "/srv/state"}) == Path("/srv/state/gradstep")

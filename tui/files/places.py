@@ -29,8 +29,11 @@ def session_name(text: str) -> str:
 
 
 def state_directory(environ=os.environ) -> Path:
-    """$XDG_STATE_HOME/gradstep, or ~/.local/state/gradstep."""
-    base = environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    """$XDG_STATE_HOME/gradstep, or ~/.local/state/gradstep (a relative XDG_STATE_HOME is
+    ignored, as the XDG specification asks)."""
+    base = environ.get("XDG_STATE_HOME", "")
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".local", "state")
     return Path(base) / "gradstep"
 
 
