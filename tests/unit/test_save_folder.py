@@ -1,9 +1,11 @@
 """The save folder is the student's own, one gradstep has a session open at a time, a fresh
-start keeps the last session a key away, and a save that cannot be written is one line.
+start keeps the last session a key away, a save that cannot be written is one line, and
+no file is written outside its folder.
 
 Line mode, in this process: the app's ways of saving are in tests/app and tests/terminal.
 """
 
+import dataclasses
 import errno
 import io
 import json
@@ -13,6 +15,9 @@ import signal
 from pathlib import Path
 
 import pytest
+from gradstep.core.lessons import find_lesson
+from gradstep.core.session import Session
+from gradstep.tui.files.exports import export_log
 from gradstep.tui.files.places import state_directory
 from gradstep.tui.files.private import SessionLock
 
@@ -172,3 +177,10 @@ def test_a_relative_xdg_state_home_is_ignored():
     home_state = Path(os.path.expanduser("~")) / ".local" / "state" / "gradstep"
     assert state_directory({"XDG_STATE_HOME": "state"}) == home_state
     assert state_directory({"XDG_STATE_HOME": "/srv/state"}) == Path("/srv/state/gradstep")
+
+
+@pytest.mark.parametrize("name", ["../../etc/x", "a/b", "..", "evil\\x1b]0;t", "a" * 100])
+def test_a_log_exported_for_a_teachers_lesson_stays_in_its_folder(tmp_path, name):
+    lesson = dataclasses.replace(find_lesson("alpha"), name=name, source="x.toml")
+    path = export_log(Session.begin(lesson).step(), tmp_path)
+    assert path.parent == tmp_path and path.name.startswith("gradstep-") and len(path.name) < 80

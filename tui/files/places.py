@@ -18,12 +18,18 @@ VIEW_SETTINGS = ("language", "view", "selected", "exact")  # how the session was
 SESSION_NAME_LENGTH = 40
 
 
+def in_a_file_name(char: str) -> bool:
+    """Whether `char` may be part of a file name gradstep makes from a name it was given: a
+    letter (any script), a digit, - or _; nothing that could lead out of the folder."""
+    return char.isalnum() or char in "-_"
+
+
 def session_name(text: str) -> str:
     """A name for one student's save on a shared login: letters (any script), digits, - and _.
 
     It becomes part of a file name, so nothing that could leave the folder is accepted.
     """
-    if not 0 < len(text) <= SESSION_NAME_LENGTH or not all(c.isalnum() or c in "-_" for c in text):
+    if not 0 < len(text) <= SESSION_NAME_LENGTH or not all(map(in_a_file_name, text)):
         raise Refusal("session.bad_name", length=SESSION_NAME_LENGTH, text=text)
     return text
 
