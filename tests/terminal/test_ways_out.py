@@ -133,3 +133,27 @@ def test_a_crash_on_a_full_disk_is_still_one_line(pseudo_terminal, state):
     name = f"-{term.pid}.txt"  # a crash report is named after the process
     for folder in (os.path.join(state["XDG_STATE_HOME"], "gradstep"), tempfile.gettempdir()):
         assert not [entry for entry in os.listdir(folder) if entry.startswith("crash-") and entry.endswith(name)]
+
+
+def test_a_save_that_cannot_be_renamed_into_place_is_one_line(pseudo_terminal, state):
+    term = pseudo_terminal([GRADSTEP, "--lesson", "alpha"], state)
+    two_steps(term)
+    path = os.path.join(state["XDG_STATE_HOME"], "gradstep", "session.json")
+    os.makedirs(os.path.join(path, "in the way"))  # a folder where the save should go
+    term.type(b"q")
+    assert term.wait() == 1 and term.modes_restored() and term.screen_restored()
+    assert term.text_after_the_screen() == [f"gradstep: the session could not be saved: {path}: Is a directory"]
+    assert sorted(os.listdir(os.path.dirname(path))) == ["session.json", "session.lock"]  # no temporary file left
+
+
+@pytest.mark.parametrize(("way_out", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 0), (signal.SIGHUP, 0)],
+                         ids=["SIGINT", "SIGTERM", "SIGHUP"])
+def test_line_mode_saves_on_every_signal(pseudo_terminal, state, way_out, status):
+    term = pseudo_terminal([GRADSTEP, "--line", "--lesson", "alpha"], state)
+    term.wait_for("> ")
+    term.type(b"\n\n")
+    term.wait_for("#1: prediction")
+    term.wait_for("> ", after=term.output.find(b"#1: prediction"))
+    term.process.send_signal(way_out)
+    assert term.wait() == status
+    assert saved_iteration(state) == 2
