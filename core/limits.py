@@ -12,8 +12,8 @@ MAX_ITERATIONS = 100_000
 """Iterations one run keeps, and one save replays in all. A run stops there, as at a
 divergence (it is about two hours of play at the fastest speed); a save keeps its run and
 as much of its undo chain as fits (the oldest earlier runs are left out first), and a save
-claiming more is refused as corrupt. So resuming the largest save costs a few tenths of a
-second (tests/benchmarks/resume.py)."""
+claiming more is refused as corrupt. So resuming the largest save costs under a second
+more than a fresh start (tests/benchmarks/resume.py: 0.2 s for one weight, 0.7 s for nine)."""
 
 LESSON_FILE_BYTES = 64 * 1024
 """The largest lesson file read. A lesson file is a few hundred bytes; a bigger one is a

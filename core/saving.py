@@ -3,7 +3,7 @@
 A save holds the lesson itself (so a teacher's file may change or vanish), the problem,
 the iteration reached, and the sessions before each change (for undo). A run is
 deterministic, so the log is not saved: resuming replays it (`replay`, fast enough that
-the largest save comes back in a few tenths of a second), and a save is checked as
+the largest save costs under a second more than a fresh start), and a save is checked as
 strictly as a lesson file, through the same checks. A save of the first format, which
 also held the log, still loads; its log is not read.
 
