@@ -108,7 +108,7 @@ def test_names_given_on_the_command_line_are_quoted_escaped(tmp_path):
 
 def hostile_save(tmp_path, hostile) -> None:
     """A save of the hostile lesson, written by gradstep and then edited by hand."""
-    run(tmp_path, "--line", "--lesson-file", str(hostile), keys="\nq\n")
+    run(tmp_path, "--line", "--lesson-file", str(hostile), keys="q\n")  # at iteration 0, as a fresh start
     path = tmp_path / "state" / "gradstep" / "session.json"
     data = json.loads(path.read_text())
     data["lesson"]["en"]["title"] = "T\x1b]0;pwned-title\x07"  # raw, as gradstep never writes it
