@@ -127,7 +127,7 @@ def error_vs_iteration(history: History) -> Frame:
     spread = len(positive) and top > 1e3 * float(np.min(positive))
     y_axis, scale_errors = _error_axis(top, errors, log=bool(spread) or top > FAR)
     right = nice_above(max(10, len(errors) - 1))
-    x_ticks = tuple(right * k / 4 for k in range(5))
+    x_ticks = whole_ticks(right)
     return Frame(
         curve_x=iterations[shown],
         curve_y=scale_errors(errors[shown]),
@@ -137,6 +137,15 @@ def error_vs_iteration(history: History) -> Frame:
         x=Axis((0.0, right), x_ticks, tuple(readable(t, 6) for t in x_ticks)),
         y=y_axis,
     )
+
+
+def whole_ticks(right: float) -> tuple[float, ...]:
+    """Ticks from 0 to `right` (a 1-2-5 number, at least 10) at whole iterations: four or
+    five equal gaps when they are whole (0 25 50 75 100), else two (0 5 10)."""
+    for gaps in (4, 5, 2):
+        if (right / gaps).is_integer():
+            return tuple(right * k / gaps for k in range(gaps + 1))
+    return (0.0, right)
 
 
 def _error_axis(top: float, errors: np.ndarray, log: bool):

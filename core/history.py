@@ -15,8 +15,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from .divergence import Diverged, Divergence, error_limit, find_divergence
+from .landmarks import TIE, Landmarks, Seen, seen
 from .limits import MAX_ITERATIONS
-from .problem import Problem
+from .problem import HOT_COLD, Problem
 from .rules import (
     PREDICTIONS_PER_STEP,
     Step,
@@ -38,6 +39,7 @@ class Trajectory:
         self.count = 0  # records stored
         self.divergence: Divergence | None = None  # set once; no record is stored after it
         self.limit = error_limit(problem)  # the error past which the run has diverged
+        self.landmarks = Landmarks()  # where it stopped moving, began to bounce, was decided by rounding
         self._weights = np.empty((_FIRST_CAPACITY + 1, problem.size))  # row k: before iteration k
         self._weights[0] = as_arrays(problem.weights)
         self._predictions = np.empty(_FIRST_CAPACITY)  # shape (capacity,)
@@ -70,6 +72,7 @@ class Trajectory:
         self._weights[k + 1] = step.weights_after
         self._predictions[k] = step.prediction
         self._errors[k] = step.error
+        self.landmarks.see(step, self._weights[k - 1] if k else None)
         self.count = k + 1
         return True
 
@@ -95,7 +98,30 @@ class Trajectory:
         self._predictions = _resized(np.array(predictions, dtype=np.float64), capacity)
         self._errors = _resized(np.array(errors, dtype=np.float64), capacity)
         self.count = len(errors)
+        first, ties = self._landmark_candidates()
+        for k in sorted(first | ties):  # in order, as extend would have shown them
+            if k not in first and self.landmarks.rounding_at is not None:
+                continue  # a near tie can show only where rounding first decided a move
+            self.landmarks.see(self.record(k), self._weights[k - 1] if k else None)
 
+    def _landmark_candidates(self) -> tuple[set[int], set[int]]:
+        """The stored records that may show a landmark (core.landmarks), found in bulk so
+        that only these are rebuilt and shown to `landmarks.see`, which decides: the first
+        whose weights did not change and the first back where they were two steps before;
+        and every move of hot and cold whose probes nearly tie (within twice the landmark's
+        tolerance, so that NumPy's array square, a rounding away from pow, misses none)."""
+        weights = self._weights[: self.count + 1]  # shape (count + 1, n)
+        unchanged = np.all(weights[1:] == weights[:-1], axis=1)  # shape (count,)
+        back = np.zeros(self.count, dtype=bool)
+        back[1:] = np.all(weights[2:] == weights[:-2], axis=1) & ~unchanged[1:]
+        first = {int(np.argmax(flags)) for flags in (unchanged, back) if flags.any()}
+        if self.problem.method != HOT_COLD:
+            return first, set()
+        w, (x,), goal, step = weights[:-1, 0], self.problem.inputs, self.problem.goal, self.problem.step_amount
+        with np.errstate(all="ignore"):
+            up, down = (goal - x * (w + step)) ** 2, (goal - x * (w - step)) ** 2  # shape (count,)
+            near = (up != down) & (np.abs(up - down) <= 2 * TIE * np.maximum(up, down))
+        return first, set(np.flatnonzero(near).tolist())
 
 def _resized(column: np.ndarray, rows: int) -> np.ndarray:
     grown = np.empty((rows, *column.shape[1:]))
@@ -207,6 +233,11 @@ class History:
     def predictions(self) -> np.ndarray:
         """The logged prediction of each step taken, shape (length,)."""
         return self.trajectory.predictions(self.length)
+
+    @property
+    def landmarks(self) -> Seen:
+        """What this view of the run has seen happen (see core.landmarks)."""
+        return seen(self.trajectory.landmarks, self.length)
 
     @property
     def predictions_made(self) -> int:

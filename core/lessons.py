@@ -7,6 +7,7 @@ the lesson teaches and what to notice. The seven course lessons ship in `course/
 field and the fault when something is wrong.
 """
 
+import dataclasses
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -17,10 +18,8 @@ from .outside import clean, read_text
 from .problem import GRADIENT_DESCENT, InvalidProblem, Problem, is_number
 from .refusals import Refusal
 
-LANGUAGES = ("en", "zh")
-_TEXT_FIELDS = ("title", "summary", "teaches", "notice")
-_PROBLEM_FIELDS = ("weights", "inputs", "goal", "method", "alpha", "step_amount")
-_FIELDS = ("name", *_PROBLEM_FIELDS, "tutorial_steps", *LANGUAGES)
+LANGUAGES = ("en", "zh")  # English first: it is what every other language falls back to
+_FIELDS = ("name", *(field.name for field in dataclasses.fields(Problem)), "tutorial_steps", *LANGUAGES)
 COURSE_FOLDER = Path(__file__).with_name("course")  # package data, installed as plain files
 
 
@@ -30,12 +29,16 @@ class LessonError(Refusal):
 
 @dataclass(frozen=True)
 class LessonText:
-    """A lesson's words in one language, short enough to read at 80x24."""
+    """A lesson's words in one language. A figure in them is a {placeholder}, filled in from
+    the numbers on screen (gradstep.tui.words.prose), so the words stay true after an edit."""
 
-    title: str
+    title: str = ""
     summary: str = ""  # one line, for `gradstep lessons`
-    teaches: str = ""  # what the lesson is about
-    notice: str = ""  # what to watch for while stepping
+    teaches: str = ""  # the idea, shown before the first step
+    notice: str = ""  # what to watch for or try, shown before and while stepping
+
+
+TEXT_FIELDS = tuple(field.name for field in dataclasses.fields(LessonText))
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,17 @@ class Lesson:
     source: str = "course"  # "course", or the path of a teacher's file
 
     def text(self, language: str) -> LessonText:
-        """The lesson's words in `language`, else in English, else just its name."""
-        return self.texts.get(language) or self.texts.get("en") or LessonText(title=self.name)
+        """The lesson's words in `language`, field by field: what a translation lacks comes
+        from English, and a lesson with no title at all is called by its name."""
+        own, english = self.texts.get(language, LessonText()), self.texts.get("en", LessonText())
+        words = {field: getattr(own, field) or getattr(english, field) for field in TEXT_FIELDS}
+        return LessonText(**{**words, "title": words["title"] or self.name})
+
+    def untranslated(self) -> list[tuple[str, str]]:
+        """(language, field) for each text field that English has and a language lacks."""
+        english = self.texts.get("en", LessonText())
+        return [(language, field) for language in LANGUAGES[1:] for field in TEXT_FIELDS
+                if getattr(english, field) and not getattr(self.texts.get(language, LessonText()), field)]
 
 
 @cache
@@ -106,7 +118,7 @@ def _parse(text: str, where: str, source: str, default_name: str | None = None) 
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         line, column = _position(str(error))
-        raise LessonError("lesson.not_toml", where=where, detail=str(error), line=line, column=column) from None
+        raise LessonError("lesson.not_toml", where=where, line=line, column=column) from None
     except RecursionError:  # tables or arrays nested thousands deep
         raise LessonError("lesson.too_deep", where=where) from None
     except ValueError:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
@@ -199,11 +211,8 @@ class _Fields:
         if not isinstance(table, dict):
             raise self.fail(language, "lesson.expected_table", table=language, value=table)
         fields = _Fields(table, self.where, prefix=f"{language}.")
-        fields.refuse_unknown(_TEXT_FIELDS)
-        return LessonText(
-            title=fields.string("title"),
-            **{key: fields.string(key) for key in _TEXT_FIELDS[1:] if key in table},
-        )
+        fields.refuse_unknown(TEXT_FIELDS)
+        return LessonText(**{key: fields.string(key) for key in TEXT_FIELDS if key in table})
 
 
 def _close_match(word: str, choices) -> str | None:

@@ -73,6 +73,40 @@ def fitted(value: float, width: int, digits: int = 5) -> str:
     return text
 
 
+def column(values: list[float], width: int, digits: int = 5) -> list[str]:
+    """Values as one column of a table: one notation for all of them, digits aligned.
+
+    Fixed point, aligned on the decimal point, when every value reads plainly in it and
+    fits `width`; otherwise scientific with one mantissa length for all, so "14700" never
+    stands above "1.47e+05". A zero is "0" in either.
+    """
+    texts = [readable(value, digits) for value in values]
+    if not any("e" in text or not math.isfinite(value) for text, value in zip(texts, values)):
+        whole, fraction = zip(*(text.partition(".")[::2] for text in texts)) if texts else ((), ())
+        whole_width = max(map(len, whole), default=0)
+        fraction_width = max((len(part) + 1 for part in fraction if part), default=0)
+        if whole_width + fraction_width <= width:
+            return [w.rjust(whole_width) + (f".{f}" if f else "").ljust(fraction_width) for w, f in zip(whole, fraction)]
+    significant = max((_significant_digits(text) for text in texts), default=1)
+    for shown in range(significant, 0, -1):
+        written = [_scientific(value, shown) for value in values]
+        if all(len(text) <= width for text in written):
+            return written
+    return written
+
+
+def _significant_digits(text: str) -> int:
+    """How many significant digits `text` (as readable writes it) shows."""
+    mantissa = text.partition("e")[0].lstrip("-").replace(".", "").lstrip("0")
+    return max(1, len(mantissa))
+
+
+def _scientific(value: float, digits: int) -> str:
+    if value == 0 or not math.isfinite(value):
+        return readable(value)
+    return format(value, f".{digits - 1}e")
+
+
 def exact(value: float) -> str:
     """The shortest text that reads back as exactly `value` (what exports write)."""
     return repr(float(value))

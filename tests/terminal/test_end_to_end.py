@@ -43,7 +43,7 @@ def test_term_dumb_gets_plain_lines_with_the_lessons_numbers(tmp_path):
     text = output.decode()
     for error in ("0.04", "0.0144", "0.005184"):
         assert f" {error} " in text
-    assert "r = 0.6" in text and "weight = 0.5 - 0.1 x 0.4 = 0.46" in text
+    assert "r = 1 - 0.1 x 2^2 = 0.6" in text and "weight = 0.5 - 0.1 x 0.4 = 0.46" in text
 
 
 def _read(descriptor: int) -> bytes:

@@ -117,7 +117,7 @@ def hostile_save(tmp_path, hostile) -> None:
 
 def test_a_resumed_save_shows_nothing_raw(tmp_path, hostile):
     hostile_save(tmp_path, hostile)
-    output = run(tmp_path, "--line", "--resume", keys="r\nq\n")  # r: back to the lesson's words
+    output = run(tmp_path, "--line", "--resume", keys="0\nq\n")  # 0: back to the lesson's words
     assert_plain(output)
     assert b"T\\x1b]0;pwned-title\\x07" in output
 

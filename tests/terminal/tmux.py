@@ -28,7 +28,16 @@ def three_alpha_steps(term: "Terminal") -> list[str]:
         term.press("Space")
         screen = term.wait_for(taken(steps))
     rows = [line.split() for line in screen.splitlines()]
-    return [row[3] for row in rows if len(row) > 3 and row[0] in ("0", "1", "2")]
+    return [row[3] for row in rows if len(row) > 3 and row[0] in ("0", "1", "2") and _numbers(row[1:4])]
+
+
+def _numbers(cells: list[str]) -> bool:
+    """Whether every cell reads as a number: a log row, not a line of the lesson's words."""
+    try:
+        [float(cell) for cell in cells]
+    except ValueError:
+        return False
+    return True
 
 
 def require(tool: str) -> str:

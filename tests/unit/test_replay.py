@@ -65,11 +65,30 @@ def test_squaring_a_python_float_is_numpys_scalar_square(prediction, goal):
     assert bits(python) == bits(numpy)
 
 
+def replayed(problem: Problem, steps: int) -> History:
+    """The run at `steps` as a resumed save has it: replayed, stored, then stepped by NumPy."""
+    trajectory = Trajectory(problem)
+    trajectory.store(*replay(problem, steps))
+    return History(trajectory).jump(steps)
+
+
 def test_a_replayed_run_steps_on_as_if_never_saved():
     problem = find_lesson("multi-weight").problem
-    trajectory = Trajectory(problem)
-    trajectory.store(*replay(problem, 500))
-    resumed = History(trajectory).jump(500).step().step()
+    resumed = replayed(problem, 500).step().step()
     straight = History.start(problem).jump(502)
     assert resumed.weight_trail.tobytes() == straight.weight_trail.tobytes()
     assert resumed.errors.tobytes() == straight.errors.tobytes()
+
+
+@pytest.mark.parametrize("lesson", course(), ids=lambda lesson: lesson.name)
+def test_a_replayed_lesson_has_seen_what_numpy_saw(lesson):
+    """Where it stopped moving, began to bounce, was decided by rounding: the words say so."""
+    for steps in (0, 1, 5, 30, 300):
+        assert replayed(lesson.problem, steps).trajectory.landmarks == History.start(
+            lesson.problem).jump(steps).trajectory.landmarks, steps
+
+
+@settings(max_examples=200, deadline=None)
+@given(problems())
+def test_any_replayed_problem_has_seen_what_numpy_saw(problem):
+    assert replayed(problem, STEPS).trajectory.landmarks == History.start(problem).jump(STEPS).trajectory.landmarks

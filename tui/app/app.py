@@ -7,9 +7,11 @@ session is always exactly what the screen shows.
 
 from pathlib import Path
 
+from textual.actions import parse
 from textual.app import App, ComposeResult
 from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
+from textual.events import Key
 from textual.filter import Monochrome, NoColor
 from textual.reactive import var
 from textual.scrollbar import ScrollBar, ScrollBarRender
@@ -17,11 +19,11 @@ from textual.timer import Timer
 
 from ...core.lessons import Lesson, course
 from ...core.limits import MAX_ITERATIONS
-from ...core.problem import InvalidProblem, Problem
+from ...core.problem import Problem
 from ...core.refusals import Refusal
 from ...core.session import Session
 from ..files.places import VIEW_SETTINGS
-from ..words.say import explain, say
+from ..words.say import explain, field_names, say
 from .ascii import AsciiFilter, AsciiScrollBarRender
 from .ending import Ending
 from .keys import key_bindings
@@ -88,6 +90,7 @@ class GradstepApp(Ending, App[int]):
 
     def on_mount(self) -> None:
         self.set_class(self.ascii_only, "-ascii")
+        self.set_class(self.state.session.history.iteration == 0, "-at-start")
         self.set_class(bool(self.state.notice), "-notice")  # a notice from the start (--resume)
         if self.low_bandwidth:
             self.theme = "ansi-dark"  # the terminal's own 16 colours: the shortest escape codes
@@ -110,6 +113,7 @@ class GradstepApp(Ending, App[int]):
 
     def watch_state(self, old: AppState, new: AppState) -> None:
         self.set_class(new.exact, "-exact")  # every digit needs the log to take the full width
+        self.set_class(new.session.history.iteration == 0, "-at-start")  # the log is empty: words take the row
         self.set_class(bool(new.notice), "-notice")  # the notice takes the key bar's row
         if old.language != new.language:  # before the key bar draws: the App watches first
             self._bindings = BindingsMap(key_bindings(new.language))
@@ -124,17 +128,31 @@ class GradstepApp(Ending, App[int]):
             self._player = None
 
     def _play_one(self) -> None:
-        if self.state.session.history.can_step:
-            self.state = self.state.replace(session=self.state.session.step(), playing=True)
-        else:
-            self.state = self.state.replace(playing=False, notice=self._why_no_step(quiet_at_divergence=True))
+        """One step of play, or the end of play, said in a line, when nothing more can happen."""
+        session = self.state.session
+        if self._play_ends(session) is None:
+            session = session.step()
+        ending = self._play_ends(session)
+        self.state = self.state.replace(session=session, playing=ending is None,
+                                        notice=self.say(ending[0], **ending[1]) if ending else "")
 
-    def _why_no_step(self, quiet_at_divergence: bool = False) -> str:
-        """Why the run cannot step: it diverged (the banner says so too), or it holds the most
-        iterations a run keeps."""
-        if self.state.session.history.iteration >= MAX_ITERATIONS:
-            return self.say("run.longest", limit=MAX_ITERATIONS)
-        return "" if quiet_at_divergence else self.say("cannot_step")
+    def _play_ends(self, session: Session) -> tuple[str, dict] | None:
+        """Why play cannot go on from `session` (a catalogue key and values), or None."""
+        history = session.history
+        if not history.can_step:
+            return self._longest(history) or ("play.diverged", {})
+        still = history.landmarks.still_from
+        if still is None:
+            return None
+        if history.errors[still] == 0:
+            return "play.landed", {"iteration": still}
+        return "play.still", {"iteration": still}
+
+    @staticmethod
+    def _longest(history) -> tuple[str, dict] | None:
+        """When `history` cannot step because it holds the most iterations a run keeps, the
+        catalogue key and values that say so (a diverged run is said by its banner)."""
+        return ("run.longest", {"limit": MAX_ITERATIONS}) if history.iteration >= MAX_ITERATIONS else None
 
     def refuse(self, message: str) -> None:
         """Say why a key did nothing; the session is left as it was."""
@@ -146,22 +164,53 @@ class GradstepApp(Ending, App[int]):
         return say(self.state.language, key, **values)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Dim the keys that would do nothing now (None); hide (False) those that never can:
-        the weight keys beyond the problem's weights, and Chinese on an ASCII-only terminal."""
-        session = self.state.session
-        if action == "step":
-            return True if session.history.can_step else None
-        if action == "back":
-            return True if session.can_step_back else None
+        """Dim the keys that would do nothing now, or only say why not (None); hide (False)
+        those that never can: the weight keys beyond the problem's weights, and Chinese on an
+        ASCII-only terminal. Behind the too-small message every key but q does nothing."""
+        if self._too_small() and action != "quit":
+            return None
         if action == "select":
-            return parameters[0] < session.problem.size
+            return parameters[0] < self.state.session.problem.size
         if action == "language":
             return not self.ascii_only  # Chinese needs UTF-8; its place goes to the next key
-        return True
+        return None if self.why_not(action, parameters) else True
+
+    def why_not(self, action: str, parameters: tuple[object, ...]) -> str | None:
+        """Why `action` would do nothing now, in the student's words; None: it would do something."""
+        session = self.state.session
+        try:
+            if action == "rate":
+                session.with_rate(*parameters)
+            elif action == "rule":
+                session.with_other_rule()
+        except Refusal as refusal:
+            return explain(self.state.language, refusal, names=field_names(self.state.language))
+        if action == "play" and not self.state.playing and (ending := self._play_ends(session)):
+            return self.say(ending[0], **ending[1])
+        if action == "step" and not session.history.can_step:
+            key, values = self._longest(session.history) or ("cannot_step", {})
+            return self.say(key, **values)
+        if action == "back" and not session.can_step_back:
+            return self.say("nothing_to_undo")
+        if action == "page" and self.query_one(LessonPanel).page_count < 2:
+            return self.say("nothing_more")
+        return None
+
+    def on_key(self, event: Key) -> None:
+        """A dimmed key does nothing, but says why, on the notice line."""
+        if self.screen is not self.screen_stack[0] or self._too_small():
+            return
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            _, action, parameters = parse(binding.action)
+            message = self.why_not(action, parameters)
+            if message:
+                self.refuse(message)
+
+    def _too_small(self) -> bool:
+        return self.screen.has_class("-too-narrow") or self.screen.has_class("-too-short")
 
     # -- actions ------------------------------------------------------------------------
 
-    # step and back only run when check_action allows them.
     def action_step(self) -> None:
         self.state = self.state.replace(session=self.state.session.step(), playing=False)
 
@@ -171,9 +220,8 @@ class GradstepApp(Ending, App[int]):
     def action_reset(self) -> None:
         self.state = self.state.replace(session=self.state.session.reset(), playing=False)
 
+    # Actions run only when check_action allows them (a dimmed key says why in on_key).
     def action_play(self) -> None:
-        if not self.state.playing and not self.state.session.history.can_step:
-            return self.refuse(self._why_no_step())
         self.state = self.state.replace(playing=not self.state.playing)
 
     def action_speed(self, direction: int) -> None:
@@ -181,18 +229,10 @@ class GradstepApp(Ending, App[int]):
         self.state = self.state.replace(speed=SPEEDS[min(max(index, 0), len(SPEEDS) - 1)])
 
     def action_rate(self, direction: int) -> None:
-        try:
-            session = self.state.session.with_rate(direction)
-        except Refusal as refusal:
-            return self.refuse(explain(self.state.language, refusal))
-        self.state = self.state.replace(session=session, playing=False)
+        self.state = self.state.replace(session=self.state.session.with_rate(direction), playing=False)
 
     def action_rule(self) -> None:
-        try:
-            session = self.state.session.with_other_rule()
-        except InvalidProblem:
-            return self.refuse(self.say("one_weight_only", size=self.state.session.problem.size))
-        self.state = self.state.replace(session=session, playing=False)
+        self.state = self.state.replace(session=self.state.session.with_other_rule(), playing=False)
 
     # The screens that open over the lesson, and the export, are imported when first
     # asked for: the first screen does not need them, and start-up is paid by every student.
@@ -222,6 +262,11 @@ class GradstepApp(Ending, App[int]):
         view = ITERATION_VIEW if self.state.view == WEIGHT_VIEW else WEIGHT_VIEW
         self.state = self.state.replace(view=view)
 
+    def action_page(self) -> None:
+        """The lesson panel's next page; after the last, the first again."""
+        pages = self.query_one(LessonPanel).page_count
+        self.state = self.state.replace(page=(self.state.page + 1) % pages)
+
     def action_exact(self) -> None:
         self.state = self.state.replace(exact=not self.state.exact)
 
@@ -249,3 +294,12 @@ class GradstepApp(Ending, App[int]):
     def action_quit(self) -> None:
         self.save_session()
         self.exit(0)
+
+
+def _allows(change, *arguments) -> bool:
+    """Whether a change of the session would be made rather than refused."""
+    try:
+        change(*arguments)
+    except Refusal:
+        return False
+    return True

@@ -10,11 +10,11 @@ from textual.binding import Binding
 from ..words.say import say
 
 # (key, action, description key, what the key bar shows for the key, its group)
-IN_HELP_ONLY = ("view", "exact", "export", "speed(-1)", "speed(1)")  # actions not on the key bar
+IN_HELP_ONLY = ("view", "exact", "page", "export", "speed(-1)", "speed(1)")  # actions not on the key bar
 KEYS = (
     ("space", "step", "key.step", "space", None),
     ("b", "back", "key.back", "b", None),
-    ("r", "reset", "key.reset", "r", None),
+    ("0", "reset", "key.reset", "0", None),  # 0: back to iteration 0 (r is the factor the panels show)
     ("plus", "rate(1)", "key.alpha_up", "+", "key.alpha"),
     ("minus", "rate(-1)", "key.alpha_down", "-", "key.alpha"),
     ("p", "play", "key.play", "p", None),
@@ -26,6 +26,7 @@ KEYS = (
     ("e", "edit", "key.edit", "e", None),
     ("v", "view", "key.view", "v", None),
     ("f", "exact", "key.exact", "f", None),
+    ("w", "page", "key.page", "w", None),
     ("x", "export", "key.export", "x", None),
     ("left_square_bracket", "speed(-1)", "key.slower", "[", "key.speed"),
     ("right_square_bracket", "speed(1)", "key.faster", "]", "key.speed"),

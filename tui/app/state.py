@@ -29,10 +29,12 @@ class AppState:
     playing: bool = False
     speed: float = 2.0  # steps a second when playing, one of SPEEDS
     notice: str = ""  # the last message for the student: a refused key, a saved file
+    page: int = 0  # the lesson panel's page, when its words take more than one
 
     def replace(self, **changes) -> "AppState":
-        """A copy with `changes`; the notice clears unless a new one is given."""
-        return dataclasses.replace(self, **{"notice": "", **changes})
+        """A copy with `changes`; the notice clears and the lesson panel goes back to its
+        first page unless they are given (anything new to read starts at the top)."""
+        return dataclasses.replace(self, **{"notice": "", "page": 0, **changes})
 
 
 def checked_view(view: dict) -> dict:

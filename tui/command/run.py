@@ -11,6 +11,7 @@ from ...core.refusals import Refusal
 from ...core.rules import PREDICTIONS_PER_STEP, Step
 from ...core.runner import FORMATS, run
 from ..words.divergence import describe
+from ..words.figures import r_formula
 from ..words.say import headings, say
 from .flags import ArgumentParser, add_language_argument, add_problem_arguments, language_of, lesson_from_arguments
 
@@ -48,10 +49,10 @@ def summary(language: str, lesson: Lesson, last_items: list[Step | Divergence]) 
         ending = say(language, "run.final", error=readable(steps[-1].error), iteration=steps[-1].iteration)
     else:
         ending = say(language, "run.no_iterations")
+    if problem.method == GRADIENT_DESCENT:  # r is gradient descent's factor
+        ending = say(language, "run.r", line=ending, r=r_formula(problem, language))
     regime = analysis.regime(problem, rules.as_arrays(problem.weights))
     line = say(language, "run.summary", ending=ending, regime=say(language, "regime." + regime.value))
-    if problem.method == GRADIENT_DESCENT:  # r is gradient descent's factor
-        line = say(language, "run.r", line=line, r=readable(analysis.r_factor(problem)))
     if problem.method == HOT_COLD and steps:
         per = PREDICTIONS_PER_STEP[HOT_COLD]
         line = say(language, "run.cost", line=line, made=(steps[-1].iteration + 1) * per, per=per)

@@ -1,10 +1,12 @@
 """Divergence in words: where the run blew up, why, and which alpha would not."""
 
 from ...core import analysis
-from ...core.divergence import Divergence, error_limit
+from ...core.divergence import GROWTH, Divergence
 from ...core.history import History
 from ...core.numbers import readable
 from ...core.problem import Problem
+from ...core.rules import as_arrays, predict, squared_error
+from .figures import r_value
 from .say import say, term
 
 
@@ -13,8 +15,16 @@ def describe(language: str, divergence: Divergence, problem: Problem) -> str:
     if divergence.overflowed:
         return say(language, "divergence.overflowed", iteration=divergence.iteration,
                    quantity=term(language, divergence.quantity))
-    return say(language, "divergence.grew", iteration=divergence.iteration, value=readable(divergence.value, 3),
-               limit=readable(error_limit(problem), 3))
+    return say(language, "divergence.grew", iteration=divergence.iteration, what=_growth(language, divergence, problem))
+
+
+def _growth(language: str, divergence: Divergence, problem: Problem) -> str:
+    """How far the error grew: GROWTH times its start, or past GROWTH for a start below 1."""
+    first = float(squared_error(predict(as_arrays(problem.weights), as_arrays(problem.inputs)), problem.goal))
+    value, growth = readable(divergence.value, 3), readable(GROWTH)
+    if first < 1:
+        return say(language, "reached_past", value=value, growth=growth)
+    return say(language, "reached", value=value, growth=growth, first=readable(first))
 
 
 def banner(language: str, history: History) -> str:
@@ -25,7 +35,6 @@ def banner(language: str, history: History) -> str:
     if divergence.overflowed:
         what = say(language, "overflowed")
     else:
-        what = say(language, "reached", value=readable(divergence.value, 3),
-                   limit=readable(error_limit(problem), 3))
+        what = _growth(language, divergence, problem)
     return say(language, "banner", iteration=divergence.iteration, what=what,
-               quantity=term(language, divergence.quantity), r=readable(analysis.r_factor(problem)), advice=advice)
+               quantity=term(language, divergence.quantity), r=readable(r_value(problem)), advice=advice)

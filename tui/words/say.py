@@ -8,11 +8,13 @@ sentence. A part in `[[ ]]` is left out when a value in it is None ("did you mea
 only when there is a close match).
 """
 
+import dataclasses
 import re
 import string
 
 from ...core.numbers import readable
 from ...core.outside import clean  # the loaders' own: a value met here may not have passed one
+from ...core.problem import Problem
 from ...core.refusals import Refusal
 from .catalogue import KINDS, WORDS
 
@@ -108,3 +110,8 @@ def term(language: str, name: str) -> str:
 def headings(language: str) -> dict[str, str]:
     """The log's column headings in `language`; delta and weight_delta keep the code's names."""
     return {name: term(language, name) for name in ("iteration", "weight", "prediction", "error")}
+
+
+def field_names(language: str) -> dict[str, str]:
+    """A problem's fields as the app labels them ("method" is the rule, 规则 in Chinese)."""
+    return {field.name: say(language, field.name) for field in dataclasses.fields(Problem)}

@@ -19,7 +19,8 @@ from ....core.numbers import parse_number, parse_numbers
 from ....core.outside import ONE_LINE
 from ....core.problem import METHODS, InvalidProblem, Problem
 from ....core.refusals import Refusal
-from ...words.say import explain, say
+from ...words.say import explain, field_names, say
+from ..widgets.wrapped import Wrapped
 
 FIELDS = tuple(field.name for field in dataclasses.fields(Problem))  # weights, inputs, goal, method, ...
 
@@ -66,8 +67,8 @@ class EditorScreen(ModalScreen[Problem | None]):
                                         restrict=ONE_LINE)  # a paste with an escape sequence is refused
                     field_input.cursor_blink = False  # a blinking cursor is a redraw twice a second over SSH
                     yield field_input
-            yield Static("", id="refusal")
-            yield Static(Text(say(self.language, "edit_help")), classes="hint")
+            yield Wrapped([], id="refusal")
+            yield Wrapped([("", say(self.language, "edit_help"), "")], classes="hint")
 
     @on(Input.Submitted)
     def apply(self) -> None:
@@ -100,6 +101,6 @@ class EditorScreen(ModalScreen[Problem | None]):
         """Say why in place, mark the field, and keep what was typed."""
         for name in FIELDS:
             self.query_one(f"#{name}", Input).set_class(name == refusal.field, "-invalid")
-        labels = {field: say(self.language, field) for field in FIELDS}
-        self.query_one("#refusal", Static).update(Text(explain(self.language, refusal, names=labels)))
+        message = explain(self.language, refusal, names=field_names(self.language))
+        self.query_one("#refusal", Wrapped).update([("", message, "")])
         self.query_one(f"#{refusal.field}", Input).focus()

@@ -1,18 +1,18 @@
-"""The help screen: every key, what each panel means, and the lesson's own words."""
+"""The help screen: the lesson's own words, what each term means, every key, every panel."""
 
-from rich.table import Table
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
 
+from ...words.prose import opening
 from ...words.say import say
 from ..keys import key_bindings
 from ..state import AppState
+from ..widgets.wrapped import Wrapped
 
 PANELS = ("parameters", "chart", "worked", "log")  # in the order they sit on screen
+TERMS = ("error", "gd", "alpha", "delta", "weight_delta", "r", "best_alpha", "edge", "hot_cold")  # the glossary
 
 
 class HelpScreen(ModalScreen[None]):
@@ -39,23 +39,18 @@ class HelpScreen(ModalScreen[None]):
             scroll.scroll_page_up(animate=False)
 
     def compose(self) -> ComposeResult:
-        language = self.state.language
-        keys = Table.grid(padding=(0, 2))
-        keys.add_column(style="bold", no_wrap=True)
-        keys.add_column()
-        for binding in key_bindings(language):
-            if binding.id:  # every key of the brief; the aliases and weight keys have none
-                keys.add_row(Text(binding.key_display), Text(say(language, f"help.{binding.id}")))  # [ is a key
-        keys.add_row(Text("1-9"), Text(say(language, "help.weights")))
-        panels = Table.grid(padding=(0, 2))
-        panels.add_column(style="bold", no_wrap=True)
-        panels.add_column()
-        for panel in PANELS:
-            panels.add_row(Text(say(language, f"help.panel.{panel}")), Text(say(language, f"help.panel.{panel}.text")))
-        text = self.state.session.lesson.text(language)
+        state, language = self.state, self.state.language
+        lesson, history = state.session.lesson, state.session.history
+        keys = [(binding.key_display, say(language, f"help.{binding.id}"), "")
+                for binding in key_bindings(language) if binding.id]  # the aliases and weight keys have none
+        keys.append(("1-9", say(language, "help.weights"), ""))
+        panels = [(say(language, f"help.panel.{panel}"), say(language, f"help.panel.{panel}.text"), "")
+                  for panel in PANELS]
+        terms = [(say(language, f"term.{term}"), say(language, f"term.{term}.text"), "") for term in TERMS]
         with VerticalScroll(id="help"):
-            yield Static(Text(say(language, "help.close"), style="italic"))
-            yield Static(Text(f"{self.state.session.lesson.name}: {text.title}", style="bold"))
-            yield Static(Text("\n".join(part for part in (text.teaches, text.notice) if part)))
-            yield Static(keys, classes="section")
-            yield Static(panels, classes="section")
+            yield Wrapped([("", say(language, "help.close"), "italic"),
+                           ("", f"{lesson.name}: {lesson.text(language).title}", "bold"),
+                           *(("", part, "") for part in opening(lesson, history, language)[:-1])])
+            yield Wrapped(terms, classes="section")
+            yield Wrapped(keys, classes="section")
+            yield Wrapped(panels, classes="section")

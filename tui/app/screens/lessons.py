@@ -1,7 +1,5 @@
 """The lesson list: every lesson a key away (1 to 9), no arrows needed."""
 
-from rich.table import Table
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -10,6 +8,7 @@ from textual.widgets import Static
 
 from ....core.lessons import Lesson
 from ...words.say import say
+from ..widgets.wrapped import Wrapped
 
 
 class LessonsScreen(ModalScreen[Lesson | None]):
@@ -29,19 +28,17 @@ class LessonsScreen(ModalScreen[Lesson | None]):
         self.language = language
 
     def compose(self) -> ComposeResult:
-        table = Table.grid(padding=(0, 1))
-        table.add_column(no_wrap=True)
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column()
+        colon = say(self.language, "sep.colon")
+        rows = []
         for number, lesson in enumerate(self.lessons, start=1):
             text = lesson.text(self.language)
             marker = ">" if lesson.name == self.current.name else " "
-            # Text, not str: a table parses str as markup, and a teacher's title is outside text.
-            about = f"{text.title}: {text.summary}".rstrip(": ")
-            table.add_row(Text(f"{marker}{number}"), Text(lesson.name), Text(about))
+            words = colon.join(part for part in (text.title, text.summary) if part)
+            rows.append((f"{marker}{number} {lesson.name}", words, ""))
         with VerticalScroll(id="lessons"):
-            yield Static(Text(say(self.language, "lesson")), classes="heading")
-            yield Static(table)
+            yield Static(say(self.language, "lesson"), classes="heading")
+            yield Wrapped(rows)
+            yield Wrapped([("", say(self.language, "lessons.hint"), "italic")], classes="section")
 
     def action_choose(self, index: int) -> None:
         if index < len(self.lessons):

@@ -1,22 +1,64 @@
-"""The panel under the chart: the last step worked out, the lesson's words, or the banner.
+"""The lesson panel: the lesson's words before the first step, then each step worked out.
 
-Before the first step it says what the lesson teaches; after a step it shows that step's
-arithmetic and what to notice; once the run has diverged it says so in plain words,
-with the numbers, and names the keys that help.
+Before the first step it says what the lesson teaches and what to watch for (the log is
+empty then, so the panel takes the whole row); after a step it shows that step's
+arithmetic, what the run has done so far, and what to watch for; once the run has
+diverged it says so in plain words, with the numbers, and names the keys that help.
+Whatever does not fit is on further pages, a printable key away, and the last line says so.
 """
 
 from rich.console import Group
 from rich.text import Text
 
 from ...words.divergence import banner
+from ...words.prose import commentary, notice, opening
 from ...words.say import say
 from ...words.worked import worked_step
+from ...words.wrap import wrap
 from ..state import AppState
 from .panel import StatePanel
 
 
+def paragraphs(state: AppState) -> list[tuple[str, str]]:
+    """What the panel says now, a (text, style) a paragraph, before it is cut into lines."""
+    history, lesson, language = state.session.history, state.session.lesson, state.language
+    if history.divergence is not None:
+        return [(banner(language, history), "bold")]
+    if history.iteration == 0:
+        return [(part, "") for part in opening(lesson, history, language)]
+    shown = [(line, "") for line in worked_step(history, language)]
+    shown += [(line, "bold") for line in commentary(history, language)]
+    steps = lesson.tutorial_steps
+    if steps is not None and history.iteration >= steps and lesson.problem == history.problem:
+        shown.append((say(language, "lesson_done", steps=steps), "bold"))
+    watch = notice(lesson, history, language)
+    return shown + ([(watch, "italic")] if watch else [])
+
+
+def pages(paragraphs: list[list[Text]], rows: int) -> list[list[Text]]:
+    """Paragraphs (each a list of lines) in pages of `rows` lines. When they do not all fit,
+    the last row of each page is kept for the "more" line, and a paragraph that would be cut
+    starts the next page instead, unless it is longer than a page itself."""
+    lines = [line for paragraph in paragraphs for line in paragraph]
+    if len(lines) <= rows or rows < 2:
+        return [lines]
+    per_page, book = rows - 1, [[]]
+    for paragraph in paragraphs:
+        room = per_page - len(book[-1])
+        if len(paragraph) > room and len(paragraph) <= per_page and book[-1]:
+            book.append([])
+        for line in paragraph:
+            if len(book[-1]) == per_page:
+                book.append([])
+            book[-1].append(line)
+    return book
+
+
 class LessonPanel(StatePanel):
-    """What to read now: the lesson before the first step, then each step worked out."""
+    """What to read now, a page at a time (w turns the page)."""
+
+    page_count = 1
+    """How many pages the content takes at the panel's size: derived by draw, for the w key."""
 
     def watch_state(self, state: AppState | None) -> None:
         if state is not None:
@@ -30,17 +72,13 @@ class LessonPanel(StatePanel):
         return say(state.language, "lesson" if history.iteration == 0 else "explain")
 
     def draw(self, state: AppState) -> Group:
-        history = state.session.history
-        text = state.session.lesson.text(state.language)
-        if history.divergence is not None:
-            return Group(Text(banner(state.language, history), style="bold"))
-        if history.iteration == 0:
-            parts = [text.teaches, text.notice, say(state.language, "first_step")]
-            return Group(*(Text(part) for part in parts if part))
-        lines = [Text(line) for line in worked_step(history, state.language)]
-        shown = state.session.lesson.tutorial_steps
-        if shown is not None and history.iteration >= shown:
-            lines.append(Text(say(state.language, "lesson_done", steps=shown), style="bold"))
-        if text.notice:
-            lines.append(Text(text.notice, style="italic"))
-        return Group(*lines)
+        width, rows = self.size
+        book = pages([[Text(line, style=style) for line in wrap(text, width)] for text, style in paragraphs(state)],
+                     rows)
+        self.page_count = len(book)
+        page = state.page % len(book)
+        if len(book) == 1:
+            return Group(*book[0])
+        more = say(state.language, "more", page=page + 1, pages=len(book))
+        blank = [Text("")] * (rows - 1 - len(book[page]))  # the "more" line always on the bottom row
+        return Group(*book[page], *blank, Text(more, style="dim", no_wrap=True, overflow="crop"))

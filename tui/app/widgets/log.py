@@ -11,7 +11,7 @@ from rich.console import Group
 from rich.text import Text
 
 from ....core.formats import as_row
-from ....core.numbers import exact, fitted
+from ....core.numbers import column, exact
 from ....core.problem import HOT_COLD, MEASURE, Problem
 from ...words.say import say, term
 from ..state import AppState
@@ -65,13 +65,19 @@ class IterationLog(StatePanel):
         widths = [5 if field == "move" else number_width for field, _ in columns]
         cells = ["#".rjust(iteration_width)] + [heading(c, w, state.language) for c, w in zip(columns, widths)]
         lines = [Text(" ".join(cells), style="bold underline")]
-        show = exact if state.exact else lambda value: fitted(value, NUMBER_WIDTH)
         first = max(0, history.iteration - max(0, self.size.height - 1))
-        for k in range(first, history.iteration):
-            row = as_row(history.record(k))
-            cells = [str(k).rjust(iteration_width)]
-            for (field, index), width in zip(columns, widths):
-                value = row[field] if index is None else row[field][index]
-                cells.append((value if isinstance(value, str) else show(value)).rjust(width))
-            lines.append(Text(" ".join(cells), style="bold" if k == history.iteration - 1 else ""))
+        rows = [as_row(history.record(k)) for k in range(first, history.iteration)]
+        cells_by_column = [self._column([row[field] if index is None else row[field][index] for row in rows],
+                                        width, state.exact) for (field, index), width in zip(columns, widths)]
+        for k, cells in zip(range(first, history.iteration), zip(*cells_by_column)):
+            line = " ".join([str(k).rjust(iteration_width), *cells])
+            lines.append(Text(line, style="bold" if k == history.iteration - 1 else ""))
         return Group(*lines)
+
+    @staticmethod
+    def _column(values: list, width: int, every_digit: bool) -> list[str]:
+        """One column's cells, right-aligned: every digit (f), or one notation for the column."""
+        if values and isinstance(values[0], str):  # hot and cold's move: up, down, none
+            return [value.rjust(width) for value in values]
+        texts = [exact(value) for value in values] if every_digit else column(values, width)
+        return [text.rjust(width) for text in texts]

@@ -6,8 +6,8 @@ from rich.text import Text
 
 from ....core.numbers import readable
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD
+from ...words.readout import readout_lines
 from ...words.say import say
-from ...words.worked import convergence_lines
 from ..state import AppState
 from .panel import StatePanel
 
@@ -22,7 +22,9 @@ class ParametersPanel(StatePanel):
     """What the neuron is, what it predicts now, and the convergence readout."""
 
     def title(self, state: AppState) -> str:
-        return say(state.language, "parameters")  # the iteration is on the status line
+        """Which rule moves these numbers (the iteration is on the status line)."""
+        rule = say(state.language, state.session.problem.method)
+        return say(state.language, "parameters.title", rule=rule)
 
     def draw(self, state: AppState) -> Group:
         history, language = state.session.history, state.language
@@ -34,12 +36,11 @@ class ParametersPanel(StatePanel):
         table.add_row(say(language, "weights" if several else "weight"), numbers(history.weights))
         table.add_row(say(language, "inputs" if several else "input"), numbers(problem.inputs))
         table.add_row(say(language, "goal"), readable(problem.goal))
-        table.add_row(say(language, "rule"), say(language, problem.method))
         if problem.method == HOT_COLD:
             table.add_row(say(language, "step_amount"), readable(problem.step_amount))
         elif problem.method == GRADIENT_DESCENT:
-            table.add_row(say(language, "alpha"), readable(problem.alpha))
+            table.add_row(say(language, "alpha"), say(language, "alpha.value", alpha=readable(problem.alpha)))
         table.add_row(say(language, "prediction"), readable(history.prediction))
         table.add_row(say(language, "error"), readable(history.error))
-        lines = convergence_lines(history, language)
+        lines = readout_lines(history, language)
         return Group(table, Text(lines[0], style="bold"), *(Text(line) for line in lines[1:]))

@@ -1,0 +1,237 @@
+"""Every sentence on screen is true of the numbers on screen, readable at 80x24, in both
+languages: the words follow an edit, a new alpha and the other rule; nothing is cut; keys
+look like what they do; play stops when nothing more can happen."""
+
+import re
+
+import pytest
+from gradstep.core.lessons import course
+from gradstep.core.session import Session
+from gradstep.tui.app.screens.editor import EditorScreen
+from gradstep.tui.app.widgets.lesson import LessonPanel, pages, paragraphs
+from gradstep.tui.words.readout import readout_lines
+from gradstep.tui.words.wrap import width, wrap
+
+from ..helpers import SIZE, app_for, screen_text
+
+LESSONS = [lesson.name for lesson in course()]
+
+
+def panel_words(app) -> str:
+    """What the lesson panel says now, every page of it, as one line."""
+    return " ".join(text for text, _ in paragraphs(app.state))
+
+
+async def edit(pilot, **fields: str) -> None:
+    await pilot.press("e")
+    for field, value in fields.items():
+        pilot.app.screen.query_one(f"#{field}").value = value
+    await pilot.press("enter")
+
+
+async def test_an_edit_changes_the_words_with_the_numbers():
+    app = app_for("measure-error")
+    async with app.run_test(size=SIZE) as pilot:
+        await edit(pilot, weights="0.5")
+        assert "1 x 0.5 = 0.5" in panel_words(app) and "1.5^2 = 2.25" in panel_words(app)
+        assert "0.01" not in panel_words(app)
+        assert "1.5^2 = 2.25" in screen_text(app) and "error      2.25" in screen_text(app)
+
+
+@pytest.mark.parametrize(("name", "keys", "present", "absent"), [
+    ("error-curve", ["minus"], "r = 1 - 0.5 x 0.5^2 = 0.875", "0.75"),
+    ("alpha", ["plus", "plus"], "r = 1 - 0.25 x 2^2 = 0", "0.0144"),
+    ("multi-weight", ["plus", "plus"], "r = 1 - 0.02 x 74.1125 = -0.48225", "0.258875"),
+    ("divergence", ["minus"] * 7, "r = 1 - 0.01 x 10^2 = 0", "-99"),
+    ("gradient-descent", ["m"], "three predictions a step", "r = "),
+])
+async def test_a_new_alpha_or_rule_changes_the_words_with_it(name, keys, present, absent):
+    app = app_for(name)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        shown = panel_words(app) + " " + " ".join(readout_lines(app.state.session.history, "en"))
+        assert present in shown and absent not in shown
+        assert present in screen_text(app)
+
+
+async def test_hot_and_cold_after_plus_says_where_it_really_bounces():
+    app = app_for("hot-cold")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus", *["space"] * 10)
+        assert app.state.session.problem.step_amount == 0.2
+        assert "Since iteration 7 it bounces between -0.9 and -1.1" in panel_words(app)
+        assert "-1.0" not in panel_words(app)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("name", LESSONS)
+async def test_every_word_can_be_read_at_80x24(name, language):
+    app = app_for(name, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        for steps in (0, 3):
+            await pilot.press(*["space"] * steps)
+            await pilot.pause()
+            panel = app.query_one(LessonPanel)
+            book = pages([[line for line in wrap(text, panel.size.width)] for text, _ in paragraphs(app.state)],
+                         panel.size.height)
+            assert panel.page_count == len(book)
+            for page in range(len(book)):
+                screen = screen_text(app)
+                assert all(line.strip() in screen for line in book[page] if line.strip()), page
+                if len(book) > 1:
+                    assert f"{page + 1}/{len(book)}）" in screen or f"{page + 1}/{len(book)})" in screen  # more follows
+                await pilot.press("w")
+            for line in readout_lines(app.state.session.history, language):
+                assert width(line) <= app.query_one("#parameters").size.width  # the readout is never wrapped away
+
+
+async def test_plus_and_minus_stop_at_the_alphas_where_something_changes():
+    app = app_for("alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        seen = []
+        for _ in range(5):
+            await pilot.press("plus")
+            seen.append(app.state.session.problem.alpha)
+        assert seen == [0.2, 0.25, 0.375, 0.5, 1.0]
+        assert app.state.session.history.iteration == 0
+        await pilot.press("b", "b", "b", "space")  # back to 0.25: the first step lands
+        assert app.state.session.problem.alpha == 0.25 and app.state.session.history.error == 0
+    app = app_for("hot-cold")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus", "plus")
+        assert app.state.session.problem.step_amount == 0.5  # 1.5 away: three steps land on the goal
+        await pilot.press("space", "space", "space")
+        assert app.state.session.history.error == 0
+
+
+async def test_a_large_start_is_not_divergence_and_an_overflowing_start_is_refused():
+    app = app_for("gradient-descent")
+    async with app.run_test(size=SIZE) as pilot:
+        await edit(pilot, weights="1e60")
+        await pilot.press("space", "space", "space")
+        history = app.state.session.history
+        assert history.divergence is None and history.iteration == 3 and history.error == 0
+        before = app.state.session
+        await edit(pilot, weights="1e200")
+        assert isinstance(app.screen, EditorScreen) and app.state.session is before
+        assert "the error at the start is already too large" in screen_text(app)
+
+
+@pytest.mark.parametrize(("name", "start", "stops_at", "says"), [
+    ("error-curve", 120, 124, "since iteration 123 the weight no longer changes"),
+    ("gradient-descent", 0, 2, "the error has been 0 since iteration 1"),
+    ("divergence", 24, 27, "the run has diverged"),
+])
+async def test_play_stops_by_itself_when_nothing_more_can_happen(name, start, stops_at, says):
+    app = app_for(name)
+    async with app.run_test(size=SIZE) as pilot:
+        session = app.state.session
+        app.state = app.state.replace(session=Session(session.lesson, session.history.jump(start)))
+        await pilot.press("]", "]", "]", "]", "p")
+        await pilot.pause(1.0)
+        assert not app.state.playing and app.state.session.history.iteration == stops_at
+        assert says in app.state.notice
+        assert app.check_action("play", ()) is None  # and the key is dimmed
+
+
+@pytest.mark.parametrize(("name", "keys", "action", "says"), [
+    ("measure-error", [], "rate", "this lesson only measures"),
+    ("multi-weight", [], "rule", "hot and cold moves one weight at a time"),
+    ("divergence", ["space"] * 27, "step", "The run has diverged"),
+    ("divergence", ["space"] * 27, "play", "Play stopped: the run has diverged"),
+    ("alpha", [], "back", "Nothing to go back to"),
+])
+async def test_a_key_that_would_only_refuse_is_dimmed_and_says_why(name, keys, action, says):
+    app = app_for(name)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys)
+        parameters = (1,) if action == "rate" else ()
+        assert app.check_action(action, parameters) is None
+        before = app.state.session
+        key = {"rate": "plus", "rule": "m", "step": "space", "play": "p", "back": "b"}[action]
+        await pilot.press(key)
+        assert app.state.session is before and says in app.state.notice
+
+
+async def test_the_editor_closes_on_enter_when_nothing_changed_and_says_so():
+    app = app_for("alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "e")
+        await pilot.pause()
+        assert "with nothing changed, Enter closes the form" in " ".join(re.sub("[│╭╮╰╯]", " ", screen_text(app)).split())
+        before = app.state.session
+        await pilot.press("enter")
+        assert not isinstance(app.screen, EditorScreen) and app.state.session is before
+
+
+async def test_the_lesson_list_says_how_to_close_it():
+    app = app_for("alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        assert "l, q or Esc goes back" in screen_text(app)
+
+
+# -- Chinese: every screen, no English words of the interface --------------------------
+
+ALLOWED = {  # names that stay as the code and the course spell them
+    "alpha", "delta", "weight_delta", "gradstep", "gd", "hot", "cold", "measure", "error", "curve", "gradient",
+    "descent", "divergence", "multi", "weight", "space", "English", "Tab", "Enter", "Esc", "log10", "CSV", "TOML",
+    "UTF", "resume", "lesson", "file", "session", "zh", "en", "abc",  # abc: what the student typed
+}
+
+
+def english_words(text: str) -> set[str]:
+    """The words of English on screen, less the allowed names, the chart's marks (o) and the
+    ends of the key bar a dialog leaves showing (a prefix of an allowed word, like "sp")."""
+    words = set(re.findall(r"[A-Za-z_]{2,}[0-9]*", text))
+    return {word for word in words if word not in ALLOWED and not re.fullmatch(r"o+", word)
+            and not any(allowed.startswith(word) for allowed in ALLOWED)}
+
+
+async def chinese_screens(name: str) -> list[str]:
+    """The screens a Chinese student meets in lesson `name`: opening, each page after a few
+    steps, the help and its pages, the lesson list, the editor refusing input, refusals."""
+    app = app_for(name, language="zh")
+    screens = []
+    async with app.run_test(size=SIZE) as pilot:
+        screens.append(screen_text(app))
+        for _ in range(3):
+            await pilot.press("space")
+            for _ in range(app.query_one(LessonPanel).page_count):
+                await pilot.press("w")
+                screens.append(screen_text(app))
+        await pilot.press("question_mark")
+        for _ in range(6):
+            screens.append(screen_text(app))
+            await pilot.press("space")
+        await pilot.press("question_mark", "l")
+        screens.append(screen_text(app))
+        await pilot.press("l")
+        await edit(pilot, alpha="abc")
+        screens.append(screen_text(app))
+        app.screen.query_one("#method").value = "牛顿法"
+        await pilot.press("enter")
+        screens.append(screen_text(app))
+        await pilot.press("escape", "b", "b", "b", "b", "b")
+        screens.append(screen_text(app))
+        for key in ("plus", "m", "p"):
+            await pilot.press(key)
+            screens.append(screen_text(app))
+        await pilot.resize_terminal(60, 20)
+        screens.append(screen_text(app))
+    return screens
+
+
+@pytest.mark.parametrize("name", ["measure-error", "hot-cold", "divergence", "multi-weight"])
+async def test_every_screen_in_chinese_has_no_english_words(name):
+    for screen in await chinese_screens(name):
+        assert english_words(screen) == set(), screen
+
+
+async def test_the_divergence_banner_is_chinese():
+    app = app_for("divergence", language="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*["space"] * 27)
+        screen = screen_text(app)
+        assert "第 26 次迭代发散" in screen and english_words(screen) == set()

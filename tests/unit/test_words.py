@@ -1,0 +1,117 @@
+"""The catalogue: every sentence in both languages, filled in safely; every key the core
+can raise is in it; lesson texts fall back field by field."""
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+from gradstep.core.lessons import Lesson, LessonText, find_lesson
+from gradstep.core.numbers import InvalidNumber, parse_number
+from gradstep.core.problem import InvalidProblem, Problem
+from gradstep.core.refusals import Refusal
+from gradstep.tui.words.catalogue import ARGPARSE_ZH, WORDS
+from gradstep.tui.words.say import explain, say
+
+from ..helpers import gradstep
+
+CORE = Path(__file__).resolve().parents[2] / "core"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(WORDS))
+def test_every_key_has_both_languages_with_the_same_values_to_fill(key):
+    english, chinese = WORDS[key]
+    assert english.strip() and chinese.strip()
+    assert fields(english) == fields(chinese), key
+    assert english.count("[[") == english.count("]]") and chinese.count("[[") == chinese.count("]]")
+    if key != "key.language":  # the key that switches to Chinese is named in Chinese
+        assert not CJK.search(english), f"{key}: Chinese in the English"
+
+
+def test_chinese_prose_uses_full_width_punctuation():
+    for key, (_, chinese) in WORDS.items():
+        prose = re.sub(r"\{[^}]*\}", "", chinese)
+        # A half-width comma or colon right after a Chinese character reads as a typo in Chinese text.
+        assert not re.search(r"[\u4e00-\u9fff][,:;]", prose), key
+
+
+def core_keys() -> set[str]:
+    """Every message key the core can raise: the first string given to a Refusal or to `fail`."""
+    found = set()
+    for path in CORE.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Call) and node.args:
+                name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+                arguments = node.args[1:] if name == "fail" else node.args[:1]
+                if name.endswith(("Refusal", "Error", "Problem", "Number", "Save")) or name == "fail":
+                    found |= {arg.value for arg in arguments if isinstance(arg, ast.Constant)
+                              and isinstance(arg.value, str) and "." in arg.value}
+    return found
+
+
+def test_every_key_the_core_raises_is_in_the_catalogue():
+    keys = core_keys()
+    assert len(keys) > 30  # the scan found them
+    assert keys <= set(WORDS), sorted(keys - set(WORDS))
+
+
+def test_outside_text_is_shown_safely():
+    hostile = "\x1b]0;pwned\x07[b]x[/b]\u202e"
+    message = say("en", "number.not_a_number", text=hostile)
+    assert "\x1b" not in message and "\x07" not in message and "\u202e" not in message
+    assert "\\x1b" in message and "[b]x[/b]" in message  # visible, and not markup
+    assert say("en", "problem.not_finite", value=10**5000) == "must be a finite number (got ~1e5000)"
+    long = say("en", "number.not_a_number", text="9" * 500)
+    assert len(long) < 100 and "..." in long
+
+
+def test_a_refusal_reads_as_one_line_in_either_language():
+    with pytest.raises(InvalidNumber) as refused:
+        parse_number("abc")
+    refusal = refused.value.at(field="alpha", where="mine.toml")
+    assert explain("en", refusal) == "mine.toml: alpha: 'abc' is not a number"
+    assert explain("zh", refusal) == "mine.toml：alpha：'abc' 不是数"
+    with pytest.raises(InvalidProblem) as refused:
+        Problem(weights=(1.0, 2.0), inputs=(1.0,), goal=0.0)
+    assert explain("zh", refused.value, names={"inputs": "输入"}) == "输入：每个权重恰好需要一个输入（权重 2 个，输入 1 个）"
+
+
+def test_a_value_of_none_leaves_its_optional_part_out():
+    assert say("en", "lesson.unknown", name="x", close=None, choices=["a", "b"]) == "unknown lesson 'x': choose from a, b"
+    assert say("zh", "lesson.unknown", name="alhpa", close="alpha", choices=["a", "b"]) == \
+        "没有叫 'alhpa' 的课：你是想要 'alpha' 吗？可选的有 a、b"
+
+
+def test_argparse_speaks_chinese_too():
+    result = gradstep("run", "--alpha", "--lang", "zh")
+    assert result.status == 2 and result.err.startswith("gradstep run：参数 --alpha：需要一个值")
+    assert set(ARGPARSE_ZH.values()) and all(CJK.search(text) for text in ARGPARSE_ZH.values())
+
+
+def test_a_partial_translation_falls_back_field_by_field():
+    lesson = Lesson("mine", Problem(weights=(0.5,), inputs=(1.0,), goal=0.0), None,
+                    {"en": LessonText(title="Mine", teaches="Idea.", notice="Watch."), "zh": LessonText(title="我的")})
+    assert lesson.text("zh") == LessonText(title="我的", teaches="Idea.", notice="Watch.")
+    assert lesson.untranslated() == [("zh", "teaches"), ("zh", "notice")]
+    assert find_lesson("alpha").untranslated() == []
+
+
+def test_the_commands_follow_the_locale(monkeypatch):
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert "平方误差" in gradstep("lessons").out
+    run = gradstep("run", "--lesson", "alpha", "--steps", "2").out.splitlines()
+    assert run[0].split()[:4] == ["迭代", "权重", "预测", "误差"] and run[-1].startswith("第 1 次迭代的误差为 0.0144")
+    assert "Predict once" in gradstep("lessons", "--lang", "en").out  # --lang wins over the locale
+    assert gradstep("run", "--lesson", "nope").err.startswith("gradstep run：没有叫 'nope' 的课")
+
+
+def test_refusal_str_is_for_logs_not_for_people():
+    assert str(Refusal("number.empty", field="alpha")) == "alpha: number.empty {}"

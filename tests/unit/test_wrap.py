@@ -1,0 +1,60 @@
+"""The line breaker every panel and line mode use: English at spaces, Chinese between
+characters, punctuation never at the wrong end of a line, formulas whole where they fit."""
+
+import pytest
+from gradstep.tui.words.wrap import CLOSING, OPENING, width, wrap
+from hypothesis import given
+from hypothesis import strategies as st
+
+CHINESE = ("alpha 是学习率，它缩放每一步，所以 r = 1 - alpha × 输入^2。输入为 2 时，alpha = 1 会得到 r = -3。"
+           "最佳 alpha 是 1/输入^2 = 1/2^2 = 0.25：r = 0，一步到位。稳定的边界是 2/输入^2 = 2/2^2 = 0.5：r = -1，"
+           "永远来回振荡；再大就会发散。这里 r = 1 - 0.1 × 2^2 = 0.6。（见帮助）")
+
+
+def test_widths_count_chinese_as_two_cells():
+    assert width("abc") == 3 and width("误差") == 4 and width("误差 0.01，") == 11
+
+
+def test_english_breaks_at_spaces_only():
+    assert wrap("the quick brown fox jumps", 10) == ["the quick", "brown fox", "jumps"]
+
+
+def test_chinese_breaks_between_characters_and_fills_each_line():
+    lines = wrap("梯度下降让误差本身决定每一步的方向和大小", 10)
+    assert lines == ["梯度下降让", "误差本身决", "定每一步的", "方向和大小"]
+    assert all(width(line) == 10 for line in lines)
+
+
+@pytest.mark.parametrize("columns", range(12, 61))
+def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(columns):
+    lines = wrap(CHINESE, columns)
+    assert "".join(lines).replace(" ", "") == CHINESE.replace(" ", "")  # nothing lost
+    for line in lines:
+        assert line and line[0] not in CLOSING and line[-1] not in OPENING, line
+        assert width(line) <= columns
+
+
+@pytest.mark.parametrize("columns", range(25, 41))  # the formula and the 。 that must not start a line
+def test_a_short_formula_stays_on_one_line_where_it_fits(columns):
+    lines = wrap(CHINESE, columns)
+    assert any("r = 1 - 0.1 × 2^2 = 0.6" in line for line in lines)
+    assert any("-alpha x weight_delta" in line for line in wrap("the weight moves by -alpha x weight_delta.", columns))
+
+
+def test_a_formula_longer_than_a_line_breaks_at_its_spaces_keeping_what_fits_whole():
+    assert wrap("r = 1 - 0.1 x 2^2 = 0.6", 10) == ["r = 1 -", "0.1 x", "2^2 = 0.6"]
+
+
+def test_a_word_longer_than_a_line_is_cut_where_it_must_be():
+    assert wrap("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]
+
+
+def test_newlines_start_new_lines():
+    assert wrap("one\ntwo three", 20) == ["one", "two three"]
+
+
+@given(st.text(alphabet="ab 误差，。（）=x1", max_size=60), st.integers(4, 30))
+def test_any_text_wraps_within_the_width_and_keeps_every_character(text, columns):
+    lines = wrap(text, columns)
+    assert all(width(line) <= columns for line in lines)
+    assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")

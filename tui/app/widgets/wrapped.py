@@ -1,0 +1,44 @@
+"""Text wrapped by gradstep's own rules (Chinese between characters, formulas kept whole),
+at whatever width the widget gets: for the help, the lesson list and other long words.
+
+Rich wraps only at spaces, and cuts a Chinese cell with "..." where English would wrap;
+this widget wraps with `words.wrap` and tells Textual how tall that makes it.
+"""
+
+from rich.console import Group
+from rich.text import Text
+from textual.widget import Widget
+
+from ...words.wrap import width, wrap
+
+
+class Wrapped(Widget):
+    """Rows of (label, text, style): each text wrapped beside its label, under which it hangs."""
+
+    DEFAULT_CSS = "Wrapped { height: auto; }"
+
+    def __init__(self, rows: list[tuple[str, str, str]], **kwargs) -> None:
+        super().__init__(**kwargs)
+        self.rows = rows  # what to show
+
+    def update(self, rows: list[tuple[str, str, str]]) -> None:
+        """Show `rows` instead (the editor's reason for refusing, say)."""
+        self.rows = rows
+        self.refresh(layout=True)
+
+    def lines(self, columns: int) -> list[Text]:
+        label_width = max((width(label) for label, _, _ in self.rows), default=0)
+        gap = 2 if label_width else 0
+        lines = []
+        for label, text, style in self.rows:
+            for number, line in enumerate(wrap(text, max(8, columns - label_width - gap))):
+                shown = label if number == 0 else ""
+                row = Text(shown + " " * (label_width - width(shown) + gap), style="bold")
+                lines.append(row + Text(line, style=style))
+        return lines
+
+    def render(self) -> Group:
+        return Group(*self.lines(self.size.width))
+
+    def get_content_height(self, container, viewport, width: int) -> int:
+        return len(self.lines(width))

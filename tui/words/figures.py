@@ -1,0 +1,54 @@
+"""Numbers as the words write them, and the few formulas every panel shares.
+
+A figure in a sentence is never more precise than the log beside it (6 significant
+digits); a negative one is parenthesised inside a formula, so `0.5 - -0.4` reads
+`0.5 - (-0.4)`. The formulas for r, the best alpha and the edge of stability are written
+here once, with the current numbers filled in.
+"""
+
+from ...core import analysis
+from ...core.numbers import readable
+from ...core.problem import Problem
+from .say import say
+
+
+def number(value: float, digits: int = 6) -> str:
+    """A readable number, in parentheses when negative."""
+    return parenthesised(readable(value, digits))
+
+
+def parenthesised(text: str) -> str:
+    return f"({text})" if text.startswith("-") else text
+
+
+def vector(values, digits: int = 6) -> str:
+    return "[" + ", ".join(readable(v, digits) for v in values) + "]"
+
+
+def squares(problem: Problem, language: str) -> str:
+    """|input|^2 written out: "2^2" for one input, "8.5^2 + 0.65^2 + 1.2^2" for several."""
+    return " + ".join(f"{number(x)}^2" for x in problem.inputs)
+
+
+def r_value(problem: Problem) -> float:
+    """r as the words give it: exactly 0 where alpha is the best alpha and exactly -1 at the
+    edge, whose computed r differs only by rounding (1 - (1/74.1125) x 74.1125 is 1.1e-16)."""
+    regime = analysis.gradient_regime(problem)
+    snapped = {analysis.Regime.ONE_STEP: 0.0, analysis.Regime.BOUNCING: -1.0}
+    return snapped.get(regime, analysis.r_factor(problem))
+
+
+def r_formula(problem: Problem, language: str) -> str:
+    """r = 1 - alpha x input^2 with the numbers in: "1 - 0.1 x 2^2 = 0.6"; several inputs
+    are summed first: "1 - 0.01 x 74.1125 = 0.258875"."""
+    times = say(language, "sign.times")
+    total = squares(problem, language) if problem.size == 1 else readable(analysis.sum_of_squares(problem))
+    return f"1 - {readable(problem.alpha)}{times}{total} = {readable(r_value(problem))}"
+
+
+def over_squares(numerator: int, problem: Problem, language: str) -> str:
+    """1/input^2 or 2/input^2 with the numbers in: "1/2^2 = 0.25" (the best alpha, the edge)."""
+    squares_sum = analysis.sum_of_squares(problem)
+    shown = squares(problem, language) if problem.size == 1 else readable(squares_sum)
+    value = analysis.best_alpha(problem) if numerator == 1 else analysis.largest_stable_alpha(problem)
+    return f"{numerator}/{shown if problem.size == 1 else '(' + shown + ')'} = {readable(value, 3)}"

@@ -1,0 +1,162 @@
+"""The lesson's words, true of the numbers on screen.
+
+A lesson's text states no figure of its own: it names them as {placeholders} (`{r}`,
+`{best_alpha}`, `{predicts}`), filled in here from the problem on screen, so after an edit,
+a new alpha or the other rule the words change with the numbers. What a run does (where
+it lands, settles, bounces, where rounding decided a move) is said only once the student
+has seen it happen, from the run's own landmarks; before the first step the text says
+what to watch for, not what will be seen.
+
+`PLACEHOLDERS` lists what a teacher's lesson file may use.
+"""
+
+import math
+import re
+
+from ...core import analysis
+from ...core.analysis import Regime
+from ...core.history import History
+from ...core.lessons import Lesson
+from ...core.numbers import readable
+from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
+from ...core.rules import as_arrays, predict, squared_error
+from .figures import number, over_squares, r_formula, r_value, squares
+from .say import say
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def facts(problem: Problem, language: str) -> dict[str, str]:
+    """Every figure a lesson's text may name, for `problem` at its start, as text."""
+    times = say(language, "sign.times")
+    weights, inputs = as_arrays(problem.weights), as_arrays(problem.inputs)
+    prediction = float(predict(weights, inputs))
+    miss = prediction - problem.goal
+    error = float(squared_error(prediction, problem.goal))
+    r = r_value(problem)
+    scale = problem.alpha * analysis.sum_of_squares(problem)
+    best, edge = analysis.best_alpha(problem), analysis.largest_stable_alpha(problem)
+    bottom = problem.goal / problem.inputs[0] if problem.size == 1 and problem.inputs[0] else None
+    terms = " + ".join(f"{number(x)}{times}{number(w)}" for x, w in zip(problem.inputs, problem.weights))
+    known = {
+        "weight": ", ".join(readable(w) for w in problem.weights),
+        "input": ", ".join(readable(x) for x in problem.inputs),
+        "goal": readable(problem.goal),
+        "alpha": readable(problem.alpha),
+        "step": readable(problem.step_amount),
+        "count": str(problem.size),
+        "rule": say(language, problem.method),
+        "prediction": readable(prediction),
+        "predicts": f"{terms} = {readable(prediction)}",
+        "miss": readable(miss),
+        "misses": f"{readable(prediction)} - {number(problem.goal)} = {readable(miss)}",
+        "error": readable(error),
+        "squares_miss": f"{number(miss)}^2 = {readable(error)}",
+        "squares": squares(problem, language),
+        "sum_of_squares": readable(analysis.sum_of_squares(problem)),
+        "scale": readable(scale),
+        "r": readable(r),
+        "r_formula": r_formula(problem, language),
+        "r_squared": readable(r * r),
+        "r_says": r_says(problem, language),
+        "r_at_alpha_1": readable(1.0 - analysis.sum_of_squares(problem)),
+        "best_alpha": "?" if best is None else readable(best, 3),
+        "edge": "?" if edge is None else readable(edge, 3),
+        "best_formula": "?" if best is None else over_squares(1, problem, language),
+        "edge_formula": "?" if edge is None else over_squares(2, problem, language),
+        "bottom": "?" if bottom is None else readable(bottom),
+        "curve": f"({number(problem.inputs[0])}{times}w - {number(problem.goal)})^2" if problem.size == 1 else "?",
+    }
+    distance = abs(problem.weights[0] - bottom) if bottom is not None else None
+    known["distance"] = "?" if distance is None else readable(distance)
+    known["distance_steps"] = "?" if distance is None else readable(distance / problem.step_amount, 4)
+    return known
+
+
+def fill(text: str, known: dict[str, str]) -> str:
+    """`text` with each {placeholder} it names replaced; anything else in braces stays as written."""
+    return PLACEHOLDER.sub(lambda found: known.get(found[1], found[0]), text)
+
+
+def r_says(problem: Problem, language: str) -> str:
+    """What r means for this run, in a sentence (gradient descent only)."""
+    if problem.method != GRADIENT_DESCENT:
+        return ""
+    regime = analysis.gradient_regime(problem)
+    r = r_value(problem)
+    return say(language, f"r_says.{regime.value}", r=readable(r), r_squared=readable(r * r, 4))
+
+
+def opening(lesson: Lesson, history: History, language: str) -> list[str]:
+    """Before the first step: the idea, what to watch for, and how to begin. Under the other
+    rule (m) the lesson's words are about a rule no longer on screen, so the rule on screen
+    is described instead."""
+    text, known = lesson.text(language), facts(history.problem, language)
+    if history.problem.method != lesson.problem.method:
+        parts = [say(language, f"switched.{history.problem.method}", **known)]
+    else:
+        parts = [fill(part, known) for part in (text.teaches, text.notice) if part]
+    return [*parts, say(language, "first_step")]
+
+
+def notice(lesson: Lesson, history: History, language: str) -> str:
+    """What to watch for, shown under each worked step (nothing under the other rule)."""
+    if history.problem.method != lesson.problem.method:
+        return ""
+    return fill(lesson.text(language).notice, facts(history.problem, language))
+
+
+def commentary(history: History, language: str) -> list[str]:
+    """What the run has done so far, once the student has seen it: where it landed,
+    stopped moving or began to bounce, and where rounding decided it."""
+    if history.iteration == 0 or history.problem.method == MEASURE:
+        return []
+    if history.problem.method == HOT_COLD:
+        return _hot_cold_story(history, language)
+    return _gradient_story(history, language)
+
+
+def _gradient_story(history: History, language: str) -> list[str]:
+    seen, problem = history.landmarks, history.problem
+    if seen.still_from is not None:
+        error = history.errors[seen.still_from]
+        if error == 0:
+            return [say(language, "story.landed", iteration=seen.still_from)]
+        return [say(language, "story.still", iteration=seen.still_from, weight=readable(history.weights[0])
+                    if problem.size == 1 else "", error=readable(error, 3))]
+    if seen.bounce_from is not None:
+        trail = history.weight_trail[:, 0]
+        return [say(language, "story.bouncing", iteration=seen.bounce_from, a=readable(trail[seen.bounce_from]),
+                    b=readable(trail[seen.bounce_from + 1]))]
+    if history.iteration >= 2:
+        before, now = history.errors[-2], history.errors[-1]
+        if before > 0 and math.isfinite(now):
+            ratio = now / before
+            r = r_value(problem)
+            key = "story.ratio" if math.isclose(ratio, r * r, rel_tol=1e-6) else "story.ratio_rounded"
+            return [say(language, key, before=readable(before), now=readable(now), ratio=readable(ratio, 4),
+                        r=readable(r), r_squared=readable(r * r, 4))]
+    return []
+
+
+def _hot_cold_story(history: History, language: str) -> list[str]:
+    seen, problem = history.landmarks, history.problem
+    trail = history.weight_trail[:, 0]
+    bottom = readable(problem.goal / problem.inputs[0]) if problem.inputs[0] else "?"
+    if seen.still_from is not None and analysis.hot_cold_regime(problem, float(trail[-1])) is Regime.LANDED:
+        return [say(language, "story.hot_cold_landed", iteration=seen.still_from)]
+    lines = []
+    if seen.rounding_at is not None:
+        step = history.record(seen.rounding_at)
+        winner = say(language, "down" if step.move < 0 else "up")
+        lines.append(say(language, "story.rounding", iteration=seen.rounding_at, goal=bottom,
+                         error=readable(step.error, 2), winner=winner,
+                         gap=readable(abs(step.up_error - step.down_error), 2)))
+    if seen.bounce_from is not None:
+        lines.append(say(language, "story.hot_cold_bouncing", iteration=seen.bounce_from,
+                         a=readable(trail[seen.bounce_from]), b=readable(trail[seen.bounce_from + 1]),
+                         goal=bottom, step=readable(problem.step_amount)))
+    return lines
+
+
+PLACEHOLDERS = tuple(facts(Problem(weights=(0.5,), inputs=(2.0,), goal=0.8), "en"))  # what a lesson may name

@@ -1,0 +1,56 @@
+"""The convergence readout under the parameters: why the run will converge or not.
+
+For gradient descent: r with its formula filled in, what r says in plain words, the best
+alpha and the largest that converges, and the steps still to go. For hot and cold: what
+it has cost in predictions, and what getting to the goal costs it and gradient descent.
+"""
+
+from ...core import analysis
+from ...core.analysis import Regime
+from ...core.history import History
+from ...core.numbers import readable
+from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE
+from ...core.rules import PREDICTIONS_PER_STEP
+from .figures import r_formula
+from .say import say
+
+
+def readout_lines(history: History, language: str) -> list[str]:
+    """The readout, a line each; the first is the headline (r, or where the rule ends up)."""
+    problem = history.problem
+    readout = analysis.read_out(problem, history.weights, history.error)
+    regime = say(language, "regime." + readout.regime.value)
+    if problem.method == MEASURE:
+        return [regime, say(language, "next_lesson")]
+    if problem.method == HOT_COLD:
+        return [regime, *_hot_cold_costs(history, readout, language)]
+    lines = [f"r = {r_formula(problem, language)}", regime]
+    if readout.best_alpha is not None:
+        lines.append(say(language, "alphas", best=readable(readout.best_alpha, 3),
+                         stable=readable(readout.largest_stable_alpha, 3)))
+    lines.append(_steps_to_go(readout.steps_to_go, readable(readout.tolerance, 2), language))
+    return lines
+
+
+def _steps_to_go(steps: int | None, tolerance: str, language: str) -> str:
+    if steps is None:
+        return say(language, "never", tolerance=tolerance)
+    key = {0: "below_tolerance", 1: "step_to_go"}.get(steps, "steps_to_go")
+    return say(language, key, steps=steps, tolerance=tolerance)
+
+
+def _hot_cold_costs(history: History, readout: analysis.Readout, language: str) -> list[str]:
+    """What hot and cold has paid, and what the goal costs it and gradient descent."""
+    per_step = PREDICTIONS_PER_STEP[HOT_COLD]
+    lines = [say(language, "cost", made=history.predictions_made, per=per_step)]
+    if readout.regime is Regime.NO_SIGNAL or readout.steps_to_go is None:
+        return lines
+    if readout.steps_to_go == 0:
+        return lines + [say(language, "at_goal_region")]
+    lines.append(say(language, "hot_cold_to_goal", steps=readout.steps_to_go, per=per_step,
+                     cost=per_step * readout.steps_to_go))
+    if readout.gradient_steps is not None:
+        per_gd = PREDICTIONS_PER_STEP[GRADIENT_DESCENT]
+        lines.append(say(language, "gd_to_goal", steps=readout.gradient_steps, per=per_gd,
+                         cost=per_gd * readout.gradient_steps))
+    return lines

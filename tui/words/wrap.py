@@ -1,0 +1,121 @@
+"""Breaking text into lines of a given width, the English way and the Chinese way.
+
+English breaks at spaces. Chinese has none: a line may break between any two Chinese
+characters, but by the rules of Chinese typesetting no line may begin with closing
+punctuation (，。、；：？！）」 or their half-width forms) nor end with opening punctuation
+(（「《). A short formula ("r = 1 - 0.1 × 2^2 = 0.6") is kept whole where it fits, in
+either language, so it never reads "r" on one line and "= 1 - ..." on the next. Widths
+are terminal cells: a Chinese character takes two.
+
+One function for every panel and for line mode, so the rules live in one place.
+"""
+
+import unicodedata
+
+CLOSING = set("，。、；：？！）」』】》〉…,.;:?!)]}%")
+OPENING = set("（「『【《〈([{")
+OPERATORS = {"=", "<", ">", "<=", ">=", "->", "+", "-", "x", "×", "/", "*"}  # between operands, spaced
+
+
+def width(text: str) -> int:
+    """Terminal cells `text` takes: two for each East Asian wide or full-width character."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def is_cjk(char: str) -> bool:
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+def wrap(text: str, columns: int) -> list[str]:
+    """`text` as lines of at most `columns` cells; its own newlines start new lines.
+
+    A unit wider than a whole line (a very long number) is cut where it must be.
+    """
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines += _wrap_paragraph(paragraph, max(1, columns))
+    return lines
+
+
+def _wrap_paragraph(paragraph: str, columns: int) -> list[str]:
+    lines, line = [], ""
+    for unit, space_before in _units(paragraph, columns):
+        joined = line + (" " if space_before and line else "") + unit
+        if width(joined) <= columns:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        while width(unit) > columns:  # no break fits: cut it
+            head = _fitting(unit, columns)
+            lines.append(head)
+            unit = unit[len(head):]
+        line = unit
+    lines.append(line)
+    return lines
+
+
+def _fitting(text: str, columns: int) -> str:
+    """The longest start of `text` that fits `columns` (at least one character)."""
+    taken = ""
+    for char in text:
+        if width(taken + char) > columns:
+            break
+        taken += char
+    return taken or text[0]
+
+
+def _units(paragraph: str, columns: int) -> list[tuple[str, bool]]:
+    """The pieces a line may not split, each with whether a space came before it.
+
+    Every Chinese character is a piece; an English word is a piece; a formula that fits a
+    line is one piece. Closing punctuation is glued to the piece before it, opening
+    punctuation to the piece after it, so neither can stand at the wrong end of a line.
+    """
+    pieces: list[tuple[str, bool]] = []
+    word, space = "", False
+    for char in paragraph + " ":
+        if char == " " or is_cjk(char):
+            if word:
+                pieces.append((word, space))
+                word, space = "", False
+            if char == " ":
+                space = True
+            else:
+                pieces.append((char, space))
+                space = False
+        else:
+            word += char
+    return _formulas(_glued(pieces), columns)
+
+
+def _formulas(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, bool]]:
+    """Runs like "r = 1 - 0.1 x 2^2 = 0.6" or "-alpha x weight_delta" joined into one piece
+    when they fit a line: operands with an operator between each two, spaced."""
+    joined, position = [], 0
+    while position < len(pieces):
+        end = position
+        # operand (operator operand)+, joined by spaces, with a comparison among the operators
+        while (end + 2 < len(pieces) and pieces[end + 1][0] in OPERATORS and pieces[end + 1][1]
+               and pieces[end + 2][1] and not is_cjk(pieces[end + 2][0][0]) and not is_cjk(pieces[end][0][0])):
+            end += 2
+        run = pieces[position:end + 1]
+        text = " ".join(piece for piece, _ in run)
+        if end > position and width(text) <= columns:
+            joined.append((text, pieces[position][1]))
+            position = end + 1
+        else:
+            joined.append(pieces[position])
+            position += 1
+    return joined
+
+
+def _glued(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Closing punctuation joined to the piece before, opening to the piece after."""
+    glued: list[list] = []
+    for text, space in pieces:
+        if glued and not space and (text[0] in CLOSING or glued[-1][0][-1] in OPENING):
+            glued[-1][0] += text
+        else:
+            glued.append([text, space])
+    return [(text, space) for text, space in glued]
