@@ -10,6 +10,7 @@ r = -1 bounces, r < -1 diverges), the best alpha (r = 0) and the largest stable 
 
 import enum
 import math
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -94,7 +95,10 @@ def gradient_steps_to(problem: Problem, error: float, tolerance: float = TOLERAN
     factor = r * r  # how much of the error each step keeps
     if not 0 < factor < 1:  # r rounds to 1 when alpha*|x|^2 is below float precision
         return None
-    steps = max(1, math.ceil(math.log(tolerance / error) / math.log(factor)))
+    # A difference of logarithms: tolerance / error can underflow to 0 (a far start, a tiny tolerance).
+    steps = max(1, math.ceil((math.log(tolerance) - math.log(error)) / math.log(factor)))
+    if tolerance / error < sys.float_info.min:  # the products below would be subnormal, flat for
+        return steps  # trillions of steps: the logarithms' count is as exact as it gets
     while error * factor**steps >= tolerance:  # repair the logarithm's rounding either way
         steps += 1
     while steps > 1 and error * factor ** (steps - 1) < tolerance:

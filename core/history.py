@@ -19,8 +19,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from .divergence import Diverged, Divergence, error_limit, find_divergence
-from .landmarks import Landmarks, Seen, seen
-from .problem import Problem
+from .landmarks import TIE, Landmarks, Seen, seen
+from .limits import MAX_ITERATIONS
+from .problem import HOT_COLD, Problem
 from .rules import (
     PREDICTIONS_PER_STEP,
     Step,
@@ -66,8 +67,9 @@ class Trajectory:
             pass
 
     def extend(self) -> bool:
-        """Compute and store the next record; False if the run diverged instead."""
-        if self.divergence is not None:
+        """Compute and store the next record; False if the run diverged instead, or holds
+        the most records a run keeps (MAX_ITERATIONS)."""
+        if self.divergence is not None or self.count >= MAX_ITERATIONS:
             return False
         k = self.count
         step = take_step(self.problem, self._weights[k].copy(), self.inputs, k)
@@ -93,6 +95,42 @@ class Trajectory:
         self._predictions = _resized(self._predictions, capacity)
         self._errors = _resized(self._errors, capacity)
 
+    def store(self, weights: list, predictions: list[float], errors: list[float]) -> None:
+        """Take this run's first records as computed elsewhere (`core.replay`, resuming a
+        save): the weights before each record and after the last, shape (k + 1, n), and the
+        predictions and errors, shape (k,). Later records are computed as usual."""
+        if (self.count or len(weights) != len(errors) + 1 or len(predictions) != len(errors)
+                or len(errors) > MAX_ITERATIONS):
+            raise ValueError("store() fills a run with no records, from matching columns, up to MAX_ITERATIONS")
+        capacity = max(_FIRST_CAPACITY, len(errors))
+        self._weights = _resized(np.array(weights, dtype=np.float64).reshape(-1, self.problem.size), capacity + 1)
+        self._predictions = _resized(np.array(predictions, dtype=np.float64), capacity)
+        self._errors = _resized(np.array(errors, dtype=np.float64), capacity)
+        self.count = len(errors)
+        first, ties = self._landmark_candidates()
+        for k in sorted(first | ties):  # in order, as extend would have shown them
+            if k not in first and self.landmarks.rounding_at is not None:
+                continue  # a near tie can show only where rounding first decided a move
+            self.landmarks.see(self.record(k), self._weights[k - 1] if k else None)
+
+    def _landmark_candidates(self) -> tuple[set[int], set[int]]:
+        """The stored records that may show a landmark (core.landmarks), found in bulk so
+        that only these are rebuilt and shown to `landmarks.see`, which decides: the first
+        whose weights did not change and the first back where they were two steps before;
+        and every move of hot and cold whose probes nearly tie (within twice the landmark's
+        tolerance, so that NumPy's array square, a rounding away from pow, misses none)."""
+        weights = self._weights[: self.count + 1]  # shape (count + 1, n)
+        unchanged = np.all(weights[1:] == weights[:-1], axis=1)  # shape (count,)
+        back = np.zeros(self.count, dtype=bool)
+        back[1:] = np.all(weights[2:] == weights[:-2], axis=1) & ~unchanged[1:]
+        first = {int(np.argmax(flags)) for flags in (unchanged, back) if flags.any()}
+        if self.problem.method != HOT_COLD:
+            return first, set()
+        w, (x,), goal, step = weights[:-1, 0], self.problem.inputs, self.problem.goal, self.problem.step_amount
+        with np.errstate(all="ignore"):
+            up, down = (goal - x * (w + step)) ** 2, (goal - x * (w - step)) ** 2  # shape (count,)
+            near = (up != down) & (np.abs(up - down) <= 2 * TIE * np.maximum(up, down))
+        return first, set(np.flatnonzero(near).tolist())
 
 def _resized(column: np.ndarray, rows: int) -> np.ndarray:
     grown = np.empty((rows, *column.shape[1:]))

@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from .limits import LESSON_FILE_BYTES, MAX_ITERATIONS
 from .names import NAME_LENGTH, is_plain_name
+from .outside import clean, read_text
 from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem, is_number, problem_faults
 from .questions import Question, QuestionText
 from .refusals import Refusal
@@ -132,7 +134,7 @@ def load_course(folder: str | Path) -> tuple[Lesson, ...]:
     for path in paths:
         lesson = load_lesson_file(path)
         if lesson.name in lessons:
-            raise LessonError("course.same_name", where=str(path), field="name", name=lesson.name,
+            raise LessonError("course.same_name", where=clean(str(path)), field="name", name=lesson.name,
                               other=lessons[lesson.name].source)
         lessons[lesson.name] = lesson
     return tuple(lessons.values())
@@ -152,12 +154,16 @@ def load_lesson_file(path: str | Path) -> Lesson:
 
 def check_lesson_file(path: str | Path, gather: bool = True) -> tuple[Lesson | None, list["LessonError"]]:
     """A lesson file and every fault in it (the lesson is None if there is any), for a
-    teacher to fix them all in one go; with `gather` False, the first fault is raised."""
+    teacher to fix them all in one go; with `gather` False, the first fault is raised.
+
+    Only a regular file of at most LESSON_FILE_BYTES is read, and its words, and its name
+    in messages, are cleaned of control characters (`outside`).
+    """
     path = Path(path)
     faults: list[LessonError] | None = [] if gather else None
     try:
         text = _read(path)
-        lesson = _parse(text, str(path), source=str(path), default_name=path.stem, faults=faults)
+        lesson = _parse(text, clean(str(path)), source=str(path), default_name=clean(path.stem), faults=faults)
     except LessonError as fault:
         if faults is None:
             raise
@@ -166,16 +172,15 @@ def check_lesson_file(path: str | Path, gather: bool = True) -> tuple[Lesson | N
 
 
 def _read(path: Path) -> str:
+    where = clean(str(path))
     try:
-        return path.read_text(encoding="utf-8")
+        return read_text(path, LESSON_FILE_BYTES)
+    except Refusal as refusal:
+        raise LessonError(refusal.key, where=where, **refusal.values) from None
     except FileNotFoundError:
-        raise LessonError("file.missing", where=str(path)) from None
-    except IsADirectoryError:
-        raise LessonError("file.is_folder", where=str(path)) from None
-    except UnicodeDecodeError:
-        raise LessonError("file.not_utf8", where=str(path)) from None
+        raise LessonError("file.missing", where=where) from None
     except OSError as error:
-        raise LessonError("file.unreadable", where=str(path), reason=error.strerror or str(error)) from None
+        raise LessonError("file.unreadable", where=where, reason=error.strerror or str(error)) from None
 
 
 def _parse(text: str, where: str, source: str, default_name: str | None = None,
@@ -185,13 +190,23 @@ def _parse(text: str, where: str, source: str, default_name: str | None = None,
     except tomllib.TOMLDecodeError as error:
         line, column = _position(str(error))
         raise LessonError("lesson.not_toml", where=where, line=line, column=column) from None
+    except RecursionError:  # tables or arrays nested thousands deep
+        raise LessonError("lesson.too_deep", where=where) from None
+    except ValueError:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
+        raise LessonError("lesson.number_too_long", where=where) from None
     return lesson_from_table(data, where, source, default_name, faults)
 
 
 def lesson_from_table(data: dict, where: str, source: str, default_name: str | None = None,
                       faults: list["LessonError"] | None = None) -> Lesson | None:
-    """A lesson from a table of a lesson file's fields. With `faults` None the first fault
-    is raised; with a list, every fault is added to it and None is returned if there was any."""
+    """A lesson from a table of a lesson file's fields: a parsed file, or a save's lesson.
+
+    The one check of a lesson, whatever it comes from; its texts come out cleaned. With
+    `faults` None the first fault is raised; with a list, every fault is added to it and
+    None is returned if there was any.
+    """
+    if not isinstance(data, dict):
+        raise LessonError("lesson.expected_table", where=where, table="lesson", value=data)
     fields = _Fields(data, where, faults=faults)
     fields.refuse_unknown(_FIELDS)
     name = fields.gather(fields.name, "name", default=default_name)
@@ -247,7 +262,7 @@ class _Fields:
         self.faults = faults  # None: raise the first fault; a list: gather every fault into it
 
     def fail(self, key: str, message: str, **values: object) -> LessonError:
-        return LessonError(message, where=self.where, field=f"{self.prefix}{key}", **values)
+        return LessonError(message, where=self.where, field=clean(f"{self.prefix}{key}"), **values)
 
     def note(self, fault: LessonError) -> None:
         """Raise `fault`, or, when gathering, keep it and go on."""
@@ -297,7 +312,7 @@ class _Fields:
         value = self._get(key, default)
         if not isinstance(value, str) or not value.strip():
             raise self.fail(key, "lesson.expected_text", value=value)
-        return value.strip()
+        return clean(value.strip())
 
     def name(self, key: str, default: str | None = None) -> str:
         """A lesson's name: it becomes part of file names (exports, hand-ins), so it is plain."""
@@ -329,6 +344,8 @@ class _Fields:
         value = self.data[key]
         if not is_number(value) or not isinstance(value, int) or value < smallest:
             raise self.fail(key, "lesson.expected_count", value=value, smallest=smallest)
+        if value > MAX_ITERATIONS:  # more than a run keeps: `gradstep run` would never end
+            raise self.fail(key, "lesson.count_too_large", limit=MAX_ITERATIONS)
         return value
 
     def questions(self) -> tuple[Question, ...]:
@@ -374,7 +391,7 @@ class _Fields:
         if (not isinstance(choices, list) or not 2 <= len(choices) <= 9
                 or not all(isinstance(choice, str) and choice.strip() for choice in choices)):
             raise self.fail("choices", "lesson.expected_choices", value=choices)
-        return tuple(choice.strip() for choice in choices)
+        return tuple(clean(choice.strip()) for choice in choices)
 
     def text(self, language: str) -> LessonText:
         table = self.data[language]

@@ -11,6 +11,7 @@ import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from .limits import MAX_WEIGHTS
 from .refusals import Refusal
 
 GRADIENT_DESCENT = "gd"
@@ -94,6 +95,8 @@ def _field_fault(field: str, value: object) -> InvalidProblem | None:
             return InvalidProblem("problem.expected_list", field=field, value=value)
         if not value:
             return InvalidProblem("problem.no_numbers", field=field)
+        if len(value) > MAX_WEIGHTS:
+            return InvalidProblem("problem.too_many_weights", field=field, limit=MAX_WEIGHTS, size=len(value))
         return next((fault for item in value if (fault := _finite_fault(field, item))), None)
     fault = _finite_fault(field, value)
     if fault is None and field in ("alpha", "step_amount") and value <= 0:

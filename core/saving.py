@@ -1,29 +1,38 @@
 """Saving a student's session, and bringing it back exactly after a dropped link.
 
 A save holds the lesson itself (so a teacher's file may change or vanish), the problem,
-the iteration reached, the full log in exact floats, and the sessions before each
-change (for undo). A run is deterministic, so loading replays the history and checks it
-against the saved log bit for bit: a file that disagrees is corrupt, not half-trusted.
-Saves are atomic (a temporary file renamed over the old one) and private to the user
-(mode 0600 in a 0700 folder), since students may share a machine.
+the iteration reached, and the sessions before each change (for undo). A run is
+deterministic, so the log is not saved: resuming replays it (`replay`, fast enough that
+the largest save costs under a second more than a fresh start), and a save is checked as
+strictly as a lesson file, through the same checks. A save of the first format, which
+also held the log, still loads; its log is not read.
+
+A save is read only if it is a regular file of at most SAVE_BYTES, and anything in it
+that is not what gradstep writes (a wrong kind, an iteration past MAX_ITERATIONS, nesting
+thousands deep) makes it a CorruptSave, which the caller sets aside: it never crashes
+gradstep, resume after resume. Saves are atomic (a temporary file renamed over the old
+one) and readable by their owner only (mode 0600).
 """
 
-import dataclasses
 import json
 import os
 import tempfile
 import time
 from pathlib import Path
 
-from .history import History
-from .lessons import Lesson, LessonText
+from .history import History, Trajectory
+from .lessons import Lesson, lesson_from_table
+from .limits import MAX_ITERATIONS, SAVE_BYTES
+from .outside import read_text
 from .predict import Guess, judge
 from .problem import Problem
-from .questions import RIGHT, SKIPPED, WRONG, Answer, Question, QuestionText
+from .questions import RIGHT, SKIPPED, WRONG, Answer, Question
 from .refusals import Refusal
+from .replay import replay
 from .session import Session
 
-FORMAT = 1
+FORMAT = 2
+FORMATS_READ = (1, 2)  # 1 also held the log, which is no longer read
 UNDO_KEPT = 20  # earlier sessions saved for undo; older ones are dropped
 
 
@@ -32,21 +41,30 @@ class CorruptSave(Refusal):
 
 
 def _lesson_data(lesson: Lesson) -> dict:
-    return {
-        "name": lesson.name,
-        "source": lesson.source,
-        "tutorial_steps": lesson.tutorial_steps,
-        "problem": _problem_data(lesson.problem),
-        "texts": {language: vars(text) for language, text in lesson.texts.items()},
-        "questions": [_question_data(question) for question in lesson.questions],
-        "rules": {"locked": list(lesson.locked), "hidden": list(lesson.hidden), "predict": lesson.predict},
-    }
+    """A lesson as the table of a lesson file (empty texts left out), and where it came from:
+    a save's lesson is checked on loading by the lesson files' own check."""
+    table = {"name": lesson.name, **_problem_data(lesson.problem), "source": lesson.source}
+    if lesson.tutorial_steps is not None:
+        table["tutorial_steps"] = lesson.tutorial_steps
+    table.update(locked=list(lesson.locked), hide=list(lesson.hidden), predict=lesson.predict)
+    if lesson.questions:
+        table["questions"] = [_question_data(question) for question in lesson.questions]
+    for language, text in lesson.texts.items():
+        table[language] = _words(vars(text))
+    return table
+
+
+def _words(text: dict) -> dict:
+    """A table of words as a lesson file writes it: no empty field."""
+    return {field: list(words) if isinstance(words, tuple) else words for field, words in text.items() if words}
 
 
 def _question_data(question: Question) -> dict:
-    data = dataclasses.asdict(question)
-    data["choices"] = list(question.choices)
-    return data
+    """A question as a lesson file's [[questions]] table."""
+    table = {"at": question.at, "answer": question.answer, "tolerance": question.tolerance}
+    if question.choices:
+        table["choices"] = list(question.choices)
+    return {**table, **{language: _words(vars(text)) for language, text in question.texts.items()}}
 
 
 def _problem_data(problem: Problem) -> dict:
@@ -54,10 +72,13 @@ def _problem_data(problem: Problem) -> dict:
 
 
 def session_data(session: Session, view: dict | None = None) -> dict:
-    """A session as plain JSON data: lesson, problem, iteration, exact log, undo chain."""
+    """A session as plain JSON data: lesson, problem, iteration, and as much of the undo
+    chain as UNDO_KEPT and MAX_ITERATIONS (replayed in all, on resuming) allow."""
     history = session.history
     chain, earlier = [], session.before
-    while earlier is not None and len(chain) < UNDO_KEPT:
+    room = MAX_ITERATIONS - history.iteration
+    while earlier is not None and len(chain) < UNDO_KEPT and earlier.history.iteration <= room:
+        room -= earlier.history.iteration
         chain.append({"lesson": _lesson_data(earlier.lesson), "problem": _problem_data(earlier.problem),
                       "iteration": earlier.history.iteration, **_learner_data(earlier)})
         earlier = earlier.before
@@ -67,11 +88,6 @@ def session_data(session: Session, view: dict | None = None) -> dict:
         "lesson": _lesson_data(session.lesson),
         "problem": _problem_data(history.problem),
         "iteration": history.iteration,
-        "log": {
-            "weights": history.weight_trail.tolist(),
-            "predictions": history.predictions.tolist(),
-            "errors": history.errors.tolist(),
-        },
         "before": chain,
         "view": view or {},
         **_learner_data(session),
@@ -88,18 +104,23 @@ def _learner_data(session: Session) -> dict:
 def _learner(data: dict, lesson: Lesson, history: History) -> dict:
     """Guesses and answers from a save, each checked against the run and the lesson: a
     guess is judged again, an answer must fit its question."""
-    guesses = tuple(_guess(entry, history) for entry in data.get("guesses", []))
-    answers = tuple(_answer(entry, lesson) for entry in data.get("answers", []))
-    right, scored = data.get("earlier", [0, 0])
-    if not all(isinstance(n, int) and not isinstance(n, bool) for n in (right, scored)) or not 0 <= right <= scored:
-        raise CorruptSave("save.bad_tally", value=[right, scored])
+    try:
+        guesses = tuple(_guess(entry, history) for entry in _table_list(data, "guesses"))
+        answers = tuple(_answer(entry, lesson) for entry in _table_list(data, "answers"))
+        right, scored = data.get("earlier", [0, 0])
+    except CorruptSave:
+        raise
+    except (TypeError, ValueError):  # a field a guess or an answer does not have, or an odd tally
+        raise CorruptSave("save.wrong_kind", detail="guesses, answers, earlier") from None
+    if not all(type(n) is int for n in (right, scored)) or not 0 <= right <= scored:
+        raise CorruptSave("save.bad_tally", value=_shown(f"{right}/{scored}"))
     return {"guesses": guesses, "answers": answers, "earlier": (right, scored)}
 
 
 def _guess(entry: dict, history: History) -> Guess:
     guess = Guess(**entry)
-    if not (isinstance(guess.iteration, int) and 0 <= guess.iteration < history.iteration):
-        raise CorruptSave("save.bad_guess", value=guess.iteration)
+    if type(guess.iteration) is not int or not 0 <= guess.iteration < history.iteration:
+        raise CorruptSave("save.bad_guess", value=_shown(guess.iteration))
     if judge(history.problem, history.record(guess.iteration), guess.value) != guess:
         raise CorruptSave("save.bad_guess", value=guess.iteration)
     return guess
@@ -107,81 +128,117 @@ def _guess(entry: dict, history: History) -> Guess:
 
 def _answer(entry: dict, lesson: Lesson) -> Answer:
     answer = Answer(**entry)
-    known = isinstance(answer.index, int) and 0 <= answer.index < len(lesson.questions)
-    if not known or answer.result not in (RIGHT, WRONG, SKIPPED) or not isinstance(answer.tries, int):
-        raise CorruptSave("save.bad_answer", value=answer.index)
+    known = type(answer.index) is int and 0 <= answer.index < len(lesson.questions)
+    if not known or answer.result not in (RIGHT, WRONG, SKIPPED) or type(answer.tries) is not int:
+        raise CorruptSave("save.bad_answer", value=_shown(answer.index))
     question = lesson.questions[answer.index]
-    if answer.at != question.at or (answer.result == RIGHT) != (answer.given is not None and question.accepts(answer.given)):
+    given_right = answer.given is not None and question.accepts(answer.given)
+    if answer.at != question.at or (answer.result == RIGHT) != given_right:
         raise CorruptSave("save.bad_answer", value=answer.index)
     return answer
 
 
-def session_from_data(data: dict) -> tuple[Session, dict]:
-    """The session `data` describes, checked against its own log, and its view settings."""
-    try:
-        if data.get("format") != FORMAT:
-            raise CorruptSave("save.unknown_format", value=data.get("format"))
-        before = None
-        for entry in reversed(data["before"]):
-            lesson, history = _lesson(entry["lesson"]), _history(entry)
-            before = Session(lesson, history, before, **_learner(entry, lesson, history))
-        history = _history(data)
-        log = data["log"]
-        replayed = {"weights": history.weight_trail.tolist(), "predictions": history.predictions.tolist(),
-                    "errors": history.errors.tolist()}
-        if replayed != log:
-            raise CorruptSave("save.log_mismatch")
-        view = data.get("view", {})
-        if not isinstance(view, dict):
-            raise CorruptSave("save.view_not_table")
-        lesson = _lesson(data["lesson"])
-        return Session(lesson, history, before, **_learner(data, lesson, history)), view
-    except CorruptSave:
-        raise
-    except (KeyError, TypeError, AttributeError) as error:
-        raise CorruptSave("save.wrong_kind", detail=repr(error)) from None
-    except Refusal as refusal:  # InvalidProblem among them
-        raise CorruptSave("save.invalid_value", reason=refusal) from None
-    except ValueError as error:
-        raise CorruptSave("save.wrong_kind", detail=repr(error)) from None
+def session_from_data(data: dict, where: str = "session") -> tuple[Session, dict]:
+    """The session `data` describes, and its view settings; CorruptSave if anything in it
+    is not what gradstep writes. `where` names the save in a lesson's refusal."""
+    if not isinstance(data, dict):
+        raise CorruptSave("save.not_table")
+    format = data.get("format")
+    if type(format) is not int or format not in FORMATS_READ:
+        raise CorruptSave("save.unknown_format", value=_shown(format))
+    entries = [data, *_table_list(data, "before")][::-1]  # oldest first, the session itself last
+    if len(entries) > UNDO_KEPT + 1:
+        raise CorruptSave("save.wrong_kind", detail="before")
+    iterations = [_iteration(entry) for entry in entries]  # all checked before any is replayed
+    if sum(iterations) > MAX_ITERATIONS:
+        raise CorruptSave("save.too_long", limit=MAX_ITERATIONS)
+    view = data.get("view", {})
+    if not isinstance(view, dict):
+        raise CorruptSave("save.view_not_table")
+    session = None
+    for entry, iteration in zip(entries, iterations):
+        lesson = _lesson(_table(entry, "lesson"), format, where)
+        history = _history(_problem(_table(entry, "problem")), iteration)
+        session = Session(lesson, history, session, **_learner(entry, lesson, history))
+    return session, view
 
 
-def _lesson(data: dict) -> Lesson:
-    texts = {language: LessonText(**text) for language, text in data["texts"].items()}
-    questions = tuple(_question(entry) for entry in data.get("questions", []))
-    rules = data.get("rules", {})  # a teacher's locks, hidden readouts and predict mode (saves before them had none)
-    return Lesson(data["name"], _problem(data["problem"]), data["tutorial_steps"], texts, data["source"],
-                  locked=tuple(rules.get("locked", ())), hidden=tuple(rules.get("hidden", ())),
-                  predict=rules.get("predict", False) is True, questions=questions)
+def _table(data: dict, key: str) -> dict:
+    value = data.get(key) if isinstance(data, dict) else None
+    if not isinstance(value, dict):
+        raise CorruptSave("save.wrong_kind", detail=key)
+    return value
 
 
-def _question(data: dict) -> Question:
-    texts = {language: QuestionText(**{**text, "choices": tuple(text.get("choices", ()))})
-             for language, text in data["texts"].items()}
-    return Question(**{**data, "choices": tuple(data["choices"]), "texts": texts})
+def _table_list(data: dict, key: str) -> list[dict]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(entry, dict) for entry in value):
+        raise CorruptSave("save.wrong_kind", detail=key)
+    return value
 
 
-def _problem(data: dict) -> Problem:
-    return Problem(**{field: tuple(value) if isinstance(value, list) else value for field, value in data.items()})
+def _shown(value: object) -> object:
+    """A value from a save as a message may show it: a number or text as it is, else None."""
+    return value if isinstance(value, (int, float, str)) else None
 
 
-def _history(data: dict) -> History:
-    iteration = data["iteration"]
+def _iteration(entry: dict) -> int:
+    iteration = entry.get("iteration")
     if isinstance(iteration, bool) or not isinstance(iteration, int) or iteration < 0:
-        raise CorruptSave("save.bad_iteration", value=iteration)
-    history = History.start(_problem(data["problem"])).jump(iteration)
+        raise CorruptSave("save.bad_iteration", value=_shown(iteration))
+    if iteration > MAX_ITERATIONS:
+        raise CorruptSave("save.too_long", limit=MAX_ITERATIONS)
+    return iteration
+
+
+def _lesson(table: dict, format: int, where: str) -> Lesson:
+    """The lesson of a save, checked by the lesson files' own check."""
+    if format == 1:  # name, source, tutorial_steps, problem and texts, as fields of their own
+        try:
+            texts = {language: {field: words for field, words in text.items() if words}
+                     for language, text in table["texts"].items()}
+            steps = {} if table["tutorial_steps"] is None else {"tutorial_steps": table["tutorial_steps"]}
+            table = {"name": table["name"], **table["problem"], **steps, **texts, "source": table["source"]}
+        except (KeyError, TypeError, AttributeError):
+            raise CorruptSave("save.wrong_kind", detail="lesson") from None
+    table = dict(table)
+    source = table.pop("source", None)
+    if not isinstance(source, str):
+        raise CorruptSave("save.wrong_kind", detail="lesson.source")
+    try:
+        return lesson_from_table(table, where, source)
+    except Refusal as refusal:
+        raise CorruptSave("save.invalid_value", reason=refusal) from None
+
+
+def _problem(table: dict) -> Problem:
+    try:
+        return Problem(**{field: tuple(value) if isinstance(value, list) else value for field, value in table.items()})
+    except TypeError:  # a field Problem does not have, or one missing
+        raise CorruptSave("save.wrong_kind", detail="problem") from None
+    except Refusal as refusal:  # InvalidProblem
+        raise CorruptSave("save.invalid_value", reason=refusal) from None
+
+
+def _history(problem: Problem, iteration: int) -> History:
+    """The run of `problem` at `iteration`, replayed in plain floats (the NumPy rules
+    compute only what the replay leaves: a divergence, and the steps after it)."""
+    trajectory = Trajectory(problem)
+    trajectory.store(*replay(problem, iteration))
+    history = History(trajectory).jump(iteration)
     if history.iteration != iteration:
         raise CorruptSave("save.diverges_early", iteration=iteration)
     return history
 
 
 def save(session: Session, path: Path, view: dict | None = None) -> None:
-    """Write `session` to `path` atomically, readable by its owner only."""
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    """Write `session` to `path` atomically, readable by its owner only; on any failure
+    the old save is left as it was. The folder must exist (tui.files makes it private)."""
     text = json.dumps(session_data(session, view), allow_nan=False)
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".session-", suffix=".tmp")
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as out:  # mkstemp makes it 0600
+        os.fchmod(descriptor, 0o600)  # mkstemp asks for 0600, but through the umask
+        with os.fdopen(descriptor, "w", encoding="utf-8") as out:
             out.write(text)
             out.flush()
             os.fsync(out.fileno())
@@ -192,18 +249,25 @@ def save(session: Session, path: Path, view: dict | None = None) -> None:
 
 
 def load(path: Path) -> tuple[Session, dict]:
-    """The session saved at `path`; FileNotFoundError if none, CorruptSave if unreadable."""
+    """The session saved at `path`; FileNotFoundError if none, CorruptSave if it cannot be
+    trusted; another OSError if it cannot be read at all."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        text = read_text(path, SAVE_BYTES, follow_links=False)
+    except Refusal as refusal:  # a folder, a device, a link, too large, not UTF-8: "file.*" keys
+        raise CorruptSave("save." + refusal.key.removeprefix("file."), **refusal.values) from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
         raise CorruptSave("save.not_json", detail=str(error)) from None
-    if not isinstance(data, dict):
-        raise CorruptSave("save.not_table")
-    return session_from_data(data)
+    except RecursionError:  # arrays or objects nested thousands deep
+        raise CorruptSave("save.too_deep") from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise CorruptSave("save.number_too_long") from None
+    return session_from_data(data, os.path.basename(path))
 
 
 def set_aside(path: Path) -> Path:
     """Move a corrupt save out of the way, keeping it for a teacher to look at."""
-    kept = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+    kept = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}")
     os.replace(path, kept)
     return kept

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from . import analysis
 from .history import History
 from .lessons import Lesson
+from .limits import MAX_ITERATIONS
 from .predict import Guess, judge
 from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
 from .questions import RIGHT, Answer
@@ -56,14 +57,20 @@ class Session:
         return self.earlier[0] + sum(scored), self.earlier[1] + len(scored)
 
     def step(self) -> "Session":
-        """One iteration forward; raises Diverged once the run has diverged."""
-        return replace(self, history=self.history.step())
+        """One iteration forward; raises Diverged once the run has diverged, and a Refusal
+        once it holds the most iterations a run keeps."""
+        return replace(self, history=self._next())
 
     def guessed_step(self, guess: float | str | None) -> "Session":
         """One iteration forward, judging the student's guess at it (None: skipped)."""
-        history = self.history.step()
+        history = self._next()
         guess = judge(self.problem, history.record(self.history.iteration), guess)
         return replace(self, history=history, guesses=self.guesses + (guess,))
+
+    def _next(self) -> History:
+        if self.history.iteration >= MAX_ITERATIONS:
+            raise Refusal("run.longest", limit=MAX_ITERATIONS)
+        return self.history.step()
 
     def pending_question(self) -> int | None:
         """The lesson's question to ask now (its index), if the run has reached its iteration

@@ -22,12 +22,35 @@ def main(argv: list[str] | None = None) -> int:
 
         command, rest = launch, argv
     try:
-        return command(rest)
+        try:
+            return command(rest)
+        finally:
+            if sys.stdout is not None:
+                sys.stdout.flush()  # a full disk shows here, not as Python exits
     except BrokenPipeError:  # `gradstep run | head`: the reader left, which is fine
-        sys.stdout = None
+        _drop_output()
         return 0
+    except OSError as error:  # `gradstep run > /dev/full`: the commands read their files themselves
+        _drop_output()
+        from .command.flags import language_of
+        from .words.say import say
+
+        language = language_of(rest)
+        message = say(language, "command.cannot_write", reason=error.strerror or str(error))
+        try:
+            print(say(language, "command.error", prog="gradstep", message=message), file=sys.stderr, flush=True)
+        except OSError:  # stderr is gone too
+            pass
+        return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _drop_output() -> None:
+    from .command.environment import forget_output
+
+    forget_output(sys.stdout)
+    sys.stdout = None
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from classroom import Relay, loopback_sshd
 from gradstep.core.lessons import course, find_lesson
 from gradstep.core.saving import save
 from gradstep.core.session import Session
+from gradstep.tui.files.private import private_folder
 from terminal_session import PtySession
 
 HERE = Path(__file__).resolve().parent
@@ -164,7 +165,7 @@ def saved_session(folder: Path, iterations: int) -> dict[str, str]:
     """An XDG_STATE_HOME holding the alpha lesson saved at `iterations`, for --resume."""
     session = Session.begin(find_lesson("alpha"))
     session = Session(session.lesson, session.history.jump(iterations))
-    save(session, folder / "gradstep" / "session.json")
+    save(session, private_folder(folder / "gradstep") / "session.json")
     return {"XDG_STATE_HOME": str(folder)}
 
 

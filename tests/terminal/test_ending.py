@@ -62,7 +62,7 @@ def test_students_sharing_a_login_keep_their_own_sessions(tmp_path):
     line_mode("--session", "ana", "--lesson", "alpha", keys="s\ns\n\n\nq\n")  # two questions skipped, two steps
     line_mode("--session", "李明", "--lesson", "hot-cold", keys="s\ns\n\nq\n")  # one step
     folder = tmp_path / "gradstep"
-    assert sorted(path.name for path in folder.iterdir()) == ["session-ana.json", "session-李明.json"]
+    assert sorted(path.name for path in folder.glob("*.json")) == ["session-ana.json", "session-李明.json"]
     ana, li = load(folder / "session-ana.json")[0], load(folder / "session-李明.json")[0]
     assert (ana.lesson.name, ana.history.iteration, li.lesson.name, li.history.iteration) == ("alpha", 2, "hot-cold", 1)
     resumed = line_mode("--resume", "--session", "ana", keys="q\n")

@@ -21,3 +21,12 @@ def test_a_reader_that_stops_early_is_not_an_error():
     assert done.stdout.split() == ["iteration", "weight", "prediction", "error", "delta", "weight_delta"]
     assert "Traceback" not in done.stderr and "Error" not in done.stderr
 
+
+
+def test_a_full_disk_under_the_output_is_one_line():
+    for argv in (["run", "--lesson", "alpha", "--steps", "1000"], ["run", "--lesson", "alpha", "--format", "csv"],
+                 ["lessons"]):
+        with open("/dev/full", "w") as full:
+            done = subprocess.run([GRADSTEP, *argv], stdout=full, stderr=subprocess.PIPE, text=True)
+        assert (done.returncode, done.stderr) == (1, "gradstep: the output could not be written "
+                                                     "(No space left on device)\n"), argv

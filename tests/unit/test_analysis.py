@@ -79,3 +79,11 @@ def test_hot_cold_reaches_the_goal_region_in_fifteen_steps_then_bounces():
 def test_diverging_and_bouncing_runs_never_reach_the_tolerance():
     assert analysis.gradient_steps_to(find_lesson("divergence").problem, 225.0) is None
     assert analysis.gradient_steps_to(one(2.0), 2.25) is None
+
+
+def test_a_far_start_with_a_tiny_tolerance_is_counted_not_crashed():
+    """tolerance / error underflows to 0 here: the count comes from logarithms, at once."""
+    problem = Problem(weights=(8.800587136100466e160,), inputs=(1e-09,), goal=0.0, method="hot-cold",
+                      alpha=56.0, step_amount=0.25)
+    view = History.start(problem).jump(30)
+    assert analysis.read_out(problem, view.weights, view.error).gradient_steps > 10**18

@@ -6,9 +6,6 @@ else holds state, so a step back, a reset or a saved session is always exactly w
 the screen shows.
 """
 
-import os
-import signal
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,17 +21,18 @@ from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.timer import Timer
 
 from ...core.lessons import LOCKABLE, Lesson, course
+from ...core.limits import MAX_ITERATIONS
 from ...core.numbers import readable
 from ...core.predict import ERROR, PREDICTION, what_to_predict
 from ...core.problem import Problem
 from ...core.refusals import Refusal
-from ...core.saving import save
 from ...core.session import Session
 from ..files.owner import Owner, login_name
-from ..files.places import VIEW_SETTINGS, write_crash_report
+from ..files.places import VIEW_SETTINGS
 from ..words.prose import facts, where_it_stands
 from ..words.say import explain, field_names, say
 from .ascii import AsciiFilter, AsciiScrollBarRender
+from .ending import Ending
 from .keys import key_bindings
 from .output import writing_fewer_bytes
 from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState
@@ -49,7 +47,7 @@ from .widgets.status import StatusBar
 from .widgets.too_small import MINIMUM, TooSmall
 
 
-class GradstepApp(App[int]):
+class GradstepApp(Ending, App[int]):
     """Step a neuron through a lesson, one keypress at a time."""
 
     CSS_PATH = "app.tcss"
@@ -67,11 +65,10 @@ class GradstepApp(App[int]):
     A `var`, not a `reactive`: a reactive on the App repaints the whole screen. The key
     bar reads check_action afresh from each state, so nothing calls refresh_bindings."""
 
-    HANG_UP_GRACE = 3.0  # seconds to exit cleanly after the link drops, before forcing it
-
     def __init__(self, session: Session, language: str = "en", ascii_only: bool = False,
                  low_bandwidth: bool = False, extra_lessons: tuple[Lesson, ...] = (), view: dict | None = None,
-                 notice: str = "", save_path: Path | None = None, course_lessons: tuple[Lesson, ...] | None = None,
+                 notice: str = "", save_path: Path | None = None, not_saving: object = None,
+                 real: bool = False, course_lessons: tuple[Lesson, ...] | None = None,
                  owner: Owner | None = None, hand_in: Callable[[Session], None] | None = None) -> None:
         super().__init__()
         self.ascii_only = ascii_only  # fixed at start by what the terminal can show
@@ -80,11 +77,7 @@ class GradstepApp(App[int]):
         self.extra_lessons = extra_lessons  # a teacher's lesson files, listed after the course's
         self.owner = owner or Owner(login_name())  # whose session it is, named in exports
         self.hand_in = hand_in  # hands the session in at the end (--hand-in); None: nowhere
-        self.save_path = save_path  # where the session goes on quit, hang-up or crash; None: nowhere
-        self.save_error = ""  # why the last save failed, for the line printed after exit
-        self.saved = False  # whether the session was saved, for the line printed after exit
-        self.hung_up = False  # the terminal is gone: print nothing more
-        self.crash_report: Path | None = None  # the traceback's file, if the app crashed
+        self.prepare_ending(save_path, not_saving, real)  # ending.py: saving, signals, crashes
         self._player: Timer | None = None  # ticks while playing; the speed lives in state
         self.panels: list[StatePanel] = []  # the widgets drawn from the state, once mounted
         if ascii_only and language == "zh":  # Chinese needs UTF-8
@@ -126,11 +119,8 @@ class GradstepApp(App[int]):
             self.theme = "ansi-dark"  # the terminal's own 16 colours: the shortest escape codes
         if self.state.session.pending_question() is not None:
             self.call_later(self._ask_question)  # a question at iteration 0 comes before anything else
-        if self.save_path is not None:  # a real run, not a test: a dropped link must lose nothing
-            # signal.signal, not the event loop's handlers: once the terminal is gone the loop
-            # can block on a full output queue, and only a Python-level handler still runs.
-            for hang_up in (signal.SIGHUP, signal.SIGTERM):
-                signal.signal(hang_up, self.hang_up)
+        if self.real:  # a student's run, not a test: no way out may lose the session
+            self.take_over_signals()
 
     def watch_theme(self) -> None:
         """Keep NO_COLOR legible across a change of theme.
@@ -143,45 +133,6 @@ class GradstepApp(App[int]):
         if self.no_color:
             wanted = NoColor() if self.native_ansi_color else Monochrome()
             self._filters = [wanted if isinstance(f, (NoColor, Monochrome)) else f for f in self._filters]
-
-    # -- ending: save, whatever the way out ----------------------------------------------
-
-    def save_session(self) -> None:
-        if self.hand_in is not None:
-            self.hand_in(self.state.session)
-        if self.save_path is None:
-            return
-        view = {key: getattr(self.state, key) for key in VIEW_SETTINGS}
-        try:
-            save(self.state.session, self.save_path, view)
-            self.saved = True
-        except OSError as error:
-            self.save_error = f"{self.save_path}: {error.strerror or error}"
-
-    def hang_up(self, signum: int, frame: object) -> None:
-        """The terminal is gone (SIGHUP) or we were told to stop (SIGTERM): save and leave.
-
-        Restoring a terminal that no longer exists can fail in odd ways, so a timer makes
-        sure no orphan outlives the link.
-        """
-        self.hung_up = True
-        self.save_session()
-        deadline = threading.Timer(self.HANG_UP_GRACE, os._exit, args=(0,))
-        deadline.daemon = True  # a clean exit does not wait for it
-        deadline.start()
-        self.call_later(self.exit, 0)
-
-    def _handle_exception(self, error: Exception) -> None:
-        """A bug: keep the session and the traceback in files instead of on the screen."""
-        if self.save_path is not None and self.crash_report is None:
-            self.crash_report = write_crash_report(error, self.save_path.parent)
-            self.save_session()
-        super()._handle_exception(error)
-
-    def _print_error_renderables(self) -> None:
-        if self.crash_report is None:  # tests see Textual's own report
-            super()._print_error_renderables()
-        self._exit_renderables.clear()  # launch prints the one line naming the report
 
     # -- state changes that are not panels' business ----------------------------------
 
@@ -235,13 +186,19 @@ class GradstepApp(App[int]):
         """Why play cannot go on from `session` (a catalogue key and values), or None."""
         history = session.history
         if not history.can_step:
-            return "play.diverged", {}
+            return self._longest(history) or ("play.diverged", {})
         still = history.landmarks.still_from
         if still is None:
             return None
         if history.errors[still] == 0:
             return "play.landed", {"iteration": still}
         return "play.still", {"iteration": still}
+
+    @staticmethod
+    def _longest(history) -> tuple[str, dict] | None:
+        """When `history` cannot step because it holds the most iterations a run keeps, the
+        catalogue key and values that say so (a diverged run is said by its banner)."""
+        return ("run.longest", {"limit": MAX_ITERATIONS}) if history.iteration >= MAX_ITERATIONS else None
 
     def refuse(self, message: str) -> None:
         """Say why a key did nothing; the session is left as it was."""
@@ -281,7 +238,8 @@ class GradstepApp(App[int]):
         if action == "play" and not self.state.playing and (ending := self._play_ends(session)):
             return self.say(ending[0], **ending[1])
         if action == "step" and not session.history.can_step:
-            return self.say("cannot_step")
+            key, values = self._longest(session.history) or ("cannot_step", {})
+            return self.say(key, **values)
         if action == "back" and not session.can_step_back:
             return self.say("nothing_to_undo")
         if action == "page" and self.query_one(LessonPanel).page_count < 2:

@@ -8,6 +8,9 @@ change, and anything the screen shows can be rebuilt, saved or compared.
 import dataclasses
 from dataclasses import dataclass
 
+from ...core.lessons import LANGUAGES
+from ...core.limits import MAX_WEIGHTS
+from ...core.saving import CorruptSave
 from ...core.session import Session
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0)  # steps a second when playing
@@ -33,3 +36,21 @@ class AppState:
         """A copy with `changes`; the notice clears and the lesson panel goes back to its
         first page unless they are given (anything new to read starts at the top)."""
         return dataclasses.replace(self, **{"notice": "", "page": 0, **changes})
+
+
+def checked_view(view: dict) -> dict:
+    """A save's view settings, each one the app could have written; CorruptSave naming the
+    first that is not (a save that says `language = "xx"` is set aside, not obeyed)."""
+    choices = {"language": LANGUAGES, "view": (WEIGHT_VIEW, ITERATION_VIEW)}
+    for key, value in view.items():
+        if key in choices:
+            fits = type(value) is str and value in choices[key]
+        elif key == "selected":
+            fits = type(value) is int and 0 <= value < MAX_WEIGHTS
+        elif key == "exact":
+            fits = type(value) is bool
+        else:
+            fits = True  # a setting of a later gradstep: not read
+        if not fits:
+            raise CorruptSave("save.bad_view", setting=key)
+    return view

@@ -1,30 +1,37 @@
-"""Starting gradstep: the command line, what the terminal can do, and a clean way out.
+"""Starting gradstep: the command line, what the terminal can do, the save, and a clean way out.
 
 `gradstep` takes the same problem flags as `gradstep run` (and the same one-line
 errors), plus the app's own. On a terminal that cannot be drawn on it runs the plain
 line mode, unless --full-screen says the app's output goes somewhere that can draw it
-(`textual serve` runs it under pipes, and a browser draws it); otherwise the
-full-screen app, whose session is saved, and handed in with --hand-in, however it ends:
-quit, a dropped link, a closed browser tab. A crash is one line naming a report file,
-never a wall of text.
+(`textual serve` runs it under pipes, and a browser draws it); otherwise the full-screen
+app. Either way the session is saved, and handed in with --hand-in, however it ends (q,
+Ctrl-C, a dropped link, SIGTERM, a closed browser tab, a crash), into a folder that must
+be the student's own (`files.private`) and by one gradstep at a time. A save that cannot
+be trusted is set aside, and one that a fresh start would replace is kept a key away.
+What goes wrong is one line, never a traceback, and the exit status is not 0 when the
+session could not be saved.
 """
 
+import contextlib
 import gc
 import os
 import signal
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...core.lessons import Lesson, course, first_lesson
 from ...core.refusals import Refusal
 from ...core.saving import CorruptSave, load, save, set_aside
 from ...core.session import Session
+from ..app.state import checked_view
 from ..files.hand_in import ENVIRONMENT, HandIn
 from ..files.owner import Owner, login_name
+from ..files.places import previous_path, session_name
 from ..files.places import save_path as default_save_path
-from ..files.places import session_name, write_crash_report
+from ..files.private import InUse, SessionLock, Unusable, check_save, private_folder
 from ..words.say import explain, say
-from .environment import dumb_terminal, is_tty, unicode_terminal
+from .environment import dumb_terminal, forget_output, is_tty, unicode_terminal
 from .flags import (
     ArgumentParser,
     UsageError,
@@ -66,28 +73,93 @@ def hand_in_folder(text: str) -> Path:
     return folder
 
 
-def starting_session(args, save_path: Path, teachers: tuple[Lesson, ...] | None = None,
-                     files: tuple[Lesson, ...] = ()) -> tuple[Session, dict, tuple[str, dict] | None]:
-    """The session to start with, the saved view settings, and a notice for the student (a
-    catalogue key and its values: the language is known only once the save is read).
-    `teachers` is the teacher's course (--course), `files` the lesson files given."""
+@dataclass
+class Start:
+    """What gradstep starts with, and where its session will go."""
+
+    session: Session
+    view: dict = field(default_factory=dict)  # the saved view settings, when resuming
+    notices: list[tuple[str, dict]] = field(default_factory=list)  # catalogue keys and values
+    save_path: Path | None = None  # None: the session will not be saved, for `not_saving`
+    not_saving: object = None  # why not: a Refusal, or the system's words
+
+    def refuse_saving(self, reason: object) -> None:
+        """From now on the session is not saved; the student is told why at once, and again
+        at the end (with an exit status of 1)."""
+        if self.save_path is not None:
+            self.save_path, self.not_saving = None, reason
+            self.notices.append(("command.not_saving", {"reason": reason}))
+
+
+def starting(args, lesson: Lesson | None, save_path: Path, held: contextlib.ExitStack) -> Start:
+    """The session to start (`lesson`, or the save when resuming), its save checked and
+    locked; InUse if another gradstep has it open.
+
+    A fresh start over a save keeps that save, a key away: it becomes the session before
+    this one (b at iteration 0 goes back to it, as after any change), and the file stays
+    as session.previous.json until the next fresh start.
+    """
+    lesson = lesson or first_lesson()
+    start = Start(Session.begin(lesson), save_path=save_path)
+    try:
+        private_folder(save_path.parent)
+        check_save(save_path)  # a save planted by someone else is neither read nor replaced
+    except Unusable as refusal:
+        start.refuse_saving(refusal)
+        return start
+    try:
+        held.enter_context(SessionLock(save_path))
+    except OSError as error:  # a read-only disk: the save can still be read
+        reason = error.strerror or str(error)
+        start.refuse_saving(Refusal("place.cannot_lock", reason=reason, path=save_path.parent))
+    saved = _saved(start, save_path)
     if args.resume:
-        if names_a_problem(args):
-            raise UsageError("usage.resume_alone")
-        try:
-            session, view = load(save_path)
-            return session, view, None
-        except FileNotFoundError:  # a mistyped name is not lost work: say which name was looked for
-            return Session.begin(_first(teachers)), {}, ("command.no_save", {"name": args.session})
-        except (CorruptSave, OSError) as error:
-            kept = set_aside(save_path)
-            reason = error if isinstance(error, CorruptSave) else (error.strerror or str(error))
-            # What was kept first: on an 80-column notice line the rest may be cut.
-            return (Session.begin(_first(teachers)), {},
-                    ("command.corrupt_save", {"name": kept.name, "folder": kept.parent, "reason": reason}))
-    chosen = names_a_problem(args) or teachers
-    lesson = lesson_from_arguments(args, teachers, files) if chosen else first_lesson()
-    return Session.begin(lesson), {}, None
+        if saved is not None:
+            start.session, start.view = saved
+        elif not start.notices:  # a mistyped name is not lost work: say which name was looked for
+            start.notices.append(("command.no_save", {"name": args.session}))
+    elif (kept := _worth_keeping(saved[0] if saved else None, start.session)) is not None:
+        start.session = Session.begin(lesson, before=kept)
+        start.notices.append(("command.kept_previous", {"lesson": kept.lesson.name,
+                                                        "iteration": kept.history.iteration}))
+        if start.save_path is not None:
+            try:
+                os.replace(save_path, previous_path(save_path))
+            except OSError as error:
+                start.refuse_saving(Refusal("place.cannot_keep", reason=error.strerror or str(error)))
+    return start
+
+
+def _worth_keeping(saved: Session | None, fresh: Session) -> Session | None:
+    """The saved session a fresh start keeps a key away: the save, unless it is this very
+    start again (iteration 0 of the same lesson), and then the session before it."""
+    while saved is not None and saved.history.iteration == 0 and (saved.lesson, saved.problem) == (
+            fresh.lesson, fresh.problem):
+        saved = saved.before
+    return saved
+
+
+def _saved(start: Start, path: Path) -> tuple[Session, dict] | None:
+    """The session saved at `path` and its view settings, if there is one to trust.
+
+    One that cannot be trusted is set aside, and said so; one that cannot even be set
+    aside is left as it is, and then nothing is saved over it.
+    """
+    try:
+        session, view = load(path)
+        return session, checked_view(view)
+    except FileNotFoundError:
+        return None
+    except (CorruptSave, OSError) as error:
+        reason = error if isinstance(error, CorruptSave) else (error.strerror or str(error))
+    try:
+        kept = set_aside(path)
+    except OSError as error:
+        start.refuse_saving(Refusal("place.cannot_set_aside", reason=error.strerror or str(error)))
+        return None
+    # What was kept first: on an 80-column notice line the rest may be cut.
+    start.notices.append(("command.corrupt_save", {"name": kept.name, "folder": kept.parent, "reason": reason}))
+    return None
 
 
 def _first(teachers: tuple[Lesson, ...] | None) -> Lesson:
@@ -97,55 +169,88 @@ def _first(teachers: tuple[Lesson, ...] | None) -> Lesson:
 def launch(argv: list[str]) -> int:
     """`gradstep ARGS`; returns the exit status."""
     parser, args = parse_in_language(app_parser, argv)
-    save_path = default_save_path(args.session)
     try:
+        if args.resume and names_a_problem(args):
+            raise UsageError("usage.resume_alone")
         teachers, files = lessons_from_arguments(args)
-        session, view, start_notice = starting_session(args, save_path, teachers, files)
+        chosen = names_a_problem(args) or teachers
+        lesson = lesson_from_arguments(args, teachers, files) if chosen else None
     except Refusal as refusal:
         return parser.fail(refusal)
-    language = args.lang or view.get("language") or parser.language
-    notices = [explain(language, clash) for clash in clashes((*(teachers or ()), *files))]
-    if start_notice:
-        notices.insert(0, say(language, start_notice[0], **start_notice[1]))
-    for notice in notices:
-        print(say(language, "command.error", prog="gradstep", message=notice), file=sys.stderr)
-    listed = (*(teachers or ()), *files)
-    if session.lesson.source != "course" and session.lesson.name not in {lesson.name for lesson in listed}:
-        files = (*files, session.lesson)  # a resumed teacher's lesson stays on the list
-    owner = Owner(login_name(), args.session or "")
-    handing_in = HandIn(args.hand_in, owner) if args.hand_in is not None else None
-    if not args.full_screen and (args.line or dumb_terminal()):
-        return _run_line_mode(session, language, save_path, teachers, files, handing_in)
-    app_notice = notices[0] if notices else ""
-    return _run_app(session, view, language, app_notice, args, save_path, teachers, files, owner, handing_in)
+    with contextlib.ExitStack() as held:  # the session's lock, for as long as it is open
+        try:
+            start = starting(args, lesson or _first(teachers), default_save_path(args.session), held)
+        except InUse as refusal:
+            _say_line(parser.language, refusal.key, **refusal.values)
+            return 1
+        language = args.lang or start.view.get("language") or parser.language
+        notices = [say(language, key, **values) for key, values in start.notices]
+        notices += [explain(language, clash) for clash in clashes((*(teachers or ()), *files))]
+        for notice in notices:
+            _print_line(language, notice)
+        session = start.session
+        listed = (*(teachers or ()), *files)
+        if session.lesson.source != "course" and session.lesson.name not in {lesson.name for lesson in listed}:
+            files = (*files, session.lesson)  # a resumed teacher's lesson stays on the list
+        owner = Owner(login_name(), args.session or "")
+        handing_in = HandIn(args.hand_in, owner) if args.hand_in is not None else None
+        if not args.full_screen and (args.line or dumb_terminal()):
+            return _run_line_mode(start, language, (*(teachers or course()), *files), handing_in)
+        return _run_app(start, language, " ".join(notices), args, teachers, files, owner, handing_in)
 
 
-def _run_line_mode(session: Session, language: str, save_path: Path, teachers: tuple[Lesson, ...] | None,
-                   files: tuple[Lesson, ...], handing_in: HandIn | None) -> int:
+def _first(teachers: tuple[Lesson, ...] | None) -> Lesson:
+    return teachers[0] if teachers else first_lesson()
+
+
+def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], handing_in: HandIn | None) -> int:
     from ..plain.lines import run_lines
 
-    latest = [session]
+    latest = [start.session]
+
+    hung_up = []
 
     def hang_up(signum, frame) -> None:
+        hung_up.append(signum == signal.SIGHUP)
         raise SystemExit(0)  # unwinds to the save below, even from inside readline
 
     signal.signal(signal.SIGHUP, hang_up)
     signal.signal(signal.SIGTERM, hang_up)
+    status = 1  # what else ends it (the output gone) is said by the caller, after the save
     try:
-        run_lines(session, language, sys.stdin, sys.stdout, on_change=latest.append,
-                  lessons=(*(teachers or course()), *files))
+        run_lines(start.session, language, sys.stdin, sys.stdout, on_change=latest.append, lessons=lessons)
+        status = 0
+    except KeyboardInterrupt:  # Ctrl-C
+        status = 130
+    except SystemExit as ending:  # a hang-up, SIGTERM
+        status = ending.code
     finally:
         if handing_in is not None:
             handing_in(latest[-1])
-        save(latest[-1], save_path, {"language": language})
+        saved = _save_at_end(start, latest[-1], {"language": language}, language)
+    if any(hung_up):  # the terminal is gone
+        forget_output(sys.stdout, sys.stderr)
+        return status if saved else 1
     if handing_in is not None:
         _said_hand_in(language, handing_in)
-    return 0
+    return status if saved else 1
 
 
-def _run_app(session: Session, view: dict, language: str, notice: str, args, save_path: Path,
-             teachers: tuple[Lesson, ...] | None, files: tuple[Lesson, ...], owner: Owner,
-             handing_in: HandIn | None) -> int:
+def _save_at_end(start: Start, session: Session, view: dict, language: str) -> bool:
+    """Save `session` where `start` says; one line if it cannot be (the old save intact)."""
+    if start.save_path is None:
+        _say_line(language, "command.not_saved", reason=start.not_saving)
+        return False
+    try:
+        save(session, start.save_path, view)
+        return True
+    except OSError as error:
+        _say_line(language, "command.not_saved", reason=f"{start.save_path}: {error.strerror or error}")
+        return False
+
+
+def _run_app(start: Start, language: str, notice: str, args, teachers: tuple[Lesson, ...] | None,
+             files: tuple[Lesson, ...], owner: Owner, handing_in: HandIn | None) -> int:
     if args.low_bandwidth:
         os.environ["TEXTUAL_COLOR_SYSTEM"] = "standard"  # read when Textual is imported, just below
     # Importing Textual leaves, with NumPy's already there, some 45,000 objects for the
@@ -159,25 +264,32 @@ def _run_app(session: Session, view: dict, language: str, notice: str, args, sav
         gc.freeze()
         gc.enable()
 
-    app = GradstepApp(session, language=language, ascii_only=args.ascii or not unicode_terminal(),
-                      low_bandwidth=args.low_bandwidth, course_lessons=teachers, extra_lessons=files, view=view,
-                      notice=notice, save_path=save_path, owner=owner, hand_in=handing_in)
+    app = GradstepApp(start.session, language=language, ascii_only=args.ascii or not unicode_terminal(),
+                      low_bandwidth=args.low_bandwidth, course_lessons=teachers, extra_lessons=files,
+                      view=start.view, notice=notice, save_path=start.save_path, not_saving=start.not_saving,
+                      real=True, owner=owner, hand_in=handing_in)
     try:
         app.run(mouse=args.mouse)
     except Exception as error:  # Textual could not even start: the same one-line report
-        app.crash_report = write_crash_report(error, save_path.parent)
+        app.report_crash(error)
     if not app.saved and not app.save_error:  # an end the app did not see coming: a closed browser tab
         app.save_session()
-    if app.crash_report is not None:
-        _say_line(language, "command.crashed", path=app.crash_report)
+    if app.hung_up:  # the terminal is gone: nothing more to say, and nowhere to say it
+        forget_output(sys.stdout, sys.stderr)
+        return 0 if app.saved else 1
+    if app.crashed is not None:
+        if app.crash_report is not None:
+            _say_line(language, "command.crashed", path=app.crash_report)
+        else:
+            summary = f"{type(app.crashed).__name__}: {app.crashed}".splitlines()[0][:200]
+            _say_line(language, "command.crashed_unwritten", error=summary, reason=app.crash_unwritten)
         return 1
-    if app.hung_up:
-        return app.return_code or 0
     # Under `textual serve` standard output is the browser's channel: say it on stderr.
     out = sys.stdout if is_tty(sys.stdout) else sys.stderr
     if app.save_error:
         _say_line(language, "command.not_saved", reason=app.save_error)
-    elif app.saved:
+        return 1
+    if app.saved:
         resume = "gradstep --resume" + (f" --session {args.session}" if args.session else "")
         _say_line(language, "command.saved", command=resume, out=out)
     if handing_in is not None:
@@ -196,8 +308,14 @@ def _said_hand_in(language: str, handing_in: HandIn, out=None) -> None:
         _say_line(language, "hand_in.nothing", out=out or sys.stdout)
 
 
-
 def _say_line(language: str, key: str, out=None, **values: object) -> None:
-    """One line from gradstep after the screen has closed (on stderr unless `out` is given)."""
-    message = say(language, key, **values)
-    print(say(language, "command.error", prog="gradstep", message=message), file=out or sys.stderr)
+    """The catalogue's sentence `key` as one line from gradstep (on stderr unless `out` is given)."""
+    _print_line(language, say(language, key, **values), out)
+
+
+def _print_line(language: str, message: str, out=None) -> None:
+    """`message` as one line from gradstep; nothing if the terminal is gone."""
+    try:
+        print(say(language, "command.error", prog="gradstep", message=message), file=out or sys.stderr, flush=True)
+    except OSError:  # the link dropped: there is no one to tell
+        pass

@@ -53,3 +53,4 @@ def export_log(session: Session, folder: Path, owner: Owner) -> Path:
         except FileExistsError:
             continue
     raise FileExistsError(f"too many exports named {stem}")
+

@@ -7,6 +7,7 @@ Windows %LOCALAPPDATA%\\gradstep).
 """
 
 import os
+import tempfile
 import time
 import traceback
 from pathlib import Path
@@ -40,11 +41,37 @@ def save_path(name: str | None = None) -> Path:
     return state_directory() / (SAVE_FILE if name is None else f"session-{name}.json")
 
 
-def write_crash_report(error: BaseException, folder: Path) -> Path:
-    """Write the traceback of `error` to a new file in `folder` and return its path."""
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    path = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    with os.fdopen(descriptor, "w", encoding="utf-8") as out:
-        out.write("".join(traceback.format_exception(error)))
-    return path
+def previous_path(save: Path) -> Path:
+    """Where a save goes when gradstep starts afresh over it: session.previous.json (a session
+    name holds no dot, so it cannot be taken for another session's save)."""
+    return save.with_suffix(".previous.json")
+
+
+def write_crash_report(error: BaseException, folder: Path | None) -> Path:
+    """Write the traceback of `error` to a new file in `folder` (else the temporary folder,
+    or when `folder` cannot take it) and return its path; OSError if no folder can.
+
+    A file that could not be written whole (a full disk) is removed, never left empty.
+    """
+    text = "".join(traceback.format_exception(error))
+    name = f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
+    folders = [folder] if folder is not None else []
+    try:
+        folders.append(Path(tempfile.gettempdir()))  # it writes a probe file, so a full disk fails it
+    except OSError as failure:
+        if not folders:
+            raise failure from None
+    for place in folders:
+        path = place / name
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                with os.fdopen(descriptor, "w", encoding="utf-8") as out:
+                    out.write(text)
+            except BaseException:
+                path.unlink(missing_ok=True)
+                raise
+            return path
+        except OSError as failure:
+            last = failure
+    raise last

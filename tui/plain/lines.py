@@ -60,6 +60,8 @@ class Lines:
     def run(self) -> Session:
         """Read commands until q or the end of input."""
         help_line = say(self.language, "lines.help")
+        if self.session.pending_question() is not None:  # which lesson asks, before its words
+            self.write(self.heading())
         if not self.ask_questions():  # ask before telling: the lesson's words may hold the answer
             return self.session
         self.show()
@@ -124,6 +126,10 @@ class Lines:
         self.session = session
         self.on_change(session)
 
+    def heading(self) -> str:
+        lesson = self.session.lesson
+        return f"{lesson.name}: {lesson.text(self.language).title}"
+
     def show(self) -> None:
         """Where the run stands: the latest log line, its arithmetic and what it did, or the
         lesson's words before the first step; then the readout."""
@@ -131,7 +137,7 @@ class Lines:
         history, lesson = session.history, session.lesson
         hidden = lesson.hidden  # what the teacher keeps from the student
         if history.iteration == 0:
-            self.write(f"{lesson.name}: {lesson.text(language).title}")
+            self.write(self.heading())
             for part in opening(lesson, history, language)[:-1]:  # the app's "press space" is not ours
                 self.write(part)
             self.out.write(text_header(history.problem, headings(language)) + "\n")
@@ -171,7 +177,7 @@ class Lines:
         return ...
 
     def ask_questions(self) -> bool:
-        """Ask every question due now; False at the end of input."""
+        """Ask every question due now; False at the end of input (or q)."""
         while (index := self.session.pending_question()) is not None:
             answer = self.ask(index)
             if answer is None:
@@ -191,7 +197,7 @@ class Lines:
         attempt: Attempt | Answer = Attempt(question, index)
         while isinstance(attempt, Attempt):
             line = self.read("? ")
-            if line is None:
+            if line is None or line.lower() == "q":  # q leaves here too, as everywhere in line mode
                 return None
             if line.lower() == "s":
                 attempt = attempt.skip()

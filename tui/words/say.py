@@ -13,13 +13,13 @@ import re
 import string
 
 from ...core.numbers import readable
+from ...core.outside import clean  # the loaders' own: a value met here may not have passed one
 from ...core.problem import Problem
 from ...core.refusals import Refusal
 from .catalogue import KINDS, WORDS
 
 QUOTED_LENGTH = 60  # characters of outside text quoted in a message; the rest is "..."
 OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.S)
-_UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def say(language: str, key: str, **values: object) -> str:
@@ -35,12 +35,6 @@ def explain(language: str, refusal: Refusal, names: dict[str, str] | None = None
     field = (names or {}).get(refusal.field, refusal.field) if refusal.field else None
     place = [clean(str(part)) for part in (refusal.where, field) if part]
     return colon.join([*place, say(language, refusal.key, **refusal.values)])
-
-
-def clean(text: str) -> str:
-    """Outside text made safe to show: every control character (but the newline) and every
-    bidirectional override becomes visible as an escape, so nothing reaches the terminal raw."""
-    return _UNSAFE.sub(lambda found: found[0].encode("unicode_escape").decode("ascii"), text)
 
 
 def quoted(text: str) -> str:

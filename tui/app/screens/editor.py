@@ -6,6 +6,7 @@ a one-line reason under the form, and the session is exactly as it was.
 
 import dataclasses
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,6 +16,7 @@ from textual.widgets import Input, Label, Static
 
 from ....core.lessons import LANGUAGES
 from ....core.numbers import parse_number, parse_numbers
+from ....core.outside import ONE_LINE
 from ....core.problem import METHODS, InvalidProblem, Problem
 from ....core.refusals import Refusal
 from ...words.say import explain, field_names, say
@@ -54,14 +56,15 @@ class EditorScreen(ModalScreen[Problem | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor"):
-            yield Static(say(self.language, "key.edit"), classes="heading")
+            yield Static(Text(say(self.language, "key.edit")), classes="heading")
             with Grid(id="fields"):
                 for field in FIELDS:
-                    yield Label(say(self.language, field))
+                    yield Label(Text(say(self.language, field)))
                     value = getattr(self.problem, field)
                     placeholder = " / ".join(say(self.language, method) for method in METHODS)
                     field_input = Input(value=say(self.language, value) if field == "method" else shown(value),
-                                        id=field, placeholder=placeholder if field == "method" else "")
+                                        id=field, placeholder=placeholder if field == "method" else "",
+                                        restrict=ONE_LINE)  # a paste with an escape sequence is refused
                     field_input.cursor_blink = False  # a blinking cursor is a redraw twice a second over SSH
                     yield field_input
             yield Wrapped([], id="refusal")

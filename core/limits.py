@@ -1,0 +1,24 @@
+"""The sizes gradstep accepts, each chosen so that nothing a student or a file asks for is slow.
+
+Every limit is here once, with its reason; the README's classroom section states them for
+teachers, and a test reads them from this module, so the two cannot drift apart.
+"""
+
+MAX_WEIGHTS = 9
+"""Weights one problem may have. The keys 1-9 choose the weight the chart follows, and nine
+weights still fit the parameters panel at 80x24; a lesson with more is refused."""
+
+MAX_ITERATIONS = 100_000
+"""Iterations one run keeps, and one save replays in all. A run stops there, as at a
+divergence (it is about two hours of play at the fastest speed); a save keeps its run and
+as much of its undo chain as fits (the oldest earlier runs are left out first), and a save
+claiming more is refused as corrupt. So resuming the largest save costs under a second
+more than a fresh start (tests/benchmarks/resume.py: 0.2 s for one weight, 0.7 s for nine)."""
+
+LESSON_FILE_BYTES = 64 * 1024
+"""The largest lesson file read. A lesson file is a few hundred bytes; a bigger one is a
+mistake or a trap (/dev/zero, a log file), refused before it is parsed."""
+
+SAVE_BYTES = 4 * 1024 * 1024
+"""The largest save read: room for an undo chain of lessons with long texts, and for a
+save of the first format, which also held the log."""

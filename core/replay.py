@@ -1,0 +1,104 @@
+"""Replaying a saved run quickly: the rules' arithmetic again, in plain Python floats.
+
+A save holds a problem and the iteration reached; resuming recomputes the run, since it
+is deterministic. Through the NumPy rules that costs some 40 microseconds a step (most of
+it in making small arrays and records), so a long session took minutes to come back. The
+same arithmetic on Python floats costs about a microsecond a step for one weight, and
+gives the very same bits: a Python float is an IEEE float64 like NumPy's, +, - and * round the same way,
+the sum is taken left to right as `rules.predict` takes it, and `x ** 2` calls the C
+library's pow in both. tests/unit/test_replay.py holds this to the reference figures and
+to the NumPy history on made-up problems.
+
+A replay stops before the first record that diverges (a number no longer finite, or the
+error past the limit), so the NumPy rules, which word the divergence, take it from there.
+"""
+
+import sys
+
+from .divergence import error_limit
+from .problem import HOT_COLD, MEASURE, Problem
+
+LARGEST = sys.float_info.max  # a float within +-LARGEST is finite; NaN is within nothing
+
+
+def replay(problem: Problem, steps: int) -> tuple[list, list[float], list[float]]:
+    """Up to `steps` records of `problem`'s run: the weights before each record and after
+    the last (one row more than records; a row is a number for one weight, else a list),
+    the predictions and the errors, as `Trajectory.store` takes them."""
+    # Within `cap` means finite and not past the limit: comparisons, cheaper than isfinite calls.
+    cap = min(error_limit(problem), LARGEST)
+    if problem.method == HOT_COLD:
+        return _hot_cold(problem, steps, cap)
+    if problem.size == 1:
+        return _one_weight(problem, steps, cap, learns=problem.method != MEASURE)
+    return _several_weights(problem, steps, cap, learns=problem.method != MEASURE)
+
+
+def _one_weight(problem: Problem, steps: int, cap: float, learns: bool):
+    """Gradient descent as `rules.gradient_descent_step` (measuring: without the update)."""
+    (x,), (weight,), goal, alpha = problem.inputs, problem.weights, problem.goal, problem.alpha
+    trail, predictions, errors = [weight], [], []
+    for _ in range(steps):
+        prediction = x * weight
+        try:
+            error = (prediction - goal) ** 2
+        except OverflowError:  # Python says so where NumPy gives inf: diverged either way
+            break
+        after = weight - alpha * ((prediction - goal) * x) if learns else weight
+        if not (error <= cap and -LARGEST <= after <= LARGEST):
+            break  # diverged (delta and weight_delta are finite when these are)
+        weight = after
+        trail.append(weight)
+        predictions.append(prediction)
+        errors.append(error)
+    return trail, predictions, errors
+
+
+def _several_weights(problem: Problem, steps: int, cap: float, learns: bool):
+    """`_one_weight` for several weights, the prediction summed left to right like np.cumsum."""
+    inputs, goal, alpha = problem.inputs, problem.goal, problem.alpha
+    weights = problem.weights
+    trail, predictions, errors = [weights], [], []
+    first, rest = inputs[0], inputs[1:]
+    for _ in range(steps):
+        prediction = first * weights[0]
+        for x, w in zip(rest, weights[1:]):
+            prediction = prediction + x * w
+        try:
+            error = (prediction - goal) ** 2
+        except OverflowError:
+            break
+        if learns:
+            delta = prediction - goal
+            weights = [w - alpha * (delta * x) for w, x in zip(weights, inputs)]
+        # A finite sum means finite weights (inf or NaN would make it so); only a sum that
+        # overflows needs each weight looked at.
+        finite = -LARGEST <= sum(weights) <= LARGEST or all(-LARGEST <= w <= LARGEST for w in weights)
+        if not (error <= cap and finite):
+            break
+        trail.append(weights)
+        predictions.append(prediction)
+        errors.append(error)
+    return trail, predictions, errors
+
+
+def _hot_cold(problem: Problem, steps: int, cap: float):
+    """Hot and cold as `rules.hot_cold_step`, one weight."""
+    (x,), (weight,), goal, step = problem.inputs, problem.weights, problem.goal, problem.step_amount
+    trail, predictions, errors = [weight], [], []
+    for _ in range(steps):
+        prediction = x * weight
+        try:
+            error = (prediction - goal) ** 2
+            up_error = (goal - x * (weight + step)) ** 2
+            down_error = (goal - x * (weight - step)) ** 2
+        except OverflowError:
+            break
+        after = weight - step if down_error < up_error else weight + step if down_error > up_error else weight
+        if not (error <= cap and up_error <= LARGEST and down_error <= LARGEST and -LARGEST <= after <= LARGEST):
+            break
+        weight = after
+        trail.append(weight)
+        predictions.append(prediction)
+        errors.append(error)
+    return trail, predictions, errors

@@ -1,0 +1,159 @@
+"""Every way out of the app saves, and gives the terminal back as it found it; Ctrl-Z and
+SIGSTOP come back; a save or a crash report that cannot be written is one line."""
+
+import os
+import signal
+import sys
+import tempfile
+import time
+
+import pytest
+from gradstep.core.saving import load
+
+from .test_ending import CRASHING_APP
+from .tmux import GRADSTEP
+
+FAST = 2.5  # seconds from a signal to the end: less than the app's 3 s grace, so the exit was clean
+
+
+@pytest.fixture
+def state(tmp_path) -> dict[str, str]:
+    return {"XDG_STATE_HOME": str(tmp_path / "state"), "HOME": str(tmp_path)}
+
+
+def saved_iteration(state: dict[str, str]) -> int:
+    return load(os.path.join(state["XDG_STATE_HOME"], "gradstep", "session.json"))[0].history.iteration
+
+
+def two_steps(term) -> None:
+    """Wait for the alpha lesson and take two steps."""
+    term.wait_for("0 steps taken")
+    for steps in (1, 2):
+        term.type(b" ")
+        term.wait_for(f"{steps} step")
+
+
+@pytest.mark.parametrize(("way_out", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 0)],
+                         ids=["SIGINT", "SIGTERM"])
+def test_a_signal_saves_and_gives_the_terminal_back(pseudo_terminal, state, way_out, status):
+    term = pseudo_terminal([GRADSTEP, "--lesson", "alpha"], state)
+    two_steps(term)
+    sent = time.monotonic()
+    term.process.send_signal(way_out)
+    assert term.wait() == status and time.monotonic() - sent < FAST
+    assert term.modes_restored() and term.screen_restored()
+    assert saved_iteration(state) == 2
+    assert term.text_after_the_screen() == ["gradstep: your session is saved; gradstep --resume continues it."]
+
+
+def test_a_hang_up_saves_and_ends(pseudo_terminal, state):
+    term = pseudo_terminal([GRADSTEP, "--lesson", "alpha"], state)
+    two_steps(term)
+    term.hang_up()
+    assert term.wait() == 0
+    assert saved_iteration(state) == 2
+
+
+@pytest.mark.parametrize(("keys", "status"), [(b"q", 0), (b"\x03", 130)], ids=["q", "Ctrl-C"])
+def test_a_key_that_ends_saves(pseudo_terminal, state, keys, status):
+    term = pseudo_terminal([GRADSTEP, "--lesson", "alpha"], state)
+    two_steps(term)
+    term.type(keys)
+    assert term.wait() == status and term.modes_restored() and term.screen_restored()
+    assert saved_iteration(state) == 2
+
+
+def test_ctrl_z_suspends_and_coming_back_redraws(pseudo_terminal, state):
+    term = pseudo_terminal([GRADSTEP, "--lesson", "alpha"], state)
+    two_steps(term)
+    mark = len(term.output)
+    term.type(b"\x1a")  # Ctrl-Z: a key, since the terminal is raw
+    term.wait_until_stopped()
+    term.wait_for("\x1b[?1049l", after=mark)  # written before the stop, maybe read after it
+    assert term.modes_restored() and term.screen_restored()  # the shell gets its terminal back
+    away = len(term.output)
+    term.process.send_signal(signal.SIGCONT)  # what fg does
+    term.wait_for("alpha: Alpha tames the step", after=away)  # the whole screen again, not just what changes
+    term.wait_for("2 steps taken", after=away)
+    term.type(b" ")
+    term.wait_for("3 steps taken", after=away)
+    term.type(b"q")
+    assert term.wait() == 0 and term.modes_restored() and term.screen_restored()
+    assert saved_iteration(state) == 3
+
+
+def test_quitting_after_sigstop_and_sigcont_does_not_hang(pseudo_terminal, state):
+    term = pseudo_terminal([GRADSTEP, "--lesson", "alpha"], state)
+    two_steps(term)
+    term.process.send_signal(signal.SIGSTOP)
+    term.wait_until_stopped()
+    away = len(term.output)
+    term.process.send_signal(signal.SIGCONT)
+    term.wait_for("alpha: Alpha tames the step", after=away)  # redrawn: the screen may have been cleared meanwhile
+    term.type(b" ")
+    term.wait_for("3 steps taken", after=away)
+    term.type(b"q")
+    assert term.wait() == 0 and term.modes_restored() and term.screen_restored()
+    assert saved_iteration(state) == 3
+
+
+def full_disk(*argv: str) -> list[str]:
+    """`argv` unable to write a byte to any file (ulimit -f 0: writes fail with EFBIG)."""
+    return ["sh", "-c", 'ulimit -f 0 && exec "$@"', "sh", *argv]
+
+
+def test_a_save_on_a_full_disk_is_one_line_and_the_old_save_stays(pseudo_terminal, state):
+    first = pseudo_terminal([GRADSTEP, "--lesson", "alpha"], state)
+    two_steps(first)
+    first.type(b"q")
+    assert first.wait() == 0
+    path = os.path.join(state["XDG_STATE_HOME"], "gradstep", "session.json")
+    old = open(path, "rb").read()
+    term = pseudo_terminal(full_disk(GRADSTEP, "--resume"), state)
+    term.wait_for("2 steps taken")
+    term.type(b" ")
+    term.wait_for("3 steps taken")
+    term.type(b"q")
+    assert term.wait() == 1 and term.modes_restored() and term.screen_restored()
+    assert term.text_after_the_screen() == [f"gradstep: the session could not be saved: {path}: File too large"]
+    assert open(path, "rb").read() == old
+
+
+def test_a_crash_on_a_full_disk_is_still_one_line(pseudo_terminal, state):
+    os.makedirs(os.path.join(state["XDG_STATE_HOME"], "gradstep"), mode=0o700)  # where the report would go
+    term = pseudo_terminal(full_disk(sys.executable, "-c", CRASHING_APP), state)
+    term.wait_for("0 steps taken")
+    term.type(b" ")
+    term.wait_for("1 step taken")
+    term.type(b" ")
+    assert term.wait() == 1 and term.modes_restored() and term.screen_restored()
+    assert term.text_after_the_screen() == [
+        "gradstep: something went wrong (RuntimeError: a bug in the parameters panel); "
+        "the details could not be written (File too large)"]
+    name = f"-{term.pid}.txt"  # a crash report is named after the process
+    for folder in (os.path.join(state["XDG_STATE_HOME"], "gradstep"), tempfile.gettempdir()):
+        assert not [entry for entry in os.listdir(folder) if entry.startswith("crash-") and entry.endswith(name)]
+
+
+def test_a_save_that_cannot_be_renamed_into_place_is_one_line(pseudo_terminal, state):
+    term = pseudo_terminal([GRADSTEP, "--lesson", "alpha"], state)
+    two_steps(term)
+    path = os.path.join(state["XDG_STATE_HOME"], "gradstep", "session.json")
+    os.makedirs(os.path.join(path, "in the way"))  # a folder where the save should go
+    term.type(b"q")
+    assert term.wait() == 1 and term.modes_restored() and term.screen_restored()
+    assert term.text_after_the_screen() == [f"gradstep: the session could not be saved: {path}: Is a directory"]
+    assert sorted(os.listdir(os.path.dirname(path))) == ["session.json", "session.lock"]  # no temporary file left
+
+
+@pytest.mark.parametrize(("way_out", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 0), (signal.SIGHUP, 0)],
+                         ids=["SIGINT", "SIGTERM", "SIGHUP"])
+def test_line_mode_saves_on_every_signal(pseudo_terminal, state, way_out, status):
+    term = pseudo_terminal([GRADSTEP, "--line", "--lesson", "alpha"], state)
+    term.wait_for("> ")
+    term.type(b"\n\n")
+    term.wait_for("#1: prediction")
+    term.wait_for("> ", after=term.output.find(b"#1: prediction"))
+    term.process.send_signal(way_out)
+    assert term.wait() == status
+    assert saved_iteration(state) == 2

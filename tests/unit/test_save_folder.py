@@ -1,0 +1,180 @@
+"""The save folder is the student's own, one gradstep has a session open at a time, a fresh
+start keeps the last session a key away, a save that cannot be written is one line, and
+no file is written outside its folder.
+
+Line mode, in this process: the app's ways of saving are in tests/app and tests/terminal.
+"""
+
+import dataclasses
+import errno
+import io
+import json
+import os
+import pwd
+import signal
+
+import pytest
+from gradstep.core.lessons import find_lesson
+from gradstep.core.session import Session
+from gradstep.tui.files.exports import export_log
+from gradstep.tui.files.owner import Owner
+from gradstep.tui.files.private import SessionLock
+
+from ..helpers import gradstep
+
+NOBODY = 65534
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    """The state folder gradstep will use (not made yet), its parent set as XDG_STATE_HOME."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    return tmp_path / "state" / "gradstep"
+
+
+@pytest.fixture
+def typed(monkeypatch):
+    """Type `keys` into line mode, in this process; signal handlers are put back after."""
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGHUP, signal.SIGTERM)}
+
+    def run(*argv: str, keys: str = "q\n"):
+        monkeypatch.setattr("sys.stdin", io.StringIO(keys))
+        return gradstep("--line", *argv)
+
+    yield run
+    for number, handler in handlers.items():
+        signal.signal(number, handler)
+
+
+def nobody() -> int:
+    if os.getuid() != 0:
+        pytest.skip("only root can give a folder to someone else (CI runs as root)")
+    try:
+        return pwd.getpwnam("nobody").pw_uid
+    except KeyError:
+        return NOBODY
+
+
+def said(result) -> list[str]:
+    return result.err.splitlines()
+
+
+def test_a_folder_of_someone_else_is_not_used_and_the_app_runs_without_saving(folder, typed):
+    folder.mkdir(parents=True, mode=0o700)
+    planted = json.dumps({"format": 2})
+    (folder / "session.json").write_text(planted)
+    os.chown(folder, nobody(), -1)
+    result = typed("--resume", keys="s\n\nq\n")  # the lesson's first question skipped, one step
+    first, last = said(result)
+    assert first == f"gradstep: Not saving this session: the save folder belongs to nobody, not to you ({folder})."
+    assert last.startswith("gradstep: the session could not be saved: ") and result.status == 1
+    assert "measure-error" in result.out and "(iteration" not in result.out  # the course, stepped once
+    assert (folder / "session.json").read_text() == planted and sorted(os.listdir(folder)) == ["session.json"]
+
+
+@pytest.mark.parametrize("mode", [0o770, 0o707, 0o777])
+def test_a_folder_others_can_write_is_not_used(folder, typed, mode):
+    folder.mkdir(parents=True)
+    os.chmod(folder, mode)
+    result = typed("--lesson", "alpha")
+    assert said(result)[0] == (f"gradstep: Not saving this session: other users can change the save folder "
+                               f"(mode {mode:o}): chmod go-w {folder}.")
+    assert result.status == 1 and os.listdir(folder) == []
+
+
+def test_a_save_planted_by_someone_else_is_neither_read_nor_replaced(folder, typed):
+    folder.mkdir(parents=True, mode=0o700)
+    save = folder / "session.json"
+    typed("--lesson", "alpha", keys="s\ns\n\n\nq\n")  # a save of the student's own, two steps of alpha
+    os.chown(save, nobody(), -1)
+    before = save.read_bytes()
+    result = typed("--resume")
+    assert said(result)[0] == f"gradstep: Not saving this session: the save belongs to nobody, not to you ({save})."
+    assert "measure-error: " in result.out and "alpha: " not in result.out  # the course, not the planted alpha
+    assert save.read_bytes() == before and result.status == 1
+
+
+def test_the_folder_is_made_private_whatever_the_umask(folder, typed):
+    before = os.umask(0)
+    try:
+        assert typed("--lesson", "alpha").status == 0
+    finally:
+        os.umask(before)
+    assert oct(os.stat(folder).st_mode & 0o777) == "0o700"
+    assert {oct(os.stat(path).st_mode & 0o777) for path in folder.iterdir()} == {"0o600"}
+
+
+def test_a_second_copy_of_a_session_is_refused_in_one_line(folder, typed):
+    folder.mkdir(parents=True, mode=0o700)
+    with SessionLock(folder / "session.json"):
+        result = typed("--lesson", "alpha")
+        assert (result.status, result.out) == (1, "")
+        assert said(result) == [f"gradstep: this session is open in another gradstep (process {os.getpid()}): "
+                                "quit that one first, or give this one a --session NAME of its own"]
+        assert typed("--session", "ana").status == 0  # another session is free
+    assert typed("--lesson", "alpha").status == 0  # and this one, once the first has ended
+
+
+def test_a_fresh_start_keeps_the_last_session_a_key_away(folder, typed):
+    typed("--lesson", "alpha", keys="s\ns\n\n\nq\n")
+    result = typed("--lesson", "hot-cold", keys="s\ns\nb\nq\n")  # its questions skipped, then back
+    assert said(result) == ["gradstep: Your last session (alpha, iteration 2) is kept: press b to go back to it."]
+    back = result.out.split("(iteration 2)", 1)[1]
+    assert "#1: prediction = 2 x 0.46 = 0.92" in back  # b brought back alpha where it was
+    assert sorted(os.listdir(folder)) == ["session.json", "session.lock", "session.previous.json"]
+    again = typed("--lesson", "alpha")
+    assert said(again) == ["gradstep: Your last session (alpha, iteration 2) is kept: press b to go back to it."]
+    untouched = typed("--lesson", "alpha")  # the last session was this very start: nothing to keep
+    assert said(untouched) == ["gradstep: Your last session (alpha, iteration 2) is kept: press b to go back to it."]
+
+
+FAILURES = {
+    "read-only disk": ("replace", errno.EROFS),
+    "full disk": ("fsync", errno.ENOSPC),
+}
+
+
+@pytest.mark.parametrize(("call", "number"), FAILURES.values(), ids=FAILURES.keys())
+def test_a_save_that_cannot_be_written_is_one_line_and_the_old_save_stays(folder, typed, monkeypatch, call, number):
+    typed("--lesson", "alpha", keys="s\ns\n\n\nq\n")
+    old = (folder / "session.json").read_bytes()
+
+    def fails(*args, **kwargs):
+        raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr(f"gradstep.core.saving.os.{call}", fails)
+    result = typed("--resume", keys="\nq\n")
+    assert said(result) == [f"gradstep: the session could not be saved: {folder / 'session.json'}: "
+                            f"{os.strerror(number)}"]
+    assert result.status == 1 and (folder / "session.json").read_bytes() == old
+    assert sorted(os.listdir(folder)) == ["session.json", "session.lock"]  # no temporary file left
+
+
+def test_a_state_path_that_is_a_file_is_one_line_at_start_and_end(folder, typed):
+    folder.parent.mkdir()
+    folder.write_text("not a folder")
+    result = typed("--lesson", "alpha")
+    assert said(result) == [f"gradstep: Not saving this session: the save folder is not a folder ({folder}).",
+                            f"gradstep: the session could not be saved: the save folder is not a folder ({folder})"]
+    assert result.status == 1
+
+
+def test_a_save_that_cannot_be_set_aside_is_left_as_it_is_and_not_saved_over(folder, typed, monkeypatch):
+    folder.mkdir(parents=True, mode=0o700)
+    (folder / "session.json").write_text("{not json")
+
+    def fails(path):
+        raise OSError(errno.EBUSY, os.strerror(errno.EBUSY))
+
+    monkeypatch.setattr("gradstep.tui.command.launch.set_aside", fails)
+    result = typed("--resume")
+    assert said(result)[0] == ("gradstep: Not saving this session: the unreadable save could not be set aside "
+                               "(Device or resource busy).")
+    assert result.status == 1 and (folder / "session.json").read_text() == "{not json"
+
+
+@pytest.mark.parametrize("name", ["../../etc/x", "a/b", "..", "evil\\x1b]0;t", "a" * 100])
+def test_a_log_exported_for_a_teachers_lesson_stays_in_its_folder(tmp_path, name):
+    lesson = dataclasses.replace(find_lesson("alpha"), name=name, source="x.toml")
+    path = export_log(Session.begin(lesson).step(), tmp_path, Owner("ana"))
+    assert path.parent == tmp_path and path.name.startswith("gradstep-") and len(path.name) < 80

@@ -1,0 +1,187 @@
+"""How the app ends: the session saved whatever the way out, and the terminal given back.
+
+A student leaves with q, but also with Ctrl-C sent as a signal (SIGINT), a dropped link
+(SIGHUP) or a machine shutting down (SIGTERM); each saves. A signal is handled between
+two lines of Python while the event loop may be asleep in select(), so the exit is handed
+to the loop thread-safely, which wakes it; Textual then restores the terminal as usual.
+If it cannot within HANG_UP_GRACE (a dead link can block every write), the process puts
+the terminal's modes back itself, as far as it can without blocking, and goes.
+
+Ctrl-Z suspends like any terminal program and `fg` redraws. SIGSTOP cannot be caught:
+after it, SIGCONT finds Textual still in application mode, and its own handler would
+start a second input thread that keeps the process alive after q; here the application
+mode is left and entered again instead, which also puts back whatever the shell did to
+the terminal meanwhile. A crash writes its traceback to a file and saves the session.
+"""
+
+import asyncio
+import fcntl
+import os
+import signal
+import socket
+import sys
+import termios
+import threading
+from functools import partial
+from pathlib import Path
+
+from ...core.saving import save
+from ..files.places import VIEW_SETTINGS, write_crash_report
+
+# What Textual's driver writes when it leaves application mode: the keyboard protocol,
+# mouse, focus and paste reports off, line wrap on, the main screen and the cursor back.
+RESTORE_TERMINAL = ("\x1b[<u\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?2004l\x1b[?7h"
+                    "\x1b[?1049l\x1b[?25h\x1b[?1004l")
+INTERRUPTED = 130  # the status of a program ended by Ctrl-C (128 + SIGINT)
+
+
+class Ending:
+    """Mixed into the App: its ways out, each of which saves, and suspending it."""
+
+    HANG_UP_GRACE = 3.0  # seconds to exit cleanly after a signal, before forcing it
+
+    def prepare_ending(self, save_path: Path | None, not_saving: object, real: bool) -> None:
+        """Where the session goes; `real`: a student's run (signals, crash reports), not a test's."""
+        self.save_path = save_path  # where the session goes on quit, signal or crash; None: nowhere
+        self.real = real
+        self.save_error: object = "" if save_path or not real else not_saving  # why it was not saved
+        self.saved = False  # whether the session was saved, for the line printed after exit
+        self.hung_up = False  # the terminal is gone: print nothing more
+        self.crashed: BaseException | None = None  # the error, if the app crashed
+        self.crash_report: Path | None = None  # its traceback's file
+        self.crash_unwritten = ""  # why no file could take it
+        self._leaving = False  # a signal arrived: a second one changes nothing
+        self._suspended = False  # Ctrl-Z (SIGTSTP) took the app out of application mode
+
+    def take_over_signals(self) -> None:
+        """Save on every signal that ends a session; make Ctrl-Z, fg and SIGCONT safe.
+
+        signal.signal, not the event loop's handlers: once the terminal is gone the loop
+        can block on a full output queue, and only a Python-level handler still runs. But
+        such a handler runs only once the main thread runs, and the kernel may hand a signal
+        to another thread (SIGCONT, when every thread wakes at once) while an idle loop
+        sleeps in epoll: so every signal also writes a byte where the loop listens.
+        """
+        self._wake_up = socket.socketpair()
+        for end in self._wake_up:
+            end.setblocking(False)
+        asyncio.get_running_loop().add_reader(self._wake_up[0], self._woken)
+        signal.set_wakeup_fd(self._wake_up[1].fileno(), warn_on_full_buffer=False)
+        for way_out in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+            signal.signal(way_out, self._signalled)
+        stop, resume = signal.getsignal(signal.SIGTSTP), signal.getsignal(signal.SIGCONT)
+        if callable(stop) and callable(resume):  # the terminal driver's, installed by now
+            self._textual_stop, self._textual_continue = stop, resume
+            signal.signal(signal.SIGTSTP, self._stopping)
+            signal.signal(signal.SIGCONT, self._continuing)
+
+    def _woken(self) -> None:
+        """A signal woke the loop, and its handler has run; drop the bytes that woke it."""
+        try:
+            while self._wake_up[0].recv(512):
+                pass
+        except BlockingIOError:
+            pass
+
+    def save_session(self) -> None:
+        """Hand the session in (--hand-in), save it and how it is looked at; `save_error`
+        says why if it could not be saved."""
+        if self.hand_in is not None:
+            self.hand_in(self.state.session)
+        if self.save_path is None:
+            return
+        view = {key: getattr(self.state, key) for key in VIEW_SETTINGS}
+        try:
+            save(self.state.session, self.save_path, view)
+            self.saved = True
+        except OSError as error:  # a full or read-only disk: the old save is left as it was
+            self.save_error = f"{self.save_path}: {error.strerror or error}"
+
+    def _signalled(self, signum: int, frame: object) -> None:
+        """SIGHUP (the terminal is gone), SIGTERM or SIGINT: save and leave."""
+        if self._leaving:
+            return
+        self._leaving = True
+        self.hung_up = signum == signal.SIGHUP
+        self.save_session()
+        code = INTERRUPTED if signum == signal.SIGINT else 0
+        deadline = threading.Timer(self.HANG_UP_GRACE, self._leave_now, args=(code,))
+        deadline.daemon = True  # a clean exit does not wait for it
+        deadline.start()
+        self._in_loop(partial(self.exit, return_code=code))
+
+    def _in_loop(self, callback, *args: object) -> None:
+        """Run `callback` in the event loop soon, waking it if it sleeps (a signal handler
+        runs between two lines of Python, where a plain call_later would wait for the next event)."""
+        try:
+            asyncio.get_running_loop().call_soon_threadsafe(callback, *args)
+        except RuntimeError:  # no loop running yet, or any more
+            self.call_later(callback, *args)
+
+    def _leave_now(self, code: int) -> None:
+        """The exit did not finish in time: give the terminal its modes back, and go."""
+        descriptor = sys.__stderr__.fileno()  # where Textual's driver writes
+        attributes = getattr(self._driver, "attrs_before", None)
+        try:
+            if attributes is not None:
+                termios.tcsetattr(sys.__stdin__.fileno(), termios.TCSANOW, attributes)
+            flags = fcntl.fcntl(descriptor, fcntl.F_GETFL)
+            fcntl.fcntl(descriptor, fcntl.F_SETFL, flags | os.O_NONBLOCK)  # never wait on a dead link
+            os.write(descriptor, RESTORE_TERMINAL.encode())
+        except (OSError, termios.error, ValueError):
+            pass
+        os._exit(code)
+
+    def key_ctrl_c(self) -> None:
+        """Ctrl-C arrives as a key (the terminal is raw): save and end, as any terminal program would."""
+        self.save_session()
+        self.exit(return_code=INTERRUPTED)
+
+    def key_ctrl_z(self) -> None:
+        """Ctrl-Z arrives as a key (the terminal is raw): suspend like any terminal program."""
+        self.action_suspend_process()
+
+    def _stopping(self, signum: int, frame: object) -> None:
+        """SIGTSTP (Ctrl-Z): Textual leaves application mode and stops the process."""
+        self._suspended = True
+        self._textual_stop(signum, frame)
+
+    def _continuing(self, signum: int, frame: object) -> None:
+        """SIGCONT (fg, or after SIGSTOP): come back into application mode once, and redraw."""
+        if self._suspended:
+            self._suspended = False
+            self._textual_continue(signum, frame)  # Textual's: enters application mode again
+            self._in_loop(self._redraw)
+        else:
+            self._in_loop(self._enter_again)
+
+    def _enter_again(self) -> None:
+        """After SIGSTOP: the terminal may have been reset meanwhile, and nothing was suspended."""
+        if self._driver is not None:
+            self._driver.suspend_application_mode()
+            self._driver.resume_application_mode()
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """Every line again: the screen was the shell's while the app was away."""
+        self.refresh(layout=True)
+
+    def report_crash(self, error: BaseException) -> None:
+        """Keep the traceback in a file (`crash_report`, else why not) instead of on the screen."""
+        self.crashed = error
+        try:
+            self.crash_report = write_crash_report(error, self.save_path.parent if self.save_path else None)
+        except OSError as failure:  # a full disk: launch says so in one line
+            self.crash_unwritten = failure.strerror or str(failure)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """A bug: keep the session and the traceback in files instead of on the screen."""
+        if self.real and self.crashed is None:
+            self.report_crash(error)
+            self.save_session()
+        super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        if self.crashed is None:  # tests see Textual's own report
+            super()._print_error_renderables()
+        self._exit_renderables.clear()  # launch prints the one line naming the report
