@@ -101,6 +101,17 @@ async def test_a_question_comes_first_and_covers_the_panels_that_would_tell():
         assert results == [(RIGHT, 2), (WRONG, 2)]
 
 
+async def test_a_notice_at_the_start_is_read_before_the_question_which_the_step_key_asks():
+    app = app_for("alpha", questions=True, notice="Your last session (hot-cold, iteration 4) is kept.")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, QuestionScreen) and "is kept" in screen_text(app)
+        assert "Before the lesson" not in screen_text(app)
+        await pilot.press("space")
+        assert isinstance(app.screen, QuestionScreen) and app.state.session.history.iteration == 0
+        assert "Before the lesson: think it through" in " ".join(screen_text(app).split())
+
+
 @pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 async def test_a_question_later_in_the_run_a_skip_and_a_step_back():
     app = app_for("error-curve", questions=True)

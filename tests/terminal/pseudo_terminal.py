@@ -80,6 +80,12 @@ class PseudoTerminal:
                 pytest.fail(f"the output did not settle; it ended:\n{self.tail()}")
             time.sleep(0.05)
 
+    def press(self, keys: bytes) -> None:
+        """Type `keys` and wait for the frame they draw."""
+        mark = len(self.output)
+        self.type(keys)
+        self.settle(after=mark)
+
     def tail(self, size: int = 1500) -> str:
         """The last bytes written, for a failure's message."""
         return repr(bytes(self.output[-size:]))

@@ -117,8 +117,9 @@ class GradstepApp(Ending, App[int]):
         self.set_class(bool(self.state.notice), "-notice")  # a notice from the start (--resume)
         if self.low_bandwidth:
             self.theme = "ansi-dark"  # the terminal's own 16 colours: the shortest escape codes
-        if self.state.session.pending_question() is not None:
+        if self.state.session.pending_question() is not None and not self.state.notice:
             self.call_later(self._ask_question)  # a question at iteration 0 comes before anything else
+        # (A notice at the start, such as a kept session, is read first: the step key asks.)
         if self.real:  # a student's run, not a test: no way out may lose the session
             self.take_over_signals()
 
@@ -264,6 +265,9 @@ class GradstepApp(Ending, App[int]):
     def action_step(self) -> None:
         if self.screen is not self.screen_stack[0]:
             raise SkipAction()  # space is a priority binding (keys.py): a screen over the lesson has its own
+        if self.state.session.pending_question() is not None:  # put off by a notice at the start
+            self._ask_question()
+            return
         if not self.state.predicting:
             self.state = self.state.replace(session=self.state.session.step(), playing=False)
             return
@@ -299,6 +303,9 @@ class GradstepApp(Ending, App[int]):
 
     # Actions run only when check_action allows them (a dimmed key says why in on_key).
     def action_play(self) -> None:
+        if self.state.session.pending_question() is not None:  # play steps too: the question comes first
+            self._ask_question()
+            return
         self.state = self.state.replace(playing=not self.state.playing)
 
     def action_speed(self, direction: int) -> None:

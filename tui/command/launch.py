@@ -195,7 +195,7 @@ def launch(argv: list[str]) -> int:
         owner = Owner(login_name(), args.session or "")
         handing_in = HandIn(args.hand_in, owner) if args.hand_in is not None else None
         if not args.full_screen and (args.line or dumb_terminal()):
-            return _run_line_mode(start, language, (*(teachers or course()), *files), handing_in)
+            return _run_line_mode(start, language, (*(teachers or course()), *files), handing_in, args.session)
         return _run_app(start, language, " ".join(notices), args, teachers, files, owner, handing_in)
 
 
@@ -203,7 +203,8 @@ def _first(teachers: tuple[Lesson, ...] | None) -> Lesson:
     return teachers[0] if teachers else first_lesson()
 
 
-def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], handing_in: HandIn | None) -> int:
+def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], handing_in: HandIn | None,
+                   name: str | None) -> int:
     from ..plain.lines import run_lines
 
     latest = [start.session]
@@ -231,6 +232,8 @@ def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], han
     if any(hung_up):  # the terminal is gone
         forget_output(sys.stdout, sys.stderr)
         return status if saved else 1
+    if saved:
+        _said_saved(language, name, sys.stdout)
     if handing_in is not None:
         _said_hand_in(language, handing_in)
     return status if saved else 1
@@ -290,11 +293,16 @@ def _run_app(start: Start, language: str, notice: str, args, teachers: tuple[Les
         _say_line(language, "command.not_saved", reason=app.save_error)
         return 1
     if app.saved:
-        resume = "gradstep --resume" + (f" --session {args.session}" if args.session else "")
-        _say_line(language, "command.saved", command=resume, out=out)
+        _said_saved(language, args.session, out)
     if handing_in is not None:
         _said_hand_in(language, handing_in, out)
     return app.return_code or 0
+
+
+def _said_saved(language: str, name: str | None, out) -> None:
+    """That the session is saved, and the command that continues it."""
+    resume = "gradstep --resume" + (f" --session {name}" if name else "")
+    _say_line(language, "command.saved", command=resume, out=out)
 
 
 def _said_hand_in(language: str, handing_in: HandIn, out=None) -> None:

@@ -190,10 +190,13 @@ class Lines:
         question, language = self.session.lesson.questions[index], self.language
         words, known = question.text(language), facts(self.session.problem, language)
         self.write(where_it_stands(self.session.history, language))
+        if question.at == 0:  # asked before the lesson's words: a guess, not a test
+            self.write(say(language, "question.before"))
         self.write(say(language, "question.title") + say(language, "sep.colon") + fill(words.ask, known))
         for number, choice in enumerate(words.choices, start=1):
             self.write(f"{number}  {choice}", "  ")
-        self.write(say(language, "question.keys.choices" if question.choices else "question.keys.number"))
+        keys = say(language, "question.keys.choices" if question.choices else "question.keys.number")
+        self.write(keys)
         attempt: Attempt | Answer = Attempt(question, index)
         while isinstance(attempt, Attempt):
             line = self.read("? ")
@@ -201,9 +204,11 @@ class Lines:
                 return None
             if line.lower() == "s":
                 attempt = attempt.skip()
+            elif not line or question.choices and not (line.isdigit() and 1 <= int(line) <= len(question.choices)):
+                self.write(keys)  # nothing, or not one of the choices' numbers: how to answer, again
+                continue
             elif question.choices:
-                if line.isdigit() and 1 <= int(line) <= len(question.choices):
-                    attempt = attempt.answer(question.choices[int(line) - 1])
+                attempt = attempt.answer(question.choices[int(line) - 1])
             else:
                 try:
                     attempt = attempt.answer(parse_number(line))

@@ -375,6 +375,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "direction.stay": ("stay", "不动"),
     # -- the lesson's own questions ----------------------------------------------------------
     "question.title": ("Question", "问题"),
+    "question.before": ("Before the lesson: think it through, a guess is fine; the explanation follows.",
+                        "开课之前先想一想，猜也没关系，答完就有讲解。"),
     "ask.placeholder": ("type a number", "输入一个数"),
     "question.keys.number": ("Type a number and press Enter; s skips the question.", "输入一个数后按 Enter；按 s 跳过这道题。"),
     "question.keys.choices": ("Press the number of your answer; s skips the question.", "按答案前面的数字；按 s 跳过这道题。"),

@@ -116,6 +116,8 @@ class QuestionScreen(ModalScreen[Answer]):
         keys = "question.keys.choices" if self.question.choices else "question.keys.number"
         with Vertical(id="question"):
             yield Wrapped([("", self.stands, "")])
+            if self.question.at == 0:  # asked before the lesson's words: a guess, not a test
+                yield Wrapped([("", say(self.language, "question.before"), "italic")])
             yield Wrapped([(say(self.language, "question.title"), text.ask, "bold")], classes="section")
             if choices:
                 yield Wrapped(choices)
