@@ -144,6 +144,22 @@ def hot_cold_steps_to_goal(problem: Problem, weight: float) -> int | None:
     return max(0, math.ceil(steps)) if math.isfinite(steps) else None
 
 
+WHOLE = 1e-9  # a count of steps this close (relative) to a whole number is whole but for rounding
+
+
+def hot_cold_whole_steps(problem: Problem) -> int | None:
+    """How many steps of step_amount the start is from the goal weight, if a whole number
+    (None: not whole, or no goal weight). Hot and cold moves exactly one step each time, so
+    only then can it land, in exact arithmetic; float rounding may still push it off."""
+    if problem.inputs[0] == 0:
+        return None
+    steps = abs(problem.weights[0] - problem.goal / problem.inputs[0]) / problem.step_amount
+    if not math.isfinite(steps):
+        return None
+    whole = round(steps)
+    return whole if abs(steps - whole) <= WHOLE * max(1.0, steps) else None
+
+
 def goal_region_error(problem: Problem) -> float:
     """The error half a hot-and-cold step from the goal weight: the region it reaches, then leaves."""
     half_step_miss = problem.inputs[0] * problem.step_amount / 2

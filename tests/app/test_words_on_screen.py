@@ -43,6 +43,8 @@ async def test_an_edit_changes_the_words_with_the_numbers():
     ("alpha", ["plus", "plus"], "r = 1 - 0.25 x 2^2 = 0", "0.0144"),
     ("multi-weight", ["plus", "plus"], "r = 1 - 0.02 x 74.1125 = -0.48225", "0.258875"),
     ("divergence", ["minus"] * 7, "r = 1 - 0.01 x 10^2 = 0", "-99"),
+    ("divergence", ["minus"] * 7, "it no longer blows up", "Press - to lower alpha"),
+    ("divergence", ["minus"] * 7 + ["space"], "0.01 x 150", "Press - to lower alpha"),
     ("gradient-descent", ["m"], "three predictions a step", "r = "),
 ])
 async def test_a_new_alpha_or_rule_changes_the_words_with_it(name, keys, present, absent):

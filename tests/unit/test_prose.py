@@ -1,12 +1,31 @@
 """The lesson's words are true of the problem on screen: figures are filled in from it,
 and what a run does is said only once it has happened."""
 
+from pathlib import Path
+
 import pytest
+from gradstep.core import analysis
+from gradstep.core.analysis import Regime
 from gradstep.core.history import History
 from gradstep.core.lessons import LANGUAGES, course, find_lesson
 from gradstep.core.numbers import readable
-from gradstep.tui.words.prose import PLACEHOLDER, PLACEHOLDERS, commentary, facts, fill, opening, r_says
+from gradstep.core.problem import GRADIENT_DESCENT
+from gradstep.core.session import Session
+from gradstep.tui.words.prose import (
+    PLACEHOLDER,
+    PLACEHOLDERS,
+    commentary,
+    facts,
+    fill,
+    notice,
+    opening,
+    r_says,
+    tutorial_end,
+)
+from gradstep.tui.words.say import say
 from gradstep.tui.words.worked import worked_step
+
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
 LESSONS = [lesson.name for lesson in course()]
 
@@ -77,20 +96,178 @@ def story(name: str, steps: int, **changes) -> str:
 def test_hot_and_cold_says_where_rounding_decided_only_once_it_did():
     assert story("hot-cold", 15) == ""
     told = story("hot-cold", 17)
-    assert "At iteration 15 it stood on the goal -1 (error 1.2e-32" in told and "rounding made down win" in told
-    assert "Since iteration 15 it bounces between -1 and -1.1" in told
+    assert "At iteration 15 it should have landed on the goal -1: the start is exactly 15 steps of 0.1" in told
+    assert "came to -0.9999999999999999, a hair off -1, and down won by that hair (4.3e-17)" in told
+    assert "Since iteration 15 it bounces between -1 and -1.1" in told and "not a whole number" not in told
 
 
 def test_hot_and_cold_with_a_step_that_cannot_land_says_where_it_bounces():
     told = story("hot-cold", 12, step_amount=0.2)
     assert "Since iteration 7 it bounces between -0.9 and -1.1" in told and "rounding" not in told
+    assert "the goal -1 is 7.5 steps of 0.2 from the start, not a whole number" in told
+
+
+def hot_cold_story(steps: int, language: str, **changes) -> tuple[History, str]:
+    problem = find_lesson("hot-cold").problem.replace(**changes)
+    history = History.start(problem).jump(steps)
+    return history, " ".join(commentary(history, language))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("step_amount", [0.1, 0.2, 0.3, 0.25, 0.5, 0.75, 1.5, 0.4, 0.6])
+def test_hot_and_cold_lands_only_a_whole_number_of_steps_away_and_says_why(step_amount, language):
+    history, told = hot_cold_story(40, language, step_amount=step_amount)
+    whole = analysis.hot_cold_whole_steps(history.problem)
+    landed = analysis.hot_cold_regime(history.problem, float(history.weights[0])) is Regime.LANDED
+    steps = readable(1.5 / step_amount, 4)
+    words = {"en": {"landed": "Landed on the goal -1", "whole": f"{steps} steps of {readable(step_amount)}",
+                    "not_whole": "not a whole number", "paper": "should have landed"},
+             "zh": {"landed": "次迭代落在目标权重 -1 上", "whole": f"{steps} 个 {readable(step_amount)}",
+                    "not_whole": "不是整数", "paper": "本该正好落在"}}[language]
+    assert (words["landed"] in told) == landed  # it says it landed exactly when it did
+    if whole is None:
+        assert not landed and words["not_whole"] in told and words["paper"] not in told
+        assert f"{steps} " in told  # the count of steps that is not whole, in figures
+    else:
+        assert words["not_whole"] not in told and words["whole"] in told
+        assert landed or words["paper"] in told  # a whole count either lands or says rounding pushed it off
+    assert "float" not in told and "浮点" not in told  # rounding in plain words, not in jargon
+
+
+def test_whole_numbers_of_steps_are_counted_on_paper():
+    problem = find_lesson("hot-cold").problem
+    assert analysis.hot_cold_whole_steps(problem) == 15  # 1.5 / 0.1, though 0.1 has no exact binary form
+    assert analysis.hot_cold_whole_steps(problem.replace(step_amount=0.5)) == 3
+    assert analysis.hot_cold_whole_steps(problem.replace(step_amount=0.2)) is None  # 7.5
+    assert analysis.hot_cold_whole_steps(problem.replace(inputs=(0.0,))) is None
+
+
+def test_the_readme_does_not_say_hot_and_cold_never_lands():
+    row = next(line for line in README.splitlines() if "`hot-cold`" in line and line.startswith("| 2"))
+    assert "never" not in row and "whole number of steps" in row
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_hot_cold_distance_names_the_weight_it_is_from(language):
+    lesson = find_lesson("hot-cold")
+    for problem in (lesson.problem, lesson.problem.replace(weights=(0.3,))):
+        start = problem.weights[0]
+        history = History.start(problem).jump(2)
+        assert float(history.weights[0]) != start  # the weight on screen is not the start weight
+        said = notice(lesson, history, language)
+        distance = readable(abs(start - (-1.0)))
+        named = {"en": f"From the start weight {readable(start)} the goal weight -1 is {distance} away",
+                 "zh": f"离起始权重 {readable(start)} 有 {distance}"}[language]
+        assert named in said
+    gradient = find_lesson("gradient-descent")  # m: hot and cold from its start 0.5; the help shows this any time
+    switched = Session.begin(gradient).with_other_rule().step().step()
+    assert readable(switched.history.weights[0]) == "0.3"
+    assert {"en": "From the start weight 0.5 the goal weight -1 is 1.5 away", "zh": "离起始权重 0.5 有 1.5"}[
+        language] in " ".join(opening(gradient, switched.history, language))
 
 
 def test_gradient_descent_says_where_it_landed_or_stopped_moving():
-    assert story("gradient-descent", 1) == "" and "Landed at iteration 1" in story("gradient-descent", 2)
+    assert "-> 0: x 0" in story("gradient-descent", 1) and "Landed at iteration 1" in story("gradient-descent", 2)
     assert "Since iteration 123 the weight no longer changes" in story("error-curve", 124)
-    assert "4.93e-32" in story("error-curve", 124) and story("error-curve", 123).startswith("Last step")
+    assert "4.93e-32" in story("error-curve", 124) and story("error-curve", 123).startswith("This step")
     assert "x 0.36, which is r^2 = 0.6^2, as r = 0.6." in story("alpha", 3)
+
+
+STEPPING = [name for name in LESSONS if find_lesson(name).problem.method == GRADIENT_DESCENT]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", STEPPING)
+def test_the_error_story_is_of_the_step_worked_out_beside_it(name, language):
+    history = History.start(find_lesson(name).problem)
+    for steps in range(1, 8):
+        history = history.step()
+        told = " ".join(commentary(history, language))
+        shown = history.record(history.iteration - 1)  # the step the worked-step panel shows
+        before, now = readable(shown.error), readable(history.error)
+        if history.landmarks.still_from is not None or history.landmarks.bounce_from is not None:
+            continue  # said as a landmark, not as this step's ratio
+        arrow = {"en": f"{before} -> {now}", "zh": f"从 {before} 变成 {now}"}[language]
+        assert arrow in told, (steps, told)
+        assert f"#{shown.iteration}" in worked_step(history, language)[0]
+        assert f"= {before}" in worked_step(history, language)[1]  # the worked step's error is the story's start
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_tutorial_end_follows_the_steps_taken(language):
+    lesson = find_lesson("measure-error")  # tutorial_steps = 1
+    history = History.start(lesson.problem)
+    assert tutorial_end(lesson, history, language) == ""
+    done = tutorial_end(lesson, history.step(), language)
+    past = tutorial_end(lesson, history.step().step(), language)
+    assert {"en": "ends here, after 1 step;", "zh": "走完 1 步，到这里就结束了"}[language] in done
+    assert {"en": "ended after 1 step (2 steps taken now)", "zh": "走完 1 步就结束了，现在已经走了 2 步"}[language] in past
+    assert {"en": "ends here", "zh": "到这里"}[language] not in past
+    assert {"en": "space measures again", "zh": "按空格会再测量一次"}[language] in past  # what space does here
+    edited = History.start(lesson.problem.replace(weights=(0.5,))).jump(3)
+    assert tutorial_end(lesson, edited, language) == ""  # another problem: not the tutorial's run
+    gradient = find_lesson("gradient-descent")  # tutorial_steps = 5
+    six = tutorial_end(gradient, History.start(gradient.problem).jump(6), language)
+    assert {"en": "after 5 steps (6 steps taken now); step on", "zh": "走完 5 步就结束了，现在已经走了 6 步；可以按空格继续走"}[
+        language] in six
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_in_the_measuring_lesson_space_is_said_to_measure(language):
+    lesson = find_lesson("measure-error")
+    history = History.start(lesson.problem)
+    said = opening(lesson, history, language)[-1]
+    assert said == {"en": "Press space to measure: one prediction and its error; nothing learns, so the weight stays.",
+                    "zh": "按空格键测量一次：预测一次，算出误差；这一课不学习，所以权重不会变。"}[language]
+    assert history.step().weights.tolist() == history.weights.tolist()  # as said: the weight stays
+    other = find_lesson("gradient-descent")
+    assert opening(other, History.start(other.problem), language)[-1] == say(language, "first_step")
+
+
+ERROR_CURVE_INPUTS = [(0.5, "0 < r"), (2.0, "r < -1"), (1.2, "-1 < r < 0"), (1.0, "r = 0"), (2.0 ** 0.5, "r = -1"),
+                      (0.0, "inputs 0")]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("x", "case"), ERROR_CURVE_INPUTS)
+def test_going_downhill_is_said_only_when_r_makes_it_so(x, case, language):
+    lesson = find_lesson("error-curve")
+    problem = lesson.problem.replace(inputs=(x,))
+    history = History.start(problem)
+    said = " ".join(opening(lesson, history, language))
+    r = analysis.r_factor(problem)
+    regime = analysis.gradient_regime(problem)
+    downhill = {"en": "goes downhill", "zh": "往下坡走"}[language]
+    lower = {"en": "lands lower", "zh": "落点比原来低"}[language]
+    uphill = {"en": "uphill", "zh": "上山"}[language]
+    assert (downhill in said) == (regime is Regime.SMOOTH)
+    assert (lower in said) == (regime is Regime.OVERSHOOTING)
+    assert (uphill in said) == (regime is Regime.DIVERGING)
+    if regime not in (Regime.NO_SIGNAL, Regime.BOUNCING):  # the run does what the words say: the error falls or grows
+        after = History.start(problem).jump(2)
+        falls = after.errors[1] < after.errors[0]
+        assert falls == (abs(r) < 1)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_blowing_up_is_said_only_while_it_does(language):
+    lesson = find_lesson("divergence")
+    session = Session.begin(lesson)
+    press = {"en": "Press - to lower alpha", "zh": "按 - 调小 alpha"}[language]
+    seen = set()
+    while True:
+        problem = session.problem
+        said = notice(lesson, session.history, language)
+        regime = analysis.gradient_regime(problem)
+        seen.add(regime)
+        assert (press in said) == (regime is Regime.DIVERGING), (problem.alpha, said)
+        if regime is not Regime.DIVERGING:
+            alpha = readable(problem.alpha)
+            assert {"en": f"At alpha {alpha} it no longer blows up", "zh": f"alpha 为 {alpha} 时不再失控"}[language] in said
+        if regime in (Regime.SMOOTH, Regime.ONE_STEP):
+            break
+        session = session.with_rate(-1)
+    assert {Regime.DIVERGING, Regime.BOUNCING, Regime.OVERSHOOTING} <= seen
 
 
 def test_the_worked_step_shows_the_logs_digits_and_says_where_rounding_decided():
@@ -98,5 +275,5 @@ def test_the_worked_step_shows_the_logs_digits_and_says_where_rounding_decided()
     lines = worked_step(history, "en")
     assert not any("0000000" in line or "9999999" in line for line in lines)
     assert "(the prediction is not quite -1: float rounding leaves an error of 1.2e-32" in " ".join(lines)
-    assert "(up and down differ only by float rounding, 4.3e-17: down won)" in " ".join(lines)
+    assert "(up and down differ only by 4.3e-17, as the weight is a hair off the goal: down won)" in " ".join(lines)
     assert not any("rounding" in line for line in worked_step(history.step(), "en"))

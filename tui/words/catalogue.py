@@ -320,8 +320,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "regime.measuring": ("measuring only: nothing learns", "只测量：不学习"),
     "measured": ("measuring only: the weight stays {weight}", "只测量、不学习：权重保持 {weight}"),
     "next_lesson": ("Press l for the next lesson.", "按 l 进入下一课。"),
-    "lesson_done": ("The tutorial's run ends here, at iteration {steps}; step on, or press l for the next lesson.",
-                    "本课的演示到第 {steps} 次迭代就结束了；可以按空格继续走，或按 l 进入下一课。"),
+    "lesson_done": ("The tutorial's run ends here, after {then}; {on}", "本课的演示走完 {then}，到这里就结束了；{on}"),
+    "lesson_past": ("The tutorial's run ended after {then} ({now} taken now); {on}",
+                    "本课的演示走完 {then}就结束了，现在已经走了 {now}；{on}"),
+    "lesson_on": ("step on, or press l for the next lesson.", "可以按空格继续走，或按 l 进入下一课。"),
+    "lesson_on.measure": ("space measures again (the same numbers, as nothing learns), or press l for the next "
+                          "lesson.",
+                          "按空格会再测量一次（数值不变，因为这一课不学习），或按 l 进入下一课。"),
+    "count.step": ("1 step", "1 步"),
+    "count.steps": ("{steps} steps", "{steps} 步"),
     "alphas": ("best alpha {best}; < {stable} converges", "最佳 alpha = {best}；小于 {stable} 才收敛"),
     "steps_to_go": ("{steps} more steps to error < {tolerance}", "再走 {steps} 步，误差就小于 {tolerance}"),
     "step_to_go": ("1 more step to error < {tolerance}", "再走 1 步，误差就小于 {tolerance}"),
@@ -345,6 +352,30 @@ WORDS: dict[str, tuple[str, str]] = {
                          "a step and explodes.",
                          "|r| > 1：每一步都越过目标，而且越过的距离比原来的差值还大，"
                          "误差每步变成原来的 {r_squared} 倍，越来越大，直到爆炸：这就是发散。"),
+    "downhill.smooth": ("With r = {r} each step goes downhill and stays on the same side of the bottom.",
+                        "r = {r} 时，每一步都往下坡走，而且始终在谷底的同一侧。"),
+    "downhill.one-step": ("With r = 0 the first step lands exactly on the bottom.", "r = 0 时，第一步就正好落在谷底。"),
+    "downhill.overshooting": ("With r = {r} each step jumps past the bottom, but lands lower on the other side: "
+                              "still downhill.",
+                              "r = {r} 时，每一步都越过谷底落到另一侧，但落点比原来低，所以仍是在下山。"),
+    "downhill.bouncing": ("With r = -1 each step jumps past the bottom to the same height on the other side: "
+                          "it never gets lower.",
+                          "r = -1 时，每一步都越过谷底，落到另一侧同样的高度，误差不变，永远下不了山。"),
+    "downhill.diverging": ("With r = {r} each step jumps so far past the bottom that it lands higher on the other "
+                           "side: uphill, the error growing {r_squared}-fold a step.",
+                           "r = {r} 时，每一步都越过谷底太远，落到另一侧更高的地方：不是下山而是上山，"
+                           "误差每步变成原来的 {r_squared} 倍。"),
+    "downhill.no-signal": ("Every input is 0: the curve is flat, and no step moves the weight.",
+                           "输入全为 0：误差曲线是平的，权重一步也不会动。"),
+    "blows_up.yes": ("Press - to lower alpha and find where it stops blowing up.",
+                     "按 - 调小 alpha，找找 alpha 小到多少才不再失控。"),
+    "blows_up.bouncing": ("At alpha {alpha} it no longer blows up, but it does not settle either: r = -1, so lower "
+                          "alpha a little more.",
+                          "alpha 为 {alpha} 时不再失控，但也停不下来：r = -1，所以要把 alpha 再调小一点。"),
+    "blows_up.no": ("At alpha {alpha} it no longer blows up: |r| = {r} < 1, so it converges.",
+                    "alpha 为 {alpha} 时不再失控：|r| = {r} < 1，所以会收敛。"),
+    "blows_up.no_signal": ("Every input is 0: nothing moves, so nothing can blow up.",
+                           "输入全为 0：权重不会动，也就不会失控。"),
     "r_says.no-signal": ("Every input is 0: the error does not depend on the weights, so nothing can be learned.",
                          "输入全为 0：误差与权重无关，所以什么也学不到。"),
     # -- predict, then reveal (t) ----------------------------------------------------------
@@ -393,10 +424,10 @@ WORDS: dict[str, tuple[str, str]] = {
                     "现在换成梯度下降，起点不变：每一步权重改变 -alpha × weight_delta，"
                     "差值随之乘以 r = {r_formula}。{r_says}"),
     "switched.hot-cold": ("Now hot and cold, from the same start: each step tries a step of {step} up and one "
-                          "down, and keeps the better; three predictions a step. The goal weight is {bottom}, "
-                          "{distance} away: {distance_steps} steps of {step}.",
+                          "down, and keeps the better; three predictions a step. From the start weight {weight} "
+                          "the goal weight {bottom} is {distance} away: {distance_steps} steps of {step}.",
                           "现在换成冷热法，起点不变：每一步把权重向上、向下各挪 {step} 试一试，移到误差更小的一边；"
-                          "每步要做三次预测。目标权重是 {bottom}，离现在 {distance}，"
+                          "每步要做三次预测。目标权重是 {bottom}，离起始权重 {weight} 有 {distance}，"
                           "相当于 {distance_steps} 个 {step} 的步长。"),
     "switched.measure": ("Now measuring only, from the same start: {predicts}, error {error}.",
                          "现在换成只测量，起点不变：预测 = {predicts}，误差 {error}。"),
@@ -409,25 +440,37 @@ WORDS: dict[str, tuple[str, str]] = {
                     "所以误差停在 {error}；这是浮点舍入的残留，不是真正的差值。"),
     "story.bouncing": ("Since iteration {iteration} it flips between {a} and {b}, at the same error each time.",
                        "从第 {iteration} 次迭代起，权重在 {a} 和 {b} 之间来回跳，误差始终不变。"),
-    "story.ratio": ("Last step the error went {before} -> {now}: x {ratio}, which is r^2 = {r_term}^2, as r = {r}.",
-                    "上一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍，正好是 r^2 = {r_term}^2，其中 r = {r}："
+    "story.ratio": ("This step took the error {before} -> {now}: x {ratio}, which is r^2 = {r_term}^2, as r = {r}.",
+                    "这一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍，正好是 r^2 = {r_term}^2，其中 r = {r}："
                     "差值每步乘以 r，误差就乘以 r^2。"),
-    "story.ratio_alone": ("Last step the error went {before} -> {now}: x {ratio}.",
-                          "上一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍。"),
-    "story.ratio_rounded": ("Last step the error went {before} -> {now}: x {ratio}; r^2 = {r_squared}, so float "
+    "story.ratio_alone": ("This step took the error {before} -> {now}: x {ratio}.",
+                          "这一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍。"),
+    "story.ratio_rounded": ("This step took the error {before} -> {now}: x {ratio}; r^2 = {r_squared}, so float "
                             "rounding shows at these sizes.",
-                            "上一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍；"
+                            "这一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍；"
                             "而 r^2 = {r_squared}，两者不等，是因为数已经小到浮点舍入开始起作用了。"),
     "story.hot_cold_landed": ("Landed on the goal at iteration {iteration}: up and down tie, so it stays.",
                               "第 {iteration} 次迭代落在目标上：向上、向下试探的误差相同，所以权重停住不动。"),
-    "story.rounding": ("At iteration {iteration} it stood on the goal {goal} (error {error}, rounding only), where up "
-                       "and down should tie; rounding made {winner} win by {gap}.",
-                       "第 {iteration} 次迭代时，权重已经在目标权重 {goal} 上（误差 {error}，"
-                       "只是舍入误差），向上和向下本应打平；是浮点舍入让{winner}以 {gap} 之差胜出。"),
-    "story.hot_cold_bouncing": ("Since iteration {iteration} it bounces between {a} and {b}: a step of {step} "
-                                "cannot stay on the goal {goal}.",
-                                "从第 {iteration} 次迭代起，权重在 {a} 和 {b} 之间来回跳：步长固定为 {step}，"
-                                "无法停留在目标权重 {goal} 上。"),
+    "story.hot_cold_landed_whole": ("Landed on the goal {goal} at iteration {iteration}: the start was {steps} "
+                                    "steps of {step} from it, a whole number, and there up and down tie, so it "
+                                    "stays.",
+                                    "第 {iteration} 次迭代落在目标权重 {goal} 上：起点离它正好是 {steps} 个 {step} "
+                                    "的步长，是整数步；在目标上向上、向下试探的误差相同，所以权重停住不动。"),
+    "story.rounding": ("At iteration {iteration} it should have landed on the goal {goal}: the start is exactly "
+                       "{steps} steps of {step} from it. But a computer keeps {step} only approximately (in binary, "
+                       "to about 16 digits), so the steps came to {weight}, a hair off {goal}, and {winner} won by "
+                       "that hair ({gap}).",
+                       "第 {iteration} 次迭代本该正好落在目标权重 {goal} 上：起点离它正好是 {steps} 个 {step} 的步长。"
+                       "可是计算机只能近似地存下 {step}（用二进制，大约 16 位有效数字），几步加起来得到的是 {weight}，"
+                       "和 {goal} 差了一丝，于是{winner}以这一丝之差（{gap}）胜出。"),
+    "story.hot_cold_bouncing": ("Since iteration {iteration} it bounces between {a} and {b}: every step moves "
+                                "exactly {step}, and the goal {goal} is {steps} steps of {step} from the start, not a "
+                                "whole number, so no step can land on it.",
+                                "从第 {iteration} 次迭代起，权重在 {a} 和 {b} 之间来回跳：每一步都正好移动 {step}，"
+                                "而起点离目标权重 {goal} 是 {steps} 个步长，不是整数，所以哪一步都落不到目标上。"),
+    "story.hot_cold_bouncing_off": ("Since iteration {iteration} it bounces between {a} and {b}, a step apart, and "
+                                    "never lands.",
+                                    "从第 {iteration} 次迭代起，权重在 {a} 和 {b} 之间来回跳，再也落不到目标上。"),
     "up": ("up", "向上"),
     "down": ("down", "向下"),
     # -- status -----------------------------------------------------------------------------
@@ -452,6 +495,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "advice": ("alpha below {stable} converges; {best} lands in one step.",
                "alpha 小于 {stable} 就会收敛，等于 {best} 时一步到位。"),
     "first_step": ("Press space to take the first step.", "按空格键走第一步。"),
+    "first_step.measure": ("Press space to measure: one prediction and its error; nothing learns, so the weight "
+                           "stays.",
+                           "按空格键测量一次：预测一次，算出误差；这一课不学习，所以权重不会变。"),
     "more": ("-- w: more ({page}/{pages}) --", "-- 按 w 看更多（{page}/{pages}）--"),
     "parameters.title": ("Parameters: {rule}", "参数：{rule}"),
     "alpha.value": ("{alpha} (learning rate)", "{alpha}（学习率）"),
@@ -470,8 +516,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "worked.dust": ("({value} is 0 but for float rounding: {step} has no exact binary form, so steps of it "
                     "do not quite cancel)",
                     "（{value} 其实就是 0，只是浮点舍入：{step} 在二进制里无法精确表示，几步加减后不能正好抵消）"),
-    "worked.probes_rounding": ("(up and down differ only by float rounding, {gap}: {winner} won)",
-                               "（向上和向下的误差只差 {gap}，这是浮点舍入造成的：{winner}胜出）"),
+    "worked.probes_rounding": ("(up and down differ only by {gap}, as the weight is a hair off the goal: {winner} "
+                               "won)",
+                               "（向上和向下的误差只差 {gap}，因为权重离目标还差一丝：{winner}胜出）"),
     "moved_down": ("down is hotter (less error): weight = {weight} - {step} = {after}",
                    "向下误差更小：权重 = {weight} - {step} = {after}"),
     "moved_up": ("up is hotter (less error): weight = {weight} + {step} = {after}",

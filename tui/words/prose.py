@@ -61,6 +61,8 @@ def facts(problem: Problem, language: str) -> dict[str, str]:
         "r_formula": r_formula(problem, language),
         "r_squared": readable(r * r),
         "r_says": r_says(problem, language),
+        "downhill": downhill(problem, language),
+        "blows_up": blows_up(problem, language),
         "r_at_alpha_1": readable(1.0 - analysis.sum_of_squares(problem)),
         "best_alpha": "?" if best is None else readable(best, 3),
         "edge": "?" if edge is None else readable(edge, 3),
@@ -89,6 +91,27 @@ def r_says(problem: Problem, language: str) -> str:
     return say(language, f"r_says.{regime.value}", r=readable(r), r_squared=readable(r * r, 4))
 
 
+def downhill(problem: Problem, language: str) -> str:
+    """What a step does on the error curve with this r: downhill, past the bottom but lower,
+    to the same height, or higher (gradient descent only)."""
+    if problem.method != GRADIENT_DESCENT:
+        return ""
+    regime = analysis.gradient_regime(problem)
+    r = r_value(problem)
+    return say(language, f"downhill.{regime.value}", r=readable(r), r_squared=readable(r * r, 4))
+
+
+def blows_up(problem: Problem, language: str) -> str:
+    """Whether the run blows up at this alpha: if so, what to try; if not, that it no longer
+    does, and why (gradient descent only)."""
+    if problem.method != GRADIENT_DESCENT:
+        return ""
+    regime = analysis.gradient_regime(problem)
+    key = {Regime.DIVERGING: "blows_up.yes", Regime.BOUNCING: "blows_up.bouncing",
+           Regime.NO_SIGNAL: "blows_up.no_signal"}.get(regime, "blows_up.no")
+    return say(language, key, alpha=readable(problem.alpha), r=readable(abs(r_value(problem))))
+
+
 def opening(lesson: Lesson, history: History, language: str) -> list[str]:
     """Before the first step: the idea, what to watch for, and how to begin. Under the other
     rule (m) the lesson's words are about a rule no longer on screen, so the rule on screen
@@ -98,7 +121,22 @@ def opening(lesson: Lesson, history: History, language: str) -> list[str]:
         parts = [say(language, f"switched.{history.problem.method}", **known)]
     else:
         parts = [fill(part, known) for part in (text.teaches, text.notice) if part]
-    return [*parts, say(language, "first_step")]
+    first = "first_step.measure" if history.problem.method == MEASURE else "first_step"  # space only measures
+    return [*parts, say(language, first)]
+
+
+def tutorial_end(lesson: Lesson, history: History, language: str) -> str:
+    """Once the run has reached the lesson's tutorial steps, on the lesson's own problem:
+    that the tutorial's run ends here, or ended some steps back, and what the keys do now
+    (empty before then, in an open lesson, or on another problem)."""
+    steps = lesson.tutorial_steps
+    if steps is None or history.iteration < steps or lesson.problem != history.problem:
+        return ""
+    then = say(language, "count.step" if steps == 1 else "count.steps", steps=steps)
+    now = say(language, "count.step" if history.iteration == 1 else "count.steps", steps=history.iteration)
+    on = say(language, "lesson_on.measure" if history.problem.method == MEASURE else "lesson_on")
+    key = "lesson_done" if history.iteration == steps else "lesson_past"
+    return say(language, key, then=then, now=now, on=on)
 
 
 def notice(lesson: Lesson, history: History, language: str) -> str:
@@ -131,8 +169,8 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
         trail = history.weight_trail[:, 0]
         return [say(language, "story.bouncing", iteration=seen.bounce_from, a=readable(trail[seen.bounce_from]),
                     b=readable(trail[seen.bounce_from + 1]))]
-    if history.iteration >= 2:
-        before, now = history.errors[-2], history.errors[-1]
+    if history.iteration >= 1:  # the step the worked step shows: from its error to the error now
+        before, now = float(history.errors[-1]), float(history.error)
         if before > 0 and math.isfinite(now):
             ratio = now / before
             r = r_value(problem)
@@ -145,23 +183,34 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
 
 
 def _hot_cold_story(history: History, language: str) -> list[str]:
+    """Where hot and cold landed or why it could not: every step moves exactly step_amount,
+    so it can land only when the goal is a whole number of steps from the start; and even
+    then float rounding may leave it a hair off, where the probes no longer tie."""
     seen, problem = history.landmarks, history.problem
     trail = history.weight_trail[:, 0]
     bottom = readable(problem.goal / problem.inputs[0]) if problem.inputs[0] else "?"
+    whole = analysis.hot_cold_whole_steps(problem)
+    paper = {"goal": bottom, "step": readable(problem.step_amount), "steps": whole}
     if seen.still_from is not None and analysis.hot_cold_regime(problem, float(trail[-1])) is Regime.LANDED:
-        return [say(language, "story.hot_cold_landed", iteration=seen.still_from)]
+        key = "story.hot_cold_landed" if whole is None else "story.hot_cold_landed_whole"
+        return [say(language, key, iteration=seen.still_from, **paper)]
     lines = []
-    if seen.rounding_at is not None:
+    if seen.rounding_at is not None and whole is not None:
         step = history.record(seen.rounding_at)
         winner = say(language, "down" if step.move < 0 else "up")
-        lines.append(say(language, "story.rounding", iteration=seen.rounding_at, goal=bottom,
-                         error=readable(step.error, 2), winner=winner,
-                         gap=readable(abs(step.up_error - step.down_error), 2)))
+        lines.append(say(language, "story.rounding", iteration=seen.rounding_at, weight=repr(float(step.weights[0])),
+                         winner=winner, gap=readable(abs(step.up_error - step.down_error), 2), **paper))
     if seen.bounce_from is not None:
-        lines.append(say(language, "story.hot_cold_bouncing", iteration=seen.bounce_from,
-                         a=readable(trail[seen.bounce_from]), b=readable(trail[seen.bounce_from + 1]),
-                         goal=bottom, step=readable(problem.step_amount)))
+        key = "story.hot_cold_bouncing" if whole is None else "story.hot_cold_bouncing_off"
+        lines.append(say(language, key, iteration=seen.bounce_from, a=readable(trail[seen.bounce_from]),
+                         b=readable(trail[seen.bounce_from + 1]), goal=bottom, step=readable(problem.step_amount),
+                         steps=readable(_steps_from_start(problem), 4)))
     return lines
+
+
+def _steps_from_start(problem: Problem) -> float:
+    """The distance from the start to the goal weight, in steps of step_amount."""
+    return abs(problem.weights[0] - problem.goal / problem.inputs[0]) / problem.step_amount
 
 
 PLACEHOLDERS = tuple(facts(Problem(weights=(0.5,), inputs=(2.0,), goal=0.8), "en"))  # what a lesson may name

@@ -11,7 +11,7 @@ from rich.console import Group
 from rich.text import Text
 
 from ...words.divergence import banner
-from ...words.prose import commentary, notice, opening, reveal
+from ...words.prose import commentary, notice, opening, reveal, tutorial_end
 from ...words.say import say
 from ...words.worked import worked_step
 from ...words.wrap import wrap
@@ -31,9 +31,8 @@ def paragraphs(state: AppState) -> list[tuple[str, str]]:
     shown = [(guessed, "bold")] if guessed else []
     shown += [] if "worked-step" in hidden else [(line, "") for line in worked_step(history, language)]
     shown += [(line, "bold") for line in commentary(history, language, hidden)]
-    steps = lesson.tutorial_steps
-    if steps is not None and history.iteration >= steps and lesson.problem == history.problem:
-        shown.append((say(language, "lesson_done", steps=steps), "bold"))
+    ending = tutorial_end(lesson, history, language)
+    shown += [(ending, "bold")] if ending else []
     watch = notice(lesson, history, language)
     return shown + ([(watch, "italic")] if watch else [])
 
