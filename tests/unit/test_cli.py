@@ -1,6 +1,7 @@
 """`gradstep run` and `gradstep lessons`: formats, defaults, and bad input."""
 
 import csv
+import dataclasses
 import io
 import json
 
@@ -117,3 +118,17 @@ def test_version_names_the_installed_package():
 
     result = gradstep("--version")
     assert (result.status, result.out, result.err) == (0, f"gradstep {version('gradstep')}\n", "")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_lessons_fit_80_columns_by_the_breakers_rules(language, monkeypatch):
+    # Lesson 5's Chinese summary ends "（发散）。" at column 81: the terminal folded it, and "。" began a line.
+    from gradstep.tui.words.wrap import CLOSING, width
+
+    monkeypatch.setenv("COLUMNS", "80")
+    output = gradstep("lessons", "--lang", language).out.splitlines()
+    assert all(width(line) <= 80 for line in output), [line for line in output if width(line) > 80]
+    assert all(line.strip()[0] not in CLOSING for line in output if line.strip())
+    summary = course()[4].text(language).summary
+    assert "".join(line.strip() for line in output).replace(" ", "").count(summary.replace(" ", "")) == 1
+
