@@ -132,3 +132,21 @@ def test_lessons_fit_80_columns_by_the_breakers_rules(language, monkeypatch):
     summary = course()[4].text(language).summary
     assert "".join(line.strip() for line in output).replace(" ", "").count(summary.replace(" ", "")) == 1
 
+
+@pytest.mark.parametrize(("language", "entries"), [("en", ["Enter or n: step", "+ -: alpha", "q: quit"]),
+                                                    ("zh", ["回车或 n：走一步", "+ -：alpha", "q：退出"])])
+def test_line_modes_commands_keep_each_key_with_its_word_within_80_columns(language, entries, monkeypatch):
+    # The help line was written unwrapped: at 80 columns the terminal left "q" on one line, "：退出" on the next.
+    from gradstep.core.session import Session
+    from gradstep.tui.plain.lines import run_lines
+    from gradstep.tui.words.wrap import CLOSING, width
+
+    monkeypatch.setenv("COLUMNS", "80")
+    out = io.StringIO()
+    lesson = dataclasses.replace(course()[5], questions=())  # alpha: its table fits 80 columns
+    run_lines(Session.begin(lesson), language, io.StringIO("what\nq\n"), out)
+    lines = [line.removeprefix("> ") for line in out.getvalue().splitlines()]
+    assert all(width(line) <= 80 for line in lines), [line for line in lines if width(line) > 80]
+    assert all(line[:1] not in CLOSING for line in lines)
+    for entry in entries:  # the commands, at the start and after an unknown one
+        assert sum(entry in line for line in lines) == 2, entry

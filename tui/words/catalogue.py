@@ -610,7 +610,7 @@ WORDS: dict[str, tuple[str, str]] = {
                               "+ 往上，- 往下，= 不动；直接回车则不猜、直接走一步。"),
     "lines.no_lesson": ("{text!r} is not a lesson's number: give l and 1 to {count}",
                         "{text!r} 不是课程编号：请输入 l 加一个 1 到 {count} 的编号，例如 l 2"),
-    "lines.unknown": ("{text!r}? {help}", "{text!r}？{help}"),
+    "lines.unknown": ("{text!r}? The commands:", "{text!r}？可用的命令："),
     "lines.at_start": ("(already at the start)", "（已经在起点）"),
     "lines.iteration": ("(iteration {iteration})", "（第 {iteration} 次迭代）"),
     "lines.diverged": ("{description}: b steps back, 0 resets", "{description}：b 后退，0 重置"),
