@@ -15,7 +15,7 @@ from ...core.runner import FORMATS, run
 from ..words.divergence import describe
 from ..words.figures import r_formula
 from ..words.say import headings, say
-from ..words.wrap import width, wrap
+from ..words.wrap import width, wrap, wrap_entries
 from .flags import (
     ArgumentParser,
     add_course_argument,
@@ -109,7 +109,7 @@ def list_lessons(language: str, out, lessons: tuple[Lesson, ...] | None = None, 
         text_columns = max(columns - width(head), 20)  # a very narrow terminal folds rather than a column a line
         summary = wrap(lesson.text(language).summary, text_columns)
         out.write(head + summary[0] + "\n")
-        for line in summary[1:] + wrap("  ".join(notes), text_columns) if notes else summary[1:]:
+        for line in summary[1:] + (wrap_entries(notes, text_columns) if notes else []):
             out.write(indent + line + "\n")
 
 
