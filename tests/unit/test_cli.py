@@ -150,3 +150,28 @@ def test_line_modes_commands_keep_each_key_with_its_word_within_80_columns(langu
     assert all(line[:1] not in CLOSING for line in lines)
     for entry in entries:  # the commands, at the start and after an unknown one
         assert sum(entry in line for line in lines) == 2, entry
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("command", [[], ["run"], ["lessons"], ["check"], ["class"]])
+def test_help_fits_the_terminal_counting_chinese_as_two_columns(command, language, columns, monkeypatch):
+    # argparse counted characters: the Chinese usage line and --session's help ran past 80 columns.
+    from gradstep.tui.words.wrap import CLOSING, width
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    lines = gradstep(*command, "--help", "--lang", language).out.splitlines()
+    assert all(width(line) <= columns for line in lines), [line for line in lines if width(line) > columns]
+    assert all(line.strip()[0] not in CLOSING for line in lines if line.strip())
+
+
+def test_usage_lines_align_under_a_chinese_prefix(monkeypatch):
+    from gradstep.tui.words.wrap import width
+
+    monkeypatch.setenv("COLUMNS", "80")
+    for command in ([], ["run"]):
+        usage = gradstep(*command, "--help", "--lang", "zh").out.split("\n\n")[0].splitlines()
+        assert usage[0].startswith("用法：gradstep")
+        first = width(usage[0][:usage[0].index("[")])  # argparse's own lines go under the first [
+        assert all(width(line) - len(line.lstrip()) >= first for line in usage[1:] if line.lstrip().startswith("["))
+        assert all(line.startswith(" " * 6 + "gradstep") for line in usage[1:] if "gradstep" in line)

@@ -226,12 +226,16 @@ WORDS: dict[str, tuple[str, str]] = {
                         "没有找到[[名为 {name} 的]]已保存进度，从第一课开始。"),
     "command.corrupt_save": ("The saved session was unreadable; kept as {name} in {folder} ({reason}).",
                              "保存的进度无法读取，已改名为 {name} 留在 {folder}（{reason}）。"),
-    "app.usage": ("gradstep [--lesson NAME | --lesson-file FILE | --weight W --input X --goal Y] [options]\n"
-                  "       gradstep lessons          (the course, a line a lesson)\n"
-                  "       gradstep run ...          (the iteration log without the full screen; run --help)",
-                  "gradstep [--lesson 课名 | --lesson-file 文件 | --weight W --input X --goal Y] [选项]\n"
-                  "       gradstep lessons          （课程列表，每课一行）\n"
-                  "       gradstep run ...          （不开全屏，只打印迭代记录；见 run --help）"),
+    # Each line as it follows "usage: " (or "用法："), which the help's formatter puts before
+    # the first and the same width of spaces before the others: lines of 78 cells at most, with it.
+    "app.usage": ("gradstep [--lesson NAME | --lesson-file FILE |\n"
+                  "          --weight W --input X --goal Y] [options]\n"
+                  "gradstep lessons          (the course, a line a lesson)\n"
+                  "gradstep run ...          (the iteration log alone; see run --help)",
+                  "gradstep [--lesson 课名 | --lesson-file 文件 |\n"
+                  "          --weight W --input X --goal Y] [选项]\n"
+                  "gradstep lessons          （课程列表，每课一行）\n"
+                  "gradstep run ...          （不开全屏，只打印迭代记录；见 run --help）"),
     "app.description": ("Step a neuron through gradient descent, one keypress at a time. In the app, ? lists every key.",
                         "一次按一个键，看一个神经元怎样用梯度下降学习。在程序里按 ? 可以看到所有按键。"),
     "run.description": ("Print a lesson's iteration log without the full-screen app.", "不开全屏，直接打印一课的迭代记录。"),
