@@ -60,6 +60,19 @@ def wrap_entries(entries: list[str], columns: int, gap: str = "  ") -> list[str]
     return lines + [line] if line or not lines else lines
 
 
+def end_of(text: str, columns: int, mark: str = "…") -> str:
+    """`text` in at most `columns` cells: whole if it fits, else its end led by `mark`, so
+    a folder shortened to fit shows that it was ("…/class/week3"), never a silent cut."""
+    if width(text) <= columns:
+        return text
+    kept = ""
+    for char in reversed(text):
+        if width(mark + char + kept) > columns:
+            break
+        kept = char + kept
+    return mark + kept
+
+
 def _wrap_paragraph(paragraph: str, columns: int) -> list[str]:
     lines, line = [], ""
     for unit, space_before in _units(paragraph, columns):
