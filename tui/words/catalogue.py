@@ -484,6 +484,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "probe_down": ("down: {weight} - {step} = {probe} -> error {error}",
                    "向下：{weight} - {step} = {probe} -> 误差 {error}"),
     # -- keys (short: the main ones must fit 80 columns) ------------------------------------
+    "keyname.space": ("space", "空格"),  # a key's own name, where the language has a word for it
     "key.step": ("step", "单步"),
     "key.back": ("back", "后退"),
     "key.reset": ("reset", "重置"),
