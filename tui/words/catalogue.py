@@ -370,10 +370,20 @@ WORDS: dict[str, tuple[str, str]] = {
                             "输入一个数后按 Enter。直接按 Enter 则不猜、直接走一步；Esc 返回。"),
     "predict.keys.direction": ("+ up, - down, = stays. Enter alone steps without a guess; Esc goes back.",
                                "+ 往上，- 往下，= 不动。直接按 Enter 则不猜、直接走一步；Esc 返回。"),
+    # A number is right within 1% of the true change (of the error itself, for the error); a
+    # direction (hot and cold's up, down or stay) only if it is the one taken: `.direction` and
+    # `.error` say so for their kinds, the plain keys for a weight or a prediction.
     "predict.right": ("You guessed {guess}; it is {truth}: right.", "你猜 {guess}，实际是 {truth}：答对了。"),
     "predict.wrong": ("You guessed {guess}; it is {truth}: not within 1% of the change.",
-                      "你猜 {guess}，实际是 {truth}：与真实变化相差超过 1%。"),
+                      "你猜 {guess}，实际是 {truth}：与实际值相差超过这一步变化量的 1%。"),
+    "predict.wrong.error": ("You guessed {guess}; it is {truth}: not within 1% of it.",
+                            "你猜 {guess}，实际是 {truth}：与实际误差相差超过它的 1%。"),
     "predict.skipped": ("No guess this step; it is {truth}.", "这一步没有猜；实际是 {truth}。"),
+    "predict.right.direction": ("You guessed {guess}; hot and cold chose {truth}: right.",
+                                "你猜 {guess}，冷热法选的也是 {truth}：答对了。"),
+    "predict.wrong.direction": ("You guessed {guess}; hot and cold chose {truth}: a different direction.",
+                                "你猜 {guess}，冷热法选的是 {truth}：方向不对。"),
+    "predict.skipped.direction": ("No guess this step; hot and cold chose {truth}.", "这一步没有猜；冷热法选的是 {truth}。"),
     "direction.up": ("up", "往上"),
     "direction.down": ("down", "往下"),
     "direction.stay": ("stay", "不动"),
