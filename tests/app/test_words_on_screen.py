@@ -257,3 +257,14 @@ async def test_the_space_key_is_named_in_the_readers_words_on_the_key_bar_and_in
             await pilot.press("space")
         assert any(re.search(f"│ {space}  ", page) for page in pages)  # the help's row for the key
         assert language == "en" or "space" not in "".join(pages)
+
+
+@pytest.mark.parametrize(("language", "title", "explained"), [("zh", "误差-权重 w1", "图的标题把权重 1 写作 w1"),
+                                                              ("en", "Error vs weight w1", "its title calls weight 1 w1")])
+async def test_the_charts_w1_is_explained_on_the_lessons_first_screen(language, title, explained):
+    app = app_for("multi-weight", language=language)
+    async with app.run_test(size=SIZE):
+        screen = screen_text(app)
+        lesson_text = "".join(line.strip() for line in screen.split("─课程─" if language == "zh" else "─Lesson─")[1]
+                              .splitlines())
+        assert title in screen and explained.replace(" ", "") in lesson_text.replace(" ", "")

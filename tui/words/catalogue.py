@@ -546,7 +546,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.export": ("save the log as CSV (exact numbers); the path is shown", "把迭代记录保存为 CSV（精确数值），并显示保存位置"),
     "help.slower": ("play slower", "播放慢些"),
     "help.faster": ("play faster", "播放快些"),
-    "help.weights": ("with several weights, the one the chart follows", "有多个权重时，选择图上显示哪一个权重"),
+    "help.weights": ("with several weights, the one the chart follows (its title calls weight 1 w1)",
+                     "有多个权重时，选择图上显示哪一个权重（图的标题把权重 1 写作 w1）"),
     "help.panel.parameters": ("Parameters", "参数"),
     "help.panel.parameters.text": (
         "the neuron now: weights, inputs, goal, the rule, its prediction and error; r, the factor each step "
