@@ -241,7 +241,7 @@ async def test_g_switches_language_and_the_key_bar_follows():
         await pilot.press("g")
         await pilot.pause()
         assert app.state.language == "zh"
-        assert key_bar_text(app).startswith("space 单步 b 后退")
+        assert key_bar_text(app).startswith("空格 单步 b 后退")
         await pilot.press("g")
         await pilot.pause()
         assert app.state.language == "en"
