@@ -241,7 +241,7 @@ async def test_g_switches_language_and_the_key_bar_follows():
         await pilot.press("g")
         await pilot.pause()
         assert app.state.language == "zh"
-        assert key_bar_text(app).startswith("space 单步 b 后退")
+        assert key_bar_text(app).startswith("空格 单步 b 后退")
         await pilot.press("g")
         await pilot.pause()
         assert app.state.language == "en"
@@ -330,3 +330,26 @@ async def test_stepping_is_dimmed_after_divergence_and_refused():
         assert app.is_running
         await pilot.press("minus")  # the key that helps is live
         assert app.state.session.problem.alpha == 0.5
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+async def test_an_exported_files_name_is_whole_and_a_long_folder_shortened_visibly(tmp_path, monkeypatch, language):
+    # In Chinese the folder comes first: a long one pushed ".csv" off the notice line, with no "…".
+    deep = tmp_path.joinpath(*["a-rather-long-folder-name"] * 3)
+    deep.mkdir(parents=True)
+    monkeypatch.chdir(deep)
+    app = app_for("multi-weight")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*(["g"] if language == "zh" else []), "x")
+        await pilot.pause()
+        [path] = deep.glob("*.csv")
+        notice = screen_text(app).splitlines()[-1]
+        assert path.name in notice and "…" in notice and "folder-name" in notice.split("…")[1]
+
+
+async def test_a_notice_too_long_for_its_line_ends_in_an_ellipsis():
+    app = app_for()
+    async with app.run_test(size=SIZE) as pilot:
+        app.state = app.state.replace(notice="很长的通知" * 20)
+        await pilot.pause()
+        assert screen_text(app).splitlines()[-1].rstrip().endswith("…")

@@ -43,7 +43,7 @@ async def test_each_rule_asks_for_what_it_changes():
         await pilot.press("t", "space")
         assert "up, down, or leave it where it is (0.5)" in screen_text(app)
         await pilot.press("minus")  # a key each: + up, - down, = stays
-        assert panel(app).startswith("You guessed down; it is down: right.")
+        assert panel(app).startswith("You guessed down; hot and cold chose down: right.")
     app = app_for("multi-weight")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("t", "space")

@@ -183,7 +183,7 @@ async def test_the_lesson_list_says_how_to_close_it():
 
 ALLOWED = {  # names that stay as the code and the course spell them
     "alpha", "delta", "weight_delta", "gradstep", "gd", "hot", "cold", "measure", "error", "curve", "gradient",
-    "descent", "divergence", "multi", "weight", "space", "English", "Tab", "Enter", "Esc", "log10", "CSV", "TOML",
+    "descent", "divergence", "multi", "weight", "English", "Tab", "Enter", "Esc", "log10", "CSV", "TOML",
     "UTF", "resume", "lesson", "file", "session", "zh", "en", "abc",  # abc: what the student typed
 }
 
@@ -244,3 +244,29 @@ async def test_the_divergence_banner_is_chinese():
         await pilot.press(*["space"] * 27)
         screen = screen_text(app)
         assert "第 26 次迭代发散" in screen and english_words(screen) == set()
+
+
+
+@pytest.mark.parametrize(("language", "space", "step"), [("zh", "空格", "单步"), ("en", "space", "step")])
+async def test_the_space_key_is_named_in_the_readers_words_on_the_key_bar_and_in_the_help(language, space, step):
+    app = app_for("alpha", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        assert screen_text(app).splitlines()[-1].startswith(f"{space} {step} ")
+        await pilot.press("question_mark")
+        pages = []
+        for _ in range(8):  # every page of the help (space scrolls it)
+            pages.append(screen_text(app))
+            await pilot.press("space")
+        assert any(re.search(f"│ {space}  ", page) for page in pages)  # the help's row for the key
+        assert language == "en" or "space" not in "".join(pages)
+
+
+@pytest.mark.parametrize(("language", "title", "explained"), [("zh", "误差-权重 w1", "图的标题把权重 1 写作 w1"),
+                                                              ("en", "Error vs weight w1", "its title calls weight 1 w1")])
+async def test_the_charts_w1_is_explained_on_the_lessons_first_screen(language, title, explained):
+    app = app_for("multi-weight", language=language)
+    async with app.run_test(size=SIZE):
+        screen = screen_text(app)
+        lesson_text = "".join(line.strip() for line in screen.split("─课程─" if language == "zh" else "─Lesson─")[1]
+                              .splitlines())
+        assert title in screen and explained.replace(" ", "") in lesson_text.replace(" ", "")

@@ -1,6 +1,7 @@
 """`gradstep run` and `gradstep lessons`: formats, defaults, and bad input."""
 
 import csv
+import dataclasses
 import io
 import json
 
@@ -117,3 +118,60 @@ def test_version_names_the_installed_package():
 
     result = gradstep("--version")
     assert (result.status, result.out, result.err) == (0, f"gradstep {version('gradstep')}\n", "")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_lessons_fit_80_columns_by_the_breakers_rules(language, monkeypatch):
+    # Lesson 5's Chinese summary ends "（发散）。" at column 81: the terminal folded it, and "。" began a line.
+    from gradstep.tui.words.wrap import CLOSING, width
+
+    monkeypatch.setenv("COLUMNS", "80")
+    output = gradstep("lessons", "--lang", language).out.splitlines()
+    assert all(width(line) <= 80 for line in output), [line for line in output if width(line) > 80]
+    assert all(line.strip()[0] not in CLOSING for line in output if line.strip())
+    summary = course()[4].text(language).summary
+    assert "".join(line.strip() for line in output).replace(" ", "").count(summary.replace(" ", "")) == 1
+
+
+@pytest.mark.parametrize(("language", "entries"), [("en", ["Enter or n: step", "+ -: alpha", "q: quit"]),
+                                                    ("zh", ["回车或 n：走一步", "+ -：alpha", "q：退出"])])
+def test_line_modes_commands_keep_each_key_with_its_word_within_80_columns(language, entries, monkeypatch):
+    # The help line was written unwrapped: at 80 columns the terminal left "q" on one line, "：退出" on the next.
+    from gradstep.core.session import Session
+    from gradstep.tui.plain.lines import run_lines
+    from gradstep.tui.words.wrap import CLOSING, width
+
+    monkeypatch.setenv("COLUMNS", "80")
+    out = io.StringIO()
+    lesson = dataclasses.replace(course()[5], questions=())  # alpha: its table fits 80 columns
+    run_lines(Session.begin(lesson), language, io.StringIO("what\nq\n"), out)
+    lines = [line.removeprefix("> ") for line in out.getvalue().splitlines()]
+    assert all(width(line) <= 80 for line in lines), [line for line in lines if width(line) > 80]
+    assert all(line[:1] not in CLOSING for line in lines)
+    for entry in entries:  # the commands, at the start and after an unknown one
+        assert sum(entry in line for line in lines) == 2, entry
+
+
+@pytest.mark.parametrize("columns", [80, 60])
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("command", [[], ["run"], ["lessons"], ["check"], ["class"]])
+def test_help_fits_the_terminal_counting_chinese_as_two_columns(command, language, columns, monkeypatch):
+    # argparse counted characters: the Chinese usage line and --session's help ran past 80 columns.
+    from gradstep.tui.words.wrap import CLOSING, width
+
+    monkeypatch.setenv("COLUMNS", str(columns))
+    lines = gradstep(*command, "--help", "--lang", language).out.splitlines()
+    assert all(width(line) <= columns for line in lines), [line for line in lines if width(line) > columns]
+    assert all(line.strip()[0] not in CLOSING for line in lines if line.strip())
+
+
+def test_usage_lines_align_under_a_chinese_prefix(monkeypatch):
+    from gradstep.tui.words.wrap import width
+
+    monkeypatch.setenv("COLUMNS", "80")
+    for command in ([], ["run"]):
+        usage = gradstep(*command, "--help", "--lang", "zh").out.split("\n\n")[0].splitlines()
+        assert usage[0].startswith("用法：gradstep")
+        first = width(usage[0][:usage[0].index("[")])  # argparse's own lines go under the first [
+        assert all(width(line) - len(line.lstrip()) >= first for line in usage[1:] if line.lstrip().startswith("["))
+        assert all(line.startswith(" " * 6 + "gradstep") for line in usage[1:] if "gradstep" in line)

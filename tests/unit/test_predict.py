@@ -1,12 +1,13 @@
 """Predict, then reveal; the lesson's questions: judged alike in every front end, kept with
 the step they belong to, saved and brought back."""
 
+import dataclasses
 import io
 import json
 
 import pytest
 from gradstep.core.lessons import LessonError, find_lesson, load_lesson_file
-from gradstep.core.predict import judge
+from gradstep.core.predict import judge, what_to_predict
 from gradstep.core.questions import RIGHT, SKIPPED, WRONG, Answer, Attempt
 from gradstep.core.saving import CorruptSave, session_data, session_from_data
 from gradstep.core.session import Session
@@ -128,3 +129,23 @@ def test_line_mode_asks_questions_and_takes_guesses():
     assert "Not quite: try once more." in text and "Right." in text and "Skipped." in text
     assert "You guessed 0.436; it is 0.436: right." in text and "right 1/1" in text
     assert [answer.result for answer in session.answers] == [RIGHT, SKIPPED] and session.tally == (1, 1)
+
+
+@pytest.mark.parametrize(("name", "guess", "says"), [
+    ("hot-cold", "up", {"en": "You guessed up; hot and cold chose down: a different direction.",
+                        "zh": "你猜 往上，冷热法选的是 往下：方向不对。"}),
+    ("hot-cold", "down", {"en": "You guessed down; hot and cold chose down: right.",
+                          "zh": "你猜 往下，冷热法选的也是 往下：答对了。"}),
+    ("hot-cold", None, {"en": "No guess this step; hot and cold chose down.", "zh": "这一步没有猜；冷热法选的是 往下。"}),
+    ("measure-error", 1.0, {"en": "not within 1% of it.", "zh": "与实际误差相差超过它的 1%。"}),
+    ("alpha", 0.5, {"en": "not within 1% of the change.", "zh": "相差超过这一步变化量的 1%。"}),
+])
+def test_a_reveal_speaks_of_1_percent_for_numbers_only(name, guess, says):
+    # A wrong direction was told it was "not within 1% of the change": the 1% is for numbers.
+    from gradstep.tui.words.prose import reveal
+
+    lesson = dataclasses.replace(find_lesson(name), questions=())
+    session = Session.begin(lesson).guessed_step(guess)
+    for language, words in says.items():
+        assert reveal(session, language).endswith(words)
+        assert ("1%" in reveal(session, language)) == (what_to_predict(lesson.problem) != "direction" and guess is not None)

@@ -2,7 +2,7 @@
 characters, punctuation never at the wrong end of a line, formulas whole where they fit."""
 
 import pytest
-from gradstep.tui.words.wrap import CLOSING, OPENING, width, wrap
+from gradstep.tui.words.wrap import CLOSING, OPENING, width, wrap, wrap_entries
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -58,3 +58,11 @@ def test_any_text_wraps_within_the_width_and_keeps_every_character(text, columns
     lines = wrap(text, columns)
     assert all(width(line) <= columns for line in lines)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")
+
+
+def test_entries_stay_whole_and_apart_by_their_gap():
+    entries = ["回车或 n：走一步", "b：后退", "0：重置", "+ -：alpha", "m：规则", "t：先猜后看", "l：课程", "q：退出"]
+    assert wrap_entries(entries, 80) == ["回车或 n：走一步  b：后退  0：重置  + -：alpha  m：规则  t：先猜后看  l：课程",
+                                         "q：退出"]
+    assert wrap_entries(["Enter or n: step", "+ -: alpha", "q: quit"], 20) == ["Enter or n: step", "+ -: alpha  q: quit"]
+    assert wrap_entries(["一个比一行还长的条目", "q：退出"], 10) == ["一个比一行", "还长的条目", "q：退出"]

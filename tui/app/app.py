@@ -31,6 +31,7 @@ from ..files.owner import Owner, login_name
 from ..files.places import VIEW_SETTINGS
 from ..words.prose import facts, where_it_stands
 from ..words.say import explain, field_names, say
+from ..words.wrap import end_of, width
 from .ascii import AsciiFilter, AsciiScrollBarRender
 from .ending import Ending
 from .keys import key_bindings
@@ -368,8 +369,19 @@ class GradstepApp(Ending, App[int]):
             path = exports.export_log(self.state.session, Path.cwd(), self.owner)
         except OSError as error:
             return self.refuse(self.say("export_failed", reason=error.strerror or str(error)))
-        # The name first: on a narrow screen the folder is what gets cut.
-        self.state = self.state.replace(notice=self.say("exported", name=path.name, folder=path.parent))
+        self.state = self.state.replace(notice=self.fitted_path_notice("exported", path))
+
+    def fitted_path_notice(self, key: str, path: Path) -> str:
+        """The notice `key` naming `path` on the notice line's one row: the file's name whole
+        and, when the whole does not fit, the folder's end led by "…" (whichever comes first
+        in the language's sentence, nothing is cut silently)."""
+        columns = self.size.width - 1  # the notice line starts with a space
+        notice = self.say(key, name=path.name, folder=path.parent)
+        folder = str(path.parent)
+        room = width(folder) - (width(notice) - columns)
+        if room < width(folder):
+            notice = self.say(key, name=path.name, folder=end_of(folder, max(room, 4), "..." if self.ascii_only else "…"))
+        return notice
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

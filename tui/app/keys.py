@@ -7,6 +7,9 @@ the README).
 
 from textual.binding import Binding
 
+from ..words.catalogue import WORDS
+from ..words.say import say
+
 # (key, action, description key, what the key bar shows for the key, its group)
 IN_HELP_ONLY = ("view", "exact", "page", "export", "speed(-1)", "speed(1)")  # actions not on the key bar
 KEYS = (
@@ -32,6 +35,13 @@ KEYS = (
 )
 ALIASES = (("n", "step"), ("equals_sign", "rate(1)"), ("underscore", "rate(-1)"))  # n steps; = is + unshifted
 WEIGHT_KEYS = 9  # 1..9 choose the weight the chart follows
+
+
+def key_name(language: str, binding: Binding) -> str:
+    """How the key bar and the help name a binding's key: in the reader's words where the
+    catalogue has them (space is 空格 in Chinese), else as the key shows."""
+    word = f"keyname.{binding.key}"
+    return say(language, word) if word in WORDS else binding.key_display or binding.key
 
 
 def key_bindings() -> list[Binding]:

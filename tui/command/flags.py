@@ -22,6 +22,7 @@ from ...core.problem import METHODS, Problem
 from ...core.refusals import Refusal
 from ..words.catalogue import ARGPARSE_ZH
 from ..words.say import explain, say
+from ..words.wrap import width, wrap
 from .environment import language_from_environment
 
 CUSTOM = "custom"  # the name of a run typed on the command line
@@ -49,11 +50,50 @@ def language_of(argv: list[str], environ=os.environ) -> str:
     return language_from_environment(environ)
 
 
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help laid out in terminal cells, wrapped by gradstep's line breaker.
+
+    argparse counts characters, and a Chinese one takes two cells: its help ran past 80
+    columns and the terminal folded it. Here the help text and the description go through
+    `wrap` (Chinese broken between characters, punctuation at the right end of a line);
+    the usage prefix ("用法：", three characters in six cells) is laid out as ASCII of its
+    width, so argparse's own usage lines align and fit; and a usage given whole has its
+    later lines put under the first (they are written without the prefix's indent, which
+    differs by language) and any line still too wide wrapped under its command.
+    """
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        return wrap(self._whitespace_matcher.sub(" ", text).strip(), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        text = self._whitespace_matcher.sub(" ", text).strip()
+        return "\n".join(indent + line for line in wrap(text, width - len(indent)))
+
+    def _format_usage(self, usage, actions, groups, prefix) -> str:
+        prefix = argparse._("usage: ") if prefix is None else prefix
+        if usage is None:
+            stand_in = "u" * width(prefix)  # argparse measures the prefix with len()
+            return super()._format_usage(None, actions, groups, stand_in).replace(stand_in, prefix, 1)
+        indent = width(prefix)
+        lines = []
+        for line in (usage % {"prog": self._prog}).split("\n"):
+            if indent + width(line) <= self._width:
+                lines.append(" " * indent + line)
+                continue
+            lead = " " * (indent + len(line) - len(line.lstrip(" ")))
+            # The later parts under what follows the command; a line that continues one, under itself.
+            hang = lead + ("" if line.startswith(" ") else " " * (width(line.split()[0]) + 1))
+            first, *rest = wrap(line.strip(), max(self._width - len(hang), 10))
+            lines += [lead + first] + [hang + part for part in rest]
+        return prefix + "\n".join(lines)[indent:] + "\n\n"
+
+
 class ArgumentParser(argparse.ArgumentParser):
     """argparse in the user's language; a mistake is one line on stderr (not the usage
     block) and exit 2."""
 
     def __init__(self, *args, language: str = "en", **kwargs) -> None:
+        kwargs.setdefault("formatter_class", HelpFormatter)
         with _argparse_speaking(language):  # argparse names its help flag and "options" as it is made
             super().__init__(*args, **kwargs)
         self.language = language

@@ -1,5 +1,6 @@
 """`gradstep run` and `gradstep lessons`: the course without a screen, in the user's language."""
 
+import shutil
 import sys
 
 from ...core import analysis, rules
@@ -14,6 +15,7 @@ from ...core.runner import FORMATS, run
 from ..words.divergence import describe
 from ..words.figures import r_formula
 from ..words.say import headings, say
+from ..words.wrap import width, wrap, wrap_entries
 from .flags import (
     ArgumentParser,
     add_course_argument,
@@ -90,18 +92,25 @@ def lessons_parser(language: str) -> ArgumentParser:
     return parser
 
 
-def list_lessons(language: str, out, lessons: tuple[Lesson, ...] | None = None) -> None:
+def list_lessons(language: str, out, lessons: tuple[Lesson, ...] | None = None, columns: int | None = None) -> None:
     """One line a lesson of `lessons` (default: the course): its number in the app's list,
-    its name (for --lesson), what it is about, and which languages it lacks."""
+    its name (for --lesson), what it is about, and which languages it lacks. What is about
+    is wrapped to the terminal's width by the breaker, under itself, so the terminal never
+    folds a line (and a "。" never starts one)."""
     lessons = lessons or course()
-    width = max(len(lesson.name) for lesson in lessons)
+    columns = columns or shutil.get_terminal_size((80, 24)).columns
+    name_width = max(width(lesson.name) for lesson in lessons)
     for number, lesson in enumerate(lessons, start=1):
         missing = [say(language, f"language.{other}") for other in LANGUAGES if other not in lesson.texts]
         notes = [say(language, "lessons.questions", count=len(lesson.questions))] if lesson.questions else []
         notes += [say(language, "lessons.untranslated", language=name) for name in missing]
-        out.write(f"{number}  {lesson.name.ljust(width)}  {lesson.text(language).summary}\n")
-        if notes:
-            out.write(" " * (width + 5) + "  ".join(notes) + "\n")
+        head = f"{number}  {lesson.name}{' ' * (name_width - width(lesson.name))}  "
+        indent = " " * width(head)
+        text_columns = max(columns - width(head), 20)  # a very narrow terminal folds rather than a column a line
+        summary = wrap(lesson.text(language).summary, text_columns)
+        out.write(head + summary[0] + "\n")
+        for line in summary[1:] + (wrap_entries(notes, text_columns) if notes else []):
+            out.write(indent + line + "\n")
 
 
 def lessons_main(argv: list[str]) -> int:

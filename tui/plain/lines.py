@@ -27,7 +27,7 @@ from ..words.prose import commentary, facts, fill, notice, opening, reveal, verd
 from ..words.readout import readout_lines
 from ..words.say import explain, headings, say
 from ..words.worked import worked_step
-from ..words.wrap import wrap
+from ..words.wrap import wrap, wrap_entries
 
 COMMANDS = {"": "step", "n": "step", "b": "back", "0": "reset", "+": "faster", "=": "faster", "-": "slower",
             "m": "rule", "l": "lessons", "t": "predict", "q": "quit", "?": "help", "h": "help"}
@@ -50,6 +50,11 @@ class Lines:
         for line in wrap(text, self.columns - len(indent)):
             self.out.write(indent + line + "\n")
 
+    def write_help(self) -> None:
+        """The commands, a command and its word never apart ("q：退出"), as the key bar keeps them."""
+        for line in wrap_entries(say(self.language, "lines.help").split("  "), self.columns):
+            self.out.write(line + "\n")
+
     def read(self, prompt: str) -> str | None:
         """A line from the student (None at the end of input)."""
         self.out.write(prompt)
@@ -59,13 +64,12 @@ class Lines:
 
     def run(self) -> Session:
         """Read commands until q or the end of input."""
-        help_line = say(self.language, "lines.help")
         if self.session.pending_question() is not None:  # which lesson asks, before its words
             self.write(self.heading())
         if not self.ask_questions():  # ask before telling: the lesson's words may hold the answer
             return self.session
         self.show()
-        self.out.write(help_line + "\n")
+        self.write_help()
         listed = False  # the lessons were just listed: a bare number opens one
         while self.ask_questions():
             line = self.read("> ")
@@ -80,7 +84,9 @@ class Lines:
             if command == "quit":
                 return self.session
             if command is None or command == "help":
-                self.write(help_line if command else say(self.language, "lines.unknown", text=line, help=help_line))
+                if command is None:
+                    self.write(say(self.language, "lines.unknown", text=line))
+                self.write_help()
                 continue
             try:
                 if command in LOCKS:

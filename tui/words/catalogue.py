@@ -226,12 +226,16 @@ WORDS: dict[str, tuple[str, str]] = {
                         "没有找到[[名为 {name} 的]]已保存进度，从第一课开始。"),
     "command.corrupt_save": ("The saved session was unreadable; kept as {name} in {folder} ({reason}).",
                              "保存的进度无法读取，已改名为 {name} 留在 {folder}（{reason}）。"),
-    "app.usage": ("gradstep [--lesson NAME | --lesson-file FILE | --weight W --input X --goal Y] [options]\n"
-                  "       gradstep lessons          (the course, a line a lesson)\n"
-                  "       gradstep run ...          (the iteration log without the full screen; run --help)",
-                  "gradstep [--lesson 课名 | --lesson-file 文件 | --weight W --input X --goal Y] [选项]\n"
-                  "       gradstep lessons          （课程列表，每课一行）\n"
-                  "       gradstep run ...          （不开全屏，只打印迭代记录；见 run --help）"),
+    # Each line as it follows "usage: " (or "用法："), which the help's formatter puts before
+    # the first and the same width of spaces before the others: lines of 78 cells at most, with it.
+    "app.usage": ("gradstep [--lesson NAME | --lesson-file FILE |\n"
+                  "          --weight W --input X --goal Y] [options]\n"
+                  "gradstep lessons          (the course, a line a lesson)\n"
+                  "gradstep run ...          (the iteration log alone; see run --help)",
+                  "gradstep [--lesson 课名 | --lesson-file 文件 |\n"
+                  "          --weight W --input X --goal Y] [选项]\n"
+                  "gradstep lessons          （课程列表，每课一行）\n"
+                  "gradstep run ...          （不开全屏，只打印迭代记录；见 run --help）"),
     "app.description": ("Step a neuron through gradient descent, one keypress at a time. In the app, ? lists every key.",
                         "一次按一个键，看一个神经元怎样用梯度下降学习。在程序里按 ? 可以看到所有按键。"),
     "run.description": ("Print a lesson's iteration log without the full-screen app.", "不开全屏，直接打印一课的迭代记录。"),
@@ -397,10 +401,20 @@ WORDS: dict[str, tuple[str, str]] = {
                             "输入一个数后按 Enter。直接按 Enter 则不猜、直接走一步；Esc 返回。"),
     "predict.keys.direction": ("+ up, - down, = stays. Enter alone steps without a guess; Esc goes back.",
                                "+ 往上，- 往下，= 不动。直接按 Enter 则不猜、直接走一步；Esc 返回。"),
+    # A number is right within 1% of the true change (of the error itself, for the error); a
+    # direction (hot and cold's up, down or stay) only if it is the one taken: `.direction` and
+    # `.error` say so for their kinds, the plain keys for a weight or a prediction.
     "predict.right": ("You guessed {guess}; it is {truth}: right.", "你猜 {guess}，实际是 {truth}：答对了。"),
     "predict.wrong": ("You guessed {guess}; it is {truth}: not within 1% of the change.",
-                      "你猜 {guess}，实际是 {truth}：与真实变化相差超过 1%。"),
+                      "你猜 {guess}，实际是 {truth}：与实际值相差超过这一步变化量的 1%。"),
+    "predict.wrong.error": ("You guessed {guess}; it is {truth}: not within 1% of it.",
+                            "你猜 {guess}，实际是 {truth}：与实际误差相差超过它的 1%。"),
     "predict.skipped": ("No guess this step; it is {truth}.", "这一步没有猜；实际是 {truth}。"),
+    "predict.right.direction": ("You guessed {guess}; hot and cold chose {truth}: right.",
+                                "你猜 {guess}，冷热法选的也是 {truth}：答对了。"),
+    "predict.wrong.direction": ("You guessed {guess}; hot and cold chose {truth}: a different direction.",
+                                "你猜 {guess}，冷热法选的是 {truth}：方向不对。"),
+    "predict.skipped.direction": ("No guess this step; hot and cold chose {truth}.", "这一步没有猜；冷热法选的是 {truth}。"),
     "direction.up": ("up", "往上"),
     "direction.down": ("down", "往下"),
     "direction.stay": ("stay", "不动"),
@@ -529,6 +543,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "probe_down": ("down: {weight} - {step} = {probe} -> error {error}",
                    "向下：{weight} - {step} = {probe} -> 误差 {error}"),
     # -- keys (short: the main ones must fit 80 columns) ------------------------------------
+    "keyname.space": ("space", "空格"),  # a key's own name, where the language has a word for it
     "key.step": ("step", "单步"),
     "key.back": ("back", "后退"),
     "key.reset": ("reset", "重置"),
@@ -580,7 +595,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.export": ("save the log as CSV (exact numbers); the path is shown", "把迭代记录保存为 CSV（精确数值），并显示保存位置"),
     "help.slower": ("play slower", "播放慢些"),
     "help.faster": ("play faster", "播放快些"),
-    "help.weights": ("with several weights, the one the chart follows", "有多个权重时，选择图上显示哪一个权重"),
+    "help.weights": ("with several weights, the one the chart follows (its title calls weight 1 w1)",
+                     "有多个权重时，选择图上显示哪一个权重（图的标题把权重 1 写作 w1）"),
     "help.panel.parameters": ("Parameters", "参数"),
     "help.panel.parameters.text": (
         "the neuron now: weights, inputs, goal, the rule, its prediction and error; r, the factor each step "
@@ -659,7 +675,7 @@ WORDS: dict[str, tuple[str, str]] = {
                               "+ 往上，- 往下，= 不动；直接回车则不猜、直接走一步。"),
     "lines.no_lesson": ("{text!r} is not a lesson's number: give l and 1 to {count}",
                         "{text!r} 不是课程编号：请输入 l 加一个 1 到 {count} 的编号，例如 l 2"),
-    "lines.unknown": ("{text!r}? {help}", "{text!r}？{help}"),
+    "lines.unknown": ("{text!r}? The commands:", "{text!r}？可用的命令："),
     "lines.at_start": ("(already at the start)", "（已经在起点）"),
     "lines.iteration": ("(iteration {iteration})", "（第 {iteration} 次迭代）"),
     "lines.diverged": ("{description}: b steps back, 0 resets", "{description}：b 后退，0 重置"),

@@ -23,6 +23,7 @@ from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
 from ...core.rules import as_arrays, predict, squared_error
 from ...core.session import Session
 from .figures import number, over_squares, r_formula, r_value, squares
+from .catalogue import WORDS
 from .say import say
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -226,10 +227,11 @@ def reveal(session: Session, language: str) -> str:
     def shown(value: float | str) -> str:
         return say(language, f"direction.{value}") if isinstance(value, str) else readable(value)
 
-    if guess.right is None:
-        return say(language, "predict.skipped", truth=shown(guess.truth))
-    return say(language, "predict.right" if guess.right else "predict.wrong", guess=shown(guess.value),
-               truth=shown(guess.truth))
+    outcome = {None: "skipped", True: "right", False: "wrong"}[guess.right]
+    key = f"predict.{outcome}.{guess.kind}"  # the 1% rule is for numbers; a direction is the one taken or not
+    key = key if key in WORDS else f"predict.{outcome}"
+    guessed = None if guess.value is None else shown(guess.value)
+    return say(language, key, guess=guessed, truth=shown(guess.truth))
 
 
 def where_it_stands(history: History, language: str) -> str:

@@ -7,7 +7,9 @@ punctuation (，。、；：？！）」 or their half-width forms) nor end with
 either language, so it never reads "r" on one line and "= 1 - ..." on the next. Widths
 are terminal cells: a Chinese character takes two.
 
-One function for every panel and for line mode, so the rules live in one place.
+One function for every panel and for line mode, so the rules live in one place; and one
+for lists whose entries belong whole ("q：退出", a key and what it does), which packs
+entries, never splitting one that fits a line.
 """
 
 import unicodedata
@@ -35,6 +37,40 @@ def wrap(text: str, columns: int) -> list[str]:
     for paragraph in text.split("\n"):
         lines += _wrap_paragraph(paragraph, max(1, columns))
     return lines
+
+
+def wrap_entries(entries: list[str], columns: int, gap: str = "  ") -> list[str]:
+    """`entries` packed into lines of at most `columns` cells, `gap` between two on a line.
+
+    An entry is never split where it fits a line: a key stays with its word ("q: quit",
+    "q：退出"), as the key bar shows them. One wider than a line is wrapped by itself.
+    """
+    columns = max(1, columns)
+    lines: list[str] = []
+    line = ""
+    for entry in entries:
+        joined = line + gap + entry if line else entry
+        if width(joined) <= columns:
+            line = joined
+            continue
+        if line:
+            lines.append(line)
+        *whole, line = wrap(entry, columns)
+        lines += whole
+    return lines + [line] if line or not lines else lines
+
+
+def end_of(text: str, columns: int, mark: str = "…") -> str:
+    """`text` in at most `columns` cells: whole if it fits, else its end led by `mark`, so
+    a folder shortened to fit shows that it was ("…/class/week3"), never a silent cut."""
+    if width(text) <= columns:
+        return text
+    kept = ""
+    for char in reversed(text):
+        if width(mark + char + kept) > columns:
+            break
+        kept = char + kept
+    return mark + kept
 
 
 def _wrap_paragraph(paragraph: str, columns: int) -> list[str]:

@@ -7,7 +7,7 @@ from textual.screen import ModalScreen
 
 from ...words.prose import opening
 from ...words.say import say
-from ..keys import key_bindings
+from ..keys import key_bindings, key_name
 from ..state import AppState
 from ..widgets.wrapped import Wrapped
 
@@ -41,7 +41,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         state, language = self.state, self.state.language
         lesson, history = state.session.lesson, state.session.history
-        keys = [(binding.key_display, say(language, f"help.{binding.id}"), "")
+        keys = [(key_name(language, binding), say(language, f"help.{binding.id}"), "")
                 for binding in key_bindings() if binding.id]  # the aliases and weight keys have none
         keys.append(("1-9", say(language, "help.weights"), ""))
         panels = [(say(language, f"help.panel.{panel}"), say(language, f"help.panel.{panel}.text"), "")

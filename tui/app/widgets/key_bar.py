@@ -16,6 +16,7 @@ from textual.events import Click
 
 from ....core.problem import HOT_COLD
 from ...words.say import say
+from ..keys import key_name
 from ..state import AppState
 from .panel import StatePanel
 
@@ -44,7 +45,7 @@ class KeyBar(StatePanel):
             members = list(members)
             first = members[0][0]
             said = say(state.language, label(state, first.group.description if first.group else first.description))
-            entry = self._entry(members, said, *styles)
+            entry = self._entry(members, said, state.language, *styles)
             if line.cell_len + bool(line) + entry.cell_len > self.size.width:
                 break  # the rest are under ? (help)
             if line:
@@ -58,12 +59,12 @@ class KeyBar(StatePanel):
         if key:
             self.app.simulate_key(key)
 
-    def _entry(self, members: list[tuple[Binding, bool]], description: str, key_style: Style,
+    def _entry(self, members: list[tuple[Binding, bool]], description: str, language: str, key_style: Style,
                description_style: Style) -> Text:
         """The keys, then what they do; dim where the key would do nothing now."""
         entry = Text()
         for binding, enabled in members:
-            entry.append(self.app.get_key_display(binding), key_style + _entry_style(binding, enabled))
+            entry.append(key_name(language, binding), key_style + _entry_style(binding, enabled))
         alone, enabled = len(members) == 1, any(enabled for _, enabled in members)
         entry.append(f" {description}", description_style + _entry_style(members[0][0] if alone else None, enabled))
         return entry
