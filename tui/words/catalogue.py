@@ -340,7 +340,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "never": ("never reaches error < {tolerance}", "误差永远降不到 {tolerance} 以下"),
     "cost": ("{made} predictions so far ({per} a step)", "已做 {made} 次预测（每步 {per} 次）"),
     "hot_cold_to_goal": ("to the goal: {steps} x {per} = {cost} predictions", "到目标还要 {steps} × {per} = {cost} 次预测"),
-    "gd_to_goal": ("gradient descent: {steps} x {per} = {cost}", "梯度下降要 {steps} × {per} = {cost} 次"),
+    "gd_to_goal": ("gradient descent needs {cost} ({per} a step)", "梯度下降只要 {cost} 次（每步 {per} 次）"),
     "at_goal_region": ("at the goal region", "已到目标附近"),
     # -- what r means, in a sentence (the lesson panel's {r_says}) ----------------------------
     "r_says.smooth": ("0 < r < 1: each step keeps part of the miss, on the same side, so the run converges.",
