@@ -1,15 +1,16 @@
 """The lesson's words are true of the problem on screen: figures are filled in from it,
 and what a run does is said only once it has happened."""
 
+import re
 from pathlib import Path
 
 import pytest
 from gradstep.core import analysis
 from gradstep.core.analysis import Regime
 from gradstep.core.history import History
-from gradstep.core.lessons import LANGUAGES, course, find_lesson
+from gradstep.core.lessons import LANGUAGES, course, find_lesson, load_lesson_file
 from gradstep.core.numbers import readable
-from gradstep.core.problem import GRADIENT_DESCENT
+from gradstep.core.problem import GRADIENT_DESCENT, Problem
 from gradstep.core.session import Session
 from gradstep.tui.words.prose import (
     PLACEHOLDER,
@@ -140,6 +141,22 @@ def test_whole_numbers_of_steps_are_counted_on_paper():
     assert analysis.hot_cold_whole_steps(problem.replace(step_amount=0.5)) == 3
     assert analysis.hot_cold_whole_steps(problem.replace(step_amount=0.2)) is None  # 7.5
     assert analysis.hot_cold_whole_steps(problem.replace(inputs=(0.0,))) is None
+
+
+def test_the_readme_names_every_placeholder_a_lesson_may_use():
+    named = set(re.findall(r"`\{(\w+)\}`", README.split("## For teachers", 1)[1]))
+    assert set(PLACEHOLDERS) <= named
+
+
+def test_the_readmes_question_loads_as_a_lesson_and_fills_its_figures(tmp_path):
+    block = README.split("    [[questions]]", 1)[1].split("\n\n", 1)[0]
+    table = "\n".join(line.removeprefix("    ") for line in ("    [[questions]]" + block).splitlines())
+    path = tmp_path / "q.toml"
+    path.write_text("weights = 0.5\ninputs = 2.0\ngoal = 0.8\nalpha = 0.1\n" + table + "\n", encoding="utf-8")
+    [question] = load_lesson_file(path).questions
+    assert question.accepts(0.2501) and not question.accepts(0.26)
+    explained = fill(question.text("zh").explain, facts(Problem((0.5,), (2.0,), 0.8, alpha=0.1), "zh"))
+    assert "{" not in explained and "0.25" in explained
 
 
 def test_the_readme_does_not_say_hot_and_cold_never_lands():
