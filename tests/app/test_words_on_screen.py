@@ -270,3 +270,14 @@ async def test_the_charts_w1_is_explained_on_the_lessons_first_screen(language, 
         lesson_text = "".join(line.strip() for line in screen.split("─课程─" if language == "zh" else "─Lesson─")[1]
                               .splitlines())
         assert title in screen and explained.replace(" ", "") in lesson_text.replace(" ", "")
+
+
+@pytest.mark.parametrize("key", ["plus", "m"])
+async def test_a_change_that_starts_a_new_run_says_the_last_one_is_a_key_away(key):
+    app = app_for("alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "space", key)
+        assert app.state.session.history.iteration == 0
+        assert "A new run from iteration 0: b goes back to the last one, 3 steps in." in screen_text(app)
+        await pilot.press("b")
+        assert app.state.session.history.iteration == 3

@@ -314,10 +314,16 @@ class GradstepApp(Ending, App[int]):
         self.state = self.state.replace(speed=SPEEDS[min(max(index, 0), len(SPEEDS) - 1)])
 
     def action_rate(self, direction: int) -> None:
-        self.state = self.state.replace(session=self.state.session.with_rate(direction), playing=False)
+        self._start_again(self.state.session.with_rate(direction))
 
     def action_rule(self) -> None:
-        self.state = self.state.replace(session=self.state.session.with_other_rule(), playing=False)
+        self._start_again(self.state.session.with_other_rule())
+
+    def _start_again(self, session: Session) -> None:
+        """A changed problem starts a new run; the steps of the last one are said to be a key away."""
+        steps = self.state.session.history.iteration
+        notice = self.say("run.restarted", steps=steps) if steps else ""
+        self.state = self.state.replace(session=session, playing=False, notice=notice)
 
     # The screens that open over the lesson, and the export, are imported when first
     # asked for: the first screen does not need them, and start-up is paid by every student.

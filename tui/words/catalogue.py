@@ -57,6 +57,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "run.longest": ("This run has reached {limit} iterations, the most a run keeps: 0 starts it again.",
                     "这次运行已经走到 {limit} 次迭代，一次运行最多只保留这么多。按 0 可以重新开始。"),
     # -- the rate keys ----------------------------------------------------------------------
+    "run.restarted": ("A new run from iteration 0: b goes back to the last one, {steps} steps in.",
+                      "从第 0 次迭代重新开始；按 b 可以回到刚才那次（已走 {steps} 步）。"),
     "rate.measure_only": ("this lesson only measures: nothing moves, so there is no step to change",
                           "这一课只测量、不学习，权重不会动，所以没有步长可调"),
     "rate.largest": ("{quantity!t} is already at its largest ({value})", "{quantity!t} 已经调到最大了（{value}）"),
