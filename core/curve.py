@@ -84,9 +84,17 @@ def error_along(history: History, index: int, at: np.ndarray) -> np.ndarray:
 
 
 def error_vs_weight(history: History, index: int = 0) -> Frame:
-    """The error curve along weight `index`, the trail and the current point."""
+    """The error curve along weight `index`, the trail and the current point.
+
+    With several weights the curve is the error along this one with the others as they
+    are now; earlier errors came from other curves (the others have moved since), so the
+    trail shows where this weight has been on the curve of now, and stays on it.
+    """
     visited = history.weight_trail[:, index]  # shape (iteration + 1,)
-    errors = np.append(history.errors, history.error)  # the pending error of the current state
+    if history.problem.size > 1:
+        errors = error_along(history, index, visited)
+    else:
+        errors = np.append(history.errors, history.error)  # the pending error of the current state
     start = float(visited[0])
     centre = slice_bottom(history, index)
     if centre is None or abs(centre) > 1e100:

@@ -309,6 +309,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "chart.weight": ("Error vs weight", "误差-权重"),
     "chart.iteration": ("Error vs iteration", "误差-迭代"),
     "chart.log": (" (log10)", "（对数坐标）"),
+    "chart.others_as_now": (" w{number}, the others as now", " w{number}（其余权重取当前值）"),
     "log": ("Iteration log", "迭代记录"),
     "explain": ("This step, worked out", "这一步的计算"),
     "lesson": ("Lesson", "课程"),

@@ -55,7 +55,7 @@ class ErrorChart(StatePanel, PlotextPlot):
         else:
             title = say(state.language, "chart.weight")
             if history.problem.size > 1:
-                title += f" w{min(state.selected, history.problem.size - 1) + 1}"
+                title += say(state.language, "chart.others_as_now", number=min(state.selected, history.problem.size - 1) + 1)
         if self.frame(state).y.log:
             title += say(state.language, "chart.log")
         return title
