@@ -650,6 +650,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "term.hot_cold": ("hot and cold", "冷热法"),
     "term.hot_cold.text": ("try one fixed step up and one down, keep the better: 3 predictions a step.",
                            "把权重向上、向下各挪一个固定的步长试一试，移到误差更小的一边：每步 3 次预测。"),
+    "term.converges": ("converges", "收敛"),
+    "term.converges.text": ("the miss shrinks toward 0 step by step (|r| < 1, the size of r without its sign); "
+                            "diverges: it grows without end (|r| > 1).",
+                            "差值一步步缩小，趋近于 0（|r| < 1，|r| 是 r 去掉正负号的大小）；发散则是越变越大（|r| > 1）。"),
+    "term.e_notation": ("1e-06", "1e-06"),
+    "term.e_notation.text": ("how a number too small or too large to write out is shown: 1e-06 = 1 x 10^-6 = 0.000001, "
+                             "-1.45e+06 = -1,450,000. (log10) on the chart: each step up the axis is ten times more.",
+                             "太小或太大的数这样写：1e-06 = 1 × 10^-6 = 0.000001，-1.45e+06 = -1450000。"
+                             "图上标着（对数坐标）时，纵轴每升一格就是乘以 10。"),
     # -- notices ----------------------------------------------------------------------------
     "exported": ("Log saved as {name} in {folder}", "迭代记录已保存到 {folder}，文件名 {name}"),
     "export_failed": ("Could not save the log: {reason}", "无法保存迭代记录：{reason}"),
