@@ -7,6 +7,7 @@ import json
 
 import pytest
 from gradstep.core.lessons import course
+from gradstep.tui.command.launch import app_parser
 
 from ..helpers import gradstep
 
@@ -175,3 +176,9 @@ def test_usage_lines_align_under_a_chinese_prefix(monkeypatch):
         first = width(usage[0][:usage[0].index("[")])  # argparse's own lines go under the first [
         assert all(width(line) - len(line.lstrip()) >= first for line in usage[1:] if line.lstrip().startswith("["))
         assert all(line.startswith(" " * 6 + "gradstep") for line in usage[1:] if "gradstep" in line)
+
+
+def test_chinese_help_headings_end_in_a_full_width_colon():
+    out = io.StringIO()
+    app_parser("zh").print_help(out)
+    assert "选项：\n" in out.getvalue() and "选项:" not in out.getvalue()

@@ -13,6 +13,7 @@ import argparse
 import contextlib
 import dataclasses
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 
@@ -50,6 +51,9 @@ def language_of(argv: list[str], environ=os.environ) -> str:
     return language_from_environment(environ)
 
 
+_CHINESE_HEADING = re.compile(r"^(\s*\S*[\u4e00-\u9fff]):$", re.MULTILINE)
+
+
 class HelpFormatter(argparse.HelpFormatter):
     """argparse's help laid out in terminal cells, wrapped by gradstep's line breaker.
 
@@ -68,6 +72,10 @@ class HelpFormatter(argparse.HelpFormatter):
     def _fill_text(self, text: str, width: int, indent: str) -> str:
         text = self._whitespace_matcher.sub(" ", text).strip()
         return "\n".join(indent + line for line in wrap(text, width - len(indent)))
+
+    def format_help(self) -> str:
+        # argparse writes a section's heading with an ASCII colon; after Chinese it is full width.
+        return _CHINESE_HEADING.sub("\\1：", super().format_help())
 
     def _format_usage(self, usage, actions, groups, prefix) -> str:
         prefix = argparse._("usage: ") if prefix is None else prefix
