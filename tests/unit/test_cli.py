@@ -182,3 +182,15 @@ def test_chinese_help_headings_end_in_a_full_width_colon():
     out = io.StringIO()
     app_parser("zh").print_help(out)
     assert "选项：\n" in out.getvalue() and "选项:" not in out.getvalue()
+
+
+@pytest.mark.parametrize(("lesson", "language", "entry"), [(1, "en", "+ -: step"), (1, "zh", "+ -：步长"),
+                                                            (5, "en", "+ -: alpha")])
+def test_line_modes_commands_name_what_plus_and_minus_change(lesson, language, entry):
+    from gradstep.core.session import Session
+    from gradstep.tui.plain.lines import run_lines
+
+    out = io.StringIO()
+    run_lines(Session.begin(dataclasses.replace(course()[lesson], questions=())), language,
+              io.StringIO("h\nq\n"), out)
+    assert entry in out.getvalue()

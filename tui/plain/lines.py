@@ -19,6 +19,7 @@ from ...core.formats import text_header, text_row
 from ...core.lessons import Lesson, course
 from ...core.numbers import InvalidNumber, parse_number, readable
 from ...core.predict import DIRECTION, DIRECTIONS, ERROR, PREDICTION, what_to_predict
+from ...core.problem import HOT_COLD
 from ...core.questions import Answer, Attempt
 from ...core.refusals import Refusal
 from ...core.session import Session
@@ -52,7 +53,8 @@ class Lines:
 
     def write_help(self) -> None:
         """The commands, a command and its word never apart ("q：退出"), as the key bar keeps them."""
-        for line in wrap_entries(say(self.language, "lines.help").split("  "), self.columns):
+        rate = say(self.language, "key.step_amount" if self.session.problem.method == HOT_COLD else "key.alpha")
+        for line in wrap_entries(say(self.language, "lines.help", rate=rate).split("  "), self.columns):
             self.out.write(line + "\n")
 
     def read(self, prompt: str) -> str | None:
