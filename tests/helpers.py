@@ -62,3 +62,9 @@ def screen_text(app: App) -> str:
 def non_ascii(text: str) -> set[str]:
     """The characters a terminal without Unicode could not show."""
     return {char for char in text if ord(char) > 126 and char != "\n"}
+
+
+def run_summary(out: str) -> str:
+    """The sentence after `gradstep run`'s text table, its wrapped lines joined (the table's
+    lines begin with a space: they are right-aligned)."""
+    return " ".join(line for line in out.splitlines() if line and not line.startswith(" "))

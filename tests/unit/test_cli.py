@@ -9,7 +9,7 @@ import pytest
 from gradstep.core.lessons import course
 from gradstep.tui.command.launch import app_parser
 
-from ..helpers import gradstep
+from ..helpers import gradstep, run_summary
 
 
 def test_text_format_is_a_table_then_a_summary():
@@ -17,7 +17,9 @@ def test_text_format_is_a_table_then_a_summary():
     lines = result.out.splitlines()
     assert lines[0].split() == ["iteration", "weight", "prediction", "error", "delta", "weight_delta"]
     assert [line.split()[3] for line in lines[1:4]] == ["0.04", "0.0144", "0.005184"]
-    assert lines[4] == "final error 0.005184 at iteration 2; r = 1 - 0.1 x 2^2 = 0.6; 0 < r < 1: converges, same side"
+    assert run_summary(result.out) == ("final error 0.005184 at iteration 2; r = 1 - 0.1 x 2^2 = 0.6; "
+                                       "0 < r < 1: converges, same side")
+    assert all(len(line) <= 80 for line in lines)
     assert len({len(line) for line in lines[:4]}) == 1  # aligned
 
 
@@ -42,13 +44,13 @@ def test_hot_cold_logs_its_probes_and_cost():
     first = json.loads(result.out.splitlines()[0])
     assert first["up_error"] == (-1.0 - 1.0 * (0.5 + 0.1)) ** 2  # the spec's order, in float64
     assert first["down_error"] == (-1.0 - 1.0 * (0.5 - 0.1)) ** 2 and first["move"] == "down"
-    summary = gradstep("run", "--lesson", "hot-cold").out.splitlines()[-1]
+    summary = run_summary(gradstep("run", "--lesson", "hot-cold").out)
     assert "60 predictions (3 a step)" in summary and "ends bouncing around the goal" in summary
 
 
 def test_flags_override_a_lesson():
     # The tutorial's own first try: input 2, goal 0.8, no alpha diverges with r = -3.
-    summary = gradstep("run", "--lesson", "alpha", "--alpha", "1").out.splitlines()[-1]
+    summary = run_summary(gradstep("run", "--lesson", "alpha", "--alpha", "1").out)
     assert summary.endswith("r = 1 - 1 x 2^2 = -3; r < -1: diverges, growing")
 
 

@@ -10,7 +10,7 @@ from gradstep.core.history import History, walk
 from gradstep.core.lessons import find_lesson
 from gradstep.core.problem import InvalidProblem, Problem
 
-from ..helpers import gradstep
+from ..helpers import gradstep, run_summary
 
 
 def test_divergence_lesson_stops_after_logging_its_tutorial_figures():
@@ -65,7 +65,7 @@ def test_an_overflow_on_the_first_step_keeps_no_record_and_raises_nothing():
 def test_the_log_of_a_diverging_run_ends_by_saying_so(format):
     result = gradstep("run", "--lesson", "divergence", "--steps", "300", "--format", format)
     assert result.status == 0
-    last = result.out.splitlines()[-1]
+    last = run_summary(result.out) if format == "text" else result.out.splitlines()[-1]
     assert "diverged at iteration 26" in last
     if format == "jsonl":
         rows = [json.loads(line, parse_constant=pytest.fail) for line in result.out.splitlines()]

@@ -79,8 +79,9 @@ def main(argv: list[str]) -> int:
         return parser.fail(refusal)
     steps = args.steps if args.steps is not None else lesson.tutorial_steps or DEFAULT_STEPS
     last = run(About(lesson.name, lesson.problem), steps, args.format, sys.stdout, headings(parser.language))
-    if args.format == "text":
-        print(summary(parser.language, lesson, last))
+    if args.format == "text":  # a sentence for a person: wrapped to the terminal, as the table fits 80 columns
+        for line in wrap(summary(parser.language, lesson, last), shutil.get_terminal_size((80, 24)).columns):
+            print(line)
     return 0
 
 
