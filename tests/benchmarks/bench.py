@@ -22,15 +22,16 @@ import time
 from pathlib import Path
 
 from classroom import Relay, loopback_sshd
-from gradstep.core.lessons import course, find_lesson
+from gradstep.core.lessons import course, load_lesson_file
 from gradstep.core.saving import save
 from gradstep.core.session import Session
 from gradstep.tui.files.private import private_folder
 from terminal_session import PtySession
+from unasked import LESSONS
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
-GRADSTEP = [str(BIN / "gradstep"), "--lesson", "alpha"]
+GRADSTEP = [str(BIN / "gradstep"), "--lesson-file", str(LESSONS["alpha"])]  # alpha, its questions left out
 FLOOR = [sys.executable, str(HERE / "floor_app.py")]
 BASE_ENV = {"PATH": os.environ["PATH"], "LANG": "C.UTF-8", "TERM": "xterm-256color"}
 KEY_REPEAT = 1 / 30  # a held-down key repeats about 30 times a second
@@ -109,7 +110,7 @@ def course_bytes(start, steps: int = 30) -> list[int]:
 
 def local_course(env: dict[str, str]) -> list[int]:
     def start(lesson: str):
-        session = PtySession(GRADSTEP[:1] + ["--lesson", lesson], env)
+        session = PtySession(GRADSTEP[:1] + ["--lesson-file", str(LESSONS[lesson])], env)
         return session, lambda: session.total
     return course_bytes(start)
 
@@ -117,7 +118,8 @@ def local_course(env: dict[str, str]) -> list[int]:
 def ssh_course(env: dict[str, str], ssh, compress: bool) -> list[int]:
     def start(lesson: str):
         relay = Relay(ssh.port)
-        remote = ["env", *(f"{name}={value}" for name, value in env.items()), GRADSTEP[0], "--lesson", lesson]
+        remote = ["env", *(f"{name}={value}" for name, value in env.items()), GRADSTEP[0], "--lesson-file",
+                  str(LESSONS[lesson])]
         session = PtySession(ssh.command(*remote, port=relay.port, compress=compress), BASE_ENV)
         session.read_until_quiet(quiet=1.0)  # the login, before the lesson's own first screen
         return session, lambda: relay.to_client
@@ -163,7 +165,7 @@ def bursts(rounds: int, env: dict[str, str]) -> dict[int, tuple[tuple[float, flo
 
 def saved_session(folder: Path, iterations: int) -> dict[str, str]:
     """An XDG_STATE_HOME holding the alpha lesson saved at `iterations`, for --resume."""
-    session = Session.begin(find_lesson("alpha"))
+    session = Session.begin(load_lesson_file(LESSONS["alpha"]))
     session = Session(session.lesson, session.history.jump(iterations))
     save(session, private_folder(folder / "gradstep") / "session.json")
     return {"XDG_STATE_HOME": str(folder)}

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from gradstep.core.saving import load
 from terminal_session import PtySession
+from unasked import LESSONS
 
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
@@ -55,7 +56,8 @@ class App:
     saves: bool  # gradstep saves each session as --session NAME
 
 
-GRADSTEP = App("gradstep", [str(BIN / "gradstep"), "--lesson", "alpha"], re.compile(rb"(\d+) steps? taken"), True)
+GRADSTEP = App("gradstep", [str(BIN / "gradstep"), "--lesson-file", str(LESSONS["alpha"])],  # no questions
+               re.compile(rb"(\d+) steps? taken"), True)
 FLOOR = App("floor", [sys.executable, str(HERE / "floor_app.py")], re.compile(rb"step (\d+)"), False)
 
 
