@@ -85,21 +85,22 @@ def fill(text: str, known: dict[str, str]) -> str:
 
 def r_says(problem: Problem, language: str) -> str:
     """What r means for this run, in a sentence (gradient descent only)."""
-    if problem.method != GRADIENT_DESCENT:
-        return ""
-    regime = analysis.gradient_regime(problem)
-    r = r_value(problem)
-    return say(language, f"r_says.{regime.value}", r=readable(r), r_squared=readable(r * r, 4))
+    return _by_regime("r_says", problem, language)
 
 
 def downhill(problem: Problem, language: str) -> str:
     """What a step does on the error curve with this r: downhill, past the bottom but lower,
     to the same height, or higher (gradient descent only)."""
+    return _by_regime("downhill", problem, language)
+
+
+def _by_regime(sentences: str, problem: Problem, language: str) -> str:
+    """The catalogue's sentence `sentences`.REGIME for this run's regime, with r filled in."""
     if problem.method != GRADIENT_DESCENT:
         return ""
-    regime = analysis.gradient_regime(problem)
     r = r_value(problem)
-    return say(language, f"downhill.{regime.value}", r=readable(r), r_squared=readable(r * r, 4))
+    return say(language, f"{sentences}.{analysis.gradient_regime(problem).value}", r=readable(r),
+               r_squared=readable(r * r, 4))
 
 
 def blows_up(problem: Problem, language: str) -> str:
