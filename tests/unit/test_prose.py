@@ -184,7 +184,7 @@ def test_the_hot_cold_distance_names_the_weight_it_is_from(language):
 
 
 def test_gradient_descent_says_where_it_landed_or_stopped_moving():
-    assert "-> 0: x 0" in story("gradient-descent", 1) and "Landed at iteration 1" in story("gradient-descent", 2)
+    assert "2.25 -> 0: it landed on the goal." in story("gradient-descent", 1) and "Landed at iteration 1" in story("gradient-descent", 2)
     assert "Since iteration 123 the weight no longer changes" in story("error-curve", 124)
     assert "4.93e-32" in story("error-curve", 124) and story("error-curve", 123).startswith("This step")
     assert "x 0.36, which is r^2 = 0.6^2, as r = 0.6." in story("alpha", 3)

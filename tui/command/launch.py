@@ -186,8 +186,6 @@ def launch(argv: list[str]) -> int:
         language = args.lang or start.view.get("language") or parser.language
         notices = [say(language, key, **values) for key, values in start.notices]
         notices += [explain(language, clash) for clash in clashes((*(teachers or ()), *files))]
-        for notice in notices:
-            _print_line(language, notice)
         session = start.session
         listed = (*(teachers or ()), *files)
         if session.lesson.source != "course" and session.lesson.name not in {lesson.name for lesson in listed}:
@@ -195,6 +193,8 @@ def launch(argv: list[str]) -> int:
         owner = Owner(login_name(), args.session or "")
         handing_in = HandIn(args.hand_in, owner) if args.hand_in is not None else None
         if not args.full_screen and (args.line or dumb_terminal()):
+            for notice in notices:  # the app shows them on its screen, where they are gone when it ends
+                _print_line(language, notice)
             return _run_line_mode(start, language, (*(teachers or course()), *files), handing_in, args.session)
         return _run_app(start, language, " ".join(notices), args, teachers, files, owner, handing_in)
 

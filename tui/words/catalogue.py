@@ -342,9 +342,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "below_tolerance": ("error is below {tolerance}", "误差已小于 {tolerance}"),
     "never": ("never reaches error < {tolerance}", "误差永远降不到 {tolerance} 以下"),
     "cost": ("{made} predictions so far ({per} a step)", "已做 {made} 次预测（每步 {per} 次）"),
-    "hot_cold_to_goal": ("to the goal: {steps} x {per} = {cost} predictions", "到目标还要 {steps} × {per} = {cost} 次预测"),
+    "hot_cold_to_goal": ("near goal in {steps} x {per} = {cost} predictions",
+                         "再 {steps} × {per} = {cost} 次预测到目标附近"),
     "gd_to_goal": ("gradient descent needs {cost} ({per} a step)", "梯度下降只要 {cost} 次（每步 {per} 次）"),
-    "at_goal_region": ("at the goal region", "已到目标附近"),
+    "at_goal_region": ("near the goal: within half a step", "已到目标附近（不到半步）"),
     # -- what r means, in a sentence (the lesson panel's {r_says}) ----------------------------
     "r_says.smooth": ("0 < r < 1: each step keeps part of the miss, on the same side, so the run converges.",
                       "0 < r < 1：每一步差值都缩小为原来的 r 倍，而且始终在目标的同一侧，所以会收敛。"),
@@ -460,6 +461,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "story.ratio": ("This step took the error {before} -> {now}: x {ratio}, which is r^2 = {r_term}^2, as r = {r}.",
                     "这一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍，正好是 r^2 = {r_term}^2，其中 r = {r}："
                     "差值每步乘以 r，误差就乘以 r^2。"),
+    "story.to_zero": ("This step took the error {before} -> 0: it landed on the goal.",
+                      "这一步误差从 {before} 变成 0：正好落在目标上。"),
     "story.ratio_alone": ("This step took the error {before} -> {now}: x {ratio}.",
                           "这一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍。"),
     "story.ratio_rounded": ("This step took the error {before} -> {now}: x {ratio}; r^2 = {r_squared}, so float "
@@ -516,6 +519,7 @@ WORDS: dict[str, tuple[str, str]] = {
                            "stays.",
                            "按空格键测量一次：预测一次，算出误差；这一课不学习，所以权重不会变。"),
     "more": ("-- w: more ({page}/{pages}) --", "-- 按 w 看更多（{page}/{pages}）--"),
+    "more.again": ("-- w: back to the first page ({page}/{pages}) --", "-- 按 w 回到第一页（{page}/{pages}）--"),
     "parameters.title": ("Parameters: {rule}", "参数：{rule}"),
     "alpha.value": ("{alpha} (learning rate)", "{alpha}（学习率）"),
     # -- worked step ------------------------------------------------------------------------
@@ -580,9 +584,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "help.step": ("one step of the rule (n does the same)", "按规则走一步（n 也可以）"),
     "help.back": ("one step back; at the start, undo the last change", "后退一步；在起点时撤销上一次改动"),
     "help.reset": ("back to the lesson's start (b undoes it)", "回到本课起点（b 可撤销）"),
-    "help.alpha_up": ("alpha (or the hot-and-cold step) up: 0.1, 0.2, 0.5, 1, ...",
-                      "调大 alpha（或冷热法的步长）：0.1、0.2、0.5、1……"),
-    "help.alpha_down": ("alpha (or the step) down: 1, 0.5, 0.2, 0.1, ...", "调小 alpha（或步长）：1、0.5、0.2、0.1……"),
+    "help.alpha_up": ("alpha (or the hot-and-cold step) up: 0.1, 0.2, 0.5, 1, ..., stopping also at the best "
+                      "alpha and the edge; a new run starts",
+                      "调大 alpha（或冷热法的步长）：0.1、0.2、0.5、1……，途中也停在最佳 alpha 和稳定边界；随后重新开始一次运行"),
+    "help.alpha_down": ("alpha (or the step) down the same way", "按同样的方式调小 alpha（或步长）"),
     "help.play": ("play or pause stepping by itself; [ and ] slower and faster", "自动播放或暂停；[ 和 ] 调慢、调快"),
     "help.lessons": ("the list of lessons: press a lesson's number", "课程列表：按编号打开一课"),
     "help.help": ("this help", "打开本帮助"),

@@ -173,6 +173,8 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
                     b=readable(trail[seen.bounce_from + 1]))]
     if history.iteration >= 1:  # the step the worked step shows: from its error to the error now
         before, now = float(history.errors[-1]), float(history.error)
+        if before > 0 and now == 0:  # "x 0" says nothing a beginner can use: it landed
+            return [say(language, "story.to_zero", before=readable(before))]
         if before > 0 and math.isfinite(now):
             ratio = now / before
             r = r_value(problem)

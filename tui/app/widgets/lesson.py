@@ -80,6 +80,6 @@ class LessonPanel(StatePanel):
         page = state.page % len(book)
         if len(book) == 1:
             return Group(*book[0])
-        more = say(state.language, "more", page=page + 1, pages=len(book))
+        more = say(state.language, "more" if page + 1 < len(book) else "more.again", page=page + 1, pages=len(book))
         blank = [Text("")] * (rows - 1 - len(book[page]))  # the "more" line always on the bottom row
         return Group(*book[page], *blank, Text(more, style="dim", no_wrap=True, overflow="crop"))
