@@ -22,8 +22,8 @@ from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
 from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
 from ...core.rules import as_arrays, predict, squared_error
 from ...core.session import Session
-from .figures import number, over_squares, r_formula, r_value, squares
 from .catalogue import WORDS
+from .figures import number, over_squares, r_formula, r_value, squares
 from .say import say
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
