@@ -66,3 +66,10 @@ def test_entries_stay_whole_and_apart_by_their_gap():
                                          "q：退出"]
     assert wrap_entries(["Enter or n: step", "+ -: alpha", "q: quit"], 20) == ["Enter or n: step", "+ -: alpha  q: quit"]
     assert wrap_entries(["一个比一行还长的条目", "q：退出"], 10) == ["一个比一行", "还长的条目", "q：退出"]
+
+
+def test_a_full_stop_between_two_formulas_ends_the_first_which_stays_whole():
+    text = "所以 r = 1 - 0.01 × 74.1125 = 0.258875。0 < r < 1：每一步差值都缩小"
+    for columns in (36, 38, 40):
+        lines = wrap(text, columns)
+        assert any("r = 1 - 0.01 × 74.1125 = 0.258875" in line for line in lines), lines

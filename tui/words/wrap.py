@@ -137,9 +137,11 @@ MIXED_TERM = 12  # cells: a mixed word longer than this is prose with a figure i
 
 
 def _mixed(word: str) -> bool:
-    """A word with Chinese and something else that is not punctuation in it: a formula's term."""
-    return any(is_cjk(char) for char in word) and any(char.isascii() and char not in CLOSING | OPENING
-                                                      for char in word)
+    """A word with Chinese and something else that is not punctuation in it: a formula's term
+    ("1/输入^2"). A full stop between two figures ("0.6。0 < r") is the end of a sentence."""
+    marks = CLOSING | OPENING
+    return (any(is_cjk(char) and char not in marks for char in word)
+            and any(char.isascii() and char not in marks for char in word))
 
 
 def _operand(piece: str) -> bool:
