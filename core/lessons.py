@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from .limits import LESSON_FILE_BYTES, MAX_ITERATIONS
+from .limits import KEY_DEPTH, LESSON_FILE_BYTES, MAX_ITERATIONS
 from .names import NAME_LENGTH, is_plain_name
 from .outside import clean, read_text
 from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem, is_number, problem_faults
@@ -185,6 +185,8 @@ def _read(path: Path) -> str:
 
 def _parse(text: str, where: str, source: str, default_name: str | None = None,
            faults: list["LessonError"] | None = None) -> Lesson | None:
+    if any(line.split("=", 1)[0].count(".") >= KEY_DEPTH for line in text.splitlines()):
+        raise LessonError("lesson.too_deep", where=where)  # before tomllib, which is slow on them
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -22,3 +22,8 @@ mistake or a trap (/dev/zero, a log file), refused before it is parsed."""
 SAVE_BYTES = 4 * 1024 * 1024
 """The largest save read: room for an undo chain of lessons with long texts, and for a
 save of the first format, which also held the log."""
+
+KEY_DEPTH = 64
+"""Parts of one dotted key or table name in a lesson file ("a.b.c" has 3; a lesson uses 2).
+tomllib takes time that grows with the square of a key's depth (half a second at 5,000), so
+a deeper key is refused before the file is parsed."""
