@@ -5,9 +5,9 @@
 - tests/terminal: the installed command in a real terminal (tmux, a pty, SSH), marked
   `terminal`: the slow tier, which CI runs with the rest.
 
-The everyday loop, about 20 seconds, is `pytest -m "not terminal and not slow"`: `slow`
-marks the exhaustive tests (every lesson, size, theme, screen) and the app tests beside
-an everyday set of one per feature. CI runs everything.
+The everyday loop, about 35 seconds here (6 of them collecting), is `pytest -m "not
+terminal and not slow"`: `slow` marks the exhaustive tests (every lesson, size, theme,
+screen) and the app tests beside an everyday set of one per feature. CI runs everything.
 """
 
 import importlib
