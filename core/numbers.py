@@ -64,6 +64,13 @@ def readable(value: float, digits: int = 6) -> str:
     return format(value, f".{digits}g")
 
 
+def decimal(value: float) -> str:
+    """`value` written out in plain decimals, as a beginner reads it: 0.000001, not 1e-06."""
+    import numpy as np  # its shortest round-trip digits: 0.1 stays 0.1, not 0.1000000000000000055
+
+    return np.format_float_positional(float(value), trim="-")
+
+
 def fitted(value: float, width: int, digits: int = 5) -> str:
     """`value` readable in at most `width` characters, dropping digits until it fits."""
     for fewer in range(digits, 0, -1):

@@ -5,7 +5,9 @@ from gradstep.core import analysis
 from gradstep.core.analysis import Regime
 from gradstep.core.history import History
 from gradstep.core.lessons import find_lesson
+from gradstep.core.numbers import decimal
 from gradstep.core.problem import Problem
+from gradstep.tui.words.readout import readout_lines
 
 
 @pytest.mark.parametrize(
@@ -87,3 +89,10 @@ def test_a_far_start_with_a_tiny_tolerance_is_counted_not_crashed():
                       alpha=56.0, step_amount=0.25)
     view = History.start(problem).jump(30)
     assert analysis.read_out(problem, view.weights, view.error).gradient_steps > 10**18
+
+
+def test_the_small_error_counted_down_to_is_written_out_for_a_beginner():
+    assert [decimal(value) for value in (1e-6, 0.1, 2.5e-7, 100.0)] == ["0.000001", "0.1", "0.00000025", "100"]
+    history = History.start(find_lesson("alpha").problem)
+    assert readout_lines(history, "en")[-1] == "11 more steps to error < 0.000001"
+    assert readout_lines(history, "zh")[-1] == "再走 11 步，误差就小于 0.000001"

@@ -10,7 +10,7 @@ alphas and the steps to go), for the students to work them out.
 from ...core import analysis
 from ...core.analysis import Regime
 from ...core.history import History
-from ...core.numbers import readable
+from ...core.numbers import decimal, readable
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE
 from ...core.rules import PREDICTIONS_PER_STEP
 from .figures import r_formula
@@ -35,7 +35,7 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = ())
     if readout.best_alpha is not None:
         lines.append(say(language, "alphas", best=readable(readout.best_alpha, 3),
                          stable=readable(readout.largest_stable_alpha, 3)))
-    lines.append(_steps_to_go(readout.steps_to_go, readable(readout.tolerance, 2), language))
+    lines.append(_steps_to_go(readout.steps_to_go, decimal(readout.tolerance), language))
     return lines
 
 
