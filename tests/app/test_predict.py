@@ -44,18 +44,15 @@ async def test_each_rule_asks_for_what_it_changes():
         assert "up, down, or leave it where it is (0.5)" in screen_text(app)
         await pilot.press("minus")  # a key each: + up, - down, = stays
         assert panel(app).startswith("You guessed down; hot and cold chose down: right.")
-    app = app_for("multi-weight")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("t", "space")
-        assert "What will the prediction be after this step? It is 0.86 now." in screen_text(app)
-        await pilot.press(*"0.963757", "enter")
-        assert app.state.session.guesses[-1].right
-    app = app_for("measure-error")
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("t", "space")
-        assert "What error will this prediction have?" in screen_text(app)
-        await pilot.press(*"0.01", "enter")
-        assert app.state.session.guesses[-1].right
+    for lesson, asked, typed in (("multi-weight", "What will the prediction be after this step? It is 0.86 now.",
+                                  "0.963757"),
+                                 ("measure-error", "What error will this prediction have?", "0.01")):
+        app = app_for(lesson)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("t", "space")
+            assert asked in screen_text(app)
+            await pilot.press(*typed, "enter")
+            assert app.state.session.guesses[-1].right
 
 
 async def test_play_is_off_in_predict_mode_and_says_why():

@@ -151,6 +151,14 @@ class GradstepApp(Ending, App[int]):
         if new.session is not old.session and new.session.pending_question() is not None:
             self.call_later(self._ask_question)  # before anything else, once this key is done
 
+    def _asked_first(self) -> bool:
+        """Ask the question due now, if any, before the run moves: one put off by a notice at
+        the start is asked by the first key that would step."""
+        if self.state.session.pending_question() is None:
+            return False
+        self._ask_question()
+        return True
+
     def _ask_question(self) -> None:
         """Ask the lesson's question for this iteration, if it is still due and nothing is open."""
         from .screens.ask import QuestionScreen
@@ -266,8 +274,7 @@ class GradstepApp(Ending, App[int]):
     def action_step(self) -> None:
         if self.screen is not self.screen_stack[0]:
             raise SkipAction()  # space is a priority binding (keys.py): a screen over the lesson has its own
-        if self.state.session.pending_question() is not None:  # put off by a notice at the start
-            self._ask_question()
+        if self._asked_first():
             return
         if not self.state.predicting:
             self.state = self.state.replace(session=self.state.session.step(), playing=False)
@@ -304,8 +311,7 @@ class GradstepApp(Ending, App[int]):
 
     # Actions run only when check_action allows them (a dimmed key says why in on_key).
     def action_play(self) -> None:
-        if self.state.session.pending_question() is not None:  # play steps too: the question comes first
-            self._ask_question()
+        if self._asked_first():  # play steps too
             return
         self.state = self.state.replace(playing=not self.state.playing)
 

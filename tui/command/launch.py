@@ -162,10 +162,6 @@ def _saved(start: Start, path: Path) -> tuple[Session, dict] | None:
     return None
 
 
-def _first(teachers: tuple[Lesson, ...] | None) -> Lesson:
-    return teachers[0] if teachers else first_lesson()
-
-
 def launch(argv: list[str]) -> int:
     """`gradstep ARGS`; returns the exit status."""
     parser, args = parse_in_language(app_parser, argv)
