@@ -225,7 +225,7 @@ def text_header(problem: Problem, headings: dict[str, str] | None = None) -> str
 
 
 def text_row(step: Step, problem: Problem, headings: dict[str, str] | None = None) -> str:
-    """One record as a line of the text table, to 6 significant digits."""
+    """One record as a line of the text table, to the digits every panel shows."""
     cells = [(headings or {}).get(cell, cell) for cell in flat_row(step, show=readable)]
     return _aligned(_text_columns(problem), cells, headings or {})
 

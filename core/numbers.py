@@ -10,6 +10,11 @@ import math
 
 from .refusals import Refusal
 
+SHOWN_DIGITS = 5
+"""Significant digits every panel shows by default (f shows them all). Five, because the
+log's 11-cell columns hold five in any notation ("-1.2345e+06"), and a figure elsewhere
+that showed more than the log beside it would look like a different number."""
+
 
 class InvalidNumber(Refusal):
     """Typed text that is not a finite number; the key says which way it fails."""
@@ -49,7 +54,7 @@ def parse_numbers(text: str) -> tuple[float, ...]:
     return tuple(values)
 
 
-def readable(value: float, digits: int = 6) -> str:
+def readable(value: float, digits: int = SHOWN_DIGITS) -> str:
     """`value` to `digits` significant digits, without the rounding noise of repr.
 
     0.005183999999999993 reads as 0.005184; an overflow reads as "overflow", not "inf".
@@ -71,16 +76,7 @@ def decimal(value: float) -> str:
     return np.format_float_positional(float(value), trim="-")
 
 
-def fitted(value: float, width: int, digits: int = 5) -> str:
-    """`value` readable in at most `width` characters, dropping digits until it fits."""
-    for fewer in range(digits, 0, -1):
-        text = readable(value, fewer)
-        if len(text) <= width:
-            return text
-    return text
-
-
-def column(values: list[float], width: int, digits: int = 5) -> list[str]:
+def column(values: list[float], width: int, digits: int = SHOWN_DIGITS) -> list[str]:
     """Values as one column of a table: one notation for all of them, digits aligned.
 
     Fixed point, aligned on the decimal point, when every value reads plainly in it and

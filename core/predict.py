@@ -4,7 +4,7 @@ What there is to predict depends on the rule: the new weight (gradient descent o
 weight), the new prediction (several weights, where one number says more than three),
 the direction (hot and cold: up, down or stay), or the error (the measuring lesson). A
 guess is right when it is within 1% of the true change, |guess - new| <= 0.01 x
-|new - old|, or equal to it as the log prints it (6 significant digits). A skipped guess
+|new - old|, or equal to it as the log prints it (SHOWN_DIGITS significant digits). A skipped guess
 is kept, unscored, so the tally says N right of M tried.
 """
 

@@ -42,7 +42,7 @@ class Question:
 
     def accepts(self, given: float | str) -> bool:
         """Whether `given` is the answer: the choice itself, or a number within the tolerance
-        (or the same as printed to 6 significant digits)."""
+        (or the same as printed, to SHOWN_DIGITS significant digits)."""
         if self.choices:
             return isinstance(given, str) and given.strip().casefold() == str(self.answer).casefold()
         if isinstance(given, str):

@@ -41,7 +41,7 @@ async def test_an_edit_changes_the_words_with_the_numbers():
 @pytest.mark.parametrize(("name", "keys", "present", "absent"), [
     ("error-curve", ["minus"], "r = 1 - 0.5 x 0.5^2 = 0.875", "0.75"),
     ("alpha", ["plus", "plus"], "r = 1 - 0.25 x 2^2 = 0", "0.0144"),
-    ("multi-weight", ["plus", "plus"], "r = 1 - 0.02 x 74.1125 = -0.48225", "0.258875"),
+    ("multi-weight", ["plus", "plus"], "r = 1 - 0.02 x 74.112 = -0.48225", "0.25887"),
     ("divergence", ["minus"] * 7, "r = 1 - 0.01 x 10^2 = 0", "-99"),
     ("divergence", ["minus"] * 7, "it no longer blows up", "Press - to lower alpha"),
     ("divergence", ["minus"] * 7 + ["space"], "0.01 x 150", "Press - to lower alpha"),
@@ -281,3 +281,25 @@ async def test_a_change_that_starts_a_new_run_says_the_last_one_is_a_key_away(ke
         assert "A new run from iteration 0: b goes back to the last one, 3 steps in." in screen_text(app)
         await pilot.press("b")
         assert app.state.session.history.iteration == 3
+
+
+def significant_digits(figure: str) -> int:
+    mantissa = figure.lstrip("-").partition("e")[0].replace(".", "").lstrip("0")
+    return len(mantissa.rstrip("0")) if "." not in figure.partition("e")[0] else len(mantissa)
+
+
+@pytest.mark.parametrize("name, steps", [(name, 3) for name in LESSONS] + [("alpha", 20), ("divergence", 20)])
+async def test_no_figure_shows_more_digits_than_the_log(name, steps):
+    """Every panel shows SHOWN_DIGITS significant digits, as the log does: a beginner saw
+    "14700" in the log beside "14700.5" in the worked step."""
+    app = app_for(name)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(steps):
+            await pilot.press("space")
+        await pilot.pause()
+        figures = re.findall(r"-?\d+\.\d+(?:e[+-]\d+)?", screen_text(app))
+        assert figures and max(map(significant_digits, figures)) <= 5, figures
+        if steps > 3:  # far enough along that the exact figures are long: f shows them
+            await pilot.press("f")
+            await pilot.pause()
+            assert max(map(significant_digits, re.findall(r"-?\d+\.\d+(?:e[+-]\d+)?", screen_text(app)))) > 5

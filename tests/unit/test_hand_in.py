@@ -124,7 +124,7 @@ def test_class_lists_each_hand_in(folder):
     lines = result.out.splitlines()
     me = login_name()  # the student is the file's owner, whatever the file says
     assert lines[0].split() == ["student", "session", "lesson", "steps", "final", "error", "predictions", "questions"]
-    assert lines[1].split() == [me, "s1", "alpha", "3", "0.00186624", "-", "-"]
+    assert lines[1].split() == [me, "s1", "alpha", "3", "0.0018662", "-", "-"]
     assert lines[2].split() == [me, "-", "hot-cold", "2", "1.69", "-", "-"]
     assert lines[3].split() == [me, "-", "divergence", "27", "diverged", "-", "-"]
     assert "link.csv: not a regular file: passed over" in result.out

@@ -25,7 +25,7 @@ class AppState:
     language: str = "en"  # "en" or "zh"
     view: str = WEIGHT_VIEW  # the chart: error vs weight, or error vs iteration
     selected: int = 0  # the weight the chart's curve runs along
-    exact: bool = False  # the log shows every digit instead of 6 significant ones
+    exact: bool = False  # the log shows every digit instead of SHOWN_DIGITS significant ones
     playing: bool = False
     speed: float = 2.0  # steps a second when playing, one of SPEEDS
     notice: str = ""  # the last message for the student: a refused key, a saved file

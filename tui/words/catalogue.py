@@ -534,6 +534,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "worked.rounding": ("(the prediction is not quite {goal}: float rounding leaves an error of {error}; f shows "
                         "every digit)",
                         "（预测并不完全等于 {goal}：浮点舍入留下了 {error} 的误差；按 f 看全部位数）"),
+    "worked.shown_digits": ("(each figure here is rounded to {digits} digits, so the last digit may not add up; f "
+                            "shows every digit)",
+                            "（这里每个数都只保留 {digits} 位有效数字，最后一位可能对不上；按 f 看全部位数）"),
     "worked.dust": ("({value} is 0 but for float rounding: {step} has no exact binary form, so steps of it "
                     "do not quite cancel)",
                     "（{value} 其实就是 0，只是浮点舍入：{step} 在二进制里无法精确表示，几步加减后不能正好抵消）"),

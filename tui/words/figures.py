@@ -1,18 +1,18 @@
 """Numbers as the words write them, and the few formulas every panel shares.
 
-A figure in a sentence is never more precise than the log beside it (6 significant
-digits); a negative one is parenthesised inside a formula, so `0.5 - -0.4` reads
+A figure in a sentence is never more precise than the log beside it (SHOWN_DIGITS
+significant digits); a negative one is parenthesised inside a formula, so `0.5 - -0.4` reads
 `0.5 - (-0.4)`. The formulas for r, the best alpha and the edge of stability are written
 here once, with the current numbers filled in.
 """
 
 from ...core import analysis
-from ...core.numbers import readable
+from ...core.numbers import SHOWN_DIGITS, readable
 from ...core.problem import Problem
 from .say import say
 
 
-def number(value: float, digits: int = 6) -> str:
+def number(value: float, digits: int = SHOWN_DIGITS) -> str:
     """A readable number, in parentheses when negative."""
     return parenthesised(readable(value, digits))
 
@@ -21,7 +21,7 @@ def parenthesised(text: str) -> str:
     return f"({text})" if text.startswith("-") else text
 
 
-def vector(values, digits: int = 6) -> str:
+def vector(values, digits: int = SHOWN_DIGITS) -> str:
     return "[" + ", ".join(readable(v, digits) for v in values) + "]"
 
 
@@ -40,7 +40,7 @@ def r_value(problem: Problem) -> float:
 
 def r_formula(problem: Problem, language: str) -> str:
     """r = 1 - alpha x input^2 with the numbers in: "1 - 0.1 x 2^2 = 0.6"; several inputs
-    are summed first: "1 - 0.01 x 74.1125 = 0.258875"."""
+    are summed first: "1 - 0.01 x 74.113 = 0.25888"."""
     times = say(language, "sign.times")
     total = squares(problem, language) if problem.size == 1 else readable(analysis.sum_of_squares(problem))
     return f"1 - {readable(problem.alpha)}{times}{total} = {readable(r_value(problem))}"

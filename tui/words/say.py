@@ -1,7 +1,7 @@
 """Filling the catalogue's sentences: values shown safely, in the reader's language.
 
 Every value that reaches a sentence passes through here, so no front end can forget the
-rules: numbers read to 6 significant digits, outside text (a typed word, a lesson file's
+rules: numbers read to SHOWN_DIGITS significant digits, outside text (a typed word, a lesson file's
 field) loses its control characters and, where a sentence quotes it (`{text!r}`), is
 quoted with Python's escapes and cut short; a refusal held as a value becomes its own
 sentence. A part in `[[ ]]` is left out when a value in it is None ("did you mean ...?"
@@ -44,7 +44,7 @@ def quoted(text: str) -> str:
 
 
 def number(value: int | float) -> str:
-    """A number in a message: 6 significant digits, and a huge integer by its length only
+    """A number in a message: SHOWN_DIGITS significant digits, and a huge integer by its length only
     (Python refuses to print an int past 4,300 digits)."""
     if isinstance(value, int) and abs(value) >= 10**15:
         digits = value.bit_length() * 30103 // 100000 + 1  # log10(2) = 0.30103

@@ -1,14 +1,16 @@
 """The last step's arithmetic, with the numbers filled in.
 
 Seeing `weight = 0.5 - 0.1 x 0.4 = 0.46` once is worth a page of prose: every figure is
-the one the learner just used, in the spec's order, to 6 significant digits like the log
-beside it. Where two figures that matter look equal at 6 digits but are not (a
+the one the learner just used, in the spec's order, to as many significant digits as the log
+beside it. Where two figures that matter look equal at those digits but are not (a
 prediction a rounding error away from the goal, hot and cold's probes near it), a line
 says so instead of showing 17 digits: float rounding decided, and f shows every digit.
 """
 
 from ...core.history import History
-from ...core.numbers import readable
+import numpy as np
+
+from ...core.numbers import SHOWN_DIGITS, readable
 from ...core.rules import GradientStep, HotColdStep, MeasureStep
 from .figures import number, vector
 from .say import say
@@ -32,12 +34,36 @@ def worked_step(history: History, language: str) -> list[str]:
     if isinstance(step, MeasureStep):
         weights = vector(step.weights) if history.problem.size > 1 else readable(step.weights[0])
         return lines + [say(language, "measured", weight=weights)]
-    return lines + _gradient_lines(history, step, language)
+    lines += _gradient_lines(history, step, language)
+    if not _adds_up_as_shown(history, step):
+        lines.append(say(language, "worked.shown_digits", digits=SHOWN_DIGITS))
+    return lines
 
 
 def _looks_equal(a: float, b: float) -> bool:
-    """Equal to 6 significant digits, yet not equal: a difference only rounding made."""
+    """Equal as shown, yet not equal: a difference only rounding made."""
     return a != b and readable(a) == readable(b)
+
+
+def _adds_up_as_shown(history: History, step: GradientStep) -> bool:
+    """Whether each line's result, worked again from its figures as shown, reads as shown.
+
+    A student who checks `0.40001 - 0.1 x 2.4374e-05 = 0.4` by hand gets 0.40001: the
+    weight was 0.400006, rounded for the panel. Where that happens a line says so."""
+    def shown(values):
+        return np.array([float(readable(v)) for v in np.atleast_1d(values)])
+
+    def same(worked, result) -> bool:
+        return [readable(v) for v in np.atleast_1d(worked)] == [readable(v) for v in np.atleast_1d(result)]
+
+    problem = history.problem
+    inputs, goal, alpha = shown(problem.inputs), shown(problem.goal), shown(problem.alpha)
+    prediction, delta, weight_delta = shown(step.prediction), shown(step.delta), shown(step.weight_delta)
+    return (same(np.sum(inputs * shown(step.weights)), step.prediction)
+            and same((prediction - goal) ** 2, step.error)
+            and same(prediction - goal, step.delta)
+            and same(delta * inputs, step.weight_delta)
+            and same(shown(step.weights) - alpha * weight_delta, step.weights_after))
 
 
 def _prediction_line(history: History, step, language: str) -> str:

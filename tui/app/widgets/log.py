@@ -17,7 +17,7 @@ from ...words.say import say, term
 from ..state import AppState
 from .panel import StatePanel
 
-NUMBER_WIDTH, EXACT_WIDTH = 10, 24  # 5 significant digits, or every digit
+NUMBER_WIDTH, EXACT_WIDTH = 11, 24  # SHOWN_DIGITS in any notation (-1.2345e+06), or every digit
 PRIORITY = ("error", "weight", "prediction", "delta", "weight_delta", "up_error", "down_error", "move")
 HEADINGS = {"up_error": "up", "down_error": "down", "weight_delta": "w_delta"}
 

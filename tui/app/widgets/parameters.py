@@ -13,9 +13,7 @@ from .panel import StatePanel
 
 
 def numbers(values) -> str:
-    """One number to 6 significant digits, several to 5 so three fit on a line."""
-    digits = 6 if len(values) == 1 else 5
-    return " ".join(readable(v, digits) for v in values)
+    return " ".join(readable(v) for v in values)
 
 
 class ParametersPanel(StatePanel):
