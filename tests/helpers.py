@@ -59,6 +59,14 @@ def screen_text(app: App) -> str:
     return "\n".join("".join(strip.text for strip in line) for line in update.strips)
 
 
+async def resize(pilot, width: int, height: int) -> None:
+    """Resize the terminal and wait until the screen has taken the size: Textual handles a
+    resize once the App is idle, after Pilot's own wait may have ended."""
+    await pilot.resize_terminal(width, height)
+    while tuple(pilot.app.screen.size) != (width, height):
+        await pilot.pause()
+
+
 def non_ascii(text: str) -> set[str]:
     """The characters a terminal without Unicode could not show."""
     return {char for char in text if ord(char) > 126 and char != "\n"}

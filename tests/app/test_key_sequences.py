@@ -16,7 +16,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from ..helpers import screen_text
+from ..helpers import resize, screen_text
 
 pytestmark = pytest.mark.slow  # random key sequences: hundreds of presses
 
@@ -62,7 +62,7 @@ class Student(RuleBasedStateMachine):
     @rule(size=st.sampled_from(SIZES))
     def resize(self, size):
         async def resize_and_draw(pilot):
-            await pilot.resize_terminal(*size)
+            await resize(pilot, *size)
             await pilot.pause()
 
         self.do(resize_and_draw)

@@ -3,7 +3,7 @@
 import pytest
 from gradstep.core.lessons import course, find_lesson
 
-from ..helpers import app_for, non_ascii, screen_text, taken
+from ..helpers import app_for, non_ascii, resize, screen_text, taken
 
 pytestmark = pytest.mark.slow  # every lesson in ASCII and every window size
 
@@ -38,7 +38,7 @@ async def test_every_size_from_tiny_to_huge_with_resizes_between_steps(name):
     app = app_for(name)
     async with app.run_test(size=(80, 24)) as pilot:
         for width, height in SIZES + SIZES[::-1]:
-            await pilot.resize_terminal(width, height)
+            await resize(pilot, width, height)
             before = app.state.session
             fits = width >= 80 and height >= 24
             await pilot.press("space") if fits else await pilot.press("space", "plus", "m", "0", "e", "l")

@@ -12,7 +12,7 @@ from gradstep.tui.app.widgets.lesson import LessonPanel, pages, paragraphs
 from gradstep.tui.words.readout import readout_lines
 from gradstep.tui.words.wrap import width, wrap
 
-from ..helpers import SIZE, app_for, screen_text
+from ..helpers import SIZE, app_for, resize, screen_text
 
 LESSONS = [lesson.name for lesson in course()]
 
@@ -225,7 +225,7 @@ async def chinese_screens(name: str) -> list[str]:
         for key in ("plus", "m", "p"):
             await pilot.press(key)
             screens.append(screen_text(app))
-        await pilot.resize_terminal(60, 20)
+        await resize(pilot, 60, 20)
         screens.append(screen_text(app))
     return screens
 

@@ -1,13 +1,13 @@
 """The parameters, the current prediction and error, and why the run will converge or not."""
 
 from rich.console import Group
-from rich.table import Table
 from rich.text import Text
 
 from ....core.numbers import readable
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD
 from ...words.readout import readout_lines
 from ...words.say import say
+from ...words.wrap import width, wrap
 from ..state import AppState
 from .panel import StatePanel
 
@@ -27,18 +27,28 @@ class ParametersPanel(StatePanel):
     def draw(self, state: AppState) -> Group:
         history, language = state.session.history, state.language
         problem = history.problem
-        table = Table.grid(padding=(0, 1))
-        table.add_column(style="bold", no_wrap=True)
-        table.add_column(overflow="fold")
         several = problem.size > 1
-        table.add_row(say(language, "weights" if several else "weight"), numbers(history.weights))
-        table.add_row(say(language, "inputs" if several else "input"), numbers(problem.inputs))
-        table.add_row(say(language, "goal"), readable(problem.goal))
+        rows = [(say(language, "weights" if several else "weight"), numbers(history.weights)),
+                (say(language, "inputs" if several else "input"), numbers(problem.inputs)),
+                (say(language, "goal"), readable(problem.goal))]
         if problem.method == HOT_COLD:
-            table.add_row(say(language, "step_amount"), readable(problem.step_amount))
+            rows.append((say(language, "step_amount"), readable(problem.step_amount)))
         elif problem.method == GRADIENT_DESCENT:
-            table.add_row(say(language, "alpha"), say(language, "alpha.value", alpha=readable(problem.alpha)))
-        table.add_row(say(language, "prediction"), readable(history.prediction))
-        table.add_row(say(language, "error"), readable(history.error))
+            rows.append((say(language, "alpha"), say(language, "alpha.value", alpha=readable(problem.alpha))))
+        rows += [(say(language, "prediction"), readable(history.prediction)),
+                 (say(language, "error"), readable(history.error))]
         lines = readout_lines(history, language, state.session.lesson.hidden)
-        return Group(table, *(Text(line, style="" if index else "bold") for index, line in enumerate(lines)))
+        return Group(*table_lines(rows, self.size.width),
+                     *(Text(line, style="" if index else "bold") for index, line in enumerate(lines)))
+
+
+def table_lines(rows: list[tuple[str, str]], columns: int) -> list[Text]:
+    """Names in bold, a column of values beside them; a value too long for its column
+    (many weights) goes on under itself."""
+    names = max(width(name) for name, _ in rows)
+    lines = []
+    for name, value in rows:
+        for index, part in enumerate(wrap(value, max(1, columns - names - 1))):
+            label = name + " " * (names - width(name)) if index == 0 else " " * names
+            lines.append(Text.assemble((label, "bold"), " ", part))
+    return lines
