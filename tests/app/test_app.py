@@ -108,7 +108,7 @@ async def test_m_refuses_hot_cold_for_several_weights():
     async with app.run_test(size=SIZE) as pilot:
         before = app.state.session
         await pilot.press("m")
-        assert app.state.session is before and "one weight at a time" in app.state.notice
+        assert app.state.session is before and "hot and cold is for 1 weight, not 3" in app.state.notice
 
 
 async def test_edit_applies_a_valid_problem():

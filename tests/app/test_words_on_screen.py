@@ -144,7 +144,7 @@ async def test_play_stops_by_itself_when_nothing_more_can_happen(name, start, st
 
 @pytest.mark.parametrize(("name", "keys", "action", "says"), [
     ("measure-error", [], "rate", "this lesson only measures"),
-    ("multi-weight", [], "rule", "hot and cold moves one weight at a time"),
+    ("multi-weight", [], "rule", "hot and cold is for 1 weight, not 3: use gradient descent (gd)"),
     ("divergence", ["space"] * 27, "step", "The run has diverged"),
     ("divergence", ["space"] * 27, "play", "Play stopped: the run has diverged"),
     ("alpha", [], "back", "Nothing to go back to"),
@@ -159,6 +159,7 @@ async def test_a_key_that_would_only_refuse_is_dimmed_and_says_why(name, keys, a
         key = {"rate": "plus", "rule": "m", "step": "space", "play": "p", "back": "b"}[action]
         await pilot.press(key)
         assert app.state.session is before and says in app.state.notice
+        assert app.state.notice in screen_text(app)  # whole, not cut at 80 columns
 
 
 async def test_the_editor_closes_on_enter_when_nothing_changed_and_says_so():
@@ -278,9 +279,18 @@ async def test_a_change_that_starts_a_new_run_says_the_last_one_is_a_key_away(ke
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "space", "space", key)
         assert app.state.session.history.iteration == 0
-        assert "A new run from iteration 0: b goes back to the last one, 3 steps in." in screen_text(app)
+        assert "A new run from iteration 0: b goes back to the last one, at iteration 3." in screen_text(app)
         await pilot.press("b")
         assert app.state.session.history.iteration == 3
+
+
+async def test_every_digit_at_the_start_keeps_the_lessons_words():
+    """f at iteration 0 hid the words (the log takes their place with every digit) and the
+    log too (it has no rows yet): half the screen went blank."""
+    app = app_for("measure-error")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f")
+        assert "Why square it?" in screen_text(app)
 
 
 def significant_digits(figure: str) -> int:

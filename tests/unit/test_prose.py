@@ -305,3 +305,11 @@ def test_the_worked_step_says_so_where_its_rounded_figures_do_not_add_up(languag
     assert say(language, "worked.weight", weight="0.40001", alpha="0.1", weight_delta="2.4374e-05", value="0.4") in late
     assert note in late
     assert note not in worked_step(History.start(find_lesson("alpha").problem).jump(1), language)
+
+
+def test_float_dust_is_explained_at_the_step_that_makes_it_and_the_one_that_starts_from_it():
+    """Hot and cold's 0.5 - 5 x 0.1 is 2.8e-17: a beginner met it at the next step,
+    "prediction = 1 x 2.7756e-17", with no word on it."""
+    history = History.start(find_lesson("hot-cold").problem)
+    said = [any("is 0 but for float rounding" in line for line in worked_step(history.jump(k), "en")) for k in (4, 5, 6, 7)]
+    assert said == [False, True, True, False]

@@ -47,9 +47,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "problem.expected_number": ("expected a number, got {value!d}", "应该是一个数，实际是{value!d}"),
     "problem.not_finite": ("must be a finite number (got {value})", "必须是有限的数（现在是 {value}）"),
     "problem.not_positive": ("must be greater than 0 (got {value})", "必须大于 0（现在是 {value}）"),
-    "problem.hot_cold_one_weight": ("hot and cold moves one weight at a time; this problem has {size} weights: "
-                                    "use gradient descent (gd)",
-                                    "冷热法一次只能调一个权重，而这个问题有 {size} 个权重，请改用梯度下降（gd）"),
+    "problem.hot_cold_one_weight": ("hot and cold is for 1 weight, not {size}: use gradient descent (gd)",
+                                    "冷热法只能调 1 个权重，这里有 {size} 个：请用梯度下降（gd）"),
     "problem.start_overflows": ("the error at the start is already too large for a float: choose smaller numbers",
                                 "起点的误差就已经大到浮点数放不下了，请换小一些的数"),
     "problem.too_many_weights": ("has {size} values: a problem has at most {limit} weights",
@@ -57,8 +56,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "run.longest": ("This run has reached {limit} iterations, the most a run keeps: 0 starts it again.",
                     "这次运行已经走到 {limit} 次迭代，一次运行最多只保留这么多。按 0 可以重新开始。"),
     # -- the rate keys ----------------------------------------------------------------------
-    "run.restarted": ("A new run from iteration 0: b goes back to the last one, {steps} steps in.",
-                      "从第 0 次迭代重新开始；按 b 可以回到刚才那次（已走 {steps} 步）。"),
+    "run.restarted": ("A new run from iteration 0: b goes back to the last one, at iteration {steps}.",
+                      "从第 0 次迭代重新开始；按 b 可以回到刚才那次（第 {steps} 次迭代）。"),
     "rate.measure_only": ("this lesson only measures: nothing moves, so there is no step to change",
                           "这一课只测量、不学习，权重不会动，所以没有步长可调"),
     "rate.largest": ("{quantity!t} is already at its largest ({value})", "{quantity!t} 已经调到最大了（{value}）"),

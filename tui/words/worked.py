@@ -103,9 +103,10 @@ def _hot_cold_lines(history: History, step: HotColdStep, language: str) -> list[
         say(language, "probe_down", probe=readable(weight - amount), error=readable(step.down_error), **values),
         say(language, outcome, **values),
     ]
-    after = float(step.weights_after[0])
-    if after and abs(after) < ROUNDING_DUST * amount:  # 0.5 - 5 x 0.1 is 2.8e-17, not 0
-        lines.append(say(language, "worked.dust", value=readable(after, 2), step=readable(amount)))
+    # 0.5 - 5 x 0.1 is 2.8e-17, not 0: said at the step that makes it and the step that starts from it
+    dust = [value for value in (weight, float(step.weights_after[0])) if value and abs(value) < ROUNDING_DUST * amount]
+    if dust:
+        lines.append(say(language, "worked.dust", value=readable(dust[0], 2), step=readable(amount)))
     if step.move and _looks_equal(step.up_error, step.down_error):
         winner = say(language, "down" if step.move < 0 else "up")
         lines.append(say(language, "worked.probes_rounding", winner=winner,
