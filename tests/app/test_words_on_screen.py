@@ -313,3 +313,21 @@ async def test_no_figure_shows_more_digits_than_the_log(name, steps):
             await pilot.press("f")
             await pilot.pause()
             assert max(map(significant_digits, re.findall(r"-?\d+\.\d+(?:e[+-]\d+)?", screen_text(app)))) > 5
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("name", LESSONS)
+async def test_every_parameters_line_fits_its_panel_after_any_rule_or_rate(name, language):
+    """A readout line wider than the panel wraps, and the panel's last line falls off the
+    screen: hot and cold's "gradient descent: 1 x 1 = 1 predictions" lost its unit."""
+    from gradstep.tui.app.widgets.parameters import ParametersPanel
+    from gradstep.tui.app.widgets.panel import _lines_of
+
+    app = app_for(name, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        panel = app.query_one(ParametersPanel)
+        for keys in ([], ["space"], ["plus", "space"], ["minus", "minus", "space"], ["m", "space"]):
+            await pilot.press(*keys)
+            lines = _lines_of(panel.draw(app.state))
+            assert len(lines) <= panel.size.height
+            assert all(line.cell_len <= panel.size.width for line in lines), [line.plain for line in lines]

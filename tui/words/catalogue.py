@@ -343,7 +343,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "cost": ("{made} predictions so far ({per} a step)", "已做 {made} 次预测（每步 {per} 次）"),
     "hot_cold_to_goal": ("near goal in {steps} x {per} = {cost} predictions",
                          "再 {steps} × {per} = {cost} 次预测到目标附近"),
-    "gd_to_goal": ("gradient descent needs {cost} ({per} a step)", "梯度下降只要 {cost} 次（每步 {per} 次）"),
+    "gd_to_goal": ("gradient descent: {steps} x {per} = {cost}", "梯度下降：{steps} × {per} = {cost} 次"),
     "at_goal_region": ("near the goal: within half a step", "已到目标附近（不到半步）"),
     # -- what r means, in a sentence (the lesson panel's {r_says}) ----------------------------
     "r_says.smooth": ("0 < r < 1: each step keeps part of the miss, on the same side, so the run converges.",
