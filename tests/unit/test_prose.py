@@ -1,6 +1,7 @@
 """The lesson's words are true of the problem on screen: figures are filled in from it,
 and what a run does is said only once it has happened."""
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -313,3 +314,22 @@ def test_float_dust_is_explained_at_the_step_that_makes_it_and_the_one_that_star
     history = History.start(find_lesson("hot-cold").problem)
     said = [any("is 0 but for float rounding" in line for line in worked_step(history.jump(k), "en")) for k in (4, 5, 6, 7)]
     assert said == [False, True, True, False]
+
+
+@pytest.mark.parametrize(("name", "alpha", "says"), [
+    ("alpha", 0.5, "The prediction flips between 1 and 0.6, at the same error each time."),
+    ("multi-weight", 2 / 74.1125, "The prediction flips between 1.14 and 0.86, at the same error each time: exactly "
+                                  "so since iteration 7, before which float rounding still moved it a little."),
+])
+def test_a_bounce_is_told_in_the_predictions_the_log_shows(name, alpha, says):
+    """At the edge of stability a beginner saw the log flip 1.14 / 0.86 from its first row
+    while the text said "since iteration 7 it flips between 0.13211 and 0.1" (w1's values)."""
+    problem = dataclasses.replace(find_lesson(name).problem, alpha=alpha)
+    assert says in commentary(History.start(problem).jump(12), "en")
+
+
+def test_hot_cold_says_why_a_step_costs_three_predictions_on_its_first_steps():
+    """A beginner saw "3 a step" and only two probes (up, down) in the worked step."""
+    history = History.start(find_lesson("hot-cold").problem)
+    told = ["1 of 3 predictions; then up and down:" in worked_step(history.jump(k), "en") for k in (1, 3, 4, 16)]
+    assert told == [True, True, False, False]

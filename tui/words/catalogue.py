@@ -455,8 +455,12 @@ WORDS: dict[str, tuple[str, str]] = {
                     "float to add, so the error rests at {error}, float rounding rather than a miss.",
                     "从第 {iteration} 次迭代起权重不再变化：每一步的改变量已经小到加到权重上也不起作用（浮点数的精度有限），"
                     "所以误差停在 {error}；这是浮点舍入的残留，不是真正的差值。"),
-    "story.bouncing": ("Since iteration {iteration} it flips between {a} and {b}, at the same error each time.",
-                       "从第 {iteration} 次迭代起，权重在 {a} 和 {b} 之间来回跳，误差始终不变。"),
+    "story.bouncing": ("The prediction flips between {a} and {b}, at the same error each time.",
+                       "预测在 {a} 和 {b} 之间来回跳，误差始终不变。"),
+    "story.bouncing_settled": ("The prediction flips between {a} and {b}, at the same error each time: exactly "
+                               "so since iteration {iteration}, before which float rounding still moved it a little.",
+                               "预测在 {a} 和 {b} 之间来回跳，误差始终不变：从第 {iteration} 次迭代起完全如此，"
+                               "在那之前浮点舍入还让它有一点点变化。"),
     "story.ratio": ("This step took the error {before} -> {now}: x {ratio}, which is r^2 = {r_term}^2, as r = {r}.",
                     "这一步误差从 {before} 变成 {now}，是原来的 {ratio} 倍，正好是 r^2 = {r_term}^2，其中 r = {r}："
                     "差值每步乘以 r，误差就乘以 r^2。"),
@@ -536,6 +540,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "worked.shown_digits": ("(each figure here is rounded to {digits} digits, so the last digit may not add up; f "
                             "shows every digit)",
                             "（这里每个数都只保留 {digits} 位有效数字，最后一位可能对不上；按 f 看全部位数）"),
+    "worked.three_predictions": ("1 of 3 predictions; then up and down:", "3 次预测之 1；再向上、向下各一次："),
     "worked.dust": ("({value} is 0 but for float rounding: {step} has no exact binary form, so steps of it "
                     "do not quite cancel)",
                     "（{value} 其实就是 0，只是浮点舍入：{step} 在二进制里无法精确表示，几步加减后不能正好抵消）"),

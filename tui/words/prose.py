@@ -167,10 +167,10 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
             return [say(language, "story.landed", iteration=seen.still_from)]
         return [say(language, "story.still", iteration=seen.still_from, weight=readable(history.weights[0])
                     if problem.size == 1 else "", error=readable(error, 3))]
-    if seen.bounce_from is not None:
-        trail = history.weight_trail[:, 0]
-        return [say(language, "story.bouncing", iteration=seen.bounce_from, a=readable(trail[seen.bounce_from]),
-                    b=readable(trail[seen.bounce_from + 1]))]
+    if seen.bounce_from is not None:  # told in predictions, the column every log shows
+        first, predictions = seen.bounce_from, history.predictions
+        key = "story.bouncing" if first <= 1 else "story.bouncing_settled"
+        return [say(language, key, iteration=first, a=readable(predictions[first]), b=readable(predictions[first + 1]))]
     if history.iteration >= 1:  # the step the worked step shows: from its error to the error now
         before, now = float(history.errors[-1]), float(history.error)
         if before > 0 and now == 0:  # "x 0" says nothing a beginner can use: it landed
