@@ -24,6 +24,7 @@ from gradstep.tui.words.prose import (
     r_says,
     tutorial_end,
 )
+from gradstep.tui.words.readout import readout_lines
 from gradstep.tui.words.say import say
 from gradstep.tui.words.worked import worked_step
 
@@ -333,3 +334,10 @@ def test_hot_cold_says_why_a_step_costs_three_predictions_on_its_first_steps():
     history = History.start(find_lesson("hot-cold").problem)
     told = ["1 of 3 predictions; then up and down:" in worked_step(history.jump(k), "en") for k in (1, 3, 4, 16)]
     assert told == [True, True, False, False]
+
+
+def test_hot_cold_on_the_goal_is_not_called_near_it():
+    """A run that landed exactly read "near the goal: within half a step" beside error 0."""
+    landed = dataclasses.replace(find_lesson("hot-cold").problem, weights=(0.5,), goal=0.0, step_amount=0.25)
+    assert "on the goal: the error is 0" in readout_lines(History.start(landed).jump(2), "en")
+    assert "near the goal: within half a step" in readout_lines(History.start(find_lesson("hot-cold").problem).jump(15), "en")

@@ -73,3 +73,9 @@ def test_a_full_stop_between_two_formulas_ends_the_first_which_stays_whole():
     for columns in (36, 38, 40):
         lines = wrap(text, columns)
         assert any("r = 1 - 0.01 × 74.1125 = 0.258875" in line for line in lines), lines
+
+
+def test_a_figure_that_ends_a_paragraph_stays_with_its_word():
+    """A question's first line left "iteration" at the end of one line and "0" alone below."""
+    text = "weights 0.1 0.2 -0.1, inputs 8.5 0.65 1.2, goal 1, alpha 0.01, iteration 0"
+    assert wrap(text, 72) == ["weights 0.1 0.2 -0.1, inputs 8.5 0.65 1.2, goal 1, alpha 0.01,", "iteration 0"]

@@ -345,6 +345,7 @@ WORDS: dict[str, tuple[str, str]] = {
                          "再 {steps} × {per} = {cost} 次预测到目标附近"),
     "gd_to_goal": ("gradient descent: {steps} x {per} = {cost}", "梯度下降：{steps} × {per} = {cost} 次"),
     "at_goal_region": ("near the goal: within half a step", "已到目标附近（不到半步）"),
+    "at_goal": ("on the goal: the error is 0", "正好在目标上：误差为 0"),
     # -- what r means, in a sentence (the lesson panel's {r_says}) ----------------------------
     "r_says.smooth": ("0 < r < 1: each step keeps part of the miss, on the same side, so the run converges.",
                       "0 < r < 1：每一步差值都缩小为原来的 r 倍，而且始终在目标的同一侧，所以会收敛。"),

@@ -53,7 +53,7 @@ def _hot_cold_costs(history: History, readout: analysis.Readout, language: str) 
     if readout.regime is Regime.NO_SIGNAL or readout.steps_to_go is None:
         return lines
     if readout.steps_to_go == 0:
-        return lines + [say(language, "at_goal_region")]
+        return lines + [say(language, "at_goal" if history.error == 0 else "at_goal_region")]
     lines.append(say(language, "hot_cold_to_goal", steps=readout.steps_to_go, per=per_step,
                      cost=per_step * readout.steps_to_go))
     if readout.gradient_steps is not None:

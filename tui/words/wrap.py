@@ -130,7 +130,24 @@ def _units(paragraph: str, columns: int) -> list[tuple[str, bool]]:
                 run += char
         if run:
             pieces.append((run, space))
-    return _formulas(_glued(pieces), columns)
+    return _formulas(_no_lone_figure(_glued(pieces)), columns)
+
+
+def _no_lone_figure(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """A figure that ends a paragraph stays with the word before it, so "iteration 0" never
+    leaves its "0" alone on the last line."""
+    if len(pieces) < 2 or not pieces[-1][1] or not _figure(pieces[-1][0]) or pieces[-2][0] in OPERATORS:
+        return pieces  # after an operator the figure ends a formula, which is kept whole its own way
+    (before, space), (last, _) = pieces[-2:]
+    return pieces[:-2] + [(f"{before} {last}", space)]
+
+
+def _figure(piece: str) -> bool:
+    try:
+        float(piece.rstrip(".,;:。，；："))
+    except ValueError:
+        return False
+    return True
 
 
 MIXED_TERM = 12  # cells: a mixed word longer than this is prose with a figure in it, and may break
