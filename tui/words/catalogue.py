@@ -438,9 +438,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "lessons.questions": ("questions: {count}", "问题：{count} 道"),
     # -- the other rule (m), from the same start ---------------------------------------------
     "switched.gd": ("Now gradient descent, from the same start: each step moves the weight by "
-                    "-alpha x weight_delta, which multiplies the miss by r = {r_formula}. {r_says}",
-                    "现在换成梯度下降，起点不变：每一步权重改变 -alpha × weight_delta，"
-                    "差值随之乘以 r = {r_formula}。{r_says}"),
+                    "-alpha x weight_delta, where weight_delta = miss x input and alpha is the learning rate. "
+                    "That multiplies the miss by a factor r = {r_formula}. {r_says}",
+                    "现在换成梯度下降，起点不变：每一步权重改变 -alpha × weight_delta，其中 weight_delta = "
+                    "差值 × 输入，alpha 是学习率。这样差值每步都乘以一个系数 r = {r_formula}。{r_says}"),
     "switched.hot-cold": ("Now hot and cold, from the same start: each step tries a step of {step} up and one "
                           "down, and keeps the better; three predictions a step. From the start weight {weight} "
                           "the goal weight {bottom} is {distance} away: {distance_steps} steps of {step}.",
