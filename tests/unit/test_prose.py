@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from gradstep.core import analysis
 from gradstep.core.analysis import Regime
 from gradstep.core.history import History
@@ -27,6 +29,8 @@ from gradstep.tui.words.prose import (
 from gradstep.tui.words.readout import readout_lines
 from gradstep.tui.words.say import say
 from gradstep.tui.words.worked import worked_step
+
+from ..strategies import problems
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
@@ -341,3 +345,14 @@ def test_hot_cold_on_the_goal_is_not_called_near_it():
     landed = dataclasses.replace(find_lesson("hot-cold").problem, weights=(0.5,), goal=0.0, step_amount=0.25)
     assert "on the goal: the error is 0" in readout_lines(History.start(landed).jump(2), "en")
     assert "near the goal: within half a step" in readout_lines(History.start(find_lesson("hot-cold").problem).jump(15), "en")
+
+
+@settings(max_examples=60, deadline=None)
+@given(problems(), st.integers(0, 40), st.sampled_from(LANGUAGES))
+def test_the_words_beside_any_run_are_sentences_never_a_crash(problem, steps, language):
+    """Every panel's words for any problem a student could type, at any step: huge,
+    tiny, diverging or landed (the worked step reads its own figures back, which must
+    survive "overflow")."""
+    view = History.start(problem).jump(steps)
+    words = worked_step(view, language) + commentary(view, language) + readout_lines(view, language)
+    assert all(isinstance(line, str) and line for line in words)

@@ -9,7 +9,7 @@ from gradstep.core.replay import replay
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from .test_properties import problems
+from ..strategies import problems
 from .test_reference import LESSONS, bits
 
 STEPS = 60

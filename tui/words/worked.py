@@ -52,7 +52,7 @@ def _adds_up_as_shown(history: History, step: GradientStep) -> bool:
     A student who checks `0.40001 - 0.1 x 2.4374e-05 = 0.4` by hand gets 0.40001: the
     weight was 0.400006, rounded for the panel. Where that happens a line says so."""
     def shown(values):
-        return np.array([float(readable(v)) for v in np.atleast_1d(values)])
+        return np.array([_as_shown(v) for v in np.atleast_1d(values)])
 
     def same(worked, result) -> bool:
         return [readable(v) for v in np.atleast_1d(worked)] == [readable(v) for v in np.atleast_1d(result)]
@@ -60,11 +60,20 @@ def _adds_up_as_shown(history: History, step: GradientStep) -> bool:
     problem = history.problem
     inputs, goal, alpha = shown(problem.inputs), shown(problem.goal), shown(problem.alpha)
     prediction, delta, weight_delta = shown(step.prediction), shown(step.delta), shown(step.weight_delta)
-    return (same(np.sum(inputs * shown(step.weights)), step.prediction)
-            and same((prediction - goal) ** 2, step.error)
-            and same(prediction - goal, step.delta)
-            and same(delta * inputs, step.weight_delta)
-            and same(shown(step.weights) - alpha * weight_delta, step.weights_after))
+    with np.errstate(all="ignore"):  # a run near divergence may overflow here as it did there
+        return (same(np.sum(inputs * shown(step.weights)), step.prediction)
+                and same((prediction - goal) ** 2, step.error)
+                and same(prediction - goal, step.delta)
+                and same(delta * inputs, step.weight_delta)
+                and same(shown(step.weights) - alpha * weight_delta, step.weights_after))
+
+
+def _as_shown(value: float) -> float:
+    """`value` as the panel writes it, read back; "overflow" stays the infinity it is."""
+    try:
+        return float(readable(value))
+    except ValueError:
+        return float(value)
 
 
 def _prediction_line(history: History, step, language: str) -> str:
