@@ -12,8 +12,9 @@ from .refusals import Refusal
 
 SHOWN_DIGITS = 5
 """Significant digits every panel shows by default (f shows them all). Five, because the
-log's 11-cell columns hold five in any notation ("-1.2345e+06"), and a figure elsewhere
-that showed more than the log beside it would look like a different number."""
+log's 11-cell columns hold five in either notation ("-1.2345e+06"; a negative figure past
+1e+99 keeps four), and a figure elsewhere that showed more than the log beside it would
+look like a different number."""
 
 
 class InvalidNumber(Refusal):

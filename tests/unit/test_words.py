@@ -115,3 +115,10 @@ def test_the_commands_follow_the_locale(monkeypatch):
 
 def test_refusal_str_is_for_logs_not_for_people():
     assert str(Refusal("number.empty", field="alpha")) == "alpha: number.empty {}"
+
+
+def test_a_count_in_a_sentence_is_written_whole():
+    """At 5 significant digits the 100,000-iteration limit read "1e+05 iterations"."""
+    assert say("en", "steps_taken", steps=100_000) == "100000 steps taken"
+    assert say("en", "run.longest", limit=100_000).startswith("This run has reached 100000 iterations")
+    assert say("en", "steps_taken", steps=10**20).startswith("~1e20")

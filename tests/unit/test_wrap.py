@@ -79,3 +79,14 @@ def test_a_figure_that_ends_a_paragraph_stays_with_its_word():
     """A question's first line left "iteration" at the end of one line and "0" alone below."""
     text = "weights 0.1 0.2 -0.1, inputs 8.5 0.65 1.2, goal 1, alpha 0.01, iteration 0"
     assert wrap(text, 72) == ["weights 0.1 0.2 -0.1, inputs 8.5 0.65 1.2, goal 1, alpha 0.01,", "iteration 0"]
+
+
+def test_a_chinese_paragraph_never_ends_on_one_character_and_its_stop():
+    """A student read "正好落在目标" / "上。": the line above now gives the last one a character."""
+    assert wrap("当 r = 0 时第一步就正好落在目标上。", 30) == ["当 r = 0 时第一步就正好落在目", "标上。"]
+    assert wrap("one two three four five six", 11)[-1] == "five six"  # English is left as it was
+
+
+def test_a_figure_too_long_to_share_a_line_keeps_its_own():
+    assert wrap("iteration 123456789012", 12) == ["iteration", "123456789012"]
+    assert wrap("abcdefghi 1.", 11) == ["abcdefghi", "1."]  # no line starts with the stop

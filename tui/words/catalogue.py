@@ -673,6 +673,12 @@ WORDS: dict[str, tuple[str, str]] = {
                              "-1.45e+06 = -1,450,000. (log10) on the chart: each step up the axis is ten times more.",
                              "太小或太大的数这样写：1e-06 = 1 × 10^-6 = 0.000001，-1.45e+06 = -1450000。"
                              "图上标着（对数坐标）时，纵轴每升一格就是乘以 10。"),
+    "term.rounding": ("float rounding", "浮点舍入"),
+    "term.rounding.text": ("a computer keeps about 16 significant digits of a number, in binary, where 0.1 has no "
+                           "exact form: sums of it can end a hair off (2.8e-17 for 0), and errors near the goal tiny "
+                           "but not 0. f shows every digit.",
+                           "计算机用二进制为每个数保存约 16 位有效数字，而 0.1 在二进制里没有精确的写法：把它加加减减，"
+                           "结果可能差一丝（本该是 0，却是 2.8e-17），目标附近的误差也会很小却不为 0。按 f 可看全部位数。"),
     # -- notices ----------------------------------------------------------------------------
     "exported": ("Log saved as {name} in {folder}", "迭代记录已保存到 {folder}，文件名 {name}"),
     "export_failed": ("Could not save the log: {reason}", "无法保存迭代记录：{reason}"),

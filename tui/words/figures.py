@@ -40,7 +40,7 @@ def r_value(problem: Problem) -> float:
 
 def r_formula(problem: Problem, language: str) -> str:
     """r = 1 - alpha x input^2 with the numbers in: "1 - 0.1 x 2^2 = 0.6"; several inputs
-    are summed first: "1 - 0.01 x 74.113 = 0.25888"."""
+    are summed first: "1 - 0.01 x 74.112 = 0.25887"."""
     times = say(language, "sign.times")
     total = squares(problem, language) if problem.size == 1 else readable(analysis.sum_of_squares(problem))
     return f"1 - {readable(problem.alpha)}{times}{total} = {readable(r_value(problem))}"

@@ -44,9 +44,12 @@ def quoted(text: str) -> str:
 
 
 def number(value: int | float) -> str:
-    """A number in a message: SHOWN_DIGITS significant digits, and a huge integer by its length only
-    (Python refuses to print an int past 4,300 digits)."""
-    if isinstance(value, int) and abs(value) >= 10**15:
+    """A number in a message: a count whole ("100000 steps taken", not 1e+05), a huge
+    integer by its length only (Python refuses to print an int past 4,300 digits), any
+    other figure to SHOWN_DIGITS significant digits."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) < 10**15:
+            return str(value)
         digits = value.bit_length() * 30103 // 100000 + 1  # log10(2) = 0.30103
         return f"~1e{digits - 1}"
     return readable(value)

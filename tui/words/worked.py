@@ -7,9 +7,9 @@ prediction a rounding error away from the goal, hot and cold's probes near it), 
 says so instead of showing 17 digits: float rounding decided, and f shows every digit.
 """
 
-from ...core.history import History
 import numpy as np
 
+from ...core.history import History
 from ...core.numbers import SHOWN_DIGITS, readable
 from ...core.rules import GradientStep, HotColdStep, MeasureStep
 from .figures import number, vector

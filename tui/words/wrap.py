@@ -74,21 +74,43 @@ def end_of(text: str, columns: int, mark: str = "…") -> str:
 
 
 def _wrap_paragraph(paragraph: str, columns: int) -> list[str]:
-    lines, line = [], ""
+    rows: list[list[tuple[str, bool]]] = [[]]
     for unit, space_before in _units(paragraph, columns):
-        joined = line + (" " if space_before and line else "") + unit
-        if width(joined) <= columns:
-            line = joined
+        if width(_joined(rows[-1] + [(unit, space_before)])) <= columns:
+            rows[-1].append((unit, space_before))
             continue
-        if line:
-            lines.append(line)
+        if rows[-1]:
+            rows.append([])
         while width(unit) > columns:  # no break fits: cut it
             head = _fitting(unit, columns)
-            lines.append(head)
+            rows[-1].append((head, False))
+            rows.append([])
             unit = unit[len(head):]
-        line = unit
-    lines.append(line)
-    return lines
+        rows[-1].append((unit, space_before))
+    _no_orphan(rows, columns)
+    return [_joined(row) for row in rows]
+
+
+ORPHAN = 4  # cells: a last line this short of Chinese ("上。") takes a character from the line above
+
+
+def _no_orphan(rows: list[list[tuple[str, bool]]], columns: int) -> None:
+    """Chinese typesetting's rule against a last line of one character and its punctuation:
+    the line above gives it a character (the rule English leaves to the reader)."""
+    if len(rows) < 2 or len(rows[-2]) < 2 or width(_joined(rows[-1])) > ORPHAN:
+        return
+    unit, space = rows[-2][-1]
+    first, _ = rows[-1][0]
+    if not (is_cjk(unit[-1]) and is_cjk(first[0])) or space or rows[-1][0][1]:
+        return  # only between two Chinese characters that touch
+    moved = [(unit, False)] + rows[-1]
+    if width(_joined(moved)) <= columns:
+        rows[-2].pop()
+        rows[-1][:] = moved
+
+
+def _joined(row: list[tuple[str, bool]]) -> str:
+    return "".join((" " if space and index else "") + unit for index, (unit, space) in enumerate(row))
 
 
 def _fitting(text: str, columns: int) -> str:
@@ -130,16 +152,17 @@ def _units(paragraph: str, columns: int) -> list[tuple[str, bool]]:
                 run += char
         if run:
             pieces.append((run, space))
-    return _formulas(_no_lone_figure(_glued(pieces)), columns)
+    return _formulas(_no_lone_figure(_glued(pieces), columns), columns)
 
 
-def _no_lone_figure(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+def _no_lone_figure(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, bool]]:
     """A figure that ends a paragraph stays with the word before it, so "iteration 0" never
-    leaves its "0" alone on the last line."""
+    leaves its "0" alone on the last line (where the two fit a line together)."""
     if len(pieces) < 2 or not pieces[-1][1] or not _figure(pieces[-1][0]) or pieces[-2][0] in OPERATORS:
         return pieces  # after an operator the figure ends a formula, which is kept whole its own way
     (before, space), (last, _) = pieces[-2:]
-    return pieces[:-2] + [(f"{before} {last}", space)]
+    glued = f"{before} {last}"
+    return pieces[:-2] + [(glued, space)] if width(glued) <= columns else pieces
 
 
 def _figure(piece: str) -> bool:

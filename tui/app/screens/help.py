@@ -12,7 +12,8 @@ from ..state import AppState
 from ..widgets.wrapped import Wrapped
 
 PANELS = ("parameters", "chart", "worked", "log")  # in the order they sit on screen
-TERMS = ("error", "gd", "alpha", "delta", "weight_delta", "r", "best_alpha", "edge", "converges", "hot_cold", "e_notation")  # the glossary
+TERMS = ("error", "gd", "alpha", "delta", "weight_delta", "r", "best_alpha", "edge", "converges", "hot_cold", "e_notation",
+         "rounding")  # the glossary
 
 
 class HelpScreen(ModalScreen[None]):

@@ -44,8 +44,12 @@ def log_columns(problem: Problem, room: int, number_width: int) -> list[tuple[st
 
 
 def heading(column: tuple[str, int | None], width: int, language: str) -> str:
+    """The column's name in the reader's words, or its own short name where those are
+    wider than the column ("delta（差值）" is 12 cells): a heading never wraps the row."""
     field, index = column
     name = HEADINGS.get(field) or term(language, field)
+    if cell_len(name) > width:
+        name = field
     if index is not None:
         name = f"{'w' if field == 'weight' else 'wd'}{index + 1}"
     return name.rjust(width - (cell_len(name) - len(name)))  # wide characters take two cells
