@@ -76,7 +76,7 @@ def test_a_refusal_reads_as_one_line_in_either_language():
         parse_number("abc")
     refusal = refused.value.at(field="alpha", where="mine.toml")
     assert explain("en", refusal) == "mine.toml: alpha: 'abc' is not a number"
-    assert explain("zh", refusal) == "mine.toml：alpha：'abc' 不是数"
+    assert explain("zh", refusal) == "mine.toml：alpha：'abc' 不是有效的数字"
     with pytest.raises(InvalidProblem) as refused:
         Problem(weights=(1.0, 2.0), inputs=(1.0,), goal=0.0)
     assert explain("zh", refused.value, names={"inputs": "输入"}) == "输入：每个权重恰好需要一个输入（权重 2 个，输入 1 个）"

@@ -28,8 +28,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "kind.value": ("a value", "值"),
     # -- numbers typed in ---------------------------------------------------------------
     "number.empty": ("is empty: type a number such as 0.5", "不能为空，请输入一个数，例如 0.5"),
-    "number.not_a_number": ("{text!r} is not a number", "{text!r} 不是数"),
-    "number.nan": ("{text!r} is not a number (nan)", "{text!r} 不是数（nan）"),
+    "number.not_a_number": ("{text!r} is not a number", "{text!r} 不是有效的数字"),
+    "number.nan": ("{text!r} is not a number (nan)", "{text!r} 不是有效的数字（nan）"),
     "number.infinite": ("{text!r} is infinite: type a finite number", "{text!r} 是无穷大，请输入一个有限的数"),
     "number.overflows": ("{text!r} is too large for a float (it overflows to infinity)",
                          "{text!r} 太大，浮点数放不下（会溢出成无穷大）"),
@@ -335,15 +335,15 @@ WORDS: dict[str, tuple[str, str]] = {
                           "按空格会再测量一次（数值不变，因为这一课不学习），或按 l 进入下一课。"),
     "count.step": ("1 step", "1 步"),
     "count.steps": ("{steps} steps", "{steps} 步"),
-    "alphas": ("best alpha {best}; < {stable} converges", "最佳 alpha = {best}；小于 {stable} 才收敛"),
+    "alphas": ("best alpha {best}; < {stable} converges", "最佳 alpha {best}；alpha < {stable} 收敛"),
     "steps_to_go": ("{steps} more steps to error < {tolerance}", "再走 {steps} 步，误差就小于 {tolerance}"),
     "step_to_go": ("1 more step to error < {tolerance}", "再走 1 步，误差就小于 {tolerance}"),
     "below_tolerance": ("error is below {tolerance}", "误差已小于 {tolerance}"),
     "never": ("never reaches error < {tolerance}", "误差永远降不到 {tolerance} 以下"),
     "cost": ("{made} predictions so far ({per} a step)", "已做 {made} 次预测（每步 {per} 次）"),
     "hot_cold_to_goal": ("near goal in {steps} x {per} = {cost} predictions",
-                         "再 {steps} × {per} = {cost} 次预测到目标附近"),
-    "gd_to_goal": ("gradient descent: {steps} x {per} = {cost}", "梯度下降：{steps} × {per} = {cost} 次"),
+                         "再做 {steps} × {per} = {cost} 次预测就到目标附近"),
+    "gd_to_goal": ("gradient descent: {steps} x {per} = {cost}", "梯度下降只需 {steps} × {per} = {cost} 次"),
     "at_goal_region": ("near the goal: within half a step", "已到目标附近（不到半步）"),
     "at_goal": ("on the goal: the error is 0", "正好在目标上：误差为 0"),
     # -- what r means, in a sentence (the lesson panel's {r_says}) ----------------------------
@@ -542,7 +542,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "worked.shown_digits": ("(each figure here is rounded to {digits} digits, so the last digit may not add up; f "
                             "shows every digit)",
                             "（这里每个数都只保留 {digits} 位有效数字，最后一位可能对不上；按 f 看全部位数）"),
-    "worked.three_predictions": ("1 of 3 predictions; then up and down:", "3 次预测之 1；再向上、向下各一次："),
+    "worked.three_predictions": ("1 of 3 predictions; then up and down:", "第 1 次预测（共 3 次）；再向上、向下："),
     "worked.dust": ("({value} is 0 but for float rounding: {step} has no exact binary form, so steps of it "
                     "do not quite cancel)",
                     "（{value} 其实就是 0，只是浮点舍入：{step} 在二进制里无法精确表示，几步加减后不能正好抵消）"),
