@@ -63,8 +63,11 @@ async def resize(pilot, width: int, height: int) -> None:
     """Resize the terminal and wait until the screen has taken the size: Textual handles a
     resize once the App is idle, after Pilot's own wait may have ended."""
     await pilot.resize_terminal(width, height)
-    while tuple(pilot.app.screen.size) != (width, height):
+    for _ in range(100):  # a few pauses at most; a hundred means the resize was lost
+        if tuple(pilot.app.screen.size) == (width, height):
+            return
         await pilot.pause()
+    raise AssertionError(f"the screen never took the size {width}x{height}")
 
 
 def non_ascii(text: str) -> set[str]:

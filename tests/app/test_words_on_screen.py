@@ -9,6 +9,7 @@ from gradstep.core.lessons import course
 from gradstep.core.session import Session
 from gradstep.tui.app.screens.editor import EditorScreen
 from gradstep.tui.app.widgets.lesson import LessonPanel, pages, paragraphs
+from gradstep.tui.app.widgets.panel import lines_of
 from gradstep.tui.words.readout import readout_lines
 from gradstep.tui.words.wrap import width, wrap
 
@@ -321,14 +322,12 @@ async def test_every_panels_lines_fit_it_after_any_rule_or_rate(name, language):
     """A line wider than its panel wraps, and the panel's last line falls off the screen:
     hot and cold's "gradient descent: 1 x 1 = 1 predictions" lost its unit, and the
     Chinese log's "delta（差值）" heading pushed a row above the table."""
-    from gradstep.tui.app.widgets.panel import _lines_of
-
     app = app_for(name, language=language)
     async with app.run_test(size=SIZE) as pilot:
         for keys in ([], ["space"], ["plus", "space"], ["minus", "minus", "space"], ["m", "space"]):
             await pilot.press(*keys)
             for panel in (panel for panel in app.panels if panel.size.area):  # not the hidden ones
-                lines = _lines_of(panel.draw(app.state))
+                lines = lines_of(panel.draw(app.state))
                 while lines and not lines[-1].plain:  # plotext ends its picture with a newline
                     lines.pop()
                 assert lines is not None and len(lines) <= panel.size.height, type(panel).__name__

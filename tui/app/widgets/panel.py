@@ -72,7 +72,7 @@ class StatePanel(Widget):
         """`draw(state)` as strips at the widget's size, kept as the picture on screen."""
         width, height = self.size
         drawing = self.draw(state)
-        lines = _lines_of(drawing)
+        lines = lines_of(drawing)
         if lines is not None and all(line.cell_len <= width for line in lines):
             self._lines = self._fitted_strips(lines[:height])
         else:
@@ -121,9 +121,11 @@ class StatePanel(Widget):
         raise NotImplementedError
 
 
-def _lines_of(drawing: RenderableType) -> list[Text] | None:
-    """The drawing as lines of text, if that is all it is (a Text, or a Group of them)."""
+def lines_of(drawing: RenderableType) -> list[Text] | None:
+    """The drawing as lines of text, if that is all it is (a Text, or a Group of them) and
+    nothing in it needs Rich's layout: no tab to expand, no line to centre or justify."""
     texts = drawing.renderables if isinstance(drawing, Group) else [drawing]
-    if not all(isinstance(text, Text) for text in texts):
+    if not all(isinstance(text, Text) and text.justify in (None, "default", "left") and "\t" not in text.plain
+               for text in texts):
         return None
     return [line for text in texts for line in text.split("\n", allow_blank=True)]
