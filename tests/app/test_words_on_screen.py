@@ -332,3 +332,13 @@ async def test_every_panels_lines_fit_it_after_any_rule_or_rate(name, language):
                     lines.pop()
                 assert lines is not None and len(lines) <= panel.size.height, type(panel).__name__
                 assert all(line.cell_len <= panel.size.width for line in lines), [line.plain for line in lines]
+
+
+@pytest.mark.parametrize(("presses", "says"), [(1, "alpha      0.013493 (the best alpha)"),
+                                                (4, "alpha      0.026986 (the edge)")])
+async def test_alpha_at_the_best_or_the_edge_says_so(presses, says):
+    """Both newcomer walks read "alpha 0.013493" above "best alpha 0.0135" as two numbers."""
+    app = app_for("multi-weight")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*["plus"] * presses)
+        assert says in screen_text(app)

@@ -527,6 +527,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "more.again": ("-- w: back to the first page ({page}/{pages}) --", "-- 按 w 回到第一页（{page}/{pages}）--"),
     "parameters.title": ("Parameters: {rule}", "参数：{rule}"),
     "alpha.value": ("{alpha} (learning rate)", "{alpha}（学习率）"),
+    "alpha.value.one-step": ("{alpha} (the best alpha)", "{alpha}（最佳 alpha）"),
+    "alpha.value.bouncing": ("{alpha} (the edge)", "{alpha}（稳定边界）"),
     # -- worked step ------------------------------------------------------------------------
     "worked.prediction": ("#{iteration}: prediction = {terms} = {value}", "#{iteration}：预测 = {terms} = {value}"),
     "worked.error": ("error = ({prediction} - {goal})^2 = {value}", "误差 = ({prediction} - {goal})^2 = {value}"),

@@ -3,9 +3,11 @@
 from rich.console import Group
 from rich.text import Text
 
+from ....core import analysis
+from ....core.analysis import Regime
 from ....core.numbers import readable
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD
-from ...words.readout import readout_lines
+from ...words.readout import READOUT_DIGITS, readout_lines
 from ...words.say import say
 from ...words.wrap import width, wrap
 from ..state import AppState
@@ -34,12 +36,24 @@ class ParametersPanel(StatePanel):
         if problem.method == HOT_COLD:
             rows.append((say(language, "step_amount"), readable(problem.step_amount)))
         elif problem.method == GRADIENT_DESCENT:
-            rows.append((say(language, "alpha"), say(language, "alpha.value", alpha=readable(problem.alpha))))
+            rows.append((say(language, "alpha"), say(language, alpha_words(problem), alpha=readable(problem.alpha))))
         rows += [(say(language, "prediction"), readable(history.prediction)),
                  (say(language, "error"), readable(history.error))]
         lines = readout_lines(history, language, state.session.lesson.hidden)
         return Group(*table_lines(rows, self.size.width),
                      *(Text(line, style="" if index else "bold") for index, line in enumerate(lines)))
+
+
+def alpha_words(problem) -> str:
+    """The alpha row's words: "(learning rate)", or, where alpha is the best alpha or the
+    edge but reads differently from the readout's 3 digits below, which of them it is
+    ("alpha 0.013493" above "best alpha 0.0135" read as two different numbers)."""
+    named = {Regime.ONE_STEP: ("alpha.value.one-step", analysis.best_alpha),
+             Regime.BOUNCING: ("alpha.value.bouncing", analysis.largest_stable_alpha)}
+    key, value = named.get(analysis.gradient_regime(problem), ("alpha.value", None))
+    if value is None or readable(problem.alpha) == readable(value(problem), READOUT_DIGITS):
+        return "alpha.value"
+    return key
 
 
 def table_lines(rows: list[tuple[str, str]], columns: int) -> list[Text]:
