@@ -15,6 +15,7 @@ one) and readable by their owner only (mode 0600).
 """
 
 import json
+import math
 import os
 import tempfile
 import time
@@ -24,7 +25,7 @@ from .history import History, Trajectory
 from .lessons import Lesson, lesson_from_table
 from .limits import MAX_ITERATIONS, SAVE_BYTES
 from .outside import read_text
-from .predict import Guess, judge
+from .predict import DIRECTION, DIRECTIONS, Guess, judge, what_to_predict
 from .problem import Problem
 from .questions import RIGHT, SKIPPED, WRONG, Answer, Question
 from .refusals import Refusal
@@ -121,6 +122,9 @@ def _guess(entry: dict, history: History) -> Guess:
     guess = Guess(**entry)
     if type(guess.iteration) is not int or not 0 <= guess.iteration < history.iteration:
         raise CorruptSave("save.bad_guess", value=_shown(guess.iteration))
+    directions = tuple(DIRECTIONS.values()) if what_to_predict(history.problem) == DIRECTION else None
+    if not _one_of_or_number(guess.value, directions):
+        raise CorruptSave("save.bad_guess", value=guess.iteration)
     if judge(history.problem, history.record(guess.iteration), guess.value) != guess:
         raise CorruptSave("save.bad_guess", value=guess.iteration)
     return guess
@@ -132,6 +136,8 @@ def _answer(entry: dict, lesson: Lesson) -> Answer:
     if not known or answer.result not in (RIGHT, WRONG, SKIPPED) or type(answer.tries) is not int:
         raise CorruptSave("save.bad_answer", value=_shown(answer.index))
     question = lesson.questions[answer.index]
+    if not _one_of_or_number(answer.given, question.choices or None):
+        raise CorruptSave("save.bad_answer", value=answer.index)
     given_right = answer.given is not None and question.accepts(answer.given)
     if answer.at != question.at or (answer.result == RIGHT) != given_right:
         raise CorruptSave("save.bad_answer", value=answer.index)
@@ -168,6 +174,17 @@ def _table(data: dict, key: str) -> dict:
     if not isinstance(value, dict):
         raise CorruptSave("save.wrong_kind", detail=key)
     return value
+
+
+def _one_of_or_number(value: object, words: tuple[str, ...] | None) -> bool:
+    """What a student can have given: nothing (skipped), one of `words` (a direction or a
+    choice, as the app records it), or else a finite number. Any other text in a save is
+    not the student's, and would reach the screen and the exports."""
+    if value is None:
+        return True
+    if words is not None:
+        return isinstance(value, str) and value.casefold() in {word.casefold() for word in words}
+    return type(value) in (int, float) and math.isfinite(value)
 
 
 def _table_list(data: dict, key: str) -> list[dict]:

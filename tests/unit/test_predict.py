@@ -149,3 +149,21 @@ def test_a_reveal_speaks_of_1_percent_for_numbers_only(name, guess, says):
     for language, words in says.items():
         assert reveal(session, language).endswith(words)
         assert ("1%" in reveal(session, language)) == (what_to_predict(lesson.problem) != "direction" and guess is not None)
+
+
+@pytest.mark.parametrize("planted", ["\x1b[2Jzz", "UP ", 1.5, True, float("nan")])
+def test_a_saved_guess_or_answer_holds_only_what_a_student_can_give(planted):
+    """A wrong guess may be anything it is not, so a planted string passed the re-judging,
+    then crashed the reveal on every resume and went raw into the exports."""
+    session = Session.begin(find_lesson("hot-cold")).guessed_step("up")
+    data = json.loads(json.dumps(session_data(session)))
+    data["guesses"][0].update(value=planted, right=False)
+    with pytest.raises(CorruptSave) as refused:
+        session_from_data(data)
+    assert refused.value.key == "save.bad_guess"
+    session = Session.begin(find_lesson("alpha")).answered(Answer(0, 0, 0.3, WRONG, 1))
+    data = json.loads(json.dumps(session_data(session)))
+    data["answers"][0]["given"] = planted if not isinstance(planted, float) else "\x07"
+    with pytest.raises(CorruptSave) as refused:
+        session_from_data(data)
+    assert refused.value.key == "save.bad_answer"
