@@ -8,6 +8,7 @@ field and the fault when something is wrong.
 """
 
 import dataclasses
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
@@ -183,9 +184,16 @@ def _read(path: Path) -> str:
         raise LessonError("file.unreadable", where=where, reason=error.strerror or str(error)) from None
 
 
+# A dotted key of more than KEY_DEPTH parts, bare or quoted, anywhere (an inline table's
+# keys too); a part starts where no bare-key character stands before it, so a long word
+# is tried once, not at each of its letters.
+DEEP_KEY = re.compile(r"""(?<![A-Za-z0-9_-])(?:(?:[A-Za-z0-9_-]++|"[^"\n]*+"|'[^'\n]*+')[ \t]*+\.[ \t]*+){%d}"""
+                      % KEY_DEPTH)
+
+
 def _parse(text: str, where: str, source: str, default_name: str | None = None,
            faults: list["LessonError"] | None = None) -> Lesson | None:
-    if any(line.split("=", 1)[0].count(".") >= KEY_DEPTH for line in text.splitlines()):
+    if DEEP_KEY.search(text):
         raise LessonError("lesson.too_deep", where=where)  # before tomllib, which is slow on them
     try:
         data = tomllib.loads(text)

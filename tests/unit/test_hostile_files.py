@@ -35,6 +35,8 @@ LESSONS = {
     "5,000-deep arrays": f"weights = {deep('[', ']')}\ninputs = 1\ngoal = 0\n",
     "5,000-deep inline tables": f"{GOOD}x = {deep('{a = ', '}')}\n",
     "5,000-deep dotted key": f"{GOOD}{'a.' * 5000}b = 1\n",
+    "30,000-deep key in an inline table": f"{GOOD}b = {{ {'k.' * 30000}k = 1 }}\n",
+    "5,000-deep quoted key": GOOD + '"a".' * 5000 + "b = 1\n",
     "10 MB of text": "# " + "x" * (10 * 2**20) + "\n",
     "just over the size limit": GOOD + "#" * LESSON_FILE_BYTES,
     "not UTF-8": b"weights = \xff\n",
