@@ -76,6 +76,7 @@ BAD_INPUT = {
     "empty in a list": ["--weight", "1,,2", "--input", "1,1,1", "--goal", "0"],
     "negative steps": ["--lesson", "alpha", "--steps", "-1"],
     "steps not whole": ["--lesson", "alpha", "--steps", "2.5"],
+    "more steps than a run keeps": ["--lesson", "alpha", "--steps", "1000000000000"],
     "unknown lesson": ["--lesson", "nope"],
     "unknown method": ["--lesson", "alpha", "--method", "sgd"],
     "unknown format": ["--lesson", "alpha", "--format", "xml"],

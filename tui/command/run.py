@@ -7,6 +7,7 @@ from ...core import analysis, rules
 from ...core.divergence import Divergence
 from ...core.formats import About
 from ...core.lessons import LANGUAGES, Lesson, course, load_course
+from ...core.limits import MAX_ITERATIONS
 from ...core.numbers import readable
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD
 from ...core.refusals import Refusal
@@ -46,6 +47,8 @@ def _count(text: str) -> int:
         raise Refusal("count.not_whole", text=text.strip()) from None
     if steps < 0:
         raise Refusal("count.negative", value=steps)
+    if steps > MAX_ITERATIONS:  # as a lesson file's tutorial_steps: a run keeps no more
+        raise Refusal("count.too_large", value=steps, limit=MAX_ITERATIONS)
     return steps
 
 

@@ -210,6 +210,8 @@ WORDS: dict[str, tuple[str, str]] = {
                            "--resume 会接着上次保存的进度，不能再同时给出课程或问题的参数"),
     "count.not_whole": ("{text!r} is not a whole number", "{text!r} 不是整数"),
     "count.negative": ("{value} is negative: give 0 or more", "{value} 是负数，请给 0 或更大的数"),
+    "count.too_large": ("{value} is more than {limit}, the most iterations a run keeps",
+                        "{value} 超过了 {limit}，一次运行最多只保留这么多次迭代"),
     "session.bad_name": ("a session name is 1 to {length} letters, digits, - or _, not {text!r}",
                          "会话名应为 1 到 {length} 个字母、数字、- 或 _，而不是 {text!r}"),
     "command.error": ("{prog}: {message}", "{prog}：{message}"),
