@@ -109,3 +109,21 @@ async def test_quitting_hands_in(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "q")
     assert [session.history.iteration for session in handed] == [1]
+
+
+def test_an_end_the_app_did_not_see_hands_in_even_without_saving(tmp_path, monkeypatch):
+    """With nowhere to save, the app's reason for not saving stood in for 'it has ended',
+    so an end it never saw (a closed browser tab: run() simply returns) handed nothing in."""
+    from ..helpers import gradstep
+
+    state_is_a_file = tmp_path / "state"
+    state_is_a_file.write_text("not a folder")
+    monkeypatch.setenv("XDG_STATE_HOME", str(state_is_a_file))
+    def steps_then_vanishes(self, **options):  # a step is taken, then the terminal is gone
+        self.state = self.state.replace(session=self.state.session.step())
+
+    monkeypatch.setattr(GradstepApp, "run", steps_then_vanishes)
+    folder = tmp_path / "hand-in"
+    folder.mkdir()
+    gradstep("--full-screen", "--hand-in", str(folder), "--lesson", "alpha")
+    assert len(list(folder.glob("*.csv"))) == 1

@@ -46,6 +46,7 @@ class Ending:
         self.real = real
         self.save_error: object = "" if save_path or not real else not_saving  # why it was not saved
         self.saved = False  # whether the session was saved, for the line printed after exit
+        self.ended = False  # whether a way out has run (saving, handing in), seen or not
         self.hung_up = False  # the terminal is gone: print nothing more
         self.crashed: BaseException | None = None  # the error, if the app crashed
         self.crash_report: Path | None = None  # its traceback's file
@@ -86,6 +87,7 @@ class Ending:
     def save_session(self) -> None:
         """Hand the session in (--hand-in), save it and how it is looked at; `save_error`
         says why if it could not be saved."""
+        self.ended = True
         if self.hand_in is not None:
             self.hand_in(self.state.session)
         if self.save_path is None:

@@ -271,7 +271,7 @@ def _run_app(start: Start, language: str, notice: str, args, teachers: tuple[Les
         app.run(mouse=args.mouse)
     except Exception as error:  # Textual could not even start: the same one-line report
         app.report_crash(error)
-    if not app.saved and not app.save_error:  # an end the app did not see coming: a closed browser tab
+    if not app.ended:  # an end the app did not see coming (a closed browser tab): save, hand in
         app.save_session()
     if app.hung_up:  # the terminal is gone: nothing more to say, and nowhere to say it
         forget_output(sys.stdout, sys.stderr)
