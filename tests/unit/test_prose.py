@@ -356,3 +356,13 @@ def test_the_words_beside_any_run_are_sentences_never_a_crash(problem, steps, la
     view = History.start(problem).jump(steps)
     words = worked_step(view, language) + commentary(view, language) + readout_lines(view, language)
     assert all(isinstance(line, str) and line for line in words)
+
+
+def test_a_distance_that_is_not_whole_never_reads_whole():
+    """Goal -1.0001 is 15.001 steps of 0.1 away: at 4 digits the text said "15 steps ...
+    not a whole number"."""
+    problem = dataclasses.replace(find_lesson("hot-cold").problem, goal=-1.0001)
+    said = " ".join(commentary(History.start(problem).jump(40), "en"))
+    assert "is 15.001 steps of 0.1 from the start, not a whole number" in said
+    assert facts(problem, "en")["distance_steps"] == "15.001"
+    assert facts(find_lesson("hot-cold").problem, "en")["distance_steps"] == "15"

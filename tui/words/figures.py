@@ -17,6 +17,16 @@ def number(value: float, digits: int = SHOWN_DIGITS) -> str:
     return parenthesised(readable(value, digits))
 
 
+def how_many(value: float) -> str:
+    """A count that may not be whole (steps from the start to the goal), written so that it
+    reads whole only if it is: 15.001 steps at 4 digits read "15", beside "not a whole number"."""
+    for digits in range(SHOWN_DIGITS, 18):
+        text = readable(value, digits)
+        if value == round(value) or float(text) != round(value):
+            return text
+    return repr(value)
+
+
 def parenthesised(text: str) -> str:
     return f"({text})" if text.startswith("-") else text
 

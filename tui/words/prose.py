@@ -23,7 +23,7 @@ from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
 from ...core.rules import as_arrays, predict, squared_error
 from ...core.session import Session
 from .catalogue import WORDS
-from .figures import number, over_squares, r_formula, r_value, squares
+from .figures import how_many, number, over_squares, r_formula, r_value, squares
 from .say import say
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -74,7 +74,7 @@ def facts(problem: Problem, language: str) -> dict[str, str]:
     }
     distance = abs(problem.weights[0] - bottom) if bottom is not None else None
     known["distance"] = "?" if distance is None else readable(distance)
-    known["distance_steps"] = "?" if distance is None else readable(distance / problem.step_amount, 4)
+    known["distance_steps"] = "?" if distance is None else how_many(distance / problem.step_amount)
     return known
 
 
@@ -208,7 +208,7 @@ def _hot_cold_story(history: History, language: str) -> list[str]:
         key = "story.hot_cold_bouncing" if whole is None else "story.hot_cold_bouncing_off"
         lines.append(say(language, key, iteration=seen.bounce_from, a=readable(trail[seen.bounce_from]),
                          b=readable(trail[seen.bounce_from + 1]), goal=bottom, step=readable(problem.step_amount),
-                         steps=readable(_steps_from_start(problem), 4)))
+                         steps=how_many(_steps_from_start(problem))))
     return lines
 
 
