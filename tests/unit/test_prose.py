@@ -18,6 +18,7 @@ from gradstep.core.session import Session
 from gradstep.tui.words.prose import (
     PLACEHOLDER,
     PLACEHOLDERS,
+    blows_up,
     commentary,
     facts,
     fill,
@@ -366,3 +367,11 @@ def test_a_distance_that_is_not_whole_never_reads_whole():
     assert "is 15.001 steps of 0.1 from the start, not a whole number" in said
     assert facts(problem, "en")["distance_steps"] == "15.001"
     assert facts(find_lesson("hot-cold").problem, "en")["distance_steps"] == "15"
+
+
+@pytest.mark.parametrize("alpha", [1e-8, 0.0199999999])
+def test_an_r_just_inside_1_never_reads_as_1(alpha):
+    """Edited alphas a hair inside the edge read "|r| = 1 < 1" at 5 digits."""
+    problem = dataclasses.replace(find_lesson("divergence").problem, alpha=alpha)
+    said = blows_up(problem, "en")
+    assert "|r| = 1 <" not in said and "|r| = 0.99999" in said

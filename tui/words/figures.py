@@ -6,6 +6,8 @@ significant digits); a negative one is parenthesised inside a formula, so `0.5 -
 here once, with the current numbers filled in.
 """
 
+import math
+
 from ...core import analysis
 from ...core.numbers import SHOWN_DIGITS, readable
 from ...core.problem import Problem
@@ -17,12 +19,15 @@ def number(value: float, digits: int = SHOWN_DIGITS) -> str:
     return parenthesised(readable(value, digits))
 
 
-def how_many(value: float) -> str:
-    """A count that may not be whole (steps from the start to the goal), written so that it
-    reads whole only if it is: 15.001 steps at 4 digits read "15", beside "not a whole number"."""
+def not_falsely_whole(value: float) -> str:
+    """`value` to SHOWN_DIGITS digits, or more where those would make it read as a whole
+    number it is not: 15.001 steps read "15" beside "not a whole number", and an r of
+    0.9999999 read "|r| = 1 < 1"."""
+    if not math.isfinite(value) or value == round(value):
+        return readable(value)
     for digits in range(SHOWN_DIGITS, 18):
         text = readable(value, digits)
-        if value == round(value) or float(text) != round(value):
+        if float(text) != round(value):
             return text
     return repr(value)
 
@@ -53,7 +58,7 @@ def r_formula(problem: Problem, language: str) -> str:
     are summed first: "1 - 0.01 x 74.112 = 0.25887"."""
     times = say(language, "sign.times")
     total = squares(problem, language) if problem.size == 1 else readable(analysis.sum_of_squares(problem))
-    return f"1 - {readable(problem.alpha)}{times}{total} = {readable(r_value(problem))}"
+    return f"1 - {readable(problem.alpha)}{times}{total} = {not_falsely_whole(r_value(problem))}"
 
 
 def over_squares(numerator: int, problem: Problem, language: str) -> str:

@@ -23,7 +23,7 @@ from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
 from ...core.rules import as_arrays, predict, squared_error
 from ...core.session import Session
 from .catalogue import WORDS
-from .figures import how_many, number, over_squares, r_formula, r_value, squares
+from .figures import not_falsely_whole, number, over_squares, r_formula, r_value, squares
 from .say import say
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -58,9 +58,9 @@ def facts(problem: Problem, language: str) -> dict[str, str]:
         "squares": squares(problem, language),
         "sum_of_squares": readable(analysis.sum_of_squares(problem)),
         "scale": readable(scale),
-        "r": readable(r),
+        "r": not_falsely_whole(r),
         "r_formula": r_formula(problem, language),
-        "r_squared": readable(r * r),
+        "r_squared": not_falsely_whole(r * r),
         "r_says": r_says(problem, language),
         "downhill": downhill(problem, language),
         "blows_up": blows_up(problem, language),
@@ -74,7 +74,7 @@ def facts(problem: Problem, language: str) -> dict[str, str]:
     }
     distance = abs(problem.weights[0] - bottom) if bottom is not None else None
     known["distance"] = "?" if distance is None else readable(distance)
-    known["distance_steps"] = "?" if distance is None else how_many(distance / problem.step_amount)
+    known["distance_steps"] = "?" if distance is None else not_falsely_whole(distance / problem.step_amount)
     return known
 
 
@@ -99,8 +99,8 @@ def _by_regime(sentences: str, problem: Problem, language: str) -> str:
     if problem.method != GRADIENT_DESCENT:
         return ""
     r = r_value(problem)
-    return say(language, f"{sentences}.{analysis.gradient_regime(problem).value}", r=readable(r),
-               r_squared=readable(r * r, 4))
+    return say(language, f"{sentences}.{analysis.gradient_regime(problem).value}", r=not_falsely_whole(r),
+               r_squared=not_falsely_whole(r * r))
 
 
 def blows_up(problem: Problem, language: str) -> str:
@@ -111,7 +111,7 @@ def blows_up(problem: Problem, language: str) -> str:
     regime = analysis.gradient_regime(problem)
     key = {Regime.DIVERGING: "blows_up.yes", Regime.BOUNCING: "blows_up.bouncing",
            Regime.NO_SIGNAL: "blows_up.no_signal"}.get(regime, "blows_up.no")
-    return say(language, key, alpha=readable(problem.alpha), r=readable(abs(r_value(problem))))
+    return say(language, key, alpha=readable(problem.alpha), r=not_falsely_whole(abs(r_value(problem))))
 
 
 def opening(lesson: Lesson, history: History, language: str) -> list[str]:
@@ -182,7 +182,7 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
             if "forecast" in hidden:
                 key = "story.ratio_alone"
             return [say(language, key, before=readable(before), now=readable(now), ratio=readable(ratio, 4),
-                        r=readable(r), r_term=number(r), r_squared=readable(r * r, 4))]  # (-0.5)^2, not -0.5^2
+                        r=not_falsely_whole(r), r_term=number(r), r_squared=not_falsely_whole(r * r))]  # (-0.5)^2, not -0.5^2
     return []
 
 
@@ -208,7 +208,7 @@ def _hot_cold_story(history: History, language: str) -> list[str]:
         key = "story.hot_cold_bouncing" if whole is None else "story.hot_cold_bouncing_off"
         lines.append(say(language, key, iteration=seen.bounce_from, a=readable(trail[seen.bounce_from]),
                          b=readable(trail[seen.bounce_from + 1]), goal=bottom, step=readable(problem.step_amount),
-                         steps=how_many(_steps_from_start(problem))))
+                         steps=not_falsely_whole(_steps_from_start(problem))))
     return lines
 
 
