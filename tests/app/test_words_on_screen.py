@@ -342,3 +342,18 @@ async def test_alpha_at_the_best_or_the_edge_says_so(presses, says):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*["plus"] * presses)
         assert says in screen_text(app)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_logs_headings_are_the_text_tables_in_either_view(language):
+    """The Chinese log headed hot and cold's columns "up" and "down" (line mode: 向上误差),
+    and f turned "delta" into "delta（差值）"."""
+    from gradstep.tui.words.say import headings
+
+    app = app_for("hot-cold", language=language)
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.press("space")
+        shown = [line for line in screen_text(app).splitlines() if " #" in line][0]
+        assert all(headings(language).get(name, name) in shown for name in ("weight", "up_error", "down_error"))
+        await pilot.press("f")
+        assert [line for line in screen_text(app).splitlines() if " #" in line][0].split()[:4] == shown.split()[:4]

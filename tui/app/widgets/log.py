@@ -13,13 +13,13 @@ from rich.text import Text
 from ....core.formats import as_row
 from ....core.numbers import column, exact
 from ....core.problem import HOT_COLD, MEASURE, Problem
-from ...words.say import say, term
+from ...words.say import headings, say
 from ..state import AppState
 from .panel import StatePanel
 
 NUMBER_WIDTH, EXACT_WIDTH = 11, 24  # SHOWN_DIGITS in any notation (-1.2345e+06), or every digit
 PRIORITY = ("error", "weight", "prediction", "delta", "weight_delta", "up_error", "down_error", "move")
-HEADINGS = {"up_error": "up", "down_error": "down", "weight_delta": "w_delta"}
+SHORT = {"weight_delta": "w_delta"}  # where the text table's heading is wider than a log column
 
 
 def log_columns(problem: Problem, room: int, number_width: int) -> list[tuple[str, int | None]]:
@@ -44,14 +44,16 @@ def log_columns(problem: Problem, room: int, number_width: int) -> list[tuple[st
 
 
 def heading(column: tuple[str, int | None], width: int, language: str) -> str:
-    """The column's name in the reader's words, or its own short name where those are
-    wider than the column ("delta（差值）" is 12 cells): a heading never wraps the row."""
+    """The column's heading as the text table names it in the reader's language (line mode
+    and `gradstep run` too), shortened where it is wider than the column: a heading never
+    wraps the row."""
     field, index = column
-    name = HEADINGS.get(field) or term(language, field)
-    if cell_len(name) > width:
-        name = field
     if index is not None:
         name = f"{'w' if field == 'weight' else 'wd'}{index + 1}"
+    else:
+        name = headings(language).get(field, field)
+        if cell_len(name) > width:
+            name = SHORT.get(field, field)
     return name.rjust(width - (cell_len(name) - len(name)))  # wide characters take two cells
 
 
