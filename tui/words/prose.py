@@ -10,8 +10,11 @@ what to watch for, not what will be seen.
 `PLACEHOLDERS` lists what a teacher's lesson file may use.
 """
 
+import functools
 import math
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from ...core import analysis
 from ...core.analysis import Regime
@@ -29,8 +32,10 @@ from .say import say
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
-def facts(problem: Problem, language: str) -> dict[str, str]:
-    """Every figure a lesson's text may name, for `problem` at its start, as text."""
+@functools.lru_cache(maxsize=16)
+def facts(problem: Problem, language: str) -> Mapping[str, str]:
+    """Every figure a lesson's text may name, for `problem` at its start, as text: the same
+    on every step of a run, so kept (read-only) rather than built again for each drawing."""
     times = say(language, "sign.times")
     weights, inputs = as_arrays(problem.weights), as_arrays(problem.inputs)
     prediction = float(predict(weights, inputs))
@@ -75,10 +80,10 @@ def facts(problem: Problem, language: str) -> dict[str, str]:
     distance = abs(problem.weights[0] - bottom) if bottom is not None else None
     known["distance"] = "?" if distance is None else readable(distance)
     known["distance_steps"] = "?" if distance is None else not_falsely_whole(distance / problem.step_amount)
-    return known
+    return MappingProxyType(known)
 
 
-def fill(text: str, known: dict[str, str]) -> str:
+def fill(text: str, known: Mapping[str, str]) -> str:
     """`text` with each {placeholder} it names replaced; anything else in braces stays as written."""
     return PLACEHOLDER.sub(lambda found: known.get(found[1], found[0]), text)
 
