@@ -394,7 +394,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "predict.off": ("Predict mode is off: steps are shown at once.", "已退出先猜后看：每一步直接显示结果。"),
     "predict.no_play": ("Play is off in predict mode: press t to leave it.", "先猜后看时不能自动播放：按 t 退出后再播放。"),
     "predict.tally": ("right {right}/{total}", "答对 {right}/{total}"),
-    "predict.mode": ("predict", "先猜后看"),
     "predict.ask.weight": ("What will the weight be after this step? It is {now} now.",
                            "走完这一步后，权重会是多少？现在是 {now}。"),
     "predict.ask.prediction": ("What will the prediction be after this step? It is {now} now.",
@@ -436,7 +435,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "question.answer": ("The answer is {answer}.", "答案是 {answer}。"),
     "question.skipped": ("Skipped.", "已跳过。"),
     "question.continue": ("Press Enter to go on.", "按 Enter 继续。"),
-    "question.tally": ("questions {right}/{total}", "问题 {right}/{total}"),
     "lessons.questions": ("questions: {count}", "问题：{count} 道"),
     # -- the other rule (m), from the same start ---------------------------------------------
     "switched.gd": ("Now gradient descent, from the same start: each step moves the weight by "
