@@ -16,7 +16,7 @@ def test_the_installed_command_runs_and_fails_cleanly():
 
 
 def test_a_reader_that_stops_early_is_not_an_error():
-    pipeline = f"{GRADSTEP} run --lesson alpha --steps 200000 | head -n 1"
+    pipeline = f"{GRADSTEP} run --lesson alpha --steps 100000 | head -n 1"
     done = subprocess.run(["sh", "-c", pipeline], capture_output=True, text=True, env={**os.environ})
     assert done.stdout.split() == ["iteration", "weight", "prediction", "error", "delta", "weight_delta"]
     assert "Traceback" not in done.stderr and "Error" not in done.stderr
