@@ -5,9 +5,10 @@
 - tests/terminal: the installed command in a real terminal (tmux, a pty, SSH), marked
   `terminal`: the slow tier, which CI runs with the rest.
 
-The everyday loop, about 35 seconds here (6 of them collecting), is `pytest -m "not
-terminal and not slow"`: `slow` marks the exhaustive tests (every lesson, size, theme,
-screen) and the app tests beside an everyday set of one per feature. CI runs everything.
+The everyday loop is `pytest --everyday`: it leaves out the terminal tier and the tests
+marked `slow` (the exhaustive ones: every lesson, size, theme, screen, and the app tests
+beside an everyday set of one per feature), and tries each property on fewer examples.
+CI runs everything, each property on its full count.
 """
 
 import importlib
@@ -16,6 +17,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+EVERYDAY = "not terminal and not slow"
+
+# CI's count is Hypothesis's own default; the everyday loop's is a few examples a property,
+# enough to catch a property broken everywhere, in a second rather than five.
+settings.register_profile("everyday", max_examples=12)
 
 
 def _scrub_environment() -> None:
@@ -42,6 +50,17 @@ DATA = HERE / "data"
 def reference() -> dict:
     """seed-reference.json, copied from the course spec: the tutorial's own figures."""
     return json.loads((DATA / "seed-reference.json").read_text())
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--everyday", action="store_true",
+                     help=f"the everyday loop: -m '{EVERYDAY}', each property on a few examples")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("everyday"):
+        config.option.markexpr = EVERYDAY
+        settings.load_profile("everyday")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -2,6 +2,7 @@
 
 import dataclasses
 import io
+import unicodedata
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 
@@ -9,7 +10,9 @@ from gradstep.core.history import History
 from gradstep.core.lessons import find_lesson
 from gradstep.core.session import Session
 from gradstep.tui.__main__ import main
+from textual import events
 from textual.app import App
+from textual.keys import _character_to_key, _get_unicode_name_from_key
 
 SIZE = (80, 24)  # the smallest window gradstep promises to fit
 
@@ -79,3 +82,31 @@ def run_summary(out: str) -> str:
     """The sentence after `gradstep run`'s text table, its wrapped lines joined (the table's
     lines begin with a space: they are right-aligned)."""
     return " ".join(line for line in out.splitlines() if line and not line.startswith(" "))
+
+
+async def settle(pilot) -> None:
+    """Until every queued key is handled and the screen has drawn the result."""
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+
+
+def key_event(key: str) -> events.Key:
+    """The event Pilot makes for `key`, a key's name or a character ("space", "b", ".")."""
+    if len(key) == 1 and not key.isalnum():
+        key = _character_to_key(key)
+    try:
+        character = unicodedata.lookup(_get_unicode_name_from_key(key))
+    except KeyError:
+        character = key if len(key) == 1 else None
+    return events.Key(key, character)
+
+
+async def press_at_once(pilot, *keys: str) -> None:
+    """Press `keys` as a burst that arrives in one read, as held keys and slow links
+    deliver them, then wait once: Pilot's own `press` waits for the app to idle after
+    every key (tens of milliseconds each). Only the last key may open or close a screen:
+    the ones before it all go to the screen that was showing when the burst began."""
+    for key in keys:
+        pilot.app.post_message(key_event(key))
+    await pilot.pause()  # after the keys in the App's queue, then until the app idles

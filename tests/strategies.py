@@ -1,8 +1,15 @@
 """What hypothesis makes up for the property tests: problems a student could type."""
 
 from gradstep.core.problem import InvalidProblem, Problem
-from hypothesis import assume
+from hypothesis import assume, settings
 from hypothesis import strategies as st
+
+def examples(share: float) -> settings:
+    """`share` of the profile's count of examples, with no deadline: more for a property
+    whose rare cases matter, fewer for one whose examples are slow. CI's profile is
+    Hypothesis's default (100); the everyday loop's a few (see tests/conftest.py)."""
+    return settings(max_examples=max(1, round(share * settings().max_examples)), deadline=None)
+
 
 finite = st.floats(allow_nan=False, allow_infinity=False)
 positive = st.floats(min_value=0.0, exclude_min=True, allow_infinity=False)

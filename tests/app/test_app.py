@@ -11,7 +11,7 @@ from gradstep.tui.app.screens.editor import EditorScreen
 from gradstep.tui.app.screens.help import HelpScreen
 from gradstep.tui.app.screens.lessons import LessonsScreen
 
-from ..helpers import SIZE, app_for, same_state, screen_text
+from ..helpers import SIZE, app_for, press_at_once, same_state, screen_text
 
 
 async def test_space_and_n_each_take_one_step():
@@ -26,15 +26,15 @@ async def test_space_and_n_each_take_one_step():
 async def test_step_back_and_reset_leave_the_exact_earlier_state():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press(*["space"] * 5)
+        await press_at_once(pilot, *["space"] * 5)
         five = app.state.session.history
-        await pilot.press("space", "space", "b", "b")
+        await press_at_once(pilot, "space", "space", "b", "b")
         assert same_state(app.state.session.history, five)
         await pilot.press("0")
         assert app.state.session.history.iteration == 0
         await pilot.press("b")  # at iteration 0, back undoes the reset
         assert same_state(app.state.session.history, five)
-        await pilot.press(*["b"] * 5)
+        await press_at_once(pilot, *["b"] * 5)
         assert same_state(app.state.session.history, History.start(find_lesson("alpha").problem))
         start = app.state.session
         assert app.check_action("back", ()) is None  # nothing earlier: the key is dimmed
@@ -103,6 +103,7 @@ async def test_m_switches_the_rule_from_the_same_start():
         assert app.state.session.problem.method == "gd"
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_m_refuses_hot_cold_for_several_weights():
     app = app_for("multi-weight")
     async with app.run_test(size=SIZE) as pilot:
@@ -131,6 +132,7 @@ async def test_edit_applies_a_valid_problem():
     ("inputs", "1,2", "inputs: each weight needs exactly one input (weights: 1, inputs: 2)"),
     ("method", "[/bold]", "rule: '[/bold]' is not a rule"),  # markup typed in is text, not a crash
 ])
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_edit_refuses_bad_input_inline_and_changes_nothing(field, typed, reason):
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
@@ -347,6 +349,7 @@ async def test_an_exported_files_name_is_whole_and_a_long_folder_shortened_visib
         assert path.name in notice and "…" in notice and "folder-name" in notice.split("…")[1]
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_a_notice_too_long_for_its_line_ends_in_an_ellipsis():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:

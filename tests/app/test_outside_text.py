@@ -84,6 +84,7 @@ def test_a_save_enters_cleaned(hostile, tmp_path):
     assert load(path)[0].lesson.text("en").title == "\\x1b]0;pwned\\x07"
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_a_lesson_with_markup_shows_it_as_text_everywhere(hostile):
     app = GradstepApp(Session.begin(hostile), extra_lessons=(hostile,))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -113,6 +114,7 @@ async def test_ctrl_c_saves_and_ends_as_an_interrupted_program(tmp_path):
     assert load(tmp_path / "session.json")[0].history.iteration == 2
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 @pytest.mark.parametrize("number", [errno.ENOSPC, errno.EROFS])
 async def test_a_save_that_fails_is_said_and_the_old_save_stays(tmp_path, monkeypatch, number):
     app = saving_app(tmp_path)

@@ -5,7 +5,7 @@ from gradstep.core.questions import RIGHT, SKIPPED, WRONG
 from gradstep.tui.app.screens.ask import GuessScreen, QuestionScreen
 from gradstep.tui.app.widgets.lesson import paragraphs
 
-from ..helpers import SIZE, app_for, screen_text
+from ..helpers import SIZE, app_for, press_at_once, screen_text
 
 
 def panel(app) -> str:
@@ -20,11 +20,12 @@ async def test_a_guess_is_asked_before_the_step_and_shown_beside_the_truth():
         await pilot.press("space")
         assert isinstance(app.screen, GuessScreen) and app.state.session.history.iteration == 0
         assert "What will the weight be after this step? It is 0.5 now." in screen_text(app)
-        await pilot.press(*"0.46", "enter")
+        await press_at_once(pilot, *"0.46", "enter")  # typed fast, or over a slow link
         assert app.state.session.history.iteration == 1
         assert panel(app).startswith("You guessed 0.46; it is 0.46: right.")
         assert "right 1/1" in screen_text(app)
-        await pilot.press("space", *"0.5", "enter")
+        await pilot.press("space")
+        await press_at_once(pilot, *"0.5", "enter")
         assert "You guessed 0.5; it is 0.436: not within 1% of the change." in panel(app)
         await pilot.press("space", "enter")  # Enter alone: a step without a guess
         assert panel(app).startswith("No guess this step; it is 0.4216.") and app.state.session.tally == (1, 2)
@@ -55,6 +56,7 @@ async def test_each_rule_asks_for_what_it_changes():
             assert app.state.session.guesses[-1].right
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_play_is_off_in_predict_mode_and_says_why():
     app = app_for("alpha")
     async with app.run_test(size=SIZE) as pilot:
@@ -84,13 +86,14 @@ async def test_a_question_comes_first_and_covers_the_panels_that_would_tell():
         assert "best alpha" not in screen and "0.25" not in screen  # the readout would tell
         await pilot.press("space", "m")  # keys of the lesson do nothing under a question
         assert app.state.session.history.iteration == 0 and app.state.session.problem.method == "gd"
-        await pilot.press(*"0.3", "enter")
+        await press_at_once(pilot, *"0.3", "enter")
         assert "Not quite: try once more." in screen_text(app)
-        await pilot.press(*"0.25", "enter")
+        await press_at_once(pilot, *"0.25", "enter")
         assert "Right." in screen_text(app) and "1/2^2 = 0.25" in screen_text(app)
         await pilot.press("enter")  # the next question of iteration 0
         assert "Above which alpha does this run diverge?" in screen_text(app)
-        await pilot.press(*"1", "enter", *"2", "enter")
+        await press_at_once(pilot, "1", "enter")  # wrong: the question stays for a second try
+        await press_at_once(pilot, "2", "enter")
         assert "The answer is 0.5." in screen_text(app)
         await pilot.press("enter")
         assert not isinstance(app.screen, QuestionScreen)
@@ -98,6 +101,7 @@ async def test_a_question_comes_first_and_covers_the_panels_that_would_tell():
         assert results == [(RIGHT, 2), (WRONG, 2)]
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_a_notice_at_the_start_is_read_before_the_question_which_the_step_key_asks():
     app = app_for("alpha", questions=True, notice="Your last session (hot-cold, iteration 4) is kept.")
     async with app.run_test(size=SIZE) as pilot:
@@ -126,6 +130,7 @@ async def test_a_question_later_in_the_run_a_skip_and_a_step_back():
         assert isinstance(app.screen, QuestionScreen)
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_a_choice_question_in_either_language(language):
     app = app_for("multi-weight", questions=True, language=language)

@@ -31,6 +31,7 @@ def teachers(name: str = "alpha", **rules) -> GradstepApp:
     return GradstepApp(Session.begin(lesson))
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 @pytest.mark.parametrize("action", LOCKS)
 async def test_a_locked_key_is_dimmed_and_says_the_teacher_locked_it(action):
     key, words = LOCKS[action]
@@ -56,6 +57,7 @@ async def test_unlocked_keys_work_as_ever_and_chinese_says_it_in_chinese():
         assert app.state.notice == "老师在这一课锁定了编辑数字。"
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_hidden_readouts_are_not_on_screen():
     shown, hidden = teachers(), teachers(hidden=("analysis", "forecast", "worked-step"))
     texts = []

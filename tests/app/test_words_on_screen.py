@@ -13,7 +13,7 @@ from gradstep.tui.app.widgets.panel import lines_of
 from gradstep.tui.words.readout import readout_lines
 from gradstep.tui.words.wrap import width, wrap
 
-from ..helpers import SIZE, app_for, resize, screen_text
+from ..helpers import SIZE, app_for, press_at_once, resize, screen_text
 
 LESSONS = [lesson.name for lesson in course()]
 
@@ -30,6 +30,7 @@ async def edit(pilot, **fields: str) -> None:
     await pilot.press("enter")
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_an_edit_changes_the_words_with_the_numbers():
     app = app_for("measure-error")
     async with app.run_test(size=SIZE) as pilot:
@@ -150,6 +151,7 @@ async def test_play_stops_by_itself_when_nothing_more_can_happen(name, start, st
     ("divergence", ["space"] * 27, "play", "Play stopped: the run has diverged"),
     ("alpha", [], "back", "Nothing to go back to"),
 ])
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_a_key_that_would_only_refuse_is_dimmed_and_says_why(name, keys, action, says):
     app = app_for(name)
     async with app.run_test(size=SIZE) as pilot:
@@ -163,6 +165,7 @@ async def test_a_key_that_would_only_refuse_is_dimmed_and_says_why(name, keys, a
         assert app.state.notice in screen_text(app)  # whole, not cut at 80 columns
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_the_editor_closes_on_enter_when_nothing_changed_and_says_so():
     app = app_for("alpha")
     async with app.run_test(size=SIZE) as pilot:
@@ -174,6 +177,7 @@ async def test_the_editor_closes_on_enter_when_nothing_changed_and_says_so():
         assert not isinstance(app.screen, EditorScreen) and app.state.session is before
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_the_lesson_list_says_how_to_close_it():
     app = app_for("alpha")
     async with app.run_test(size=SIZE) as pilot:
@@ -249,6 +253,7 @@ async def test_the_divergence_banner_is_chinese():
 
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 @pytest.mark.parametrize(("language", "space", "step"), [("zh", "空格", "单步"), ("en", "space", "step")])
 async def test_the_space_key_is_named_in_the_readers_words_on_the_key_bar_and_in_the_help(language, space, step):
     app = app_for("alpha", language=language)
@@ -274,6 +279,7 @@ async def test_the_charts_w1_is_explained_on_the_lessons_first_screen(language, 
         assert title in screen and explained.replace(" ", "") in lesson_text.replace(" ", "")
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 @pytest.mark.parametrize("key", ["plus", "m"])
 async def test_a_change_that_starts_a_new_run_says_the_last_one_is_a_key_away(key):
     app = app_for("alpha")
@@ -285,6 +291,7 @@ async def test_a_change_that_starts_a_new_run_says_the_last_one_is_a_key_away(ke
         assert app.state.session.history.iteration == 3
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_every_digit_at_the_start_keeps_the_lessons_words():
     """f at iteration 0 hid the words (the log takes their place with every digit) and the
     log too (it has no rows yet): half the screen went blank."""
@@ -299,6 +306,7 @@ def significant_digits(figure: str) -> int:
     return len(mantissa.rstrip("0")) if "." not in figure.partition("e")[0] else len(mantissa)
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 @pytest.mark.parametrize("name, steps", [(name, 3) for name in LESSONS] + [("alpha", 20), ("divergence", 20)])
 async def test_no_figure_shows_more_digits_than_the_log(name, steps):
     """Every panel shows SHOWN_DIGITS significant digits, as the log does: a beginner saw
@@ -325,7 +333,7 @@ async def test_every_panels_lines_fit_it_after_any_rule_or_rate(name, language):
     app = app_for(name, language=language)
     async with app.run_test(size=SIZE) as pilot:
         for keys in ([], ["space"], ["plus", "space"], ["minus", "minus", "space"], ["m", "space"]):
-            await pilot.press(*keys)
+            await press_at_once(pilot, *keys)
             for panel in (panel for panel in app.panels if panel.size.area):  # not the hidden ones
                 lines = lines_of(panel.draw(app.state))
                 while lines and not lines[-1].plain:  # plotext ends its picture with a newline
@@ -334,6 +342,7 @@ async def test_every_panels_lines_fit_it_after_any_rule_or_rate(name, language):
                 assert all(line.cell_len <= panel.size.width for line in lines), [line.plain for line in lines]
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 @pytest.mark.parametrize(("presses", "says"), [(1, "alpha      0.013493 (the best alpha)"),
                                                 (4, "alpha      0.026986 (the edge)")])
 async def test_alpha_at_the_best_or_the_edge_says_so(presses, says):
@@ -344,6 +353,7 @@ async def test_alpha_at_the_best_or_the_edge_says_so(presses, says):
         assert says in screen_text(app)
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_logs_headings_are_the_text_tables_in_either_view(language):
     """The Chinese log headed hot and cold's columns "up" and "down" (line mode: 向上误差),

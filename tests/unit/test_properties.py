@@ -11,10 +11,10 @@ from gradstep.core import analysis
 from gradstep.core.formats import About
 from gradstep.core.history import History
 from gradstep.core.runner import run
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from ..strategies import moderate, problems
+from ..strategies import examples, moderate, problems
 
 
 @given(problems(values=moderate, rates=st.floats(min_value=1e-3, max_value=10)).filter(
@@ -54,7 +54,7 @@ def test_every_view_is_exactly_the_state_of_its_iteration(problem, actions, targ
         assert view.errors.tobytes() == reference.errors[: view.iteration].tobytes()
 
 
-@settings(max_examples=200)
+@examples(2)
 @given(problems())
 @pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 def test_any_finite_problem_gives_finite_records_and_every_format_one_row_each(problem):

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from gradstep.core import analysis
 from gradstep.core.analysis import Regime
@@ -31,7 +31,7 @@ from gradstep.tui.words.readout import readout_lines
 from gradstep.tui.words.say import say
 from gradstep.tui.words.worked import worked_step
 
-from ..strategies import problems
+from ..strategies import examples, problems
 
 README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
 
@@ -348,7 +348,7 @@ def test_hot_cold_on_the_goal_is_not_called_near_it():
     assert "near the goal: within half a step" in readout_lines(History.start(find_lesson("hot-cold").problem).jump(15), "en")
 
 
-@settings(max_examples=60, deadline=None)
+@examples(0.6)
 @given(problems(), st.integers(0, 40), st.sampled_from(LANGUAGES))
 def test_the_words_beside_any_run_are_sentences_never_a_crash(problem, steps, language):
     """Every panel's words for any problem a student could type, at any step: huge,

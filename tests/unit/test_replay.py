@@ -6,10 +6,10 @@ from gradstep.core.history import History, Trajectory
 from gradstep.core.lessons import course, find_lesson
 from gradstep.core.problem import Problem
 from gradstep.core.replay import replay
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from ..strategies import problems
+from ..strategies import examples, problems
 from .test_reference import LESSONS, bits
 
 STEPS = 60
@@ -47,7 +47,7 @@ def test_every_lesson_replays_as_numpy_runs_it(lesson):
     same_as_numpy(lesson.problem, 2000)
 
 
-@settings(max_examples=300, deadline=None)
+@examples(3)
 @given(problems())
 def test_any_problem_replays_as_numpy_runs_it_up_to_its_divergence(problem):
     same_as_numpy(problem, STEPS)
@@ -88,7 +88,7 @@ def test_a_replayed_lesson_has_seen_what_numpy_saw(lesson):
             lesson.problem).jump(steps).trajectory.landmarks, steps
 
 
-@settings(max_examples=200, deadline=None)
+@examples(2)
 @given(problems())
 def test_any_replayed_problem_has_seen_what_numpy_saw(problem):
     assert replayed(problem, STEPS).trajectory.landmarks == History.start(problem).jump(STEPS).trajectory.landmarks
