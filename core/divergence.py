@@ -64,11 +64,9 @@ def _quantities(step: Step) -> list[tuple[str, float]]:
 def find_divergence(step: Step, limit: float) -> Divergence | None:
     """The divergence this record shows (a number not finite, or the error past `limit`,
     from `error_limit`), or None when the run is still sane."""
-    named = _quantities(step)
-    finite = all(np.isfinite(value) for _, value in named)
-    for quantity, value in named:
-        if not np.isfinite(value):
+    for quantity, value in _quantities(step):
+        if not math.isfinite(value):
             return Divergence(step.iteration, quantity, float(value), kept=False)
-    if step.error > limit:
-        return Divergence(step.iteration, "error", float(step.error), kept=finite)
+    if step.error > limit:  # every figure finite: the record is kept
+        return Divergence(step.iteration, "error", float(step.error), kept=True)
     return None
