@@ -9,12 +9,11 @@ the screen shows.
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.actions import SkipAction, parse
+from textual.actions import parse
 from textual.app import App, ComposeResult
 from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.driver import Driver
-from textual.events import Key
 from textual.filter import Monochrome, NoColor
 from textual.reactive import var
 from textual.scrollbar import ScrollBar, ScrollBarRender
@@ -33,9 +32,9 @@ from ..words.prose import facts, where_it_stands
 from ..words.say import explain, field_names, say
 from ..words.wrap import end_of, width
 from .ascii import AsciiFilter, AsciiScrollBarRender
+from .driver import gradsteps_driver
 from .ending import Ending
 from .keys import key_bindings
-from .output import writing_fewer_bytes
 from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState
 from .widgets.chart import ErrorChart
 from .widgets.key_bar import KeyBar
@@ -106,8 +105,8 @@ class GradstepApp(Ending, App[int]):
         yield TooSmall(id="too-small")
 
     def get_driver_class(self) -> type[Driver]:
-        """Textual's driver for this terminal, writing the same picture in fewer bytes (output.py)."""
-        return writing_fewer_bytes(super().get_driver_class())
+        """Textual's driver for this terminal, cheaper both ways (driver.py)."""
+        return gradsteps_driver(super().get_driver_class())
 
     def on_mount(self) -> None:
         self.panels = list(self.query(StatePanel))  # every widget drawn from the state
@@ -256,15 +255,19 @@ class GradstepApp(Ending, App[int]):
             return self.say("nothing_more")
         return None
 
-    def on_key(self, event: Key) -> None:
-        """A dimmed key does nothing, but says why, on the notice line."""
-        if self.screen is not self.screen_stack[0] or self._too_small():
-            return
-        for binding in self._bindings.key_to_bindings.get(event.key, ()):
-            _, action, parameters = parse(binding.action)
-            message = self.why_not(action, parameters)
-            if message:
-                self.refuse(message)
+    async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
+        """Run a key of the lesson (all priority bindings, keys.py) as it arrives, if the
+        lesson is what the student sees: under a screen over it (the help, a question)
+        the key is that screen's. A dimmed key does nothing, but says why on the notice
+        line, then and there, before the keys behind it."""
+        if default_namespace is self and isinstance(action, str):
+            if self.screen is not self.screen_stack[0]:
+                return False
+            _, name, parameters = parse(action)
+            if self.check_action(name, parameters) is None and not self._too_small():
+                self.refuse(self.why_not(name, parameters))
+                return True
+        return await super().run_action(action, default_namespace, namespaces)
 
     def _too_small(self) -> bool:
         return self.screen.has_class("-too-narrow") or self.screen.has_class("-too-short")
@@ -272,8 +275,6 @@ class GradstepApp(Ending, App[int]):
     # -- actions ------------------------------------------------------------------------
 
     def action_step(self) -> None:
-        if self.screen is not self.screen_stack[0]:
-            raise SkipAction()  # space is a priority binding (keys.py): a screen over the lesson has its own
         if self._asked_first():
             return
         if not self.state.predicting:
@@ -309,7 +310,7 @@ class GradstepApp(Ending, App[int]):
     def action_reset(self) -> None:
         self.state = self.state.replace(session=self.state.session.reset(), playing=False)
 
-    # Actions run only when check_action allows them (a dimmed key says why in on_key).
+    # Actions run only when check_action allows them (a dimmed key says why: run_action).
     def action_play(self) -> None:
         if self._asked_first():  # play steps too
             return

@@ -51,17 +51,18 @@ def key_bindings() -> list[Binding]:
     the moment, so the bindings never change. On an ASCII-only terminal the language key,
     whose description is in Chinese characters, is hidden by the App's check_action.
 
-    Space is the key students hold down, so it is a priority binding: the App steps as
-    the key arrives instead of handing it to the screen and back, which cost as much
-    again as the step (a screen over the lesson, such as the help, gets its space back:
-    the App skips the action there).
+    Every key of the lesson is a priority binding: the App handles each as it arrives,
+    in the order keys came. A key handed to the screen and back costs as much again as
+    a step, and it comes back after any priority key behind it: "b" then space, read
+    together, stepped first and then went back. A screen over the lesson (the help, a
+    question) gets its keys: the App's run_action leaves them to it.
     """
     groups = {group: Binding.Group(group) for *_, group in KEYS if group is not None}
     bindings = [
         Binding(key, action, description, key_display=shown, id=description.removeprefix("key."),
-                group=groups.get(group), show=action not in IN_HELP_ONLY, priority=key == "space")
+                group=groups.get(group), show=action not in IN_HELP_ONLY, priority=True)
         for key, action, description, shown, group in KEYS
     ]
-    bindings += [Binding(key, action, show=False) for key, action in ALIASES]
-    bindings += [Binding(str(n), f"select({n - 1})", show=False) for n in range(1, WEIGHT_KEYS + 1)]
+    bindings += [Binding(key, action, show=False, priority=True) for key, action in ALIASES]
+    bindings += [Binding(str(n), f"select({n - 1})", show=False, priority=True) for n in range(1, WEIGHT_KEYS + 1)]
     return bindings
