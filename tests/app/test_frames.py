@@ -1,10 +1,16 @@
 """Keys are cheap and drawing waits for the frame: queued presses are each a step, drawn once."""
 
-import pytest
-from gradstep.core.session import Session
-from textual import events
+import threading
 
-from ..helpers import SIZE, app_for, screen_text, settle, taken
+import pytest
+from gradstep.core.history import History
+from gradstep.core.lessons import find_lesson
+from gradstep.core.session import Session
+from gradstep.tui.app.driver import gradsteps_driver
+from textual import events
+from textual.drivers.headless_driver import HeadlessDriver
+
+from ..helpers import SIZE, app_for, key_event, same_state, screen_text, settle, taken
 
 
 @pytest.mark.slow  # many steps or examples: in CI, not the everyday loop
@@ -34,3 +40,28 @@ async def test_queued_presses_are_each_one_step_and_one_picture():
             await settle(pilot)
         assert screen_text(stepped) == after_queue
     assert taken(300) in after_queue
+
+
+async def test_keys_queued_together_act_in_the_order_they_came():
+    """"b" then space, read together: space was a priority binding and b went through the
+    screen and back, so the step came first and b undid it (and a refused b swallowed the
+    step behind it)."""
+    app = app_for("alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        for key in ["b", "space", "space", "b", "space"]:  # nothing to undo; 1, 2; back to 1; 2
+            app.post_message(key_event(key))
+        await settle(pilot)
+        assert same_state(app.state.session.history, History.start(find_lesson("alpha").problem).jump(2))
+
+
+async def test_keys_the_driver_reads_at_once_reach_the_app_all_and_in_order():
+    """gradstep's driver posts the events read in one go together: none lost, none reordered."""
+    app = app_for("alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        driver = gradsteps_driver(HeadlessDriver)(app)  # reading from a thread of its own, as in a terminal
+        keys = ["b"] * 2 + ["space"] * 10 + ["b"] * 3  # 0, 10, 7 (backwards: 0, 10, 8)
+        reader = threading.Thread(target=lambda: [driver.send_message(key_event(key)) for key in keys])
+        reader.start()
+        reader.join()
+        await settle(pilot)
+        assert same_state(app.state.session.history, History.start(find_lesson("alpha").problem).jump(7))

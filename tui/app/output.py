@@ -17,7 +17,6 @@ ends as Rich's does, with the attributes reset.
 import re
 from functools import lru_cache
 
-from textual.driver import Driver
 
 # One token of terminal output: a control sequence (its parameters, intermediates and final
 # byte), a string sequence (OSC, DCS, ...), another escape, a line end, or a run of text.
@@ -146,13 +145,3 @@ def fewer_bytes(data: str) -> str:
     if shown != wanted:
         out.append(change(shown, wanted))
     return "".join(out)
-
-
-def writing_fewer_bytes(driver: type[Driver]) -> type[Driver]:
-    """`driver`, writing everything through `fewer_bytes`."""
-
-    class FewerBytes(driver):
-        def write(self, data: str) -> None:
-            super().write(fewer_bytes(data))
-
-    return FewerBytes

@@ -1,0 +1,46 @@
+"""The terminal driver gradstep runs on: Textual's own, with what passes through it made cheaper.
+
+- What it writes goes through `output.fewer_bytes`: the same picture in fewer bytes.
+- What it reads reaches the App in batches. Textual's driver posts every event from its
+  input thread through `asyncio.run_coroutine_threadsafe`, a coroutine and a Task a key,
+  and the App, handed keys one by one, finds its queue empty between two of them and
+  draws a frame there. A burst of 2,000 held keys paid both 2,000 times over (1.3-1.6 s
+  before the last step showed). Here the events that arrive before the App's loop gets
+  to them are posted together, in the order they came, from the loop's own thread:
+  the App steps through all of them and draws once.
+"""
+
+import threading
+
+from textual.driver import Driver
+from textual.message import Message
+
+from .output import fewer_bytes
+
+
+def gradsteps_driver(textuals: type[Driver]) -> type[Driver]:
+    """Textual's driver for this terminal (`textuals`), cheaper both ways."""
+
+    class GradstepDriver(textuals):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self._arrived: list[Message] = []  # read, not yet posted to the App
+            self._arriving = threading.Lock()
+
+        def write(self, data: str) -> None:
+            super().write(fewer_bytes(data))
+
+        def send_message(self, message: Message) -> None:
+            with self._arriving:
+                self._arrived.append(message)
+                if len(self._arrived) > 1:
+                    return  # the callback on its way posts this one too
+            self._loop.call_soon_threadsafe(self._post_arrived)
+
+        def _post_arrived(self) -> None:
+            with self._arriving:
+                arrived, self._arrived = self._arrived, []
+            for message in arrived:
+                self._app.post_message(message)
+
+    return GradstepDriver
