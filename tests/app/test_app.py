@@ -14,6 +14,7 @@ from gradstep.tui.app.screens.lessons import LessonsScreen
 from ..helpers import SIZE, app_for, press_at_once, same_state, screen_text
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_space_and_n_each_take_one_step():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
@@ -93,6 +94,7 @@ async def test_hot_cold_keys_change_the_step_amount():
         assert app.state.session.problem.step_amount == 0.2
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_m_switches_the_rule_from_the_same_start():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:

@@ -54,6 +54,7 @@ async def test_keys_queued_together_act_in_the_order_they_came():
         assert same_state(app.state.session.history, History.start(find_lesson("alpha").problem).jump(2))
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_keys_the_driver_reads_at_once_reach_the_app_all_and_in_order():
     """gradstep's driver posts the events read in one go together: none lost, none reordered."""
     app = app_for("alpha")

@@ -37,6 +37,7 @@ async def test_markup_typed_into_the_editor_is_refused_as_text(typed):
         assert app.state.session.history.iteration == 0
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_a_paste_with_an_escape_sequence_is_not_taken():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
