@@ -10,7 +10,7 @@ from gradstep.tui.app.driver import gradsteps_driver
 from textual import events
 from textual.drivers.headless_driver import HeadlessDriver
 
-from ..helpers import SIZE, app_for, key_event, same_state, screen_text, settle, taken
+from ..helpers import SIZE, app_for, key_event, press_at_once, same_state, screen_text, settle, taken
 
 
 @pytest.mark.slow  # many steps or examples: in CI, not the everyday loop
@@ -42,6 +42,7 @@ async def test_queued_presses_are_each_one_step_and_one_picture():
     assert taken(300) in after_queue
 
 
+@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_keys_queued_together_act_in_the_order_they_came():
     """"b" then space, read together: space was a priority binding and b went through the
     screen and back, so the step came first and b undid it (and a refused b swallowed the
@@ -54,7 +55,6 @@ async def test_keys_queued_together_act_in_the_order_they_came():
         assert same_state(app.state.session.history, History.start(find_lesson("alpha").problem).jump(2))
 
 
-@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_keys_the_driver_reads_at_once_reach_the_app_all_and_in_order():
     """gradstep's driver posts the events read in one go together: none lost, none reordered."""
     app = app_for("alpha")
@@ -66,3 +66,18 @@ async def test_keys_the_driver_reads_at_once_reach_the_app_all_and_in_order():
         reader.join()
         await settle(pilot)
         assert same_state(app.state.session.history, History.start(find_lesson("alpha").problem).jump(7))
+
+
+@pytest.mark.parametrize(("opens", "closes"), [("question_mark", "q"), ("l", "l")])
+async def test_a_key_read_with_the_one_that_closes_a_screen_acts_on_the_lesson(opens, closes):
+    """q then b, read together on the help: both reached the help before it closed, and
+    b came back to an App that only had priority bindings for it, so it was lost."""
+    app = app_for("alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, "space", "space", "space")
+        await pilot.press(opens)
+        for key in [closes, "b", "b"]:  # the screen closes, then two steps back
+            app.post_message(key_event(key))
+        await settle(pilot)
+        assert app.screen is app.screen_stack[0]
+        assert same_state(app.state.session.history, History.start(find_lesson("alpha").problem).jump(1))
