@@ -260,14 +260,18 @@ class GradstepApp(Ending, App[int]):
         lesson is what the student sees: under a screen over it (the help, a question)
         the key is that screen's. A dimmed key does nothing, but says why on the notice
         line, then and there, before the keys behind it."""
-        if default_namespace is self and isinstance(action, str):
-            if self.screen is not self.screen_stack[0]:
-                return False
-            _, name, parameters = parse(action)
-            if self.check_action(name, parameters) is None and not self._too_small():
-                self.refuse(self.why_not(name, parameters))
-                return True
-        return await super().run_action(action, default_namespace, namespaces)
+        lessons = default_namespace is self and isinstance(action, str)
+        if lessons and self.screen is not self.screen_stack[0]:
+            return False
+        if await super().run_action(action, default_namespace, namespaces):
+            return True
+        if not lessons or self._too_small():
+            return False
+        _, name, parameters = parse(action)
+        message = self.why_not(name, parameters)  # checked again only for a key that did nothing
+        if message:
+            self.refuse(message)
+        return bool(message)
 
     def _too_small(self) -> bool:
         return self.screen.has_class("-too-narrow") or self.screen.has_class("-too-short")
