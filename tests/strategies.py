@@ -4,6 +4,7 @@ from gradstep.core.problem import InvalidProblem, Problem
 from hypothesis import assume, settings
 from hypothesis import strategies as st
 
+
 def examples(share: float) -> settings:
     """`share` of the profile's count of examples, with no deadline: more for a property
     whose rare cases matter, fewer for one whose examples are slow. CI's profile is

@@ -544,7 +544,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "worked.shown_digits": ("(each figure here is rounded to {digits} digits, so the last digit may not add up; f "
                             "shows every digit)",
                             "（这里每个数都只保留 {digits} 位有效数字，最后一位可能对不上；按 f 看全部位数）"),
-    "worked.three_predictions": ("1 of 3 predictions; then up and down:", "第 1 次预测（共 3 次）；再向上、向下："),
+    "worked.first_prediction": ("1 of {per} predictions; then up and down:", "第 1 次预测（共 {per} 次）；再向上、向下："),
     "worked.dust": ("({value} is 0 but for float rounding: {step} has no exact binary form, so steps of it "
                     "do not quite cancel)",
                     "（{value} 其实就是 0，只是浮点舍入：{step} 在二进制里无法精确表示，几步加减后不能正好抵消）"),

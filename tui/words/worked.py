@@ -16,7 +16,7 @@ from .figures import number, vector
 from .say import say
 
 ROUNDING_DUST = 1e-9  # a weight this small beside the step is 0 but for float rounding
-FIRST_STEPS = 3  # hot and cold's first steps say why each costs three predictions
+FIRST_STEPS = 3  # hot and cold's first steps say why each costs several predictions
 
 
 def worked_step(history: History, language: str) -> list[str]:
@@ -113,8 +113,8 @@ def _hot_cold_lines(history: History, step: HotColdStep, language: str) -> list[
         say(language, "probe_down", probe=readable(weight - amount), error=readable(step.down_error), **values),
         say(language, outcome, **values),
     ]
-    if step.iteration < FIRST_STEPS:  # why a step costs 3, said while the panel has room for it
-        lines.insert(0, say(language, "worked.three_predictions"))
+    if step.iteration < FIRST_STEPS:  # why a step costs several, said while the panel has room for it
+        lines.insert(0, say(language, "worked.first_prediction", per=step.predictions))
     # 0.5 - 5 x 0.1 is 2.8e-17, not 0: said at the step that makes it and the step that starts from it
     dust = [value for value in (weight, float(step.weights_after[0])) if value and abs(value) < ROUNDING_DUST * amount]
     if dust:
