@@ -30,3 +30,12 @@ def test_a_full_disk_under_the_output_is_one_line():
             done = subprocess.run([GRADSTEP, *argv], stdout=full, stderr=subprocess.PIPE, text=True)
         assert (done.returncode, done.stderr) == (1, "gradstep: the output could not be written "
                                                      "(No space left on device)\n"), argv
+
+
+def test_the_app_runs_in_the_process_it_was_started_in_without_docstrings(pseudo_terminal, tmp_path):
+    for asked, optimize in (({}, b"PYTHONOPTIMIZE=2"), ({"PYTHONOPTIMIZE": "0"}, b"PYTHONOPTIMIZE=0")):
+        state = {"XDG_STATE_HOME": str(tmp_path / optimize.decode()), **asked}
+        app = pseudo_terminal([GRADSTEP, "--lesson", "alpha"], state)
+        app.wait_for("Which alpha makes this land in one step?")  # the app, drawing
+        with open(f"/proc/{app.pid}/environ", "rb") as environ, open(f"/proc/{app.pid}/comm") as name:
+            assert (optimize in environ.read().split(b"\0"), name.read()) == (True, "gradstep\n")
