@@ -17,7 +17,6 @@ ends as Rich's does, with the attributes reset.
 import re
 from functools import lru_cache
 
-
 # One token of terminal output: a control sequence (its parameters, intermediates and final
 # byte), a string sequence (OSC, DCS, ...), another escape, a line end, or a run of text.
 TOKENS = re.compile(
