@@ -6,8 +6,6 @@ Textual is imported only when the app starts, so the headless commands stay ligh
 import importlib
 import sys
 
-from .command.docstrings import restart_without_docstrings
-
 # Each subcommand's module in command/ and its function.
 SUBCOMMANDS = {"run": ("run", "main"), "lessons": ("run", "lessons_main"), "check": ("check", "main"),
                "class": ("classroom", "main")}
@@ -15,14 +13,11 @@ SUBCOMMANDS = {"run": ("run", "main"), "lessons": ("run", "lessons_main"), "chec
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
-    from_command_line = argv is None
-    argv = sys.argv[1:] if from_command_line else argv
+    argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in SUBCOMMANDS:
         module, function = SUBCOMMANDS[argv[0]]  # the headless commands: no Textual
         command, rest = getattr(importlib.import_module(f".command.{module}", __package__), function), argv[1:]
     else:
-        if from_command_line:
-            restart_without_docstrings()  # returns only where it does not restart
         from .command.launch import launch  # Textual loads here, and only here
 
         command, rest = launch, argv

@@ -323,7 +323,7 @@ def report(ours: dict[str, float], floor: dict[str, float], wire: bool) -> None:
     print(f"{'stepping after the hold, p50/max (s)':<36}{ours['after_hold_p50']:>5.2f}/{ours['after_hold_max']:<4.2f}"
           f"{floor['after_hold_p50']:>5.2f}/{floor['after_hold_max']:<4.2f}"
           f"{'':>10}p50 <= 1.0 s {'ok' if ours['after_hold_p50'] <= 1.0 else 'OVER'}")
-    row("summed PSS (MB)", "pss", 1 / 1024, budget=1.05)
+    row("summed PSS (MB)", "pss", 1 / 1024, budget=1.10)
     if wire:
         row("bytes on the wire per step", "wire_per_step")
     print(f"{'sessions saved at their final step':<36}{ours['exact']:>7}/{ours['sessions']:<2}"
@@ -338,7 +338,11 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=1, help="classrooms of each app, alternating (default 1)")
     parser.add_argument("--ssh", action="store_true", help="over ssh on loopback, to a private sshd")
     parser.add_argument("--compress", action="store_true", help="with --ssh: ssh -C")
+    parser.add_argument("--optimize", action="store_true",
+                        help="both apps under PYTHONOPTIMIZE=2, as a lab may set it (no docstrings)")
     options = parser.parse_args()
+    if options.optimize:
+        BASE_ENV["PYTHONOPTIMIZE"] = "2"  # every student's login, the floor's as gradstep's
     results = {GRADSTEP.name: [], FLOOR.name: []}
     with tempfile.TemporaryDirectory() as keys, loopback_sshd(Path(keys)) if options.ssh else nullcontext() as ssh:
         for round_ in range(options.rounds):
@@ -351,7 +355,8 @@ def main() -> None:
     print(f"classroom benchmark, {time.strftime('%Y-%m-%d')}, {platform.node()} ({platform.machine()}, "
           f"{os.cpu_count()} cores, Python {platform.python_version()}): {options.sessions} sessions {link}, "
           f"80x24, 256 colours, logins over {LOGINS_OVER:g} s, {options.steps} steps at "
-          f"{GAPS[0]}-{GAPS[1]} s, a {HOLD:g} s hold at {1 / KEY_REPEAT:g} keys/s; medians of {options.rounds} round(s)")
+          f"{GAPS[0]}-{GAPS[1]} s, a {HOLD:g} s hold at {1 / KEY_REPEAT:g} keys/s; medians of {options.rounds} round(s)"
+          f"{', PYTHONOPTIMIZE=2' if options.optimize else ''}")
     report(ours, floor, wire=options.ssh)
 
 

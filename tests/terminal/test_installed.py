@@ -32,10 +32,14 @@ def test_a_full_disk_under_the_output_is_one_line():
                                                      "(No space left on device)\n"), argv
 
 
-def test_the_app_runs_in_the_process_it_was_started_in_without_docstrings(pseudo_terminal, tmp_path):
-    for asked, optimize in (({}, b"PYTHONOPTIMIZE=2"), ({"PYTHONOPTIMIZE": "0"}, b"PYTHONOPTIMIZE=0")):
-        state = {"XDG_STATE_HOME": str(tmp_path / optimize.decode()), **asked}
+def test_the_app_runs_as_started_and_a_lab_may_leave_out_docstrings(pseudo_terminal, tmp_path):
+    """No restart: the process keeps the environment it was given. A lab that sets
+    PYTHONOPTIMIZE=2 itself (README, In the classroom: 3 MB a process) gets a working app all the same."""
+    for asked in ({}, {"PYTHONOPTIMIZE": "2"}):
+        state = {"XDG_STATE_HOME": str(tmp_path / str(len(asked))), **asked}
         app = pseudo_terminal([GRADSTEP, "--lesson", "alpha"], state)
         app.wait_for("Which alpha makes this land in one step?")  # the app, drawing
         with open(f"/proc/{app.pid}/environ", "rb") as environ, open(f"/proc/{app.pid}/comm") as name:
-            assert (optimize in environ.read().split(b"\0"), name.read()) == (True, "gradstep\n")
+            optimize = [entry for entry in environ.read().split(b"\0") if entry.startswith(b"PYTHONOPTIMIZE=")]
+            assert (optimize, name.read()) == ([f"PYTHONOPTIMIZE={asked['PYTHONOPTIMIZE']}".encode()] if asked else [],
+                                               "gradstep\n")
