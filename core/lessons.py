@@ -78,6 +78,16 @@ class Lesson:
         if action in self.locked:
             raise Refusal(f"locked.{action}")
 
+    def predicting_from(self, left: "Lesson", predicting: bool) -> bool:
+        """Predict mode on entering this lesson from `left`, where it was `predicting`.
+
+        A lesson's rules are its own: its `predict = true` (or a lock) holds here and not in
+        the next lesson. What the student turned on themselves carries over; a mode that only
+        `left` set does not."""
+        if self.predict or "predict" in self.locked:
+            return self.predict
+        return predicting and not left.predict
+
     def untranslated(self) -> list[tuple[str, str]]:
         """(language, field) for each text field that English has and a language lacks."""
         english = self.texts.get("en", LessonText())

@@ -93,7 +93,9 @@ class Session:
 
     def step_back(self) -> "Session":
         """One iteration back, forgetting the guess and the answers that step brought; at
-        iteration 0, the session before the last change."""
+        iteration 0, the session before the last change (refused, as the lesson list is,
+        where that leaves a lesson whose teacher locked the list)."""
+        self.check_step_back()
         if self.history.can_step_back:
             history = self.history.step_back()
             return replace(self, history=history,
@@ -102,6 +104,12 @@ class Session:
         if self.before is None:
             raise IndexError("nothing to go back to")
         return self.before
+
+    def check_step_back(self) -> None:
+        """Refuse a step back out of this lesson into another where the lesson locks `lessons`:
+        b at iteration 0 would otherwise be a way round the teacher's lock."""
+        if not self.history.can_step_back and self.before is not None and self.before.lesson != self.lesson:
+            self.lesson.check_unlocked("lessons")
 
     def reset(self) -> "Session":
         """The lesson's start: its own parameters at iteration 0 (undone by a step back)."""

@@ -129,3 +129,28 @@ def test_an_end_the_app_did_not_see_hands_in_even_without_saving(tmp_path, monke
     folder.mkdir()
     gradstep("--full-screen", "--hand-in", str(folder), "--lesson", "alpha")
     assert len(list(folder.glob("*.csv"))) == 1
+
+
+async def test_each_lesson_keeps_its_own_rules():
+    """b at iteration 0 does not leave a lesson that locks the list; a lesson's predict mode
+    stays with it, whether the next lesson comes by the list or by b."""
+    free = replace(unasked("alpha"), name="free", source="free.toml")
+    kept = replace(unasked("hot-cold"), name="kept", source="kept.toml", locked=("lessons",))
+    asks = replace(unasked("gradient-descent"), name="asks", source="asks.toml", predict=True)
+    app = GradstepApp(Session.begin(free), course_lessons=(free, kept, asks))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l", "3")
+        assert app.state.session.lesson is asks and app.state.predicting
+        await pilot.press("l", "1")
+        assert app.state.session.lesson is free and not app.state.predicting
+        await pilot.press("b")  # back to the lesson that asks: its predict mode with it
+        assert app.state.session.lesson is asks and app.state.predicting
+        await pilot.press("b")
+        assert app.state.session.lesson is free and not app.state.predicting
+        await pilot.press("l", "2")
+        assert app.check_action("back", ()) is None  # dimmed
+        await pilot.press("b")
+        assert app.state.session.lesson is kept
+        assert app.state.notice == "Your teacher has locked the lesson list: this lesson stays."
+        await pilot.press("space", "b")  # a step back within the lesson is no change of lesson
+        assert app.state.session.history.iteration == 0 and app.state.session.lesson is kept

@@ -170,3 +170,37 @@ def test_check_unlocked_refuses_only_what_is_locked(tmp_path):
     with pytest.raises(Refusal) as caught:
         lesson.check_unlocked("edit")
     assert explain("zh", caught.value) == "老师在这一课锁定了编辑数字。"
+
+
+def test_b_at_iteration_0_does_not_leave_a_lesson_that_locks_the_list(tmp_path):
+    """b over a change of lesson would be a way round the lock: refused, as l is."""
+    free = load_lesson_file(lesson_file(tmp_path, "a.toml", "free"))
+    kept = load_lesson_file(lesson_file(tmp_path, "b.toml", "kept", 'locked = ["lessons"]'))
+    session = Session.begin(free).with_lesson(kept)
+    with pytest.raises(Refusal) as caught:
+        session.step_back()
+    assert explain("en", caught.value) == "Your teacher has locked the lesson list: this lesson stays."
+    assert session.step().step_back().history.iteration == 0  # stepping back within the lesson still works
+    assert session.with_rate(1).step_back().lesson is kept  # and so does undoing a change in it
+    assert Session.begin(kept).with_lesson(free).step_back().lesson is kept  # the free lesson may go back
+
+
+def test_predict_mode_set_by_a_lesson_stays_with_that_lesson(tmp_path):
+    plain = load_lesson_file(lesson_file(tmp_path, "a.toml", "plain"))
+    asks = load_lesson_file(lesson_file(tmp_path, "b.toml", "asks", "predict = true"))
+    never = load_lesson_file(lesson_file(tmp_path, "c.toml", "never", 'locked = ["predict"]'))
+    assert asks.predicting_from(plain, False) is True
+    assert plain.predicting_from(asks, True) is False  # the mode was the lesson's, not the student's
+    assert plain.predicting_from(plain, True) is True  # the student's own choice carries over
+    assert never.predicting_from(plain, True) is False  # locked off in the next lesson
+
+
+def test_line_mode_takes_each_lessons_own_rules(tmp_path):
+    lessons = (load_lesson_file(lesson_file(tmp_path, "a.toml", "plain")),
+               load_lesson_file(lesson_file(tmp_path, "b.toml", "asks", "predict = true")),
+               load_lesson_file(lesson_file(tmp_path, "c.toml", "kept", 'locked = ["lessons"]')))
+    shown = run_line_mode(lessons[0], "l 3\nb\nq\n", lessons)
+    assert "Your teacher has locked the lesson list: this lesson stays." in shown
+    shown = run_line_mode(lessons[1], "l 1\n\nq\n", lessons)
+    assert "What will the weight be" not in shown.split("plain: Lesson plain")[-1]  # predict mode stayed behind
+    assert "#0: prediction = 2 x 0.5 = 1" in shown

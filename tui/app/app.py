@@ -240,6 +240,8 @@ class GradstepApp(Ending, App[int]):
                 session.with_rate(*parameters)
             elif action == "rule":
                 session.with_other_rule()
+            elif action == "back":
+                session.check_step_back()
         except Refusal as refusal:
             return explain(self.state.language, refusal, names=field_names(self.state.language))
         if action == "play" and self.state.predicting:
@@ -353,9 +355,8 @@ class GradstepApp(Ending, App[int]):
         from .screens.lessons import LessonsScreen
 
         def choose(lesson: Lesson | None) -> None:
-            if lesson is not None:  # a lesson that starts in predict mode (predict = true) turns it on
-                self.state = self.state.replace(session=self.state.session.with_lesson(lesson), selected=0,
-                                                predicting=lesson.predict or self.state.predicting)
+            if lesson is not None:  # its predict mode comes with it (AppState.replace)
+                self.state = self.state.replace(session=self.state.session.with_lesson(lesson), selected=0)
 
         self.state = self.state.replace(playing=False)
         lessons = (*(self.course_lessons or course()), *self.extra_lessons)  # read when first asked for

@@ -34,7 +34,13 @@ class AppState:
 
     def replace(self, **changes) -> "AppState":
         """A copy with `changes`; the notice clears and the lesson panel goes back to its
-        first page unless they are given (anything new to read starts at the top)."""
+        first page unless they are given (anything new to read starts at the top). A session
+        of another lesson (the list, or b back over a change of lesson) brings that lesson's
+        predict mode (Lesson.predicting_from)."""
+        session = changes.get("session", self.session)
+        if session.lesson is not self.session.lesson and session.lesson != self.session.lesson \
+                and "predicting" not in changes:
+            changes["predicting"] = session.lesson.predicting_from(self.session.lesson, self.predicting)
         return dataclasses.replace(self, **{"notice": "", "page": 0, **changes})
 
 

@@ -122,8 +122,6 @@ class Lines:
         except Refusal as refusal:
             return self.write(explain(self.language, refusal))
         self.change(session)
-        if command == "lessons":
-            self.predicting = session.lesson.predict or self.predicting
         if command != "step":
             self.write(say(self.language, "lines.iteration", iteration=session.history.iteration))
         self.show()
@@ -131,6 +129,9 @@ class Lines:
             self.write(notice(session.lesson, session.history, self.language))
 
     def change(self, session: Session) -> None:
+        """Take `session`; another lesson (l, or b back over a change of lesson) brings its predict mode."""
+        if session.lesson != self.session.lesson:
+            self.predicting = session.lesson.predicting_from(self.session.lesson, self.predicting)
         self.session = session
         self.on_change(session)
 
