@@ -230,9 +230,8 @@ def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], han
         return status if saved else 1
     if saved:
         _said_saved(language, name, sys.stdout)
-    if handing_in is not None:
-        _said_hand_in(language, handing_in)
-    return status if saved else 1
+    handed_in = handing_in is None or _said_hand_in(language, handing_in)
+    return status if saved and handed_in else 1
 
 
 def _save_at_end(start: Start, session: Session, view: dict, language: str) -> bool:
@@ -287,12 +286,10 @@ def _run_app(start: Start, language: str, notice: str, args, teachers: tuple[Les
     out = sys.stdout if is_tty(sys.stdout) else sys.stderr
     if app.save_error:
         _say_line(language, "command.not_saved", reason=app.save_error)
-        return 1
-    if app.saved:
+    elif app.saved:
         _said_saved(language, args.session, out)
-    if handing_in is not None:
-        _said_hand_in(language, handing_in, out)
-    return app.return_code or 0
+    handed_in = handing_in is None or _said_hand_in(language, handing_in, out)
+    return 1 if app.save_error or not handed_in else app.return_code or 0
 
 
 def _said_saved(language: str, name: str | None, out) -> None:
@@ -301,15 +298,18 @@ def _said_saved(language: str, name: str | None, out) -> None:
     _say_line(language, "command.saved", command=resume, out=out)
 
 
-def _said_hand_in(language: str, handing_in: HandIn, out=None) -> None:
-    """What became of the hand-in, once the screen has closed."""
+def _said_hand_in(language: str, handing_in: HandIn, out=None) -> bool:
+    """What became of the hand-in, once the screen has closed; False if it failed (the run
+    then exits non-zero, so a script or the teacher's wrapper sees it too)."""
     if handing_in.error:
         _say_line(language, "hand_in.failed", reason=handing_in.error)
-    elif handing_in.path is not None:
+        return False
+    if handing_in.path is not None:
         _say_line(language, "hand_in.done", name=handing_in.path.name, folder=handing_in.path.parent,
                   out=out or sys.stdout)
     else:
         _say_line(language, "hand_in.nothing", out=out or sys.stdout)
+    return True
 
 
 def _say_line(language: str, key: str, out=None, **values: object) -> None:

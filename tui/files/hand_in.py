@@ -4,8 +4,10 @@ The folder is shared, so another student may have planted a file or a symlink un
 name this student's log would take, hoping gradstep follows it (into the student's own
 files) or overwrites a classmate's log. The file is therefore only ever created afresh
 (O_CREAT|O_EXCL, which also refuses any symlink, dangling or not, and O_NOFOLLOW), and
-relative to the folder opened once, so nothing can be swapped in on the way. A name
-that is taken gets a numbered suffix. It is made 0640 whatever the umask: the teacher's
+relative to the folder opened once, so nothing can be swapped in on the way. The folder
+is opened only as a place (O_PATH), not for reading: README's classroom folder lets the
+class write and enter it but not list it (mode 3730), and opening it for reading is
+refused there. A name that is taken gets a numbered suffix. It is made 0640 whatever the umask: the teacher's
 group reads it (the folder is setgid, so the file takes the folder's group); nobody else.
 """
 
@@ -26,7 +28,7 @@ def hand_in(session: Session, folder: Path, owner: Owner) -> Path:
     """Write the session's log into `folder` as `<user>-<session>-<lesson>.csv` (or the first
     free numbered name) and return its path; OSError if the folder cannot take it."""
     stem = owner.stem(session.lesson.name)
-    directory = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    directory = _open_folder(folder)
     try:
         for copy in range(1, COPIES + 1):
             name = f"{stem}.csv" if copy == 1 else f"{stem}-{copy}.csv"
@@ -45,18 +47,36 @@ def hand_in(session: Session, folder: Path, owner: Owner) -> Path:
             return folder / name
         raise FileExistsError(f"{folder}: {COPIES} hand-ins named {stem} already")
     finally:
-        os.close(directory)
+        if directory is not None:
+            os.close(directory)
 
 
-def _open_in(directory: int, folder: Path, name: str) -> int:
-    if os.open in os.supports_dir_fd:
+def _open_folder(folder: Path) -> int | None:
+    """A descriptor of `folder` to create the file in, or None where there can be none.
+
+    Linux's O_PATH needs no right on the folder itself, so a folder the class may enter but
+    not list still gives one. Elsewhere the folder is opened for reading; where that is
+    refused (a 3730 folder), or descriptors of folders are not supported (Windows), the
+    file is created by its path, still O_EXCL|O_NOFOLLOW: only the folder's own path, which
+    belongs to the teacher, is then looked up a second time.
+    """
+    if os.open not in os.supports_dir_fd:
+        return None
+    try:
+        return os.open(folder, getattr(os, "O_PATH", os.O_RDONLY) | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0))
+    except PermissionError:
+        return None
+
+
+def _open_in(directory: int | None, folder: Path, name: str) -> int:
+    if directory is not None:
         return os.open(name, _CREATE, HAND_IN_MODE, dir_fd=directory)
     return os.open(folder / name, _CREATE, HAND_IN_MODE)  # Windows: no folder descriptors
 
 
-def _remove_in(directory: int, folder: Path, name: str) -> None:
+def _remove_in(directory: int | None, folder: Path, name: str) -> None:
     try:
-        if os.unlink in os.supports_dir_fd:
+        if directory is not None:
             os.unlink(name, dir_fd=directory)
         else:
             os.unlink(folder / name)
