@@ -144,3 +144,23 @@ async def test_a_choice_question_in_either_language(language):
         assert ("Right." if language == "en" else "答对了。") in screen_text(app)
         await pilot.press("enter")
         assert app.state.session.answers[0].result == RIGHT
+
+
+async def test_a_question_names_the_figures_on_screen_when_it_is_asked():
+    from dataclasses import replace
+
+    from gradstep.core.lessons import find_lesson
+    from gradstep.core.questions import Question, QuestionText
+    from gradstep.core.session import Session
+    from gradstep.tui.app.app import GradstepApp
+
+    words = QuestionText(ask="The weight is {weight} and the miss {miss}.", explain="So the error is {error}.")
+    lesson = replace(find_lesson("alpha"), questions=(Question(2, 1.0, texts={"en": words}),))
+    app = GradstepApp(Session.begin(lesson))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        assert "The weight is 0.436 and the miss 0.072." in screen_text(app)  # beside "weight 0.436" above it
+        await pilot.press("1", "enter")  # right: the explanation follows
+        assert "So the error is 0.005184." in screen_text(app)

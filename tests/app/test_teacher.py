@@ -154,3 +154,12 @@ async def test_each_lesson_keeps_its_own_rules():
         assert app.state.notice == "Your teacher has locked the lesson list: this lesson stays."
         await pilot.press("space", "b")  # a step back within the lesson is no change of lesson
         assert app.state.session.history.iteration == 0 and app.state.session.lesson is kept
+
+
+async def test_the_lesson_list_fills_a_summarys_figures():
+    words = {"en": replace(unasked("alpha").texts["en"], summary="Start at alpha {alpha}.")}
+    lesson = replace(unasked("alpha"), name="mine", source="mine.toml", texts=words)
+    app = GradstepApp(Session.begin(lesson), course_lessons=(lesson,))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        assert "Start at alpha 0.1." in screen_text(app) and "{alpha}" not in screen_text(app)

@@ -8,7 +8,7 @@ import json
 import pytest
 from gradstep.core.lessons import LessonError, find_lesson, load_lesson_file
 from gradstep.core.predict import judge, what_to_predict
-from gradstep.core.questions import RIGHT, SKIPPED, WRONG, Answer, Attempt
+from gradstep.core.questions import RIGHT, SKIPPED, WRONG, Answer, Attempt, Question, QuestionText
 from gradstep.core.saving import CorruptSave, session_data, session_from_data
 from gradstep.core.session import Session
 from gradstep.tui.plain.lines import run_lines
@@ -167,3 +167,27 @@ def test_a_saved_guess_or_answer_holds_only_what_a_student_can_give(planted):
     with pytest.raises(CorruptSave) as refused:
         session_from_data(data)
     assert refused.value.key == "save.bad_answer"
+
+
+def test_a_question_speaks_of_the_figures_at_its_iteration(tmp_path):
+    """Asked at iteration 2, "the weight" is the weight on screen then, not the start's."""
+    path = tmp_path / "mine.toml"
+    path.write_text(QUESTIONS.format(question="answer = 1", extra="").replace("at = 0", "at = 2").replace(
+        'ask = "Which?"', 'ask = "The weight is {weight}, the miss {miss}, the error {error}."\n'
+                          'explain = "{misses}; {squares_miss}."'))
+    out = io.StringIO()
+    run_lines(Session.begin(load_lesson_file(path)), "en", io.StringIO("\n\n1\nq\n"), out)
+    text = out.getvalue()
+    assert "weight 0.436" in text  # where it stands, beside the question
+    assert "The weight is 0.436, the miss 0.072, the error 0.005184." in text
+    assert "0.872 - 0.8 = 0.072; 0.072^2 = 0.005184." in text
+
+
+def test_a_hot_and_cold_question_at_iteration_4_speaks_of_iteration_4():
+    lesson = find_lesson("hot-cold")  # from 0.5 down 0.1 a step towards -1
+    question = Question(4, 1.0, texts={"en": QuestionText(ask="The miss is {miss}; the error {error}.")})
+    session = Session.begin(dataclasses.replace(lesson, questions=(question,)))
+    out = io.StringIO()
+    run_lines(session, "en", io.StringIO("\n" * 4 + "s\nq\n"), out)
+    assert "weight 0.1, input 1, goal -1" in out.getvalue()
+    assert "The miss is 1.1; the error 1.21." in out.getvalue()  # not the start's 1.5 and 2.25

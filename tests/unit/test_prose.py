@@ -375,3 +375,14 @@ def test_an_r_just_inside_1_never_reads_as_1(alpha):
     problem = dataclasses.replace(find_lesson("divergence").problem, alpha=alpha)
     said = blows_up(problem, "en")
     assert "|r| = 1 <" not in said and "|r| = 0.99999" in said
+
+
+def test_facts_now_follow_the_weights_and_say_unknown_past_what_a_start_may_be():
+    from gradstep.tui.words.prose import facts_now
+
+    history = History.start(Problem(weights=(1e153,), inputs=(1.0,), goal=0.0, alpha=3.0))  # r = -2
+    assert facts_now(history.step(), "en")["weight"] == "-2e+153"
+    while history.can_step:
+        history = history.step()
+    known = facts_now(history, "en")  # the error squared overflows: no start has such weights
+    assert known["weight"] == known["miss"] == known["error"] == "?" and known["r"] == "-2"

@@ -204,3 +204,12 @@ def test_line_mode_takes_each_lessons_own_rules(tmp_path):
     shown = run_line_mode(lessons[1], "l 1\n\nq\n", lessons)
     assert "What will the weight be" not in shown.split("plain: Lesson plain")[-1]  # predict mode stayed behind
     assert "#0: prediction = 2 x 0.5 = 1" in shown
+
+
+def test_a_summary_names_the_figures_of_the_lessons_start(tmp_path):
+    folder = tmp_path / "course"
+    folder.mkdir()
+    (folder / "a.toml").write_text(LESSON.format(name="first", extra="").replace(
+        'summary = "About first."', 'summary = "Alpha {alpha}, best {best_alpha}; {alpha"'))
+    result = gradstep("lessons", "--course", str(folder))
+    assert "Alpha 0.1, best 0.25; {alpha" in result.out and "{alpha}" not in result.out

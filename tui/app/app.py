@@ -28,7 +28,7 @@ from ...core.refusals import Refusal
 from ...core.session import Session
 from ..files.owner import Owner, login_name
 from ..files.places import VIEW_SETTINGS
-from ..words.prose import facts, where_it_stands
+from ..words.prose import facts_now, where_it_stands
 from ..words.say import explain, field_names, say
 from ..words.wrap import end_of, width
 from .ascii import AsciiFilter, AsciiScrollBarRender
@@ -174,7 +174,7 @@ class GradstepApp(Ending, App[int]):
         if self.state.playing:
             self.state = self.state.replace(playing=False, notice=self.state.notice)
         language = self.state.language
-        known, stands = facts(session.problem, language), where_it_stands(session.history, language)
+        known, stands = facts_now(session.history, language), where_it_stands(session.history, language)
         self.push_screen(QuestionScreen(session.lesson.questions[index], index, language, known, stands), answered)
 
     def _stop_player(self) -> None:

@@ -15,6 +15,7 @@ from ...core.rules import PREDICTIONS_PER_STEP, Step
 from ...core.runner import FORMATS, run
 from ..words.divergence import describe
 from ..words.figures import r_formula
+from ..words.prose import lesson_summary
 from ..words.say import headings, say
 from ..words.wrap import width, wrap, wrap_entries
 from .flags import (
@@ -111,9 +112,9 @@ def list_lessons(language: str, out, lessons: tuple[Lesson, ...] | None = None, 
         head = f"{number}  {lesson.name}{' ' * (name_width - width(lesson.name))}  "
         indent = " " * width(head)
         text_columns = max(columns - width(head), 20)  # a very narrow terminal folds rather than a column a line
-        summary = wrap(lesson.text(language).summary, text_columns)
-        out.write(head + summary[0] + "\n")
-        for line in summary[1:] + (wrap_entries(notes, text_columns) if notes else []):
+        about = wrap(lesson_summary(lesson, language), text_columns)
+        out.write(head + about[0] + "\n")
+        for line in about[1:] + (wrap_entries(notes, text_columns) if notes else []):
             out.write(indent + line + "\n")
 
 

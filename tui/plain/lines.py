@@ -24,7 +24,7 @@ from ...core.questions import Answer, Attempt
 from ...core.refusals import Refusal
 from ...core.session import Session
 from ..words.divergence import describe
-from ..words.prose import commentary, facts, fill, notice, opening, reveal, verdict, where_it_stands
+from ..words.prose import commentary, facts_now, fill, notice, opening, reveal, verdict, where_it_stands
 from ..words.readout import readout_lines
 from ..words.say import explain, headings, say
 from ..words.worked import worked_step
@@ -197,7 +197,7 @@ class Lines:
     def ask(self, index: int) -> Answer | None:
         """One of the lesson's questions, read a line at a time: two tries, s skips."""
         question, language = self.session.lesson.questions[index], self.language
-        words, known = question.text(language), facts(self.session.problem, language)
+        words, known = question.text(language), facts_now(self.session.history, language)
         self.write(where_it_stands(self.session.history, language))
         if question.at == 0:  # asked before the lesson's words: a guess, not a test
             self.write(say(language, "question.before"))

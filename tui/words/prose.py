@@ -21,7 +21,7 @@ from ...core.analysis import Regime
 from ...core.history import History
 from ...core.lessons import Lesson
 from ...core.numbers import readable
-from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
+from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, InvalidProblem, Problem
 from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
 from ...core.rules import as_arrays, predict, squared_error
 from ...core.session import Session
@@ -81,6 +81,24 @@ def facts(problem: Problem, language: str) -> Mapping[str, str]:
     known["distance"] = "?" if distance is None else readable(distance)
     known["distance_steps"] = "?" if distance is None else not_falsely_whole(distance / problem.step_amount)
     return MappingProxyType(known)
+
+
+def facts_now(history: History, language: str) -> Mapping[str, str]:
+    """The figures as they stand at the run's iteration now: a question asked at iteration 2
+    speaks of the weight, miss and error on screen then, not of those the run started from."""
+    weights = tuple(float(w) for w in history.weights)
+    problem = history.problem
+    if weights != problem.weights:
+        try:
+            problem = problem.replace(weights=weights)
+        except InvalidProblem:  # weights past what a start may be (a run near its divergence)
+            return MappingProxyType({**facts(problem, language), **dict.fromkeys(_BY_WEIGHT, "?")})
+    return facts(problem, language)
+
+
+def lesson_summary(lesson: Lesson, language: str) -> str:
+    """The lesson's one line for the lists, its figures those it starts from."""
+    return fill(lesson.text(language).summary, facts(lesson.problem, language))
 
 
 def fill(text: str, known: Mapping[str, str]) -> str:
@@ -222,6 +240,9 @@ def _steps_from_start(problem: Problem) -> float:
     return abs(problem.weights[0] - problem.goal / problem.inputs[0]) / problem.step_amount
 
 
+# The figures that follow the weights, unknown ("?") where the weights cannot be a start.
+_BY_WEIGHT = ("weight", "prediction", "predicts", "miss", "misses", "error", "squares_miss", "distance",
+              "distance_steps")
 PLACEHOLDERS = tuple(facts(Problem(weights=(0.5,), inputs=(2.0,), goal=0.8), "en"))  # what a lesson may name
 
 

@@ -7,6 +7,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ....core.lessons import Lesson
+from ...words.prose import lesson_summary
 from ...words.say import say
 from ..widgets.wrapped import Wrapped
 
@@ -33,7 +34,7 @@ class LessonsScreen(ModalScreen[Lesson | None]):
         for number, lesson in enumerate(self.lessons, start=1):
             text = lesson.text(self.language)
             marker = ">" if lesson.name == self.current.name else " "
-            words = colon.join(part for part in (text.title, text.summary) if part)
+            words = colon.join(part for part in (text.title, lesson_summary(lesson, self.language)) if part)
             rows.append((f"{marker}{number} {lesson.name}", words, ""))
         with VerticalScroll(id="lessons"):
             yield Static(say(self.language, "lesson"), classes="heading")
