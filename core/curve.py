@@ -26,6 +26,10 @@ TRAIL = 100  # the latest visited points drawn; older ones add ink, not insight
 MAX_POINTS = 400  # error-vs-iteration draws at most this many points
 LOG_SPAN = 1e4  # errors grown this much past the start switch the axis to log10
 FAR = 1e12  # a linear axis beyond this would need unreadable labels: use log10
+LARGEST = float(np.finfo(np.float64).max)
+WIDEST = 1e308  # half the widest weight window: its 1-2-5 ladder ends below the largest float
+NARROWEST = 1e-290  # half the narrowest: below, its SAMPLES steps would be subnormal, or zero
+LOWEST_TOP = 1e-290  # the smallest top of a linear error axis, so that its tenths stay normal
 
 
 @dataclass(frozen=True, eq=False)
@@ -100,24 +104,29 @@ def error_vs_weight(history: History, index: int = 0) -> Frame:
     if centre is None or abs(centre) > 1e100:
         centre = start
     with np.errstate(all="ignore"):
-        reach = float(np.max(np.abs(visited - centre)))
+        reach = float(np.max(np.abs(visited - centre)))  # inf when the distance passes the largest float
     reach = reach if reach > 0 else max(1.0, abs(centre))
-    half = nice_above(reach * 1.1)
+    half = nice_above(min(max(reach * 1.1, NARROWEST), WIDEST))
     unit = half / 5
-    curve_w = np.linspace(-half, half, SAMPLES)  # offsets from the centre
-    curve_e = error_along(history, index, centre + curve_w)
+    # Offsets from the centre; made at half scale (a power of two: exactly the same values) since
+    # the widest window's span, 2 * WIDEST, is past the largest float.
+    curve_w = np.linspace(-half / 2, half / 2, SAMPLES) * 2
+    with np.errstate(over="ignore"):  # the edge of the widest window lies past the floats: at their limit
+        curve_e = error_along(history, index, np.clip(centre + curve_w, -LARGEST, LARGEST))
     first = float(errors[0])
     top = float(np.nanmax(np.append(curve_e, errors)))
     grown = first > 0 and float(np.max(errors)) > LOG_SPAN * first
     y_axis, scale_errors = _error_axis(top, errors, log=grown or top > FAR)
     recent = slice(max(0, len(visited) - 1 - TRAIL), len(visited) - 1)
     x_ticks = (-5.0, -2.5, 0.0, 2.5, 5.0)
+    with np.errstate(over="ignore"):
+        along = np.clip((visited - centre) / unit, -5.0, 5.0)  # past the widest window: at its edge
     return Frame(
         curve_x=curve_w / unit,
         curve_y=scale_errors(curve_e),
-        trail_x=(visited[recent] - centre) / unit,
+        trail_x=along[recent],
         trail_y=scale_errors(errors[recent]),
-        point=(float((visited[-1] - centre) / unit), float(scale_errors(errors[-1:])[0])),
+        point=(float(along[-1]), float(scale_errors(errors[-1:])[0])),
         x=Axis((-5.0, 5.0), x_ticks, tuple(readable(centre + t * unit, 3) for t in x_ticks)),
         y=y_axis,
     )
@@ -160,6 +169,7 @@ def _error_axis(top: float, errors: np.ndarray, log: bool):
     """The error axis, and the function that turns errors into its plotted units."""
     top = top if math.isfinite(top) and top > 0 else 1.0
     if not log:
+        top = max(top, LOWEST_TOP)
         unit = top / 10
 
         def linear(values: np.ndarray) -> np.ndarray:

@@ -167,8 +167,10 @@ def next_rung(rate: float, direction: int, marks: tuple[float, ...] = ()) -> flo
     ladder stops at SMALLEST_RATE and LARGEST_RATE.
     """
     decade = math.floor(math.log10(rate))
-    rungs = [step * 10.0**exponent for exponent in (decade - 1, decade, decade + 1) for step in LADDER]
-    rungs = [float(f"{r:.1g}") for r in rungs]  # 0.1 * 2 is 0.2, not 0.20000000000000001
+    # Each rung read from its decimal, so 2e-1 is 0.2 (0.1 * 2 is 0.20000000000000001); past the
+    # largest float a rung reads as infinity (10.0**309 raises), and is left out.
+    rungs = [float(f"{step:g}e{exponent}") for exponent in (decade - 1, decade, decade + 1) for step in LADDER]
+    rungs = [rung for rung in rungs if math.isfinite(rung)]
     rungs += [mark for mark in marks if SMALLEST_RATE < mark < LARGEST_RATE]
     if direction > 0:
         candidates = [r for r in rungs if r > rate * (1 + 1e-9)]
