@@ -99,6 +99,21 @@ def test_a_course_folder_is_its_lessons_in_file_name_order(tmp_path):
     assert "About second." in lines[1]
 
 
+@pytest.mark.parametrize("missing, language", [("zh", "en"), ("zh", "zh"), ("en", "en"), ("en", "zh")])
+def test_a_course_lesson_in_one_language_only_is_listed_with_what_it_lacks(tmp_path, missing, language):
+    folder = tmp_path / "course"
+    folder.mkdir()
+    text = LESSON.format(name="half", extra="")
+    english, chinese = text.index("[en]"), text.index("[zh]")
+    text = text[:chinese] if missing == "zh" else text[:english] + text[chinese:]
+    (folder / "a.toml").write_text(text, encoding="utf-8")
+    result = gradstep("lessons", "--course", str(folder), "--lang", language)
+    assert result.status == 0 and result.err == ""
+    lacks = {("zh", "en"): "no Chinese text", ("zh", "zh"): "缺中文译文",
+             ("en", "en"): "no English text", ("en", "zh"): "缺英文译文"}[missing, language]
+    assert result.out.split()[:2] == ["1", "half"] and lacks in result.out
+
+
 def test_lesson_name_chooses_from_the_course(tmp_path):
     folder = course_folder(tmp_path)
     result = gradstep("run", "--course", str(folder), "--lesson", "second", "--steps", "1", "--format", "csv")

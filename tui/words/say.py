@@ -22,7 +22,7 @@ QUOTED_LENGTH = 60  # characters of outside text quoted in a message; the rest i
 OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.S)
 
 
-def say(language: str, key: str, **values: object) -> str:
+def say(language: str, key: str, /, **values: object) -> str:
     """The catalogue's sentence `key` in `language` (English where it has no other), filled in."""
     english, chinese = WORDS[key]
     template = chinese if language == "zh" else english
