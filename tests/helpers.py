@@ -110,3 +110,23 @@ async def press_at_once(pilot, *keys: str) -> None:
     for key in keys:
         pilot.app.post_message(key_event(key))
     await pilot.pause()  # after the keys in the App's queue, then until the app idles
+
+
+def progress_file(folder, name: str, now: float = 1_800_000_000.0, idle: float = 0.0, **fields):
+    """Write `<name>.progress.json` into `folder` as a session would: the contract's record
+    with ordinary values, `fields` changed, its last key `idle` seconds before `now`."""
+    from gradstep.core.progress import progress_record, write_progress
+
+    record = dict(account=name.partition("-")[0], session="", lesson="alpha", lessons_opened=["alpha"], iteration=3,
+                  error=0.25, predictions_right=0, predictions=0, questions_right=0, questions_asked=0,
+                  answers=[], last_key=now - idle, diverged=False, ended=False, updated=now) | fields
+    path = folder / f"{name}.progress.json"
+    path.write_text(write_progress(progress_record(**record)), encoding="utf-8")
+    return path
+
+
+def named_by_file(status, name: str) -> str:
+    """The student a test's progress file stands for, from its name (`ana-1.progress.json`
+    is ana's): a test cannot give files to other accounts, so the folder's owner lookup is
+    swapped for this one."""
+    return name.partition("-")[0].removesuffix(".progress.json")

@@ -1,4 +1,5 @@
-"""`gradstep class DIR`: what each student handed in, a line a file, for the teacher.
+"""`gradstep class DIR`: what each student handed in, a line a file, for the teacher;
+first, where the sessions still running are (room.py), and with --watch, live.
 
 The folder is written by every student of the class, so everything in it is treated as
 data that may be hostile: it is only read (nothing in it is run or opened by name from
@@ -18,8 +19,12 @@ from pathlib import Path
 
 from ...core.formats import cell_width
 from ...core.numbers import readable
+from ...core.room import IDLE_LIMIT
 from ...core.rules import as_arrays, predict, squared_error
+from ..files.progress_folder import ProgressFolder
 from ..words.say import clean, say
+from . import room
+from .environment import unicode_terminal
 from .flags import ArgumentParser, add_language_argument, parse_in_language
 
 LARGEST = 256 * 2**20  # bytes: a hand-in of a very long run is some tens of MiB; anything past this is not one
@@ -32,6 +37,12 @@ HEADINGS = ("class.student", "class.session", "class.lesson", "class.steps", "cl
 def class_parser(language: str) -> ArgumentParser:
     parser = ArgumentParser(prog="gradstep class", description=say(language, "class.description"), language=language)
     parser.add_argument("folder", metavar="DIR", help=say(language, "flag.class_folder"))
+    parser.add_argument("--watch", action="store_true", help=say(language, "flag.watch"))
+    parser.add_argument("--roster", metavar="FILE", type=parser.typed(room.roster_accounts),
+                        help=say(language, "flag.roster"))
+    parser.add_argument("--idle", metavar="MINUTES", type=parser.typed(room.idle_minutes), default=IDLE_LIMIT,
+                        help=say(language, "flag.idle"))
+    parser.add_argument("--ascii", action="store_true", help=say(language, "flag.ascii"))
     add_language_argument(parser)
     return parser
 
@@ -47,6 +58,16 @@ def main(argv: list[str]) -> int:
         print(say(language, "command.error", prog=parser.prog,
                   message=f"{clean(str(folder))}: {error.strerror or error}"), file=sys.stderr)
         return 2
+    ascii_only = args.ascii or not unicode_terminal()
+    if args.watch:
+        return room.watch(folder, args.roster, args.idle, language, ascii_only)
+    look = ProgressFolder(folder).look()
+    if look.seen or look.problems or args.roster is not None:
+        for line in room.printed(look, args.roster, args.idle, language, ascii_only):
+            print(line)
+        if not any(entry.name.endswith(".csv") for entry in entries):
+            return 0
+        print()
     table, problems = [], []
     for entry in entries:
         if not entry.name.endswith(".csv"):

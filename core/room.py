@@ -1,0 +1,148 @@
+"""The room at a glance: a row per student, who is stuck, and how each question went.
+
+A teacher with thirty students cannot watch thirty screens. What they need is where each
+student is (lesson, iteration, error), whether they are getting the predictions and the
+lesson's questions right, and above all who needs them now: a student who got the same
+question wrong twice, whose run blew up, or who has not pressed a key for a while. And
+for the class as a whole, per question, how many got it right at the first try and the
+wrong answer most of them gave, which says what the class misunderstands.
+
+Everything here is a pure function of the progress records and the time now, so the
+screen, the one-shot table and the tests all compute it the same way. Flags and sort
+orders are names; the words for them are the front end's.
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+IDLE_LIMIT = 120.0  # seconds without a key before a student still in a session is flagged idle
+STUCK, DIVERGED, IDLE = "stuck", "diverged", "idle"  # the flags, most urgent first
+FLAGS = (STUCK, DIVERGED, IDLE)
+ACCOUNT, LESSON, IDLE_TIME, FLAGGED = "account", "lesson", "idle", "flags"
+SORTS = (ACCOUNT, LESSON, IDLE_TIME, FLAGGED)  # the orders a teacher can ask for
+WRONG_TWICE = 2  # wrong answers to one question that make a student stuck: the app then shows the answer
+
+
+@dataclass(frozen=True)
+class Seen:
+    """A student's progress record as last read, with the account that owns its file (the
+    student: the name written inside is theirs to forge, the file's owner is not)."""
+
+    account: str
+    progress: object  # core.progress's record of the session
+    last_key: float  # seconds since the epoch of the student's last key
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the table: the student, how long since their last key, their flags."""
+
+    seen: Seen
+    idle: float  # seconds, never negative (a lab machine's clock may run ahead of the teacher's)
+    flags: tuple[str, ...]  # from FLAGS, in that order
+
+
+@dataclass(frozen=True)
+class QuestionFigures:
+    """How the class did on one question of one lesson."""
+
+    lesson: str
+    question: int  # its number in the lesson, from 1
+    text: str  # the question as the students were asked it
+    first_tries: int  # students who have answered it at least once
+    first_right: int  # of them, those right at the first try
+    wrong_answer: str | None  # the wrong answer given by most students (None: no wrong answer)
+    wrong_students: int  # how many students gave it
+
+    @property
+    def first_share(self) -> float | None:
+        """The share right at the first try, 0 to 1; None before anyone answered."""
+        return self.first_right / self.first_tries if self.first_tries else None
+
+
+def flags(seen: Seen, now: float, idle_limit: float = IDLE_LIMIT) -> tuple[str, ...]:
+    """Why the teacher should look at this student now, most urgent first.
+
+    Stuck: two wrong answers to one question of the lesson they are in (a question of a
+    lesson left behind no longer holds them up). Diverged: their run blew up. Idle: no key
+    for longer than `idle_limit` seconds in a session not yet ended.
+    """
+    progress = seen.progress
+    wrong = Counter((answer.question for answer in progress.answers
+                     if answer.lesson == progress.lesson and not answer.right))
+    found = []
+    if any(count >= WRONG_TWICE for count in wrong.values()):
+        found.append(STUCK)
+    if progress.diverged:
+        found.append(DIVERGED)
+    if not progress.ended and idle_time(seen, now) > idle_limit:
+        found.append(IDLE)
+    return tuple(found)
+
+
+def idle_time(seen: Seen, now: float) -> float:
+    """Seconds since the student's last key, at least 0."""
+    return max(0.0, now - seen.last_key)
+
+
+def rows(seen: Iterable[Seen], now: float, sort: str = ACCOUNT, idle_limit: float = IDLE_LIMIT) -> list[Row]:
+    """The table's rows in the order `sort` asks for; within it, by account then session.
+
+    lesson: the students furthest behind first (see lesson_order); idle: the longest idle
+    first; flags: the flagged first, the most urgent flag leading.
+    """
+    seen = list(seen)
+    table = [Row(one, idle_time(one, now), flags(one, now, idle_limit)) for one in seen]
+    table.sort(key=lambda row: (row.seen.account, row.seen.progress.session))
+    if sort == LESSON:
+        rank = {lesson: place for place, lesson in enumerate(lesson_order(seen))}
+        table.sort(key=lambda row: rank[row.seen.progress.lesson])
+    elif sort == IDLE_TIME:
+        table.sort(key=lambda row: -row.idle)
+    elif sort == FLAGGED:
+        table.sort(key=lambda row: tuple(flag not in row.flags for flag in FLAGS))
+    return table
+
+
+def lesson_order(seen: Iterable[Seen]) -> list[str]:
+    """The lessons in the order of the course, as the class shows it: an early lesson has
+    been opened by more students than a later one (the folder does not say which course
+    they follow). Ties are taken alphabetically."""
+    opened = Counter()
+    for one in seen:
+        opened.update(set(one.progress.lessons_opened) | {one.progress.lesson})
+    return sorted(opened, key=lambda lesson: (-opened[lesson], lesson))
+
+
+def missing(roster: Iterable[str], seen: Iterable[Seen]) -> list[str]:
+    """The roster's accounts with no progress in the folder, in the roster's order."""
+    started = {one.account for one in seen}
+    return [account for account in dict.fromkeys(roster) if account not in started]
+
+
+def question_figures(seen: Iterable[Seen]) -> list[QuestionFigures]:
+    """Per question asked in the class, in course order: right at the first try, and the
+    wrong answer most students gave (a student counts once per answer, however often they
+    gave it; ties go to the answer first met)."""
+    seen = list(seen)
+    tries, right, texts = Counter(), Counter(), {}
+    wrong: dict[tuple[str, int], Counter] = {}
+    for one in seen:
+        given = set()
+        for answer in one.progress.answers:
+            question = (answer.lesson, answer.question)
+            texts.setdefault(question, answer.text)
+            if answer.first:
+                tries[question] += 1
+                right[question] += answer.right
+            if not answer.right and (question, answer.answer) not in given:
+                given.add((question, answer.answer))
+                wrong.setdefault(question, Counter())[answer.answer] += 1
+    rank = {lesson: place for place, lesson in enumerate(lesson_order(seen))}
+    figures = []
+    for question in sorted(texts, key=lambda question: (rank.get(question[0], len(rank)), question)):
+        common = wrong[question].most_common(1) if question in wrong else []
+        answer, students = common[0] if common else (None, 0)
+        figures.append(QuestionFigures(*question, texts[question], tries[question], right[question], answer, students))
+    return figures

@@ -1,0 +1,105 @@
+"""`gradstep class DIR` over sessions still running: the room's table printed once."""
+
+import os
+import time
+
+import pytest
+from gradstep.core.progress import AnswerSeen
+from gradstep.tui.files.progress_folder import account
+
+from ..helpers import gradstep, progress_file
+
+
+@pytest.fixture
+def room(tmp_path, monkeypatch):
+    """A folder of progress files, all the teacher's own (a test cannot give files away)."""
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield tmp_path
+    monkeypatch.undo()
+    time.tzset()
+
+
+def lines_of(out: str) -> list[list[str]]:
+    return [line.split() for line in out.splitlines()]
+
+
+def test_a_line_a_session_with_the_time_of_its_last_key_and_its_flags(room):
+    now = time.time()
+    wrong = [AnswerSeen("alpha", 1, "Which alpha?", answer, False, first) for answer, first in (("2", True),
+                                                                                              ("3", False))]
+    progress_file(room, "ana", now=now, idle=0, iteration=7, error=0.125, predictions_right=2, predictions=3)
+    progress_file(room, "bo", now=now, idle=600, diverged=True, error=None, questions_asked=1, answers=wrong)
+    result = gradstep("class", str(room))
+    assert result.status == 0, result.err
+    heading, ana, bo, blank, question_heading, question = result.out.splitlines()
+    assert heading.split() == ["student", "lesson", "iter", "error", "pred", "ques", "idle", "last", "key", "flags"]
+    assert ana.split()[2:6] == ["7", "0.125", "2/3", "-"]
+    assert ana.split()[7] == time.strftime("%H:%M:%S", time.gmtime(now))
+    assert bo.split()[3] == "diverged" and bo.split()[5] == "0/1"
+    assert bo.split()[6] == "10:00" and bo.split()[8:] == ["STUCK", "DIV", "IDLE"]
+    assert question.split()[:6] == ["alpha", "1", "0%", "0/1", "2", "(1)"]
+
+
+def test_the_roster_names_who_has_not_started(room, tmp_path_factory):
+    progress_file(room, "ana")  # the teacher's own file: the student is the teacher's account
+    roster = tmp_path_factory.mktemp("lists") / "class.txt"
+    roster.write_text(f"# class 1\n{account(os.getuid())}\n\nzed\n  bo  \n")
+    result = gradstep("class", str(room), "--roster", str(roster))
+    assert result.out.splitlines()[-1] == "not started (2): zed, bo"
+    assert gradstep("class", str(room), "--roster", str(roster), "--lang", "zh").out.splitlines()[-1] == \
+        "还没开始（2 人）：zed、bo"
+
+
+def test_a_roster_that_cannot_be_read_is_one_line_and_exit_two(room):
+    result = gradstep("class", str(room), "--roster", str(room / "missing.txt"))
+    assert result.status == 2 and len(result.err.strip().splitlines()) == 1
+    assert "cannot read the roster" in result.err and "Traceback" not in result.err
+
+
+@pytest.mark.parametrize("minutes", ["0", "-1", "nan", "soon"])
+def test_idle_takes_minutes_above_zero(room, minutes):
+    result = gradstep("class", str(room), "--idle", minutes)
+    assert result.status == 2 and "--idle takes a number of minutes" in result.err
+
+
+def test_idle_in_minutes_sets_when_a_student_is_flagged(room):
+    progress_file(room, "ana", now=time.time(), idle=200)
+    assert gradstep("class", str(room)).out.splitlines()[1].split()[-1] == "IDLE"
+    assert gradstep("class", str(room), "--idle", "5").out.splitlines()[1].split()[-1] != "IDLE"
+
+
+def test_a_hostile_session_name_is_shown_as_text(room):
+    progress_file(room, "ana", session="\x1b]0;pwned\x07", lesson="\x1b[2J")
+    out = gradstep("class", str(room)).out
+    assert "\x1b" not in out and "\\x1b" in out
+
+
+def test_a_half_written_progress_file_is_named_and_the_rest_shown(room):
+    progress_file(room, "ana")
+    (room / "bo.progress.json").write_text('{"format": "gradstep-')
+    result = gradstep("class", str(room))
+    assert result.status == 0
+    assert result.out.splitlines()[-1] == "bo.progress.json: not a progress record (or caught half-written)"
+
+
+def test_a_folder_of_hand_ins_only_prints_as_before(room):
+    (room / "ana-alpha.csv").write_text("user,session,lesson,iteration,error,goal\n")
+    out = gradstep("class", str(room)).out
+    assert out.splitlines()[0].split()[:2] == ["student", "session"] and "iter" not in out
+
+
+def test_at_80_columns_the_words_give_way_and_every_figure_and_flag_stays_whole():
+    from gradstep.tui.words.room import STUDENT_WIDEST, fitted, student_columns
+
+    columns = student_columns(with_time=True, sessions=True)
+    heading = ["student", "session", "lesson", "iter", "error", "pred", "ques", "idle", "last key", "flags"]
+    row = ["a-very-long-account", "bench-12-long", "gradient-descent", "100000", "1.2345e+06", "12/15", "10/12",
+           "125:00", "12:34:56", "STUCK DIV IDLE"]
+    heading_line, line = fitted([heading, row], STUDENT_WIDEST, columns, 80, "...")
+    assert len(line) <= 80
+    for figure in row[3:]:
+        assert f" {figure}" in line
+    assert line.startswith("a-ve... be... gr... ")  # session and lesson first, to five cells
+    assert fitted([heading, row], STUDENT_WIDEST, columns, None, "...")[1].split() == row[:-1] + row[-1].split()

@@ -1,0 +1,124 @@
+"""The room at a glance: flags, sort orders, the roster and the figures of each question."""
+
+from gradstep.core.progress import AnswerSeen, parse_time, progress_record, read_progress, write_progress
+from gradstep.core.room import (
+    ACCOUNT,
+    DIVERGED,
+    FLAGGED,
+    IDLE,
+    IDLE_TIME,
+    LESSON,
+    STUCK,
+    Seen,
+    flags,
+    lesson_order,
+    missing,
+    question_figures,
+    rows,
+)
+
+NOW = 1_800_000_000.0
+
+
+def seen(account: str, idle: float = 0.0, **fields) -> Seen:
+    """A student's progress as the folder gives it back: written, then read."""
+    record = dict(account=account, session="", lesson="alpha", lessons_opened=["alpha"], iteration=3, error=0.25,
+                  predictions_right=0, predictions=0, questions_right=0, questions_asked=0, answers=[],
+                  last_key=NOW - idle, diverged=False, ended=False, updated=NOW) | fields
+    progress = read_progress(write_progress(progress_record(**record)))
+    return Seen(account, progress, parse_time(progress.last_key).timestamp())
+
+
+def answer(answer: str, right: bool, first: bool, lesson: str = "alpha", question: int = 1) -> AnswerSeen:
+    return AnswerSeen(lesson, question, "Which alpha lands in one step?", answer, right, first)
+
+
+def test_two_wrong_answers_to_one_question_of_the_lesson_open_now_is_stuck():
+    twice = [answer("0.5", False, True), answer("0.3", False, False)]
+    assert flags(seen("ana", answers=twice), NOW) == (STUCK,)
+    once_each = [answer("0.5", False, True), answer("2", False, True, question=2)]
+    assert flags(seen("bo", answers=once_each), NOW) == ()
+    right_second = [answer("0.5", False, True), answer("0.25", True, False)]
+    assert flags(seen("cy", answers=right_second), NOW) == ()
+
+
+def test_a_question_of_a_lesson_left_behind_no_longer_holds_a_student_up():
+    twice = [answer("0.5", False, True, lesson="alpha"), answer("0.3", False, False, lesson="alpha")]
+    assert flags(seen("ana", lesson="multi-weight", answers=twice), NOW) == ()
+
+
+def test_a_diverged_run_is_flagged():
+    assert flags(seen("ana", diverged=True, error=None), NOW) == (DIVERGED,)
+
+
+def test_idle_past_the_limit_and_only_in_a_session_not_ended():
+    assert flags(seen("ana", idle=121), NOW) == (IDLE,)
+    assert flags(seen("ana", idle=119), NOW) == ()
+    assert flags(seen("ana", idle=121), NOW, idle_limit=300) == ()
+    assert flags(seen("ana", idle=3600, ended=True), NOW) == ()
+
+
+def test_flags_come_most_urgent_first():
+    twice = [answer("0.5", False, True), answer("0.3", False, False)]
+    assert flags(seen("ana", idle=500, diverged=True, answers=twice), NOW) == (STUCK, DIVERGED, IDLE)
+
+
+def test_a_clock_ahead_of_the_teachers_is_never_negative_idle():
+    (row,) = rows([seen("ana", idle=-30)], NOW)
+    assert row.idle == 0
+
+
+def test_rows_by_account_then_session():
+    class_ = [seen("cy"), seen("ana", session="b"), seen("ana", session="a"), seen("bo")]
+    assert [(row.seen.account, row.seen.progress.session) for row in rows(class_, NOW, ACCOUNT)] == [
+        ("ana", "a"), ("ana", "b"), ("bo", ""), ("cy", "")]
+
+
+def test_rows_by_idle_the_longest_first():
+    class_ = [seen("ana", idle=5), seen("bo", idle=500), seen("cy", idle=50)]
+    assert [row.seen.account for row in rows(class_, NOW, IDLE_TIME)] == ["bo", "cy", "ana"]
+
+
+def test_rows_by_flags_the_most_urgent_first_then_by_account():
+    twice = [answer("0.5", False, True), answer("0.3", False, False)]
+    class_ = [seen("ana"), seen("bo", idle=500), seen("cy", diverged=True), seen("dan", answers=twice),
+              seen("eve", diverged=True, idle=500)]
+    assert [row.seen.account for row in rows(class_, NOW, FLAGGED)] == ["dan", "eve", "cy", "bo", "ana"]
+
+
+def test_lessons_in_course_order_as_the_class_opened_them_and_rows_furthest_behind_first():
+    class_ = [seen("ana", lesson="alpha", lessons_opened=["measure-error", "hot-cold", "alpha"]),
+              seen("bo", lesson="measure-error", lessons_opened=["measure-error"]),
+              seen("cy", lesson="hot-cold", lessons_opened=["measure-error", "hot-cold"])]
+    assert lesson_order(class_) == ["measure-error", "hot-cold", "alpha"]
+    assert [row.seen.account for row in rows(class_, NOW, LESSON)] == ["bo", "cy", "ana"]
+
+
+def test_the_roster_names_who_has_not_started_in_its_own_order_once():
+    assert missing(["zed", "ana", "bo", "zed"], [seen("ana"), seen("cy")]) == ["zed", "bo"]
+
+
+def test_a_question_right_at_the_first_try_and_the_wrong_answer_most_students_gave():
+    class_ = [seen("ana", answers=[answer("0.25", True, True)]),
+              seen("bo", answers=[answer("0.5", False, True), answer("0.5", False, False)]),
+              seen("cy", answers=[answer("0.5", False, True), answer("0.25", True, False)]),
+              seen("dan", answers=[answer("1", False, True), answer("0.3", False, False)]),
+              seen("eve")]
+    (figures,) = question_figures(class_)
+    assert (figures.lesson, figures.question) == ("alpha", 1)
+    assert (figures.first_right, figures.first_tries, figures.first_share) == (1, 4, 0.25)
+    assert (figures.wrong_answer, figures.wrong_students) == ("0.5", 2)  # bo twice counts once
+
+
+def test_questions_in_course_order_and_a_tie_goes_to_the_answer_first_met():
+    class_ = [seen("ana", lessons_opened=["hot-cold", "alpha"], answers=[
+        answer("1", False, True, lesson="alpha"), answer("up", True, True, lesson="hot-cold")]),
+        seen("bo", lessons_opened=["hot-cold"], lesson="hot-cold", answers=[answer("2", False, True)])]
+    figures = question_figures(class_)
+    assert [(one.lesson, one.question) for one in figures] == [("hot-cold", 1), ("alpha", 1)]
+    assert figures[1].wrong_answer == "1" and figures[1].wrong_students == 1
+    assert figures[0].wrong_answer is None and figures[0].first_share == 1.0
+
+
+def test_no_answers_no_questions():
+    assert question_figures([seen("ana"), seen("bo")]) == []

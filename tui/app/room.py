@@ -1,0 +1,179 @@
+"""`gradstep class DIR --watch`: the room at a glance, live, for the teacher's screen.
+
+Read-only: it looks at the folder every half second (in a thread, so a slow share
+never freezes the screen), and each look becomes one frozen RoomState that the widgets
+are drawn from. Only the keys that sort, page, switch the language and quit exist.
+"""
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from rich.text import Text
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.reactive import var
+from textual.scrollbar import ScrollBar, ScrollBarRender
+from textual.widgets import Static
+
+from ...core.formats import cell_width
+from ...core.room import ACCOUNT, FLAGGED, IDLE_TIME, IDLE_LIMIT, LESSON, missing, question_figures, rows
+from ..files.progress_folder import Look, ProgressFolder
+from ..words.room import (
+    QUESTION_COLUMNS,
+    QUESTION_WIDEST,
+    STUDENT_WIDEST,
+    any_sessions,
+    cut,
+    outside,
+    question_cells,
+    question_headings,
+    student_cells,
+    student_columns,
+    student_headings,
+)
+from ..words.say import say
+from .ascii import AsciiFilter, AsciiScrollBarRender
+from .keys import key_name
+from .widgets.table_lines import TableLines
+
+LOOK_EVERY = 0.5  # seconds between looks at the folder: a step reaches the screen within about a second
+SORT_KEYS = (("a", ACCOUNT, "key.by_student"), ("l", LESSON, "key.by_lesson"), ("i", IDLE_TIME, "key.by_idle"),
+             ("f", FLAGGED, "key.by_flags"))
+
+
+@dataclass(frozen=True)
+class RoomState:
+    """Everything the screen shows: the last look at the folder, the time it is drawn for,
+    and how the teacher asked to see it."""
+
+    look: Look
+    now: float
+    sort: str = ACCOUNT
+    language: str = "en"
+
+
+class RoomApp(App[int]):
+    """The class's progress, a row per student, with who is stuck and how each question went."""
+
+    CSS_PATH = "room.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    TITLE = "gradstep class"
+    BINDINGS = [
+        *(Binding(key, f"sort('{order}')", description, id=order) for key, order, description in SORT_KEYS),
+        Binding("space", "page(1)", "key.more_rows", key_display="space"),
+        Binding("b", "page(-1)", "key.back", show=False),
+        Binding("g", "language", "key.language"),
+        Binding("q", "quit", "key.quit"),
+    ]
+
+    state: var[RoomState] = var(None, init=False)
+    """The screen's one source: replaced by each look and each key, drawn by watch_state."""
+
+    def __init__(self, folder: ProgressFolder, roster: list[str] | None = None, idle_limit: float = IDLE_LIMIT,
+                 language: str = "en", ascii_only: bool = False, clock: Callable[[], float] = time.time) -> None:
+        super().__init__()
+        self.folder, self.roster, self.idle_limit, self.clock = folder, roster, idle_limit, clock
+        self.ascii_only = ascii_only
+        self._looking = False  # a look is under way (a slow share): the next tick waits for it
+        if ascii_only and language == "zh":  # Chinese needs UTF-8
+            language = "en"
+        self.set_reactive(RoomApp.state, RoomState(Look((), ()), clock(), language=language))
+        ScrollBar.renderer = AsciiScrollBarRender if ascii_only else ScrollBarRender
+        if ascii_only:
+            self._filters.append(AsciiFilter())
+
+    def compose(self) -> ComposeResult:
+        mark = "..." if self.ascii_only else "…"
+        yield Static(id="summary")
+        yield TableLines(STUDENT_WIDEST, mark, id="students")
+        yield Static(id="roster")
+        yield TableLines(QUESTION_WIDEST, mark, id="questions")
+        yield Static(id="keys")
+
+    def on_mount(self) -> None:
+        self.set_class(self.ascii_only, "-ascii")
+        self.set_class(self.roster is not None, "-roster")
+        self.query_one("#questions").border_title = say(self.state.language, "room.questions")
+        self.watch_state(self.state)
+        self.call_later(self.look_again)
+        self.set_interval(LOOK_EVERY, self.look_again)
+
+    async def look_again(self) -> None:
+        """Look at the folder (in a thread: a share may be slow) and show what changed."""
+        if self._looking:
+            return
+        self._looking = True
+        try:
+            look = await asyncio.to_thread(self.folder.look)
+        finally:
+            self._looking = False
+        self.state = replace(self.state, look=look, now=self.clock())
+
+    def watch_state(self, state: RoomState) -> None:
+        language = state.language
+        table = rows(state.look.seen, state.now, state.sort, self.idle_limit)
+        columns = student_columns(sessions=any_sessions(table))
+        self.query_one("#students", TableLines).show(
+            columns, student_headings(language, columns), [student_cells(row, language, columns) for row in table],
+            [bool(row.flags) for row in table])
+        figures = question_figures(state.look.seen)
+        self.query_one("#questions", TableLines).show(
+            QUESTION_COLUMNS, question_headings(language), [question_cells(one, language) for one in figures], [False] * len(figures))
+        self.query_one("#summary", Static).update(Text(self._summary(state, table), no_wrap=True, overflow="crop"))
+        if self.roster is not None:
+            absent = missing(self.roster, state.look.seen)
+            line = say(language, "room.not_started", count=len(absent),
+                       accounts=say(language, "sep.list").join(outside(account) for account in absent) or "-")
+            self.query_one("#roster", Static).update(Text(cut(line, self.size.width, self._mark), no_wrap=True))
+        self.query_one("#keys", Static).update(self._keys(state))
+
+    @property
+    def _mark(self) -> str:
+        return "..." if self.ascii_only else "…"
+
+    def _summary(self, state: RoomState, table: list) -> str:
+        """How many students, how many flagged, the order; the time at the right edge shows it is live."""
+        language = state.language
+        if state.look.unreadable_folder:
+            said = say(language, "room.folder_unreadable", reason=state.look.unreadable_folder)
+        elif not table:
+            said = say(language, "room.no_progress", folder=str(self.folder.folder))
+        else:
+            said = say(language, "room.summary", students=len(table), flagged=sum(bool(row.flags) for row in table),
+                       sort=say(language, f"room.sort.{state.sort}"))
+        clock = time.strftime("%H:%M:%S", time.localtime(state.now))
+        room = max(self.size.width - len(clock) - 2, 0)
+        said = cut(said, room, self._mark)
+        return said + " " * (self.size.width - len(clock) - cell_width(said) - 1) + clock
+
+    def _keys(self, state: RoomState) -> Text:
+        """The keys on one line, the order in use shown reversed (no colour needed)."""
+        line = Text(no_wrap=True, overflow="crop")
+        for binding in self.BINDINGS:
+            if not binding.show or (binding.action == "language" and self.ascii_only):
+                continue
+            if line:
+                line.append(" ")
+            current = binding.id == state.sort
+            line.append(key_name(state.language, binding), style="bold reverse" if current else "bold")
+            line.append(" " + say(state.language, binding.description), style="reverse" if current else "")
+        return line
+
+    def on_resize(self) -> None:
+        self.watch_state(self.state)
+
+    def action_sort(self, order: str) -> None:
+        self.state = replace(self.state, sort=order)
+
+    def action_page(self, direction: int) -> None:
+        table = self.query_one("#students", TableLines)
+        table.scroll_to(y=table.scroll_offset.y + direction * max(table.size.height - 2, 1), animate=False)
+
+    def action_language(self) -> None:
+        if self.ascii_only:
+            return
+        language = "zh" if self.state.language == "en" else "en"
+        self.query_one("#questions").border_title = say(language, "room.questions")
+        self.state = replace(self.state, language=language)

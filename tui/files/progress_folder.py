@@ -1,0 +1,121 @@
+"""Reading a class's progress files as they change, from a folder the lab machines share.
+
+Every student's session rewrites `<user>-<session>.progress.json` in the hand-in folder
+as they step. The teacher's watcher looks again every half second: inotify says nothing
+about a file another machine changed over NFS, so it polls. Each file is opened afresh
+on every look, which on NFS makes the client ask the server whether it changed
+(close-to-open), where a bare stat() may answer from a cache a minute old; only a file
+whose size, time or inode changed is read and parsed again.
+
+The folder is every student's to write, so a file is data that may be hostile (as in
+`gradstep class`): never followed through a symlink, read only if regular and small,
+its student the account that owns it. It may also be caught half-written, or gone
+between the listing and the open: then the last good reading stands, or the student's
+row goes, and the next look tries again.
+"""
+
+import os
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ...core.progress import SUFFIX, parse_time, read_progress
+from ...core.room import Seen
+
+LARGEST = 2**20  # bytes: a progress record is a few KB; past this it is not one
+_READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+@dataclass(frozen=True)
+class Look:
+    """What one look at the folder found: every student's last good record, and the files
+    that could not be read this time with a catalogue key saying why."""
+
+    seen: tuple[Seen, ...]
+    problems: tuple[tuple[str, str], ...]  # (file name, catalogue key)
+    unreadable_folder: str | None = None  # why the folder itself could not be listed
+
+
+class ProgressFolder:
+    """The progress files of `folder`, read again only where they changed.
+
+    `owner` names the student from the file's status (the account owning it); tests,
+    which cannot give files to other accounts, name them otherwise.
+    """
+
+    def __init__(self, folder: Path, owner: Callable[[os.stat_result, str], str] | None = None) -> None:
+        self.folder = folder
+        self.owner = owner or owner_account
+        self._known: dict[str, tuple[tuple[int, int, int], Seen]] = {}  # name: (signature, reading)
+
+    def look(self) -> Look:
+        """List the folder and read what changed since the last look."""
+        try:
+            with os.scandir(self.folder) as listing:
+                names = sorted(entry.name for entry in listing if entry.name.endswith(SUFFIX))
+        except OSError as error:  # the share went away for a moment: the last look stands
+            return Look(tuple(seen for _, seen in self._known.values()), (), error.strerror or str(error))
+        known, problems = {}, []
+        for name in names:
+            try:
+                known[name] = self._reading(name)
+            except FileNotFoundError:  # gone since the listing: the student's row goes with it
+                continue
+            except _Unread as unread:
+                problems.append((name, unread.key))
+                if name in self._known:  # half-written, most likely: the last good reading stands
+                    known[name] = (None, self._known[name][1])
+        self._known = known
+        return Look(tuple(seen for _, seen in known.values()), tuple(problems))
+
+    def _reading(self, name: str) -> tuple[tuple[int, int, int], Seen]:
+        try:
+            descriptor = os.open(self.folder / name, _READ)
+        except FileNotFoundError:
+            raise
+        except OSError as error:  # a symlink (ELOOP), no permission
+            raise _Unread("room.unreadable") from error
+        with os.fdopen(descriptor, "rb") as file:
+            status = os.fstat(file.fileno())
+            if not stat.S_ISREG(status.st_mode):
+                raise _Unread("class.not_regular")
+            signature = (status.st_ino, status.st_size, status.st_mtime_ns)
+            before = self._known.get(name)
+            if before is not None and before[0] == signature:
+                return before
+            if status.st_size > LARGEST:
+                raise _Unread("room.too_large")
+            data = file.read(LARGEST + 1)
+        try:
+            progress = read_progress(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            progress = None
+        if progress is None:  # caught half-written, most likely
+            raise _Unread("room.not_progress")
+        last_key = parse_time(progress.last_key).timestamp()
+        return signature, Seen(self.owner(status, name), progress, last_key)
+
+
+class _Unread(Exception):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def owner_account(status: os.stat_result, name: str) -> str:
+    """The student whose file it is: the account that owns it, whatever its name says."""
+    return account(status.st_uid)
+
+
+@lru_cache(maxsize=1024)
+def account(uid: int) -> str:
+    """The account with this uid, asked of the user database once (it may be a network
+    service); the number itself where it has no name."""
+    try:
+        import pwd
+
+        return pwd.getpwuid(uid).pw_name
+    except (ImportError, KeyError):
+        return str(uid)
