@@ -17,7 +17,7 @@ from pathlib import Path
 from .limits import KEY_DEPTH, LESSON_FILE_BYTES, MAX_ITERATIONS
 from .names import NAME_LENGTH, is_plain_name
 from .outside import clean, read_text
-from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem, is_number, problem_faults
+from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem, is_finite, is_number, problem_faults
 from .questions import Question, QuestionText
 from .refusals import Refusal
 
@@ -311,10 +311,13 @@ class _Fields:
         return default
 
     def number(self, key: str, default: float | None = None) -> float:
+        """A finite number, as a float."""
         value = self._get(key, default)
         if not is_number(value):
             raise self.fail(key, "lesson.expected_number", value=value)
-        return value
+        if not is_finite(value):
+            raise self.fail(key, "problem.not_finite", value=value)
+        return float(value)
 
     def numbers(self, key: str) -> tuple[float, ...]:
         value = self._get(key, None)

@@ -107,11 +107,17 @@ def _field_fault(field: str, value: object) -> InvalidProblem | None:
 def _finite_fault(field: str, value: object) -> InvalidProblem | None:
     if not is_number(value):
         return InvalidProblem("problem.expected_number", field=field, value=value)
+    return None if is_finite(value) else InvalidProblem("problem.not_finite", field=field, value=value)
+
+
+def is_finite(value: int | float) -> bool:
+    """Whether a number is a finite float, or an int that becomes one: the one test for every
+    number read from outside, since a NaN compares false with everything, an infinity cannot
+    be saved as JSON, and an int too large for a float raises once it meets one."""
     try:
-        finite = math.isfinite(value)
+        return math.isfinite(value)
     except OverflowError:  # an int too large for a float
-        finite = False
-    return None if finite else InvalidProblem("problem.not_finite", field=field, value=value)
+        return False
 
 
 def is_number(value: object) -> bool:

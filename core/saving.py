@@ -15,7 +15,6 @@ one) and readable by their owner only (mode 0600).
 """
 
 import json
-import math
 import os
 import tempfile
 import time
@@ -26,7 +25,7 @@ from .lessons import Lesson, lesson_from_table
 from .limits import MAX_ITERATIONS, SAVE_BYTES
 from .outside import read_text
 from .predict import DIRECTION, DIRECTIONS, Guess, judge, what_to_predict
-from .problem import Problem
+from .problem import Problem, is_finite
 from .questions import RIGHT, SKIPPED, WRONG, Answer, Question
 from .refusals import Refusal
 from .replay import replay
@@ -184,7 +183,7 @@ def _one_of_or_number(value: object, words: tuple[str, ...] | None) -> bool:
         return True
     if words is not None:
         return isinstance(value, str) and value.casefold() in {word.casefold() for word in words}
-    return type(value) in (int, float) and math.isfinite(value)
+    return type(value) in (int, float) and is_finite(value)
 
 
 def _table_list(data: dict, key: str) -> list[dict]:

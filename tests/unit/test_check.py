@@ -130,3 +130,11 @@ def test_the_built_in_course_checks_clean_but_for_its_own_names():
 def test_check_needs_a_path():
     result = gradstep("check")
     assert result.status == 2 and result.err.startswith("gradstep check: ")
+
+
+def test_a_question_that_could_not_be_saved_fails_the_check(tmp_path):
+    """A NaN or infinite tolerance or answer passed the check, then made every save fail."""
+    text = SOUND + '[[questions]]\nat = 1\nanswer = 0.5\ntolerance = nan\n[questions.en]\nask = "Which?"\n'
+    result = gradstep("check", str(write(tmp_path, "nan.toml", text)))
+    assert result.status == 2
+    assert "questions[1].tolerance: must be a finite number (got undefined)" in result.out

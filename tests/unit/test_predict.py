@@ -105,7 +105,15 @@ ask = "Which?"
     ("answer = 1\ntolerance = -1", "", "questions[1].tolerance: must be 0 or more"),
     ("answer = 1\nwhen = 3", "", "questions[1].when: unknown field"),
     ("answer = true", "", "questions[1].answer: expected a number, got true/false"),
-], ids=["good", "no answer", "at negative", "one choice", "not a choice", "negative tolerance", "unknown", "bool"])
+    # A NaN tolerance counted every answer right, and any of these made every save fail
+    # ("Out of range float values are not JSON compliant"); a 400-digit answer crashed on answering.
+    ("answer = 1\ntolerance = nan", "", "questions[1].tolerance: must be a finite number (got undefined)"),
+    ("answer = 1\ntolerance = inf", "", "questions[1].tolerance: must be a finite number (got overflow)"),
+    ("answer = nan", "", "questions[1].answer: must be a finite number (got undefined)"),
+    ("answer = -inf", "", "questions[1].answer: must be a finite number (got -overflow)"),
+    (f"answer = 1{'0' * 399}", "", "questions[1].answer: must be a finite number (got ~1e399)"),
+], ids=["good", "no answer", "at negative", "one choice", "not a choice", "negative tolerance", "unknown", "bool",
+        "nan tolerance", "inf tolerance", "nan answer", "inf answer", "huge answer"])
 def test_bad_question_tables_get_one_line_naming_the_field(tmp_path, question, extra, fault):
     text = QUESTIONS.format(question=question, extra=extra)
     if "at = -1" in question:
@@ -151,7 +159,7 @@ def test_a_reveal_speaks_of_1_percent_for_numbers_only(name, guess, says):
         assert ("1%" in reveal(session, language)) == (what_to_predict(lesson.problem) != "direction" and guess is not None)
 
 
-@pytest.mark.parametrize("planted", ["\x1b[2Jzz", "UP ", 1.5, True, float("nan")])
+@pytest.mark.parametrize("planted", ["\x1b[2Jzz", "UP ", 1.5, True, float("nan"), 10**400])
 def test_a_saved_guess_or_answer_holds_only_what_a_student_can_give(planted):
     """A wrong guess may be anything it is not, so a planted string passed the re-judging,
     then crashed the reveal on every resume and went raw into the exports."""
