@@ -213,6 +213,9 @@ def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], han
 
     signal.signal(signal.SIGHUP, hang_up)
     signal.signal(signal.SIGTERM, hang_up)
+    # Ctrl-C as KeyboardInterrupt, even where gradstep was started with SIGINT ignored (a
+    # script's background job, a service): Python installs that handler only if it was not.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     status = 1  # what else ends it (the output gone) is said by the caller, after the save
     try:
         run_lines(start.session, language, sys.stdin, sys.stdout, on_change=latest.append, lessons=lessons)
