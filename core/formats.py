@@ -1,7 +1,8 @@
 """Records as rows: exact for files (CSV, JSON lines), readable for people (the text table).
 
-Every row of a file says what it is of: who (user, session), which lesson and problem
-(rule, inputs, goal, alpha or step), then the record, the student's guess, and a note.
+These are `gradstep run`'s rows, a problem's run without a student: every row says what
+it is of (which lesson and problem: rule, inputs, goal, alpha or step), then the record
+and a note. A session's own log (hand-ins, exports) is core.schema's.
 CSV and JSON lines have the same fields in the same order (`fields`); a field with a
 value per weight is a list in JSON and one column per weight in CSV (`weight_1`, ...).
 Every float is Python's repr, which reads back as exactly the same float64, and never
@@ -12,7 +13,6 @@ so in its note. A blank cell in CSV is null in JSON.
 import csv
 import dataclasses
 import json
-import math
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -23,7 +23,6 @@ import numpy as np
 from .divergence import Divergence
 from .numbers import exact, readable
 from .problem import GRADIENT_DESCENT, HOT_COLD, Problem
-from .questions import Answer
 from .rules import RECORD_TYPES, Step
 
 _NAMES = {"weights": "weight", "weights_after": "weight_after"}  # record field -> column
@@ -49,9 +48,6 @@ class Row:
     step: Step | None  # None only for a run that diverged before its first record
     iteration: int
     note: str = ""  # where the run diverged, on its last row
-    guess: float | str | None = None  # the student's prediction of this step, in predict mode
-    guess_result: str | None = None  # "right", "wrong" or "skipped" (a step taken without a guess)
-    answer: Answer | None = None  # on a question's own row (no step): how the student answered it
 
 
 def _rate(row: Row, method: str, field: str) -> float | None:
@@ -72,12 +68,6 @@ ABOUT_FIELDS: tuple[tuple[str, bool, Callable[[Row], object]], ...] = (
     ("step_amount", False, lambda row: _rate(row, HOT_COLD, "step_amount")),
 )
 AFTER_FIELDS: tuple[tuple[str, bool, Callable[[Row], object]], ...] = (
-    ("guess", False, lambda row: row.guess),
-    ("guess_result", False, lambda row: row.guess_result),
-    ("question", False, lambda row: None if row.answer is None else row.answer.index + 1),
-    ("answer", False, lambda row: None if row.answer is None else row.answer.given),
-    ("answer_result", False, lambda row: None if row.answer is None else row.answer.result),
-    ("tries", False, lambda row: None if row.answer is None else row.answer.tries),
     ("note", False, lambda row: row.note or None),
 )
 
@@ -113,7 +103,7 @@ def export_row(row: Row) -> dict[str, object]:
     values = {name: _plain(value(row)) for name, _, value in ABOUT_FIELDS}
     if row.step is not None:
         values |= as_row(row.step)
-    else:  # a question's row, or diverged before any record: only the iteration is known
+    else:  # diverged before any record: only the iteration is known
         values |= {name: None for name, _ in fields(row.about.problem)[len(ABOUT_FIELDS):] if name not in values}
         values["iteration"] = row.iteration
     values |= {name: _plain(value(row)) for name, _, value in AFTER_FIELDS}
@@ -169,37 +159,20 @@ def divergence_note(divergence: Divergence) -> str:
     return f"diverged at iteration {divergence.iteration}: {divergence.quantity} {how}"
 
 
-def rows(items: Iterable[Step | Divergence], about: About,
-         answers: Callable[[Step], dict[str, object]] = lambda step: {},
-         questions: Iterable[Answer] = ()) -> Iterator[Row]:
+def rows(items: Iterable[Step | Divergence], about: About) -> Iterator[Row]:
     """A row a record, the divergence noted on the last one (never a row of its own, unless
-    the run diverged before its first record); `answers` gives a step's guess fields. The
-    lesson's questions each get a row of their own, before the step of the iteration they
-    were asked at (or at the end, asked where the student stopped)."""
-    waiting = sorted(questions, key=lambda answer: (answer.at, answer.index))
-
-    def asked_before(iteration: float) -> Iterator[Row]:
-        while waiting and waiting[0].at <= iteration:
-            answer = waiting.pop(0)
-            yield Row(about, None, answer.at, answer=answer)
-
+    the run diverged before its first record)."""
     pending: Step | None = None
     for item in items:
         if isinstance(item, Divergence):
             note = divergence_note(item)
-            if pending is None:
-                yield Row(about, None, item.iteration, note)
-            else:
-                yield Row(about, pending, pending.iteration, note, **answers(pending))
-            yield from asked_before(math.inf)
+            yield Row(about, pending, item.iteration if pending is None else pending.iteration, note)
             return
         if pending is not None:
-            yield Row(about, pending, pending.iteration, **answers(pending))
-        yield from asked_before(item.iteration)
+            yield Row(about, pending, pending.iteration)
         pending = item
     if pending is not None:
-        yield Row(about, pending, pending.iteration, **answers(pending))
-    yield from asked_before(math.inf)
+        yield Row(about, pending, pending.iteration)
 
 
 def write_jsonl(items: Iterable[Row], out: IO[str]) -> None:

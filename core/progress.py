@@ -25,9 +25,11 @@ def progress_name(stem: str) -> str:
     return f"{stem}{SUFFIX}"
 
 
-def iso_utc(seconds: float) -> str:
-    """A time (seconds since the epoch) as ISO 8601 in UTC: 2026-12-07T03:04:05Z."""
-    return datetime.fromtimestamp(seconds, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+def iso_utc(seconds: float, milliseconds: bool = False) -> str:
+    """A time (seconds since the epoch) as ISO 8601 in UTC: 2026-12-07T03:04:05Z, or with
+    `milliseconds` 2026-12-07T03:04:05.123Z (a log's rows, several to a second)."""
+    moment = datetime.fromtimestamp(seconds, timezone.utc)
+    return moment.isoformat(timespec="milliseconds" if milliseconds else "seconds").replace("+00:00", "Z")
 
 
 def parse_time(text: str) -> datetime | None:

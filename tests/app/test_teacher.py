@@ -9,6 +9,7 @@ from gradstep.core.lessons import find_lesson
 from gradstep.core.session import Session
 from gradstep.tui.app.app import GradstepApp
 from gradstep.tui.app.screens.lessons import LessonsScreen
+from gradstep.tui.files.hand_in import HandIn
 from gradstep.tui.files.owner import Owner
 
 from ..helpers import SIZE, screen_text
@@ -101,16 +102,16 @@ async def test_x_exports_rows_naming_the_session(tmp_path, monkeypatch):
     [path] = tmp_path.glob("*.csv")
     assert path.name.startswith("gradstep-bench-3-alpha-")
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert [(row["user"], row["session"], row["lesson"], row["alpha"]) for row in rows] == \
-           [("ana", "bench-3", "alpha", "0.1")] * 2
+    assert [(row["user"], row["session"], row["kind"], row["lesson"], row["alpha"]) for row in rows] == \
+           [("ana", "bench-3", "step", "alpha", "0.1")] * 2
 
 
 async def test_quitting_hands_in(tmp_path):
-    handed = []
-    app = GradstepApp(Session.begin(unasked("alpha")), hand_in=handed.append)
+    app = GradstepApp(Session.begin(unasked("alpha")), hand_in=HandIn(tmp_path, Owner("ana")))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "q")
-    assert [session.history.iteration for session in handed] == [1]
+    assert app.hand_in.paths == [tmp_path / "ana-alpha.csv"]
+    assert len(list(csv.DictReader(app.hand_in.paths[0].open(encoding="utf-8")))) == 1
 
 
 def test_an_end_the_app_did_not_see_hands_in_even_without_saving(tmp_path, monkeypatch):

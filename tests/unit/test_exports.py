@@ -7,6 +7,8 @@ import json
 
 import pytest
 from gradstep.core.formats import columns, fields
+from gradstep.core.journal import Journal
+from gradstep.core.schema import COLUMNS
 from gradstep.core.lessons import find_lesson
 from gradstep.core.session import Session
 from gradstep.tui.files.exports import export_log
@@ -15,7 +17,6 @@ from gradstep.tui.files.owner import Owner
 from ..helpers import gradstep
 
 ABOUT = ["user", "session", "lesson", "method"]
-ANSWERS = ["guess", "guess_result", "question", "answer", "answer_result", "tries", "note"]
 
 
 def both(*argv: str) -> tuple[list[dict], list[str], list[dict]]:
@@ -58,11 +59,11 @@ def test_csv_and_jsonl_have_the_same_fields_and_exact_values(lesson):
 def test_every_row_names_the_problem():
     rows, header, objects = both("--lesson", "alpha", "--steps", "3")
     assert header[:10] == [*ABOUT, "input", "goal", "alpha", "step_amount", "iteration", "weight"]
-    assert header[-7:] == ANSWERS
+    assert header[-1] == "note"
     for row in rows:
         assert (row["lesson"], row["method"], row["input"], row["goal"], row["alpha"], row["step_amount"]) == \
                ("alpha", "gd", "2.0", "0.8", "0.1", "")
-        assert (row["user"], row["session"], row["guess"], row["guess_result"]) == ("", "", "", "")
+        assert (row["user"], row["session"]) == ("", "")
     hot = both("--lesson", "hot-cold", "--steps", "1")[2][0]
     assert (hot["alpha"], hot["step_amount"], hot["method"]) == (None, 0.1, "hot-cold")
     several = both("--lesson", "multi-weight", "--steps", "1")[1]
@@ -86,29 +87,35 @@ def test_a_run_that_diverges_before_its_first_record_still_says_so():
     assert objects[0]["iteration"] == 0 and objects[0]["error"] is None and rows[0]["error"] == ""
 
 
-def test_the_fields_end_with_the_students_guesses_and_answers():
+def test_a_runs_fields_end_with_the_note_and_hold_no_students_answers():
     problem = find_lesson("alpha").problem
     names = [name for name, _ in fields(problem)]
-    assert names[-7:] == ANSWERS and columns(problem)[-7:] == ANSWERS
+    assert names[-1] == "note" == columns(problem)[-1] and "guess" not in names and "answer" not in names
 
 
-def test_an_app_export_names_the_session_in_its_rows_and_file_name(tmp_path):
+def test_an_app_export_is_the_whole_session_naming_whose_it_is(tmp_path):
     session = Session.begin(find_lesson("divergence"))
+    journal = Journal(lambda session, index: None)
+    journal.see(session, 0.0)
     for _ in range(30):
         if session.history.can_step:
             session = session.step()
-    path = export_log(session, tmp_path, Owner("ana", "bench-3"))
-    assert path.name.startswith("gradstep-bench-3-divergence-") and path.suffix == ".csv"
-    rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert {(row["user"], row["session"], row["lesson"]) for row in rows} == {("ana", "bench-3", "divergence")}
-    assert [int(row["iteration"]) for row in rows] == list(range(27)) and rows[-1]["note"].startswith("diverged")
-    again = export_log(session, tmp_path, Owner("ana"))
-    assert again.name.startswith("gradstep-divergence-") and again != path
+            journal.see(session, 0.0)
+    session = session.with_lesson(find_lesson("alpha")).step()
+    journal.see(session, 0.0)
+    path = export_log(journal, "alpha", tmp_path, Owner("ana", "bench-3"))
+    assert path.name.startswith("gradstep-bench-3-alpha-") and path.suffix == ".csv"
+    reader = csv.DictReader(path.open(encoding="utf-8"))
+    rows = list(reader)
+    assert tuple(reader.fieldnames) == COLUMNS
+    assert {(row["user"], row["session"], row["kind"]) for row in rows} == {("ana", "bench-3", "step")}
+    assert [(row["lesson"], int(row["iteration"])) for row in rows] == \
+           [("divergence", k) for k in range(27)] + [("alpha", 0)]
+    assert rows[26]["note"].startswith("diverged") and rows[27]["note"] == ""
+    again = export_log(journal, "alpha", tmp_path, Owner("ana"))
+    assert again.name.startswith("gradstep-alpha-") and again != path
 
 
 def test_an_export_name_never_leaves_its_folder(tmp_path):
-    from dataclasses import replace
-
-    lesson = replace(find_lesson("alpha"), name="x/../../escaped")  # as a doctored save could hold it
-    path = export_log(Session.begin(lesson).step(), tmp_path, Owner("ana", "s"))
+    path = export_log(Journal(lambda session, index: None), "x/../../escaped", tmp_path, Owner("ana", "s"))
     assert path.parent == tmp_path and "/" not in path.name and ".." not in path.name

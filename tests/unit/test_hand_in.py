@@ -7,8 +7,10 @@ import os
 import stat
 
 import pytest
+from gradstep.core.journal import Journal, Words
 from gradstep.core.lessons import find_lesson
 from gradstep.core.questions import RIGHT, WRONG, Answer
+from gradstep.core.schema import COLUMNS, entry_rows
 from gradstep.core.session import Session
 from gradstep.tui.files.hand_in import HandIn, hand_in
 from gradstep.tui.files.owner import Owner, login_name
@@ -16,11 +18,31 @@ from gradstep.tui.files.owner import Owner, login_name
 from ..helpers import gradstep
 
 
-def alpha_steps(steps: int, name: str = "alpha") -> Session:
-    session = Session.begin(find_lesson(name))
+def words(session: Session, index: int) -> Words:
+    text = session.lesson.questions[index].text("en")
+    return Words(text.ask, text.choices)
+
+
+def journal_of(*sessions: Session) -> Journal:
+    """The journal of a session that went through `sessions`, a second apart."""
+    journal = Journal(words)
+    for second, session in enumerate(sessions):
+        journal.see(session, 1796612645.0 + second)
+    return journal
+
+
+def alpha_steps(steps: int, name: str = "alpha") -> list[Session]:
+    sessions = [Session.begin(find_lesson(name))]
     for _ in range(steps):
-        session = session.step()
-    return session
+        if sessions[-1].history.can_step:  # a run that diverges stops there
+            sessions.append(sessions[-1].step())
+    return sessions
+
+
+def handed(steps: int, owner: Owner, folder, name: str = "alpha"):
+    """Hand in `steps` steps of lesson `name` (no answers) and return the file."""
+    journal = journal_of(*alpha_steps(steps, name))
+    return hand_in(entry_rows(journal.entries, owner.user, owner.session), name, folder, owner)
 
 
 @pytest.fixture
@@ -36,7 +58,7 @@ def folder(tmp_path):
 
 
 def test_a_hand_in_is_the_log_named_for_user_session_and_lesson(folder):
-    path = hand_in(alpha_steps(3), folder, Owner("ana", "bench-2"))
+    path = handed(3, Owner("ana", "bench-2"), folder)
     assert path == folder / "ana-bench-2-alpha.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert [(row["user"], row["session"], row["lesson"], row["iteration"]) for row in rows] == \
@@ -49,17 +71,17 @@ def test_a_hand_in_is_the_log_named_for_user_session_and_lesson(folder):
 def test_the_mode_is_0640_whatever_the_umask(folder):
     old = os.umask(0o077)
     try:
-        path = hand_in(alpha_steps(1), folder, Owner("ana"))
+        path = handed(1, Owner("ana"), folder)
     finally:
         os.umask(old)
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o640 and path.name == "ana-alpha.csv"
 
 
 def test_a_taken_name_gets_a_number_and_nothing_is_overwritten(folder):
-    first = hand_in(alpha_steps(1), folder, Owner("ana"))
+    first = handed(1, Owner("ana"), folder)
     before = first.read_bytes()
-    second = hand_in(alpha_steps(2), folder, Owner("ana"))
-    third = hand_in(alpha_steps(3), folder, Owner("ana"))
+    second = handed(2, Owner("ana"), folder)
+    third = handed(3, Owner("ana"), folder)
     assert (second.name, third.name) == ("ana-alpha-2.csv", "ana-alpha-3.csv")
     assert first.read_bytes() == before
 
@@ -70,7 +92,7 @@ def test_a_planted_symlink_is_never_followed(folder, tmp_path, target):
     if target != "nowhere":
         victim.write_text("precious")
     (folder / "ana-alpha.csv").symlink_to(victim)
-    path = hand_in(alpha_steps(2), folder, Owner("ana"))
+    path = handed(2, Owner("ana"), folder)
     assert path.name == "ana-alpha-2.csv" and not path.is_symlink()
     if target != "nowhere":
         assert victim.read_text() == "precious"
@@ -78,20 +100,21 @@ def test_a_planted_symlink_is_never_followed(folder, tmp_path, target):
         assert not victim.exists()
 
 
-def test_hand_in_once_and_not_when_nothing_was_done(folder):
+def test_hand_in_once_and_every_lesson_opened_even_with_nothing_done(folder):
     handing_in = HandIn(folder, Owner("bo"))
-    handing_in(alpha_steps(0))
-    handing_in(alpha_steps(2))  # the end came once already: nothing more
-    assert handing_in.path is None and list(folder.iterdir()) == []
-    later = HandIn(folder, Owner("bo"))
-    later(alpha_steps(2))
-    assert later.path == folder / "bo-alpha.csv"
+    sessions = alpha_steps(0)
+    handing_in.finish(journal_of(*sessions), sessions[-1], 0.0)
+    handing_in.finish(journal_of(*alpha_steps(2)), sessions[-1], 0.0)  # the end came once already: nothing more
+    assert handing_in.paths == [folder / "bo-alpha.csv"]
+    rows = list(csv.DictReader((folder / "bo-alpha.csv").open(encoding="utf-8")))
+    assert rows == []  # opened, nothing done: the teacher sees that too
 
 
 def test_a_folder_that_cannot_take_it_is_reported_not_raised(tmp_path):
     handing_in = HandIn(tmp_path / "gone", Owner("bo"))
-    handing_in(alpha_steps(1))
-    assert handing_in.path is None and "gone" in handing_in.error
+    sessions = alpha_steps(1)
+    handing_in.finish(journal_of(*sessions), sessions[-1], 0.0)
+    assert handing_in.paths == [] and "gone" in handing_in.error
 
 
 def test_hand_in_on_quit_in_line_mode(folder, tmp_path, monkeypatch):
@@ -102,6 +125,9 @@ def test_hand_in_on_quit_in_line_mode(folder, tmp_path, monkeypatch):
     name = f"{login_name()}-s1-hot-cold.csv"
     assert result.status == 0 and (folder / name).exists()
     assert f"gradstep: handed in as {name} in {folder}" in result.out
+    rows = list(csv.DictReader((folder / name).open(encoding="utf-8")))
+    assert [(row["kind"], row["question"], row["answer_result"]) for row in rows] == \
+           [("answer", "1", "skipped"), ("answer", "2", "skipped"), ("step", "", ""), ("step", "", "")]
 
 
 def test_a_hand_in_folder_that_is_no_folder_is_refused_at_the_start(tmp_path):
@@ -110,12 +136,9 @@ def test_a_hand_in_folder_that_is_no_folder_is_refused_at_the_start(tmp_path):
 
 
 def test_class_lists_each_hand_in(folder):
-    hand_in(alpha_steps(3), folder, Owner("ana", "s1"))
-    hand_in(alpha_steps(2, "hot-cold"), folder, Owner("bo"))
-    diverged = Session.begin(find_lesson("divergence"))
-    while diverged.history.can_step:
-        diverged = diverged.step()
-    hand_in(diverged, folder, Owner("cy"))
+    handed(3, Owner("ana", "s1"), folder)
+    handed(2, Owner("bo"), folder, "hot-cold")
+    handed(30, Owner("cy"), folder, "divergence")
     (folder / "notes.csv").write_text("a,b\n1,2\n")
     (folder / "readme.txt").write_text("ignored: not a .csv")
     (folder / "link.csv").symlink_to(folder / "ana-s1-alpha.csv")
@@ -133,21 +156,29 @@ def test_class_lists_each_hand_in(folder):
 
 
 def test_class_shows_a_students_words_safely(folder):
-    path = hand_in(alpha_steps(1), folder, Owner("ana", "s"))
-    text = path.read_text().replace(",alpha,", ',"\x1b[31mred\nalpha",')
+    path = handed(1, Owner("ana", "s"), folder)
+    text = path.read_text().replace(",step,alpha,", ',step,"\x1b[31mred\nalpha",')
     path.write_text(text)
     result = gradstep("class", str(folder))
     assert "\x1b" not in result.out and "\\x1b[31mred\\nalpha" in result.out
 
 
-def test_class_counts_the_guesses_and_the_questions_handed_in(folder):
-    session = Session.begin(find_lesson("alpha")).answered(Answer(0, 0, 0.25, RIGHT, 1))
-    session = session.answered(Answer(1, 0, 0.4, WRONG, 2)).guessed_step(0.46).guessed_step(0.4).guessed_step(None)
-    path = hand_in(session, folder, Owner("ana"))
+def test_class_counts_the_guesses_and_the_first_answers_handed_in(folder):
+    start = Session.begin(find_lesson("alpha"))
+    sessions = [start, start.answered(Answer(0, 0, 0.25, RIGHT, 1))]
+    sessions.append(sessions[-1].answered(Answer(1, 0, 0.4, WRONG, 2)))
+    for guess in (0.46, 0.4, None):
+        sessions.append(sessions[-1].guessed_step(guess))
+    journal = journal_of(*sessions)
+    handing_in = HandIn(folder, Owner("ana"))
+    handing_in.finish(journal, sessions[-1], 0.0)
+    [path] = handing_in.paths
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert [row["guess_result"] for row in rows if not row["question"]] == ["right", "wrong", "skipped"]
-    assert [(row["question"], row["answer_result"], row["tries"]) for row in rows if row["question"]] == \
-           [("1", "right", "1"), ("2", "wrong", "2")]
+    assert [row["kind"] for row in rows] == ["answer", "answer", "guess", "step", "guess", "step", "guess", "step"]
+    assert [row["guess_result"] for row in rows if row["kind"] == "guess"] == ["right", "wrong", "skipped"]
+    assert [(row["question"], row["answer"], row["answer_result"], row["tries"], row["first"])
+            for row in rows if row["kind"] == "answer"] == [("1", "0.25", "right", "1", "true"),
+                                                          ("2", "0.4", "wrong", "2", "true")]
     assert gradstep("class", str(folder)).out.splitlines()[1].split()[-2:] == ["1/2", "1/2"]  # guesses, questions
 
 

@@ -6,7 +6,6 @@ else holds state, so a step back, a reset or a saved session is always exactly w
 the screen shows.
 """
 
-from collections.abc import Callable
 from pathlib import Path
 
 from textual.actions import parse
@@ -26,6 +25,7 @@ from ...core.predict import ERROR, PREDICTION, what_to_predict
 from ...core.problem import Problem
 from ...core.refusals import Refusal
 from ...core.session import Session
+from ..files.hand_in import HandIn
 from ..files.owner import Owner, login_name
 from ..files.places import VIEW_SETTINGS
 from ..words.prose import facts_now, where_it_stands
@@ -34,6 +34,7 @@ from ..words.wrap import end_of, width
 from .ascii import AsciiFilter, AsciiScrollBarRender
 from .driver import gradsteps_driver
 from .ending import Ending
+from .keeping import Keeping
 from .keys import key_bindings
 from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState
 from .widgets.chart import ErrorChart
@@ -47,7 +48,7 @@ from .widgets.status import StatusBar
 from .widgets.too_small import MINIMUM, TooSmall
 
 
-class GradstepApp(Ending, App[int]):
+class GradstepApp(Keeping, Ending, App[int]):
     """Step a neuron through a lesson, one keypress at a time."""
 
     CSS_PATH = "app.tcss"
@@ -69,14 +70,14 @@ class GradstepApp(Ending, App[int]):
                  low_bandwidth: bool = False, extra_lessons: tuple[Lesson, ...] = (), view: dict | None = None,
                  notice: str = "", save_path: Path | None = None, not_saving: object = None,
                  real: bool = False, course_lessons: tuple[Lesson, ...] | None = None,
-                 owner: Owner | None = None, hand_in: Callable[[Session], None] | None = None) -> None:
+                 owner: Owner | None = None, hand_in: HandIn | None = None) -> None:
         super().__init__()
         self.ascii_only = ascii_only  # fixed at start by what the terminal can show
         self.low_bandwidth = low_bandwidth  # fewest bytes a frame: plain chart, ASCII markers
         self.course_lessons = course_lessons  # a teacher's course (--course); None: the built-in one
         self.extra_lessons = extra_lessons  # a teacher's lesson files, listed after the course's
         self.owner = owner or Owner(login_name())  # whose session it is, named in exports
-        self.hand_in = hand_in  # hands the session in at the end (--hand-in); None: nowhere
+        self.hand_in = hand_in  # keeps the class's progress and hands the session in (--hand-in); None: nowhere
         self.prepare_ending(save_path, not_saving, real)  # ending.py: saving, signals, crashes
         self._player: Timer | None = None  # ticks while playing; the speed lives in state
         self.panels: list[StatePanel] = []  # the widgets drawn from the state, once mounted
@@ -86,6 +87,7 @@ class GradstepApp(Ending, App[int]):
         self.set_reactive(GradstepApp.state, AppState(session, language=language, notice=notice,
                                                       predicting=session.lesson.predict, **settings))
         self._bindings = BindingsMap(key_bindings())  # fixed: the key bar says them in the state's language
+        self.prepare_keeping()  # keeping.py: the journal of what the session did, kept on disk
         ScrollBar.renderer = AsciiScrollBarRender if ascii_only else ScrollBarRender
         if ascii_only:
             self._filters.append(AsciiFilter())
@@ -122,6 +124,7 @@ class GradstepApp(Ending, App[int]):
         # (A notice at the start, such as a kept session, is read first: the step key asks.)
         if self.real:  # a student's run, not a test: no way out may lose the session
             self.take_over_signals()
+        self.start_keeping()
 
     def watch_theme(self) -> None:
         """Keep NO_COLOR legible across a change of theme.
@@ -138,6 +141,7 @@ class GradstepApp(Ending, App[int]):
     # -- state changes that are not panels' business ----------------------------------
 
     def watch_state(self, old: AppState, new: AppState) -> None:
+        self.note_state()
         for panel in self.panels:
             panel.show(new)
         self.set_class(new.exact, "-exact")  # every digit needs the log to take the full width
@@ -384,7 +388,8 @@ class GradstepApp(Ending, App[int]):
         from ..files import exports
 
         try:
-            path = exports.export_log(self.state.session, Path.cwd(), self.owner)
+            self.note_state()
+            path = exports.export_log(self.journal, self.state.session.lesson.name, Path.cwd(), self.owner)
         except OSError as error:
             return self.refuse(self.say("export_failed", reason=error.strerror or str(error)))
         self.state = self.state.replace(notice=self.fitted_path_notice("exported", path))

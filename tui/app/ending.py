@@ -88,8 +88,9 @@ class Ending:
         """Hand the session in (--hand-in), save it and how it is looked at; `save_error`
         says why if it could not be saved."""
         self.ended = True
+        self.note_state()
         if self.hand_in is not None:
-            self.hand_in(self.state.session)
+            self.hand_in.finish(self.journal, self.state.session, self.last_key)
         if self.save_path is None:
             return
         view = {key: getattr(self.state, key) for key in VIEW_SETTINGS}

@@ -1,5 +1,6 @@
 """`gradstep class DIR`: what each student handed in, a line a file, for the teacher;
-first, where the sessions still running are (room.py), and with --watch, live.
+first, where the sessions still running are (room.py), and with --watch, live. With --csv,
+every row of every hand-in as one CSV (core.schema's columns, the student first).
 
 The folder is written by every student of the class, so everything in it is treated as
 data that may be hostile: it is only read (nothing in it is run or opened by name from
@@ -18,10 +19,12 @@ import sys
 from pathlib import Path
 
 from ...core.formats import cell_width
+from ...core.journal import ANSWER, GUESS, STEP
 from ...core.numbers import readable
 from ...core.room import IDLE_LIMIT
 from ...core.rules import as_arrays, predict, squared_error
 from ..files.progress_folder import ProgressFolder
+from ...core.schema import COLUMNS
 from ..words.say import clean, say
 from . import room
 from .environment import unicode_terminal
@@ -43,6 +46,7 @@ def class_parser(language: str) -> ArgumentParser:
     parser.add_argument("--idle", metavar="MINUTES", type=parser.typed(room.idle_minutes), default=IDLE_LIMIT,
                         help=say(language, "flag.idle"))
     parser.add_argument("--ascii", action="store_true", help=say(language, "flag.ascii"))
+    parser.add_argument("--csv", action="store_true", help=say(language, "flag.class_csv"))
     add_language_argument(parser)
     return parser
 
@@ -62,25 +66,33 @@ def main(argv: list[str]) -> int:
     if args.watch:
         return room.watch(folder, args.roster, args.idle, language, ascii_only)
     look = ProgressFolder(folder).look()
-    if look.seen or look.problems or args.roster is not None:
+    if not args.csv and (look.seen or look.problems or args.roster is not None):  # --csv: the CSV alone
         for line in room.printed(look, args.roster, args.idle, language, ascii_only):
             print(line)
         if not any(entry.name.endswith(".csv") for entry in entries):
             return 0
         print()
     table, problems = [], []
+    merged = csv.writer(sys.stdout, lineterminator="\n") if args.csv else None
+    if merged is not None:
+        merged.writerow(("student", *COLUMNS))
     for entry in entries:
         if not entry.name.endswith(".csv"):
             continue
         try:
-            table.append(summary(entry, language))
+            student, rows = read_hand_in(entry)
+            if merged is not None:  # a teacher's spreadsheet, or a terminal: no cell reaches it raw
+                merged.writerows([clean(student), *(clean(row[column]) for column in COLUMNS)] for row in rows)
+            else:
+                table.append(summary(student, rows, language))
         except HandInError as error:
             problems.append(say(language, "command.error", prog=clean(entry.name),
                                 message=say(language, error.key, **error.values)))
-    for line in aligned([[say(language, key) for key in HEADINGS], *table]):
-        print(line)
-    for line in problems:
-        print(line)
+    if merged is None:
+        for line in aligned([[say(language, key) for key in HEADINGS], *table]):
+            print(line)
+    for line in problems:  # with --csv, beside the CSV rather than in it
+        print(line, file=sys.stderr if merged is not None else sys.stdout)
     return 0
 
 
@@ -92,8 +104,8 @@ class HandInError(Exception):
         self.key, self.values = key, values
 
 
-def summary(entry: os.DirEntry, language: str) -> list[str]:
-    """One hand-in's line: student, session, lesson, steps, final error, predictions, questions."""
+def read_hand_in(entry: os.DirEntry) -> tuple[str, list[dict[str, str]]]:
+    """A hand-in's student (the file's owner) and its rows; HandInError if it is not one."""
     if not entry.is_file(follow_symlinks=False):
         raise HandInError("class.not_regular")
     try:
@@ -108,34 +120,28 @@ def summary(entry: os.DirEntry, language: str) -> list[str]:
             raise HandInError("class.too_large", size=status.st_size)
         text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         try:
-            last, steps, guessed, right, asked, answered = _read_rows(csv.DictReader(text))
+            reader = csv.DictReader(text)
+            if tuple(reader.fieldnames or ()) != COLUMNS:
+                raise HandInError("class.not_hand_in", reason="columns")
+            rows = [row for row in reader if None not in row and None not in row.values()]  # whole rows only
         except (UnicodeDecodeError, csv.Error) as error:
             raise HandInError("class.not_hand_in", reason=clean(str(error))[:80]) from None
-    student = _owner(status.st_uid) or last.get("user") or "?"
-    predictions = f"{right}/{guessed}" if guessed else "-"
-    questions = f"{answered}/{asked}" if asked else "-"
+    student = _owner(status.st_uid) or (rows[-1]["user"] if rows else "") or "?"
+    return student, rows
+
+
+def summary(student: str, rows: list[dict[str, str]], language: str) -> list[str]:
+    """One hand-in's line: student, session, lesson, steps, final error, predictions (right
+    of scored) and questions (first answers right of questions answered)."""
+    steps = [row for row in rows if row["kind"] == STEP]
+    guesses = [row["guess_result"] for row in rows if row["kind"] == GUESS and row["guess_result"] != "skipped"]
+    firsts = [row["answer_result"] for row in rows if row["kind"] == ANSWER and row["first"] == "true"]
+    last = rows[-1] if rows else {}
+    predictions = f"{guesses.count('right')}/{len(guesses)}" if guesses else "-"
+    questions = f"{firsts.count('right')}/{len(firsts)}" if firsts else "-"
+    final = _final_error(steps[-1], language) if steps else "-"
     return [_shown(student), _shown(last.get("session") or "-"), _shown(last.get("lesson") or "?"),
-            str(steps), _final_error(last, language), predictions, questions]
-
-
-def _read_rows(reader: csv.DictReader) -> tuple[dict, int, int, int, int, int]:
-    """The last step's row, the steps, the guesses scored and right, and the questions asked
-    and answered right, read a row at a time (a question has a row of its own)."""
-    if not reader.fieldnames or not {"lesson", "iteration", "error", "goal"} <= set(reader.fieldnames):
-        raise HandInError("class.not_hand_in", reason="columns")
-    last, steps, guessed, right, asked, answered = None, 0, 0, 0, 0, 0
-    for row in reader:
-        if row.get("question"):
-            asked += 1
-            answered += row.get("answer_result") == "right"
-            continue
-        last, steps = row, steps + 1
-        if row.get("guess_result") in ("right", "wrong"):  # a skipped guess is not scored
-            guessed += 1
-            right += row.get("guess_result") == "right"
-    if last is None:
-        raise HandInError("class.no_steps")
-    return last, steps, guessed, right, asked, answered
+            str(len(steps)), final, predictions, questions]
 
 
 def _final_error(row: dict, language: str) -> str:
@@ -154,10 +160,9 @@ def _final_error(row: dict, language: str) -> str:
 
 
 def _per_weight(row: dict, name: str) -> tuple[float, ...]:
-    if name in row:
-        return (float(row[name]),)
+    """`name_1`, `name_2`, ... up to the first blank: the problem's own weights."""
     values, index = [], 1
-    while f"{name}_{index}" in row:
+    while row.get(f"{name}_{index}"):
         values.append(float(row[f"{name}_{index}"]))
         index += 1
     if not values:

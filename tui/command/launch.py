@@ -17,19 +17,23 @@ import gc
 import os
 import signal
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ...core.journal import Journal
 from ...core.lessons import Lesson, course, first_lesson
 from ...core.refusals import Refusal
 from ...core.saving import CorruptSave, load, save, set_aside
 from ...core.session import Session
 from ..app.state import checked_view
-from ..files.hand_in import ENVIRONMENT, HandIn
+from ..files.hand_in import ENVIRONMENT, KEEP_EVERY, HandIn, complete_pending
+from ..files.pending import pending_path
 from ..files.owner import Owner, login_name
 from ..files.places import previous_path, session_name
 from ..files.places import save_path as default_save_path
 from ..files.private import InUse, SessionLock, Unusable, check_save, private_folder
+from ..words.prose import question_words
 from ..words.say import explain, say
 from .environment import dumb_terminal, forget_output, is_tty, unicode_terminal
 from .flags import (
@@ -187,12 +191,27 @@ def launch(argv: list[str]) -> int:
         if session.lesson.source != "course" and session.lesson.name not in {lesson.name for lesson in listed}:
             files = (*files, session.lesson)  # a resumed teacher's lesson stays on the list
         owner = Owner(login_name(), args.session or "")
-        handing_in = HandIn(args.hand_in, owner) if args.hand_in is not None else None
+        pending = pending_path(start.save_path) if start.save_path is not None else None
+        if pending is not None:
+            notices += _completed(pending, language)
+        handing_in = HandIn(args.hand_in, owner, pending) if args.hand_in is not None else None
         if not args.full_screen and (args.line or dumb_terminal()):
             for notice in notices:  # the app shows them on its screen, where they are gone when it ends
                 _print_line(language, notice)
             return _run_line_mode(start, language, (*(teachers or course()), *files), handing_in, args.session)
         return _run_app(start, language, " ".join(notices), args, teachers, files, owner, handing_in)
+
+
+def _completed(pending: Path, language: str) -> list[str]:
+    """Hand in what this session's last run left unhanded (it was killed), and say so."""
+    try:
+        done = complete_pending(pending)
+    except OSError as error:
+        return [say(language, "hand_in.failed", reason=error.strerror or str(error))]
+    if done is None or not done[1]:
+        return []
+    folder, paths = done
+    return [say(language, "hand_in.completed", names=", ".join(path.name for path in paths), folder=folder)]
 
 
 def _first(teachers: tuple[Lesson, ...] | None) -> Lesson:
@@ -204,6 +223,17 @@ def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], han
     from ..plain.lines import run_lines
 
     latest = [start.session]
+    journal = Journal(lambda session, index: question_words(session, index, language))
+    journal.see(start.session, time.time())
+    kept = [time.monotonic()]
+
+    def changed(session: Session) -> None:
+        """Note what the session did; at most once a second, put it on disk for the teacher."""
+        latest.append(session)
+        journal.see(session, time.time())
+        if handing_in is not None and time.monotonic() - kept[0] >= KEEP_EVERY:
+            kept[0] = time.monotonic()
+            handing_in.keep(journal, session, time.time())
 
     hung_up = []
 
@@ -218,7 +248,7 @@ def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], han
     signal.signal(signal.SIGINT, signal.default_int_handler)
     status = 1  # what else ends it (the output gone) is said by the caller, after the save
     try:
-        run_lines(start.session, language, sys.stdin, sys.stdout, on_change=latest.append, lessons=lessons)
+        run_lines(start.session, language, sys.stdin, sys.stdout, on_change=changed, lessons=lessons)
         status = 0
     except KeyboardInterrupt:  # Ctrl-C
         status = 130
@@ -226,7 +256,8 @@ def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], han
         status = ending.code
     finally:
         if handing_in is not None:
-            handing_in(latest[-1])
+            journal.see(latest[-1], time.time())
+            handing_in.finish(journal, latest[-1], time.time())
         saved = _save_at_end(start, latest[-1], {"language": language}, language)
     if any(hung_up):  # the terminal is gone
         forget_output(sys.stdout, sys.stderr)
@@ -307,11 +338,9 @@ def _said_hand_in(language: str, handing_in: HandIn, out=None) -> bool:
     if handing_in.error:
         _say_line(language, "hand_in.failed", reason=handing_in.error)
         return False
-    if handing_in.path is not None:
-        _say_line(language, "hand_in.done", name=handing_in.path.name, folder=handing_in.path.parent,
-                  out=out or sys.stdout)
-    else:
-        _say_line(language, "hand_in.nothing", out=out or sys.stdout)
+    if handing_in.paths:
+        _say_line(language, "hand_in.done", names=", ".join(path.name for path in handing_in.paths),
+                  folder=handing_in.folder, out=out or sys.stdout)
     return True
 
 

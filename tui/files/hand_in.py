@@ -11,23 +11,31 @@ refused there. A name that is taken gets a numbered suffix. It is made 0640 what
 group reads it (the folder is setgid, so the file takes the folder's group); nobody else.
 """
 
+import json
 import os
+import time
+from collections.abc import Iterable
 from pathlib import Path
 
+from ...core.journal import Journal
+from ...core.progress import iso_utc, read_progress
+from ...core.schema import entry_rows, write_rows
 from ...core.session import Session
-from .exports import write_log
 from .owner import Owner
+from .pending import Pending
+from .progress import read_own_progress, replace_progress
 
 HAND_IN_MODE = 0o640
 COPIES = 1000  # numbered names tried before giving up: ana-alpha.csv, ana-alpha-2.csv, ...
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 ENVIRONMENT = "GRADSTEP_HAND_IN"  # the folder, when --hand-in is not given
+KEEP_EVERY = 1.0  # seconds: how far behind the disk may be, and how often the progress file changes
 
 
-def hand_in(session: Session, folder: Path, owner: Owner) -> Path:
-    """Write the session's log into `folder` as `<user>-<session>-<lesson>.csv` (or the first
+def hand_in(rows: Iterable[dict[str, object]], lesson: str, folder: Path, owner: Owner) -> Path:
+    """Write one lesson's rows into `folder` as `<user>-<session>-<lesson>.csv` (or the first
     free numbered name) and return its path; OSError if the folder cannot take it."""
-    stem = owner.stem(session.lesson.name)
+    stem = owner.stem(lesson)
     directory = _open_folder(folder)
     try:
         for copy in range(1, COPIES + 1):
@@ -40,7 +48,7 @@ def hand_in(session: Session, folder: Path, owner: Owner) -> Path:
                 if hasattr(os, "fchmod"):  # not on Windows, which has no group to read it
                     os.fchmod(descriptor, HAND_IN_MODE)  # the umask may have taken the group's read
                 with os.fdopen(descriptor, "w", encoding="utf-8", newline="") as out:
-                    write_log(session, owner, out)
+                    write_rows(rows, out)
             except BaseException:
                 _remove_in(directory, folder, name)  # half a log would mislead the teacher
                 raise
@@ -49,6 +57,14 @@ def hand_in(session: Session, folder: Path, owner: Owner) -> Path:
     finally:
         if directory is not None:
             os.close(directory)
+
+
+def hand_in_rows(rows: Iterable[dict[str, object]], folder: Path, owner: Owner) -> list[Path]:
+    """Hand in a session's rows, a file a lesson in the order the lessons were first met."""
+    lessons: dict[str, list[dict[str, object]]] = {}
+    for row in rows:
+        lessons.setdefault(str(row.get("lesson")), []).append(row)
+    return [hand_in(lesson_rows, lesson, folder, owner) for lesson, lesson_rows in lessons.items()]
 
 
 def _open_folder(folder: Path) -> int | None:
@@ -85,23 +101,86 @@ def _remove_in(directory: int | None, folder: Path, name: str) -> None:
 
 
 class HandIn:
-    """The hand-in of one run of gradstep: written once, at its end, whichever way it ends
-    (quit, hang-up, a closed browser tab, a crash); what became of it is kept to be said
-    once the screen has closed. A run where no step was taken hands nothing in."""
+    """The hand-in of one run of gradstep, and the progress the teacher's desk reads meanwhile.
 
-    def __init__(self, folder: Path, owner: Owner) -> None:
+    While the session runs, `keep` (at most once a second) appends what is new in the
+    journal to the pending hand-in beside the save, and replaces the progress file; at the
+    end, whichever way it comes (quit, hang-up, a closed browser tab, a crash), `finish`
+    hands in every lesson the session opened, a file each, and marks the progress ended.
+    Killed before that, the pending file is handed in by the next start (`complete_pending`).
+    What became of it is kept, to be said once the screen has closed."""
+
+    def __init__(self, folder: Path, owner: Owner, pending: Path | None = None) -> None:
         self.folder, self.owner = folder, owner
+        self.pending = Pending(pending, folder, owner) if pending is not None else None
         self.done = False
-        self.path: Path | None = None  # the file written
+        self.paths: list[Path] = []  # the files written, a lesson each
         self.error = ""  # why it could not be
+        self.progress_error = ""  # why the progress file could not be kept (the hand-in goes on)
+        self._kept = 0  # journal entries in the pending file
 
-    def __call__(self, session: Session) -> None:
+    def keep(self, journal: Journal, session: Session, last_key: float) -> None:
+        """The journal so far onto disk: the pending hand-in, and the progress file."""
+        if self.done:
+            return
+        if self.pending is not None:
+            new = journal.entries[self._kept:]
+            try:
+                self.pending.append(entry_rows(new, self.owner.user, self.owner.session))
+                self._kept += len(new)
+            except OSError:
+                pass  # the state folder is full or gone: the hand-in at the end is made from memory
+        self._progress(journal, session, last_key, ended=False)
+
+    def finish(self, journal: Journal, session: Session, last_key: float) -> None:
+        """Hand in every lesson the session opened; once, whichever end comes first."""
         if self.done:
             return
         self.done = True
-        if session.history.iteration == 0:
-            return
+        rows = [*entry_rows(journal.entries, self.owner.user, self.owner.session)]
+        opened = {str(row["lesson"]) for row in rows}
         try:
-            self.path = hand_in(session, self.folder, self.owner)
+            self.paths = hand_in_rows(rows, self.folder, self.owner)
+            self.paths += [hand_in((), lesson, self.folder, self.owner)  # opened, nothing done: said so
+                           for lesson in journal.lessons_opened if lesson not in opened]
         except OSError as error:
             self.error = f"{self.folder}: {error.strerror or error}"
+            return  # the pending hand-in stays, for the next start to make
+        if self.pending is not None:
+            self.pending.remove()
+        self._progress(journal, session, last_key, ended=True)
+
+    def _progress(self, journal: Journal, session: Session, last_key: float, ended: bool) -> None:
+        record = journal.progress(session, self.owner.user, self.owner.session, last_key, time.time(), ended)
+        try:
+            replace_progress(self.folder, self.owner.stem(""), record)
+            self.progress_error = ""
+        except OSError as error:
+            self.progress_error = f"{self.folder}: {error.strerror or error}"
+
+
+def complete_pending(path: Path) -> tuple[Path, list[Path]] | None:
+    """Hand in what a session killed before its end left beside its save (None if nothing
+    was left): its folder and the files made there. OSError if the folder cannot take it
+    (the pending hand-in then stays, to be tried again)."""
+    left = Pending.read(path)
+    if left is None:
+        return None
+    folder, owner, rows = left
+    paths = hand_in_rows(rows, folder, owner)
+    Pending.discard(path)
+    text = read_own_progress(folder, owner.stem(""))
+    if text is not None:
+        _mark_ended(folder, owner, text)
+    return folder, paths
+
+
+def _mark_ended(folder: Path, owner: Owner, text: str) -> None:
+    """The progress file of the killed session, said to be ended now that its hand-in is complete."""
+    if read_progress(text) is None:
+        return
+    record = json.loads(text) | {"ended": True, "updated": iso_utc(time.time())}
+    try:
+        replace_progress(folder, owner.stem(""), record)
+    except OSError:
+        pass

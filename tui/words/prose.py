@@ -19,6 +19,7 @@ from types import MappingProxyType
 from ...core import analysis
 from ...core.analysis import Regime
 from ...core.history import History
+from ...core.journal import Words
 from ...core.lessons import Lesson
 from ...core.numbers import readable
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, InvalidProblem, Problem
@@ -288,3 +289,10 @@ def verdict(answer: Answer, question: Question, words: QuestionText, language: s
     if question.choices:  # the choice as this language names it
         shown = words.choices[question.choices.index(shown)]
     return say(language, "question.answer", answer=shown)
+
+
+def question_words(session: Session, index: int, language: str) -> Words:
+    """Question `index` of the session's lesson as it is put to the student: its words, with
+    the figures of the problem filled in, and its choices' words (what a hand-in keeps)."""
+    words = session.lesson.questions[index].text(language)
+    return Words(fill(words.ask, facts(session.problem, language)), words.choices)

@@ -1,0 +1,159 @@
+"""What a session did, in the order it happened: every step, guess and answer, in every lesson.
+
+A Session is where the student is now: stepping back forgets the steps, guesses and
+answers it passes, and another lesson starts afresh. A teacher's hand-in needs the
+opposite, what happened, so the journal is kept beside the sessions rather than in them:
+each new session a front end makes is shown to `Journal.see`, which notes what it adds
+to the one before (steps taken, a guess, an answer) with the time it happened. A
+question asked again after a step back is answered again; the first answer is the one
+the tally counts (`first`), the later ones are kept too.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .formats import divergence_note
+from .numbers import exact
+from .progress import AnswerSeen, progress_record
+from .predict import Guess
+from .problem import Problem
+from .questions import RIGHT, Answer, Question
+from .rules import Step
+from .session import Session
+
+STEP, GUESS, ANSWER = "step", "guess", "answer"
+
+
+@dataclass(frozen=True)
+class Words:
+    """A question as it was put to the student: its words and its choices' words, figures filled in."""
+
+    ask: str
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: a step's record holds arrays
+class Entry:
+    """One thing the session did, at `time` (seconds since the epoch), in `lesson` on `problem`."""
+
+    kind: str  # STEP, GUESS or ANSWER
+    time: float
+    lesson: str
+    problem: Problem
+    step: Step | None = None  # STEP: its record
+    note: str = ""  # STEP: where the run diverged, on the last step before it
+    guess: Guess | None = None  # GUESS
+    answer: Answer | None = None  # ANSWER
+    question: Question | None = None  # ANSWER: the lesson's question answered
+    words: Words | None = None  # ANSWER: the question as asked
+    first: bool = False  # ANSWER: the first answer to this question in this session
+
+    @property
+    def chosen(self) -> str | None:
+        """ANSWER: the words of the choice answered, as it was offered (None: not a choice)."""
+        given = self.answer.given if self.answer is not None else None
+        if not isinstance(given, str) or self.question is None or self.words is None:
+            return None
+        position = self.question.choices.index(given) if given in self.question.choices else -1
+        return self.words.choices[position] if 0 <= position < len(self.words.choices) else given
+
+
+# The front end's words for a question, figures filled in: (session, question index) -> Words.
+QuestionWords = Callable[[Session, int], Words]
+
+
+class Journal:
+    """Every entry of one session (append-only), the lessons it opened, and its tallies."""
+
+    def __init__(self, words: QuestionWords) -> None:
+        self.words = words
+        self.entries: list[Entry] = []
+        self.lessons_opened: list[str] = []
+        self.predictions = (0, 0)  # guesses right, and guesses scored (a skip is not)
+        self.questions = (0, 0)  # first answers right, and questions answered (or skipped)
+        self._last: Session | None = None
+        self._answers: dict[int, Answer] = {}  # every answer seen, by identity (kept alive so ids stay unique)
+        self._asked: set[tuple[str, int]] = set()  # (lesson, question) answered at least once
+        self._runs: dict[int, object] = {}  # every run seen, by identity (kept alive so ids stay unique)
+
+    def see(self, session: Session, now: float) -> None:
+        """Note what `session` adds to the last one seen: the steps taken to reach it, the
+        guess made at the first of them, and any answer it holds that was never seen."""
+        old, self._last = self._last, session
+        if session is old:
+            return
+        if old is None:  # where the session starts (a resumed save): what it holds was handed in before
+            self._known(session)
+        lesson = session.lesson.name
+        if lesson not in self.lessons_opened:
+            self.lessons_opened.append(lesson)
+        run = session.history.trajectory
+        if old is not None and run is old.history.trajectory:
+            self._stepped(old.history.length, old.guesses, session, now)
+        elif id(run) not in self._runs and old is not None:  # a new run, stepped as soon as made
+            self._stepped(0, (), session, now)
+        self._runs[id(run)] = run
+        for answer in session.answers:
+            if id(answer) not in self._answers:
+                self._answers[id(answer)] = answer
+                self._answered(session, answer, now)
+
+    def _stepped(self, start: int, guesses: tuple[Guess, ...], new: Session, now: float) -> None:
+        """Note the steps from `start` to where `new` stands, and the guesses made at them
+        (`guesses`: those the run held at `start`)."""
+        end = new.history.length
+        if end <= start:
+            return
+        kept = len(guesses) if new.guesses[:len(guesses)] == guesses else 0
+        made = [guess for guess in new.guesses[kept:] if guess.iteration >= start]
+        lesson, problem = new.lesson.name, new.problem
+        for step in new.history.records(start):
+            for guess in made:
+                if guess.iteration == step.iteration:
+                    self.entries.append(Entry(GUESS, now, lesson, problem, guess=guess))
+                    if guess.right is not None:
+                        right, scored = self.predictions
+                        self.predictions = (right + guess.right, scored + 1)
+            diverged = new.history.divergence if step.iteration == end - 1 else None
+            note = divergence_note(diverged) if diverged is not None else ""
+            self.entries.append(Entry(STEP, now, lesson, problem, step=step, note=note))
+
+    def _known(self, session: Session | None) -> None:
+        """Every answer `session` and the sessions before it hold, as seen already."""
+        while session is not None:
+            self._runs[id(session.history.trajectory)] = session.history.trajectory
+            for answer in session.answers:
+                self._answers[id(answer)] = answer
+                self._asked.add((session.lesson.name, answer.index))
+            session = session.before
+
+    def _answered(self, session: Session, answer: Answer, now: float) -> None:
+        key = (session.lesson.name, answer.index)
+        first = key not in self._asked
+        self._asked.add(key)
+        if first:
+            right, asked = self.questions
+            self.questions = (right + (answer.result == RIGHT), asked + 1)
+        self.entries.append(Entry(ANSWER, now, session.lesson.name, session.problem, answer=answer,
+                                  question=session.lesson.questions[answer.index],
+                                  words=self.words(session, answer.index), first=first))
+
+    def progress(self, session: Session, account: str, name: str, last_key: float, now: float,
+                 ended: bool) -> dict:
+        """The progress file's record of this journal, with `session` where the student is now."""
+        self.see(session, now)
+        history = session.history
+        return progress_record(
+            account=account, session=name, lesson=session.lesson.name, lessons_opened=self.lessons_opened,
+            iteration=history.iteration, error=float(history.error),
+            predictions_right=self.predictions[0], predictions=self.predictions[1],
+            questions_right=self.questions[0], questions_asked=self.questions[1],
+            answers=[_seen(entry) for entry in self.entries if entry.kind == ANSWER],
+            last_key=last_key, diverged=history.divergence is not None, ended=ended, updated=now)
+
+
+def _seen(entry: Entry) -> AnswerSeen:
+    """An answer as the desk lists it: what was answered in words (a choice's own words)."""
+    answer, given = entry.answer, entry.answer.given
+    text = entry.chosen if isinstance(given, str) else "" if given is None else exact(given)
+    return AnswerSeen(entry.lesson, answer.index + 1, entry.words.ask, text, answer.result == RIGHT, entry.first)

@@ -1,0 +1,113 @@
+"""One schema for every hand-in and export, so a teacher can put a class's files together.
+
+Every row has the same columns whatever the rule, the lesson or the number of weights:
+gradient descent's and hot and cold's fields are all there, blank where a row has none,
+and a value per weight has MAX_WEIGHTS columns (`weight_1` ... `weight_9`), blank past the
+problem's own. `kind` says what a row is: a step, a guess (predict mode, just before the
+step it is about) or an answer to one of the lesson's questions. Each row has its time
+(ISO 8601, UTC). A column holds one type of value in every file: numbers only in `guess`,
+`truth` and `answer`, words in `guess_move`, `truth_move` and `choice`, so a reader never
+finds a column numeric in one file and text in another. A question's words and the
+chosen choice's words sit beside their numbers. Floats are written exactly (repr).
+"""
+
+import csv
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+import numpy as np
+
+from .formats import as_row
+from .journal import ANSWER, GUESS, STEP, Entry
+from .limits import MAX_WEIGHTS
+from .numbers import exact
+from .problem import GRADIENT_DESCENT, HOT_COLD
+from .progress import iso_utc
+
+
+def _per_weight(name: str) -> list[str]:
+    return [f"{name}_{index}" for index in range(1, MAX_WEIGHTS + 1)]
+
+
+COLUMNS: tuple[str, ...] = (
+    "user", "session", "time", "kind", "lesson", "method", "goal", "alpha", "step_amount",
+    *_per_weight("input"),
+    "iteration", *_per_weight("weight"), "prediction", "error", "delta", *_per_weight("weight_delta"),
+    "up_error", "down_error", "move", *_per_weight("weight_after"),
+    "predicting", "guess", "guess_move", "truth", "truth_move", "guess_result",
+    "question", "question_text", "answer", "choice", "choice_text", "answer_result", "tries", "first",
+    "note",
+)
+"""The columns of every row, in order; a JSON line has the same keys, a blank as null."""
+
+KINDS = (STEP, GUESS, ANSWER)
+
+
+def entry_row(entry: Entry, user: str, session: str) -> dict[str, object]:
+    """One journal entry as a row: every column, None where it has no value."""
+    problem = entry.problem
+    row: dict[str, object] = dict.fromkeys(COLUMNS)
+    row |= {"user": user, "session": session, "time": iso_utc(entry.time, milliseconds=True), "kind": entry.kind,
+            "lesson": entry.lesson, "method": problem.method, "goal": problem.goal,
+            "alpha": problem.alpha if problem.method == GRADIENT_DESCENT else None,
+            "step_amount": problem.step_amount if problem.method == HOT_COLD else None}
+    row |= _spread("input", problem.inputs)
+    if entry.kind == STEP:
+        row |= _step(entry)
+    elif entry.kind == GUESS:
+        guess = entry.guess
+        moves = isinstance(guess.truth, str)
+        row |= {"iteration": guess.iteration, "predicting": guess.kind,
+                "guess" if not moves else "guess_move": guess.value,
+                "truth" if not moves else "truth_move": guess.truth,
+                "guess_result": {True: "right", False: "wrong", None: "skipped"}[guess.right]}
+    else:
+        row |= _answer(entry)
+    return row
+
+
+def _step(entry: Entry) -> dict[str, object]:
+    values = {}
+    for name, value in as_row(entry.step).items():
+        if name in ("weight", "weight_delta", "weight_after"):
+            values |= _spread(name, value if isinstance(value, list) else [value])
+        else:
+            values[name] = value
+    return values | {"note": entry.note or None}
+
+
+def _answer(entry: Entry) -> dict[str, object]:
+    answer, words, given = entry.answer, entry.words, entry.answer.given
+    return {"iteration": answer.at, "question": answer.index + 1, "question_text": words.ask if words else None,
+            "answer": given if isinstance(given, float) else None,
+            "choice": given if isinstance(given, str) else None, "choice_text": entry.chosen,
+            "answer_result": answer.result, "tries": answer.tries, "first": entry.first}
+
+
+def _spread(name: str, values) -> dict[str, object]:
+    """A value per weight as `name_1` ... `name_MAX_WEIGHTS`, blank past the problem's own."""
+    values = [float(value) for value in np.asarray(values, dtype=np.float64).ravel()]
+    return {column: values[index] if index < len(values) else None for index, column in enumerate(_per_weight(name))}
+
+
+def cell(value: object) -> str:
+    """A value as a CSV cell: floats exact, true/false as JSON writes them, None blank."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return exact(value)
+    return str(value)
+
+
+def write_rows(rows: Iterable[dict[str, object]], out: IO[str]) -> None:
+    """The header, then a line a row (a row's missing keys blank)."""
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow([cell(row.get(column)) for column in COLUMNS])
+
+
+def entry_rows(entries: Iterable[Entry], user: str, session: str) -> Iterator[dict[str, object]]:
+    return (entry_row(entry, user, session) for entry in entries)

@@ -1,0 +1,133 @@
+"""One schema a teacher can merge: every hand-in and export has the same columns whatever the
+rule, the lesson or the number of weights, a kind and a time on every row, and a column
+holds one type of value in every file."""
+
+import csv
+import io
+from datetime import datetime
+
+import pytest
+from gradstep.core.journal import ANSWER, GUESS, STEP, Journal, Words
+from gradstep.core.lessons import course, find_lesson
+from gradstep.core.limits import MAX_WEIGHTS
+from gradstep.core.questions import Attempt
+from gradstep.core.schema import COLUMNS, KINDS, entry_rows, write_rows
+from gradstep.core.session import Session
+
+from ..helpers import gradstep
+
+START = 1796612645.0  # 2026-12-07T03:04:05Z
+
+
+def words(session: Session, index: int) -> Words:
+    text = session.lesson.questions[index].text("en")
+    return Words(text.ask, text.choices)
+
+
+def first_answer(session: Session, index: int):
+    """Question `index` answered right at the first try."""
+    question = session.lesson.questions[index]
+    return Attempt(question, index).answer(question.answer if question.choices else float(question.answer))
+
+
+def a_session(lesson_name: str, steps: int = 3) -> Journal:
+    """A session of `lesson_name`: every question answered as it comes, a guess at each step."""
+    journal = Journal(words)
+    session = Session.begin(find_lesson(lesson_name))
+    clock = START
+    journal.see(session, clock)
+    for _ in range(steps):
+        while (index := session.pending_question()) is not None:
+            session = session.answered(first_answer(session, index))
+            clock += 0.25
+            journal.see(session, clock)
+        if not session.history.can_step:
+            break
+        session = session.guessed_step(None)
+        clock += 0.25
+        journal.see(session, clock)
+    return journal
+
+
+def read(journal: Journal) -> tuple[list[str], list[dict[str, str]]]:
+    out = io.StringIO()
+    write_rows(entry_rows(journal.entries, "ana", "s1"), out)
+    reader = csv.DictReader(io.StringIO(out.getvalue()))
+    return reader.fieldnames, list(reader)
+
+
+@pytest.mark.parametrize("lesson", [lesson.name for lesson in course()])
+def test_every_lesson_has_the_same_header_and_every_row_a_kind_and_a_utc_time(lesson):
+    header, rows = read(a_session(lesson))
+    assert tuple(header) == COLUMNS
+    assert rows and {row["kind"] for row in rows} <= set(KINDS)
+    for row in rows:
+        assert row["time"].endswith("Z")
+        assert datetime.fromisoformat(row["time"].replace("Z", "+00:00")).timestamp() >= START
+        assert len(row) == len(COLUMNS) and None not in row
+
+
+def test_the_columns_hold_both_rules_fields_and_a_column_per_weight_up_to_the_most():
+    for name in ("alpha", "step_amount", "delta", "up_error", "down_error", "move", "kind", "time",
+                 "question_text", "choice_text", "first"):
+        assert name in COLUMNS
+    assert [column for column in COLUMNS if column.startswith("weight_after_")] == \
+           [f"weight_after_{k}" for k in range(1, MAX_WEIGHTS + 1)]
+
+
+def test_a_hot_and_cold_step_leaves_gradient_descents_fields_blank_and_the_reverse():
+    _, hot = read(a_session("hot-cold"))
+    _, gd = read(a_session("gradient-descent"))
+    hot_step = next(row for row in hot if row["kind"] == STEP)
+    gd_step = next(row for row in gd if row["kind"] == STEP)
+    assert hot_step["move"] in ("up", "down", "none") and hot_step["delta"] == hot_step["alpha"] == ""
+    assert gd_step["delta"] and gd_step["alpha"] and gd_step["move"] == gd_step["up_error"] == gd_step["step_amount"] == ""
+    assert hot_step["weight_2"] == "" and gd_step["weight_2"] == ""
+
+
+def test_numbers_and_words_never_share_a_column():
+    """`answer`, `guess` and `truth` read as numbers in every file; a choice, and a direction,
+    have columns of their own."""
+    rows = [row for lesson in course() for row in read(a_session(lesson.name))[1]]
+    for column in ("answer", "guess", "truth", "iteration", "error", "weight_1"):
+        for row in rows:
+            if row[column]:
+                float(row[column])  # never text
+    choices = [row for row in rows if row["choice"]]
+    assert choices and all(row["answer"] == "" for row in choices)
+    assert {row["choice_text"] for row in choices if row["lesson"] == "multi-weight"} == {"weight 1 (input 8.5)"}
+
+
+def test_an_answer_row_holds_the_questions_own_words_beside_its_number():
+    _, rows = read(a_session("alpha"))
+    answers = [row for row in rows if row["kind"] == ANSWER]
+    lesson = find_lesson("alpha")
+    assert [row["question"] for row in answers] == [str(k) for k in range(1, len(lesson.questions) + 1)]
+    assert all(row["question_text"] and "{" not in row["question_text"] for row in answers)
+    assert all(row["first"] == "true" and row["answer_result"] == "right" for row in answers)
+
+
+def test_a_guess_row_comes_just_before_its_step():
+    _, rows = read(a_session("alpha", steps=2))
+    kinds = [row["kind"] for row in rows if row["kind"] != ANSWER]
+    assert kinds == [GUESS, STEP, GUESS, STEP]
+    guesses = [row for row in rows if row["kind"] == GUESS]
+    assert [row["guess_result"] for row in guesses] == ["skipped", "skipped"]
+    assert [row["iteration"] for row in guesses] == ["0", "1"] and all(row["truth"] for row in guesses)
+
+
+def test_class_csv_is_every_hand_in_in_one_schema_with_the_student_first(tmp_path):
+    from gradstep.tui.files.hand_in import hand_in_rows
+    from gradstep.tui.files.owner import Owner, login_name
+
+    for user, lesson in (("ana", "hot-cold"), ("bo", "multi-weight"), ("cy", "measure-error")):
+        journal = a_session(lesson)
+        hand_in_rows(entry_rows(journal.entries, user, ""), tmp_path, Owner(user))
+    (tmp_path / "notes.csv").write_text("a,b\n1,2\n")
+    result = gradstep("class", str(tmp_path), "--csv")
+    reader = csv.DictReader(io.StringIO(result.out))
+    rows = list(reader)
+    assert result.status == 0 and reader.fieldnames == ["student", *COLUMNS]
+    assert {row["lesson"] for row in rows} == {"hot-cold", "multi-weight", "measure-error"}
+    assert {row["student"] for row in rows} == {login_name()}  # the files' owner, not what they say
+    assert "notes.csv: not a gradstep hand-in (columns)" in result.err

@@ -1,0 +1,89 @@
+"""The hand-in not made yet: a session's rows, kept beside its save as they happen.
+
+A session killed outright (kill -9, a power cut of the SSH server's client) never reaches
+its end, where the hand-in is made. So while it runs, what it did is appended here at most
+a second behind, one JSON line a row after a first line saying where it goes and whose it
+is; the next start of that session (which holds the session's lock, so no other gradstep
+writes here meanwhile) hands it in, then removes it. The file is in the student's private
+state folder, made 0600 and never through a link. A last line cut short by the kill is
+left out: it was never whole.
+"""
+
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from .owner import Owner
+
+FORMAT = "gradstep-pending-hand-in"
+_APPEND = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+def pending_path(save: Path) -> Path:
+    """Beside the save `session-NAME.json`: `session-NAME.hand-in.jsonl`."""
+    return save.with_name(f"{save.stem}.hand-in.jsonl")
+
+
+class Pending:
+    """One session's pending hand-in, appended to as it runs."""
+
+    def __init__(self, path: Path, folder: Path, owner: Owner) -> None:
+        self.path, self.folder, self.owner = path, folder, owner
+        self._started = False
+
+    def append(self, rows: Iterable[dict[str, object]]) -> None:
+        """Add `rows` in one write, the first time after the line saying where they go
+        (a file left by an earlier session was handed in at the start, so it is begun afresh)."""
+        lines = [] if self._started else [json.dumps({"format": FORMAT, "folder": str(self.folder),
+                                                      "user": self.owner.user, "session": self.owner.session})]
+        lines += [json.dumps(row, ensure_ascii=False, allow_nan=False) for row in rows]
+        if not lines:
+            return
+        flags = _APPEND | (0 if self._started else os.O_TRUNC)
+        descriptor = os.open(self.path, flags, 0o600)
+        try:
+            data = ("\n".join(lines) + "\n").encode("utf-8")
+            while data:
+                data = data[os.write(descriptor, data):]
+        finally:
+            os.close(descriptor)
+        self._started = True
+
+    def remove(self) -> None:
+        Pending.discard(self.path)
+
+    @staticmethod
+    def discard(path: Path) -> None:
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+
+    @staticmethod
+    def read(path: Path) -> tuple[Path, Owner, list[dict[str, object]]] | None:
+        """Where a pending hand-in goes, whose it is and its rows; None if there is none
+        (or nothing readable: a file that is not one is left alone)."""
+        try:
+            descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+        except OSError:
+            return None
+        with os.fdopen(descriptor, "rb") as raw:
+            if os.fstat(raw.fileno()).st_uid != os.geteuid():
+                return None
+            lines = raw.read().decode("utf-8", errors="replace").split("\n")
+        try:
+            head = json.loads(lines[0])
+        except ValueError:
+            return None
+        if not isinstance(head, dict) or head.get("format") != FORMAT:
+            return None
+        rows = []
+        for line in lines[1:]:
+            try:
+                row = json.loads(line)
+            except ValueError:  # the line the kill cut short, or the empty end
+                continue
+            if isinstance(row, dict):
+                rows.append(row)
+        return Path(head["folder"]), Owner(str(head.get("user", "")), str(head.get("session", ""))), rows
