@@ -29,8 +29,10 @@ RULES_FIELDS = ("locked", "hide", "predict")
 _FIELDS = ("name", *(field.name for field in dataclasses.fields(Problem)), "tutorial_steps", *RULES_FIELDS,
            "questions", *LANGUAGES)
 _QUESTION_FIELDS = ("at", "answer", "tolerance", "choices", *LANGUAGES)
+QUESTION_WORDS = ("ask", "explain")  # a question's words in each language, besides names for its choices
+MIN_CHOICES, MAX_CHOICES = 2, 9  # something to choose between; each chosen by one digit
 # The fields each rule reads; another rule's field in a file does nothing (a warning).
-_RATE_FIELDS = {GRADIENT_DESCENT: "alpha", HOT_COLD: "step_amount", MEASURE: None}
+RATE_FIELDS = {GRADIENT_DESCENT: "alpha", HOT_COLD: "step_amount", MEASURE: None}
 COURSE_FOLDER = Path(__file__).with_name("course")  # package data, installed as plain files
 
 
@@ -87,12 +89,6 @@ class Lesson:
         if self.predict or "predict" in self.locked:
             return self.predict
         return predicting and not left.predict
-
-    def untranslated(self) -> list[tuple[str, str]]:
-        """(language, field) for each text field that English has and a language lacks."""
-        english = self.texts.get("en", LessonText())
-        return [(language, field) for language in LANGUAGES[1:] for field in TEXT_FIELDS
-                if getattr(english, field) and not getattr(self.texts.get(language, LessonText()), field)]
 
 
 @cache
@@ -159,27 +155,28 @@ def course_files(folder: Path) -> list[Path]:
 def load_lesson_file(path: str | Path) -> Lesson:
     """A teacher's lesson file, validated against the course's schema; LessonError for its
     first fault."""
-    lesson, faults = check_lesson_file(path, gather=False)
+    lesson, _, _ = check_lesson_file(path, gather=False)
     return lesson
 
 
-def check_lesson_file(path: str | Path, gather: bool = True) -> tuple[Lesson | None, list["LessonError"]]:
-    """A lesson file and every fault in it (the lesson is None if there is any), for a
-    teacher to fix them all in one go; with `gather` False, the first fault is raised.
+def check_lesson_file(path: str | Path, gather: bool = True) -> tuple[Lesson | None, list["LessonError"], dict | None]:
+    """A lesson file, every fault in it (the lesson is None if there is any), for a teacher
+    to fix them all in one go, and its fields as TOML gives them (None if it is no TOML), for
+    the warnings; with `gather` False, the first fault is raised.
 
     Only a regular file of at most LESSON_FILE_BYTES is read, and its words, and its name
     in messages, are cleaned of control characters (`outside`).
     """
-    path = Path(path)
+    path, where = Path(path), clean(str(path))
     faults: list[LessonError] | None = [] if gather else None
     try:
-        text = _read(path)
-        lesson = _parse(text, clean(str(path)), source=str(path), default_name=clean(path.stem), faults=faults)
+        data = _table(_read(path), where)
     except LessonError as fault:
         if faults is None:
             raise
-        return None, [fault]
-    return (None if faults else lesson), faults or []
+        return None, [fault], None
+    lesson = lesson_from_table(data, where, source=str(path), default_name=clean(path.stem), faults=faults)
+    return (None if faults else lesson), faults or [], data
 
 
 def _read(path: Path) -> str:
@@ -201,8 +198,12 @@ DEEP_KEY = re.compile(r"""(?<![A-Za-z0-9_-])(?:(?:[A-Za-z0-9_-]++|"[^"\n]*+"|'[^
                       % KEY_DEPTH)
 
 
-def _parse(text: str, where: str, source: str, default_name: str | None = None,
-           faults: list["LessonError"] | None = None) -> Lesson | None:
+def _parse(text: str, where: str, source: str) -> Lesson:
+    return lesson_from_table(_table(text, where), where, source)
+
+
+def _table(text: str, where: str) -> dict:
+    """A lesson file's text as TOML's tables, or LessonError if it is none (or too deep to try)."""
     if DEEP_KEY.search(text):
         raise LessonError("lesson.too_deep", where=where)  # before tomllib, which is slow on them
     try:
@@ -214,7 +215,7 @@ def _parse(text: str, where: str, source: str, default_name: str | None = None,
         raise LessonError("lesson.too_deep", where=where) from None
     except ValueError:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
         raise LessonError("lesson.number_too_long", where=where) from None
-    return lesson_from_table(data, where, source, default_name, faults)
+    return data
 
 
 def lesson_from_table(data: dict, where: str, source: str, default_name: str | None = None,
@@ -253,25 +254,9 @@ def lesson_from_table(data: dict, where: str, source: str, default_name: str | N
     return Lesson(name, Problem(**values), steps, texts, source, **rules, questions=questions)
 
 
-def lesson_warnings(data: dict, lesson: Lesson) -> list["LessonError"]:
-    """What in a sound lesson file is probably a mistake: a field its rule never reads, and
-    words the Chinese-reading student would get in English."""
-    warnings, where = [], lesson.source
-    rate = _RATE_FIELDS[lesson.problem.method]
-    for unused in _RATE_FIELDS.values():
-        if unused is not None and unused != rate and unused in data:
-            warnings.append(LessonError("lesson.no_effect", where=where, field=unused, rule=lesson.problem.method))
-    if "zh" not in data:
-        warnings.append(LessonError("lesson.no_chinese", where=where, field="zh"))
-    else:
-        warnings += [LessonError("lesson.untranslated", where=where, field=f"{language}.{field}")
-                     for language, field in lesson.untranslated()]
-    return warnings
-
-
-def read_table(path: str | Path) -> dict:
-    """A lesson file's fields as TOML gives them (for warnings, once it has loaded)."""
-    return tomllib.loads(_read(Path(path)))
+class _Noted(Exception):
+    """A read that gathered its own faults (several questions): it gives nothing, and there
+    is nothing more to note."""
 
 
 class _Fields:
@@ -296,6 +281,8 @@ class _Fields:
             return read(*args, **kwargs)
         except LessonError as fault:
             self.note(fault)
+            return None
+        except _Noted:  # its faults are noted already
             return None
 
     def refuse_unknown(self, known: tuple[str, ...]) -> None:
@@ -345,14 +332,18 @@ class _Fields:
         return value
 
     def choices(self, key: str, known: tuple[str, ...]) -> tuple[str, ...]:
-        """A list of words from `known` (an empty list when absent), each once, in order given."""
+        """A list of words from `known` (an empty list when absent), each once, in order given;
+        every word that is not one is a fault of its own."""
         value = self.data.get(key, [])
         if not isinstance(value, list):
             raise self.fail(key, "lesson.expected_words", value=value, known=list(known))
-        for item in value:
-            if item not in known:
-                raise self.fail(key, "lesson.not_a_choice", value=item, known=list(known),
-                                close=close_match(item, known) if isinstance(item, str) else None)
+        wrong = [item for item in value if item not in known]
+        for item in wrong:
+            fault = self.fail(key, "lesson.not_a_choice", value=item, known=list(known),
+                              close=close_match(item, known) if isinstance(item, str) else None)
+            if item is wrong[-1]:
+                raise fault
+            self.note(fault)
         return tuple(dict.fromkeys(value))
 
     def flag(self, key: str) -> bool:
@@ -373,47 +364,63 @@ class _Fields:
 
     def questions(self) -> tuple[Question, ...]:
         """The [[questions]] tables: when to ask, the answer (a number within a tolerance,
-        or one of the choices), and the words in each language."""
+        or one of the choices), and the words in each language. Every question is read,
+        whatever the ones before it hold (when gathering)."""
         tables = self.data.get("questions", [])
         if not isinstance(tables, list) or not all(isinstance(table, dict) for table in tables):
             raise self.fail("questions", "lesson.expected_tables", value=tables)
-        return tuple(_Fields(table, self.where, prefix=f"questions[{number}].").question()
-                     for number, table in enumerate(tables, start=1))
+        questions = [_Fields(table, self.where, prefix=f"questions[{number}].", faults=self.faults).question()
+                     for number, table in enumerate(tables, start=1)]
+        if None in questions:
+            raise _Noted()
+        return tuple(questions)
 
-    def question(self) -> Question:
+    def question(self) -> Question | None:
+        """One [[questions]] table; None once its faults are noted (when gathering)."""
+        before = len(self.faults or ())
         self.refuse_unknown(_QUESTION_FIELDS)
-        at = self.count("at", smallest=0)
-        if at is None:
-            raise self.fail("at", "lesson.missing")
-        choices = self.choice_list()
-        answer = self.string("answer") if choices else self.number("answer")
-        if choices and answer not in choices:
-            raise self.fail("answer", "lesson.answer_not_a_choice", value=answer, choices=list(choices))
-        tolerance = self.number("tolerance", default=0.0)
-        if tolerance < 0:
-            raise self.fail("tolerance", "lesson.negative", value=tolerance)
-        texts = {}
-        for language in LANGUAGES:
-            if language in self.data:
-                table = _Fields(self.data[language], self.where, prefix=f"{self.prefix}{language}.")
-                table.refuse_unknown(("ask", "explain", "choices"))
-                words = {key: table.string(key) for key in ("ask", "explain") if key in table.data}
-                labels = table.choice_list()
-                if labels and len(labels) != len(choices):
-                    raise table.fail("choices", "lesson.choice_labels", count=len(choices))
-                texts[language] = QuestionText(**words, choices=labels)
-        if not any(text.ask for text in texts.values()):
-            raise self.fail("en", "lesson.question_unasked")
+        at = self.gather(self.count, "at", smallest=0)
+        if at is None and "at" not in self.data:
+            self.note(self.fail("at", "lesson.missing"))
+        choices = self.gather(self.choice_list)
+        answer = self.gather(self.string if "choices" in self.data else self.number, "answer")
+        if choices and answer is not None and answer not in choices:
+            self.note(self.fail("answer", "lesson.answer_not_a_choice", value=answer, choices=list(choices)))
+        tolerance = self.gather(self.number, "tolerance", default=0.0)
+        if tolerance is not None and tolerance < 0:
+            self.note(self.fail("tolerance", "lesson.negative", value=tolerance))
+        texts = {language: self.gather(self.question_text, language, None if choices is None else len(choices))
+                 for language in LANGUAGES if language in self.data}
+        if not any(text.ask for text in texts.values() if text is not None):
+            self.note(self.fail("en", "lesson.question_unasked"))
+        if len(self.faults or ()) > before:
+            return None
         return Question(at, answer, tolerance, choices, texts)
 
+    def question_text(self, language: str, count: int | None) -> QuestionText:
+        """A question's [questions.LANGUAGE] table: its words, and names for its `count` choices
+        (None: the choices themselves are faulty, so their names are not counted)."""
+        if not isinstance(self.data[language], dict):
+            raise self.fail(language, "lesson.expected_table", table=f"questions.{language}", value=self.data[language])
+        table = _Fields(self.data[language], self.where, prefix=f"{self.prefix}{language}.", faults=self.faults)
+        table.refuse_unknown((*QUESTION_WORDS, "choices"))
+        words = {key: table.gather(table.string, key) for key in QUESTION_WORDS if key in table.data}
+        labels = table.gather(table.choice_list) or ()
+        if labels and count is not None and len(labels) != count:
+            table.note(table.fail("choices", "lesson.choice_labels", count=count))
+        return QuestionText(**{key: text for key, text in words.items() if text is not None}, choices=labels)
+
     def choice_list(self) -> tuple[str, ...]:
-        """A question's choices: 2 to 9 pieces of text (none when absent)."""
+        """A question's choices: MIN_CHOICES to MAX_CHOICES pieces of text (none when absent)."""
         if "choices" not in self.data:
             return ()
         choices = self.data["choices"]
-        if (not isinstance(choices, list) or not 2 <= len(choices) <= 9
-                or not all(isinstance(choice, str) and choice.strip() for choice in choices)):
+        if not isinstance(choices, list) or not all(isinstance(choice, str) and choice.strip() for choice in choices):
             raise self.fail("choices", "lesson.expected_choices", value=choices)
+        if len(choices) < MIN_CHOICES:
+            raise self.fail("choices", "lesson.too_few_choices", count=len(choices), limit=MIN_CHOICES)
+        if len(choices) > MAX_CHOICES:
+            raise self.fail("choices", "lesson.too_many_choices", count=len(choices), limit=MAX_CHOICES)
         return tuple(clean(choice.strip()) for choice in choices)
 
     def text(self, language: str) -> LessonText:

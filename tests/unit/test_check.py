@@ -74,7 +74,8 @@ def test_every_fault_of_every_file_is_a_line_naming_file_and_field(tmp_path):
     for line, start in zip(lines, expected):
         assert line.startswith(start), (line, start)
     assert not any(str(sound) in line for line in lines[:-1])
-    assert lines[-1] == "3 files checked: 9 errors, 0 warnings"
+    assert lines[-2] == f"{faulty}: zh: warning: no [zh] table: students reading Chinese get the English words"
+    assert lines[-1] == "3 files checked: 9 errors, 1 warnings"  # a faulty file's warnings come too
 
 
 def test_warnings_do_not_fail_the_check(tmp_path):
@@ -138,3 +139,97 @@ def test_a_question_that_could_not_be_saved_fails_the_check(tmp_path):
     result = gradstep("check", str(write(tmp_path, "nan.toml", text)))
     assert result.status == 2
     assert "questions[1].tolerance: must be a finite number (got undefined)" in result.out
+
+
+MANY = """
+weights = 0.5
+inputs = 2.0
+goal = 0.8
+locked = ["edit", "edti", "rule", "edit", "lesons"]
+hide = ["forecast"]
+[en]
+title = "Many"
+summary = "From {alpha to {alpha}."
+notice = "Here r = {r}; {r_says}"
+[zh]
+title = "许多"
+summary = "从 {alpha} 开始。"
+notice = "r = {r}。"
+
+[[questions]]
+at = 0
+answer = "up"
+choices = ["up"]
+
+[[questions]]
+at = 1
+answer = 0.4
+[questions.en]
+explain = "Because."
+
+[[questions]]
+at = 2
+answer = "up"
+choices = ["up", "down"]
+tolerance = 0.1
+[questions.en]
+ask = "Which way from {wieght}?"
+[questions.zh]
+ask = "从 {weight} 往哪边？"
+explain = "因为。"
+
+[[questions]]
+at = 3
+answer = 0.1
+[questions.en]
+ask = "And {r}?"
+explain = "It is {r}."
+"""
+
+
+def test_every_mistake_of_a_file_in_one_run(tmp_path):
+    """A file's faults in every question, each bad word of a list, and its warnings beside
+    its faults: one run, not one round per mistake."""
+    path = write(tmp_path, "many.toml", MANY)
+    result = gradstep("check", str(path))
+    assert result.status == 2
+    lines = [line.removeprefix(f"{path}: ") for line in result.out.splitlines()]
+    assert lines == [
+        "locked: 'edti' is not one of edit, rule, rate, lessons, predict (did you mean 'edit'?)",
+        "locked: 'lesons' is not one of edit, rule, rate, lessons, predict (did you mean 'lessons'?)",
+        "questions[1].choices: a choice question needs at least 2 choices, got 1",
+        "questions[1].en: a question needs its words: ask = \"...\" in [questions.en] or [questions.zh]",
+        "questions[2].en: a question needs its words: ask = \"...\" in [questions.en] or [questions.zh]",
+        "locked: warning: 'edit' is given 2 times: once is enough",
+        "questions[1].en.explain: warning: missing: nothing says why the answer is what it is",
+        "questions[1].zh: warning: no [questions.zh] table: students reading Chinese get the question in English",
+        "questions[2].zh: warning: no [questions.zh] table: students reading Chinese get the question in English",
+        "questions[3].tolerance: warning: a choice is right or wrong: tolerance does nothing here",
+        "questions[3].en.explain: warning: missing: students reading English get nothing here",
+        "questions[4].zh: warning: no [questions.zh] table: students reading Chinese get the question in English",
+        "en.summary: warning: a { or } without its other half, near 'From {alpha to {al': the braces and what is in "
+        "them show as written",
+        "en.notice: warning: {r} tells what hide = [\"forecast\"] keeps from the student",
+        "en.notice: warning: {r_says} tells what hide = [\"forecast\"] keeps from the student",
+        "zh.notice: warning: {r} tells what hide = [\"forecast\"] keeps from the student",
+        "questions[3].en.ask: warning: {wieght} is not a figure gradstep fills in (did you mean {weight}?): it "
+        "would show as written",
+        "questions[4].en.ask: warning: {r} tells what hide = [\"forecast\"] keeps from the student",
+        "questions[4].en.explain: warning: {r} tells what hide = [\"forecast\"] keeps from the student",
+        "1 files checked: 5 errors, 14 warnings",
+    ]
+
+
+def test_the_warnings_say_it_in_chinese_too(tmp_path):
+    path = write(tmp_path, "many.toml", MANY)
+    lines = gradstep("check", str(path), "--lang", "zh").out.splitlines()
+    assert f"{path}：questions[1].choices：选择题至少要有 2 个选项，这里只有 1 个" in lines
+    assert f"{path}：questions[3].tolerance：警告：选择题只有对错之分：tolerance 在这里不起作用" in lines
+    assert f'{path}：en.notice：警告：{{r}} 会说出 hide = ["forecast"] 想对学生隐藏的内容' in lines
+
+
+def test_a_brace_without_its_other_half_is_found_wherever_it_is():
+    from gradstep.tui.command.check import unmatched_brace
+
+    assert [unmatched_brace(text) for text in ("{a}", "a {b", "a} {b}", "{a {b}}", "{{a}}", "plain", "{a}}")] == \
+        [None, 2, 1, 0, 0, None, 3]

@@ -100,7 +100,7 @@ ask = "Which?"
     ("answer = 1", "", None),
     ("", "", "questions[1].answer: missing"),
     ("at = -1\nanswer = 1", "", None),
-    ('answer = "up"\nchoices = ["up"]', "", "questions[1].choices: expected a list of 2 to 9"),
+    ('answer = "up"\nchoices = ["up"]', "", "questions[1].choices: a choice question needs at least 2 choices, got 1"),
     ('answer = "left"\nchoices = ["up", "down"]', "", "questions[1].answer: 'left' is not one of the choices"),
     ("answer = 1\ntolerance = -1", "", "questions[1].tolerance: must be 0 or more"),
     ("answer = 1\nwhen = 3", "", "questions[1].when: unknown field"),

@@ -7,7 +7,7 @@ import string
 from pathlib import Path
 
 import pytest
-from gradstep.core.lessons import Lesson, LessonText, find_lesson
+from gradstep.core.lessons import Lesson, LessonText
 from gradstep.core.numbers import InvalidNumber, parse_number
 from gradstep.core.problem import InvalidProblem, Problem
 from gradstep.core.refusals import Refusal
@@ -98,8 +98,6 @@ def test_a_partial_translation_falls_back_field_by_field():
     lesson = Lesson("mine", Problem(weights=(0.5,), inputs=(1.0,), goal=0.0), None,
                     {"en": LessonText(title="Mine", teaches="Idea.", notice="Watch."), "zh": LessonText(title="我的")})
     assert lesson.text("zh") == LessonText(title="我的", teaches="Idea.", notice="Watch.")
-    assert lesson.untranslated() == [("zh", "teaches"), ("zh", "notice")]
-    assert find_lesson("alpha").untranslated() == []
 
 
 def test_the_commands_follow_the_locale(monkeypatch):

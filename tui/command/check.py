@@ -3,32 +3,25 @@
 Loading a lesson stops at its first fault, which is right for a student starting it and
 slow for a teacher fixing a course: fix, run, read the next fault. `check` reads every
 file and reports every fault, one line each (file, field, what is wrong), then what is
-probably a mistake though it loads: a field the lesson's rule never reads, words with no
-Chinese, a name a built-in lesson already has, a {placeholder} gradstep does not know (it
-would show as written). Two files giving one name is a fault, as the course refuses it.
-Exit status 2 if any file has a fault, else 0.
+probably a mistake though it would load (core/lesson_warnings.py), for a faulty file too;
+here, what only the words can tell: a {placeholder} gradstep does not know or a brace
+without its other half (each would show as written), a figure naming what the lesson
+hides, and a name a built-in lesson already has. Two files giving one name is a fault, as
+the course refuses it. Exit status 2 if any file has a fault, else 0.
 """
 
 from pathlib import Path
 
-from ...core.lessons import (
-    LANGUAGES,
-    TEXT_FIELDS,
-    Lesson,
-    LessonError,
-    check_lesson_file,
-    close_match,
-    course,
-    course_files,
-    lesson_warnings,
-    read_table,
-)
+from ...core.lesson_warnings import lesson_warnings, lesson_words
+from ...core.lessons import HIDEABLE, Lesson, LessonError, check_lesson_file, close_match, course, course_files
+from ...core.names import is_plain_name
 from ...core.refusals import Refusal
-from ..words.prose import PLACEHOLDER, PLACEHOLDERS
+from ..words.prose import PLACEHOLDER, PLACEHOLDERS, TELLS
 from ..words.say import explain, say
 from .flags import ArgumentParser, add_language_argument, parse_in_language
 
 LIST_KEYS = 9  # the app's lesson list opens lessons by one digit
+NEAR = 12  # characters either side of an unmatched brace, quoted to find it by
 
 
 def check_parser(language: str) -> ArgumentParser:
@@ -76,31 +69,55 @@ def check(paths: list[str]) -> tuple[list[Refusal], list[Refusal], int]:
         else:
             files.append(given)
     built_in = {lesson.name for lesson in course()}
-    named: dict[str, Lesson] = {}
+    named: dict[str, str] = {}  # name: the file that gave it first
     for path in files:
-        lesson, faults = check_lesson_file(path)
+        lesson, faults, data = check_lesson_file(path)
         errors += faults
-        if lesson is None:
+        if data is None:  # not a lesson's fields at all: nothing to warn of
             continue
-        warnings += lesson_warnings(read_table(path), lesson) + unknown_placeholders(lesson)
-        if lesson.name in built_in:
-            warnings.append(LessonError("lesson.clashes", where=lesson.source, field="name", name=lesson.name))
-        if lesson.name in named:  # as loading the course refuses: --lesson NAME could not choose
-            errors.append(LessonError("course.same_name", where=lesson.source, field="name", name=lesson.name,
-                                        other=named[lesson.name].source))
-        named.setdefault(lesson.name, lesson)
+        where = str(path)
+        warnings += lesson_warnings(data, where) + word_warnings(data, where)
+        name = lesson.name if lesson is not None else data.get("name", path.stem)
+        if not isinstance(name, str) or not is_plain_name(name):
+            continue  # a fault already said
+        if name in built_in:
+            warnings.append(LessonError("lesson.clashes", where=where, field="name", name=name))
+        if name in named:  # as loading the course refuses: --lesson NAME could not choose
+            errors.append(LessonError("course.same_name", where=where, field="name", name=name, other=named[name]))
+        named.setdefault(name, where)
     return errors, warnings, len(files)
 
 
-def unknown_placeholders(lesson: Lesson) -> list[Refusal]:
-    """A {name} in the lesson's words that no figure fills: it would show as written."""
+def word_warnings(data: dict, where: str) -> list[Refusal]:
+    """What in a lesson's words would not read as meant: a {name} that no figure fills, a
+    brace without its other half (both would show as written), and a figure naming what the
+    lesson hides (r where it hides the forecast)."""
+    hidden = data.get("hide") if isinstance(data.get("hide"), list) else []
     found = []
-    for language in LANGUAGES:
-        text = lesson.texts.get(language)
-        for field in TEXT_FIELDS if text else ():
-            for name in dict.fromkeys(PLACEHOLDER.findall(getattr(text, field))):
-                if name not in PLACEHOLDERS:
-                    found.append(LessonError("check.placeholder", where=lesson.source, field=f"{language}.{field}",
-                                             name=name, close=close_match(name, PLACEHOLDERS)))
+    for field, text in lesson_words(data):
+        if (brace := unmatched_brace(text)) is not None:
+            found.append(LessonError("check.unbalanced", where=where, field=field,
+                                     text=text[max(brace - NEAR, 0):brace + NEAR + 1]))
+        for name in dict.fromkeys(PLACEHOLDER.findall(text)):
+            if name not in PLACEHOLDERS:
+                found.append(LessonError("check.placeholder", where=where, field=field, name=name,
+                                         close=close_match(name, PLACEHOLDERS)))
+            found += [LessonError("check.reveals", where=where, field=field, name=name, hidden=part)
+                      for part in HIDEABLE if part in hidden and name in TELLS.get(part, ())]
     return found
 
+
+def unmatched_brace(text: str) -> int | None:
+    """Where the first brace without its other half is in `text` (a { not closed before the
+    next { or the end, a } with no { open), or None."""
+    opened = None
+    for index, character in enumerate(text):
+        if character == "{":
+            if opened is not None:
+                return opened
+            opened = index
+        elif character == "}":
+            if opened is None:
+                return index
+            opened = None
+    return opened

@@ -245,6 +245,9 @@ def _steps_from_start(problem: Problem) -> float:
 _BY_WEIGHT = ("weight", "prediction", "predicts", "miss", "misses", "error", "squares_miss", "distance",
               "distance_steps")
 PLACEHOLDERS = tuple(facts(Problem(weights=(0.5,), inputs=(2.0,), goal=0.8), "en"))  # what a lesson may name
+# What each readout a teacher may hide (HIDEABLE) tells, so words naming it would tell it anyway.
+TELLS = {"forecast": ("r", "r_formula", "r_squared", "r_says", "r_at_alpha_1", "downhill", "blows_up"),
+         "analysis": ("best_alpha", "edge", "best_formula", "edge_formula", "distance_steps")}
 
 
 def reveal(session: Session, language: str) -> str:
