@@ -72,13 +72,13 @@ class ProgressFolder:
 
     def _reading(self, name: str) -> tuple[tuple[int, int, int], Seen]:
         try:
-            descriptor = os.open(self.folder / name, _READ)
+            descriptor = os.open(os.path.join(self.folder, name), _READ)
         except FileNotFoundError:
             raise
         except OSError as error:  # a symlink (ELOOP), no permission
             raise _Unread("room.unreadable") from error
-        with os.fdopen(descriptor, "rb") as file:
-            status = os.fstat(file.fileno())
+        try:
+            status = os.fstat(descriptor)
             if not stat.S_ISREG(status.st_mode):
                 raise _Unread("class.not_regular")
             signature = (status.st_ino, status.st_size, status.st_mtime_ns)
@@ -87,7 +87,11 @@ class ProgressFolder:
                 return before
             if status.st_size > LARGEST:
                 raise _Unread("room.too_large")
-            data = file.read(LARGEST + 1)
+            # The size fstat gave, and one byte more: a file still growing reads as half of
+            # one, and is read again next time. (A buffered read of LARGEST allocates it all.)
+            data = os.read(descriptor, status.st_size + 1)
+        finally:
+            os.close(descriptor)
         try:
             progress = read_progress(data.decode("utf-8"))
         except UnicodeDecodeError:
