@@ -3,6 +3,7 @@
 Textual is imported only when the app starts, so the headless commands stay light.
 """
 
+import errno
 import importlib
 import sys
 
@@ -23,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
         command, rest = launch, argv
     try:
         try:
+            if sys.stdout is None:  # started with >&-: nowhere for a lesson, a table or the help
+                raise OSError(errno.EBADF, _said(rest, "command.stdout_closed"))
             return command(rest)
         finally:
             if sys.stdout is not None:
@@ -32,18 +35,22 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except OSError as error:  # `gradstep run > /dev/full`: the commands read their files themselves
         _drop_output()
-        from .command.flags import language_of
-        from .words.say import say
-
-        language = language_of(rest)
-        message = say(language, "command.cannot_write", reason=error.strerror or str(error))
+        message = _said(rest, "command.cannot_write", reason=error.strerror or str(error))
         try:
-            print(say(language, "command.error", prog="gradstep", message=message), file=sys.stderr, flush=True)
+            print(_said(rest, "command.error", prog="gradstep", message=message), file=sys.stderr, flush=True)
         except OSError:  # stderr is gone too
             pass
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+def _said(argv: list[str], key: str, **values: object) -> str:
+    """The catalogue's sentence `key` in the language `argv` asks for."""
+    from .command.flags import language_of
+    from .words.say import say
+
+    return say(language_of(argv), key, **values)
 
 
 def _drop_output() -> None:

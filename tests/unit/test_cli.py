@@ -101,6 +101,15 @@ def test_bad_input_is_one_line_on_stderr_and_exit_two(argv):
     assert "Traceback" not in result.err
 
 
+@pytest.mark.parametrize(("command", "flag"), [("", "--course"), ("", "--hand-in"), ("run", "--course")])
+def test_an_empty_folder_is_refused_not_read_as_the_current_one(command, flag):
+    prog = " ".join(["gradstep", command]).strip()
+    result = gradstep(*filter(None, [command]), "--lesson", "alpha", flag, "")
+    assert result.status == 2 and result.out == ""
+    assert result.err == (f"{prog}: argument {flag}: an empty name is no folder: give the folder's path "
+                          f"(. for this one) (see {prog} --help)\n")
+
+
 def test_messages_say_what_is_wrong():
     assert "--weight: 'nan' is not a number" in gradstep("run", "--weight", "nan", "--input", "1", "--goal", "0").err
     assert "overflows" in gradstep("run", "--weight", "1e400", "--input", "1", "--goal", "0").err

@@ -199,3 +199,22 @@ def test_a_hot_and_cold_question_at_iteration_4_speaks_of_iteration_4():
     run_lines(session, "en", io.StringIO("\n" * 4 + "s\nq\n"), out)
     assert "weight 0.1, input 1, goal -1" in out.getvalue()
     assert "The miss is 1.1; the error 1.21." in out.getvalue()  # not the start's 1.5 and 2.25
+
+
+def test_a_superscript_digit_for_a_choice_or_a_lesson_is_one_line_not_a_traceback():
+    """"²".isdigit() is true and int("²") fails: a choice's or a lesson's number is read as
+    decimal digits, and any other (such as ³, ² or ½) is asked for again."""
+    choice = Question(0, "yes", choices=("yes", "no"), texts={"en": QuestionText(ask="Well?")})
+    lesson = dataclasses.replace(find_lesson("alpha"), questions=(choice,))
+    out = io.StringIO()
+    session = run_lines(Session.begin(lesson), "en", io.StringIO("²\n1\nl\n²\nl ³\nq\n"), out)
+    text = out.getvalue()
+    assert text.count("Press the number of your answer") == 2 and "Right." in text  # asked again after ²
+    assert "'²'? The commands:" in text and "'³' is not a lesson's number: give l and 1 to 7" in text
+    assert session.lesson.name == "alpha"
+
+
+def test_a_full_width_digit_is_a_number_as_typed_on_a_chinese_keyboard():
+    out = io.StringIO()
+    session = run_lines(Session.begin(find_lesson("alpha")), "en", io.StringIO("s\ns\nl\n３\nq\n"), out)
+    assert session.lesson.name == "gradient-descent"

@@ -114,8 +114,10 @@ class ArgumentParser(argparse.ArgumentParser):
             return super().parse_args(_negative_values_attached(argv, self))
 
     def print_help(self, file=None) -> None:
+        """The help, written here: argparse's own writer drops a failed write (`--help >
+        /dev/full` then said nothing and exited 0); this lets it reach the command's one line."""
         with _argparse_speaking(self.language):
-            super().print_help(file)
+            (file or sys.stdout).write(self.format_help())
 
     def typed(self, convert: Callable[[str], object]) -> Callable[[str], object]:
         """An argparse type that reports convert's refusal, in words, as the flag's error."""
@@ -197,7 +199,14 @@ def add_problem_arguments(parser: ArgumentParser) -> None:
 
 
 def add_course_argument(parser: ArgumentParser) -> None:
-    parser.add_argument("--course", metavar="DIR", help=say(parser.language, "flag.course"))
+    parser.add_argument("--course", metavar="DIR", type=parser.typed(folder_name), help=say(parser.language, "flag.course"))
+
+
+def folder_name(text: str) -> str:
+    """A folder named on the command line; refused empty, which Path would read as the current folder."""
+    if not text:
+        raise Refusal("flag.empty_folder")
+    return text
 
 
 def add_version_argument(parser: ArgumentParser) -> None:

@@ -71,6 +71,8 @@ def app_parser(language: str) -> ArgumentParser:
 
 def hand_in_folder(text: str) -> Path:
     """--hand-in DIR: refused at the start if it is no folder, not after the student's work."""
+    if not text:  # Path("") is the current folder: a typo, or an unset variable, not a choice
+        raise Refusal("flag.empty_folder")
     folder = Path(text)
     if not folder.is_dir():
         raise Refusal("hand_in.not_a_folder", folder=text)
@@ -177,6 +179,9 @@ def launch(argv: list[str]) -> int:
         lesson = lesson_from_arguments(args, teachers, files) if chosen else None
     except Refusal as refusal:
         return parser.fail(refusal)
+    if sys.stdin is None:  # started with <&-: no keys will ever come
+        _say_line(parser.language, "command.stdin_closed")
+        return 1
     with contextlib.ExitStack() as held:  # the session's lock, for as long as it is open
         try:
             start = starting(args, lesson or _first(teachers), default_save_path(args.session), held)

@@ -85,7 +85,7 @@ class SessionLock:
         except BlockingIOError:
             holder = os.read(descriptor, 20).decode("ascii", "replace").strip()
             os.close(descriptor)
-            raise InUse("session.in_use", pid=int(holder) if holder.isdigit() else None) from None
+            raise InUse("session.in_use", pid=int(holder) if holder.isdecimal() else None) from None
         try:  # for the message of a second copy; the lock itself needs no room on the disk
             os.ftruncate(descriptor, 0)
             os.write(descriptor, str(os.getpid()).encode())

@@ -79,7 +79,7 @@ class Lines:
                 self.out.write("\n")
                 return self.session
             word, _, rest = line.lower().partition(" ")
-            if word.isdigit() and listed:  # a lesson's number, just after the list
+            if word.isdecimal() and listed:  # a lesson's number, just after the list
                 word, rest = "l", word
             listed = word == "l" and not rest
             command = COMMANDS.get(word)
@@ -213,7 +213,7 @@ class Lines:
                 return None
             if line.lower() == "s":
                 attempt = attempt.skip()
-            elif not line or question.choices and not (line.isdigit() and 1 <= int(line) <= len(question.choices)):
+            elif not line or question.choices and not (line.isdecimal() and 1 <= int(line) <= len(question.choices)):
                 self.write(keys)  # nothing, or not one of the choices' numbers: how to answer, again
                 continue
             elif question.choices:
@@ -243,7 +243,7 @@ def run_lines(session: Session, language: str, stdin: IO[str], out: IO[str],
 def _apply(command: str, rest: str, session: Session, lessons: tuple[Lesson, ...]) -> Session:
     """The session after `command` (with its argument `rest`, for l N from `lessons`)."""
     if command == "lessons":
-        if not rest.isdigit() or not 1 <= int(rest) <= len(lessons):
+        if not rest.isdecimal() or not 1 <= int(rest) <= len(lessons):
             raise Refusal("lines.no_lesson", text=rest, count=len(lessons))
         return session.with_lesson(lessons[int(rest) - 1])
     if command in ("faster", "slower"):

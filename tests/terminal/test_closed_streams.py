@@ -1,0 +1,38 @@
+"""The installed command started without its standard input or output (`<&-`, `>&-`), or
+with an output that takes nothing (/dev/full): one line on stderr and a failing status,
+never a traceback, and never a help that silently went nowhere."""
+
+import os
+import subprocess
+
+import pytest
+
+from .tmux import GRADSTEP
+
+
+def started(*argv: str, redirect: str, state) -> subprocess.CompletedProcess:
+    """`gradstep ARGV` started by a shell with `redirect` applied (`<&-` closes its input)."""
+    return subprocess.run(["sh", "-c", f'exec "$@" {redirect}', "sh", GRADSTEP, *argv], capture_output=True,
+                          text=True, timeout=60, env={**os.environ, "XDG_STATE_HOME": str(state)})
+
+
+CASES = {
+    "app, input closed": (["--line", "--lesson", "alpha"], "<&-",
+                          "gradstep: standard input is closed: gradstep reads the student's keys from it"),
+    "app, output closed": (["--line", "--lesson", "alpha"], ">&-",
+                           "gradstep: the output could not be written (standard output is closed)"),
+    "run, output closed": (["run", "--lesson", "alpha"], ">&-",
+                           "gradstep: the output could not be written (standard output is closed)"),
+    "help, output closed": (["--help"], ">&-", "gradstep: the output could not be written (standard output is closed)"),
+    "help, a full disk": (["--help"], ">/dev/full", "gradstep: the output could not be written (No space left on device)"),
+    "run's help, a full disk": (["run", "--help"], ">/dev/full",
+                                "gradstep: the output could not be written (No space left on device)"),
+}
+
+
+@pytest.mark.parametrize(("argv", "redirect", "line"), CASES.values(), ids=CASES.keys())
+def test_a_missing_stream_is_one_line_and_a_failing_status(tmp_path, argv, redirect, line):
+    done = started(*argv, redirect=redirect, state=tmp_path)
+    assert done.returncode == 1
+    assert done.stderr == line + "\n"
+    assert not (tmp_path / "gradstep" / "session.lock").exists()  # refused before a session began
