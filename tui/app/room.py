@@ -66,6 +66,7 @@ class RoomApp(App[int]):
         Binding("b", "page(-1)", "key.back", show=False),
         Binding("g", "language", "key.language"),
         Binding("q", "quit", "key.quit"),
+        Binding("ctrl+c", "quit", show=False, priority=True),  # a command line's way out, not Textual's hint
     ]
 
     state: var[RoomState] = var(None, init=False)

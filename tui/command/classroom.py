@@ -27,7 +27,7 @@ from ..files.progress_folder import ProgressFolder
 from ...core.schema import COLUMNS
 from ..words.say import clean, say
 from . import room
-from .environment import unicode_terminal
+from .environment import dumb_terminal, unicode_terminal
 from .flags import ArgumentParser, add_language_argument, parse_in_language
 
 LARGEST = 256 * 2**20  # bytes: a hand-in of a very long run is some tens of MiB; anything past this is not one
@@ -63,7 +63,7 @@ def main(argv: list[str]) -> int:
                   message=f"{clean(str(folder))}: {error.strerror or error}"), file=sys.stderr)
         return 2
     ascii_only = args.ascii or not unicode_terminal()
-    if args.watch:
+    if args.watch and not dumb_terminal():  # no screen to draw on: the table once, as without --watch
         return room.watch(folder, args.roster, args.idle, language, ascii_only)
     look = ProgressFolder(folder).look()
     if not args.csv and (look.seen or look.problems or args.roster is not None):  # --csv: the CSV alone
