@@ -9,6 +9,7 @@ r = -1 bounces, r < -1 diverges), the best alpha (r = 0) and the largest stable 
 """
 
 import enum
+import functools
 import math
 import sys
 from dataclasses import dataclass
@@ -109,39 +110,50 @@ def gradient_steps_to(problem: Problem, error: float, tolerance: float = TOLERAN
 HOT_COLD_FORESIGHT = 10_000  # steps of hot and cold run ahead to see where it ends; beyond, by arithmetic
 
 
-def hot_cold_regime(problem: Problem, weight: float) -> Regime:
-    """Where hot and cold ends up from `weight`: on the goal (both probes tie, it stays), or
-    bouncing between two weights around it.
+@dataclass(frozen=True)
+class Arrival:
+    """Where a run of hot and cold ends up, and when it gets there."""
+
+    regime: Regime  # LANDED, STUCK_BOUNCING or NO_SIGNAL
+    at: int | None  # the iteration from which it stays (landed) or bounces; None: never (no signal)
+
+
+@functools.lru_cache(maxsize=64)
+def hot_cold_arrival(problem: Problem) -> Arrival:
+    """Where hot and cold ends up from the problem's start: on the goal (both probes tie,
+    it stays), or bouncing between two weights around it; and from which iteration.
 
     The run is taken ahead, step by step, as far as the goal and a little past, since
     whether a fixed step lands is decided by float rounding as much as by arithmetic (0.1
-    fifteen times from 0.5 does not quite make -1). Too far to run, it is decided by
-    whether the distance is a whole number of steps.
+    fifteen times from 0.5 does not quite make -1), and so is the iteration where it starts
+    to bounce: the count down to it is then one less at every step, never jumping. Too far
+    to run, both are worked out from the distance in steps.
     """
     if problem.inputs[0] == 0:
-        return Regime.NO_SIGNAL
-    distance = abs(weight - problem.goal / problem.inputs[0]) / problem.step_amount
+        return Arrival(Regime.NO_SIGNAL, None)
+    distance = abs(problem.weights[0] - problem.goal / problem.inputs[0]) / problem.step_amount
     if not math.isfinite(distance) or distance > HOT_COLD_FORESIGHT:
-        return Regime.LANDED if math.isfinite(distance) and distance.is_integer() else Regime.STUCK_BOUNCING
-    inputs, weights = as_arrays(problem.inputs), as_arrays((weight,))
+        whole = math.isfinite(distance) and distance.is_integer()
+        at = math.ceil(distance - 0.5) if math.isfinite(distance) else None
+        return Arrival(Regime.LANDED if whole else Regime.STUCK_BOUNCING, at)
+    inputs, weights = as_arrays(problem.inputs), as_arrays(problem.weights[:1])
+    moves, turned = [], None
     for iteration in range(math.ceil(distance) + 3):
         step = hot_cold_step(weights, inputs, problem.goal, problem.step_amount, iteration)
-        if step.move == 0:
-            return Regime.LANDED
+        if step.move == 0:  # landed, perhaps after rounding carried it a step past and back
+            return Arrival(Regime.LANDED, iteration)
+        if turned is None and moves and step.move == -moves[-1]:
+            turned = iteration - 1  # the last two weights are the pair it bounces between, unless it lands
+        moves.append(step.move)
         weights = step.weights_after
-    return Regime.STUCK_BOUNCING
+    return Arrival(Regime.STUCK_BOUNCING, len(moves) if turned is None else turned)
 
 
-def hot_cold_steps_to_goal(problem: Problem, weight: float) -> int | None:
-    """Steps of hot and cold until it is within half a step of the goal weight; None: never.
-
-    It walks step_amount at a time toward goal / input, so that takes about
-    distance / step_amount steps; from there on it bounces.
-    """
-    if problem.inputs[0] == 0:
-        return None
-    steps = abs(weight - problem.goal / problem.inputs[0]) / problem.step_amount - 0.5
-    return max(0, math.ceil(steps)) if math.isfinite(steps) else None
+def hot_cold_steps_to_goal(problem: Problem, iteration: int) -> int | None:
+    """Steps of hot and cold from `iteration` until it is on the goal or bounces around it
+    (0: it is there); None: never."""
+    at = hot_cold_arrival(problem).at
+    return None if at is None else max(0, at - iteration)
 
 
 WHOLE = 1e-9  # a count of steps this close (relative) to a whole number is whole but for rounding
@@ -166,10 +178,10 @@ def goal_region_error(problem: Problem) -> float:
     return half_step_miss * half_step_miss  # not ** 2: Python's float power raises on overflow
 
 
-def regime(problem: Problem, weights: np.ndarray) -> Regime:
-    """What the problem's own rule will do from `weights`."""
+def regime(problem: Problem) -> Regime:
+    """What the problem's own rule will do from its start."""
     if problem.method == HOT_COLD:
-        return hot_cold_regime(problem, float(weights[0]))
+        return hot_cold_arrival(problem).regime
     if problem.method == MEASURE:
         return Regime.MEASURING
     return gradient_regime(problem)
@@ -188,18 +200,18 @@ class Readout:
     gradient_steps: int | None  # gradient descent's count to the same tolerance
 
 
-def read_out(problem: Problem, weights: np.ndarray, error: float) -> Readout:
-    """The readout for a run of `problem` standing at `weights` with `error`."""
+def read_out(problem: Problem, iteration: int, error: float) -> Readout:
+    """The readout for a run of `problem` at `iteration`, where its error is `error`."""
     hot_cold = problem.method == HOT_COLD
     tolerance = goal_region_error(problem) if hot_cold else TOLERANCE
     gradient_steps = gradient_steps_to(problem, error, tolerance)
     if hot_cold:
-        steps_to_go = hot_cold_steps_to_goal(problem, float(weights[0]))
+        steps_to_go = hot_cold_steps_to_goal(problem, iteration)
     else:
         steps_to_go = None if problem.method == MEASURE else gradient_steps
     return Readout(
         r=r_factor(problem),
-        regime=regime(problem, weights),
+        regime=regime(problem),
         best_alpha=best_alpha(problem),
         largest_stable_alpha=largest_stable_alpha(problem),
         tolerance=tolerance,

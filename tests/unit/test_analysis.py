@@ -1,6 +1,9 @@
 """The convergence readout: r, the regime, the alphas and the predicted step counts."""
 
+import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from gradstep.core import analysis
 from gradstep.core.analysis import Regime
 from gradstep.core.history import History
@@ -24,7 +27,7 @@ from gradstep.tui.words.readout import readout_lines
 def test_each_lesson_reads_out_its_r_and_regime(name, r, regime):
     problem = find_lesson(name).problem
     start = History.start(problem)
-    readout = analysis.read_out(problem, start.weights, start.error)
+    readout = analysis.read_out(problem, start.iteration, start.error)
     assert readout.r == pytest.approx(r, abs=1e-15) and readout.regime is regime
 
 
@@ -72,10 +75,29 @@ def test_overshooting_run_prediction_matches_too():
 
 def test_hot_cold_reaches_the_goal_region_in_fifteen_steps_then_bounces():
     problem = find_lesson("hot-cold").problem
-    assert analysis.hot_cold_steps_to_goal(problem, 0.5) == 15
+    assert [analysis.hot_cold_steps_to_goal(problem, k) for k in (0, 14, 15, 40)] == [15, 1, 0, 0]
     trail = History.start(problem).jump(40).weight_trail[:, 0]
     assert abs(trail[15] - (-1.0)) <= problem.step_amount / 2
     assert set(trail[15:].round(12)) == {-1.0, -1.1}
+
+
+@given(weight=st.integers(-300, 300), goal=st.integers(-300, 300), input_=st.sampled_from([1.0, 2.0, -0.5, 0.3]),
+       step=st.sampled_from([0.1, 0.25, 0.3, 1.0]))
+def test_hot_cold_counts_down_one_a_step_to_where_it_stays_or_bounces(weight, goal, input_, step):
+    """The countdown never jumps: one less each step, then 0 from where the run stays put or
+    turns back and forth between two weights, whatever rounding does on the way."""
+    problem = Problem(weights=(weight / 10,), inputs=(input_,), goal=goal / 10, method="hot-cold", step_amount=step)
+    arrival = analysis.hot_cold_arrival(problem)
+    trail = History.start(problem).jump(arrival.at + 4).weight_trail[:, 0]
+    counts = [analysis.hot_cold_steps_to_goal(problem, k) for k in range(arrival.at + 3)]
+    assert counts == [*range(arrival.at, 0, -1), 0, 0, 0]
+    moves = np.sign(np.diff(trail))  # +1 up, -1 down, 0 stayed
+    k = arrival.at
+    if arrival.regime is Regime.LANDED:
+        assert moves[k] == moves[k + 1] == 0 and 0 not in moves[:k]  # it stays put from there on, not before
+    else:
+        assert len(set(moves[:k])) <= 1  # one way all along, until it turns back and forth
+        assert moves[k] != 0 and moves[k + 1] == -moves[k] and moves[k + 2] == moves[k]
 
 
 def test_diverging_and_bouncing_runs_never_reach_the_tolerance():
@@ -88,7 +110,7 @@ def test_a_far_start_with_a_tiny_tolerance_is_counted_not_crashed():
     problem = Problem(weights=(8.800587136100466e160,), inputs=(1e-09,), goal=0.0, method="hot-cold",
                       alpha=56.0, step_amount=0.25)
     view = History.start(problem).jump(30)
-    assert analysis.read_out(problem, view.weights, view.error).gradient_steps > 10**18
+    assert analysis.read_out(problem, view.iteration, view.error).gradient_steps > 10**18
 
 
 def test_the_small_error_counted_down_to_is_written_out_for_a_beginner():

@@ -59,7 +59,7 @@ def test_every_view_is_exactly_the_state_of_its_iteration(problem, actions, targ
 @pytest.mark.slow  # many steps or waits: in CI, not the everyday loop
 def test_any_finite_problem_gives_finite_records_and_every_format_one_row_each(problem):
     view = History.start(problem).jump(30)
-    readout = analysis.read_out(problem, view.weights, view.error)
+    readout = analysis.read_out(problem, view.iteration, view.error)
     assert readout.steps_to_go is None or readout.steps_to_go >= 0
     errors = view.errors.tolist()
     assert all(np.isfinite(errors))

@@ -3,7 +3,6 @@
 import shutil
 import sys
 
-from ...core import analysis, rules
 from ...core.divergence import Divergence
 from ...core.formats import About
 from ...core.lessons import LANGUAGES, Lesson, course, load_course
@@ -16,6 +15,7 @@ from ...core.runner import FORMATS, run
 from ..words.divergence import describe
 from ..words.figures import r_formula
 from ..words.prose import lesson_summary
+from ..words.readout import regime_label
 from ..words.say import headings, say
 from ..words.wrap import width, wrap, wrap_entries
 from .flags import (
@@ -66,8 +66,7 @@ def summary(language: str, lesson: Lesson, last_items: list[Step | Divergence]) 
         ending = say(language, "run.no_iterations")
     if problem.method == GRADIENT_DESCENT:  # r is gradient descent's factor
         ending = say(language, "run.r", line=ending, r=r_formula(problem, language))
-    regime = analysis.regime(problem, rules.as_arrays(problem.weights))
-    line = say(language, "run.summary", ending=ending, regime=say(language, "regime." + regime.value))
+    line = say(language, "run.summary", ending=ending, regime=regime_label(problem, steps[-1].iteration + 1 if steps else 0, language))
     if problem.method == HOT_COLD and steps:
         per = PREDICTIONS_PER_STEP[HOT_COLD]
         line = say(language, "run.cost", line=line, made=(steps[-1].iteration + 1) * per, per=per)

@@ -399,6 +399,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "regime.no-signal": ("inputs all 0: nothing to learn", "输入全为 0：什么也学不到"),
     "regime.stuck-bouncing": ("ends bouncing around the goal", "最后在目标附近来回跳"),
     "regime.landed": ("landed: up and down tie", "停在目标上：上下误差相同"),
+    "regime.landing": ("lands: the goal is whole steps away", "会落在目标上：离目标正好整数步"),
+    "regime.stuck-bouncing.rounding": ("bounces at the goal: float rounding", "在目标处来回跳：浮点舍入所致"),
     "regime.measuring": ("measuring only: nothing learns", "只测量：不学习"),
     "measured": ("measuring only: the weight stays {weight}", "只测量、不学习：权重保持 {weight}"),
     "next_lesson": ("Press l for the next lesson.", "按 l 进入下一课。"),
@@ -410,6 +412,8 @@ WORDS: dict[str, tuple[str, str]] = {
                           "lesson.",
                           "按空格会再测量一次（数值不变，因为这一课不学习），或按 l 进入下一课。"),
     "count.step": ("1 step", "1 步"),
+    "count.step_of": ("1 step of {step}", "1 个 {step} 的步长"),
+    "count.steps_of": ("{steps} steps of {step}", "{steps} 个 {step} 的步长"),
     "count.steps": ("{steps} steps", "{steps} 步"),
     "alphas": ("best alpha {best}; < {stable} converges", "最佳 alpha {best}；alpha < {stable} 收敛"),
     "steps_to_go": ("{steps} more steps to error < {tolerance}", "再走 {steps} 步，误差就小于 {tolerance}"),
@@ -420,7 +424,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "hot_cold_to_goal": ("near goal in {steps} x {per} = {cost} predictions",
                          "再做 {steps} × {per} = {cost} 次预测就到目标附近"),
     "gd_to_goal": ("gradient descent: {steps} x {per} = {cost}", "梯度下降只需 {steps} × {per} = {cost} 次"),
-    "at_goal_region": ("near the goal: within half a step", "已到目标附近（不到半步）"),
+    "at_goal_region": ("near the goal: it bounces from here", "已到目标附近：从这里开始来回跳"),
     "at_goal": ("on the goal: the error is 0", "正好在目标上：误差为 0"),
     # -- what r means, in a sentence (the lesson panel's {r_says}) ----------------------------
     "r_says.smooth": ("0 < r < 1: each step keeps part of the miss, on the same side, so the run converges.",
@@ -518,10 +522,10 @@ WORDS: dict[str, tuple[str, str]] = {
                     "差值 × 输入，alpha 是学习率。这样差值每步都乘以一个系数 r = {r_formula}。{r_says}"),
     "switched.hot-cold": ("Now hot and cold, from the same start: each step tries a step of {step} up and one "
                           "down, and keeps the better; three predictions a step. From the start weight {weight} "
-                          "the goal weight {bottom} is {distance} away: {distance_steps} steps of {step}.",
+                          "the goal weight {bottom} is {distance} away: {distance_in_steps}.",
                           "现在换成冷热法，起点不变：每一步把权重向上、向下各挪 {step} 试一试，移到误差更小的一边；"
                           "每步要做三次预测。目标权重是 {bottom}，离起始权重 {weight} 有 {distance}，"
-                          "相当于 {distance_steps} 个 {step} 的步长。"),
+                          "相当于 {distance_in_steps}。"),
     "switched.measure": ("Now measuring only, from the same start: {predicts}, error {error}.",
                          "现在换成只测量，起点不变：预测 = {predicts}，误差 {error}。"),
     # -- what the run has done, said once it is on screen ----------------------------------
@@ -550,26 +554,38 @@ WORDS: dict[str, tuple[str, str]] = {
                             "而 r^2 = {r_squared}，两者不等，是因为数已经小到浮点舍入开始起作用了。"),
     "story.hot_cold_landed": ("Landed on the goal at iteration {iteration}: up and down tie, so it stays.",
                               "第 {iteration} 次迭代落在目标上：向上、向下试探的误差相同，所以权重停住不动。"),
-    "story.hot_cold_landed_whole": ("Landed on the goal {goal} at iteration {iteration}: the start was {steps} "
-                                    "steps of {step} from it, a whole number, and there up and down tie, so it "
+    "story.hot_cold_landed_whole": ("Landed on the goal weight {goal} at iteration {iteration}: the start was "
+                                    "{steps_of} from it, a whole number of steps, and there up and down tie, so it "
                                     "stays.",
-                                    "第 {iteration} 次迭代落在目标权重 {goal} 上：起点离它正好是 {steps} 个 {step} "
-                                    "的步长，是整数步；在目标上向上、向下试探的误差相同，所以权重停住不动。"),
-    "story.rounding": ("At iteration {iteration} it should have landed on the goal {goal}: the start is exactly "
-                       "{steps} steps of {step} from it. But a computer keeps {step} only approximately (in binary, "
+                                    "第 {iteration} 次迭代落在目标权重 {goal} 上：起点离它正好是 {steps_of}，"
+                                    "是整数步；在目标上向上、向下试探的误差相同，所以权重停住不动。"),
+    "story.rounding": ("At iteration {iteration} it should have landed on the goal weight {goal}: the start is "
+                       "exactly {steps_of} from it. But a computer keeps {step} only approximately (in binary, "
                        "to about 16 digits), so the steps came to {weight}, a hair off {goal}, and {winner} won by "
                        "that hair ({gap}).",
-                       "第 {iteration} 次迭代本该正好落在目标权重 {goal} 上：起点离它正好是 {steps} 个 {step} 的步长。"
+                       "第 {iteration} 次迭代本该正好落在目标权重 {goal} 上：起点离它正好是 {steps_of}。"
                        "可是计算机只能近似地存下 {step}（用二进制，大约 16 位有效数字），几步加起来得到的是 {weight}，"
                        "和 {goal} 差了一丝，于是{winner}以这一丝之差（{gap}）胜出。"),
+    "story.rounding_on_goal": ("At iteration {iteration} the weight is exactly the goal weight {goal}, error 0, "
+                               "where up and down should tie. But a computer keeps {step} only approximately (in "
+                               "binary, to about 16 digits), so {goal} + {step} and {goal} - {step} are not quite "
+                               "as far from it: {winner} won by a hair ({gap}), and the weight left the goal.",
+                               "第 {iteration} 次迭代权重正好是目标权重 {goal}，误差为 0，本该向上、向下试探的误差相同。"
+                               "可是计算机只能近似地存下 {step}（用二进制，大约 16 位有效数字），{goal} + {step} 和 "
+                               "{goal} - {step} 离目标并不完全一样远：{winner}以一丝之差（{gap}）胜出，权重又离开了目标。"),
     "story.hot_cold_bouncing": ("Since iteration {iteration} it bounces between {a} and {b}: every step moves "
-                                "exactly {step}, and the goal {goal} is {steps} steps of {step} from the start, not a "
-                                "whole number, so no step can land on it.",
+                                "exactly {step}, and the goal weight {goal} is {steps} steps of {step} from the start, "
+                                "not a whole number, so no step can land on it.",
                                 "从第 {iteration} 次迭代起，权重在 {a} 和 {b} 之间来回跳：每一步都正好移动 {step}，"
                                 "而起点离目标权重 {goal} 是 {steps} 个步长，不是整数，所以哪一步都落不到目标上。"),
     "story.hot_cold_bouncing_off": ("Since iteration {iteration} it bounces between {a} and {b}, a step apart, and "
                                     "never lands.",
                                     "从第 {iteration} 次迭代起，权重在 {a} 和 {b} 之间来回跳，再也落不到目标上。"),
+    "story.hot_cold_bouncing_through": ("Since iteration {iteration} it bounces between {a} and {b}, a step apart: "
+                                        "every other step it is on the goal, error 0, but rounding breaks the tie "
+                                        "there, so it never stays.",
+                                        "从第 {iteration} 次迭代起，权重在 {a} 和 {b} 之间来回跳：每隔一步就正好在目标上、"
+                                        "误差为 0，但舍入让那里的上下试探分出了胜负，所以停不住。"),
     "up": ("up", "向上"),
     "down": ("down", "向下"),
     # -- status -----------------------------------------------------------------------------
@@ -622,13 +638,18 @@ WORDS: dict[str, tuple[str, str]] = {
     "worked.dust": ("({value} is 0 but for float rounding: {step} has no exact binary form, so steps of it "
                     "do not quite cancel)",
                     "（{value} 其实就是 0，只是浮点舍入：{step} 在二进制里无法精确表示，几步加减后不能正好抵消）"),
-    "worked.probes_rounding": ("(up and down differ only by {gap}, as the weight is a hair off the goal: {winner} "
-                               "won)",
-                               "（向上和向下的误差只差 {gap}，因为权重离目标还差一丝：{winner}胜出）"),
     "moved_down": ("down is hotter (less error): weight = {weight} - {step} = {after}",
                    "向下误差更小：权重 = {weight} - {step} = {after}"),
     "moved_up": ("up is hotter (less error): weight = {weight} + {step} = {after}",
                  "向上误差更小：权重 = {weight} + {step} = {after}"),
+    "moved_down.rounding": ("down wins by float rounding alone ({gap}): weight = {weight} - {step} = {after}",
+                            "向下只因浮点舍入胜出（相差 {gap}）：权重 = {weight} - {step} = {after}"),
+    "moved_up.rounding": ("up wins by float rounding alone ({gap}): weight = {weight} + {step} = {after}",
+                          "向上只因浮点舍入胜出（相差 {gap}）：权重 = {weight} + {step} = {after}"),
+    "moved_down.by": ("down is hotter, by {gap} of error: weight = {weight} - {step} = {after}",
+                      "向下误差更小，小 {gap}：权重 = {weight} - {step} = {after}"),
+    "moved_up.by": ("up is hotter, by {gap} of error: weight = {weight} + {step} = {after}",
+                    "向上误差更小，小 {gap}：权重 = {weight} + {step} = {after}"),
     "tied": ("up and down tie: the weight stays {weight}", "上下误差相同：权重保持 {weight}"),
     "probe_up": ("up:   {weight} + {step} = {probe} -> error {error}",
                  "向上：{weight} + {step} = {probe} -> 误差 {error}"),

@@ -80,7 +80,8 @@ def facts(problem: Problem, language: str) -> Mapping[str, str]:
     }
     distance = abs(problem.weights[0] - bottom) if bottom is not None else None
     known["distance"] = "?" if distance is None else readable(distance)
-    known["distance_steps"] = "?" if distance is None else not_falsely_whole(distance / problem.step_amount)
+    known["distance_steps"] = "?" if distance is None else _count_of_steps(problem)
+    known["distance_in_steps"] = "?" if distance is None else steps_of(known["distance_steps"], problem, language)
     return MappingProxyType(known)
 
 
@@ -100,6 +101,20 @@ def facts_now(history: History, language: str) -> Mapping[str, str]:
 def lesson_summary(lesson: Lesson, language: str) -> str:
     """The lesson's one line for the lists, its figures those it starts from."""
     return fill(lesson.text(language).summary, facts(lesson.problem, language))
+
+
+def _count_of_steps(problem: Problem) -> str:
+    """The distance to the goal weight in steps: a whole number where it is one in the
+    figures the student typed (0.5 - 0.4 is one step of 0.1, though floats make it
+    0.9999999999999998), else to as many digits as keep it from reading whole."""
+    whole = analysis.hot_cold_whole_steps(problem)
+    return str(whole) if whole is not None else not_falsely_whole(_steps_from_start(problem))
+
+
+def steps_of(count: str, problem: Problem, language: str) -> str:
+    """ "1 step of 0.1", "15 steps of 0.1", "0.5 steps of 0.1": `count` steps of step_amount."""
+    key = "count.step_of" if count == "1" else "count.steps_of"
+    return say(language, key, steps=count, step=readable(problem.step_amount))
 
 
 def fill(text: str, known: Mapping[str, str]) -> str:
@@ -213,23 +228,31 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
 def _hot_cold_story(history: History, language: str) -> list[str]:
     """Where hot and cold landed or why it could not: every step moves exactly step_amount,
     so it can land only when the goal is a whole number of steps from the start; and even
-    then float rounding may leave it a hair off, where the probes no longer tie."""
+    then float rounding may leave it a hair off, or make the probes differ on the goal
+    itself (w + step and w - step are not quite as far from it), so that it does not stay."""
     seen, problem = history.landmarks, history.problem
     trail = history.weight_trail[:, 0]
-    bottom = readable(problem.goal / problem.inputs[0]) if problem.inputs[0] else "?"
+    goal_weight = problem.goal / problem.inputs[0] if problem.inputs[0] else None
+    bottom = "?" if goal_weight is None else readable(goal_weight)
     whole = analysis.hot_cold_whole_steps(problem)
-    paper = {"goal": bottom, "step": readable(problem.step_amount), "steps": whole}
-    if seen.still_from is not None and analysis.hot_cold_regime(problem, float(trail[-1])) is Regime.LANDED:
+    paper = {"goal": bottom, "step": readable(problem.step_amount)}
+    if whole is not None:
+        paper["steps_of"] = steps_of(str(whole), problem, language)
+    if seen.still_from is not None and analysis.hot_cold_arrival(problem).regime is Regime.LANDED:
         key = "story.hot_cold_landed" if whole is None else "story.hot_cold_landed_whole"
         return [say(language, key, iteration=seen.still_from, **paper)]
     lines = []
     if seen.rounding_at is not None and whole is not None:
         step = history.record(seen.rounding_at)
         winner = say(language, "down" if step.move < 0 else "up")
-        lines.append(say(language, "story.rounding", iteration=seen.rounding_at, weight=repr(float(step.weights[0])),
+        key = "story.rounding_on_goal" if step.error == 0 else "story.rounding"
+        lines.append(say(language, key, iteration=seen.rounding_at, weight=repr(float(step.weights[0])),
                          winner=winner, gap=readable(abs(step.up_error - step.down_error), 2), **paper))
     if seen.bounce_from is not None:
-        key = "story.hot_cold_bouncing" if whole is None else "story.hot_cold_bouncing_off"
+        pair = history.errors[seen.bounce_from:seen.bounce_from + 2]
+        key = "story.hot_cold_bouncing"
+        if whole is not None:
+            key = "story.hot_cold_bouncing_through" if 0 in pair else "story.hot_cold_bouncing_off"
         lines.append(say(language, key, iteration=seen.bounce_from, a=readable(trail[seen.bounce_from]),
                          b=readable(trail[seen.bounce_from + 1]), goal=bottom, step=readable(problem.step_amount),
                          steps=not_falsely_whole(_steps_from_start(problem))))
@@ -243,7 +266,7 @@ def _steps_from_start(problem: Problem) -> float:
 
 # The figures that follow the weights, unknown ("?") where the weights cannot be a start.
 _BY_WEIGHT = ("weight", "prediction", "predicts", "miss", "misses", "error", "squares_miss", "distance",
-              "distance_steps")
+              "distance_steps", "distance_in_steps")
 PLACEHOLDERS = tuple(facts(Problem(weights=(0.5,), inputs=(2.0,), goal=0.8), "en"))  # what a lesson may name
 # What each readout a teacher may hide (HIDEABLE) tells, so words naming it would tell it anyway.
 TELLS = {"forecast": ("r", "r_formula", "r_squared", "r_says", "r_at_alpha_1", "downhill", "blows_up"),

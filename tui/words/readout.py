@@ -11,7 +11,7 @@ from ...core import analysis
 from ...core.analysis import Regime
 from ...core.history import History
 from ...core.numbers import decimal, readable
-from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE
+from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
 from ...core.rules import PREDICTIONS_PER_STEP
 from .figures import r_formula
 from .say import say
@@ -24,8 +24,8 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = ())
     """The readout, a line each; the first is the headline (r, or where the rule ends up).
     `hidden` holds what the lesson keeps from the student: "forecast", "analysis"."""
     problem = history.problem
-    readout = analysis.read_out(problem, history.weights, history.error)
-    regime = say(language, "regime." + readout.regime.value)
+    readout = analysis.read_out(problem, history.iteration, history.error)
+    regime = regime_label(problem, history.iteration, language)
     if problem.method == MEASURE:
         return [regime, say(language, "next_lesson")]
     forecast = [] if "forecast" in hidden else [regime]
@@ -40,6 +40,19 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = ())
                          stable=readable(readout.largest_stable_alpha, READOUT_DIGITS)))
     lines.append(_steps_to_go(readout.steps_to_go, decimal(readout.tolerance), language))
     return lines
+
+
+def regime_label(problem: Problem, iteration: int, language: str) -> str:
+    """Where the run ends up, as the panel's headline says it at `iteration`. Hot and cold's
+    landing is foretold until it happens; its bounce is blamed on float rounding where the
+    goal is a whole number of steps away, since there it would land in exact arithmetic."""
+    regime = analysis.regime(problem)
+    key = "regime." + regime.value
+    if regime is Regime.LANDED and iteration < analysis.hot_cold_arrival(problem).at:
+        key = "regime.landing"
+    elif regime is Regime.STUCK_BOUNCING and analysis.hot_cold_whole_steps(problem) is not None:
+        key = "regime.stuck-bouncing.rounding"
+    return say(language, key)
 
 
 def _steps_to_go(steps: int | None, tolerance: str, language: str) -> str:

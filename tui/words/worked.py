@@ -10,6 +10,7 @@ says so instead of showing 17 digits: float rounding decided, and f shows every 
 import numpy as np
 
 from ...core.history import History
+from ...core.landmarks import TIE
 from ...core.numbers import SHOWN_DIGITS, readable
 from ...core.rules import GradientStep, HotColdStep, MeasureStep
 from .figures import number, vector
@@ -108,10 +109,13 @@ def _hot_cold_lines(history: History, step: HotColdStep, language: str) -> list[
     weight = float(step.weights[0])
     values = {"weight": readable(weight), "step": readable(amount), "after": readable(step.weights_after[0])}
     outcome = {-1: "moved_down", 1: "moved_up", 0: "tied"}[step.move]
+    gap = abs(step.up_error - step.down_error)
+    if step.move and _looks_equal(step.up_error, step.down_error):  # the errors shown cannot say which won
+        outcome += ".rounding" if gap <= TIE * max(step.up_error, step.down_error) else ".by"
     lines = [
         say(language, "probe_up", probe=readable(weight + amount), error=readable(step.up_error), **values),
         say(language, "probe_down", probe=readable(weight - amount), error=readable(step.down_error), **values),
-        say(language, outcome, **values),
+        say(language, outcome, gap=readable(gap, 2), **values),
     ]
     if step.iteration < FIRST_STEPS:  # why a step costs several, said while the panel has room for it
         lines.insert(0, say(language, "worked.first_prediction", per=step.predictions))
@@ -119,9 +123,5 @@ def _hot_cold_lines(history: History, step: HotColdStep, language: str) -> list[
     dust = [value for value in (weight, float(step.weights_after[0])) if value and abs(value) < ROUNDING_DUST * amount]
     if dust:
         lines.append(say(language, "worked.dust", value=readable(dust[0], 2), step=readable(amount)))
-    if step.move and _looks_equal(step.up_error, step.down_error):
-        winner = say(language, "down" if step.move < 0 else "up")
-        lines.append(say(language, "worked.probes_rounding", winner=winner,
-                         gap=readable(abs(step.up_error - step.down_error), 2)))
     return lines
 
