@@ -124,15 +124,19 @@ def missing(roster: Iterable[str], seen: Iterable[Seen]) -> list[str]:
 def question_figures(seen: Iterable[Seen]) -> list[QuestionFigures]:
     """Per question asked in the class, in course order: right at the first try, and the
     wrong answer most students gave (a student counts once per answer, however often they
-    gave it; ties go to the answer first met)."""
+    gave it; ties go to the answer first met). A question's words are those most students
+    were asked: one student's file, forged, cannot reword it for the class."""
     seen = list(seen)
-    tries, right, texts = Counter(), Counter(), {}
+    tries, right = Counter(), Counter()
+    texts: dict[tuple[str, int], Counter] = {}
     wrong: dict[tuple[str, int], Counter] = {}
     for one in seen:
-        given = set()
+        given, worded = set(), set()
         for answer in one.progress.answers:
             question = (answer.lesson, answer.question)
-            texts.setdefault(question, answer.text)
+            if question not in worded:
+                worded.add(question)
+                texts.setdefault(question, Counter())[answer.text] += 1
             if answer.first:
                 tries[question] += 1
                 right[question] += answer.right
@@ -144,5 +148,6 @@ def question_figures(seen: Iterable[Seen]) -> list[QuestionFigures]:
     for question in sorted(texts, key=lambda question: (rank.get(question[0], len(rank)), question)):
         common = wrong[question].most_common(1) if question in wrong else []
         answer, students = common[0] if common else (None, 0)
-        figures.append(QuestionFigures(*question, texts[question], tries[question], right[question], answer, students))
+        text = texts[question].most_common(1)[0][0]
+        figures.append(QuestionFigures(*question, text, tries[question], right[question], answer, students))
     return figures

@@ -103,3 +103,12 @@ def test_at_80_columns_the_words_give_way_and_every_figure_and_flag_stays_whole(
         assert f" {figure}" in line
     assert line.startswith("a-ve... be... gr... ")  # session and lesson first, to five cells
     assert fitted([heading, row], STUDENT_WIDEST, columns, None, "...")[1].split() == row[:-1] + row[-1].split()
+
+
+def test_a_forged_figure_is_cut_and_every_other_row_keeps_its_flags(room):
+    now = time.time()
+    progress_file(room, "ana", now=now, iteration=10**300, predictions=10**40, predictions_right=10**40)
+    progress_file(room, "bo", now=now, idle=600)
+    lines = gradstep("class", str(room)).out.splitlines()  # into a pipe: the words are never cut, figures are
+    assert all(len(line) <= 80 for line in lines[:3])
+    assert lines[1].split()[2] in ("100000…", "1000...") and lines[2].split()[-1] == "IDLE"

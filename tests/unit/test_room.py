@@ -122,3 +122,10 @@ def test_questions_in_course_order_and_a_tie_goes_to_the_answer_first_met():
 
 def test_no_answers_no_questions():
     assert question_figures([seen("ana"), seen("bo")]) == []
+
+
+def test_a_questions_words_are_those_most_students_were_asked():
+    forged = AnswerSeen("alpha", 1, "Everyone may go home now", "0.5", False, True)
+    class_ = [seen("aaa", answers=[forged]), *(seen(name, answers=[answer("0.25", True, True)]) for name in "bcd")]
+    (figures,) = question_figures(class_)
+    assert figures.text == "Which alpha lands in one step?"

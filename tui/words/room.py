@@ -15,10 +15,13 @@ from ...core.room import QuestionFigures, Row
 from .say import clean, say
 
 STUDENT_COLUMNS = ("student", "session", "lesson", "iteration", "error", "predictions", "questions", "idle", "flags")
-# Widest a column may grow (cells): at 80 columns every figure fits whole, and the flags (last) too.
-STUDENT_WIDEST = {"student": 12, "session": 10, "lesson": 14}
+# Widest a column may grow (cells): at 80 columns every figure fits whole, and the flags (last)
+# too. A figure past its width is one no session writes (a file forged by hand): it is cut,
+# rather than push every other student's flags off the screen.
+STUDENT_WIDEST = {"student": 12, "session": 10, "lesson": 14, "iteration": 7, "error": 10, "predictions": 7,
+                  "questions": 7, "idle": 8, "time": 8}
 QUESTION_COLUMNS = ("lesson", "number", "first_right", "wrong_answer", "question")
-QUESTION_WIDEST = {"lesson": 14, "first_right": 13, "wrong_answer": 20}
+QUESTION_WIDEST = {"lesson": 14, "number": 3, "first_right": 13, "wrong_answer": 20}
 GIVE_WAY = ("session", "lesson", "student", "wrong_answer")  # the words cut first, down to NARROWEST, when a line is too long
 NARROWEST = 5
 GAP = " "
@@ -93,12 +96,11 @@ def fitted(lines: list[list[str]], widest: dict[str, int], columns: tuple[str, .
     """The lines as a table: each column as wide as its widest cell, up to `widest`. Where
     that is wider than `width` cells, the words of GIVE_WAY narrow first (a cell too long
     is cut, ending in `mark`); figures and the last column (the flags) stay whole while
-    they can. `width` None: nothing is cut (a table printed to a file)."""
+    they can. `width` None (a table printed to a file): the words are never cut."""
     natural = [max(cell_width(line[index]) for line in lines) for index in range(len(columns))]
-    if width is None:
-        widths = natural
-    else:
-        widths = [min(size, widest.get(name, size)) for size, name in zip(natural, columns)]
+    widths = [size if width is None and name in GIVE_WAY else min(size, widest.get(name, size))
+              for size, name in zip(natural, columns)]
+    if width is not None:
         over = sum(widths) + len(GAP) * (len(widths) - 1) - width
         for name in (name for name in GIVE_WAY if name in columns[:-1]):
             index = columns.index(name)
