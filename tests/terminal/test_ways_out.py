@@ -161,3 +161,52 @@ def test_line_mode_saves_on_every_signal(pseudo_terminal, state, way_out, status
     term.process.send_signal(way_out)
     assert term.wait() == status
     assert saved_iteration(state) == 2
+
+
+PROBLEM = ["--weight", "0.5", "--input", "2", "--goal", "0.8"]  # a fresh start with no question to answer first
+
+
+@pytest.mark.parametrize("ending", ["full disk", "kill -9"])
+def test_a_fresh_start_that_never_saves_loses_nothing(pseudo_terminal, state, ending):
+    """The fresh start moved the save aside, then failed to save its own: --resume found nothing."""
+    first = pseudo_terminal([GRADSTEP, "--lesson", "alpha"], state)
+    two_steps(first)
+    first.type(b"q")
+    assert first.wait() == 0
+    if ending == "full disk":
+        fresh = pseudo_terminal(full_disk(GRADSTEP, *PROBLEM), state)
+    else:
+        fresh = pseudo_terminal([GRADSTEP, *PROBLEM], state)
+    fresh.wait_for("press b to go back to it")
+    if ending == "full disk":
+        fresh.type(b"q")
+        assert fresh.wait() == 1 and fresh.text_after_the_screen()[0].endswith("File too large")
+    else:
+        fresh.process.kill()
+        fresh.wait()
+    resumed = pseudo_terminal([GRADSTEP, "--resume"], state)
+    resumed.wait_for("2 steps taken")
+    resumed.type(b"q")
+    assert resumed.wait() == 0 and saved_iteration(state) == 2
+
+
+def test_a_resumed_session_that_crashes_is_set_aside_not_crashed_on_again(pseudo_terminal, state):
+    """The save a crash wrote (--alpha 1e308 did it) crashed every --resume after it."""
+    first = pseudo_terminal([GRADSTEP, "--lesson", "alpha"], state)
+    two_steps(first)
+    first.type(b"q")
+    assert first.wait() == 0
+    crashing = pseudo_terminal([sys.executable, "-c", CRASHING_APP.replace('"--lesson", "alpha"', '"--resume"')],
+                               state)  # its panel crashes at iteration 2: at once
+    assert crashing.wait() == 1 and crashing.modes_restored()
+    said = crashing.text_after_the_screen()
+    folder = os.path.join(state["XDG_STATE_HOME"], "gradstep")
+    assert said[0].startswith("gradstep: something went wrong; the details are in ")
+    assert said[1].startswith("gradstep: the resumed session crashed: its save is kept as session.json.corrupt-")
+    assert said[1].endswith(f" in {folder}, and --resume will not open it again") and len(said) == 2
+    kept = [name for name in os.listdir(folder) if name.startswith("session.json.corrupt-")]
+    assert len(kept) == 1 and load(os.path.join(folder, kept[0]))[0].history.iteration == 2  # the work is kept
+    again = pseudo_terminal([GRADSTEP, "--resume"], state)
+    again.wait_for("No saved session")
+    again.process.send_signal(signal.SIGTERM)
+    assert again.wait() == 0

@@ -179,3 +179,27 @@ def test_a_log_exported_for_a_teachers_lesson_stays_in_its_folder(tmp_path, name
     lesson = dataclasses.replace(find_lesson("alpha"), name=name, source="x.toml")
     path = export_log(Journal(lambda session, index: None), lesson.name, tmp_path, Owner("ana"))
     assert path.parent == tmp_path and path.name.startswith("gradstep-") and len(path.name) < 80
+
+
+def test_a_fresh_start_that_cannot_save_loses_nothing(folder, typed, monkeypatch):
+    """A fresh start moves the save aside at once and saves its own at the end: on a full
+    disk that end failed, --resume then found nothing, and the next start lost the work."""
+    typed("--lesson", "alpha", keys="s\ns\n\n\nq\n")  # alpha, two steps: the work to keep
+
+    def on_a_full_disk(*argv: str):
+        def full(*args):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+        with monkeypatch.context() as disk:
+            disk.setattr("gradstep.core.saving.os.fsync", full)
+            failed = typed(*argv, keys="s\n\nq\n")
+        assert failed.status == 1 and said(failed)[-1].endswith("No space left on device")
+
+    on_a_full_disk("--lesson", "hot-cold")
+    assert sorted(os.listdir(folder)) == ["session.lock", "session.previous.json"]
+    resumed = typed("--resume", keys="q\n")
+    assert said(resumed) == [] and "#1: prediction = 2 x 0.46 = 0.92" in resumed.out
+    on_a_full_disk("--lesson", "hot-cold")
+    kept = ["gradstep: Your last session (alpha, iteration 2) is kept: press b to go back to it."]
+    assert said(typed("--lesson", "hot-cold")) == kept  # the next start keeps it, where it was
+    assert said(typed("--lesson", "hot-cold")) == kept  # and the one after, through the save before it

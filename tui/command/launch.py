@@ -88,6 +88,7 @@ class Start:
     notices: list[tuple[str, dict]] = field(default_factory=list)  # catalogue keys and values
     save_path: Path | None = None  # None: the session will not be saved, for `not_saving`
     not_saving: object = None  # why not: a Refusal, or the system's words
+    resumed_from: Path | None = None  # the save resumed (session.json, or the previous one)
 
     def refuse_saving(self, reason: object) -> None:
         """From now on the session is not saved; the student is told why at once, and again
@@ -118,22 +119,38 @@ def starting(args, lesson: Lesson | None, save_path: Path, held: contextlib.Exit
     except OSError as error:  # a read-only disk: the save can still be read
         reason = error.strerror or str(error)
         start.refuse_saving(Refusal("place.cannot_lock", reason=reason, path=save_path.parent))
-    saved = _saved(start, save_path)
+    saved, found = _last_saved(start, save_path)
     if args.resume:
         if saved is not None:
             start.session, start.view = saved
+            start.resumed_from = found
         elif not start.notices:  # a mistyped name is not lost work: say which name was looked for
             start.notices.append(("command.no_save", {"name": args.session}))
     elif (kept := _worth_keeping(saved[0] if saved else None, start.session)) is not None:
         start.session = Session.begin(lesson, before=kept)
         start.notices.append(("command.kept_previous", {"lesson": kept.lesson.name,
                                                         "iteration": kept.history.iteration}))
-        if start.save_path is not None:
+        if start.save_path is not None and found == save_path:
             try:
                 os.replace(save_path, previous_path(save_path))
             except OSError as error:
                 start.refuse_saving(Refusal("place.cannot_keep", reason=error.strerror or str(error)))
     return start
+
+
+def _last_saved(start: Start, save_path: Path) -> tuple[tuple[Session, dict] | None, Path | None]:
+    """The last session saved, and where: the save, else the one a fresh start moved aside.
+
+    A fresh start moves the save to session.previous.json at once, and writes its own only
+    when it ends: a full disk, a kill -9 or a crash in between leave no save, and the
+    previous one is then the student's latest work (and stays where it is, not to be
+    replaced by the next fresh start).
+    """
+    for path in (save_path, previous_path(save_path)):
+        saved = _saved(start, path)
+        if saved is not None:
+            return saved, path
+    return None, None
 
 
 def _worth_keeping(saved: Session | None, fresh: Session) -> Session | None:
@@ -158,6 +175,8 @@ def _saved(start: Start, path: Path) -> tuple[Session, dict] | None:
         return None
     except (CorruptSave, OSError) as error:
         reason = error if isinstance(error, CorruptSave) else (error.strerror or str(error))
+    except Exception as error:  # a save this gradstep cannot bring back (a bug): not a crash on every resume
+        reason = _summary(error)
     try:
         kept = set_aside(path)
     except OSError as error:
@@ -318,8 +337,8 @@ def _run_app(start: Start, language: str, notice: str, args, teachers: tuple[Les
         if app.crash_report is not None:
             _say_line(language, "command.crashed", path=app.crash_report)
         else:
-            summary = f"{type(app.crashed).__name__}: {app.crashed}".splitlines()[0][:200]
-            _say_line(language, "command.crashed_unwritten", error=summary, reason=app.crash_unwritten)
+            _say_line(language, "command.crashed_unwritten", error=_summary(app.crashed), reason=app.crash_unwritten)
+        _set_aside_resumed(start, language)
         return 1
     # Under `textual serve` standard output is the browser's channel: say it on stderr.
     out = sys.stdout if is_tty(sys.stdout) else sys.stderr
@@ -329,6 +348,31 @@ def _run_app(start: Start, language: str, notice: str, args, teachers: tuple[Les
         _said_saved(language, args.session, out)
     handed_in = handing_in is None or _said_hand_in(language, handing_in, out)
     return 1 if app.save_error or not handed_in else app.return_code or 0
+
+
+def _summary(error: BaseException) -> str:
+    """An error in one short line, for when its traceback is not at hand."""
+    return f"{type(error).__name__}: {error}".splitlines()[0][:200]
+
+
+def _set_aside_resumed(start: Start, language: str) -> None:
+    """After a crash in a resumed session: set aside the save it came from, and the one the
+    crash wrote, so that the next --resume does not crash again, and say so.
+
+    Whether the save or a later key caused the crash cannot be told; a save that crashes
+    once may crash every time, and a session must never crash on every start.
+    """
+    if start.resumed_from is None:
+        return
+    for path in dict.fromkeys((start.resumed_from, start.save_path)):
+        if path is None or not path.exists():
+            continue
+        try:
+            kept = set_aside(path)
+        except OSError as error:
+            _say_line(language, "command.not_set_aside", name=path.name, reason=error.strerror or str(error))
+        else:
+            _say_line(language, "command.resume_set_aside", name=kept.name, folder=kept.parent)
 
 
 def _said_saved(language: str, name: str | None, out) -> None:

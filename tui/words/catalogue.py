@@ -301,6 +301,11 @@ WORDS: dict[str, tuple[str, str]] = {
     "command.not_saved": ("the session could not be saved: {reason}", "无法保存进度：{reason}"),
     "command.no_save": ("No saved session[[ named {name}]]: starting the course.",
                         "没有找到[[名为 {name} 的]]已保存进度，从第一课开始。"),
+    "command.resume_set_aside": ("the resumed session crashed: its save is kept as {name} in {folder}, "
+                                 "and --resume will not open it again",
+                                 "继续的进度让程序出错了：它的存档已改名为 {name} 留在 {folder}，--resume 不会再打开它"),
+    "command.not_set_aside": ("the resumed session crashed, and its save {name} could not be set aside ({reason})",
+                              "继续的进度让程序出错了，它的存档 {name} 也没能移开（{reason}）"),
     "command.corrupt_save": ("The saved session was unreadable; kept as {name} in {folder} ({reason}).",
                              "保存的进度无法读取，已改名为 {name} 留在 {folder}（{reason}）。"),
     # Each line as it follows "usage: " (or "用法："), which the help's formatter puts before
