@@ -64,21 +64,35 @@ class QuestionFigures:
 def flags(seen: Seen, now: float, idle_limit: float = IDLE_LIMIT) -> tuple[str, ...]:
     """Why the teacher should look at this student now, most urgent first.
 
-    Stuck: two wrong answers to one question of the lesson they are in (a question of a
-    lesson left behind no longer holds them up). Diverged: their run blew up. Idle: no key
-    for longer than `idle_limit` seconds in a session not yet ended.
+    Stuck: two wrong answers to one question of the lesson they are in, and not answered
+    right since (a question of a lesson left behind no longer holds them up). Diverged:
+    their run blew up. Idle: no key for longer than `idle_limit` seconds in a session not
+    yet ended.
     """
     progress = seen.progress
-    wrong = Counter((answer.question for answer in progress.answers
-                     if answer.lesson == progress.lesson and not answer.right))
-    found = []
-    if any(count >= WRONG_TWICE for count in wrong.values()):
-        found.append(STUCK)
+    found = [STUCK] if stuck_on(progress) else []
     if progress.diverged:
         found.append(DIVERGED)
     if not progress.ended and idle_time(seen, now) > idle_limit:
         found.append(IDLE)
     return tuple(found)
+
+
+def stuck_on(progress) -> list[int]:
+    """The questions of the lesson open now that `progress` got wrong twice, not right since
+    (the answers are its tries, in order; a skip is no wrong answer)."""
+    wrong, settled = Counter(), {}
+    for answer in progress.answers:
+        if answer.lesson != progress.lesson or skipped(answer):
+            continue
+        wrong[answer.question] += not answer.right
+        settled[answer.question] = answer.right
+    return [question for question, count in wrong.items() if count >= WRONG_TWICE and not settled[question]]
+
+
+def skipped(answer) -> bool:
+    """A try that gave no answer (s): neither right nor a wrong answer to count."""
+    return not answer.right and answer.answer == ""
 
 
 def idle_time(seen: Seen, now: float) -> float:
@@ -140,7 +154,7 @@ def question_figures(seen: Iterable[Seen]) -> list[QuestionFigures]:
             if answer.first:
                 tries[question] += 1
                 right[question] += answer.right
-            if not answer.right and (question, answer.answer) not in given:
+            if not answer.right and not skipped(answer) and (question, answer.answer) not in given:
                 given.add((question, answer.answer))
                 wrong.setdefault(question, Counter())[answer.answer] += 1
     rank = {lesson: place for place, lesson in enumerate(lesson_order(seen))}

@@ -129,3 +129,13 @@ def test_a_questions_words_are_those_most_students_were_asked():
     class_ = [seen("aaa", answers=[forged]), *(seen(name, answers=[answer("0.25", True, True)]) for name in "bcd")]
     (figures,) = question_figures(class_)
     assert figures.text == "Which alpha lands in one step?"
+
+
+def test_right_at_last_is_no_longer_stuck_and_skips_are_no_wrong_answers():
+    twice_then_right = [answer("0.5", False, True), answer("0.3", False, False), answer("0.25", True, False)]
+    assert flags(seen("ana", answers=twice_then_right), NOW) == ()
+    skips = [answer("", False, True), answer("", False, False)]
+    assert flags(seen("bo", answers=skips), NOW) == ()
+    (figures,) = question_figures([seen("bo", answers=skips), seen("cy", answers=[answer("1", False, True)])])
+    assert (figures.first_right, figures.first_tries) == (0, 2)  # a skip at the first try is not right
+    assert (figures.wrong_answer, figures.wrong_students) == ("1", 1)  # and is not a wrong answer
