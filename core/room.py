@@ -103,7 +103,8 @@ def idle_time(seen: Seen, now: float) -> float:
 def rows(seen: Iterable[Seen], now: float, sort: str = ACCOUNT, idle_limit: float = IDLE_LIMIT) -> list[Row]:
     """The table's rows in the order `sort` asks for; within it, by account then session.
 
-    lesson: the students furthest behind first (see lesson_order); idle: the longest idle
+    lesson: the students furthest behind first (an earlier lesson, see lesson_order, then
+    fewer iterations into it); idle: the longest idle
     first; flags: the flagged first, the most urgent flag leading.
     """
     seen = list(seen)
@@ -111,7 +112,7 @@ def rows(seen: Iterable[Seen], now: float, sort: str = ACCOUNT, idle_limit: floa
     table.sort(key=lambda row: (row.seen.account, row.seen.progress.session))
     if sort == LESSON:
         rank = {lesson: place for place, lesson in enumerate(lesson_order(seen))}
-        table.sort(key=lambda row: rank[row.seen.progress.lesson])
+        table.sort(key=lambda row: (rank[row.seen.progress.lesson], row.seen.progress.iteration))
     elif sort == IDLE_TIME:
         table.sort(key=lambda row: -row.idle)
     elif sort == FLAGGED:

@@ -89,9 +89,10 @@ def test_rows_by_flags_the_most_urgent_first_then_by_account():
 def test_lessons_in_course_order_as_the_class_opened_them_and_rows_furthest_behind_first():
     class_ = [seen("ana", lesson="alpha", lessons_opened=["measure-error", "hot-cold", "alpha"]),
               seen("bo", lesson="measure-error", lessons_opened=["measure-error"]),
-              seen("cy", lesson="hot-cold", lessons_opened=["measure-error", "hot-cold"])]
+              seen("cy", lesson="hot-cold", iteration=9, lessons_opened=["measure-error", "hot-cold"]),
+              seen("al", lesson="hot-cold", iteration=12, lessons_opened=["measure-error", "hot-cold"])]
     assert lesson_order(class_) == ["measure-error", "hot-cold", "alpha"]
-    assert [row.seen.account for row in rows(class_, NOW, LESSON)] == ["bo", "cy", "ana"]
+    assert [row.seen.account for row in rows(class_, NOW, LESSON)] == ["bo", "cy", "al", "ana"]
 
 
 def test_the_roster_names_who_has_not_started_in_its_own_order_once():
