@@ -448,3 +448,29 @@ def test_exactly_half_a_step_from_the_goal_is_not_called_less(language):
     history = History.start(hot_cold_at(0.5, 0.45))  # the goal weight is exactly half a step away
     near = readout_lines(history, language)[-1]
     assert near == say(language, "at_goal_region") and "不到半步" not in near and "within half" not in near
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_input_0_is_taught_as_no_signal_not_blamed_on_rounding(language):
+    """With input 0 the story said "float rounding rather than a miss": weight_delta is
+    exactly delta x 0 = 0, and the words say that an input of 0 carries no signal."""
+    history = History.start(find_lesson("gradient-descent").problem.replace(inputs=(0.0,))).jump(3)
+    told = " ".join(commentary(history, language) + worked_step(history, language) + readout_lines(history, language))
+    assert say(language, "story.no_signal", iteration=0, error="1") in told  # (0 - (-1))^2
+    assert say(language, "worked.no_signal") in told and say(language, "regime.no-signal.one") in told
+    assert {"en": "rounding", "zh": "舍入"}[language] not in told and "全为" not in told
+    several = History.start(find_lesson("multi-weight").problem.replace(inputs=(8.5, 0.0, 1.2))).jump(1)
+    assert say(language, "worked.no_signal.some", names="w2") in worked_step(several, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("goal", "way", "side"), [(0.8, "way.down", "side.low"), (-3.0, "way.up", "side.high")])
+def test_a_negative_input_says_which_way_the_weight_moves_and_why(language, goal, way, side):
+    problem = find_lesson("gradient-descent").problem.replace(inputs=(-2.0,), alpha=0.1, goal=goal)
+    step = History.start(problem).jump(1)
+    moved = step.weights[0] - problem.weights[0]
+    assert (moved < 0) == (way == "way.down")  # the sentence's way is the way the weight went
+    said = say(language, "worked.negative_input", input="-2", way=say(language, way), side=say(language, side))
+    assert said in worked_step(step, language)
+    positive = History.start(problem.replace(inputs=(2.0,))).jump(1)
+    assert not any("-2" in line and "negative" in line for line in worked_step(positive, language))

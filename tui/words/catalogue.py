@@ -402,6 +402,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "regime.bouncing": ("r = -1: bounces forever", "r = -1：永远来回振荡"),
     "regime.diverging": ("r < -1: diverges, growing", "r < -1：发散，来回越过且越来越远"),
     "regime.no-signal": ("inputs all 0: nothing to learn", "输入全为 0：什么也学不到"),
+    "regime.no-signal.one": ("input 0: nothing to learn", "输入为 0：什么也学不到"),
     "regime.stuck-bouncing": ("ends bouncing around the goal", "最后在目标附近来回跳"),
     "regime.landed": ("landed: up and down tie", "停在目标上：上下误差相同"),
     "regime.landing": ("lands: the goal is whole steps away", "会落在目标上：离目标正好整数步"),
@@ -460,6 +461,8 @@ WORDS: dict[str, tuple[str, str]] = {
                            "误差每步变成原来的 {r_squared} 倍。"),
     "downhill.no-signal": ("Every input is 0: the curve is flat, and no step moves the weight.",
                            "输入全为 0：误差曲线是平的，权重一步也不会动。"),
+    "downhill.no-signal.one": ("With input 0 the curve is flat, and no step moves the weight.",
+                               "输入为 0 时误差曲线是平的，权重一步也不会动。"),
     "blows_up.yes": ("Press - to lower alpha and find where it stops blowing up.",
                      "按 - 调小 alpha，找找 alpha 小到多少才不再失控。"),
     "blows_up.bouncing": ("At alpha {alpha} it no longer blows up, but it does not settle either: r = -1, so lower "
@@ -469,8 +472,13 @@ WORDS: dict[str, tuple[str, str]] = {
                     "alpha 为 {alpha} 时不再失控：|r| = {r} < 1，所以会收敛。"),
     "blows_up.no_signal": ("Every input is 0: nothing moves, so nothing can blow up.",
                            "输入全为 0：权重不会动，也就不会失控。"),
+    "blows_up.no_signal.one": ("With input 0 nothing moves, so nothing can blow up.",
+                               "输入为 0 时权重不会动，也就不会失控。"),
     "r_says.no-signal": ("Every input is 0: the error does not depend on the weights, so nothing can be learned.",
                          "输入全为 0：误差与权重无关，所以什么也学不到。"),
+    "r_says.no-signal.one": ("The input is 0: the prediction is 0 whatever the weight, so the error does not depend "
+                             "on it and nothing can be learned.",
+                             "输入是 0：不管权重是多少，预测都是 0，误差与权重无关，所以什么也学不到。"),
     # -- predict, then reveal (t) ----------------------------------------------------------
     "predict.on": ("Predict mode: each step first asks what it will produce. t leaves it.",
                    "先猜后看：每走一步之前，先猜这一步的结果。按 t 退出。"),
@@ -536,6 +544,16 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- what the run has done, said once it is on screen ----------------------------------
     "story.landed": ("Landed at iteration {iteration}: the error is 0 and stays 0.",
                      "第 {iteration} 次迭代正好落在目标上：误差为 0，之后一直是 0。"),
+    "story.no_signal": ("The weight has not moved since iteration {iteration}: its input is 0, so weight_delta = "
+                        "delta x 0 = 0 exactly, whatever the miss. An input of 0 carries no signal, so this weight "
+                        "cannot learn from it: the error stays {error}.",
+                        "从第 {iteration} 次迭代起权重一直没动：它的输入是 0，所以 weight_delta = 差值 × 0 = 0，"
+                        "不管差多少都正好是 0。输入为 0 不带任何信息，这个权重从它那里学不到东西：误差一直是 {error}。"),
+    "story.no_signal.all": ("The weights have not moved since iteration {iteration}: every input is 0, so each "
+                            "weight_delta = delta x 0 = 0 exactly. Inputs of 0 carry no signal: nothing can be learned, "
+                            "and the error stays {error}.",
+                            "从第 {iteration} 次迭代起权重一直没动：所有输入都是 0，所以每个 weight_delta = 差值 × 0 = 0。"
+                            "输入为 0 不带任何信息：什么也学不到，误差一直是 {error}。"),
     "story.still": ("Since iteration {iteration} the weight no longer changes: each step is now too small for a "
                     "float to add, so the error rests at {error}, float rounding rather than a miss.",
                     "从第 {iteration} 次迭代起权重不再变化：每一步的改变量已经小到加到权重上也不起作用（浮点数的精度有限），"
@@ -640,6 +658,21 @@ WORDS: dict[str, tuple[str, str]] = {
                             "shows every digit)",
                             "（这里每个数都只保留 {digits} 位有效数字，最后一位可能对不上；按 f 看全部位数）"),
     "worked.first_prediction": ("1 of {per} predictions; then up and down:", "第 1 次预测（共 {per} 次）；再向上、向下："),
+    "worked.no_signal": ("(input 0 carries no signal: weight_delta = delta x 0 = 0 exactly, so the weight cannot "
+                         "learn from it)",
+                         "（输入为 0，不带任何信息：weight_delta = 差值 × 0，正好是 0，所以权重从它那里学不到东西）"),
+    "worked.no_signal.some": ("(an input of 0 carries no signal: weight_delta is exactly 0 for {names}, which cannot "
+                              "learn from it)",
+                              "（输入为 0 的不带任何信息：{names} 的 weight_delta 正好是 0，从它那里学不到东西）"),
+    "worked.negative_input": ("(the input {input} is negative: a larger weight makes a smaller prediction, so "
+                              "weight_delta has the opposite sign to delta, and the weight goes {way} to bring a "
+                              "prediction that is too {side} back toward the goal)",
+                              "（输入 {input} 是负数：权重越大，预测反而越小，所以 weight_delta 与差值符号相反；"
+                              "预测{side}了，权重就要{way}，才能把预测拉回目标）"),
+    "way.up": ("up", "变大"),
+    "way.down": ("down", "变小"),
+    "side.high": ("high", "偏大"),
+    "side.low": ("low", "偏小"),
     "worked.dust": ("({value} is 0 but for float rounding: {step} has no exact binary form, so steps of it "
                     "do not quite cancel)",
                     "（{value} 其实就是 0，只是浮点舍入：{step} 在二进制里无法精确表示，几步加减后不能正好抵消）"),

@@ -138,7 +138,9 @@ def _by_regime(sentences: str, problem: Problem, language: str) -> str:
     if problem.method != GRADIENT_DESCENT:
         return ""
     r = r_value(problem)
-    return say(language, f"{sentences}.{analysis.gradient_regime(problem).value}", r=not_falsely_whole(r),
+    regime = analysis.gradient_regime(problem)
+    key = f"{sentences}.{regime.value}" + (".one" if regime is Regime.NO_SIGNAL and problem.size == 1 else "")
+    return say(language, key, r=not_falsely_whole(r),
                r_squared=not_falsely_whole(r * r))
 
 
@@ -149,7 +151,7 @@ def blows_up(problem: Problem, language: str) -> str:
         return ""
     regime = analysis.gradient_regime(problem)
     key = {Regime.DIVERGING: "blows_up.yes", Regime.BOUNCING: "blows_up.bouncing",
-           Regime.NO_SIGNAL: "blows_up.no_signal"}.get(regime, "blows_up.no")
+           Regime.NO_SIGNAL: "blows_up.no_signal" + (".one" if problem.size == 1 else "")}.get(regime, "blows_up.no")
     return say(language, key, alpha=readable(problem.alpha), r=not_falsely_whole(abs(r_value(problem))))
 
 
@@ -204,6 +206,9 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
         error = history.errors[seen.still_from]
         if error == 0:
             return [say(language, "story.landed", iteration=seen.still_from)]
+        if analysis.gradient_regime(problem) is Regime.NO_SIGNAL:  # not rounding: weight_delta is exactly 0
+            key = "story.no_signal" if problem.size == 1 else "story.no_signal.all"
+            return [say(language, key, iteration=seen.still_from, error=readable(error))]
         return [say(language, "story.still", iteration=seen.still_from, weight=readable(history.weights[0])
                     if problem.size == 1 else "", error=readable(error, 3))]
     if seen.bounce_from is not None:  # told in predictions, the column every log shows

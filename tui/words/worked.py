@@ -87,21 +87,38 @@ def _gradient_lines(history: History, step: GradientStep, language: str) -> list
     goal, alpha = history.problem.goal, history.problem.alpha
     delta = say(language, "worked.delta", prediction=readable(step.prediction), goal=number(goal),
                 value=readable(step.delta))
+    inputs = history.problem.inputs
     if history.problem.size == 1:
         return [
             delta,
-            say(language, "worked.weight_delta", delta=number(step.delta), input=number(history.problem.inputs[0]),
+            say(language, "worked.weight_delta", delta=number(step.delta), input=number(inputs[0]),
                 value=readable(step.weight_delta[0])),
             say(language, "worked.weight", weight=readable(step.weights[0]), alpha=readable(alpha),
                 weight_delta=number(step.weight_delta[0]), value=readable(step.weights_after[0])),
+            *_which_way(inputs[0], step, language),
         ]
+    silent = [f"w{i + 1}" for i, x in enumerate(inputs) if x == 0]
     return [
         delta,
-        say(language, "worked.weight_delta", delta=number(step.delta), input=vector(history.problem.inputs),
+        say(language, "worked.weight_delta", delta=number(step.delta), input=vector(inputs),
             value=vector(step.weight_delta)),
         say(language, "worked.weights", weights=vector(step.weights), alpha=readable(alpha),
             value=vector(step.weights_after)),
+        *([say(language, "worked.no_signal.some", names=", ".join(silent))] if silent else []),
     ]
+
+
+def _which_way(input_: float, step: GradientStep, language: str) -> list[str]:
+    """Why the weight moved as it did where a beginner would not expect it: an input of 0
+    moves nothing (it carries no signal, not rounding), and a negative one turns the move
+    round (weight_delta = delta x input takes the input's sign)."""
+    if input_ == 0:
+        return [say(language, "worked.no_signal")]
+    if input_ < 0 and step.delta != 0 and step.weight_delta[0] != 0:
+        return [say(language, "worked.negative_input", input=readable(input_),
+                    way=say(language, "way.up" if step.weight_delta[0] < 0 else "way.down"),
+                    side=say(language, "side.high" if step.delta > 0 else "side.low"))]
+    return []
 
 
 def _hot_cold_lines(history: History, step: HotColdStep, language: str) -> list[str]:
