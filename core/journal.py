@@ -5,8 +5,8 @@ answers it passes, and another lesson starts afresh. A teacher's hand-in needs t
 opposite, what happened, so the journal is kept beside the sessions rather than in them:
 each new session a front end makes is shown to `Journal.see`, which notes what it adds
 to the one before (steps taken, a guess, an answer) with the time it happened. A
-question asked again after a step back is answered again; the first answer is the one
-the tally counts (`first`), the later ones are kept too.
+question asked again after a step back is answered again; its first try is the one the
+tally counts (`first`), and every later try, wrong or right, is kept too.
 """
 
 from collections.abc import Callable
@@ -17,7 +17,7 @@ from .numbers import exact
 from .progress import AnswerSeen, progress_record
 from .predict import Guess
 from .problem import Problem
-from .questions import RIGHT, Answer, Question
+from .questions import RIGHT, WRONG, Answer, Question
 from .rules import Step
 from .session import Session
 
@@ -43,10 +43,10 @@ class Entry:
     step: Step | None = None  # STEP: its record
     note: str = ""  # STEP: where the run diverged, on the last step before it
     guess: Guess | None = None  # GUESS
-    answer: Answer | None = None  # ANSWER
+    answer: Answer | None = None  # ANSWER: one try (a wrong try before the last is an Answer of its own)
     question: Question | None = None  # ANSWER: the lesson's question answered
     words: Words | None = None  # ANSWER: the question as asked
-    first: bool = False  # ANSWER: the first answer to this question in this session
+    first: bool = False  # ANSWER: the first try at this question in this session (what the tally counts)
 
     @property
     def chosen(self) -> str | None:
@@ -70,7 +70,7 @@ class Journal:
         self.entries: list[Entry] = []
         self.lessons_opened: list[str] = []
         self.predictions = (0, 0)  # guesses right, and guesses scored (a skip is not)
-        self.questions = (0, 0)  # first answers right, and questions answered (or skipped)
+        self.questions = (0, 0)  # first tries right, and questions tried (or skipped)
         self._last: Session | None = None
         self._answers: dict[int, Answer] = {}  # every answer seen, by identity (kept alive so ids stay unique)
         self._asked: set[tuple[str, int]] = set()  # (lesson, question) answered at least once
@@ -128,15 +128,19 @@ class Journal:
             session = session.before
 
     def _answered(self, session: Session, answer: Answer, now: float) -> None:
-        key = (session.lesson.name, answer.index)
-        first = key not in self._asked
-        self._asked.add(key)
-        if first:
-            right, asked = self.questions
-            self.questions = (right + (answer.result == RIGHT), asked + 1)
-        self.entries.append(Entry(ANSWER, now, session.lesson.name, session.problem, answer=answer,
-                                  question=session.lesson.questions[answer.index],
-                                  words=self.words(session, answer.index), first=first))
+        """Note each try of `answer`: the wrong ones before the last, then the last (or the skip)."""
+        tries = [Answer(answer.index, answer.at, given, WRONG, number)
+                 for number, given in enumerate(answer.earlier, start=1)]
+        for each in (*tries, answer):
+            key = (session.lesson.name, answer.index)
+            first = key not in self._asked
+            self._asked.add(key)
+            if first:
+                right, asked = self.questions
+                self.questions = (right + (each.result == RIGHT), asked + 1)
+            self.entries.append(Entry(ANSWER, now, session.lesson.name, session.problem, answer=each,
+                                      question=session.lesson.questions[answer.index],
+                                      words=self.words(session, answer.index), first=first))
 
     def progress(self, session: Session, account: str, name: str, last_key: float, now: float,
                  ended: bool) -> dict:

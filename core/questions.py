@@ -59,6 +59,7 @@ class Answer:
     given: float | str | None  # the last answer given; None when skipped
     result: str  # RIGHT, WRONG (after TRIES wrong answers) or SKIPPED
     tries: int  # answers given (0 when skipped at once)
+    earlier: tuple[float | str, ...] = field(default=(), compare=False)  # the wrong answers before, first first
 
 
 @dataclass(frozen=True)
@@ -69,15 +70,16 @@ class Attempt:
     question: Question
     index: int
     tries: int = 0
+    wrong: tuple[float | str, ...] = ()  # the wrong answers so far, kept for the teacher's log
 
     def answer(self, given: float | str) -> "Attempt | Answer":
         """The settled Answer (right, or wrong after TRIES answers), or the attempt with a try used."""
         tries = self.tries + 1
         if self.question.accepts(given):
-            return Answer(self.index, self.question.at, given, RIGHT, tries)
+            return Answer(self.index, self.question.at, given, RIGHT, tries, self.wrong)
         if tries >= TRIES:
-            return Answer(self.index, self.question.at, given, WRONG, tries)
-        return Attempt(self.question, self.index, tries)
+            return Answer(self.index, self.question.at, given, WRONG, tries, self.wrong)
+        return Attempt(self.question, self.index, tries, self.wrong + (given,))
 
     def skip(self) -> Answer:
-        return Answer(self.index, self.question.at, None, SKIPPED, self.tries)
+        return Answer(self.index, self.question.at, None, SKIPPED, self.tries, self.wrong)

@@ -35,7 +35,7 @@ COLUMNS: tuple[str, ...] = (
     "iteration", *_per_weight("weight"), "prediction", "error", "delta", *_per_weight("weight_delta"),
     "up_error", "down_error", "move", *_per_weight("weight_after"),
     "predicting", "guess", "guess_move", "truth", "truth_move", "guess_result",
-    "question", "question_text", "answer", "choice", "choice_text", "answer_result", "tries", "first",
+    "question", "question_text", "answer", "choice", "choice_text", "answer_result", "attempt", "first",
     "note",
 )
 """The columns of every row, in order; a JSON line has the same keys, a blank as null."""
@@ -81,7 +81,7 @@ def _answer(entry: Entry) -> dict[str, object]:
     return {"iteration": answer.at, "question": answer.index + 1, "question_text": words.ask if words else None,
             "answer": given if isinstance(given, float) else None,
             "choice": given if isinstance(given, str) else None, "choice_text": entry.chosen,
-            "answer_result": answer.result, "tries": answer.tries, "first": entry.first}
+            "answer_result": answer.result, "attempt": answer.tries, "first": entry.first}
 
 
 def _spread(name: str, values) -> dict[str, object]:

@@ -165,8 +165,8 @@ def test_class_shows_a_students_words_safely(folder):
 
 def test_class_counts_the_guesses_and_the_first_answers_handed_in(folder):
     start = Session.begin(find_lesson("alpha"))
-    sessions = [start, start.answered(Answer(0, 0, 0.25, RIGHT, 1))]
-    sessions.append(sessions[-1].answered(Answer(1, 0, 0.4, WRONG, 2)))
+    sessions = [start, start.answered(Answer(0, 0, 0.25, RIGHT, 2, (0.1,)))]  # right at the second try
+    sessions.append(sessions[-1].answered(Answer(1, 0, 0.5, RIGHT, 1)))
     for guess in (0.46, 0.4, None):
         sessions.append(sessions[-1].guessed_step(guess))
     journal = journal_of(*sessions)
@@ -174,11 +174,12 @@ def test_class_counts_the_guesses_and_the_first_answers_handed_in(folder):
     handing_in.finish(journal, sessions[-1], 0.0)
     [path] = handing_in.paths
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert [row["kind"] for row in rows] == ["answer", "answer", "guess", "step", "guess", "step", "guess", "step"]
+    assert [row["kind"] for row in rows] == ["answer"] * 3 + ["guess", "step"] * 3
     assert [row["guess_result"] for row in rows if row["kind"] == "guess"] == ["right", "wrong", "skipped"]
-    assert [(row["question"], row["answer"], row["answer_result"], row["tries"], row["first"])
-            for row in rows if row["kind"] == "answer"] == [("1", "0.25", "right", "1", "true"),
-                                                          ("2", "0.4", "wrong", "2", "true")]
+    assert [(row["question"], row["answer"], row["answer_result"], row["attempt"], row["first"])
+            for row in rows if row["kind"] == "answer"] == [("1", "0.1", "wrong", "1", "true"),
+                                                          ("1", "0.25", "right", "2", "false"),
+                                                          ("2", "0.5", "right", "1", "true")]
     assert (folder / "ana.progress.json").exists()  # the room, ended, comes first
     table = gradstep("class", str(folder)).out.split("\n\n")[-1].splitlines()
     assert table[1].split()[-2:] == ["1/2", "1/2"]  # guesses, questions

@@ -1,0 +1,120 @@
+"""The hand-in is the whole session: every lesson opened, every step, guess and answer (a
+question asked again after a step back included), whichever way the app ends."""
+
+import csv
+import json
+
+import pytest
+from gradstep.core.lessons import find_lesson
+from gradstep.core.progress import read_progress
+from gradstep.core.session import Session
+from gradstep.tui.app.app import GradstepApp
+from gradstep.tui.app.screens.ask import QuestionScreen
+from gradstep.tui.files.hand_in import HandIn
+from gradstep.tui.files.owner import Owner
+
+from ..helpers import SIZE
+
+
+async def answer(pilot, *keys: str) -> None:
+    """Press `keys` at the question on screen, then Enter to close it."""
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, QuestionScreen)
+    await pilot.press(*keys, "enter")
+    await pilot.pause()
+
+
+async def a_session_of_two_lessons(pilot) -> None:
+    """measure-error: its first question wrong then right, a step, the second question right;
+    back a step and on again, so the second is asked again (wrong, then right); then the
+    lesson list, hot-cold, both its questions skipped, and a step."""
+    await answer(pilot, *"3", "enter", *"4", "enter")
+    await pilot.press("space")
+    await answer(pilot, "2")
+    await pilot.press("b", "space")
+    await answer(pilot, "1", "2")
+    await pilot.press("l", "2")
+    await answer(pilot, "s")
+    await answer(pilot, "s")
+    await pilot.press("space")
+
+
+def rows(path) -> list[dict[str, str]]:
+    return list(csv.DictReader(path.open(encoding="utf-8")))
+
+
+SLOW = pytest.mark.slow  # the same session ended another way: in CI, not the everyday loop
+
+
+@pytest.mark.parametrize("end", ["q", pytest.param("ctrl+c", marks=SLOW), pytest.param("gone", marks=SLOW)])
+async def test_every_lesson_and_every_answer_is_handed_in_at_every_end(tmp_path, end):
+    handing_in = HandIn(tmp_path, Owner("ana", "s1"))
+    app = GradstepApp(Session.begin(find_lesson("measure-error")), hand_in=handing_in)
+    async with app.run_test(size=SIZE) as pilot:
+        await a_session_of_two_lessons(pilot)
+        if end == "gone":  # the terminal went away: run() returns and launch saves (a closed tab)
+            app.exit()
+        else:
+            await pilot.press(end)
+    if end == "gone":
+        assert not app.ended
+        app.save_session()
+    assert handing_in.paths == [tmp_path / "ana-s1-measure-error.csv", tmp_path / "ana-s1-hot-cold.csv"]
+    measured, hot = (rows(path) for path in handing_in.paths)
+    assert [(row["kind"], row["iteration"]) for row in measured] == [
+        ("answer", "0"), ("answer", "0"), ("step", "0"), ("answer", "1"),
+        ("step", "0"), ("answer", "1"), ("answer", "1")]
+    answers = [(row["question"], row["answer"] or row["choice"], row["answer_result"], row["attempt"], row["first"])
+               for row in measured if row["kind"] == "answer"]
+    assert answers == [("1", "3.0", "wrong", "1", "true"), ("1", "4.0", "right", "2", "false"),
+                       ("2", "no", "right", "1", "true"),
+                       ("2", "yes", "wrong", "1", "false"), ("2", "no", "right", "2", "false")]
+    assert [(row["kind"], row["answer_result"]) for row in hot] == [("answer", "skipped"), ("answer", "skipped"),
+                                                                  ("step", "")]
+    progress = read_progress((tmp_path / "ana-s1.progress.json").read_text())
+    assert progress.ended and progress.lessons_opened == ("measure-error", "hot-cold")
+    assert (progress.lesson, progress.iteration) == ("hot-cold", 1)
+    assert (progress.questions_right, progress.questions_asked) == (1, 4)  # first tries only
+    assert [(seen.question, seen.answer, seen.first) for seen in progress.answers][:3] == \
+           [(1, "3.0", True), (1, "4.0", False), (2, "no", True)]
+
+
+async def test_an_answer_with_no_step_is_handed_in(tmp_path):
+    """Before, a session that answered a question and took no step handed nothing in."""
+    handing_in = HandIn(tmp_path, Owner("bo"))
+    app = GradstepApp(Session.begin(find_lesson("measure-error")), hand_in=handing_in)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer(pilot, *"4", "enter")
+        await pilot.press("q")
+    [path] = handing_in.paths
+    assert [(row["kind"], row["answer"], row["answer_result"]) for row in rows(path)] == [("answer", "4.0", "right")]
+
+
+async def test_the_progress_file_follows_the_session_at_most_once_a_second(tmp_path, monkeypatch):
+    """Kept by the App's one-second timer, not by each key: a burst of steps is one write."""
+    writes = []
+    import gradstep.tui.files.hand_in as hand_in_module
+
+    real = hand_in_module.replace_progress
+
+    def counted(folder, stem, record):
+        writes.append(record)
+        return real(folder, stem, record)
+
+    monkeypatch.setattr(hand_in_module, "replace_progress", counted)
+    handing_in = HandIn(tmp_path, Owner("cy"))
+    lesson = find_lesson("alpha")
+    from dataclasses import replace
+
+    app = GradstepApp(Session.begin(replace(lesson, questions=())), hand_in=handing_in)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*["space"] * 5)
+        assert writes == []  # nothing yet: the timer has not ticked
+        app.keep_up()  # what the timer does
+        assert len(writes) == 1 and writes[0]["iteration"] == 5 and not writes[0]["ended"]
+        app.keep_up()  # nothing happened since: no write
+        assert len(writes) == 1
+        on_disk = json.loads((tmp_path / "cy.progress.json").read_text())
+        assert on_disk["iteration"] == 5 and on_disk["lesson"] == "alpha"
+        await pilot.press("q")
+    assert writes[-1]["ended"] and len(writes) == 2
