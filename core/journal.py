@@ -118,13 +118,17 @@ class Journal:
             note = divergence_note(diverged) if diverged is not None else ""
             self.entries.append(Entry(STEP, now, lesson, problem, step=step, note=note))
 
-    def _known(self, session: Session | None) -> None:
-        """Every answer `session` and the sessions before it hold, as seen already."""
+    def _known(self, start: Session) -> None:
+        """Where the session starts (a resumed save, or a fresh start with the last session a
+        key away): every answer it and the sessions before it hold, and every run, as seen;
+        the questions its own run answered, as asked (a resumed session goes on)."""
+        for answer in start.answers:
+            self._asked.add((start.lesson.name, answer.index))
+        session: Session | None = start
         while session is not None:
             self._runs[id(session.history.trajectory)] = session.history.trajectory
             for answer in session.answers:
                 self._answers[id(answer)] = answer
-                self._asked.add((session.lesson.name, answer.index))
             session = session.before
 
     def _answered(self, session: Session, answer: Answer, now: float) -> None:

@@ -1,0 +1,68 @@
+"""The journal keeps what happened, where the session keeps only where the student is."""
+
+from gradstep.core.journal import ANSWER, GUESS, STEP, Journal, Words
+from gradstep.core.lessons import find_lesson
+from gradstep.core.questions import RIGHT, SKIPPED, WRONG, Answer
+from gradstep.core.session import Session
+
+
+def seen(*sessions: Session) -> Journal:
+    journal = Journal(lambda session, index: Words(f"question {index + 1}"))
+    for second, session in enumerate(sessions):
+        journal.see(session, float(second))
+    return journal
+
+
+def kinds(journal: Journal) -> list[tuple[str, int]]:
+    return [(entry.kind, entry.step.iteration if entry.kind == STEP else
+             entry.guess.iteration if entry.kind == GUESS else entry.answer.index) for entry in journal.entries]
+
+
+def test_steps_taken_back_and_taken_again_are_both_kept_with_their_guesses():
+    start = Session.begin(find_lesson("alpha"))
+    one = start.guessed_step(0.46)
+    journal = seen(start, one, one.step_back(), one.step_back().guessed_step(0.1))
+    assert kinds(journal) == [(GUESS, 0), (STEP, 0), (GUESS, 0), (STEP, 0)]
+    assert journal.predictions == (1, 2)  # the forgotten guess still counts: it was made
+    assert [entry.time for entry in journal.entries] == [1.0, 1.0, 3.0, 3.0]
+
+
+def test_a_jump_of_many_steps_notes_each_and_the_divergence_on_the_last():
+    start = Session.begin(find_lesson("divergence"))
+    far = start
+    while far.history.can_step:
+        far = far.step()
+    journal = seen(start, far)
+    steps = [entry for entry in journal.entries if entry.kind == STEP]
+    assert [entry.step.iteration for entry in steps] == list(range(far.history.iteration))
+    assert steps[-1].note.startswith("diverged at iteration") and not any(entry.note for entry in steps[:-1])
+
+
+def test_going_back_to_another_lesson_notes_nothing_again():
+    start = Session.begin(find_lesson("alpha"))
+    answered = start.answered(Answer(0, 0, 0.25, RIGHT, 1))
+    other = answered.with_lesson(find_lesson("hot-cold"))
+    journal = seen(start, answered, other, other.step_back())
+    assert kinds(journal) == [(ANSWER, 0)] and journal.lessons_opened == ["alpha", "hot-cold"]
+
+
+def test_a_question_asked_again_keeps_every_answer_and_counts_the_first_try():
+    start = Session.begin(find_lesson("error-curve")).step().step()
+    wrong = start.answered(Answer(1, 2, 0.5, WRONG, 2, (0.25,)))
+    again = wrong.step_back().step().answered(Answer(1, 2, 0.5625, RIGHT, 1))
+    journal = seen(start, wrong, wrong.step_back(), wrong.step_back().step(), again)
+    answers = [(entry.answer.given, entry.answer.result, entry.first) for entry in journal.entries
+               if entry.kind == ANSWER]
+    assert answers == [(0.25, WRONG, True), (0.5, WRONG, False), (0.5625, RIGHT, False)]
+    assert journal.questions == (0, 1)
+
+
+def test_a_resumed_session_goes_on_and_a_fresh_start_asks_afresh():
+    saved = Session.begin(find_lesson("alpha")).answered(Answer(0, 0, 0.25, RIGHT, 1))
+    resumed = seen(saved, saved.answered(Answer(1, 0, None, SKIPPED, 0)))
+    assert [(entry.answer.index, entry.first) for entry in resumed.entries] == [(1, True)]  # 0 was handed in before
+    assert resumed.questions == (0, 1)
+    fresh = Session.begin(find_lesson("alpha"), before=saved)
+    journal = seen(fresh, fresh.answered(Answer(0, 0, 0.3, WRONG, 2)))
+    assert [(entry.answer.index, entry.first) for entry in journal.entries] == [(0, True)]
+    assert journal.questions == (0, 1)
