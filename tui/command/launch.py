@@ -17,7 +17,6 @@ import gc
 import os
 import signal
 import sys
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from ...core.refusals import Refusal
 from ...core.saving import CorruptSave, load, save, set_aside
 from ...core.session import Session
 from ..app.state import checked_view
-from ..files.hand_in import ENVIRONMENT, KEEP_EVERY, HandIn, complete_pending
+from ..files.hand_in import ENVIRONMENT, HandIn, complete_pending
 from ..files.pending import pending_path
 from ..files.owner import Owner, login_name
 from ..files.places import previous_path, session_name
@@ -244,20 +243,15 @@ def _first(teachers: tuple[Lesson, ...] | None) -> Lesson:
 
 def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], handing_in: HandIn | None,
                    name: str | None) -> int:
+    from ..plain.keeping import LineKeeping
     from ..plain.lines import run_lines
 
-    latest = [start.session]
-    journal = Journal(lambda session, index: question_words(session, index, language))
-    journal.see(start.session, time.time())
-    kept = [time.monotonic()]
+    def save_now(session: Session) -> None:
+        if start.save_path is not None:
+            save(session, start.save_path, {"language": language})
 
-    def changed(session: Session) -> None:
-        """Note what the session did; at most once a second, put it on disk for the teacher."""
-        latest.append(session)
-        journal.see(session, time.time())
-        if handing_in is not None and time.monotonic() - kept[0] >= KEEP_EVERY:
-            kept[0] = time.monotonic()
-            handing_in.keep(journal, session, time.time())
+    journal = Journal(lambda session, index: question_words(session, index, language))
+    keeping = LineKeeping(journal, start.session, handing_in, save_now)
 
     hung_up = []
 
@@ -272,17 +266,15 @@ def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], han
     signal.signal(signal.SIGINT, signal.default_int_handler)
     status = 1  # what else ends it (the output gone) is said by the caller, after the save
     try:
-        run_lines(start.session, language, sys.stdin, sys.stdout, on_change=changed, lessons=lessons)
+        run_lines(start.session, language, sys.stdin, sys.stdout, on_change=keeping.changed, lessons=lessons)
         status = 0
     except KeyboardInterrupt:  # Ctrl-C
         status = 130
     except SystemExit as ending:  # a hang-up, SIGTERM
         status = ending.code
     finally:
-        if handing_in is not None:
-            journal.see(latest[-1], time.time())
-            handing_in.finish(journal, latest[-1], time.time())
-        saved = _save_at_end(start, latest[-1], {"language": language}, language)
+        keeping.finish()
+        saved = _save_at_end(start, keeping.latest, {"language": language}, language)
     if any(hung_up):  # the terminal is gone
         forget_output(sys.stdout, sys.stderr)
         return status if saved else 1
