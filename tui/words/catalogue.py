@@ -159,8 +159,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "hand_in.completed": ("the last session ended before its hand-in: handed in now as {names} in {folder}",
                           "上次会话没来得及交作业：现在已交，{names}，在 {folder}"),
     "hand_in.failed": ("could not hand in: {reason}", "无法交作业：{reason}"),
-    "class.description": ("One line for each log handed in to DIR (gradstep --hand-in DIR): it only reads the folder.",
-                          "交到 DIR 的每份记录一行（gradstep --hand-in DIR）：只读取这个文件夹。"),
+    "class.description": ("Where each session handing in to DIR (gradstep --hand-in DIR) stands, a line each, "
+                          "then one line for each log handed in: it only reads the folder.",
+                          "先列出交作业到 DIR 的每个会话（gradstep --hand-in DIR）进行到哪里，每个一行，"
+                          "再列出交上来的每份记录：只读取这个文件夹。"),
     "flag.class_folder": ("the hand-in folder", "交作业的文件夹"),
     "flag.class_csv": ("every row of every hand-in as one CSV, a student column first",
                        "把所有交上来的记录合成一个 CSV，第一列是学生"),
