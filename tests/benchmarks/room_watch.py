@@ -141,7 +141,9 @@ def main() -> None:
     print(f"  watcher CPU, whole process:     {figures['cpu']:6.1%} of a core   (budget <= {CPU_BUDGET:.0%})")
     print(f"  step to screen p50 / p90 / max: {figures['p50']:.2f} / {figures['p90']:.2f} / {figures['max']:.2f} s"
           f"   (budget p90 <= {P90_BUDGET:g} s)")
-    print(f"  probe steps timed: {figures['timed']} (of {figures['written']} written, the warm-up's included)")
+    planned = PROBES * options.seconds / options.every
+    print(f"  probe steps timed: {figures['timed']}; written {figures['written']} of {planned:.0f} planned "
+          f"(fewer: the writer fell behind on a busy machine, and the watcher had less to read)")
 
 
 if __name__ == "__main__":
