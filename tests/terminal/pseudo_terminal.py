@@ -9,6 +9,7 @@ one: closing it is a real hang-up, and Ctrl-Z a real suspend.
 import fcntl
 import os
 import select
+import signal
 import struct
 import subprocess
 import termios
@@ -23,16 +24,28 @@ def _take_the_terminal() -> None:
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
 
 
+def _take_the_terminal_with_sighup_blocked() -> None:
+    """As _take_the_terminal, with SIGHUP blocked from the start, as a wrapper may pass it on."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGHUP})
+    _take_the_terminal()
+
+
+# How the program stands to its terminal's hang-up: a SIGHUP as a login gives it; the same
+# with SIGHUP blocked; or the terminal only as its input and output, none as its
+# controlling terminal, as `su -c` (or setsid) starts a command: no SIGHUP can come.
+HANG_UPS = {"signalled": _take_the_terminal, "blocked": _take_the_terminal_with_sighup_blocked, "unsignalled": None}
+
+
 class PseudoTerminal:
     """`argv` running on a fresh 80x24 pty, its output collected as it comes."""
 
-    def __init__(self, argv: list[str], env: dict[str, str], size=(80, 24)) -> None:
+    def __init__(self, argv: list[str], env: dict[str, str], size=(80, 24), hang_up: str = "signalled") -> None:
         self.controller, self.terminal = os.openpty()
         fcntl.ioctl(self.terminal, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
         self.cooked = termios.tcgetattr(self.terminal)  # the modes a shell leaves a terminal in
         environment = {"PATH": os.environ["PATH"], "TERM": "xterm-256color", "LANG": "C.UTF-8", **env}
         self.process = subprocess.Popen(argv, stdin=self.terminal, stdout=self.terminal, stderr=self.terminal,
-                                        env=environment, start_new_session=True, preexec_fn=_take_the_terminal)
+                                        env=environment, start_new_session=True, preexec_fn=HANG_UPS[hang_up])
         self.output = bytearray()
         self.last_output = time.monotonic()  # when output last came
         self._stop = threading.Event()

@@ -76,3 +76,27 @@ def test_without_full_screen_a_pipe_gets_line_mode(tmp_path):
     done = subprocess.run([GRADSTEP, "--lesson", "alpha"], input="s\ns\n\nq\n", capture_output=True, text=True,
                           env={**os.environ, "XDG_STATE_HOME": str(tmp_path)}, timeout=60)
     assert done.returncode == 0 and "#0: prediction = 2 x 0.5 = 1" in done.stdout
+
+
+def test_full_screen_under_pipes_saves_and_ends_when_its_input_ends(tmp_path):
+    """textual serve's end of the pipe gone with no goodbye (the server killed): the end of
+    input is the hang-up, and the app does not wait for a browser that cannot come back."""
+    folder = tmp_path / "hand-in"
+    folder.mkdir()
+    served = Served("--full-screen", "--lesson", "alpha", "--hand-in", str(folder),
+                    env={"XDG_STATE_HOME": str(tmp_path / "state"), "LANG": "C.UTF-8"})
+    try:
+        for question in (b"Which alpha makes", b"Above which alpha"):
+            served.wait_for(question)
+            served.send(b"D", b"s")
+            served.send(b"D", b"\r")
+        served.wait_for(b"Alpha tames the step")
+        served.send(b"D", b" ")
+        served.wait_for(b"1 step taken")
+        served.process.stdin.close()
+        assert served.process.wait(timeout=2) == 0
+    finally:
+        if served.process.poll() is None:
+            served.process.kill()
+    assert load(tmp_path / "state" / "gradstep" / "session.json")[0].history.iteration == 1
+    assert len(list(folder.glob("*-alpha.csv"))) == 1

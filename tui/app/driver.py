@@ -1,6 +1,8 @@
 """The terminal driver gradstep runs on: Textual's own, with what passes through it made cheaper.
 
 - What it writes goes through `output.fewer_bytes`: the same picture in fewer bytes.
+- Its input thread ends at the end of input, or an error reading it, and tells the App
+  (`input_end`): a terminal that went away without a SIGHUP.
 - What it reads reaches the App in batches. Textual's driver posts every event from its
   input thread through `asyncio.run_coroutine_threadsafe`, a coroutine and a Task a key,
   and the App, handed keys one by one, finds its queue empty between two of them and
@@ -15,13 +17,14 @@ import threading
 from textual.driver import Driver
 from textual.message import Message
 
+from .input_end import reading_to_the_end
 from .output import fewer_bytes
 
 
 def gradsteps_driver(textuals: type[Driver]) -> type[Driver]:
     """Textual's driver for this terminal (`textuals`), cheaper both ways."""
 
-    class GradstepDriver(textuals):
+    class GradstepDriver(reading_to_the_end(textuals), textuals):
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._arrived: list[Message] = []  # read, not yet posted to the App

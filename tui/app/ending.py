@@ -33,6 +33,7 @@ from ..files.places import VIEW_SETTINGS, write_crash_report
 RESTORE_TERMINAL = ("\x1b[<u\x1b[?1000l\x1b[?1003l\x1b[?1015l\x1b[?1006l\x1b[?2004l\x1b[?7h"
                     "\x1b[?1049l\x1b[?25h\x1b[?1004l")
 INTERRUPTED = 130  # the status of a program ended by Ctrl-C (128 + SIGINT)
+WAYS_OUT = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)  # the signals that end a session, saving it
 
 
 class Ending:
@@ -53,6 +54,7 @@ class Ending:
         self.crash_unwritten = ""  # why no file could take it
         self._leaving = False  # a signal arrived: a second one changes nothing
         self._suspended = False  # Ctrl-Z (SIGTSTP) took the app out of application mode
+        self._signals_taken = False  # take_over_signals has run: a hang-up can be sent as SIGHUP
 
     def take_over_signals(self) -> None:
         """Save on every signal that ends a session; make Ctrl-Z, fg and SIGCONT safe.
@@ -68,8 +70,10 @@ class Ending:
             end.setblocking(False)
         asyncio.get_running_loop().add_reader(self._wake_up[0], self._woken)
         signal.set_wakeup_fd(self._wake_up[1].fileno(), warn_on_full_buffer=False)
-        for way_out in (signal.SIGHUP, signal.SIGTERM, signal.SIGINT):
+        for way_out in WAYS_OUT:
             signal.signal(way_out, self._signalled)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, WAYS_OUT)  # a wrapper may have blocked them for us
+        self._signals_taken = True
         stop, resume = signal.getsignal(signal.SIGTSTP), signal.getsignal(signal.SIGCONT)
         if callable(stop) and callable(resume):  # the terminal driver's, installed by now
             self._textual_stop, self._textual_continue = stop, resume
@@ -112,6 +116,16 @@ class Ending:
         deadline.daemon = True  # a clean exit does not wait for it
         deadline.start()
         self._in_loop(partial(self.exit, return_code=code))
+
+    def terminal_gone(self) -> None:
+        """The terminal's input ended or failed (input_end.py, in the driver's input thread):
+        it has gone, though no SIGHUP came. One is sent to the main thread, whose handler
+        runs even while the loop is stuck writing to the dead terminal."""
+        if self._signals_taken:
+            signal.pthread_kill(threading.main_thread().ident, signal.SIGHUP)
+        else:  # still starting: no handler yet, and nothing done to lose
+            self.hung_up = True
+            self._in_loop(self.exit)
 
     def _in_loop(self, callback, *args: object) -> None:
         """Run `callback` in the event loop soon, waking it if it sleeps (a signal handler

@@ -9,6 +9,7 @@ choice, and is ignored.
 """
 
 import os
+import select
 import sys
 from collections.abc import Mapping
 
@@ -70,6 +71,18 @@ def language_from_environment(environ: Mapping[str, str] = os.environ) -> str:
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"
+
+
+def output_gone(stream) -> bool:
+    """Whether no one can read `stream` any more: its terminal hung up (though no SIGHUP may
+    have come: under su, the window closed) or its pipe's reader left. poll() reports both
+    (POLLHUP, POLLERR) without being asked, so nothing is asked and nothing waited for."""
+    try:
+        watching = select.poll()
+        watching.register(stream.fileno(), 0)
+        return bool(watching.poll(0))
+    except (AttributeError, OSError, ValueError):  # closed, replaced or missing: not ours to judge
+        return False
 
 
 def forget_output(*streams) -> None:

@@ -13,6 +13,7 @@ session could not be saved.
 """
 
 import contextlib
+import errno
 import gc
 import os
 import signal
@@ -34,7 +35,7 @@ from ..files.places import save_path as default_save_path
 from ..files.private import InUse, SessionLock, Unusable, check_save, private_folder
 from ..words.prose import question_words
 from ..words.say import explain, say
-from .environment import dumb_terminal, forget_output, is_tty, unicode_terminal
+from .environment import dumb_terminal, forget_output, is_tty, output_gone, unicode_terminal
 from .flags import (
     ArgumentParser,
     UsageError,
@@ -272,10 +273,15 @@ def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], han
         status = 130
     except SystemExit as ending:  # a hang-up, SIGTERM
         status = ending.code
+    except OSError as error:  # reading or writing the terminal failed: gone, if it says EIO
+        if error.errno != errno.EIO and not output_gone(sys.stdout):
+            raise  # a full disk under `> file`: said by the caller, after the save
+        hung_up.append(True)
+        status = 0
     finally:
         keeping.finish()
         saved = _save_at_end(start, keeping.latest, {"language": language}, language)
-    if any(hung_up):  # the terminal is gone
+    if any(hung_up) or output_gone(sys.stdout):  # the terminal is gone, with or without a SIGHUP
         forget_output(sys.stdout, sys.stderr)
         return status if saved else 1
     if saved:

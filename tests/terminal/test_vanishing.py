@@ -1,0 +1,92 @@
+"""A terminal that goes away ends gradstep, SIGHUP or not: saved, handed in, gone within
+2 seconds, and never spinning meanwhile.
+
+Under `su -c` (or setsid, or a wrapper that keeps SIGHUP to itself) a closed window sends
+no signal: gradstep once stayed on the dead terminal at most of a core, holding the
+session's lock, nothing saved or handed in. Each way a terminal can vanish is tried here:
+its other end closed with SIGHUP blocked, or while it is not gradstep's controlling
+terminal; tmux killing the session of a command started with setsid; the input at its end.
+"""
+
+import os
+import time
+
+import pytest
+from gradstep.core.saving import load
+
+from .tmux import GRADSTEP
+
+WITHIN = 2.0  # seconds from the terminal's end to gradstep's
+CPU_SHARE = 0.5  # of one core, at most, from the terminal's end to gradstep's: no spinning
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """The CPU time `pid` has used, or None once it has ended (gone, or a zombie)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+    except FileNotFoundError:
+        return None
+    if fields[0] == "Z":
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def watch_the_end(pid: int, vanish) -> None:
+    """Make the terminal vanish (`vanish()`), then check that `pid` ends within WITHIN seconds
+    and uses little CPU meanwhile."""
+    before = cpu_seconds(pid)
+    since = time.monotonic()
+    vanish()
+    used = 0.0
+    while (now := cpu_seconds(pid)) is not None:
+        used = now - before
+        waited = time.monotonic() - since
+        assert waited < WITHIN, f"still running {waited:.1f} s after its terminal went, using {used:.2f} s of CPU"
+        time.sleep(0.02)
+    waited = time.monotonic() - since
+    assert used <= CPU_SHARE * max(waited, 0.2), f"{used:.2f} s of CPU in {waited:.2f} s"
+
+
+def saved_and_handed_in(state, hand_in) -> tuple[int, int]:
+    """The saved session's iteration, and how many logs of the lesson were handed in."""
+    saved = load(state / "gradstep" / "session.json")[0].history.iteration
+    return saved, len(list(hand_in.glob("*-alpha.csv")))
+
+
+@pytest.fixture
+def places(tmp_path):
+    hand_in = tmp_path / "hand-in"
+    hand_in.mkdir()
+    return tmp_path / "state", hand_in
+
+
+@pytest.mark.parametrize("hang_up", ["blocked", "unsignalled"])
+@pytest.mark.parametrize("screen", ["full screen", "line mode"])
+def test_a_closed_terminal_ends_gradstep_without_a_sighup(pseudo_terminal, places, hang_up, screen):
+    state, hand_in = places
+    line_mode = ["--line"] if screen == "line mode" else []
+    term = pseudo_terminal([GRADSTEP, *line_mode, "--lesson", "alpha", "--hand-in", str(hand_in)],
+                           {"XDG_STATE_HOME": str(state), "HOME": str(state)}, hang_up=hang_up)
+    if line_mode:
+        term.wait_for("? ")
+        term.type(b"s\ns\n\n\n")  # the lesson's two questions skipped, two steps
+        term.wait_for("\n> ", after=term.wait_for("#1: prediction"))
+    else:
+        term.wait_for("Which alpha makes this land in one step?")
+        for keys in (b"s", b"\r", b"s", b"\r", b" ", b" "):
+            term.press(keys)
+    watch_the_end(term.pid, term.hang_up)
+    assert term.wait() == 0
+    assert saved_and_handed_in(state, hand_in) == (2, 1)
+
+
+def test_tmux_killing_a_session_started_with_setsid_ends_gradstep(terminal, places):
+    state, hand_in = places
+    term = terminal(["setsid", GRADSTEP, "--lesson", "alpha", "--hand-in", str(hand_in)],
+                    env={"XDG_STATE_HOME": str(state)})
+    term.past_questions("alpha: Alpha tames the step")
+    term.press("Space")
+    term.wait_for("1 step taken")
+    watch_the_end(term.pid(), lambda: term.run("kill-session", "-t", "main"))
+    assert saved_and_handed_in(state, hand_in) == (1, 1)
