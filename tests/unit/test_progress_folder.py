@@ -110,3 +110,13 @@ def test_anything_else_in_a_progress_file_is_named_not_raised(tmp_path, text):
     (tmp_path / "ana.progress.json").write_bytes(text.encode("utf-8", "surrogateescape"))
     look = ProgressFolder(tmp_path, owner=named_by_file).look()
     assert look.seen == () and look.problems == (("ana.progress.json", "room.not_progress"),)
+
+
+def test_a_flood_of_files_from_one_account_is_cut_to_its_newest(tmp_path):
+    for number in range(progress_folder.MOST_A_STUDENT + 5):
+        path = progress_file(tmp_path, f"ana-{number:03d}")
+        os.utime(path, (1_000_000 + number, 1_000_000 + number))
+    look = ProgressFolder(tmp_path, owner=named_by_file).look()  # every file is this account's
+    assert len(look.seen) == progress_folder.MOST_A_STUDENT
+    assert sorted(name for name, _ in look.problems) == [f"ana-{number:03d}.progress.json" for number in range(5)]
+    assert {key for _, key in look.problems} == {"room.too_many"}

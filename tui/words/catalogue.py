@@ -222,6 +222,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "room.unreadable": ("cannot be opened (a link, or no permission): passed over", "打不开（链接或没有权限）：已跳过"),
     "room.too_large": ("too large for a progress file: passed over", "太大，不像进度文件：已跳过"),
     "room.not_progress": ("not a progress record (or caught half-written)", "不是进度记录（或正写到一半）"),
+    "room.too_many": ("one account's progress files past the first 100 (the newest): passed over",
+                      "同一账号的进度文件超过 100 个（只读最新的）：已跳过"),
     "key.by_student": ("by student", "按学生"),
     "key.by_lesson": ("by lesson", "按课"),
     "key.by_idle": ("by idle", "按闲置"),
