@@ -8,6 +8,7 @@ guess is right when it is within 1% of the true change, |guess - new| <= 0.01 x
 is kept, unscored, so the tally says N right of M tried.
 """
 
+import math
 from dataclasses import dataclass
 
 from .numbers import readable
@@ -42,9 +43,12 @@ def before_and_after(problem: Problem, step: Step) -> tuple[float | str, float |
 
 
 def is_right(guess: float | str, before: float | str, after: float | str) -> bool:
-    """Within 1% of the true change, or the same as printed; a direction must match."""
+    """Within 1% of the true change, or the same as printed; a direction must match. No
+    number is an overflow (whose change, infinite too, any guess is within 1% of)."""
     if isinstance(after, str):
         return guess == after
+    if not math.isfinite(after):
+        return False
     return abs(guess - after) <= RIGHT_WITHIN * abs(after - before) or readable(guess) == readable(after)
 
 

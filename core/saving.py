@@ -96,7 +96,7 @@ def session_data(session: Session, view: dict | None = None) -> dict:
 
 def _learner_data(session: Session) -> dict:
     """What the student said: guesses, answers and the tally of earlier runs."""
-    return {"guesses": [vars(guess) for guess in session.guesses],
+    return {"guesses": [_guess_data(guess) for guess in session.guesses],
             "answers": [vars(answer) for answer in session.answers],
             "earlier": list(session.earlier)}
 
@@ -117,6 +117,14 @@ def _learner(data: dict, lesson: Lesson, history: History) -> dict:
     return {"guesses": guesses, "answers": answers, "earlier": (right, scored)}
 
 
+def _guess_data(guess: Guess) -> dict:
+    """A guess as JSON data. Its truth is for older readers: a run that overflows at the step
+    guessed at has an infinite truth, which JSON cannot hold, so it is written as null; a
+    guess is judged again on loading, so the truth saved is never read."""
+    finite = not isinstance(guess.truth, float) or is_finite(guess.truth)
+    return {**vars(guess), "truth": guess.truth if finite else None}
+
+
 def _guess(entry: dict, history: History) -> Guess:
     guess = Guess(**entry)
     if type(guess.iteration) is not int or not 0 <= guess.iteration < history.iteration:
@@ -124,9 +132,10 @@ def _guess(entry: dict, history: History) -> Guess:
     directions = tuple(DIRECTIONS.values()) if what_to_predict(history.problem) == DIRECTION else None
     if not _one_of_or_number(guess.value, directions):
         raise CorruptSave("save.bad_guess", value=guess.iteration)
-    if judge(history.problem, history.record(guess.iteration), guess.value) != guess:
+    judged = judge(history.problem, history.record(guess.iteration), guess.value)
+    if (judged.kind, judged.value, judged.right) != (guess.kind, guess.value, guess.right):
         raise CorruptSave("save.bad_guess", value=guess.iteration)
-    return guess
+    return judged  # with the truth of the run, not the save's
 
 
 def _answer(entry: dict, lesson: Lesson) -> Answer:

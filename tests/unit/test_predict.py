@@ -4,10 +4,12 @@ the step they belong to, saved and brought back."""
 import dataclasses
 import io
 import json
+import math
 
 import pytest
 from gradstep.core.lessons import LessonError, find_lesson, load_lesson_file
 from gradstep.core.predict import judge, what_to_predict
+from gradstep.core.problem import Problem
 from gradstep.core.questions import RIGHT, SKIPPED, WRONG, Answer, Attempt, Question, QuestionText
 from gradstep.core.saving import CorruptSave, session_data, session_from_data
 from gradstep.core.session import Session
@@ -218,3 +220,13 @@ def test_a_full_width_digit_is_a_number_as_typed_on_a_chinese_keyboard():
     out = io.StringIO()
     session = run_lines(Session.begin(find_lesson("alpha")), "en", io.StringIO("s\ns\nl\n３\nq\n"), out)
     assert session.lesson.name == "gradient-descent"
+
+
+def test_a_guess_at_a_step_that_overflows_is_wrong_and_saved():
+    """The truth of such a guess is infinite, which JSON cannot hold: every save failed; and
+    any finite guess was within 1% of a change that is infinite too, so it counted right."""
+    problem = Problem((1e130, 1.5), (4e16, -7e118), 0.0)  # the first step's prediction overflows
+    session = Session.begin(find_lesson("alpha")).with_problem(problem).guessed_step(1.0)
+    assert session.guesses[0].truth == -math.inf and session.guesses[0].right is False
+    back, _ = session_from_data(json.loads(json.dumps(session_data(session), allow_nan=False)))
+    assert back.guesses == session.guesses
