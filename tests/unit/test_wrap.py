@@ -1,7 +1,10 @@
 """The line breaker every panel and line mode use: English at spaces, Chinese between
 characters, punctuation never at the wrong end of a line, formulas whole where they fit."""
 
+import sys
+
 import pytest
+from gradstep.tui.words import wrap as breaker
 from gradstep.tui.words.wrap import CLOSING, OPENING, width, wrap, wrap_entries
 from hypothesis import given
 from hypothesis import strategies as st
@@ -90,3 +93,34 @@ def test_a_chinese_paragraph_never_ends_on_one_character_and_its_stop():
 def test_a_figure_too_long_to_share_a_line_keeps_its_own():
     assert wrap("iteration 123456789012", 12) == ["iteration", "123456789012"]
     assert wrap("abcdefghi 1.", 11) == ["abcdefghi", "1."]  # no line starts with the stop
+
+
+SHAPES = ["a + ", "= ", "0.5 ", "x", "ab ", "每一步", "。", "（", "1/输入^2 ", "a\n", "a  ", "x。"]
+
+
+def steps_of(text: str, columns: int = 76) -> int:
+    """How many lines of the breaker run to wrap `text` (its cache passed by): a count of the
+    work done, the same on any machine however busy, unlike a time."""
+    count = 0
+
+    def tracer(frame, event, _):
+        nonlocal count
+        if frame.f_code.co_filename == breaker.__file__:
+            count += event == "line"
+            return tracer
+        return None
+
+    sys.settrace(tracer)
+    try:
+        breaker._wrapped.__wrapped__(text, columns)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+@pytest.mark.parametrize("piece", SHAPES)
+def test_wrapping_takes_work_in_proportion_to_the_text_whatever_its_shape(piece):
+    """A lesson file of one long formula, word or run of punctuation took minutes to show:
+    four times the text took up to sixteen times the work. Now it takes four."""
+    small, large = steps_of(piece * 500), steps_of(piece * 2000)
+    assert large <= 4.5 * small

@@ -13,6 +13,8 @@ entries, never splitting one that fits a line.
 """
 
 import unicodedata
+from functools import lru_cache
+from itertools import accumulate
 
 CLOSING = set("，。、；：？！）」』】》〉…,.;:?!)]}%")
 OPENING = set("（「『【《〈([{")
@@ -21,6 +23,8 @@ OPERATORS = {"=", "<", ">", "<=", ">=", "->", "+", "-", "x", "×", "/", "*"}  # 
 
 def width(text: str) -> int:
     """Terminal cells `text` takes: two for each East Asian wide or full-width character."""
+    if text.isascii():  # no character of ASCII is wide: the common case, at once
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
 
 
@@ -33,10 +37,27 @@ def wrap(text: str, columns: int) -> list[str]:
 
     A unit wider than a whole line (a very long number) is cut where it must be.
     """
+    return list(_wrapped(text, columns))
+
+
+@lru_cache(maxsize=64)
+def _wrapped(text: str, columns: int) -> tuple[str, ...]:
+    """wrap's lines, kept: the panels are drawn again at every step, and a lesson's words
+    (up to a whole lesson file of them) are the same from one step to the next."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines += _wrap_paragraph(paragraph, max(1, columns))
-    return lines
+        if _as_it_is(paragraph, columns):
+            lines.append(paragraph)
+        else:
+            lines += _wrap_paragraph(paragraph, max(1, columns))
+    return tuple(lines)
+
+
+def _as_it_is(paragraph: str, columns: int) -> bool:
+    """Whether `paragraph` is its own one line: plain ASCII that fits, single-spaced (the
+    breaker would close up a double space), as most of a lesson's lines are."""
+    return (paragraph.isascii() and len(paragraph) <= columns and "  " not in paragraph
+            and paragraph[:1] != " " and paragraph[-1:] != " ")
 
 
 def wrap_entries(entries: list[str], columns: int, gap: str = "  ") -> list[str]:
@@ -74,19 +95,25 @@ def end_of(text: str, columns: int, mark: str = "…") -> str:
 
 
 def _wrap_paragraph(paragraph: str, columns: int) -> list[str]:
+    """Each piece measured once and each line's width kept as it fills: the time grows with
+    the text, however long a lesson file makes it."""
     rows: list[list[tuple[str, bool]]] = [[]]
+    used = 0  # cells taken on the last row
     for unit, space_before in _units(paragraph, columns):
-        if width(_joined(rows[-1] + [(unit, space_before)])) <= columns:
+        cells = width(unit)
+        gap = 1 if space_before and rows[-1] else 0
+        if used + gap + cells <= columns:
             rows[-1].append((unit, space_before))
+            used += gap + cells
             continue
         if rows[-1]:
             rows.append([])
-        while width(unit) > columns:  # no break fits: cut it
-            head = _fitting(unit, columns)
+        *cut, unit = _cut(unit, columns) if cells > columns else [unit]  # no break fits: cut it
+        for head in cut:
             rows[-1].append((head, False))
             rows.append([])
-            unit = unit[len(head):]
         rows[-1].append((unit, space_before))
+        used = width(unit)
     _no_orphan(rows, columns)
     return [_joined(row) for row in rows]
 
@@ -113,14 +140,17 @@ def _joined(row: list[tuple[str, bool]]) -> str:
     return "".join((" " if space and index else "") + unit for index, (unit, space) in enumerate(row))
 
 
-def _fitting(text: str, columns: int) -> str:
-    """The longest start of `text` that fits `columns` (at least one character)."""
-    taken = ""
+def _cut(text: str, columns: int) -> list[str]:
+    """`text` in pieces that each fill a line of `columns` cells (at least one character a
+    piece), the last one what is left."""
+    pieces, piece, cells = [], [], 0
     for char in text:
-        if width(taken + char) > columns:
-            break
-        taken += char
-    return taken or text[0]
+        cells += 2 if is_cjk(char) else 1
+        if cells > columns and piece:
+            pieces.append("".join(piece))
+            piece, cells = [], 2 if is_cjk(char) else 1
+        piece.append(char)
+    return pieces + ["".join(piece)]
 
 
 def _units(paragraph: str, columns: int) -> list[tuple[str, bool]]:
@@ -137,6 +167,9 @@ def _units(paragraph: str, columns: int) -> list[tuple[str, bool]]:
         if not word:
             continue
         space = number > 0 and bool(pieces)
+        if word.isascii():  # an English word or a formula's term: one piece
+            pieces.append((word, space))
+            continue
         if _mixed(word) and width(word) <= MIXED_TERM:
             pieces.append((word, space))
             continue
@@ -186,22 +219,26 @@ def _mixed(word: str) -> bool:
 
 def _operand(piece: str) -> bool:
     """A formula's term: anything with a letter, digit or symbol of ASCII in it."""
-    return any(char.isascii() for char in piece) and piece not in OPERATORS
+    return piece not in OPERATORS and (piece.isascii() or any(char.isascii() for char in piece))
 
 
 def _formulas(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, bool]]:
     """Runs like "r = 1 - 0.1 x 2^2 = 0.6" or "-alpha x weight_delta" joined into one piece
-    when they fit a line: operands with an operator between each two, spaced."""
+    when they fit a line: operands with an operator between each two, spaced. A run too long
+    for a line keeps its first pieces apart and joins the longest end of it that fits."""
+    count = len(pieces)
+    reach = list(range(count))  # the last operand of the run that starts at each piece
+    for index in range(count - 3, -1, -1):
+        if pieces[index + 1][0] in OPERATORS and _linked(pieces, index):
+            reach[index] = reach[index + 2]
+    if reach == list(range(count)):  # no formula at all: most prose
+        return pieces
+    before = [0, *accumulate(width(piece) for piece, _ in pieces)]  # cells of the pieces before each
     joined, position = [], 0
-    while position < len(pieces):
-        end = position
-        while (end + 2 < len(pieces) and pieces[end + 1][0] in OPERATORS and pieces[end + 1][1]
-               and pieces[end + 2][1] and _operand(pieces[end][0]) and _operand(pieces[end + 2][0])):
-            end += 2
-        run = pieces[position:end + 1]
-        text = " ".join(piece for piece, _ in run)
-        if end > position and width(text) <= columns:
-            joined.append((text, pieces[position][1]))
+    while position < count:
+        end = reach[position]
+        if end > position and before[end + 1] - before[position] + end - position <= columns:
+            joined.append((" ".join(piece for piece, _ in pieces[position:end + 1]), pieces[position][1]))
             position = end + 1
         else:
             joined.append(pieces[position])
@@ -209,12 +246,21 @@ def _formulas(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, b
     return joined
 
 
+def _linked(pieces: list[tuple[str, bool]], index: int) -> bool:
+    """Whether the operand at `index` is followed by a spaced operator and another operand."""
+    (left, _), (operator, spaced), (right, spaced_after) = pieces[index:index + 3]
+    return operator in OPERATORS and spaced and spaced_after and _operand(left) and _operand(right)
+
+
 def _glued(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     """Closing punctuation joined to the piece before, opening to the piece after."""
-    glued: list[list] = []
+    glued: list[tuple[str, bool]] = []
+    run: list[str] = []  # the pieces that make the one being glued
     for text, space in pieces:
-        if glued and not space and (text[0] in CLOSING or glued[-1][0][-1] in OPENING):
-            glued[-1][0] += text
-        else:
-            glued.append([text, space])
-    return [(text, space) for text, space in glued]
+        if run and not space and (text[0] in CLOSING or run[-1][-1] in OPENING):
+            run.append(text)
+            continue
+        if run:
+            glued.append(("".join(run), run_space))
+        run, run_space = [text], space
+    return glued + [("".join(run), run_space)] if run else glued

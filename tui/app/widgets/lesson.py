@@ -7,6 +7,8 @@ diverged it says so in plain words, with the numbers, and names the keys that he
 Whatever does not fit is on further pages, a printable key away, and the last line says so.
 """
 
+from typing import TypeVar
+
 from rich.console import Group
 from rich.text import Text
 
@@ -17,6 +19,9 @@ from ...words.worked import worked_step
 from ...words.wrap import wrap
 from ..state import AppState
 from .panel import StatePanel
+
+
+Line = TypeVar("Line")  # a line as pages() gets it: it only counts them
 
 
 def paragraphs(state: AppState) -> list[tuple[str, str]]:
@@ -37,7 +42,7 @@ def paragraphs(state: AppState) -> list[tuple[str, str]]:
     return shown + ([(watch, "italic")] if watch else [])
 
 
-def pages(paragraphs: list[list[Text]], rows: int) -> list[list[Text]]:
+def pages(paragraphs: list[list[Line]], rows: int) -> list[list[Line]]:
     """Paragraphs (each a list of lines) in pages of `rows` lines. When they do not all fit,
     the last row of each page is kept for the "more" line, and a paragraph that would be cut
     starts the next page instead, unless it is longer than a page itself."""
@@ -74,12 +79,12 @@ class LessonPanel(StatePanel):
 
     def draw(self, state: AppState) -> Group:
         width, rows = self.size
-        book = pages([[Text(line, style=style) for line in wrap(text, width)] for text, style in paragraphs(state)],
-                     rows)
+        book = pages([[(line, style) for line in wrap(text, width)] for text, style in paragraphs(state)], rows)
         self.page_count = len(book)
         page = state.page % len(book)
+        shown = [Text(line, style=style) for line, style in book[page]]  # of perhaps a thousand pages
         if len(book) == 1:
-            return Group(*book[0])
+            return Group(*shown)
         more = say(state.language, "more" if page + 1 < len(book) else "more.again", page=page + 1, pages=len(book))
         blank = [Text("")] * (rows - 1 - len(book[page]))  # the "more" line always on the bottom row
-        return Group(*book[page], *blank, Text(more, style="dim", no_wrap=True, overflow="crop"))
+        return Group(*shown, *blank, Text(more, style="dim", no_wrap=True, overflow="crop"))
