@@ -36,11 +36,15 @@ class Regime(enum.Enum):
     MEASURING = "measuring"  # the measuring lesson: nothing learns, the weights stay
 
 
-def sum_of_squares(problem: Problem) -> float:
-    """|input|^2, the sum of the squared inputs."""
+def sum_of_squares(problem: Problem, output: int = 0) -> float:
+    """|input|^2, the sum of the squared inputs whose weights learn in row `output`: a frozen
+    weight's input moves nothing, so it takes no part in r. With no weight frozen every
+    output has the same r, since every row sees the same inputs."""
     inputs = as_arrays(problem.inputs)  # shape (n,)
+    n = len(inputs)
+    learning = [problem.learns(output * n + j) for j in range(n)]
     with np.errstate(all="ignore"):
-        return float(np.cumsum(inputs * inputs)[-1])
+        return float(np.cumsum(np.where(learning, inputs * inputs, 0.0))[-1])
 
 
 def r_factor(problem: Problem) -> float:

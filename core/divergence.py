@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .problem import Problem
-from .rules import Step, as_arrays, predict, squared_error
+from .rules import Step, as_arrays, predict_rows, total
 
 GROWTH = 1e100  # far past any figure the course shows; squares of it still fit in a float64
 
@@ -44,20 +44,21 @@ class Diverged(Exception):
 
 def error_limit(problem: Problem) -> float:
     """The error past which the run has grown GROWTH-fold from its start: it diverged."""
-    start = squared_error(predict(as_arrays(problem.weights), as_arrays(problem.inputs)), problem.goal)
-    with np.errstate(over="ignore"):
+    weights = as_arrays(problem.weights).reshape(problem.shape)  # shape (m, n)
+    with np.errstate(all="ignore"):
+        start = total((predict_rows(weights, as_arrays(problem.inputs)) - as_arrays(problem.goals)) ** 2)
         return float(GROWTH * max(1.0, float(start)))  # inf for a start past 1e208: overflow decides
 
 
 def _quantities(step: Step) -> list[tuple[str, float]]:
     """Every number a record holds, by the name the log gives it."""
-    named = [("prediction", step.prediction), ("error", step.error)]
-    named += [("weight", float(w)) for w in step.weights_after]
+    named = [("prediction", float(p)) for p in np.ravel(step.prediction)] + [("error", step.error)]
+    named += [("weight", float(w)) for w in np.ravel(step.weights_after)]
     for name in ("delta", "up_error", "down_error"):
         if hasattr(step, name):
-            named.append((name, getattr(step, name)))
+            named += [(name, float(value)) for value in np.ravel(getattr(step, name))]
     if hasattr(step, "weight_delta"):
-        named += [("weight_delta", float(d)) for d in step.weight_delta]
+        named += [("weight_delta", float(d)) for d in np.ravel(step.weight_delta)]
     return named
 
 

@@ -5,6 +5,8 @@ it is of (which lesson and problem: rule, inputs, goal, alpha or step), then the
 and a note. A session's own log (hand-ins, exports) is core.schema's.
 CSV and JSON lines have the same fields in the same order (`fields`); a field with a
 value per weight is a list in JSON and one column per weight in CSV (`weight_1`, ...).
+With several outputs the weights are a matrix, one row per output: nested lists in JSON,
+`weight_ROW_COL` in CSV; a value per output (goal, prediction, delta) is `name_ROW`.
 Every float is Python's repr, which reads back as exactly the same float64, and never
 NaN or Infinity, which JSON has no words for: the last row of a run that diverged says
 so in its note. A blank cell in CSV is null in JSON.
@@ -23,9 +25,9 @@ import numpy as np
 from .divergence import Divergence
 from .numbers import exact, readable
 from .problem import GRADIENT_DESCENT, HOT_COLD, Problem
-from .rules import RECORD_TYPES, Step
+from .rules import OutputsStep, Step, record_type
 
-_NAMES = {"weights": "weight", "weights_after": "weight_after"}  # record field -> column
+_NAMES = {"weights": "weight", "weights_after": "weight_after", "errors": "output_error"}  # record field -> column
 _MOVES = {-1: "down", 0: "none", 1: "up"}
 _SKIPPED = ("predictions",)  # the cost is per rule, not per record: said in the summary
 
@@ -55,7 +57,7 @@ def _rate(row: Row, method: str, field: str) -> float | None:
     return getattr(row.about.problem, field) if row.about.problem.method == method else None
 
 
-# The fields of a row around its record, in order: (name, one value per weight?, its value).
+# The fields of a row around its record, in order: (name, one value per input or output?, its value).
 # Adding a field to every export, CSV and JSON alike, is adding a line here.
 ABOUT_FIELDS: tuple[tuple[str, bool, Callable[[Row], object]], ...] = (
     ("user", False, lambda row: row.about.user),
@@ -63,7 +65,7 @@ ABOUT_FIELDS: tuple[tuple[str, bool, Callable[[Row], object]], ...] = (
     ("lesson", False, lambda row: row.about.lesson),
     ("method", False, lambda row: row.about.problem.method),
     ("input", True, lambda row: list(row.about.problem.inputs)),
-    ("goal", False, lambda row: row.about.problem.goal),
+    ("goal", True, lambda row: list(row.about.problem.goals)),
     ("alpha", False, lambda row: _rate(row, GRADIENT_DESCENT, "alpha")),
     ("step_amount", False, lambda row: _rate(row, HOT_COLD, "step_amount")),
 )
@@ -72,29 +74,43 @@ AFTER_FIELDS: tuple[tuple[str, bool, Callable[[Row], object]], ...] = (
 )
 
 
-def fields(problem: Problem) -> list[tuple[str, bool]]:
-    """Every field of this problem's rows: its name, and whether it holds a value per weight."""
-    record = [(_NAMES.get(field.name, field.name), field.type is np.ndarray)
-              for field in dataclasses.fields(RECORD_TYPES[problem.method]) if field.name not in _SKIPPED]
-    return [(name, per) for name, per, _ in ABOUT_FIELDS] + record + [(name, per) for name, per, _ in AFTER_FIELDS]
+def fields(problem: Problem) -> list[tuple[str, tuple[int, ...]]]:
+    """Every field of this problem's rows: its name, and the shape of its value (() for a
+    number, (k,) for a list, (rows, columns) for the weights of several outputs)."""
+    about = [(name, _about_shape(name, problem) if listed else ()) for name, listed, _ in ABOUT_FIELDS]
+    return about + _record_fields(problem) + [(name, ()) for name, _, _ in AFTER_FIELDS]
+
+
+def _about_shape(name: str, problem: Problem) -> tuple[int, ...]:
+    return (problem.outputs,) if name == "goal" else (len(problem.inputs),)
+
+
+def _record_fields(problem: Problem) -> list[tuple[str, tuple[int, ...]]]:
+    """The record's fields and their shapes: a per-weight field is the weights' shape."""
+    kind = record_type(problem)
+    shapes = {"weights": problem.shape, "weights_after": problem.shape, "weight_delta": problem.shape}
+    if kind is not OutputsStep:
+        shapes = {name: (problem.size,) for name in shapes}
+    return [(_NAMES.get(field.name, field.name), shapes.get(field.name, (problem.outputs,))
+             if field.type is np.ndarray else ())
+            for field in dataclasses.fields(kind) if field.name not in _SKIPPED]
 
 
 def columns(problem: Problem) -> list[str]:
-    """The CSV columns of this problem's rows: a field per weight is `name_1`, ... with several."""
-    return [column for name, per_weight in fields(problem) for column in _expanded(name, per_weight, problem.size)]
+    """The CSV columns of this problem's rows: a list is `name_1`, ... (when it has several
+    values), a matrix `name_1_1`, `name_1_2`, ... row by row."""
+    return [column for name, shape in fields(problem) for column in _expanded(name, shape)]
 
 
 def record_columns(problem: Problem) -> list[str]:
     """The columns of the record alone (the text table's)."""
-    names = []
-    for field in dataclasses.fields(RECORD_TYPES[problem.method]):
-        if field.name not in _SKIPPED:
-            names += _expanded(_NAMES.get(field.name, field.name), field.type is np.ndarray, problem.size)
-    return names
+    return [column for name, shape in _record_fields(problem) for column in _expanded(name, shape)]
 
 
-def _expanded(name: str, per_weight: bool, size: int) -> list[str]:
-    return [f"{name}_{i}" for i in range(1, size + 1)] if per_weight and size > 1 else [name]
+def _expanded(name: str, shape: tuple[int, ...]) -> list[str]:
+    if len(shape) == 2:
+        return [f"{name}_{row}_{column}" for row in range(1, shape[0] + 1) for column in range(1, shape[1] + 1)]
+    return [f"{name}_{i}" for i in range(1, shape[0] + 1)] if shape and shape[0] > 1 else [name]
 
 
 def export_row(row: Row) -> dict[str, object]:
@@ -140,9 +156,16 @@ def flat_row(step: Step, show=exact) -> list[str]:
 def _cells(values: dict[str, object], show=exact) -> list[str]:
     cells = []
     for value in values.values():
-        for item in value if isinstance(value, list) else [value]:
+        for item in _flat(value):
             cells.append(_cell(item, show))
     return cells
+
+
+def _flat(value: object) -> list[object]:
+    """A value's cells: a number alone, a list's items, a matrix's row by row."""
+    if not isinstance(value, list):
+        return [value]
+    return [cell for item in value for cell in _flat(item)]
 
 
 def _cell(value: object, show=exact) -> str:

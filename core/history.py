@@ -27,8 +27,10 @@ from .rules import (
     Step,
     as_arrays,
     predict,
+    predict_rows,
     squared_error,
     take_step,
+    total,
 )
 
 _FIRST_CAPACITY = 64
@@ -46,7 +48,8 @@ class Trajectory:
         self.landmarks = Landmarks()  # where it stopped moving, began to bounce, was decided by rounding
         self._weights = np.empty((_FIRST_CAPACITY + 1, problem.size))  # row k: before iteration k
         self._weights[0] = as_arrays(problem.weights)
-        self._predictions = np.empty(_FIRST_CAPACITY)  # shape (capacity,)
+        self._outputs = () if problem.outputs == 1 else (problem.outputs,)  # a prediction's shape
+        self._predictions = np.empty((_FIRST_CAPACITY, *self._outputs))  # shape (capacity,) or (capacity, m)
         self._errors = np.empty(_FIRST_CAPACITY)  # shape (capacity,)
 
     def weights(self, length: int) -> np.ndarray:
@@ -54,7 +57,8 @@ class Trajectory:
         return _read_only(self._weights[: length + 1])
 
     def predictions(self, length: int) -> np.ndarray:
-        """Read-only predictions of the first `length` records, shape (length,)."""
+        """Read-only predictions of the first `length` records, shape (length,), or
+        (length, m) with several outputs."""
         return _read_only(self._predictions[:length])
 
     def errors(self, length: int) -> np.ndarray:
@@ -78,7 +82,7 @@ class Trajectory:
             return False
         if k == len(self._errors):
             self._grow()
-        self._weights[k + 1] = step.weights_after
+        self._weights[k + 1] = step.weights_after.ravel()
         self._predictions[k] = step.prediction
         self._errors[k] = step.error
         self.landmarks.see(step, self._weights[k - 1] if k else None)
@@ -104,7 +108,7 @@ class Trajectory:
             raise ValueError("store() fills a run with no records, from matching columns, up to MAX_ITERATIONS")
         capacity = max(_FIRST_CAPACITY, len(errors))
         self._weights = _resized(np.array(weights, dtype=np.float64).reshape(-1, self.problem.size), capacity + 1)
-        self._predictions = _resized(np.array(predictions, dtype=np.float64), capacity)
+        self._predictions = _resized(np.array(predictions, dtype=np.float64).reshape(-1, *self._outputs), capacity)
         self._errors = _resized(np.array(errors, dtype=np.float64), capacity)
         self.count = len(errors)
         first, ties = self._landmark_candidates()
@@ -176,17 +180,32 @@ class History:
 
     @property
     def weights(self) -> np.ndarray:
-        """The current weights, read-only, shape (n,)."""
+        """The current weights, read-only, flat: shape (outputs * n,)."""
         return self.trajectory.weights(self.length)[-1]
 
     @property
-    def prediction(self) -> np.float64:
-        """What the neuron predicts now, before the next step."""
+    def weight_rows(self) -> np.ndarray:
+        """The current weights, one row per output, shape (outputs, n)."""
+        return self.weights.reshape(self.problem.shape)
+
+    @property
+    def prediction(self) -> np.float64 | np.ndarray:
+        """What the neuron predicts now, before the next step (shape (m,) with several outputs)."""
+        if self.problem.outputs > 1:
+            return predict_rows(self.weight_rows, self.trajectory.inputs)
         return predict(self.weights, self.trajectory.inputs)
 
     @property
+    def output_errors(self) -> np.ndarray:
+        """Each output's error now, shape (outputs,)."""
+        with np.errstate(all="ignore"):
+            return (np.atleast_1d(self.prediction) - as_arrays(self.problem.goals)) ** 2
+
+    @property
     def error(self) -> np.float64:
-        """The error now, before the next step."""
+        """The error now, before the next step: with several outputs, the sum of theirs."""
+        if self.problem.outputs > 1:
+            return total(self.output_errors)
         return squared_error(self.prediction, self.problem.goal)
 
     @property
@@ -275,4 +294,4 @@ def walk(problem: Problem, steps: int) -> Iterator[Step | Divergence]:
         if divergence is not None:
             yield divergence
             return
-        weights = step.weights_after
+        weights = step.weights_after.ravel()

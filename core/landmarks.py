@@ -30,7 +30,8 @@ class Landmarks:
         moved = not np.array_equal(step.weights_after, step.weights)
         if self.still_from is None and not moved:
             self.still_from = k
-        if self.bounce_from is None and moved and earlier is not None and np.array_equal(step.weights_after, earlier):
+        if (self.bounce_from is None and moved and earlier is not None
+                and np.array_equal(np.ravel(step.weights_after), np.ravel(earlier))):
             self.bounce_from = k - 1
         if self.rounding_at is None and isinstance(step, HotColdStep) and step.move:
             gap = abs(step.up_error - step.down_error)

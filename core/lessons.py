@@ -93,8 +93,12 @@ class Lesson:
 
 @cache
 def course() -> tuple[Lesson, ...]:
-    """The course's lessons in teaching order (their files sort in that order)."""
-    return tuple(_course_file(path) for path in sorted(COURSE_FOLDER.glob("*.toml")))
+    """The course's lessons in teaching order: by the number their file name starts with."""
+    return tuple(_course_file(path) for path in _course_paths())
+
+
+def _course_paths() -> list[Path]:
+    return course_files(COURSE_FOLDER)
 
 
 @cache
@@ -103,7 +107,7 @@ def _course_file(path: Path) -> Lesson:
 
 
 def first_lesson() -> Lesson:
-    return _course_file(sorted(COURSE_FOLDER.glob("*.toml"))[0])
+    return _course_file(_course_paths()[0])
 
 
 def find_lesson(name: str, lessons: tuple[Lesson, ...] | None = None) -> Lesson:
@@ -148,8 +152,15 @@ def load_course(folder: str | Path) -> tuple[Lesson, ...]:
 
 
 def course_files(folder: Path) -> list[Path]:
-    """The lesson files of a course folder, in the order the course takes them."""
-    return sorted(path for path in folder.glob("*.toml") if path.is_file())
+    """The lesson files of a course folder, in the order the course takes them: by name,
+    a number in it counted as a number, so "10-..." comes after "9-..." (and "01-" still
+    before "02-")."""
+    return sorted((path for path in folder.glob("*.toml") if path.is_file()), key=_natural)
+
+
+def _natural(path: Path) -> list:
+    """A file name as text and numbers, for sorting: "10-a.toml" -> ["", 10, "-a.toml"]."""
+    return [(int(part), part) if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", path.name)]
 
 
 def load_lesson_file(path: str | Path) -> Lesson:
@@ -232,13 +243,19 @@ def lesson_from_table(data: dict, where: str, source: str, default_name: str | N
     fields.refuse_unknown(_FIELDS)
     name = fields.gather(fields.name, "name", default=default_name)
     values = {
-        "weights": fields.gather(fields.numbers, "weights"),
+        "weights": fields.gather(fields.weights, "weights"),
         "inputs": fields.gather(fields.numbers, "inputs"),
-        "goal": fields.gather(fields.number, "goal"),
+        "goal": fields.gather(fields.goal, "goal"),
         "method": fields.gather(fields.string, "method", default=GRADIENT_DESCENT),
         "alpha": fields.gather(fields.number, "alpha", default=1.0),
         "step_amount": fields.gather(fields.number, "step_amount", default=0.1),
+        "frozen": fields.gather(fields.positions, "frozen"),
     }
+    rows = fields.rows
+    if rows is not None and values["inputs"] is not None and any(len(row) != len(values["inputs"]) for row in rows):
+        fields.note(fields.fail("weights", "lesson.ragged_rows", inputs=len(values["inputs"]),
+                                sizes=[len(row) for row in rows]))
+        values["weights"] = None
     for fault in problem_faults(values):
         fields.note(LessonError(fault.key, where=where, field=fault.field, **fault.values))
     rules = {
@@ -317,6 +334,31 @@ class _Fields:
                     raise self.fail(key, "lesson.expected_number_at", position=position, value=item)
                 raise self.fail(key, "lesson.expected_number", value=item)
         return tuple(values)
+
+    rows: list | None = None  # the rows of a `weights` given as a list of lists
+
+    def weights(self, key: str) -> tuple[float, ...]:
+        """A list of numbers, or a list of rows of numbers (one per output), flattened row by row."""
+        value = self._get(key, None)
+        if isinstance(value, list) and value and all(isinstance(row, list) for row in value):
+            for number, row in enumerate(value, start=1):
+                _Fields({f"{key}[{number}]": row}, self.where, self.prefix).numbers(f"{key}[{number}]")
+            self.rows = value
+            return tuple(item for row in value for item in row)
+        return self.numbers(key)
+
+    def goal(self, key: str) -> float | tuple[float, ...]:
+        """A number, or a list of numbers: one goal per output."""
+        value = self._get(key, None)
+        return self.numbers(key) if isinstance(value, list) else self.number(key)
+
+    def positions(self, key: str) -> tuple[int, ...]:
+        """Weights counted from 1 (as the screen numbers them), as indices from 0; none when absent."""
+        value = self.data.get(key, [])
+        if not isinstance(value, list) or not all(is_number(item) and isinstance(item, int) and item >= 1
+                                                  for item in value):
+            raise self.fail(key, "lesson.expected_positions", value=value)
+        return tuple(item - 1 for item in value)
 
     def string(self, key: str, default: str | None = None) -> str:
         value = self._get(key, default)

@@ -6,7 +6,12 @@ teachers, and a test reads them from this module, so the two cannot drift apart.
 
 MAX_WEIGHTS = 9
 """Weights one problem may have. The keys 1-9 choose the weight the chart follows, and nine
-weights still fit the parameters panel at 80x24; a lesson with more is refused."""
+weights still fit the parameters panel at 80x24; a lesson with more is refused. With several
+outputs it is the limit of one row (weights per output, one per input)."""
+
+MAX_OUTPUTS = 9
+"""Outputs one problem may have (goals, rows of weights). The keys 1-9 choose the output the
+chart follows, as they choose a weight; a lesson with more is refused."""
 
 MAX_ITERATIONS = 100_000
 """Iterations one run keeps, and one save replays in all. A run stops there, as at a

@@ -55,6 +55,49 @@ def parse_numbers(text: str) -> tuple[float, ...]:
     return tuple(values)
 
 
+def parse_rows(text: str) -> tuple[tuple[float, ...], ...]:
+    """Rows of numbers, the rows separated by ";" and the numbers by ",", as in
+    `--weight '0.1,0.1,-0.3;0.1,0.2,0'` (a matrix of weights, one row per output). Every
+    row must have as many numbers as the first."""
+    parts = text.split(";")
+    if len(parts) == 1:
+        return (parse_numbers(text),)
+    rows = []
+    for number, part in enumerate(parts, start=1):
+        try:
+            rows.append(parse_numbers(part))
+        except InvalidNumber as reason:
+            raise InvalidNumber("numbers.in_row", row=number, reason=reason) from None
+        if len(rows[-1]) != len(rows[0]):
+            raise InvalidNumber("numbers.ragged", row=number, size=len(rows[-1]), first=len(rows[0]))
+    return tuple(rows)
+
+
+def parse_weights(text: str) -> tuple[float, ...]:
+    """Weights as typed: one row ("0.1,0.2"), or rows of a matrix separated by ";", flattened
+    row after row (the goals say how many rows there are)."""
+    return tuple(value for row in parse_rows(text) for value in row)
+
+
+def parse_goal(text: str) -> float | tuple[float, ...]:
+    """A goal as typed: one number, or one per output ("0.1,1,0.1")."""
+    goals = parse_numbers(text)
+    return goals if len(goals) > 1 else goals[0]
+
+
+def parse_positions(text: str) -> tuple[int, ...]:
+    """Weights counted from 1, separated by commas ("1,3"), as indices from 0; blank: none."""
+    if not text.strip():
+        return ()
+    positions = []
+    for part in text.split(","):
+        part = part.strip()
+        if not part.isascii() or not part.isdigit() or int(part) < 1:
+            raise InvalidNumber("numbers.not_a_position", text=part)
+        positions.append(int(part) - 1)
+    return tuple(positions)
+
+
 def readable(value: float, digits: int = SHOWN_DIGITS) -> str:
     """`value` to `digits` significant digits, without the rounding noise of repr.
 

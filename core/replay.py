@@ -29,6 +29,8 @@ def replay(problem: Problem, steps: int) -> tuple[list, list[float], list[float]
     cap = min(error_limit(problem), LARGEST)
     if problem.method == HOT_COLD:
         return _hot_cold(problem, steps, cap)
+    if problem.outputs > 1 or problem.frozen:
+        return _layer(problem, steps, cap, learns=problem.method != MEASURE)
     if problem.size == 1:
         return _one_weight(problem, steps, cap, learns=problem.method != MEASURE)
     return _several_weights(problem, steps, cap, learns=problem.method != MEASURE)
@@ -100,5 +102,42 @@ def _hot_cold(problem: Problem, steps: int, cap: float):
         weight = after
         trail.append(weight)
         predictions.append(prediction)
+        errors.append(error)
+    return trail, predictions, errors
+
+
+def _layer(problem: Problem, steps: int, cap: float, learns: bool):
+    """Several outputs, or frozen weights, as `rules.outputs_step` and
+    `rules.gradient_descent_step` do them: each row summed left to right, each error squared
+    by pow, their sum left to right, and a frozen weight
+    left as it is (minus alpha times 0, which is itself)."""
+    inputs, goals, alpha, n = problem.inputs, problem.goals, problem.alpha, len(problem.inputs)
+    several = problem.outputs > 1  # a record's prediction: a list of them, or one number
+    moving = [problem.learns(index) for index in range(problem.size)]
+    weights = list(problem.weights)
+    trail, predictions, errors = [weights], [], []
+    for _ in range(steps):
+        outputs, error, after = [], 0.0, []
+        for row, goal in enumerate(goals):
+            own = weights[row * n:(row + 1) * n]
+            prediction = inputs[0] * own[0]
+            for x, w in zip(inputs[1:], own[1:]):
+                prediction = prediction + x * w
+            delta = prediction - goal
+            try:
+                squared = delta ** 2
+            except OverflowError:
+                return trail, predictions, errors
+            error = error + squared if row else squared
+            outputs.append(prediction)
+            if learns:
+                after += [w - alpha * (delta * x) if moving[row * n + j] else w for j, (w, x) in enumerate(zip(own, inputs))]
+        after = after if learns else weights
+        finite = -LARGEST <= sum(after) <= LARGEST or all(-LARGEST <= w <= LARGEST for w in after)
+        if not (error <= cap and finite and all(-LARGEST <= p <= LARGEST for p in outputs)):
+            break
+        weights = after
+        trail.append(weights)
+        predictions.append(outputs if several else outputs[0])
         errors.append(error)
     return trail, predictions, errors

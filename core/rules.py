@@ -63,8 +63,29 @@ class MeasureStep:
     predictions: int = PREDICTIONS_PER_STEP[MEASURE]
 
 
-Step = GradientStep | HotColdStep | MeasureStep
+@dataclass(frozen=True, eq=False)
+class OutputsStep:
+    """One iteration of gradient descent for several outputs at once: each output is its own
+    neuron on the same inputs, with its own prediction, miss and row of weights."""
+
+    iteration: int  # counted from 0
+    weights: np.ndarray  # before the update, one row per output, shape (m, n)
+    prediction: np.ndarray  # each row . inputs, shape (m,)
+    errors: np.ndarray  # (prediction - goal) ** 2 of each output, shape (m,)
+    error: float  # their sum, left to right: the figure logged for this iteration
+    delta: np.ndarray  # prediction - goal of each output, shape (m,)
+    weight_delta: np.ndarray  # delta[i] * inputs[j], shape (m, n); 0 for a frozen weight
+    weights_after: np.ndarray  # weights - alpha * weight_delta, shape (m, n)
+    predictions: int = 1  # what the iteration cost: one pass of the layer
+
+
+Step = GradientStep | HotColdStep | MeasureStep | OutputsStep
 RECORD_TYPES = {GRADIENT_DESCENT: GradientStep, HOT_COLD: HotColdStep, MEASURE: MeasureStep}
+
+
+def record_type(problem: Problem) -> type:
+    """The kind of record the problem's run is made of."""
+    return OutputsStep if problem.outputs > 1 else RECORD_TYPES[problem.method]
 
 
 def as_arrays(values: tuple[float, ...]) -> np.ndarray:
@@ -78,6 +99,18 @@ def predict(weights: np.ndarray, inputs: np.ndarray) -> np.float64:
         return np.cumsum(inputs * weights)[-1]
 
 
+def predict_rows(weights: np.ndarray, inputs: np.ndarray) -> np.ndarray:
+    """Each row of `weights` (shape (m, n)) . inputs, each summed left to right, shape (m,)."""
+    with np.errstate(all="ignore"):
+        return np.cumsum(weights * inputs, axis=1)[:, -1]
+
+
+def total(values: np.ndarray) -> np.float64:
+    """The sum of `values`, left to right (np.sum pairs them up beyond eight)."""
+    with np.errstate(all="ignore"):
+        return np.cumsum(values)[-1]
+
+
 def squared_error(prediction: float, goal: float) -> np.float64:
     """(prediction - goal) ** 2: never negative, and big misses cost more than small ones."""
     with np.errstate(all="ignore"):
@@ -85,16 +118,50 @@ def squared_error(prediction: float, goal: float) -> np.float64:
 
 
 def gradient_descent_step(
-    weights: np.ndarray, inputs: np.ndarray, goal: float, alpha: float, iteration: int
+    weights: np.ndarray, inputs: np.ndarray, goal: float, alpha: float, iteration: int,
+    learns: np.ndarray | None = None,
 ) -> GradientStep:
-    """One iteration of gradient descent from `weights` (shape (n,))."""
+    """One iteration of gradient descent from `weights` (shape (n,)); `learns` (shape (n,),
+    bool) is False for a frozen weight, whose weight_delta is then 0."""
     with np.errstate(all="ignore"):
         prediction = predict(weights, inputs)  # input * weight, summed
         error = (prediction - goal) ** 2  # logged for this iteration
         delta = prediction - goal  # the pure error
         weight_delta = delta * inputs  # shape (n,): one shared delta, scaled by each input
+        if learns is not None:
+            weight_delta = np.where(learns, weight_delta, 0.0)  # a frozen weight does not move
         weights_after = weights - alpha * weight_delta  # shape (n,)
     return GradientStep(iteration, weights, prediction, error, delta, weight_delta, weights_after)
+
+
+def outputs_step(
+    weights: np.ndarray, inputs: np.ndarray, goals: np.ndarray, alpha: float, iteration: int,
+    learns: np.ndarray | None = None,
+) -> OutputsStep:
+    """One iteration of gradient descent for several outputs from `weights` (shape (m, n)),
+    in the tutorial's order; `learns` (shape (m, n), bool) is False for a frozen weight.
+
+    Each error is squared one scalar at a time: a scalar's ** 2 calls the C library's pow,
+    as the tutorial's Python does, while an array's ** 2 multiplies, which rounds the other
+    way about once in a thousand (the matrix lesson meets one by iteration 60)."""
+    with np.errstate(all="ignore"):
+        prediction = predict_rows(weights, inputs)  # shape (m,): each row's weighted sum
+        errors = np.array([miss ** 2 for miss in prediction - goals])  # shape (m,): each output's own error
+        delta = prediction - goals  # shape (m,): each output's own miss
+        weight_delta = np.outer(delta, inputs)  # shape (m, n): delta[i] * inputs[j]
+        if learns is not None:
+            weight_delta = np.where(learns, weight_delta, 0.0)
+        weights_after = weights - alpha * weight_delta  # shape (m, n)
+    return OutputsStep(iteration, weights, prediction, errors, total(errors), delta, weight_delta, weights_after)
+
+
+def learning_mask(problem: Problem) -> np.ndarray | None:
+    """Which weights learn, shape (outputs, n) (None when none is frozen)."""
+    if not problem.frozen:
+        return None
+    mask = np.ones(problem.size, dtype=bool)
+    mask[list(problem.frozen)] = False
+    return mask.reshape(problem.shape)
 
 
 def hot_cold_step(
@@ -127,9 +194,22 @@ def measure_step(weights: np.ndarray, inputs: np.ndarray, goal: float, iteration
 
 
 def take_step(problem: Problem, weights: np.ndarray, inputs: np.ndarray, iteration: int) -> Step:
-    """One iteration of the problem's rule from `weights`."""
+    """One iteration of the problem's rule from `weights` (flat, shape (outputs * n,))."""
+    learns = learning_mask(problem)
+    if problem.outputs > 1:
+        return outputs_step(weights.reshape(problem.shape), inputs, as_arrays(problem.goals),
+                            problem.alpha, iteration, learns)
+    if learns is not None and problem.method == GRADIENT_DESCENT:
+        return gradient_descent_step(weights, inputs, problem.goal, problem.alpha, iteration, learns[0])
     if problem.method == HOT_COLD:
         return hot_cold_step(weights, inputs, problem.goal, problem.step_amount, iteration)
     if problem.method == MEASURE:
         return measure_step(weights, inputs, problem.goal, iteration)
     return gradient_descent_step(weights, inputs, problem.goal, problem.alpha, iteration)
+
+
+def output_record(step: OutputsStep, output: int) -> GradientStep:
+    """Output `output`'s share of a several-outputs record: its own row of weights, with its
+    own prediction, error, delta and weight_delta, as one output alone would have them."""
+    return GradientStep(step.iteration, step.weights[output], step.prediction[output], step.errors[output],
+                        step.delta[output], step.weight_delta[output], step.weights_after[output])

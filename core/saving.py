@@ -44,6 +44,7 @@ def _lesson_data(lesson: Lesson) -> dict:
     """A lesson as the table of a lesson file (empty texts left out), and where it came from:
     a save's lesson is checked on loading by the lesson files' own check."""
     table = {"name": lesson.name, **_problem_data(lesson.problem), "source": lesson.source}
+    table["frozen"] = [index + 1 for index in lesson.problem.frozen]  # a lesson file counts from 1
     if lesson.tutorial_steps is not None:
         table["tutorial_steps"] = lesson.tutorial_steps
     table.update(locked=list(lesson.locked), hide=list(lesson.hidden), predict=lesson.predict)

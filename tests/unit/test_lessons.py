@@ -6,10 +6,11 @@ from gradstep.tui.words.say import explain
 
 from ..helpers import gradstep
 
-NAMES = ["measure-error", "hot-cold", "gradient-descent", "error-curve", "divergence", "alpha", "multi-weight"]
+NAMES = ["measure-error", "hot-cold", "gradient-descent", "error-curve", "divergence", "alpha", "multi-weight",
+         "freeze-weight", "several-outputs", "weight-matrix"]
 
 
-def test_the_course_has_the_seven_lessons_in_order():
+def test_the_course_has_the_ten_lessons_in_order():
     assert [lesson.name for lesson in course()] == NAMES
 
 

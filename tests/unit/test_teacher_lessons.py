@@ -143,7 +143,7 @@ def test_lesson_file_may_be_given_more_than_once_and_a_clash_is_reported(tmp_pat
     clash = lesson_file(tmp_path, "b.toml", "alpha")
     result = gradstep("--line", "--lesson-file", str(first), "--lesson-file", str(clash), "--lang", "en")
     assert result.status == 0 and "mine: Lesson mine" in result.out
-    assert "8  mine: Lesson mine\n9  alpha: Lesson alpha" in result.out  # after the built-in course
+    assert "11  mine: Lesson mine\n12  alpha: Lesson alpha" in result.out  # after the built-in course
     assert f"{clash}: name: 'alpha' is also the name of a built-in lesson" in result.err
 
 

@@ -20,7 +20,7 @@ from ..words.prose import PLACEHOLDER, PLACEHOLDERS, TELLS
 from ..words.say import explain, say
 from .flags import ArgumentParser, add_language_argument, parse_in_language
 
-LIST_KEYS = 9  # the app's lesson list opens lessons by one digit
+LIST_KEYS = 10  # the app's lesson list opens lessons by one digit: 1 to 9, then 0
 NEAR = 12  # characters either side of an unmatched brace, quoted to find it by
 
 

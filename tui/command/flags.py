@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Iterator
 
 from ...core.lessons import LANGUAGES, Lesson, LessonError, course, find_lesson, load_course, load_lesson_file
-from ...core.numbers import parse_number, parse_numbers
+from ...core.numbers import parse_goal, parse_number, parse_numbers, parse_positions, parse_weights
 from ...core.problem import METHODS, Problem
 from ...core.refusals import Refusal
 from ..words.catalogue import ARGPARSE_ZH
@@ -190,12 +190,13 @@ def add_problem_arguments(parser: ArgumentParser) -> None:
     source.add_argument("--lesson", metavar="NAME", help=say(language, "flag.lesson"))
     source.add_argument("--lesson-file", metavar="FILE", action="append", help=say(language, "flag.lesson_file"))
     numbers, number = parser.typed(parse_numbers), parser.typed(parse_number)
-    parser.add_argument(FLAGS["weights"], metavar="W", type=numbers, help=say(language, "flag.weight"))
+    parser.add_argument(FLAGS["weights"], metavar="W", type=parser.typed(parse_weights), help=say(language, "flag.weight"))
     parser.add_argument(FLAGS["inputs"], metavar="X", type=numbers, help=say(language, "flag.input"))
-    parser.add_argument(FLAGS["goal"], metavar="Y", type=number, help=say(language, "flag.goal"))
+    parser.add_argument(FLAGS["goal"], metavar="Y", type=parser.typed(parse_goal), help=say(language, "flag.goal"))
     parser.add_argument(FLAGS["method"], choices=METHODS, help=say(language, "flag.method"))
     parser.add_argument(FLAGS["alpha"], metavar="A", type=number, help=say(language, "flag.alpha"))
     parser.add_argument(FLAGS["step_amount"], metavar="S", type=number, help=say(language, "flag.step_amount"))
+    parser.add_argument(FLAGS["frozen"], metavar="N", type=parser.typed(parse_positions), help=say(language, "flag.frozen"))
 
 
 def add_course_argument(parser: ArgumentParser) -> None:

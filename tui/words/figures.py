@@ -41,8 +41,10 @@ def vector(values, digits: int = SHOWN_DIGITS) -> str:
 
 
 def squares(problem: Problem, language: str) -> str:
-    """|input|^2 written out: "2^2" for one input, "8.5^2 + 0.65^2 + 1.2^2" for several."""
-    return " + ".join(f"{number(x)}^2" for x in problem.inputs)
+    """|input|^2 written out: "2^2" for one input, "8.5^2 + 0.65^2 + 1.2^2" for several;
+    the input of a frozen weight (of the first row) is left out, as it is from r."""
+    learning = [x for j, x in enumerate(problem.inputs) if problem.learns(j)]
+    return " + ".join(f"{number(x)}^2" for x in learning) or "0"
 
 
 def r_value(problem: Problem) -> float:

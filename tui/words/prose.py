@@ -13,6 +13,8 @@ what to watch for, not what will be seen.
 import functools
 import math
 import re
+
+import numpy as np
 from collections.abc import Mapping
 from types import MappingProxyType
 
@@ -24,7 +26,7 @@ from ...core.lessons import Lesson
 from ...core.numbers import readable
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, InvalidProblem, Problem
 from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
-from ...core.rules import as_arrays, predict, squared_error
+from ...core.rules import as_arrays, predict_rows, squared_error, total
 from ...core.session import Session
 from .catalogue import WORDS
 from .figures import not_falsely_whole, number, over_squares, r_formula, r_value, squares
@@ -39,18 +41,19 @@ def facts(problem: Problem, language: str) -> Mapping[str, str]:
     on every step of a run, so kept (read-only) rather than built again for each drawing."""
     times = say(language, "sign.times")
     weights, inputs = as_arrays(problem.weights), as_arrays(problem.inputs)
-    prediction = float(predict(weights, inputs))
-    miss = prediction - problem.goal
-    error = float(squared_error(prediction, problem.goal))
+    prediction = float(predict_rows(weights.reshape(problem.shape), inputs)[0])  # the first output's
+    goal = problem.goals[0]
+    miss = prediction - goal
+    error = float(squared_error(prediction, goal))
     r = r_value(problem)
     scale = problem.alpha * analysis.sum_of_squares(problem)
     best, edge = analysis.best_alpha(problem), analysis.largest_stable_alpha(problem)
-    bottom = problem.goal / problem.inputs[0] if problem.size == 1 and problem.inputs[0] else None
+    bottom = goal / problem.inputs[0] if problem.size == 1 and problem.inputs[0] else None
     terms = " + ".join(f"{number(x)}{times}{number(w)}" for x, w in zip(problem.inputs, problem.weights))
     known = {
         "weight": ", ".join(readable(w) for w in problem.weights),
         "input": ", ".join(readable(x) for x in problem.inputs),
-        "goal": readable(problem.goal),
+        "goal": readable(goal),
         "alpha": readable(problem.alpha),
         "step": readable(problem.step_amount),
         "count": str(problem.size),
@@ -58,7 +61,7 @@ def facts(problem: Problem, language: str) -> Mapping[str, str]:
         "prediction": readable(prediction),
         "predicts": f"{terms} = {readable(prediction)}",
         "miss": readable(miss),
-        "misses": f"{readable(prediction)} - {number(problem.goal)} = {readable(miss)}",
+        "misses": f"{readable(prediction)} - {number(goal)} = {readable(miss)}",
         "error": readable(error),
         "squares_miss": f"{number(miss)}^2 = {readable(error)}",
         "squares": squares(problem, language),
@@ -76,12 +79,15 @@ def facts(problem: Problem, language: str) -> Mapping[str, str]:
         "best_formula": "?" if best is None else over_squares(1, problem, language),
         "edge_formula": "?" if edge is None else over_squares(2, problem, language),
         "bottom": "?" if bottom is None else readable(bottom),
-        "curve": f"({number(problem.inputs[0])}{times}w - {number(problem.goal)})^2" if problem.size == 1 else "?",
+        "curve": f"({number(problem.inputs[0])}{times}w - {number(goal)})^2" if problem.size == 1 else "?",
     }
     distance = abs(problem.weights[0] - bottom) if bottom is not None else None
     known["distance"] = "?" if distance is None else readable(distance)
     known["distance_steps"] = "?" if distance is None else _count_of_steps(problem)
     known["distance_in_steps"] = "?" if distance is None else steps_of(known["distance_steps"], problem, language)
+    known["outputs"] = str(problem.outputs)
+    if problem.outputs > 1:
+        known |= _outputs_facts(problem, language)
     return MappingProxyType(known)
 
 
@@ -115,6 +121,30 @@ def steps_of(count: str, problem: Problem, language: str) -> str:
     """ "1 step of 0.1", "15 steps of 0.1", "0.5 steps of 0.1": `count` steps of step_amount."""
     key = "count.step_of" if count == "1" else "count.steps_of"
     return say(language, key, steps=count, step=readable(problem.step_amount))
+
+
+def _outputs_facts(problem: Problem, language: str) -> dict[str, str]:
+    """The figures that differ by output, output by output ("1: ...; 2: ..."), with several."""
+    times = say(language, "sign.times")
+    rows = as_arrays(problem.weights).reshape(problem.shape)  # shape (m, n)
+    predictions = predict_rows(rows, as_arrays(problem.inputs))  # shape (m,)
+    misses = predictions - as_arrays(problem.goals)
+    errors = np.array([miss ** 2 for miss in misses])  # as rules.outputs_step squares them
+
+    def each(parts) -> str:
+        return "; ".join(f"{output}: {part}" for output, part in enumerate(parts, start=1))
+
+    terms = [" + ".join(f"{number(x)}{times}{number(w)}" for x, w in zip(problem.inputs, row)) for row in rows]
+    return {
+        "goal": ", ".join(readable(g) for g in problem.goals),
+        "prediction": ", ".join(readable(p) for p in predictions),
+        "predicts": each(f"{t} = {readable(p)}" for t, p in zip(terms, predictions)),
+        "miss": ", ".join(readable(d) for d in misses),
+        "misses": each(f"{readable(p)} - {number(g)} = {readable(d)}"
+                       for p, g, d in zip(predictions, problem.goals, misses)),
+        "error": readable(total(errors)),
+        "squares_miss": each(f"{number(d)}^2 = {readable(e)}" for d, e in zip(misses, errors)),
+    }
 
 
 def fill(text: str, known: Mapping[str, str]) -> str:
@@ -214,7 +244,8 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
     if seen.bounce_from is not None:  # told in predictions, the column every log shows
         first, predictions = seen.bounce_from, history.predictions
         key = "story.bouncing" if first <= 1 else "story.bouncing_settled"
-        return [say(language, key, iteration=first, a=readable(predictions[first]), b=readable(predictions[first + 1]))]
+        a, b = (", ".join(readable(p) for p in np.ravel(predictions[k])) for k in (first, first + 1))
+        return [say(language, key, iteration=first, a=a, b=b)]
     if history.iteration >= 1:  # the step the worked step shows: from its error to the error now
         before, now = float(history.errors[-1]), float(history.error)
         if before > 0 and now == 0:  # "x 0" says nothing a beginner can use: it landed

@@ -12,7 +12,8 @@ import numpy as np
 from ...core.history import History
 from ...core.landmarks import TIE
 from ...core.numbers import SHOWN_DIGITS, readable
-from ...core.rules import GradientStep, HotColdStep, MeasureStep
+from ...core.problem import Problem
+from ...core.rules import GradientStep, HotColdStep, MeasureStep, OutputsStep, output_record
 from .figures import number, vector
 from .say import say
 
@@ -20,24 +21,37 @@ ROUNDING_DUST = 1e-9  # a weight this small beside the step is 0 but for float r
 FIRST_STEPS = 3  # hot and cold's first steps say why each costs several predictions
 
 
-def worked_step(history: History, language: str) -> list[str]:
-    """The lines that work the last step out; empty before the first step."""
+def worked_step(history: History, language: str, output: int = 0) -> list[str]:
+    """The lines that work the last step out; empty before the first step. With several
+    outputs, output `output`'s share is worked out (as if it were alone), then the sum of
+    the errors that the log shows."""
     if history.iteration == 0:
         return []
     step = history.record(history.iteration - 1)
-    goal = history.problem.goal
-    lines = [_prediction_line(history, step, language),
+    if isinstance(step, OutputsStep):
+        output = min(output, history.problem.outputs - 1)
+        own = _worked(history.problem.output_problem(output), output_record(step, output), language)
+        heading = say(language, "worked.output", iteration=step.iteration, output=output + 1,
+                      outputs=history.problem.outputs)
+        errors = " + ".join(readable(e) for e in step.errors)
+        return [heading, *own, say(language, "worked.error_sum", errors=errors, value=readable(step.error))]
+    return _worked(history.problem, step, language)
+
+
+def _worked(problem: Problem, step, language: str) -> list[str]:
+    goal = problem.goal
+    lines = [_prediction_line(problem, step, language),
              say(language, "worked.error", prediction=readable(step.prediction), goal=number(goal),
                  value=readable(step.error))]
     if _looks_equal(step.prediction, goal):
         lines.append(say(language, "worked.rounding", goal=readable(goal), error=readable(step.error, 2)))
     if isinstance(step, HotColdStep):
-        return lines + _hot_cold_lines(history, step, language)
+        return lines + _hot_cold_lines(problem, step, language)
     if isinstance(step, MeasureStep):
-        weights = vector(step.weights) if history.problem.size > 1 else readable(step.weights[0])
+        weights = vector(step.weights) if problem.size > 1 else readable(step.weights[0])
         return lines + [say(language, "measured", weight=weights)]
-    lines += _gradient_lines(history, step, language)
-    if not _adds_up_as_shown(history, step):
+    lines += _gradient_lines(problem, step, language)
+    if not _adds_up_as_shown(problem, step):
         lines.append(say(language, "worked.shown_digits", digits=SHOWN_DIGITS))
     return lines
 
@@ -47,7 +61,7 @@ def _looks_equal(a: float, b: float) -> bool:
     return a != b and readable(a) == readable(b)
 
 
-def _adds_up_as_shown(history: History, step: GradientStep) -> bool:
+def _adds_up_as_shown(problem: Problem, step: GradientStep) -> bool:
     """Whether each line's result, worked again from its figures as shown, reads as shown.
 
     A student who checks `0.40001 - 0.1 x 2.4374e-05 = 0.4` by hand gets 0.40001: the
@@ -58,14 +72,14 @@ def _adds_up_as_shown(history: History, step: GradientStep) -> bool:
     def same(worked, result) -> bool:
         return [readable(v) for v in np.atleast_1d(worked)] == [readable(v) for v in np.atleast_1d(result)]
 
-    problem = history.problem
     inputs, goal, alpha = shown(problem.inputs), shown(problem.goal), shown(problem.alpha)
     prediction, delta, weight_delta = shown(step.prediction), shown(step.delta), shown(step.weight_delta)
+    learning = np.array([problem.learns(j) for j in range(problem.size)])
     with np.errstate(all="ignore"):  # a run near divergence may overflow here as it did there
         return (same(np.sum(inputs * shown(step.weights)), step.prediction)
                 and same((prediction - goal) ** 2, step.error)
                 and same(prediction - goal, step.delta)
-                and same(delta * inputs, step.weight_delta)
+                and same(np.where(learning, delta * inputs, 0.0), step.weight_delta)
                 and same(shown(step.weights) - alpha * weight_delta, step.weights_after))
 
 
@@ -77,18 +91,18 @@ def _as_shown(value: float) -> float:
         return float(value)
 
 
-def _prediction_line(history: History, step, language: str) -> str:
+def _prediction_line(problem: Problem, step, language: str) -> str:
     times = say(language, "sign.times")
-    terms = " + ".join(f"{number(x)}{times}{number(w)}" for x, w in zip(history.problem.inputs, step.weights))
+    terms = " + ".join(f"{number(x)}{times}{number(w)}" for x, w in zip(problem.inputs, step.weights))
     return say(language, "worked.prediction", iteration=step.iteration, terms=terms, value=readable(step.prediction))
 
 
-def _gradient_lines(history: History, step: GradientStep, language: str) -> list[str]:
-    goal, alpha = history.problem.goal, history.problem.alpha
+def _gradient_lines(problem: Problem, step: GradientStep, language: str) -> list[str]:
+    goal, alpha = problem.goal, problem.alpha
     delta = say(language, "worked.delta", prediction=readable(step.prediction), goal=number(goal),
                 value=readable(step.delta))
-    inputs = history.problem.inputs
-    if history.problem.size == 1:
+    inputs = problem.inputs
+    if problem.size == 1:
         return [
             delta,
             say(language, "worked.weight_delta", delta=number(step.delta), input=number(inputs[0]),
@@ -98,7 +112,7 @@ def _gradient_lines(history: History, step: GradientStep, language: str) -> list
             *_which_way(inputs[0], step, language),
         ]
     silent = [f"w{i + 1}" for i, x in enumerate(inputs) if x == 0]
-    return [
+    lines = [
         delta,
         say(language, "worked.weight_delta", delta=number(step.delta), input=vector(inputs),
             value=vector(step.weight_delta)),
@@ -106,6 +120,10 @@ def _gradient_lines(history: History, step: GradientStep, language: str) -> list
             value=vector(step.weights_after)),
         *([say(language, "worked.no_signal.some", names=", ".join(silent))] if silent else []),
     ]
+    if problem.frozen:  # the weight_delta shown is not delta x input there: say why
+        numbers = ", ".join(str(index + 1) for index in problem.frozen)
+        lines.insert(2, say(language, "worked.frozen", weights=numbers, count=len(problem.frozen)))
+    return lines
 
 
 def _which_way(input_: float, step: GradientStep, language: str) -> list[str]:
@@ -121,8 +139,8 @@ def _which_way(input_: float, step: GradientStep, language: str) -> list[str]:
     return []
 
 
-def _hot_cold_lines(history: History, step: HotColdStep, language: str) -> list[str]:
-    amount = history.problem.step_amount
+def _hot_cold_lines(problem: Problem, step: HotColdStep, language: str) -> list[str]:
+    amount = problem.step_amount
     weight = float(step.weights[0])
     values = {"weight": readable(weight), "step": readable(amount), "after": readable(step.weights_after[0])}
     outcome = {-1: "moved_down", 1: "moved_up", 0: "tied"}[step.move]

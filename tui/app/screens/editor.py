@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from ....core.lessons import LANGUAGES
-from ....core.numbers import parse_number, parse_numbers
+from ....core.numbers import parse_goal, parse_number, parse_numbers, parse_positions, parse_weights
 from ....core.outside import ONE_LINE
 from ....core.problem import METHODS, InvalidProblem, Problem
 from ....core.refusals import Refusal
@@ -28,6 +28,31 @@ FIELDS = tuple(field.name for field in dataclasses.fields(Problem))  # weights, 
 def shown(values) -> str:
     """A number as the form shows it: every digit, so applying an untouched form changes nothing."""
     return ",".join(repr(v) for v in values) if isinstance(values, tuple) else repr(values)
+
+
+def shown_field(problem: Problem, field: str) -> str:
+    """A field as the form shows it: a matrix of weights row by row ("0.1,0.2;0.3,0.4"), the
+    frozen weights counted from 1 as on screen."""
+    if field == "weights" and problem.outputs > 1:
+        return ";".join(shown(row) for row in problem.rows())
+    if field == "frozen":
+        return ",".join(str(index + 1) for index in problem.frozen)
+    return shown(getattr(problem, field))
+
+
+def read_field(field: str, text: str) -> object:
+    """A typed field as the Problem takes it (weights as one flat row, row after row)."""
+    if field == "weights":
+        return parse_weights(text)
+    if field == "inputs":
+        return parse_numbers(text)
+    if field == "goal":
+        return parse_goal(text)
+    if field == "frozen":
+        return parse_positions(text)
+    if field == "method":
+        return read_rule(text)
+    return parse_number(text)
 
 
 def rule_names() -> dict[str, str]:
@@ -62,7 +87,8 @@ class EditorScreen(ModalScreen[Problem | None]):
                     yield Label(Text(say(self.language, field)))
                     value = getattr(self.problem, field)
                     placeholder = " / ".join(say(self.language, method) for method in METHODS)
-                    field_input = Input(value=say(self.language, value) if field == "method" else shown(value),
+                    field_input = Input(value=say(self.language, value) if field == "method"
+                                        else shown_field(self.problem, field),
                                         id=field, placeholder=placeholder if field == "method" else "",
                                         restrict=ONE_LINE)  # a paste with an escape sequence is refused
                     field_input.cursor_blink = False  # a blinking cursor is a redraw twice a second over SSH
@@ -87,12 +113,7 @@ class EditorScreen(ModalScreen[Problem | None]):
         for field in FIELDS:
             text = self.query_one(f"#{field}", Input).value
             try:
-                if field in ("weights", "inputs"):
-                    values[field] = parse_numbers(text)
-                elif field == "method":
-                    values[field] = read_rule(text)
-                else:
-                    values[field] = parse_number(text)
+                values[field] = read_field(field, text)
             except Refusal as refusal:
                 raise refusal.at(field=field) from None
         return Problem(**values)

@@ -1,0 +1,251 @@
+"""Lessons 8 to 10, the tutorial's next part, bit for bit: freezing a weight, one input with
+several outputs, and a matrix of weights (next-article-reference.json, copied from the spec).
+
+The reference's first three records are the figures the tutorial prints; later iterations
+are held to the same recurrences written out here in plain Python floats, as the tutorial's
+notebook writes them (sums left to right, `weight -= alpha * weight_delta`).
+"""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from gradstep.core.history import History
+from gradstep.core.lessons import course, find_lesson
+from gradstep.core.replay import replay
+from gradstep.core.saving import load, save
+from gradstep.core.session import Session
+
+from ..helpers import gradstep
+
+DATA = Path(__file__).parent.parent / "data"
+NEXT = ("freeze-weight", "several-outputs", "weight-matrix")
+LATER = 60  # iterations held to the recurrences
+
+
+@pytest.fixture(scope="module")
+def article() -> dict:
+    return json.loads((DATA / "next-article-reference.json").read_text())
+
+
+def bits(value) -> object:
+    """A float's exact bits (tells 0.0 from -0.0); lists and matrices element by element."""
+    if isinstance(value, list):
+        return [bits(item) for item in value]
+    return float(value).hex()
+
+
+def plain(value) -> object:
+    return value.tolist() if hasattr(value, "tolist") else float(value)
+
+
+def record_as_reference(name: str, record) -> dict:
+    """A record under the reference's keys (several outputs: predictions, errors, deltas)."""
+    if name == "freeze-weight":
+        return {"weights": plain(record.weights), "prediction": plain(record.prediction), "error": plain(record.error),
+                "delta": plain(record.delta), "weight_deltas": plain(record.weight_delta)}
+    weights = plain(record.weights)
+    if name == "several-outputs":  # one input: the reference lists the one weight of each output
+        weights = [row[0] for row in weights]
+    weight_deltas = plain(record.weight_delta)
+    if name == "several-outputs":
+        weight_deltas = [row[0] for row in weight_deltas]
+    return {"weights": weights, "predictions": plain(record.prediction), "errors": plain(record.errors),
+            "deltas": plain(record.delta), "weight_deltas": weight_deltas}
+
+
+def test_the_course_has_the_three_lessons_after_lesson_7_in_order():
+    names = [lesson.name for lesson in course()]
+    assert names[6:] == ["multi-weight", *NEXT]
+
+
+def test_the_lesson_files_hold_the_reference_parameters(article):
+    freeze = find_lesson("freeze-weight").problem
+    params = article["freeze-weight"]["params"]
+    assert (freeze.weights, freeze.inputs, freeze.goal, freeze.alpha) == (
+        tuple(params["weights"]), tuple(params["inputs"]), params["goal"], params["alpha"])
+    assert freeze.frozen == tuple(params["frozen"])
+    outputs, params = find_lesson("several-outputs").problem, article["several-outputs"]["params"]
+    assert outputs.rows() == tuple((w,) for w in params["weights"]) and outputs.inputs == (params["input"],)
+    assert outputs.goal == tuple(params["goals"]) and outputs.alpha == params["alpha"]
+    matrix, params = find_lesson("weight-matrix").problem, article["weight-matrix"]["params"]
+    assert matrix.rows() == tuple(tuple(row) for row in params["weights"]) and matrix.inputs == tuple(params["inputs"])
+    assert matrix.goal == tuple(params["goals"]) and matrix.alpha == params["alpha"]
+
+
+@pytest.mark.parametrize("name", NEXT)
+def test_the_first_three_iterations_are_the_reference_bit_for_bit(name, article):
+    expected = article[name]["records"]
+    history = History.start(find_lesson(name).problem).jump(len(expected))
+    for record, want in zip(history.records(), expected, strict=True):
+        got = record_as_reference(name, record)
+        assert record.iteration == want["iteration"]
+        for key, value in got.items():
+            assert bits(value) == bits(want[key]), (name, want["iteration"], key)
+
+
+def book_run(name: str, steps: int) -> list[dict]:
+    """The tutorial's own code for each listing, in plain Python floats."""
+    problem = find_lesson(name).problem
+    inputs, alpha = list(problem.inputs), problem.alpha
+    rows = [list(row) for row in problem.rows()]
+    goals = list(problem.goals)
+    records = []
+    for iteration in range(steps):
+        predictions = []
+        for row in rows:  # w_sum: left to right
+            output = 0
+            for x, w in zip(inputs, row):
+                output += x * w
+            predictions.append(output)
+        deltas = [p - g for p, g in zip(predictions, goals)]
+        errors = [(p - g) ** 2 for p, g in zip(predictions, goals)]
+        weight_deltas = [[d * x for x in inputs] for d in deltas]  # outer_prod(delta, input)
+        for index in problem.frozen:
+            weight_deltas[index // len(inputs)][index % len(inputs)] = 0
+        records.append({"iteration": iteration, "weights": [list(row) for row in rows], "predictions": predictions,
+                        "errors": errors, "deltas": deltas, "weight_deltas": weight_deltas})
+        for row, changes in zip(rows, weight_deltas):
+            for j, change in enumerate(changes):
+                row[j] -= alpha * change
+    return records
+
+
+@pytest.mark.parametrize("name", NEXT)
+def test_later_iterations_follow_the_same_recurrences(name):
+    expected = book_run(name, LATER)
+    history = History.start(find_lesson(name).problem).jump(LATER)
+    for record, want in zip(history.records(), expected, strict=True):
+        assert bits(plain(record.weights.reshape(len(want["weights"]), -1))) == bits(want["weights"])
+        predictions = plain(record.prediction)
+        assert bits(predictions if isinstance(predictions, list) else [predictions]) == bits(want["predictions"])
+        assert bits(plain(record.delta) if name != "freeze-weight" else [plain(record.delta)]) == bits(want["deltas"])
+        errors = plain(record.errors) if name != "freeze-weight" else [plain(record.error)]
+        assert bits(errors) == bits(want["errors"])
+        assert bits(plain(record.weight_delta.reshape(len(want["weights"]), -1))) == bits(want["weight_deltas"])
+
+
+@pytest.mark.parametrize("name", ["several-outputs", "weight-matrix"])
+def test_the_logged_error_is_the_sum_of_the_outputs_errors_left_to_right(name):
+    history = History.start(find_lesson(name).problem).jump(20)
+    for record, logged in zip(history.records(), history.errors, strict=True):
+        first, second, third = (float(e) for e in record.errors)
+        assert bits(logged) == bits((first + second) + third) == bits(record.error)
+
+
+def test_the_frozen_weight_never_moves_and_the_error_still_falls():
+    history = History.start(find_lesson("freeze-weight").problem).jump(40)
+    assert set(history.weight_trail[:, 0].tolist()) == {0.1}
+    assert all(record.weight_delta[0] == 0 for record in history.records())
+    errors = history.errors.tolist()
+    assert all(later < earlier for earlier, later in zip(errors, errors[1:]))
+    assert errors[-1] < 1e-12
+
+
+@pytest.mark.parametrize("name", NEXT)
+def test_run_jsonl_holds_the_reference_figures(name, article):
+    result = gradstep("run", "--lesson", name, "--format", "jsonl", "--steps", "3")
+    assert result.status == 0 and result.err == ""
+    logged = [json.loads(line) for line in result.out.splitlines()]
+    for got, want in zip(logged, article[name]["records"], strict=True):
+        weights = got["weight"]
+        if name == "several-outputs":
+            weights = [row[0] for row in weights]
+        assert bits(weights) == bits(want["weights"])
+        if name == "freeze-weight":
+            assert bits(got["prediction"]) == bits(want["prediction"]) and bits(got["error"]) == bits(want["error"])
+        else:
+            assert bits(got["prediction"]) == bits(want["predictions"])
+            assert bits(got["output_error"]) == bits(want["errors"])
+            assert bits(got["delta"]) == bits(want["deltas"])
+
+
+def test_a_matrix_is_name_row_col_in_csv_and_nested_in_jsonl():
+    csv_out = gradstep("run", "--lesson", "weight-matrix", "--format", "csv", "--steps", "2").out
+    jsonl_out = gradstep("run", "--lesson", "weight-matrix", "--format", "jsonl", "--steps", "2").out
+    table = list(csv.DictReader(io.StringIO(csv_out)))
+    rows = [json.loads(line) for line in jsonl_out.splitlines()]
+    header = next(csv.reader(io.StringIO(csv_out)))
+    assert [name for name in header if name.startswith("weight_") and name.count("_") == 2] == [
+        f"weight_{i}_{j}" for i in (1, 2, 3) for j in (1, 2, 3)]
+    assert {"goal_1", "goal_2", "goal_3", "prediction_1", "delta_3", "output_error_2", "weight_delta_3_1"} <= set(header)
+    for line, row in zip(table, rows, strict=True):
+        assert len(row["weight"]) == 3 and all(len(r) == 3 for r in row["weight"])
+        for i in range(3):
+            for j in range(3):
+                assert float(line[f"weight_{i + 1}_{j + 1}"]) == row["weight"][i][j]
+                assert float(line[f"weight_delta_{i + 1}_{j + 1}"]) == row["weight_delta"][i][j]
+            assert float(line[f"goal_{i + 1}"]) == row["goal"][i]
+        assert float(line["error"]) == row["error"]
+
+
+@pytest.mark.parametrize("name", NEXT)
+def test_a_save_resumes_exactly_and_the_replay_matches_the_rules(name, tmp_path):
+    problem = find_lesson(name).problem
+    history = History.start(problem).jump(50)
+    trail, predictions, errors = replay(problem, 50)
+    assert bits([list(map(float, row)) if isinstance(row, list) else [float(row)] for row in trail]) == bits(
+        [row.tolist() for row in history.weight_trail])
+    assert bits(errors) == bits(history.errors.tolist())
+    assert bits(predictions) == bits(history.predictions.tolist())
+    session = Session.begin(find_lesson(name))
+    for _ in range(7):
+        session = session.step()
+    save(session, tmp_path / "save.json")
+    resumed, _ = load(tmp_path / "save.json")
+    assert resumed.problem == session.problem and resumed.history.iteration == 7
+    assert bits(resumed.history.weights.tolist()) == bits(session.history.weights.tolist())
+
+
+def test_the_command_line_takes_several_goals_and_a_matrix():
+    result = gradstep("run", "--weight", "0.1,0.1,-0.3;0.1,0.2,0;0,1.3,0.1", "--input", "8.5,0.65,1.2",
+                      "--goal", "0.1,1,0.1", "--alpha", "0.01", "--format", "jsonl", "--steps", "1")
+    assert result.status == 0, result.err
+    assert json.loads(result.out.splitlines()[0])["prediction"] == [0.555, 0.9800000000000001, 0.9650000000000001]
+    frozen = gradstep("run", "--lesson", "multi-weight", "--frozen", "1", "--format", "jsonl", "--steps", "2")
+    assert [json.loads(line)["weight"][0] for line in frozen.out.splitlines()] == [0.1, 0.1]
+
+
+@pytest.mark.parametrize("argv, said", [
+    (("--weight", "0.1,0.2;0.3", "--input", "1,2", "--goal", "1,2"), "row 2 has 1 numbers, row 1 has 2"),
+    (("--weight", "0.1,0.2;0.3,0.4", "--input", "1,2", "--goal", "1,2,3"), "do not fill 3 rows of 2"),
+    (("--weight", "0.1,0.2", "--input", "1", "--goal", "1,2,3"), "do not fill 3 rows of 1"),
+    (("--weight", "0.1;0.2", "--input", "1", "--goal", "1"), "each weight needs exactly one input"),
+    (("--weight", "1", "--input", "1", "--goal", ",".join(["1"] * 10)), "at most 9 outputs"),
+    (("--weight", "1", "--input", "1", "--goal", "1", "--frozen", "2"), "there is no weight 2"),
+    (("--weight", "1", "--input", "1", "--goal", "1", "--frozen", "0"), "'0' is not a weight number"),
+    (("--weight", "1;2", "--input", "1", "--goal", "1,2", "--method", "hot-cold"), "only by gradient descent"),
+])
+def test_a_shape_that_does_not_fit_is_one_line_and_exit_two(argv, said):
+    result = gradstep("run", *argv)
+    assert result.status == 2 and result.out == ""
+    assert said in result.err and len(result.err.splitlines()) == 1, result.err
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "mine.toml"
+    path.write_text('name = "mine"\n' + text, encoding="utf-8")
+    return path
+
+
+def test_a_teachers_file_may_have_each_shape(tmp_path):
+    matrix = write(tmp_path, "weights = [[0.1, 0.2], [0.3, 0.4]]\ninputs = [1.0, 2.0]\ngoal = [1, 2]\nalpha = 0.1\n"
+                             "frozen = [2]\n")
+    result = gradstep("check", str(matrix))
+    assert result.status == 0, result.out
+    assert gradstep("run", "--lesson-file", str(matrix), "--steps", "2", "--format", "jsonl").status == 0
+
+
+@pytest.mark.parametrize("text, said", [
+    ("weights = [[0.1, 0.2], [0.3]]\ninputs = [1.0, 2.0]\ngoal = [1, 2]\n", "the rows have 2, 1"),
+    ("weights = [[0.1, 0.2], [0.3, 0.4]]\ninputs = [1.0, 2.0]\ngoal = 1\n", "each weight needs exactly one input"),
+    ("weights = [0.1, 0.2]\ninputs = [1.0, 2.0]\ngoal = 1\nfrozen = [3]\n", "there is no weight 3"),
+    ("weights = [0.1, 0.2]\ninputs = [1.0, 2.0]\ngoal = 1\nfrozen = 1\n", "weight numbers counted from 1"),
+    ("weights = [[0.1, true]]\ninputs = [1.0, 2.0]\ngoal = [1]\n", "weights[1]"),
+    ("weights = [0.1]\ninputs = [1.0]\ngoal = []\n", "goal"),
+])
+def test_gradstep_check_names_a_shape_that_does_not_fit(tmp_path, text, said):
+    result = gradstep("check", str(write(tmp_path, text)))
+    assert result.status == 2 and said in result.out + result.err, result.out + result.err
