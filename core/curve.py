@@ -65,26 +65,36 @@ def nice_above(value: float) -> float:
     return 10.0 ** (exponent + 1)
 
 
+def _row_of(history: History, index: int) -> tuple[np.ndarray, int, float]:
+    """The row of weights that weight `index` (flat) is in, a copy, shape (n,); its place
+    in the row; and that output's goal. Weight `index` moves only its own output's error,
+    so its curve is that output's error alone."""
+    n = len(history.problem.inputs)
+    output, column = divmod(index, n)
+    return np.array(history.weights[output * n:(output + 1) * n]), column, history.problem.goals[output]
+
+
 def slice_bottom(history: History, index: int) -> float | None:
     """The weight `index` at which the error along it is zero, the others held; None if flat."""
     inputs = as_arrays(history.problem.inputs)
-    weights = np.array(history.weights)  # shape (n,)
-    if inputs[index] == 0:
+    weights, column, goal = _row_of(history, index)  # shape (n,)
+    if inputs[column] == 0:
         return None
-    weights[index] = 0.0
+    weights[column] = 0.0
     with np.errstate(all="ignore"):
-        bottom = (history.problem.goal - predict(weights, inputs)) / inputs[index]
+        bottom = (goal - predict(weights, inputs)) / inputs[column]
     return float(bottom) if math.isfinite(bottom) else None
 
 
 def error_along(history: History, index: int, at: np.ndarray) -> np.ndarray:
-    """error(w) for w in `at` along weight `index`, the other weights held, shape like `at`."""
+    """error(w) for w in `at` along weight `index`, the other weights held, shape like `at`:
+    with several outputs, the error of the output the weight belongs to."""
     inputs = as_arrays(history.problem.inputs)
-    weights = np.array(history.weights)
-    weights[index] = 0.0
+    weights, column, goal = _row_of(history, index)
+    weights[column] = 0.0
     with np.errstate(all="ignore"):
         rest = predict(weights, inputs)  # what the other weights contribute
-        return (rest + inputs[index] * at - history.problem.goal) ** 2
+        return (rest + inputs[column] * at - goal) ** 2
 
 
 def error_vs_weight(history: History, index: int = 0) -> Frame:
@@ -132,9 +142,22 @@ def error_vs_weight(history: History, index: int = 0) -> Frame:
     )
 
 
-def error_vs_iteration(history: History) -> Frame:
-    """Each logged error against its iteration, the current one last."""
-    errors = np.append(history.errors, history.error)  # shape (iteration + 1,)
+def output_errors(history: History, output: int) -> np.ndarray:
+    """Output `output`'s error at each iteration so far, the current one last, shape
+    (iteration + 1,): from the logged predictions (one output's error is not logged)."""
+    goal = history.problem.goals[output]
+    with np.errstate(all="ignore"):
+        logged = (history.predictions[:, output] - goal) ** 2
+    return np.append(logged, history.output_errors[output])
+
+
+def error_vs_iteration(history: History, output: int | None = None) -> Frame:
+    """Each logged error against its iteration, the current one last; with several outputs
+    and `output` given, that output's own error."""
+    if output is not None and history.problem.outputs > 1:
+        errors = output_errors(history, output)
+    else:
+        errors = np.append(history.errors, history.error)  # shape (iteration + 1,)
     iterations = np.arange(len(errors), dtype=np.float64)
     stride = max(1, math.ceil(len(errors) / MAX_POINTS))
     shown = np.unique(np.append(np.arange(0, len(errors), stride), len(errors) - 1))

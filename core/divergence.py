@@ -42,12 +42,18 @@ class Diverged(Exception):
         self.divergence = divergence
 
 
-def error_limit(problem: Problem) -> float:
-    """The error past which the run has grown GROWTH-fold from its start: it diverged."""
+def start_error(problem: Problem) -> float:
+    """The error at the start: the squared miss, summed over the outputs."""
     weights = as_arrays(problem.weights).reshape(problem.shape)  # shape (m, n)
     with np.errstate(all="ignore"):
-        start = total((predict_rows(weights, as_arrays(problem.inputs)) - as_arrays(problem.goals)) ** 2)
-        return float(GROWTH * max(1.0, float(start)))  # inf for a start past 1e208: overflow decides
+        misses = predict_rows(weights, as_arrays(problem.inputs)) - as_arrays(problem.goals)
+        return float(total(np.array([miss ** 2 for miss in misses])))
+
+
+def error_limit(problem: Problem) -> float:
+    """The error past which the run has grown GROWTH-fold from its start: it diverged."""
+    with np.errstate(all="ignore"):
+        return float(GROWTH * max(1.0, start_error(problem)))  # inf for a start past 1e208: overflow decides
 
 
 def _quantities(step: Step) -> list[tuple[str, float]]:

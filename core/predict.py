@@ -2,7 +2,8 @@
 
 What there is to predict depends on the rule: the new weight (gradient descent on one
 weight), the new prediction (several weights, where one number says more than three),
-the direction (hot and cold: up, down or stay), or the error (the measuring lesson). A
+the direction (hot and cold: up, down or stay), the error (the measuring lesson), or,
+with several outputs, the error after the step, summed over them (one number for all). A
 guess is right when it is within 1% of the true change, |guess - new| <= 0.01 x
 |new - old|, or equal to it as the log prints it (SHOWN_DIGITS significant digits). A skipped guess
 is kept, unscored, so the tally says N right of M tried.
@@ -11,11 +12,13 @@ is kept, unscored, so the tally says N right of M tried.
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 from .numbers import readable
 from .problem import HOT_COLD, MEASURE, Problem
-from .rules import HotColdStep, Step, as_arrays, predict
+from .rules import HotColdStep, Step, as_arrays, predict, predict_rows, total
 
-WEIGHT, PREDICTION, DIRECTION, ERROR = "weight", "prediction", "direction", "error"
+WEIGHT, PREDICTION, DIRECTION, ERROR, TOTAL = "weight", "prediction", "direction", "error", "total"
 DIRECTIONS = {1: "up", -1: "down", 0: "stay"}  # hot and cold's move, as a guess names it
 RIGHT_WITHIN = 0.01  # of the true change
 
@@ -26,7 +29,18 @@ def what_to_predict(problem: Problem) -> str:
         return DIRECTION
     if problem.method == MEASURE:
         return ERROR
+    if problem.outputs > 1:
+        return TOTAL
     return PREDICTION if problem.size > 1 else WEIGHT
+
+
+def now_figure(history) -> float:
+    """The figure a guess starts from, before the step: the weight, the prediction, or the
+    summed error (a direction's question names the weight)."""
+    kind = what_to_predict(history.problem)
+    if kind == TOTAL:
+        return float(history.error)
+    return float(history.prediction if kind in (PREDICTION, ERROR) else history.weights[0])
 
 
 def before_and_after(problem: Problem, step: Step) -> tuple[float | str, float | str]:
@@ -39,6 +53,10 @@ def before_and_after(problem: Problem, step: Step) -> tuple[float | str, float |
         return 0.0, float(step.error)
     if kind == WEIGHT:
         return float(step.weights[0]), float(step.weights_after[0])
+    if kind == TOTAL:
+        misses = predict_rows(step.weights_after, as_arrays(problem.inputs)) - as_arrays(problem.goals)
+        with np.errstate(all="ignore"):
+            return float(step.error), float(total(np.array([miss ** 2 for miss in misses])))
     return float(step.prediction), float(predict(step.weights_after, as_arrays(problem.inputs)))
 
 

@@ -21,8 +21,9 @@ from textual.timer import Timer
 from ...core.lessons import LOCKABLE, Lesson, course
 from ...core.limits import MAX_ITERATIONS
 from ...core.numbers import readable
-from ...core.predict import ERROR, PREDICTION, what_to_predict
-from ...core.problem import Problem
+from ..words.figures import goals_text
+from ...core.predict import now_figure, what_to_predict
+from ...core.problem import GRADIENT_DESCENT, Problem
 from ...core.refusals import Refusal
 from ...core.session import Session
 from ..files.hand_in import HandIn
@@ -36,7 +37,7 @@ from .driver import gradsteps_driver
 from .ending import Ending
 from .keeping import Keeping
 from .keys import key_bindings
-from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState
+from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState, selected_by_key, weight_name
 from .widgets.chart import ErrorChart
 from .widgets.key_bar import KeyBar
 from .widgets.lesson import LessonPanel
@@ -229,7 +230,8 @@ class GradstepApp(Keeping, Ending, App[int]):
         if self._too_small() and action != "quit":
             return None
         if action == "select":
-            return parameters[0] < self.state.session.problem.size
+            problem = self.state.session.problem
+            return parameters[0] < (problem.outputs if problem.outputs > 1 else problem.size)
         if action == "language":
             return not self.ascii_only  # Chinese needs UTF-8; its place goes to the next key
         return None if self.why_not(action, parameters) else True
@@ -240,6 +242,9 @@ class GradstepApp(Keeping, Ending, App[int]):
         try:
             if action in LOCKABLE:
                 session.lesson.check_unlocked(action)
+            if action == "freeze":
+                session.lesson.check_unlocked("edit")  # freezing changes the problem, as an edit does
+                self._frozen_toggled()
             if action == "rate":
                 session.with_rate(*parameters)
             elif action == "rule":
@@ -295,7 +300,7 @@ class GradstepApp(Keeping, Ending, App[int]):
         session = self.state.session
         kind = what_to_predict(session.problem)
         question = say(self.state.language, f"predict.ask.{kind}", now=self._predicted_now(kind),
-                       goal=readable(session.problem.goal))
+                       goal=goals_text(session.problem))
 
         def step(guessed) -> None:
             if guessed is not None:  # None: Escape, no step
@@ -306,7 +311,7 @@ class GradstepApp(Keeping, Ending, App[int]):
     def _predicted_now(self, kind: str) -> str:
         """The figure a guess starts from: the weight, the prediction, or the direction's weight."""
         history = self.state.session.history
-        return readable(history.prediction if kind in (PREDICTION, ERROR) else history.weights[0])
+        return readable(now_figure(history))
 
     def action_predict(self) -> None:
         """Predict mode on or off; play stops, since it would step without asking."""
@@ -378,8 +383,29 @@ class GradstepApp(Keeping, Ending, App[int]):
     def action_exact(self) -> None:
         self.state = self.state.replace(exact=not self.state.exact)
 
+    def action_freeze(self) -> None:
+        """z: freeze the weight the chart follows, or unfreeze it; a new run from iteration 0."""
+        index = self.state.followed
+        frozen = index not in self.state.session.problem.frozen
+        session = self.state.session.with_problem(self._frozen_toggled())
+        said = self.say("freeze.on" if frozen else "freeze.off", weight=weight_name(session.problem, index))
+        self.state = self.state.replace(session=session, playing=False, notice=said)
+
+    def _frozen_toggled(self) -> Problem:
+        """The problem with the followed weight frozen, or unfrozen; a Refusal where freezing
+        means nothing (one weight, a rule with no weight_delta)."""
+        problem, index = self.state.session.problem, self.state.followed
+        if problem.method != GRADIENT_DESCENT:
+            raise Refusal("freeze.gd_only")
+        if problem.size == 1:
+            raise Refusal("freeze.one_weight")
+        frozen = set(problem.frozen) ^ {index}
+        return problem.replace(frozen=tuple(frozen))
+
     def action_select(self, index: int) -> None:
-        self.state = self.state.replace(selected=index)
+        """A number key: the weight the chart follows; with several outputs, the output the
+        chart and the worked step follow (the same key again: the next weight of its row)."""
+        self.state = self.state.replace(selected=selected_by_key(self.state, index))
 
     def action_language(self) -> None:
         self.state = self.state.replace(language="zh" if self.state.language == "en" else "en")

@@ -13,7 +13,7 @@ from ..words.catalogue import WORDS
 from ..words.say import say
 
 # (key, action, description key, what the key bar shows for the key, its group)
-IN_HELP_ONLY = ("view", "exact", "page", "export", "speed(-1)", "speed(1)")  # actions not on the key bar
+IN_HELP_ONLY = ("view", "exact", "page", "export", "freeze", "speed(-1)", "speed(1)")  # actions not on the key bar
 KEYS = (
     ("space", "step", "key.step", "space", None),
     ("b", "back", "key.back", "b", None),
@@ -32,11 +32,12 @@ KEYS = (
     ("f", "exact", "key.exact", "f", None),
     ("w", "page", "key.page", "w", None),
     ("x", "export", "key.export", "x", None),
+    ("z", "freeze", "key.freeze", "z", None),  # z: freeze (f is taken by the exact digits)
     ("left_square_bracket", "speed(-1)", "key.slower", "[", "key.speed"),
     ("right_square_bracket", "speed(1)", "key.faster", "]", "key.speed"),
 )
 ALIASES = (("n", "step"), ("equals_sign", "rate(1)"), ("underscore", "rate(-1)"))  # n steps; = is + unshifted
-WEIGHT_KEYS = 9  # 1..9 choose the weight the chart follows
+WEIGHT_KEYS = 9  # 1..9 choose the weight the chart follows (the output, with several)
 
 
 def key_name(language: str, binding: Binding) -> str:

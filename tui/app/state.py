@@ -9,7 +9,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from ...core.lessons import LANGUAGES
-from ...core.limits import MAX_WEIGHTS
+from ...core.limits import MAX_OUTPUTS, MAX_WEIGHTS
 from ...core.saving import CorruptSave
 from ...core.session import Session
 
@@ -24,13 +24,24 @@ class AppState:
     session: Session
     language: str = "en"  # "en" or "zh"
     view: str = WEIGHT_VIEW  # the chart: error vs weight, or error vs iteration
-    selected: int = 0  # the weight the chart's curve runs along
+    selected: int = 0  # the weight the chart's curve runs along (flat: row by row with several outputs)
     exact: bool = False  # the log shows every digit instead of SHOWN_DIGITS significant ones
     playing: bool = False
     speed: float = 2.0  # steps a second when playing, one of SPEEDS
     notice: str = ""  # the last message for the student: a refused key, a saved file
     page: int = 0  # the lesson panel's page, when its words take more than one
     predicting: bool = False  # predict mode: each step first asks for the student's guess
+
+    @property
+    def followed(self) -> int:
+        """The weight (flat, from 0) the chart's curve runs along: the one selected, within
+        the problem on screen (an edit may have left fewer weights)."""
+        return min(self.selected, self.session.problem.size - 1)
+
+    @property
+    def output(self) -> int:
+        """The output the chart and the worked step follow: the followed weight's row."""
+        return self.followed // len(self.session.problem.inputs)
 
     def replace(self, **changes) -> "AppState":
         """A copy with `changes`; the notice clears and the lesson panel goes back to its
@@ -52,7 +63,7 @@ def checked_view(view: dict) -> dict:
         if key in choices:
             fits = type(value) is str and value in choices[key]
         elif key == "selected":
-            fits = type(value) is int and 0 <= value < MAX_WEIGHTS
+            fits = type(value) is int and 0 <= value < MAX_WEIGHTS * MAX_OUTPUTS
         elif key == "exact":
             fits = type(value) is bool
         else:
@@ -60,3 +71,25 @@ def checked_view(view: dict) -> dict:
         if not fits:
             raise CorruptSave("save.bad_view", setting=key)
     return view
+
+
+def selected_by_key(state: AppState, index: int) -> int:
+    """The weight a number key (index from 0) selects: that weight; or, with several outputs,
+    output `index`'s row, at the same place in it, or at the next place if that output
+    is already the one followed (so a matrix's every weight is a digit or two away)."""
+    problem = state.session.problem
+    if problem.outputs == 1:
+        return index
+    n = len(problem.inputs)
+    row, column = divmod(state.followed, n)
+    if row == index:
+        column = (column + 1) % n
+    return index * n + column
+
+
+def weight_name(problem, index: int) -> str:
+    """A weight as the chart and the log name it: "w2", or "w2,1" in a row of several outputs."""
+    if problem.outputs == 1:
+        return f"w{index + 1}"
+    row, column = divmod(index, len(problem.inputs))
+    return f"w{row + 1},{column + 1}"

@@ -18,7 +18,8 @@ from ...core.divergence import Diverged
 from ...core.formats import text_header, text_row
 from ...core.lessons import Lesson, course
 from ...core.numbers import InvalidNumber, parse_number, readable
-from ...core.predict import DIRECTION, DIRECTIONS, ERROR, PREDICTION, what_to_predict
+from ..words.figures import goals_text
+from ...core.predict import DIRECTION, DIRECTIONS, now_figure, what_to_predict
 from ...core.problem import HOT_COLD
 from ...core.questions import Answer, Attempt
 from ...core.refusals import Refusal
@@ -153,7 +154,7 @@ class Lines:
         else:
             self.out.write(text_row(history.record(history.iteration - 1), history.problem, headings(language)) + "\n")
             guessed = reveal(session, language)
-            worked = [] if "worked-step" in hidden else worked_step(history, language)
+            worked = [] if "worked-step" in hidden else worked_step(history, language, output=None)
             for line in ([guessed] if guessed else []) + worked + commentary(history, language, hidden):
                 self.write(line, "    ")
         for line in readout_lines(history, language, hidden):
@@ -170,8 +171,8 @@ class Lines:
         ... at the end of input."""
         kind = what_to_predict(self.session.problem)
         history = self.session.history
-        now = readable(history.prediction if kind in (PREDICTION, ERROR) else history.weights[0])
-        self.write(say(self.language, f"predict.ask.{kind}", now=now, goal=readable(self.session.problem.goal)))
+        now = readable(now_figure(history))
+        self.write(say(self.language, f"predict.ask.{kind}", now=now, goal=goals_text(self.session.problem)))
         self.write(say(self.language, "lines.guess.direction" if kind == DIRECTION else "lines.guess.number"))
         while (line := self.read("? ")) is not None:
             if not line:

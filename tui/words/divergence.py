@@ -1,11 +1,10 @@
 """Divergence in words: where the run blew up, why, and which alpha would not."""
 
 from ...core import analysis
-from ...core.divergence import GROWTH, Divergence
+from ...core.divergence import GROWTH, Divergence, start_error
 from ...core.history import History
 from ...core.numbers import readable
 from ...core.problem import Problem
-from ...core.rules import as_arrays, predict, squared_error
 from .figures import not_falsely_whole, r_value
 from .say import say, term
 
@@ -20,7 +19,7 @@ def describe(language: str, divergence: Divergence, problem: Problem) -> str:
 
 def _growth(language: str, divergence: Divergence, problem: Problem) -> str:
     """How far the error grew: GROWTH times its start, or past GROWTH for a start below 1."""
-    first = float(squared_error(predict(as_arrays(problem.weights), as_arrays(problem.inputs)), problem.goal))
+    first = start_error(problem)
     value, growth = readable(divergence.value, 3), readable(GROWTH)
     if first < 1:
         return say(language, "reached_past", value=value, growth=growth)

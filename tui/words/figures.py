@@ -40,6 +40,18 @@ def vector(values, digits: int = SHOWN_DIGITS) -> str:
     return "[" + ", ".join(readable(v, digits) for v in values) + "]"
 
 
+def goals_text(problem: Problem) -> str:
+    """The goal, or each output's goal, as the panels write them: "1" or "0.1 1 0.1"."""
+    return " ".join(readable(goal) for goal in problem.goals)
+
+
+def weights_text(weights, problem: Problem) -> str:
+    """Weights as the panels write them: "0.1 0.2 -0.1"; a matrix row by row, "0.1 0.2; 0.3 0.4"."""
+    n = len(problem.inputs)
+    rows = [weights[i * n:(i + 1) * n] for i in range(len(weights) // n)]
+    return "; ".join(" ".join(readable(w) for w in row) for row in rows)
+
+
 def squares(problem: Problem, language: str) -> str:
     """|input|^2 written out: "2^2" for one input, "8.5^2 + 0.65^2 + 1.2^2" for several;
     the input of a frozen weight (of the first row) is left out, as it is from r."""

@@ -29,7 +29,7 @@ from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
 from ...core.rules import as_arrays, predict_rows, squared_error, total
 from ...core.session import Session
 from .catalogue import WORDS
-from .figures import not_falsely_whole, number, over_squares, r_formula, r_value, squares
+from .figures import goals_text, not_falsely_whole, number, over_squares, r_formula, r_value, squares, weights_text
 from .say import say
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -330,9 +330,9 @@ def where_it_stands(history: History, language: str) -> str:
     """The numbers a question is about, on one line: the parameters and where the run is."""
     problem, separator = history.problem, say(language, "sep.list")
     several = problem.size > 1
-    parts = [(say(language, "weights" if several else "weight"), " ".join(readable(w) for w in history.weights)),
+    parts = [(say(language, "weights" if several else "weight"), weights_text(history.weights, problem)),
              (say(language, "inputs" if several else "input"), " ".join(readable(x) for x in problem.inputs)),
-             (say(language, "goal"), readable(problem.goal))]
+             (say(language, "goal"), goals_text(problem))]
     if problem.method == GRADIENT_DESCENT:
         parts.append((say(language, "alpha"), readable(problem.alpha)))
     elif problem.method == HOT_COLD:

@@ -21,21 +21,23 @@ ROUNDING_DUST = 1e-9  # a weight this small beside the step is 0 but for float r
 FIRST_STEPS = 3  # hot and cold's first steps say why each costs several predictions
 
 
-def worked_step(history: History, language: str, output: int = 0) -> list[str]:
+def worked_step(history: History, language: str, output: int | None = 0) -> list[str]:
     """The lines that work the last step out; empty before the first step. With several
-    outputs, output `output`'s share is worked out (as if it were alone), then the sum of
-    the errors that the log shows."""
+    outputs, output `output`'s share is worked out (as if it were alone; None: each
+    output's in turn, for line mode), then the sum of the errors that the log shows."""
     if history.iteration == 0:
         return []
     step = history.record(history.iteration - 1)
-    if isinstance(step, OutputsStep):
-        output = min(output, history.problem.outputs - 1)
-        own = _worked(history.problem.output_problem(output), output_record(step, output), language)
-        heading = say(language, "worked.output", iteration=step.iteration, output=output + 1,
-                      outputs=history.problem.outputs)
-        errors = " + ".join(readable(e) for e in step.errors)
-        return [heading, *own, say(language, "worked.error_sum", errors=errors, value=readable(step.error))]
-    return _worked(history.problem, step, language)
+    if not isinstance(step, OutputsStep):
+        return _worked(history.problem, step, language)
+    problem = history.problem
+    lines = []
+    for shown in range(problem.outputs) if output is None else [min(output, problem.outputs - 1)]:
+        lines.append(say(language, "worked.output", iteration=step.iteration, output=shown + 1,
+                         outputs=problem.outputs))
+        lines += _worked(problem.output_problem(shown), output_record(step, shown), language)
+    errors = " + ".join(readable(e) for e in step.errors)
+    return lines + [say(language, "worked.error_sum", errors=errors, value=readable(step.error))]
 
 
 def _worked(problem: Problem, step, language: str) -> list[str]:

@@ -42,20 +42,30 @@ class ErrorChart(StatePanel, PlotextPlot):
         if self._framed[0] is not state:
             history = state.session.history
             if state.view == ITERATION_VIEW:
-                frame = error_vs_iteration(history)
+                frame = error_vs_iteration(history, state.output)
             else:
-                frame = error_vs_weight(history, min(state.selected, history.problem.size - 1))
+                frame = error_vs_weight(history, state.followed)
             self._framed = state, frame
         return self._framed[1]
 
     def title(self, state: AppState) -> str:
         history = state.session.history
-        if state.view == ITERATION_VIEW:
+        problem = history.problem
+        if problem.outputs > 1:
+            row, column = divmod(state.followed, len(problem.inputs))
+            key = "chart.output_weight" if len(problem.inputs) > 1 else "chart.output_weight_alone"
+            key = "chart.output_iteration" if state.view == ITERATION_VIEW else key
+            title = say(state.language, key, output=row + 1, row=row + 1, column=column + 1)
+        elif state.view == ITERATION_VIEW:
             title = say(state.language, "chart.iteration")
+        elif state.followed in problem.frozen:
+            title = say(state.language, "chart.frozen_others_as_now", number=state.followed + 1)
         else:
             title = say(state.language, "chart.weight")
-            if history.problem.size > 1:
-                title += say(state.language, "chart.others_as_now", number=min(state.selected, history.problem.size - 1) + 1)
+            if problem.size > 1:
+                title += say(state.language, "chart.others_as_now", number=state.followed + 1)
+        if problem.outputs > 1 and state.view != ITERATION_VIEW and state.followed in problem.frozen:
+            title += say(state.language, "chart.frozen")
         if self.frame(state).y.log:
             title += say(state.language, "chart.log")
         return title

@@ -18,43 +18,69 @@ from ..state import AppState
 from .panel import StatePanel
 
 NUMBER_WIDTH, EXACT_WIDTH = 11, 24  # SHOWN_DIGITS in any notation (-1.2345e+06), or every digit
-PRIORITY = ("error", "weight", "prediction", "delta", "weight_delta", "up_error", "down_error", "move")
+OUTPUTS_WIDTH = 8  # with several outputs: each output's error and their sum fit the half-width log
+PRIORITY = ("error", "output_error", "weight", "prediction", "delta", "weight_delta", "up_error", "down_error", "move")
+ONE_LETTER = {"weight": "w", "weight_delta": "wd", "prediction": "p", "output_error": "e", "delta": "d"}
 SHORT = {"weight_delta": "w_delta"}  # where the text table's heading is wider than a log column
 
 
 def log_columns(problem: Problem, room: int, number_width: int) -> list[tuple[str, int | None]]:
-    """(field, index within it) for the columns that fit in `room` cells, in the log's order."""
+    """(field, index within it) for the columns that fit in `room` cells, in the log's order.
+    With several outputs the log shows each output's error beside their sum, the error."""
     own = {HOT_COLD: ("up_error", "down_error", "move"), MEASURE: ()}.get(problem.method, ("delta", "weight_delta"))
     order = ("weight", "prediction", "error", *own)
+    if problem.outputs > 1:
+        order = ("error", "output_error", "prediction", "delta", "weight", "weight_delta")
     chosen = set()
     for field in PRIORITY:
         if field not in order:
             continue
-        per_weight = field in ("weight", "weight_delta") and problem.size > 1
-        cost = (problem.size if per_weight else 1) * (6 if field == "move" else number_width + 1)
+        cost = _values(problem, field) * (6 if field == "move" else number_width + 1)
         if cost <= room:
             chosen.add(field)
             room -= cost
     columns = []
     for field in order:
         if field in chosen:
-            per_weight = field in ("weight", "weight_delta") and problem.size > 1
-            columns += [(field, i) for i in range(problem.size)] if per_weight else [(field, None)]
+            count = _values(problem, field)
+            columns += [(field, i) for i in range(count)] if count > 1 else [(field, None)]
     return columns
 
 
-def heading(column: tuple[str, int | None], width: int, language: str) -> str:
+def _values(problem: Problem, field: str) -> int:
+    """How many columns a field takes: one per weight, per output, or one."""
+    if field in ("weight", "weight_delta"):
+        return problem.size
+    if problem.outputs > 1 and field in ("prediction", "output_error", "delta"):
+        return problem.outputs
+    return 1
+
+
+def _name(problem: Problem, field: str, index: int) -> str:
+    """A column of a field with several values: "w2", "e3", or "w2,1" in a matrix."""
+    if problem.outputs > 1 and field in ("weight", "weight_delta"):
+        row, column = divmod(index, len(problem.inputs))
+        return f"{ONE_LETTER[field]}{row + 1},{column + 1}"
+    return f"{ONE_LETTER[field]}{index + 1}"
+
+
+def heading(column: tuple[str, int | None], width: int, language: str, problem: Problem) -> str:
     """The column's heading as the text table names it in the reader's language (line mode
     and `gradstep run` too), shortened where it is wider than the column: a heading never
     wraps the row."""
     field, index = column
     if index is not None:
-        name = f"{'w' if field == 'weight' else 'wd'}{index + 1}"
+        name = _name(problem, field, index)
     else:
         name = headings(language).get(field, field)
         if cell_len(name) > width:
             name = SHORT.get(field, field)
     return name.rjust(width - (cell_len(name) - len(name)))  # wide characters take two cells
+
+
+def _flat(value: list) -> list:
+    """A matrix's values row by row (a list is already flat)."""
+    return [item for part in value for item in (part if isinstance(part, list) else [part])]
 
 
 class IterationLog(StatePanel):
@@ -65,15 +91,17 @@ class IterationLog(StatePanel):
 
     def draw(self, state: AppState) -> Group:
         history = state.session.history
-        number_width = EXACT_WIDTH if state.exact else NUMBER_WIDTH
+        several = history.problem.outputs > 1
+        number_width = EXACT_WIDTH if state.exact else OUTPUTS_WIDTH if several else NUMBER_WIDTH
         iteration_width = max(3, len(str(history.iteration)))
         columns = log_columns(history.problem, self.size.width - iteration_width, number_width)
         widths = [5 if field == "move" else number_width for field, _ in columns]
-        cells = ["#".rjust(iteration_width)] + [heading(c, w, state.language) for c, w in zip(columns, widths)]
+        cells = ["#".rjust(iteration_width)] + [heading(c, w, state.language, history.problem)
+                                           for c, w in zip(columns, widths)]
         lines = [Text(" ".join(cells), style="bold underline")]
         first = max(0, history.iteration - max(0, self.size.height - 1))
         rows = [as_row(history.record(k)) for k in range(first, history.iteration)]
-        cells_by_column = [self._column([row[field] if index is None else row[field][index] for row in rows],
+        cells_by_column = [self._column([row[field] if index is None else _flat(row[field])[index] for row in rows],
                                         width, state.exact) for (field, index), width in zip(columns, widths)]
         for k, cells in zip(range(first, history.iteration), zip(*cells_by_column)):
             line = " ".join([str(k).rjust(iteration_width), *cells])

@@ -1,12 +1,14 @@
 """The parameters, the current prediction and error, and why the run will converge or not."""
 
+import numpy as np
 from rich.console import Group
 from rich.text import Text
 
 from ....core import analysis
 from ....core.analysis import Regime
-from ....core.numbers import readable
+from ....core.numbers import SHOWN_DIGITS, readable
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD
+from ...words.figures import goals_text
 from ...words.readout import READOUT_DIGITS, readout_lines
 from ...words.say import say
 from ...words.wrap import width, wrap
@@ -14,8 +16,11 @@ from ..state import AppState
 from .panel import StatePanel
 
 
-def numbers(values) -> str:
-    return " ".join(readable(v) for v in values)
+MATRIX_DIGITS = 4  # a row of a matrix of weights fits the panel's half width in one line
+
+
+def numbers(values, digits: int = SHOWN_DIGITS) -> str:
+    return " ".join(readable(v, digits) for v in values)
 
 
 class ParametersPanel(StatePanel):
@@ -30,18 +35,32 @@ class ParametersPanel(StatePanel):
         history, language = state.session.history, state.language
         problem = history.problem
         several = problem.size > 1
-        rows = [(say(language, "weights" if several else "weight"), numbers(history.weights)),
-                (say(language, "inputs" if several else "input"), numbers(problem.inputs)),
-                (say(language, "goal"), readable(problem.goal))]
+        rows = weight_rows(history.weights, problem, language)
+        rows += [(say(language, "inputs" if several else "input"), numbers(problem.inputs)),
+                 (say(language, "goals" if problem.outputs > 1 else "goal"), goals_text(problem))]
+        if problem.frozen:
+            rows.append((say(language, "frozen"), " ".join(f"w{index + 1}" for index in problem.frozen)))
         if problem.method == HOT_COLD:
             rows.append((say(language, "step_amount"), readable(problem.step_amount)))
         elif problem.method == GRADIENT_DESCENT:
             rows.append((say(language, "alpha"), say(language, alpha_words(problem), alpha=readable(problem.alpha))))
-        rows += [(say(language, "prediction"), readable(history.prediction)),
-                 (say(language, "error"), readable(history.error))]
+        predictions = " ".join(readable(p) for p in np.ravel(history.prediction))
+        rows += [(say(language, "predictions" if problem.outputs > 1 else "prediction"), predictions),
+                 (say(language, "error_sum" if problem.outputs > 1 else "error"), readable(history.error))]
         lines = readout_lines(history, language, state.session.lesson.hidden)
         return Group(*table_lines(rows, self.size.width),
                      *(Text(line, style="" if index else "bold") for index, line in enumerate(lines)))
+
+
+def weight_rows(weights, problem, language: str) -> list[tuple[str, str]]:
+    """The weights: one line, or with several outputs a line per output's row, "w1" to "w3"
+    naming the output (its column of numbers lines up with the inputs)."""
+    if problem.outputs == 1:
+        return [(say(language, "weights" if problem.size > 1 else "weight"), numbers(weights))]
+    n = len(problem.inputs)
+    digits = MATRIX_DIGITS if n > 1 else SHOWN_DIGITS
+    return [(say(language, "weights_row", row=row + 1), numbers(weights[row * n:(row + 1) * n], digits))
+            for row in range(problem.outputs)]
 
 
 def alpha_words(problem) -> str:
