@@ -130,6 +130,8 @@ def problem_faults(values: Mapping[str, object]) -> Iterator[InvalidProblem]:
         yield InvalidProblem("problem.outputs_need_gd", field="method", outputs=len(goals))
     if values["method"] == HOT_COLD and len(weights) != 1:
         yield InvalidProblem("problem.hot_cold_one_weight", field="method", size=len(weights))
+    if values.get("frozen") and values["method"] == HOT_COLD:
+        yield InvalidProblem("problem.frozen_needs_gd", field="frozen")
     beyond = [i + 1 for i in values.get("frozen", ()) if not 0 <= i < len(weights)]
     if beyond:
         yield InvalidProblem("problem.frozen_beyond", field="frozen", position=beyond[0], size=len(weights))

@@ -90,7 +90,7 @@ async def test_a_lesson_with_markup_shows_it_as_text_everywhere(hostile):
     app = GradstepApp(Session.begin(hostile), extra_lessons=(hostile,))
     async with app.run_test(size=(120, 40)) as pilot:
         assert "[b]bold[/b] [/]" in screen_text(app)  # the status line
-        await pilot.press("l")
+        await pilot.press("l", "w")  # the lesson files follow the course's ten lessons
         assert isinstance(app.screen, LessonsScreen)
         listed = screen_text(app)
         assert "mine" in listed and "[b]bold[/b] [/]" in listed and "[red]red[/red]" in listed

@@ -18,6 +18,14 @@ def test_opening_screen_of_every_lesson(snap_compare, name):
     assert snap_compare(app_for(name), terminal_size=SIZE)
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize(("name", "keys"), [("freeze-weight", ["space"] * 3), ("several-outputs", ["space", "2"]),
+                                            ("weight-matrix", ["space", "3"])])
+def test_the_next_articles_lessons_after_a_step(snap_compare, name, keys, language):
+    """Lessons 8 to 10: the frozen weight, an output chosen, the matrix and its worked step."""
+    assert snap_compare(app_for(name, language=language), press=keys, terminal_size=SIZE)
+
+
 def test_alpha_after_three_steps(snap_compare):
     assert snap_compare(app_for("alpha"), press=["space"] * 3, terminal_size=SIZE)
 

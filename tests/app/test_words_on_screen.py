@@ -191,6 +191,7 @@ ALLOWED = {  # names that stay as the code and the course spell them
     "alpha", "delta", "weight_delta", "gradstep", "gd", "hot", "cold", "measure", "error", "curve", "gradient",
     "descent", "divergence", "multi", "weight", "English", "Tab", "Enter", "Esc", "log10", "CSV", "TOML",
     "UTF", "resume", "lesson", "file", "session", "zh", "en", "abc",  # abc: what the student typed
+    "freeze", "several", "outputs", "matrix",  # the names of lessons 8 to 10
 }
 
 

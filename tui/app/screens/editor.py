@@ -86,10 +86,11 @@ class EditorScreen(ModalScreen[Problem | None]):
                 for field in FIELDS:
                     yield Label(Text(say(self.language, field)))
                     value = getattr(self.problem, field)
-                    placeholder = " / ".join(say(self.language, method) for method in METHODS)
+                    placeholders = {"method": " / ".join(say(self.language, method) for method in METHODS),
+                                    "frozen": say(self.language, "edit.frozen")}
                     field_input = Input(value=say(self.language, value) if field == "method"
                                         else shown_field(self.problem, field),
-                                        id=field, placeholder=placeholder if field == "method" else "",
+                                        id=field, placeholder=placeholders.get(field, ""),
                                         restrict=ONE_LINE)  # a paste with an escape sequence is refused
                     field_input.cursor_blink = False  # a blinking cursor is a redraw twice a second over SSH
                     yield field_input

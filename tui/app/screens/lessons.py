@@ -13,6 +13,7 @@ from ...words.say import say
 from ..widgets.wrapped import Wrapped
 
 LIST_KEYS = "1234567890"  # the key of each lesson in the list, in order
+FRAME = 6  # cells the dialog's border and padding take, across and down (app.tcss)
 
 
 class LessonsScreen(ModalScreen[Lesson | None]):
@@ -20,6 +21,7 @@ class LessonsScreen(ModalScreen[Lesson | None]):
 
     BINDINGS = [
         *[Binding(key, f"choose({index})", show=False) for index, key in enumerate(LIST_KEYS)],
+        Binding("w", "more", "more", key_display="w"),
         Binding("l", "dismiss(None)", "back", key_display="l"),
         Binding("q", "dismiss(None)", "back", show=False),
         Binding("escape", "dismiss(None)", "back", show=False),
@@ -27,22 +29,47 @@ class LessonsScreen(ModalScreen[Lesson | None]):
 
     def __init__(self, lessons: tuple[Lesson, ...], current: Lesson, language: str) -> None:
         super().__init__()
-        self.lessons = lessons[:len(LIST_KEYS)]  # one digit each
+        self.all_lessons = lessons
+        self.first = 0  # the list shows ten lessons from this one, a digit each; w shows the next ten
         self.current = current
         self.language = language
 
     def compose(self) -> ComposeResult:
+        rows = self.rows(summaries=True)
+        # Every lesson a key away, on screen: where the summaries would push lessons (or
+        # the hint) below the screen's foot, each lesson is named by its title alone.
+        if len(Wrapped(rows).lines(self.app.size.width - FRAME)) + 4 > self.app.size.height - FRAME:
+            rows = self.rows(summaries=False)
+        with VerticalScroll(id="lessons"):
+            yield Static(say(self.language, "lesson"), classes="heading")
+            yield Wrapped(rows)
+            if len(self.all_lessons) > len(LIST_KEYS):
+                yield Wrapped([("", say(self.language, "lessons.more", first=self.first + 1,
+                                        last=self.first + len(self.lessons), count=len(self.all_lessons)), "")])
+            yield Wrapped([("", say(self.language, "lessons.hint"), "italic")], classes="section")
+
+    def rows(self, summaries: bool) -> list[tuple[str, str, str]]:
+        """A row a lesson: its key and name, then its title (and summary)."""
         colon = say(self.language, "sep.colon")
         rows = []
         for number, lesson in zip(LIST_KEYS, self.lessons):
             text = lesson.text(self.language)
             marker = ">" if lesson.name == self.current.name else " "
-            words = colon.join(part for part in (text.title, lesson_summary(lesson, self.language)) if part)
+            summary = lesson_summary(lesson, self.language) if summaries else ""
+            words = colon.join(part for part in (text.title, summary) if part)
             rows.append((f"{marker}{number} {lesson.name}", words, ""))
-        with VerticalScroll(id="lessons"):
-            yield Static(say(self.language, "lesson"), classes="heading")
-            yield Wrapped(rows)
-            yield Wrapped([("", say(self.language, "lessons.hint"), "italic")], classes="section")
+        return rows
+
+    @property
+    def lessons(self) -> tuple[Lesson, ...]:
+        """The lessons on the list now: ten, one a digit."""
+        return self.all_lessons[self.first:self.first + len(LIST_KEYS)]
+
+    def action_more(self) -> None:
+        """w: the next ten lessons (after the last, the first ten again)."""
+        following = self.first + len(LIST_KEYS)
+        self.first = following if following < len(self.all_lessons) else 0
+        self.refresh(recompose=True)
 
     def action_choose(self, index: int) -> None:
         if index < len(self.lessons):

@@ -48,8 +48,13 @@ class ParametersPanel(StatePanel):
         rows += [(say(language, "predictions" if problem.outputs > 1 else "prediction"), predictions),
                  (say(language, "error_sum" if problem.outputs > 1 else "error"), readable(history.error))]
         lines = readout_lines(history, language, state.session.lesson.hidden)
-        return Group(*table_lines(rows, self.size.width),
-                     *(Text(line, style="" if index else "bold") for index, line in enumerate(lines)))
+        table = table_lines(rows, self.size.width)
+        readout = [Text(line, style="" if index else "bold") for index, line in enumerate(lines)]
+        # Rows that do not fit are left out from the end: with several outputs or a frozen
+        # weight the table is longer, and the readout's last lines (the best alpha, the
+        # steps to go) give way to it; r and what it says stay.
+        room = max(len(table) + min(2, len(readout)), self.size.height)
+        return Group(*(table + readout)[:room])
 
 
 def weight_rows(weights, problem, language: str) -> list[tuple[str, str]]:

@@ -1,0 +1,133 @@
+"""Lessons 8 to 10 in the app, as a student meets them: the freeze key, the number keys
+that pick an output, the matrix, predict mode, and the lesson list that holds ten."""
+
+import dataclasses
+import re
+
+from gradstep.core.lessons import find_lesson
+from gradstep.core.session import Session
+from gradstep.tui.app.app import GradstepApp
+from gradstep.tui.app.screens.ask import GuessScreen
+from gradstep.tui.app.screens.lessons import LessonsScreen
+from gradstep.tui.app.widgets.lesson import paragraphs
+
+from ..helpers import SIZE, app_for, press_at_once, screen_text
+
+
+def panel(app) -> str:
+    return " ".join(text for text, _ in paragraphs(app.state))
+
+
+async def test_z_freezes_the_followed_weight_and_unfreezes_it():
+    app = app_for("multi-weight")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "2", "z")
+        problem = app.state.session.problem
+        assert problem.frozen == (1,) and app.state.session.history.iteration == 0
+        assert app.state.notice == "w2 frozen: its weight_delta is 0. A new run from 0; b goes back."
+        assert "Error vs frozen w2, others as now" in screen_text(app)
+        await pilot.press("space")
+        assert app.state.session.history.record(0).weight_delta[1] == 0
+        assert "(weight 2 is frozen: its weight_delta is 0, so it does not move)" in panel(app)
+        await pilot.press("z")
+        assert app.state.session.problem.frozen == () and "w2 learns again" in app.state.notice
+        await pilot.press("b", "b")  # back to the frozen run, then to the first
+        assert app.state.session.problem.frozen == (1,)
+
+
+async def test_z_read_together_with_space_freezes_then_steps():
+    app = app_for("multi-weight")
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, "z", "space", "space")
+        history = app.state.session.history
+        assert history.problem.frozen == (0,) and history.iteration == 2
+        assert set(history.weight_trail[:, 0].tolist()) == {0.1}
+
+
+async def test_z_with_one_weight_says_why_and_changes_nothing():
+    app = app_for("gradient-descent")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        before = app.state.session
+        await pilot.press("z")
+        assert app.state.session is before
+        assert app.state.notice == "Freezing needs several weights: with only one, nothing would learn."
+
+
+async def test_the_freeze_lesson_teaches_with_the_numbers_on_screen():
+    app = app_for("freeze-weight")
+    async with app.run_test(size=SIZE) as pilot:
+        text = screen_text(app)
+        assert "frozen     w1" in text and "r = 1 - 0.3 x 1.8625 = 0.44125" in text
+        assert "0.65^2 + 1.2^2 = 1.8625" in panel(app)
+        await pilot.press("space", "space", "space")
+        history = app.state.session.history
+        assert history.weights[0] == 0.1 and history.error < history.errors[0]
+        assert "[0, -0.017718, -0.03271]" in panel(app)
+
+
+async def test_a_number_key_picks_the_output_the_chart_and_the_worked_step_follow():
+    app = app_for("several-outputs")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "2")
+        assert app.state.output == 1
+        text = screen_text(app)
+        assert "Error 2 vs w2,1" in text and "#0 output 2 of 3 (keys 1-3):" in text
+        assert "delta = 0.13 - 1 = -0.87" in panel(app)
+        assert "e1       e2       e3" in text  # each output's error beside their sum
+        await pilot.press("4")  # no fourth output: nothing changes
+        assert app.state.output == 1
+        await pilot.press("v")
+        assert "Error 2 vs iteration" in screen_text(app)
+
+
+async def test_the_same_key_again_walks_along_a_row_of_the_matrix():
+    app = app_for("weight-matrix")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        assert app.state.followed == 6 and "Error 3 vs w3,1, others as now" in screen_text(app)
+        await press_at_once(pilot, "3", "3")
+        assert app.state.followed == 8 and "Error 3 vs w3,3, others as now" in screen_text(app)
+        await pilot.press("3")
+        assert app.state.followed == 6
+
+
+async def test_the_matrix_and_its_worked_step_fit_80x24_in_both_languages():
+    for language in ("en", "zh"):
+        app = app_for("weight-matrix", language=language)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("space")
+            lines = screen_text(app).splitlines()
+            assert len(lines) == 24
+            rows = [line for line in lines if re.match(r" (weights|权重) [123] ", line)]
+            assert len(rows) == 3 and "-0.3055" in rows[0] and "1.294" in rows[2]  # a row a line
+
+
+async def test_predict_mode_with_several_outputs_asks_for_the_summed_error():
+    app = app_for("several-outputs")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "space")
+        assert isinstance(app.screen, GuessScreen)
+        assert "What will the error, summed over the outputs, be after this step? It is 1.0011 now." in \
+               " ".join(screen_text(app).replace("│", " ").split())
+        await press_at_once(pilot, *"0.91834", "enter")
+        assert panel(app).startswith("You guessed 0.91834; it is 0.91834: right.")
+
+
+async def test_the_list_opens_the_tenth_lesson_with_0_and_the_next_ten_with_w():
+    extra = dataclasses.replace(find_lesson("alpha"), name="mine", source="mine.toml", questions=())
+    app = GradstepApp(Session.begin(dataclasses.replace(find_lesson("alpha"), questions=())), extra_lessons=(extra,))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LessonsScreen)
+        text = screen_text(app)
+        assert "0 weight-matrix" in text and "l, q or Esc goes" in text
+        assert "Lessons 1 to 10 of 11: w shows the next ones." in text
+        await pilot.press("w")
+        await pilot.pause()
+        assert "1 mine" in screen_text(app)
+        await pilot.press("1")
+        assert app.state.session.lesson.name == "mine"
+        await pilot.press("l", "0")
+        assert app.state.session.lesson.name == "weight-matrix"
