@@ -3,7 +3,11 @@
 Every row has the same columns whatever the rule, the lesson or the number of weights:
 gradient descent's and hot and cold's fields are all there, blank where a row has none,
 and a value per weight has MAX_WEIGHTS columns (`weight_1` ... `weight_9`), blank past the
-problem's own. `kind` says what a row is: a step, a guess (predict mode, just before the
+problem's own. With several outputs (the matrix lessons) `goal`, `prediction` and `delta`
+are blank and each output has its own (`goal_1` ... `goal_9`, `prediction_1`, `output_error_1`,
+`delta_1`, ...; `error` is their sum), and the weights are a matrix: `weight_ROW_COL`
+(`weight_1_1` ... `weight_9_9`, likewise `weight_delta_` and `weight_after_`), blank past the
+problem's own; `weight_1` ... stay blank. `kind` says what a row is: a step, a guess (predict mode, just before the
 step it is about) or an answer to one of the lesson's questions. Each row has its time
 (ISO 8601, UTC). A column holds one type of value in every file: numbers only in `guess`,
 `truth` and `answer`, words in `guess_move`, `truth_move` and `choice`, so a reader never
@@ -19,7 +23,7 @@ import numpy as np
 
 from .formats import as_row
 from .journal import ANSWER, GUESS, STEP, Entry
-from .limits import MAX_WEIGHTS
+from .limits import MAX_OUTPUTS, MAX_WEIGHTS
 from .numbers import exact
 from .problem import GRADIENT_DESCENT, HOT_COLD
 from .progress import iso_utc
@@ -29,11 +33,25 @@ def _per_weight(name: str) -> list[str]:
     return [f"{name}_{index}" for index in range(1, MAX_WEIGHTS + 1)]
 
 
+def _per_output(name: str) -> list[str]:
+    return [f"{name}_{index}" for index in range(1, MAX_OUTPUTS + 1)]
+
+
+def _matrix(name: str) -> list[str]:
+    return [f"{name}_{row}_{column}" for row in range(1, MAX_OUTPUTS + 1) for column in range(1, MAX_WEIGHTS + 1)]
+
+
+MATRIX_FIELDS = ("weight", "weight_delta", "weight_after")  # a value per weight: a matrix with several outputs
+OUTPUT_FIELDS = {"prediction": "prediction", "output_error": "output_error", "delta": "delta"}  # a value per output
+
+
 COLUMNS: tuple[str, ...] = (
     "user", "session", "time", "kind", "lesson", "method", "goal", "alpha", "step_amount",
     *_per_weight("input"),
     "iteration", *_per_weight("weight"), "prediction", "error", "delta", *_per_weight("weight_delta"),
     "up_error", "down_error", "move", *_per_weight("weight_after"),
+    *_per_output("goal"), *_per_output("prediction"), *_per_output("output_error"), *_per_output("delta"),
+    *_matrix("weight"), *_matrix("weight_delta"), *_matrix("weight_after"),
     "predicting", "guess", "guess_move", "truth", "truth_move", "guess_result",
     "question", "question_text", "answer", "choice", "choice_text", "answer_result", "attempt", "first",
     "note",
@@ -48,10 +66,13 @@ def entry_row(entry: Entry, user: str, session: str) -> dict[str, object]:
     problem = entry.problem
     row: dict[str, object] = dict.fromkeys(COLUMNS)
     row |= {"user": user, "session": session, "time": iso_utc(entry.time, milliseconds=True), "kind": entry.kind,
-            "lesson": entry.lesson, "method": problem.method, "goal": problem.goal,
+            "lesson": entry.lesson, "method": problem.method,
+            "goal": problem.goal if problem.outputs == 1 else None,
             "alpha": problem.alpha if problem.method == GRADIENT_DESCENT else None,
             "step_amount": problem.step_amount if problem.method == HOT_COLD else None}
     row |= _spread("input", problem.inputs)
+    if problem.outputs > 1:
+        row |= _spread("goal", problem.goals, _per_output)
     if entry.kind == STEP:
         row |= _step(entry)
     elif entry.kind == GUESS:
@@ -68,12 +89,23 @@ def entry_row(entry: Entry, user: str, session: str) -> dict[str, object]:
 
 def _step(entry: Entry) -> dict[str, object]:
     values = {}
+    several = entry.problem.outputs > 1
     for name, value in as_row(entry.step).items():
-        if name in ("weight", "weight_delta", "weight_after"):
+        if several and name in MATRIX_FIELDS:
+            values |= _spread_matrix(name, value)
+        elif several and name in OUTPUT_FIELDS:
+            values |= _spread(name, value, _per_output)
+        elif name in MATRIX_FIELDS:
             values |= _spread(name, value if isinstance(value, list) else [value])
         else:
             values[name] = value
     return values | {"note": entry.note or None}
+
+
+def _spread_matrix(name: str, rows: list[list[float]]) -> dict[str, object]:
+    """A matrix of weights as `name_ROW_COL`, blank past the problem's own rows and columns."""
+    return {f"{name}_{row}_{column}": float(value)
+            for row, values in enumerate(rows, start=1) for column, value in enumerate(values, start=1)}
 
 
 def _answer(entry: Entry) -> dict[str, object]:
@@ -84,10 +116,11 @@ def _answer(entry: Entry) -> dict[str, object]:
             "answer_result": answer.result, "attempt": answer.tries, "first": entry.first}
 
 
-def _spread(name: str, values) -> dict[str, object]:
-    """A value per weight as `name_1` ... `name_MAX_WEIGHTS`, blank past the problem's own."""
+def _spread(name: str, values, columns=_per_weight) -> dict[str, object]:
+    """A value per weight as `name_1` ... `name_MAX_WEIGHTS` (or per output, with `columns`
+    _per_output), blank past the problem's own."""
     values = [float(value) for value in np.asarray(values, dtype=np.float64).ravel()]
-    return {column: values[index] if index < len(values) else None for index, column in enumerate(_per_weight(name))}
+    return {column: values[index] if index < len(values) else None for index, column in enumerate(columns(name))}
 
 
 def cell(value: object) -> str:

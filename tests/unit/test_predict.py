@@ -212,7 +212,7 @@ def test_a_superscript_digit_for_a_choice_or_a_lesson_is_one_line_not_a_tracebac
     session = run_lines(Session.begin(lesson), "en", io.StringIO("²\n1\nl\n²\nl ³\nq\n"), out)
     text = out.getvalue()
     assert text.count("Press the number of your answer") == 2 and "Right." in text  # asked again after ²
-    assert "'²'? The commands:" in text and "'³' is not a lesson's number: give l and 1 to 7" in text
+    assert "'²'? The commands:" in text and "'³' is not a lesson's number: give l and 1 to 10" in text
     assert session.lesson.name == "alpha"
 
 

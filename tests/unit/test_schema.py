@@ -9,9 +9,11 @@ from datetime import datetime
 import pytest
 from gradstep.core.journal import ANSWER, GUESS, STEP, Journal, Words
 from gradstep.core.lessons import course, find_lesson
-from gradstep.core.limits import MAX_WEIGHTS
+from gradstep.core.limits import MAX_OUTPUTS, MAX_WEIGHTS
 from gradstep.core.questions import Attempt
 from gradstep.core.schema import COLUMNS, KINDS, entry_rows, write_rows
+from gradstep.core.history import History
+from gradstep.core.numbers import readable
 from gradstep.core.session import Session
 
 from ..helpers import gradstep
@@ -72,7 +74,8 @@ def test_the_columns_hold_both_rules_fields_and_a_column_per_weight_up_to_the_mo
                  "question_text", "choice_text", "first"):
         assert name in COLUMNS
     assert [column for column in COLUMNS if column.startswith("weight_after_")] == \
-           [f"weight_after_{k}" for k in range(1, MAX_WEIGHTS + 1)]
+           [f"weight_after_{k}" for k in range(1, MAX_WEIGHTS + 1)] + \
+           [f"weight_after_{i}_{j}" for i in range(1, MAX_OUTPUTS + 1) for j in range(1, MAX_WEIGHTS + 1)]
 
 
 def test_a_hot_and_cold_step_leaves_gradient_descents_fields_blank_and_the_reverse():
@@ -131,3 +134,31 @@ def test_class_csv_is_every_hand_in_in_one_schema_with_the_student_first(tmp_pat
     assert {row["lesson"] for row in rows} == {"hot-cold", "multi-weight", "measure-error"}
     assert {row["student"] for row in rows} == {login_name()}  # the files' owner, not what they say
     assert "notes.csv: not a gradstep hand-in (columns)" in result.err
+
+
+def test_a_matrix_step_fills_weight_row_col_and_each_outputs_columns():
+    _, rows = read(a_session("weight-matrix"))
+    step = next(row for row in rows if row["kind"] == STEP)
+    record = History.start(find_lesson("weight-matrix").problem).step().record(0)
+    assert step["goal"] == step["prediction"] == step["delta"] == step["weight_1"] == ""
+    assert [step[f"goal_{i}"] for i in (1, 2, 3, 4)] == ["0.1", "1.0", "0.1", ""]
+    for i in range(3):
+        assert float(step[f"prediction_{i + 1}"]) == record.prediction[i]
+        assert float(step[f"output_error_{i + 1}"]) == record.errors[i]
+        for j in range(3):
+            assert float(step[f"weight_{i + 1}_{j + 1}"]) == record.weights[i][j]
+            assert float(step[f"weight_delta_{i + 1}_{j + 1}"]) == record.weight_delta[i][j]
+        assert step[f"weight_{i + 1}_4"] == ""
+    assert float(step["error"]) == record.error and step["weight_4_1"] == ""
+
+
+def test_gradstep_class_reads_the_final_error_of_a_matrix_hand_in(tmp_path):
+    journal = a_session("weight-matrix", steps=2)
+    path = tmp_path / "ana-weight-matrix.csv"
+    with path.open("w", newline="") as out:
+        write_rows(entry_rows(journal.entries, "ana", ""), out)
+    from gradstep.tui.command.classroom import _final_error
+
+    last = [row for row in csv.DictReader(path.open()) if row["kind"] == STEP][-1]
+    expected = History.start(find_lesson("weight-matrix").problem).jump(2).error
+    assert _final_error(last, "en") == readable(expected)

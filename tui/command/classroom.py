@@ -22,6 +22,9 @@ from ...core.formats import cell_width
 from ...core.journal import ANSWER, GUESS, STEP
 from ...core.numbers import readable
 from ...core.room import IDLE_LIMIT
+from ...core.divergence import start_error
+from ...core.problem import Problem
+from ...core.refusals import Refusal
 from ...core.rules import as_arrays, predict, squared_error
 from ..files.progress_folder import ProgressFolder
 from ...core.schema import COLUMNS
@@ -150,11 +153,16 @@ def _final_error(row: dict, language: str) -> str:
     if row.get("note"):
         return say(language, "class.diverged")
     try:
-        weights = _per_weight(row, "weight_after")
         inputs = _per_weight(row, "input")
-        goal = float(row["goal"])
-        error = float(squared_error(predict(as_arrays(weights), as_arrays(inputs)), goal))
-    except (KeyError, ValueError, TypeError):
+        if row.get("goal"):
+            weights = _per_weight(row, "weight_after")
+            error = float(squared_error(predict(as_arrays(weights), as_arrays(inputs)), float(row["goal"])))
+        else:  # several outputs: each row of the matrix after the step, each output's goal
+            goals = _per_weight(row, "goal")
+            rows = [[float(row[f"weight_after_{i}_{j}"]) for j in range(1, len(inputs) + 1)]
+                    for i in range(1, len(goals) + 1)]
+            error = start_error(Problem(tuple(w for r in rows for w in r), inputs, goals))
+    except (KeyError, ValueError, TypeError, Refusal):
         return "?"
     return readable(error) if math.isfinite(error) else say(language, "class.diverged")
 
