@@ -206,3 +206,11 @@ def test_line_modes_commands_name_what_plus_and_minus_change(lesson, language, e
     run_lines(Session.begin(dataclasses.replace(course()[lesson], questions=())), language,
               io.StringIO("h\nq\n"), out)
     assert entry in out.getvalue()
+
+
+def test_theme_is_one_of_textuals_and_a_wrong_one_is_one_line():
+    result = gradstep("--theme", "textual-lite")
+    assert result.status == 2 and result.out == ""
+    assert result.err.startswith("gradstep: argument --theme: unknown theme 'textual-lite': did you mean "
+                                 "'textual-light'?")
+    assert len(result.err.splitlines()) == 1

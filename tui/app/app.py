@@ -68,13 +68,14 @@ class GradstepApp(Keeping, Ending, App[int]):
     bar reads check_action afresh from each state, so nothing calls refresh_bindings."""
 
     def __init__(self, session: Session, language: str = "en", ascii_only: bool = False,
-                 low_bandwidth: bool = False, extra_lessons: tuple[Lesson, ...] = (), view: dict | None = None,
+                 low_bandwidth: bool = False, theme: str | None = None, extra_lessons: tuple[Lesson, ...] = (), view: dict | None = None,
                  notice: str = "", save_path: Path | None = None, not_saving: object = None,
                  real: bool = False, course_lessons: tuple[Lesson, ...] | None = None,
                  owner: Owner | None = None, hand_in: HandIn | None = None) -> None:
         super().__init__()
         self.ascii_only = ascii_only  # fixed at start by what the terminal can show
         self.low_bandwidth = low_bandwidth  # fewest bytes a frame: plain chart, ASCII markers
+        self.chosen_theme = theme  # --theme: one of Textual's, chosen over --low-bandwidth's ANSI one
         self.course_lessons = course_lessons  # a teacher's course (--course); None: the built-in one
         self.extra_lessons = extra_lessons  # a teacher's lesson files, listed after the course's
         self.owner = owner or Owner(login_name())  # whose session it is, named in exports
@@ -118,7 +119,9 @@ class GradstepApp(Keeping, Ending, App[int]):
         self.set_class(self.ascii_only, "-ascii")
         self.set_class(self.state.session.history.iteration == 0, "-at-start")
         self.set_class(bool(self.state.notice), "-notice")  # a notice from the start (--resume)
-        if self.low_bandwidth:
+        if self.chosen_theme:
+            self.theme = self.chosen_theme
+        elif self.low_bandwidth:
             self.theme = "ansi-dark"  # the terminal's own 16 colours: the shortest escape codes
         if self.state.session.pending_question() is not None and not self.state.notice:
             self.call_later(self._ask_question)  # a question at iteration 0 comes before anything else

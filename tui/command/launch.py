@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...core.journal import Journal
-from ...core.lessons import Lesson, course, first_lesson
+from ...core.lessons import Lesson, close_match, course, first_lesson
 from ...core.refusals import Refusal
 from ...core.saving import CorruptSave, load, save, set_aside
 from ...core.session import Session
@@ -64,9 +64,19 @@ def app_parser(language: str) -> ArgumentParser:
     screen.add_argument("--line", action="store_true", help=say(language, "flag.line"))
     screen.add_argument("--full-screen", action="store_true", help=say(language, "flag.full_screen"))
     parser.add_argument("--low-bandwidth", action="store_true", help=say(language, "flag.low_bandwidth"))
+    parser.add_argument("--theme", metavar="NAME", type=parser.typed(theme_name), help=say(language, "flag.theme"))
     parser.add_argument("--mouse", action="store_true", help=say(language, "flag.mouse"))
     add_version_argument(parser)
     return parser
+
+
+def theme_name(text: str) -> str:
+    """--theme NAME: one of Textual's themes (the list is read only when the flag is given)."""
+    from ..app.themes import THEMES
+
+    if text not in THEMES:
+        raise Refusal("theme.unknown", name=text, close=close_match(text, THEMES), choices=list(THEMES))
+    return text
 
 
 def hand_in_folder(text: str) -> Path:
@@ -319,7 +329,7 @@ def _run_app(start: Start, language: str, notice: str, args, teachers: tuple[Les
         gc.enable()
 
     app = GradstepApp(start.session, language=language, ascii_only=args.ascii or not unicode_terminal(),
-                      low_bandwidth=args.low_bandwidth, course_lessons=teachers, extra_lessons=files,
+                      low_bandwidth=args.low_bandwidth, theme=args.theme, course_lessons=teachers, extra_lessons=files,
                       view=start.view, notice=notice, save_path=start.save_path, not_saving=start.not_saving,
                       real=True, owner=owner, hand_in=handing_in)
     try:

@@ -20,14 +20,11 @@ from ..keys import key_name
 from ..state import AppState
 from .panel import StatePanel
 
-DIM = Style(dim=True)
-
-
 class KeyBar(StatePanel):
     """As many of the shown keys as fit the width, most useful first (the order of keys.py)."""
 
     ALLOW_SELECT = False
-    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description"}
+    COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--dimmed"}
 
     def drawn_from(self, state: AppState) -> tuple:
         """What the words depend on (language, rule, play) and which keys would do something
@@ -38,7 +35,7 @@ class KeyBar(StatePanel):
     def draw(self, state: AppState) -> Text:
         shown = tuple((binding, enabled) for _, binding, enabled, _ in self.screen.active_bindings.values()
                       if binding.show)
-        styles = self.get_component_rich_style("key-bar--key"), self.get_component_rich_style("key-bar--description")
+        styles = [self.get_component_rich_style(f"key-bar--{part}") for part in ("key", "description", "dimmed")]
         line = Text(no_wrap=True, overflow="crop")
         # A group (+ and - for alpha) shares one description; every other key is on its own.
         for _, members in groupby(shown, key=lambda item: item[0].group or id(item[0])):
@@ -60,13 +57,14 @@ class KeyBar(StatePanel):
             self.app.simulate_key(key)
 
     def _entry(self, members: list[tuple[Binding, bool]], description: str, language: str, key_style: Style,
-               description_style: Style) -> Text:
-        """The keys, then what they do; dim where the key would do nothing now."""
+               description_style: Style, dimmed: Style) -> Text:
+        """The keys, then what they do; muted where the key would do nothing now."""
         entry = Text()
         for binding, enabled in members:
-            entry.append(key_name(language, binding), key_style + _entry_style(binding, enabled))
+            entry.append(key_name(language, binding), key_style + _entry_style(binding, enabled, dimmed))
         alone, enabled = len(members) == 1, any(enabled for _, enabled in members)
-        entry.append(f" {description}", description_style + _entry_style(members[0][0] if alone else None, enabled))
+        entry.append(f" {description}",
+                     description_style + _entry_style(members[0][0] if alone else None, enabled, dimmed))
         return entry
 
 
@@ -80,10 +78,10 @@ def label(state: AppState, key: str) -> str:
     return key
 
 
-def _entry_style(binding: Binding | None, enabled: bool) -> Style:
-    """Dim if the key would do nothing now; carrying `binding`'s key, for a click to press.
+def _entry_style(binding: Binding | None, enabled: bool, dimmed: Style) -> Style:
+    """`dimmed` if the key would do nothing now; carrying `binding`'s key, for a click to press.
 
     Not Textual's "@click" meta: that draws the key as a link.
     """
     click = Style(meta={"key": binding.key}) if binding else Style()
-    return click if enabled else click + DIM
+    return click if enabled else click + dimmed
