@@ -78,6 +78,7 @@ class RoomApp(App[int]):
         self.folder, self.roster, self.idle_limit, self.clock = folder, roster, idle_limit, clock
         self.ascii_only = ascii_only
         self._looking = False  # a look is under way (a slow share): the next tick waits for it
+        self._shown: dict[str, Text] = {}  # what each one-line widget shows now
         if ascii_only and language == "zh":  # Chinese needs UTF-8
             language = "en"
         self.set_reactive(RoomApp.state, RoomState(Look((), ()), clock(), language=language))
@@ -122,13 +123,21 @@ class RoomApp(App[int]):
         figures = question_figures(state.look.seen)
         self.query_one("#questions", TableLines).show(
             QUESTION_COLUMNS, question_headings(language), [question_cells(one, language) for one in figures], [False] * len(figures))
-        self.query_one("#summary", Static).update(Text(self._summary(state, table), no_wrap=True, overflow="crop"))
+        self._line("#summary", Text(self._summary(state, table), no_wrap=True, overflow="crop"))
         if self.roster is not None:
             absent = missing(self.roster, state.look.seen)
             line = say(language, "room.not_started", count=len(absent),
                        accounts=say(language, "sep.list").join(outside(account) for account in absent) or "-")
-            self.query_one("#roster", Static).update(Text(cut(line, self.size.width, self._mark), no_wrap=True))
-        self.query_one("#keys", Static).update(self._keys(state))
+            self._line("#roster", Text(cut(line, self.size.width, self._mark), no_wrap=True))
+        self._line("#keys", self._keys(state))
+
+    def _line(self, selector: str, text: Text) -> None:
+        """Put `text` on a one-line widget if it changed: each look would otherwise repaint
+        it and lay the screen out again (its size never changes: no layout)."""
+        line = self.query_one(selector, Static)
+        if self._shown.get(selector) != text:
+            self._shown[selector] = text
+            line.update(text, layout=False)
 
     @property
     def _mark(self) -> str:

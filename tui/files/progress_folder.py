@@ -25,7 +25,7 @@ from ...core.progress import SUFFIX, parse_time, read_progress
 from ...core.room import Seen
 
 LARGEST = 2**20  # bytes: a progress record is a few KB; past this it is not one
-MOST_A_STUDENT = 100  # files of one account read: a class sharing one login (--session) fits; a flood does not
+MOST_A_STUDENT = 1000  # files of one account read: a lab sharing one login (--session) fits; a flood does not
 _READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -105,21 +105,21 @@ class ProgressFolder:
 
 
 def _within_reason(listed: list[os.DirEntry]) -> tuple[list[str], list[tuple[str, str]]]:
-    """The names to read, in order: of an account with more than MOST_A_STUDENT files (ten
-    thousand made by a prank would slow every look), its newest ones; the rest passed over
-    and named."""
-    by_owner: dict[int, list[tuple[float, str]]] = {}
+    """The names to read, in order: of an account with more than MOST_A_STUDENT files (a
+    prank of a hundred thousand would slow every look), the first by name, the same ones
+    every look; the rest passed over and named. Only that account's rows are lost."""
+    by_owner: dict[int, list[str]] = {}
     for entry in listed:
         try:
             status = entry.stat(follow_symlinks=False)  # from the listing itself where the system gives it
         except OSError:  # gone already
             continue
-        by_owner.setdefault(status.st_uid, []).append((status.st_mtime, entry.name))
+        by_owner.setdefault(status.st_uid, []).append(entry.name)
     names, problems = [], []
     for files in by_owner.values():
-        files.sort(reverse=True)
-        names += [name for _, name in files[:MOST_A_STUDENT]]
-        problems += [(name, "room.too_many") for _, name in files[MOST_A_STUDENT:]]
+        files.sort()
+        names += files[:MOST_A_STUDENT]
+        problems += [(name, "room.too_many") for name in files[MOST_A_STUDENT:]]
     return sorted(names), sorted(problems)
 
 

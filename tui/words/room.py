@@ -51,7 +51,7 @@ def student_cells(row: Row, language: str, columns: tuple[str, ...]) -> list[str
              "predictions": fraction(progress.predictions_right, progress.predictions),
              "questions": fraction(progress.questions_right, progress.questions_asked),
              "idle": say(language, "room.ended") if progress.ended else clock(row.idle),
-             "time": time.strftime("%H:%M:%S", time.localtime(row.seen.last_key)),
+             "time": time.strftime("%H:%M:%S", time.localtime(row.seen.last_key)) if "time" in columns else "",
              "flags": " ".join(say(language, f"room.flag.{flag}") for flag in row.flags)}
     return [cells[column] for column in columns]
 
@@ -97,7 +97,7 @@ def fitted(lines: list[list[str]], widest: dict[str, int], columns: tuple[str, .
     that is wider than `width` cells, the words of GIVE_WAY narrow first (a cell too long
     is cut, ending in `mark`); figures and the last column (the flags) stay whole while
     they can. `width` None (a table printed to a file): the words are never cut."""
-    natural = [max(cell_width(line[index]) for line in lines) for index in range(len(columns))]
+    natural = [max(cells(line[index]) for line in lines) for index in range(len(columns))]
     widths = [size if width is None and name in GIVE_WAY else min(size, widest.get(name, size))
               for size, name in zip(natural, columns)]
     if width is not None:
@@ -112,9 +112,15 @@ def fitted(lines: list[list[str]], widest: dict[str, int], columns: tuple[str, .
             for line in lines]
 
 
+def cells(text: str) -> int:
+    """Terminal cells `text` takes; an ASCII word (most of the table, 300 rows twice a
+    second) without asking Unicode's tables character by character."""
+    return len(text) if text.isascii() else cell_width(text)
+
+
 def cut(text: str, columns: int, mark: str) -> str:
     """`text` in at most `columns` cells, ending in `mark` where it was cut."""
-    if cell_width(text) <= columns:
+    if cells(text) <= columns:
         return text
     room, kept = columns - cell_width(mark), []
     for char in text:
@@ -126,4 +132,4 @@ def cut(text: str, columns: int, mark: str) -> str:
 
 
 def padded(text: str, columns: int) -> str:
-    return text + " " * (columns - cell_width(text))
+    return text + " " * (columns - cells(text))
