@@ -19,7 +19,6 @@ import os
 import platform
 import re
 import select
-import statistics
 import subprocess
 import sys
 import tempfile
