@@ -203,3 +203,22 @@ def test_a_fresh_start_that_cannot_save_loses_nothing(folder, typed, monkeypatch
     kept = ["gradstep: Your last session (alpha, iteration 2) is kept: press b to go back to it."]
     assert said(typed("--lesson", "hot-cold")) == kept  # the next start keeps it, where it was
     assert said(typed("--lesson", "hot-cold")) == kept  # and the one after, through the save before it
+
+
+def test_a_resumed_session_that_crashes_line_mode_is_set_aside_not_crashed_on_again(folder, typed, monkeypatch):
+    """A crash in line mode was a traceback, and its save, written on the way out, crashed
+    every --resume after it."""
+    typed("--lesson", "alpha", keys="s\ns\n\n\nq\n")
+
+    def a_bug(*args, **kwargs):
+        raise RuntimeError("a bug in line mode")
+
+    with monkeypatch.context() as broken:
+        broken.setattr("gradstep.tui.plain.lines.run_lines", a_bug)
+        crashed = typed("--resume")
+    assert crashed.status == 1 and len(said(crashed)) == 2
+    report = said(crashed)[0].removeprefix("gradstep: something went wrong; the details are in ")
+    assert "RuntimeError: a bug in line mode" in open(report).read()
+    assert said(crashed)[1].startswith("gradstep: the resumed session crashed: its save is kept as session.json.corrupt-")
+    again = typed("--resume")
+    assert said(again) == ["gradstep: No saved session: starting the course."] and again.status == 0

@@ -30,7 +30,7 @@ from ..app.state import checked_view
 from ..files.hand_in import ENVIRONMENT, HandIn, complete_pending
 from ..files.pending import pending_path
 from ..files.owner import Owner, login_name
-from ..files.places import previous_path, session_name
+from ..files.places import previous_path, session_name, write_crash_report
 from ..files.places import save_path as default_save_path
 from ..files.private import InUse, SessionLock, Unusable, check_save, private_folder
 from ..words.prose import question_words
@@ -276,6 +276,7 @@ def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], han
     # script's background job, a service): Python installs that handler only if it was not.
     signal.signal(signal.SIGINT, signal.default_int_handler)
     status = 1  # what else ends it (the output gone) is said by the caller, after the save
+    crashed = None
     try:
         run_lines(start.session, language, sys.stdin, sys.stdout, on_change=keeping.changed, lessons=lessons)
         status = 0
@@ -288,9 +289,18 @@ def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], han
             raise  # a full disk under `> file`: said by the caller, after the save
         hung_up.append(True)
         status = 0
+    except Exception as error:  # a bug: its traceback in a file, one line, and the session saved
+        crashed = error
     finally:
         keeping.finish()
         saved = _save_at_end(start, keeping.latest, {"language": language}, language)
+    if crashed is not None:
+        try:
+            report, unwritten = write_crash_report(crashed, start.save_path.parent if start.save_path else None), ""
+        except OSError as failure:
+            report, unwritten = None, failure.strerror or str(failure)
+        _said_crash(language, start, crashed, report, unwritten)
+        return 1
     if any(hung_up) or output_gone(sys.stdout):  # the terminal is gone, with or without a SIGHUP
         forget_output(sys.stdout, sys.stderr)
         return status if saved else 1
@@ -342,11 +352,7 @@ def _run_app(start: Start, language: str, notice: str, args, teachers: tuple[Les
         forget_output(sys.stdout, sys.stderr)
         return 0 if app.saved else 1
     if app.crashed is not None:
-        if app.crash_report is not None:
-            _say_line(language, "command.crashed", path=app.crash_report)
-        else:
-            _say_line(language, "command.crashed_unwritten", error=_summary(app.crashed), reason=app.crash_unwritten)
-        _set_aside_resumed(start, language)
+        _said_crash(language, start, app.crashed, app.crash_report, app.crash_unwritten)
         return 1
     # Under `textual serve` standard output is the browser's channel: say it on stderr.
     out = sys.stdout if is_tty(sys.stdout) else sys.stderr
@@ -356,6 +362,16 @@ def _run_app(start: Start, language: str, notice: str, args, teachers: tuple[Les
         _said_saved(language, args.session, out)
     handed_in = handing_in is None or _said_hand_in(language, handing_in, out)
     return 1 if app.save_error or not handed_in else app.return_code or 0
+
+
+def _said_crash(language: str, start: Start, error: BaseException, report: Path | None, unwritten: str) -> None:
+    """A crash in one line naming its report (or why none was written); a resumed session's
+    save is then set aside."""
+    if report is not None:
+        _say_line(language, "command.crashed", path=report)
+    else:
+        _say_line(language, "command.crashed_unwritten", error=_summary(error), reason=unwritten)
+    _set_aside_resumed(start, language)
 
 
 def _summary(error: BaseException) -> str:
