@@ -124,10 +124,18 @@ class PseudoTerminal:
 
     def hang_up(self) -> None:
         """Close the terminal's other end, as sshd does when the link drops."""
-        self._stop.set()
-        self._reader.join()
+        self.stop_reading()
         os.close(self.controller)
         self.controller = -1
+
+    def stop_reading(self) -> None:
+        """Read no more output, as a link that went silent: the program's writes pile up, then block."""
+        self._stop.set()
+        self._reader.join()
+
+    def resize(self, size: tuple[int, int]) -> None:
+        """Give the terminal a new size (columns, rows); the kernel sends the program SIGWINCH."""
+        fcntl.ioctl(self.terminal, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
 
     def modes_restored(self) -> bool:
         """Whether the terminal is back as the program found it (echo, lines, signals)."""

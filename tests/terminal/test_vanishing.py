@@ -9,6 +9,7 @@ terminal; tmux killing the session of a command started with setsid; the input a
 """
 
 import os
+import signal
 import time
 
 import pytest
@@ -89,4 +90,21 @@ def test_tmux_killing_a_session_started_with_setsid_ends_gradstep(terminal, plac
     term.press("Space")
     term.wait_for("1 step taken")
     watch_the_end(term.pid(), lambda: term.run("kill-session", "-t", "main"))
+    assert saved_and_handed_in(state, hand_in) == (1, 1)
+
+
+def test_a_hang_up_on_a_link_that_went_silent_ends_within_the_time_too(pseudo_terminal, places):
+    """sshd's SIGHUP after the link stalled: every write to the terminal blocks, so the clean
+    way out cannot finish; the session is saved at once and the process still goes in time."""
+    state, hand_in = places
+    term = pseudo_terminal([GRADSTEP, "--lesson", "alpha", "--hand-in", str(hand_in)],
+                           {"XDG_STATE_HOME": str(state), "HOME": str(state)})
+    term.wait_for("Which alpha makes this land in one step?")
+    for keys in (b"s", b"\r", b"s", b"\r", b" "):
+        term.press(keys)
+    term.stop_reading()
+    for turn in range(60):  # whole screens, each a few KB, until the terminal takes no more
+        term.resize((80 + turn % 2, 24))
+        time.sleep(0.05)
+    watch_the_end(term.pid, lambda: term.process.send_signal(signal.SIGHUP))
     assert saved_and_handed_in(state, hand_in) == (1, 1)

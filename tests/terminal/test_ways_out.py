@@ -13,7 +13,7 @@ from gradstep.core.saving import load
 from .test_ending import CRASHING_APP
 from .tmux import GRADSTEP
 
-FAST = 2.5  # seconds from a signal to the end: less than the app's 3 s grace, so the exit was clean
+FAST = 2.5  # seconds from a signal to the end: less than the app's 3 s grace (SIGNAL_GRACE), so the exit was clean
 
 
 @pytest.fixture

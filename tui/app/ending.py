@@ -4,8 +4,9 @@ A student leaves with q, but also with Ctrl-C sent as a signal (SIGINT), a dropp
 (SIGHUP) or a machine shutting down (SIGTERM); each saves. A signal is handled between
 two lines of Python while the event loop may be asleep in select(), so the exit is handed
 to the loop thread-safely, which wakes it; Textual then restores the terminal as usual.
-If it cannot within HANG_UP_GRACE (a dead link can block every write), the process puts
-the terminal's modes back itself, as far as it can without blocking, and goes.
+If it cannot within a grace (a dead link can block every write; after a hang-up the grace
+is short, for nobody is there), the process puts the terminal's modes back itself, as far
+as it can without blocking, and goes.
 
 Ctrl-Z suspends like any terminal program and `fg` redraws. SIGSTOP cannot be caught:
 after it, SIGCONT finds Textual still in application mode, and its own handler would
@@ -39,7 +40,8 @@ WAYS_OUT = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)  # the signals that en
 class Ending:
     """Mixed into the App: its ways out, each of which saves, and suspending it."""
 
-    HANG_UP_GRACE = 3.0  # seconds to exit cleanly after a signal, before forcing it
+    SIGNAL_GRACE = 3.0  # seconds to exit cleanly after SIGTERM or SIGINT, before forcing it
+    HANG_UP_GRACE = 1.0  # the same after a hang-up: nobody waits for the terminal, a class may wait for the machine
 
     def prepare_ending(self, save_path: Path | None, not_saving: object, real: bool) -> None:
         """Where the session goes; `real`: a student's run (signals, crash reports), not a test's."""
@@ -112,7 +114,8 @@ class Ending:
         self.hung_up = signum == signal.SIGHUP
         self.save_session()
         code = INTERRUPTED if signum == signal.SIGINT else 0
-        deadline = threading.Timer(self.HANG_UP_GRACE, self._leave_now, args=(code,))
+        grace = self.HANG_UP_GRACE if self.hung_up else self.SIGNAL_GRACE
+        deadline = threading.Timer(grace, self._leave_now, args=(code,))
         deadline.daemon = True  # a clean exit does not wait for it
         deadline.start()
         self._in_loop(partial(self.exit, return_code=code))
