@@ -27,12 +27,18 @@ class Served:
         self.process = subprocess.Popen([GRADSTEP, *argv], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.PIPE, env=environment)
         self.output = bytearray()
+        self.stalled = threading.Event()  # set: read no more, as a server that stopped reading
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
     def _read(self) -> None:
-        while chunk := self.process.stdout.read1(65536):
+        while not self.stalled.is_set() and (chunk := self.process.stdout.read1(65536)):
             self.output += chunk
+
+    def memory(self) -> int:
+        """The process's resident memory, in bytes."""
+        with open(f"/proc/{self.process.pid}/status") as status:
+            return next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmRSS:"))
 
     def wait_for(self, text: bytes, timeout: float = 30.0) -> None:
         deadline = time.monotonic() + timeout
@@ -100,3 +106,25 @@ def test_full_screen_under_pipes_saves_and_ends_when_its_input_ends(tmp_path):
             served.process.kill()
     assert load(tmp_path / "state" / "gradstep" / "session.json")[0].history.iteration == 1
     assert len(list(folder.glob("*-alpha.csv"))) == 1
+
+
+def test_resizes_sent_while_the_app_cannot_draw_do_not_pile_up(tmp_path):
+    """A server that stopped reading the app's output (its browser killed) while resizes
+    still came: every one waited in the app's queue, and its memory grew without end."""
+    served = Served("--full-screen", "--lesson", "alpha", env={"XDG_STATE_HOME": str(tmp_path), "LANG": "C.UTF-8"})
+    try:
+        served.wait_for(b"Which alpha makes")
+        served.stalled.set()
+        while served.reader.is_alive():  # it reads one chunk more: give it one
+            served.send(b"D", b"s")
+            served.reader.join(0.2)
+        before = served.memory()
+        for size in range(100):  # 50,000 resizes, a few MB of them
+            served.process.stdin.write(b"".join(
+                packet(b"M", json.dumps({"type": "resize", "width": 60 + (size + turn) % 60,
+                                         "height": 20 + turn % 20}).encode()) for turn in range(500)))
+        served.process.stdin.flush()
+        time.sleep(1)  # the last of them read
+        assert served.memory() - before < 10 * 2**20
+    finally:
+        served.process.kill()

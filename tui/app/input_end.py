@@ -9,16 +9,19 @@ lets it, the session neither saved nor handed in. Textual's web driver (`textual
 stops reading instead, and the app waits for a browser that is gone.
 
 Here either end of input, or an error reading it, calls the App's `terminal_gone`, which
-does what a SIGHUP does: save, hand in, leave.
+does what a SIGHUP does: save, hand in, leave. (The web driver's input is also kept from
+piling resizes up while the app cannot run: see _InputThatEnds.)
 """
 
 import os
 import selectors
 from codecs import getincrementaldecoder
 
+from textual import events
 from textual._xterm_parser import XTermParser  # Textual's own key parser; no public name for it
 from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
+from textual.geometry import Size
 
 TICK = 0.1  # seconds between looks at a lone escape: is it the Escape key, or the start of a sequence?
 
@@ -31,12 +34,35 @@ def reading_to_the_end(textuals: type[Driver]) -> type[Driver]:
 
 
 class _InputThatEnds:
-    """The web driver's thread ends at the end of input on its own: then the app is told."""
+    """The web driver's thread ends at the end of input on its own: then the app is told.
+
+    And a resize is only its latest size. Textual's web driver posts every resize the
+    server sends; while the app cannot run (the server stopped reading its output, so
+    every write blocks) they piled up in the loop's queue, 8 MB a second under a flood, and
+    the loop had them all to get through before a SIGTERM's exit. Here one is on its way at
+    a time, carrying the size when it arrives.
+    """
+
+    _resize_on_its_way = False
 
     def run_input_thread(self) -> None:
         super().run_input_thread()
         if not self.exit_event.is_set():  # not told to stop: the input ended, or failed
             self._app.terminal_gone()
+
+    def on_meta(self, packet_type: str, payload: dict[str, object]) -> None:
+        if packet_type != "resize":
+            return super().on_meta(packet_type, payload)
+        self._size = (payload["width"], payload["height"])
+        if not self._resize_on_its_way:
+            self._resize_on_its_way = True
+            self._loop.call_soon_threadsafe(self._resized)
+
+    def _resized(self) -> None:
+        """In the loop: the latest size the server sent, as one Resize."""
+        self._resize_on_its_way = False
+        size = Size(*self._size)
+        self._app.post_message(events.Resize(size, size))
 
 
 class _TerminalInput:
