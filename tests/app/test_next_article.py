@@ -4,10 +4,13 @@ that pick an output, the matrix, predict mode, and the lesson list that holds te
 import dataclasses
 import re
 
+import pytest
+
 from gradstep.core.lessons import find_lesson
 from gradstep.core.session import Session
 from gradstep.tui.app.app import GradstepApp
 from gradstep.tui.app.screens.ask import GuessScreen
+from gradstep.tui.app.screens.editor import EditorScreen
 from gradstep.tui.app.screens.lessons import LessonsScreen
 from gradstep.tui.app.widgets.lesson import paragraphs
 
@@ -131,3 +134,38 @@ async def test_the_list_opens_the_tenth_lesson_with_0_and_the_next_ten_with_w():
         assert app.state.session.lesson.name == "mine"
         await pilot.press("l", "0")
         assert app.state.session.lesson.name == "weight-matrix"
+
+
+@pytest.mark.parametrize(("lesson", "field", "typed", "reason"), [
+    ("weight-matrix", "weights", "0.1,0.1,-0.3;0.1,0.2;0,1.3,0.1", "weights: row 2 has 2 numbers, row 1 has 3"),
+    ("weight-matrix", "goal", "0.1,1", "weights: 9 weights do not fill 2 rows of 3"),
+    ("freeze-weight", "frozen", "4", "frozen: there is no weight 4: the weights are numbered 1 to 3"),
+    ("freeze-weight", "frozen", "one", "frozen: 'one' is not a weight number"),
+    ("several-outputs", "goal", ",".join(["1"] * 10), "goal: has 10 values: a problem has at most 9 outputs"),
+])
+async def test_the_editor_refuses_a_shape_that_does_not_fit_in_place(lesson, field, typed, reason):
+    app = app_for(lesson)
+    async with app.run_test(size=SIZE) as pilot:
+        before = app.state.session
+        await pilot.press("e")
+        assert isinstance(app.screen, EditorScreen)
+        app.screen.query_one(f"#{field}").value = typed
+        await pilot.press("enter")
+        assert isinstance(app.screen, EditorScreen)
+        assert reason in " ".join(str(line) for line in app.screen.query_one("#refusal").lines(72))
+        assert app.state.session is before
+
+
+async def test_the_editor_takes_a_matrix_and_frozen_weights():
+    app = app_for("multi-weight")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#weights").value = "0.1,0.1,-0.3;0.1,0.2,0;0,1.3,0.1"
+        app.screen.query_one("#goal").value = "0.1,1,0.1"
+        app.screen.query_one("#frozen").value = "1,5"
+        await pilot.press("enter")
+        problem = app.state.session.problem
+        assert problem.shape == (3, 3) and problem.frozen == (0, 4) and problem.goal == (0.1, 1.0, 0.1)
+        await pilot.press("e")
+        assert app.screen.query_one("#weights").value == "0.1,0.1,-0.3;0.1,0.2,0.0;0.0,1.3,0.1"
+        assert app.screen.query_one("#frozen").value == "1,5"

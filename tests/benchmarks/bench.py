@@ -35,6 +35,7 @@ GRADSTEP = [str(BIN / "gradstep"), "--lesson-file", str(LESSONS["alpha"])]  # al
 FLOOR = [sys.executable, str(HERE / "floor_app.py")]
 BASE_ENV = {"PATH": os.environ["PATH"], "LANG": "C.UTF-8", "TERM": "xterm-256color"}
 KEY_REPEAT = 1 / 30  # a held-down key repeats about 30 times a second
+NEXT_ARTICLE = ("freeze-weight", "several-outputs", "weight-matrix")  # lessons 8-10, measured each on its own
 
 
 def p90(values: list[float]) -> float:
@@ -284,6 +285,10 @@ def main() -> None:
             "16 colours (both TERM=xterm)": (
                 alternately((GRADSTEP, xterm), (FLOOR, xterm), variant_rounds), {}),
         }
+        for name in NEXT_ARTICLE:  # the matrix lessons draw more per step: held to alpha's budgets
+            lesson = [str(BIN / "gradstep"), "--lesson-file", str(LESSONS[name])]
+            variants[f"lesson {name} (floor: as it is)"] = (
+                alternately((lesson, env), (FLOOR, env), variant_rounds), {})
         run_time, numpy_time = headless(max(5, rounds))
         pressed = bursts(max(3, rounds // 2), env)
         courses = {"in a pty (what the app writes)": local_course(env)}
@@ -308,7 +313,7 @@ def main() -> None:
     for name, ((ours_variant, floor_variant), budgets) in variants.items():
         print(f"\n{name}, medians of {variant_rounds} alternating runs")
         report(ours_variant, floor_variant, **budgets)
-    print(f"\nbytes per step over the course (7 lessons x 30 steps){'mean':>6}{'max':>10}")
+    print(f"\nbytes per step over the course ({len(course())} lessons x 30 steps){'mean':>6}{'max':>10}")
     for name, sizes in courses.items():
         course_row(name, sizes)
     if options.ssh:

@@ -249,3 +249,13 @@ def test_a_teachers_file_may_have_each_shape(tmp_path):
 def test_gradstep_check_names_a_shape_that_does_not_fit(tmp_path, text, said):
     result = gradstep("check", str(write(tmp_path, text)))
     assert result.status == 2 and said in result.out + result.err, result.out + result.err
+
+
+@pytest.mark.parametrize("language, each", [("en", "#0 output 3 of 3:"), ("zh", "#0 第 3 个输出（共 3 个）：")])
+def test_line_mode_works_out_every_output_and_their_sum(tmp_path, monkeypatch, language, each):
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("s\n\nq\n"))  # skip the question, one step, quit
+    result = gradstep("--line", "--lesson", "several-outputs", "--lang", language)
+    assert result.status == 0, result.err
+    assert each in result.out and "keys 1-3" not in result.out and "按 1-3" not in result.out
+    assert "0.009025 + 0.7569 + 0.23523 = 1.0011" in result.out

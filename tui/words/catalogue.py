@@ -700,6 +700,7 @@ WORDS: dict[str, tuple[str, str]] = {
                       "权重 = {weight} - {alpha} × {weight_delta} = {value}"),
     "worked.output": ("#{iteration} output {output} of {outputs} (keys 1-{outputs}):",
                       "#{iteration} 第 {output} 个输出（共 {outputs} 个，按 1-{outputs}）："),
+    "worked.output_each": ("#{iteration} output {output} of {outputs}:", "#{iteration} 第 {output} 个输出（共 {outputs} 个）："),
     "worked.error_sum": ("error logged = the sum of the outputs' errors = {errors} = {value}",
                          "记录的误差 = 各输出误差之和 = {errors} = {value}"),
     "worked.frozen": ("(weight {weights} is frozen: its weight_delta is 0, so it does not move)",

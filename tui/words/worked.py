@@ -33,8 +33,8 @@ def worked_step(history: History, language: str, output: int | None = 0) -> list
     problem = history.problem
     lines = []
     for shown in range(problem.outputs) if output is None else [min(output, problem.outputs - 1)]:
-        lines.append(say(language, "worked.output", iteration=step.iteration, output=shown + 1,
-                         outputs=problem.outputs))
+        heading = "worked.output" if output is not None else "worked.output_each"  # no keys to choose in line mode
+        lines.append(say(language, heading, iteration=step.iteration, output=shown + 1, outputs=problem.outputs))
         lines += _worked(problem.output_problem(shown), output_record(step, shown), language)
     errors = " + ".join(readable(e) for e in step.errors)
     return lines + [say(language, "worked.error_sum", errors=errors, value=readable(step.error))]
