@@ -771,14 +771,15 @@ WORDS: dict[str, tuple[str, str]] = {
     "key.language": ("中文", "English"),
     "key.exact": ("exact", "精确"),
     "key.freeze": ("freeze", "冻结"),
-    "edit.frozen": ("none; 1 or 1,3 freezes those weights", "无；填 1 或 1,3 就冻结这些权重"),
     "key.page": ("more", "翻页"),
     "key.predict": ("guess", "先猜"),
     "key.help": ("help", "帮助"),
     "key.quit": ("quit", "退出"),
     "edit_help": ("Tab: next field. Enter: apply (a new run from these numbers); with nothing changed, Enter "
-                  "closes the form. Esc: cancel.",
-                  "Tab：下一项。Enter：应用（用这些数值从头开始）；没有改动时按 Enter 直接关闭。Esc：取消。"),
+                  "closes the form. Esc: cancel. Several goals: a row of weights each, rows split by ;. "
+                  "frozen: weight numbers such as 1 or 1,3.",
+                  "Tab：下一项。Enter：应用（用这些数值从头开始）；没有改动时按 Enter 直接关闭。Esc：取消。"
+                  "有几个目标就写几行权重，行与行之间用 ; 隔开。冻结：填权重编号，例如 1 或 1,3。"),
     "lessons.more": ("Lessons {first} to {last} of {count}: w shows the next ones.",
                      "第 {first} 到 {last} 课，共 {count} 课：按 w 看后面的。"),
     "lessons.hint": ("Press a lesson's number to open it (0 for the tenth); l, q or Esc goes back.",

@@ -86,8 +86,7 @@ class EditorScreen(ModalScreen[Problem | None]):
                 for field in FIELDS:
                     yield Label(Text(say(self.language, field)))
                     value = getattr(self.problem, field)
-                    placeholders = {"method": " / ".join(say(self.language, method) for method in METHODS),
-                                    "frozen": say(self.language, "edit.frozen")}
+                    placeholders = {"method": " / ".join(say(self.language, method) for method in METHODS)}
                     field_input = Input(value=say(self.language, value) if field == "method"
                                         else shown_field(self.problem, field),
                                         id=field, placeholder=placeholders.get(field, ""),
