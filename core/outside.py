@@ -24,6 +24,30 @@ _UNSAFE = re.compile(f"[{_CONTROLS}]")
 ONE_LINE = f"[^{_CONTROLS}\n]*"  # typed text with nothing to clean: what a text field accepts
 
 
+# Characters a terminal shows as nothing at all, though Python counts them printable:
+# Unicode's default-ignorable code points of that kind (the Hangul fillers U+115F, U+1160,
+# U+3164 and U+FFA0, variation selectors, the combining grapheme joiner) and the Braille
+# blank U+2800, which looks like a space. A name made of them reads as an empty one.
+_BLANK = re.compile("[\u034f\u115f\u1160\u17b4\u17b5\u180b-\u180d\u180f\u2800\u3164\ufe00-\ufe0f\uffa0"
+                    "\U000e0100-\U000e01ef]")
+
+
+def shown_name(text: str) -> str:
+    """An outside name (a file's, a session's, a lesson's, a cell of a student's file) as one
+    line with nothing in it hidden: every character that is not printable (Unicode's Cc, Cf,
+    Cs, Co, Cn, Zl, Zp, and every space but the plain one: the line breaks, the controls, the
+    zero-width and byte-order marks) and every blank-looking one is shown as its escape
+    ("\\n", "\\u200b", "\\u3164"). So a file named "x\\nFAKE ..." cannot print a line of
+    its own, and two names that look alike on screen are told apart."""
+    if text.isprintable() and not _BLANK.search(text):
+        return text
+    return "".join(char if char.isprintable() and not _BLANK.match(char) else _escaped(char) for char in text)
+
+
+def _escaped(char: str) -> str:
+    return char.encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
 def clean(text: str) -> str:
     """`text` with every control character (but the newline) and every bidirectional
     override made visible as its escape ("\\x1b"), so nothing reaches a terminal raw."""

@@ -2,9 +2,11 @@
 
 import os
 import re
+import unicodedata
 
 import pytest
-from gradstep.core.outside import ONE_LINE, clean, read_text
+from gradstep.core.names import is_plain_name, plain_name
+from gradstep.core.outside import ONE_LINE, clean, read_text, shown_name
 from gradstep.core.refusals import Refusal
 from gradstep.tui.words import say
 
@@ -35,8 +37,44 @@ def test_newlines_and_ordinary_text_pass_unchanged():
     assert clean(text) == text
 
 
-def test_say_cleans_with_the_same_function():
-    assert say.clean is clean
+def test_say_shows_every_value_with_the_one_function_for_names():
+    assert say.shown_name is shown_name
+
+
+# What a name may hide: line breaks, controls, and characters that show as nothing.
+HIDDEN = {"newline": "\n", "carriage return": "\r", "escape": "\x1b", "tab": "\t", "zero-width space": "\u200b",
+          "zero-width joiner": "\u200d", "byte-order mark": "\ufeff", "line separator": "\u2028",
+          "paragraph separator": "\u2029", "Hangul filler": "\u3164", "Hangul choseong filler": "\u115f",
+          "Hangul jungseong filler": "\u1160", "half-width Hangul filler": "\uffa0", "Braille blank": "\u2800",
+          "no-break space": "\xa0", "right-to-left override": "\u202e", "undecodable byte": "\udcff",
+          "word joiner": "\u2060", "variation selector": "\ufe0f"}
+
+
+@pytest.mark.parametrize("hidden", HIDDEN.values(), ids=HIDDEN.keys())
+def test_a_name_shows_everything_in_it_on_one_line(hidden):
+    shown = shown_name(f"x{hidden}FAKE-student")
+    assert shown == "x" + hidden.encode("unicode_escape", "backslashreplace").decode() + "FAKE-student"
+    assert shown.isprintable() and shown.isascii()
+
+
+def test_a_visible_name_is_itself():
+    for name in ("ana-bench_2", "学生-一", "élève", "ana alpha.csv", "x\\ny"):
+        assert shown_name(name) == name
+
+
+def test_no_character_a_name_keeps_is_unprintable_or_blank():
+    """Over the whole of Unicode: whatever shown_name keeps is printable, and no kept letter
+    is one of the blank-looking ones."""
+    kept = [chr(point) for point in range(0x110000) if shown_name(chr(point)) == chr(point)]
+    assert all(char.isprintable() for char in kept)
+    assert not {"\u3164", "\u115f", "\u1160", "\uffa0", "\u2800", "\u034f"} & set(kept)
+    assert {unicodedata.category(char) for char in kept}.isdisjoint({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+@pytest.mark.parametrize("hidden", HIDDEN.values(), ids=HIDDEN.keys())
+def test_a_session_or_lesson_name_that_hides_something_is_refused(hidden):
+    assert not is_plain_name(f"ana{hidden}") and not is_plain_name(hidden)
+    assert plain_name(f"ana{hidden}") == "ana_"
 
 
 def test_a_text_field_accepts_nothing_that_would_need_cleaning():

@@ -5,8 +5,9 @@ every row of every hand-in as one CSV (core.schema's columns, the student first)
 The folder is written by every student of the class, so everything in it is treated as
 data that may be hostile: it is only read (nothing in it is run or opened by name from
 its contents), only regular files are opened and never through a symlink, a file that is
-not a hand-in is named and passed over, and every word taken from a file is cleaned of
-control characters before it reaches the teacher's terminal. The student is the account
+not a hand-in is named and passed over, and every word taken from a file, and every file
+name, is shown on one line with nothing hidden (shown_name) before it reaches the
+teacher's terminal. The student is the account
 that owns the file, which a student cannot forge, rather than the name written in it.
 """
 
@@ -19,6 +20,7 @@ import sys
 from pathlib import Path
 
 from ...core.formats import cell_width
+from ...core.outside import shown_name
 from ...core.journal import ANSWER, GUESS, STEP
 from ...core.numbers import readable
 from ...core.room import IDLE_LIMIT
@@ -28,7 +30,7 @@ from ...core.refusals import Refusal
 from ...core.rules import as_arrays, predict, squared_error
 from ..files.progress_folder import ProgressFolder
 from ...core.schema import COLUMNS
-from ..words.say import clean, say
+from ..words.say import say
 from . import room
 from .environment import dumb_terminal, unicode_terminal
 from .flags import ArgumentParser, add_language_argument, parse_in_language
@@ -63,7 +65,7 @@ def main(argv: list[str]) -> int:
         entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
     except OSError as error:
         print(say(language, "command.error", prog=parser.prog,
-                  message=f"{clean(str(folder))}: {error.strerror or error}"), file=sys.stderr)
+                  message=f"{shown_name(str(folder))}: {error.strerror or error}"), file=sys.stderr)
         return 2
     ascii_only = args.ascii or not unicode_terminal()
     if args.watch and not dumb_terminal():  # no screen to draw on: the table once, as without --watch
@@ -85,11 +87,12 @@ def main(argv: list[str]) -> int:
         try:
             student, rows = read_hand_in(entry)
             if merged is not None:  # a teacher's spreadsheet, or a terminal: no cell reaches it raw
-                merged.writerows([clean(student), *(clean(row[column]) for column in COLUMNS)] for row in rows)
+                merged.writerows([shown_name(student), *(shown_name(row[column]) for column in COLUMNS)]
+                                 for row in rows)
             else:
                 table.append(summary(student, rows, language))
         except HandInError as error:
-            problems.append(say(language, "command.error", prog=clean(entry.name),
+            problems.append(say(language, "command.error", prog=shown_name(entry.name),
                                 message=say(language, error.key, **error.values)))
     if merged is None:
         for line in aligned([[say(language, key) for key in HEADINGS], *table]):
@@ -128,7 +131,7 @@ def read_hand_in(entry: os.DirEntry) -> tuple[str, list[dict[str, str]]]:
                 raise HandInError("class.not_hand_in", reason="columns")
             rows = [row for row in reader if None not in row and None not in row.values()]  # whole rows only
         except (UnicodeDecodeError, csv.Error) as error:
-            raise HandInError("class.not_hand_in", reason=clean(str(error))[:80]) from None
+            raise HandInError("class.not_hand_in", reason=shown_name(str(error))[:80]) from None
     student = _owner(status.st_uid) or (rows[-1]["user"] if rows else "") or "?"
     return student, rows
 
@@ -189,7 +192,7 @@ def _owner(uid: int) -> str | None:
 
 def _shown(text: str) -> str:
     """A word from a student's file, safe for the teacher's terminal and not too long."""
-    text = clean(text).replace("\n", "\\n")  # one line a hand-in, whatever a cell holds
+    text = shown_name(text)  # one line a hand-in, whatever a cell holds
     return text if len(text) <= SHOWN else text[:SHOWN - 3] + "..."
 
 

@@ -11,8 +11,9 @@ import time
 
 from ...core.formats import cell_width
 from ...core.numbers import readable
+from ...core.outside import shown_name
 from ...core.room import QuestionFigures, Row
-from .say import clean, say
+from .say import say
 
 STUDENT_COLUMNS = ("student", "session", "lesson", "iteration", "error", "predictions", "questions", "idle", "flags")
 # Widest a column may grow (cells): at 80 columns every figure fits whole, and the flags (last)
@@ -88,7 +89,7 @@ def clock(seconds: float) -> str:
 
 def outside(text: str) -> str:
     """A word from a student's file on one line, with nothing a terminal would act on."""
-    return clean(str(text)).replace("\n", "\\n")
+    return shown_name(str(text))
 
 
 def fitted(lines: list[list[str]], widest: dict[str, int], columns: tuple[str, ...], width: int | None,

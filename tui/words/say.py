@@ -1,8 +1,9 @@
 """Filling the catalogue's sentences: values shown safely, in the reader's language.
 
 Every value that reaches a sentence passes through here, so no front end can forget the
-rules: numbers read to SHOWN_DIGITS significant digits, outside text (a typed word, a lesson file's
-field) loses its control characters and, where a sentence quotes it (`{text!r}`), is
+rules: numbers read to SHOWN_DIGITS significant digits, outside text (a typed word, a file
+or session name, a lesson file's field) is one line with every control, line break and
+invisible character shown as its escape and, where a sentence quotes it (`{text!r}`), is
 quoted with Python's escapes and cut short; a refusal held as a value becomes its own
 sentence. A part in `[[ ]]` is left out when a value in it is None ("did you mean ...?"
 only when there is a close match).
@@ -13,7 +14,7 @@ import re
 import string
 
 from ...core.numbers import readable
-from ...core.outside import clean  # the loaders' own: a value met here may not have passed one
+from ...core.outside import shown_name  # a value met here may not have passed a loader
 from ...core.problem import Problem
 from ...core.refusals import Refusal
 from .catalogue import KINDS, WORDS
@@ -33,14 +34,14 @@ def explain(language: str, refusal: Refusal, names: dict[str, str] | None = None
     """A refusal as one line: where, the field (shown as `names` calls it), and what is wrong."""
     colon = say(language, "sep.colon")
     field = (names or {}).get(refusal.field, refusal.field) if refusal.field else None
-    place = [clean(str(part)) for part in (refusal.where, field) if part]
+    place = [shown_name(str(part)) for part in (refusal.where, field) if part]
     return colon.join([*place, say(language, refusal.key, **refusal.values)])
 
 
 def quoted(text: str) -> str:
     """Outside text as a message quotes it: Python's escapes, cut at QUOTED_LENGTH."""
     shown = text if len(text) <= QUOTED_LENGTH else text[:QUOTED_LENGTH] + "..."
-    return clean(repr(shown))
+    return shown_name(repr(shown))
 
 
 def number(value: int | float) -> str:
@@ -91,7 +92,7 @@ class _Filler(string.Formatter):
             return number(value)
         if isinstance(value, (list, tuple)):
             return say(self.language, "sep.list").join(self.show(item) for item in value)
-        return clean(str(value))
+        return shown_name(str(value))  # a name, a path, a reason: one line, nothing hidden
 
     def describe(self, value: object) -> str:
         """How a value from a lesson file reads in a message: its kind, and itself when short."""
