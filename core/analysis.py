@@ -56,8 +56,10 @@ def r_factor(problem: Problem) -> float:
 def gradient_regime(problem: Problem) -> Regime:
     """The regime gradient descent is in with this alpha and these inputs."""
     scale = problem.alpha * sum_of_squares(problem)  # alpha * |x|^2 = 1 - r
-    if scale == 0:
+    if not any(x for j, x in enumerate(problem.inputs) if problem.learns(j)):  # the inputs of row 0 that learn
         return Regime.NO_SIGNAL
+    if scale == 0:  # inputs so small that their squares (or times alpha) underflow: r is just below 1
+        return Regime.SMOOTH
     if math.isclose(scale, 1.0, rel_tol=1e-12):
         return Regime.ONE_STEP
     if math.isclose(scale, 2.0, rel_tol=1e-12):

@@ -76,3 +76,12 @@ def test_every_finite_problem_gives_a_drawable_chart(problem, steps):
     for index in range(problem.size):
         assert_drawable(error_vs_weight(history, index))
     assert_drawable(error_vs_iteration(history))
+
+
+def test_an_input_whose_square_underflows_is_not_called_0():
+    """The readout said "input 0: nothing to learn" beside an input of 4.9407e-324."""
+    from gradstep.core.analysis import Regime, gradient_regime
+
+    assert gradient_regime(Problem((5e-324,), (5e-324,), 0.0)) is Regime.SMOOTH
+    assert gradient_regime(Problem((0.5,), (1e-200,), 0.0, alpha=1e-200)) is Regime.SMOOTH
+    assert gradient_regime(Problem((0.5,), (0.0,), 0.0)) is Regime.NO_SIGNAL
