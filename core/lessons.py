@@ -76,9 +76,9 @@ class Lesson:
         return LessonText(**{**words, "title": words["title"] or self.name})
 
     def check_unlocked(self, action: str) -> None:
-        """Refuse `action` (one of LOCKABLE) if the teacher has locked it in this lesson."""
+        """Refuse `action` (one of LOCKABLE) if the teacher (or the course) has locked it in this lesson."""
         if action in self.locked:
-            raise Refusal(f"locked.{action}")
+            raise Refusal(f"locked.{action}", by="locked_by.course" if self.source == "course" else "locked_by.teacher")
 
     def predicting_from(self, left: "Lesson", predicting: bool) -> bool:
         """Predict mode on entering this lesson from `left`, where it was `predicting`.

@@ -10,6 +10,7 @@ from gradstep.tui.app.app import GradstepApp
 from gradstep.tui.app.screens.editor import EditorScreen
 from gradstep.tui.app.screens.help import HelpScreen
 from gradstep.tui.app.screens.lessons import LessonsScreen
+from gradstep.tui.words.say import say
 
 from ..helpers import SIZE, app_for, press_at_once, same_state, screen_text
 
@@ -365,3 +366,19 @@ async def test_a_notice_too_long_for_its_line_ends_in_an_ellipsis():
         app.state = app.state.replace(notice="很长的通知" * 20)
         await pilot.pause()
         assert screen_text(app).splitlines()[-1].rstrip().endswith("…")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_next_lesson_is_l_then_enter_as_the_lesson_says(language):
+    """"Press l for the next lesson" opened the list, where the next lesson was a number to
+    find; Enter now opens it, and the measuring lesson, which says so, cannot switch rule."""
+    app = app_for("measure-error", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        assert say(language, "next_lesson") in screen_text(app)
+        await pilot.press("m")
+        assert app.state.session.problem.method == "measure"
+        assert app.state.notice == say(language, "locked.rule", by="locked_by.course")
+        await pilot.press("l")
+        assert say(language, "lessons.hint_next", name=find_lesson("hot-cold").text(language).title) in screen_text(app)
+        await pilot.press("enter")
+        assert app.state.session.lesson.name == "hot-cold" and not isinstance(app.screen, LessonsScreen)

@@ -1,5 +1,6 @@
 """The lesson list: every lesson a key away (1 to 9, then 0 for the tenth, as on the
-keyboard's row of digits), no arrows needed."""
+keyboard's row of digits), no arrows needed; and the next lesson on Enter, which is what
+a student who has finished one came for."""
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +22,7 @@ class LessonsScreen(ModalScreen[Lesson | None]):
 
     BINDINGS = [
         *[Binding(key, f"choose({index})", show=False) for index, key in enumerate(LIST_KEYS)],
+        Binding("enter", "choose_next", "next lesson", key_display="Enter"),
         Binding("w", "more", "more", key_display="w"),
         Binding("l", "dismiss(None)", "back", key_display="l"),
         Binding("q", "dismiss(None)", "back", show=False),
@@ -33,6 +35,9 @@ class LessonsScreen(ModalScreen[Lesson | None]):
         self.first = 0  # the list shows ten lessons from this one, a digit each; w shows the next ten
         self.current = current
         self.language = language
+        names = [lesson.name for lesson in lessons]
+        after = names.index(current.name) + 1 if current.name in names else len(lessons)
+        self.next = lessons[after] if after < len(lessons) else None  # Enter's lesson; None: the last
 
     def compose(self) -> ComposeResult:
         rows = self.rows(summaries=True)
@@ -46,7 +51,10 @@ class LessonsScreen(ModalScreen[Lesson | None]):
             if len(self.all_lessons) > len(LIST_KEYS):
                 yield Wrapped([("", say(self.language, "lessons.more", first=self.first + 1,
                                         last=self.first + len(self.lessons), count=len(self.all_lessons)), "")])
-            yield Wrapped([("", say(self.language, "lessons.hint"), "italic")], classes="section")
+            hint = say(self.language, "lessons.hint")
+            if self.next is not None:
+                hint = say(self.language, "lessons.hint_next", name=self.next.text(self.language).title) + " " + hint
+            yield Wrapped([("", hint, "italic")], classes="section")
 
     def rows(self, summaries: bool) -> list[tuple[str, str, str]]:
         """A row a lesson: its key and name, then its title (and summary)."""
@@ -70,6 +78,10 @@ class LessonsScreen(ModalScreen[Lesson | None]):
         following = self.first + len(LIST_KEYS)
         self.first = following if following < len(self.all_lessons) else 0
         self.refresh(recompose=True)
+
+    def action_choose_next(self) -> None:
+        if self.next is not None:
+            self.dismiss(self.next)
 
     def action_choose(self, index: int) -> None:
         if index < len(self.lessons):
