@@ -105,8 +105,8 @@ def key_event(key: str) -> events.Key:
 async def press_at_once(pilot, *keys: str) -> None:
     """Press `keys` as a burst that arrives in one read, as held keys and slow links
     deliver them, then wait once: Pilot's own `press` waits for the app to idle after
-    every key (tens of milliseconds each). Only the last key may open or close a screen:
-    the ones before it all go to the screen that was showing when the burst began."""
+    every key (tens of milliseconds each). A burst that opens or closes screens waits
+    for them on its way: `settle` after it, before reading the screen."""
     for key in keys:
         pilot.app.post_message(key_event(key))
     await pilot.pause()  # after the keys in the App's queue, then until the app idles

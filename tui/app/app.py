@@ -35,6 +35,7 @@ from ..words.wrap import end_of, width
 from .ascii import AsciiFilter, AsciiScrollBarRender
 from .driver import gradsteps_driver
 from .ending import Ending
+from .in_turn import KeysInTurn
 from .keeping import Keeping
 from .keys import key_bindings
 from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState, selected_by_key, weight_name
@@ -49,7 +50,7 @@ from .widgets.status import StatusBar
 from .widgets.too_small import MINIMUM, TooSmall
 
 
-class GradstepApp(Keeping, Ending, App[int]):
+class GradstepApp(Keeping, Ending, KeysInTurn, App[int]):
     """Step a neuron through a lesson, one keypress at a time."""
 
     CSS_PATH = "app.tcss"
@@ -81,6 +82,7 @@ class GradstepApp(Keeping, Ending, App[int]):
         self.owner = owner or Owner(login_name())  # whose session it is, named in exports
         self.hand_in = hand_in  # keeps the class's progress and hands the session in (--hand-in); None: nowhere
         self.prepare_ending(save_path, not_saving, real)  # ending.py: saving, signals, crashes
+        self.prepare_keys()  # in_turn.py: keys read together handled one after another
         self._player: Timer | None = None  # ticks while playing; the speed lives in state
         self.panels: list[StatePanel] = []  # the widgets drawn from the state, once mounted
         if ascii_only and language == "zh":  # Chinese needs UTF-8
@@ -124,7 +126,7 @@ class GradstepApp(Keeping, Ending, App[int]):
         elif self.low_bandwidth:
             self.theme = "ansi-dark"  # the terminal's own 16 colours: the shortest escape codes
         if self.state.session.pending_question() is not None and not self.state.notice:
-            self.call_later(self._ask_question)  # a question at iteration 0 comes before anything else
+            self._ask_question()  # a question at iteration 0 comes before anything else, the first key too
         # (A notice at the start, such as a kept session, is read first: the step key asks.)
         if self.real:  # a student's run, not a test: no way out may lose the session
             self.take_over_signals()
@@ -156,7 +158,7 @@ class GradstepApp(Keeping, Ending, App[int]):
         if new.playing and self._player is None:
             self._player = self.set_interval(1 / new.speed, self._play_one)
         if new.session is not old.session and new.session.pending_question() is not None:
-            self.call_later(self._ask_question)  # before anything else, once this key is done
+            self._ask_question()  # now: the key read after this one is the question's
 
     def _asked_first(self) -> bool:
         """Ask the question due now, if any, before the run moves: one put off by a notice at
@@ -176,8 +178,8 @@ class GradstepApp(Keeping, Ending, App[int]):
             return
 
         def answered(answer) -> None:  # a notice waiting under the question (a corrupt save) stays to be read
+            # The next question due now is asked by watch_state, with no glimpse of the lesson between.
             self.state = self.state.replace(session=self.state.session.answered(answer), notice=self.state.notice)
-            self._ask_question()  # the next question due now, with no glimpse of the lesson between
 
         if self.state.playing:
             self.state = self.state.replace(playing=False, notice=self.state.notice)

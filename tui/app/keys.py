@@ -5,8 +5,6 @@ chart view, the exact digits, the export and the play speed are listed by `?` (a
 the README).
 """
 
-from dataclasses import replace
-
 from textual.binding import Binding
 
 from ..words.catalogue import WORDS
@@ -55,13 +53,9 @@ def key_bindings() -> list[Binding]:
     whose description is in Chinese characters, is hidden by the App's check_action.
 
     Every key of the lesson is a priority binding: the App handles each as it arrives,
-    in the order keys came. A key handed to the screen and back costs as much again as
-    a step, and it comes back after any priority key behind it: "b" then space, read
-    together, stepped first and then went back. A screen over the lesson (the help, a
-    question) gets its keys: the App's run_action leaves them to it. A key read together
-    with the one that closes that screen reaches it too, and comes back to the App once
-    the screen has gone, where only plain bindings are looked at: each key has a plain,
-    hidden copy for that.
+    without handing it to the screen and back, which costs as much again as a step (and
+    makes the keys behind it wait their turn: in_turn.py). A screen over the lesson (the
+    help, a question) gets its keys: the App's run_action leaves them to it.
     """
     groups = {group: Binding.Group(group) for *_, group in KEYS if group is not None}
     bindings = [
@@ -71,4 +65,4 @@ def key_bindings() -> list[Binding]:
     ]
     bindings += [Binding(key, action, show=False, priority=True) for key, action in ALIASES]
     bindings += [Binding(str(n), f"select({n - 1})", show=False, priority=True) for n in range(1, WEIGHT_KEYS + 1)]
-    return bindings + [replace(binding, priority=False, show=False, id=None) for binding in bindings]
+    return bindings

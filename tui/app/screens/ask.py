@@ -8,7 +8,6 @@ Escape also leaves, but it is slow over SSH, so nothing depends on it.
 
 from dataclasses import dataclass
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -54,7 +53,7 @@ class GuessScreen(ModalScreen[Guessed | None]):
         Binding("escape", "dismiss(None)", show=False),
         *[Binding(key, f"direction({move})", show=False) for key, move in (("plus", 1), ("minus", -1),
                                                                             ("equals_sign", 0))],
-        Binding("enter", "skip", show=False),
+        Binding("enter", "guess", show=False, priority=True),  # before the box's own: see QuestionScreen
     ]
 
     def __init__(self, kind: str, question: str, language: str) -> None:
@@ -77,16 +76,14 @@ class GuessScreen(ModalScreen[Guessed | None]):
     def action_direction(self, move: int) -> None:
         self.dismiss(Guessed(DIRECTIONS[move]))
 
-    def action_skip(self) -> None:
-        self.dismiss(Guessed(None))
-
-    @on(Input.Submitted)
-    def guess(self, event: Input.Submitted) -> None:
-        if not event.value.strip():
+    def action_guess(self) -> None:
+        """Enter: the number typed is the guess; Enter alone steps without one."""
+        typed = self.query_one("#answer", Input).value if self.query("#answer") else ""
+        if not typed.strip():
             self.dismiss(Guessed(None))
             return
         try:
-            self.dismiss(Guessed(parse_number(event.value)))
+            self.dismiss(Guessed(parse_number(typed)))
         except InvalidNumber as refusal:
             self.query_one("#refusal", Wrapped).update([("", explain(self.language, refusal), "bold")])
 
@@ -98,7 +95,9 @@ class QuestionScreen(ModalScreen[Answer]):
     BINDINGS = [
         Binding("s", "skip", show=False, priority=True),  # s is never part of a number
         *[Binding(str(n), f"choose({n - 1})", show=False) for n in range(1, 10)],
-        Binding("enter", "done", show=False),
+        # Enter is the screen's, taken before the answer box's own, which would only post a
+        # message: handled after the keys read with Enter, the next of which may be the lesson's.
+        Binding("enter", "done", show=False, priority=True),
     ]
 
     def __init__(self, question: Question, index: int, language: str, known: dict[str, str], stands: str) -> None:
@@ -140,19 +139,14 @@ class QuestionScreen(ModalScreen[Answer]):
         self.settle(self.attempt.skip())
 
     def action_done(self) -> None:
-        """Enter: close once the question is settled (a typed number is submitted by the input)."""
+        """Enter: the number typed is the answer; once the question is settled, Enter closes it."""
         if self.answer is not None:
             self.dismiss(self.answer)
-
-    @on(Input.Submitted)
-    def typed(self, event: Input.Submitted) -> None:
-        if self.answer is not None:
-            self.dismiss(self.answer)
-            return
-        try:
-            self.try_answer(parse_number(event.value))
-        except InvalidNumber as refusal:
-            self.say([explain(self.language, refusal)])
+        elif self.query("#answer"):
+            try:
+                self.try_answer(parse_number(self.query_one("#answer", Input).value))
+            except InvalidNumber as refusal:
+                self.say([explain(self.language, refusal)])
 
     def try_answer(self, given: float | str) -> None:
         outcome = self.attempt.answer(given)
@@ -171,7 +165,7 @@ class QuestionScreen(ModalScreen[Answer]):
         self.query_one(".hint", Wrapped).update([("", say(self.language, "question.continue"), "italic")])
         if self.query("#answer"):
             self.query_one("#answer", Input).disabled = True
-        self.focus()
+        self.set_focus(None)  # now, not later as focus() would: the next key may be Enter
 
     def say(self, lines: list[str]) -> None:
         self.query_one("#refusal", Wrapped).update([("", line, "bold") for line in lines])

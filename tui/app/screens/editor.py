@@ -7,7 +7,6 @@ a one-line reason under the form, and the session is exactly as it was.
 import dataclasses
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
@@ -72,7 +71,12 @@ def read_rule(text: str) -> str:
 class EditorScreen(ModalScreen[Problem | None]):
     """A form over the lesson; Enter in any field applies, Escape leaves it unchanged."""
 
-    BINDINGS = [Binding("escape", "dismiss(None)", "cancel", key_display="esc")]
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "cancel", key_display="esc"),
+        # Enter is the form's, taken before the field's own, which would only post a message:
+        # handled after the keys read with Enter, the next of which may be the lesson's.
+        Binding("enter", "apply", show=False, priority=True),
+    ]
 
     def __init__(self, problem: Problem, language: str) -> None:
         super().__init__()
@@ -96,8 +100,7 @@ class EditorScreen(ModalScreen[Problem | None]):
             yield Wrapped([], id="refusal")
             yield Wrapped([("", say(self.language, "edit_help"), "")], classes="hint")
 
-    @on(Input.Submitted)
-    def apply(self) -> None:
+    def action_apply(self) -> None:
         """Enter: a new run from the form's numbers; with nothing changed, just close (so the
         form can be left without Escape, which is slow over SSH)."""
         try:
@@ -124,4 +127,4 @@ class EditorScreen(ModalScreen[Problem | None]):
             self.query_one(f"#{name}", Input).set_class(name == refusal.field, "-invalid")
         message = explain(self.language, refusal, names=field_names(self.language))
         self.query_one("#refusal", Wrapped).update([("", message, "")])
-        self.query_one(f"#{refusal.field}", Input).focus()
+        self.set_focus(self.query_one(f"#{refusal.field}", Input))  # now: focus() would wait behind the keys

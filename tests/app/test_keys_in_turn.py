@@ -1,0 +1,76 @@
+"""Keys read together act as the same keys typed one at a time, on every screen.
+
+Over SSH several keys often arrive in one read, and the App has them all queued before it
+handles the first. Each case here is a burst that lost keys: Backspace overtaken by the
+key behind it, keys that reached a screen before it was ready, or one that was closing.
+"""
+
+from gradstep.core.questions import RIGHT
+from gradstep.tui.app.screens.ask import QuestionScreen
+from gradstep.tui.app.screens.editor import EditorScreen
+from textual.widgets import Input
+
+from ..helpers import SIZE, app_for, press_at_once, settle
+
+
+def weights_field(app) -> str:
+    return app.screen.query_one("#weights", Input).value
+
+
+async def test_backspace_and_the_key_after_it_read_together_in_the_editor():
+    """Backspace, "4" stayed "3": Input types a character itself, but its Backspace binding
+    ran only once the key had come back up to the App, after the "4"."""
+    app = app_for("alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e", "3")  # the field's text is selected when the form opens: "3" replaces it
+        await press_at_once(pilot, "backspace", "4")
+        await settle(pilot)
+        assert weights_field(app) == "4"
+        await press_at_once(pilot, "8", "backspace", "9")
+        await settle(pilot)
+        assert weights_field(app) == "49"
+
+
+async def test_enter_that_closes_the_editor_and_a_step_read_together():
+    """The space went to the editor's field while the form was still closing."""
+    app = app_for("alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await press_at_once(pilot, "enter", "space")
+        await settle(pilot)
+        assert not isinstance(app.screen, EditorScreen)
+        assert app.state.session.history.iteration == 1
+
+
+async def test_an_answer_typed_as_its_question_opens():
+    """The step opens the question; the answer read with it reached the screen before its
+    answer box was there, and Enter then found the box empty."""
+    app = app_for("error-curve", questions=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "enter", "space")  # the question before the lesson skipped; iteration 1
+        await press_at_once(pilot, "space", *"0.5625", "enter")  # the question of iteration 2, answered
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen) and "Right." in " ".join(_screen_words(app))
+        await press_at_once(pilot, "enter", "space")  # closed, and the lesson steps on
+        await settle(pilot)
+        assert [answer.result for answer in app.state.session.answers][-1] == RIGHT
+        assert app.state.session.history.iteration == 3
+
+
+async def test_an_answer_typed_with_the_key_that_chose_its_lesson():
+    """Choosing hot-cold asks its first question at once, from the list's callback: the
+    answer read with the choice went to the lesson before the question was open."""
+    app = app_for("alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await press_at_once(pilot, "2", "3", "enter", "enter")  # answered, and closed: the next question opens
+        await settle(pilot)
+        assert app.state.session.lesson.name == "hot-cold" and isinstance(app.screen, QuestionScreen)
+        assert [(answer.result, answer.given) for answer in app.state.session.answers] == [(RIGHT, 3)]
+
+
+def _screen_words(app) -> list[str]:
+    from ..helpers import screen_text
+
+    return screen_text(app).split()
