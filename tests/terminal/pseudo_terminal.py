@@ -7,6 +7,7 @@ one: closing it is a real hang-up, and Ctrl-Z a real suspend.
 """
 
 import fcntl
+import glob
 import os
 import select
 import signal
@@ -16,6 +17,7 @@ import termios
 import threading
 import time
 
+import pyte
 import pytest
 
 
@@ -42,6 +44,7 @@ class PseudoTerminal:
     def __init__(self, argv: list[str], env: dict[str, str], size=(80, 24), hang_up: str = "signalled") -> None:
         self.controller, self.terminal = os.openpty()
         fcntl.ioctl(self.terminal, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
+        self.size = size
         self.cooked = termios.tcgetattr(self.terminal)  # the modes a shell leaves a terminal in
         environment = {"PATH": os.environ["PATH"], "TERM": "xterm-256color", "LANG": "C.UTF-8", **env}
         self.process = subprocess.Popen(argv, stdin=self.terminal, stdout=self.terminal, stderr=self.terminal,
@@ -98,6 +101,41 @@ class PseudoTerminal:
         mark = len(self.output)
         self.type(keys)
         self.settle(after=mark)
+
+    def wait_until_idle(self, quiet: float = 0.05, timeout: float = 20.0) -> None:
+        """Wait until the program has done all it will: none of its threads has run, and it
+        has written nothing, for `quiet` seconds (longer than Textual waits between frames).
+        Unlike `settle`, this needs no output: a key can change nothing on screen."""
+        deadline = time.monotonic() + timeout
+        calm_since = None
+        while True:
+            now = time.monotonic()
+            if self._running() or now - self.last_output < quiet:
+                calm_since = None
+            elif calm_since is None:
+                calm_since = now
+            elif now - calm_since >= quiet:
+                return
+            if now > deadline:
+                pytest.fail(f"never idle; the output ended:\n{self.tail()}")
+            time.sleep(0.005)
+
+    def _running(self) -> bool:
+        """Whether any thread of the program is running or waiting for a core (R), or for the disk (D)."""
+        for stat in glob.glob(f"/proc/{self.pid}/task/*/stat"):
+            try:
+                with open(stat) as thread:
+                    if thread.read().rsplit(")", 1)[1].split()[0] in "RD":
+                        return True
+            except (OSError, IndexError):  # the thread or the program has ended meanwhile
+                pass
+        return False
+
+    def screen(self) -> list[str]:
+        """The screen as a terminal draws everything written so far, one line a row."""
+        screen = pyte.Screen(*self.size)
+        pyte.ByteStream(screen).feed(bytes(self.output))
+        return screen.display
 
     def tail(self, size: int = 1500) -> str:
         """The last bytes written, for a failure's message."""
