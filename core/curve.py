@@ -110,7 +110,11 @@ def error_vs_weight(history: History, index: int = 0) -> Frame:
     else:
         errors = np.append(history.errors, history.error)  # the pending error of the current state
     start = float(visited[0])
-    centre = slice_bottom(history, index)
+    # A frozen weight never moves, and its curve slides under it as the others learn: the
+    # window stays where the run started (centre and height), so the curve is seen to move
+    # until its bottom is under the weight.
+    framed_by = history.reset() if index in history.problem.frozen else history
+    centre = slice_bottom(framed_by, index)
     if centre is None or abs(centre) > 1e100:
         centre = start
     with np.errstate(all="ignore"):
@@ -125,6 +129,9 @@ def error_vs_weight(history: History, index: int = 0) -> Frame:
         curve_e = error_along(history, index, np.clip(centre + curve_w, -LARGEST, LARGEST))
     first = float(errors[0])
     top = float(np.nanmax(np.append(curve_e, errors)))
+    if framed_by is not history:
+        with np.errstate(over="ignore"):
+            top = max(top, float(np.nanmax(error_along(framed_by, index, np.clip(centre + curve_w, -LARGEST, LARGEST)))))
     grown = first > 0 and float(np.max(errors)) > LOG_SPAN * first
     y_axis, scale_errors = _error_axis(top, errors, log=grown or top > FAR)
     recent = slice(max(0, len(visited) - 1 - TRAIL), len(visited) - 1)

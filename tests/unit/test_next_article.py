@@ -259,3 +259,14 @@ def test_line_mode_works_out_every_output_and_their_sum(tmp_path, monkeypatch, l
     assert result.status == 0, result.err
     assert each in result.out and "keys 1-3" not in result.out and "按 1-3" not in result.out
     assert "0.009025 + 0.7569 + 0.23523 = 1.0011" in result.out
+
+
+def test_the_frozen_weights_curve_slides_under_it_and_its_point_sinks_to_the_bottom():
+    from gradstep.core.curve import error_vs_weight
+
+    history = History.start(find_lesson("freeze-weight").problem)
+    first = error_vs_weight(history, 0)
+    later = error_vs_weight(history.jump(8), 0)
+    assert later.x.labels == first.x.labels  # the window stays where the run started
+    assert first.point[1] > 1 and later.point[1] < 0.01  # on the plotted 0-10 scale: down to the floor
+    assert later.point[0] == first.point[0]  # the weight never moved
