@@ -15,6 +15,7 @@ so in its note. A blank cell in CSV is null in JSON.
 import csv
 import dataclasses
 import json
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -240,10 +241,15 @@ def _text_columns(problem: Problem) -> list[str]:
     return [name for name in record_columns(problem) if not name.startswith("weight_after")]
 
 
+_NUMBERED = re.compile(r"(.*?)((?:_\d+)+)")  # a name, then its row and column numbers
+
+
 def _heading(name: str, headings: dict[str, str]) -> str:
-    """A column's heading: "weight_2" is the reader's word for weight, then "_2"."""
-    base, _, index = name.rpartition("_") if name[-1].isdigit() else (name, "", "")
-    return headings.get(base, base) + (f"_{index}" if index else "")
+    """A column's heading: "weight_2" is the reader's word for weight, then "_2" (and
+    "weight_2_1", in a matrix, then "_2_1")."""
+    found = _NUMBERED.fullmatch(name)
+    base, index = (found[1], found[2]) if found else (name, "")
+    return headings.get(base, base) + index
 
 
 def _aligned(names: list[str], cells: list[str], headings: dict[str, str]) -> str:

@@ -8,7 +8,7 @@ README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding=
 
 
 def test_the_readme_states_every_limit():
-    for stated in (f"at most {limits.MAX_WEIGHTS} weights", f"at most {limits.MAX_ITERATIONS:,} iterations",
+    for stated in (f"at most {limits.MAX_WEIGHTS} weights", f"at most {limits.MAX_OUTPUTS} outputs", f"at most {limits.MAX_ITERATIONS:,} iterations",
                    f"replays at most {limits.MAX_ITERATIONS:,} iterations",
                    f"at most {limits.LESSON_FILE_BYTES // 1024} KB",
                    f"keys at most {limits.KEY_DEPTH} parts deep", f"at most {limits.SAVE_BYTES // 2**20} MB"):

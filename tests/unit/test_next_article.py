@@ -270,3 +270,8 @@ def test_the_frozen_weights_curve_slides_under_it_and_its_point_sinks_to_the_bot
     assert later.x.labels == first.x.labels  # the window stays where the run started
     assert first.point[1] > 1 and later.point[1] < 0.01  # on the plotted 0-10 scale: down to the floor
     assert later.point[0] == first.point[0]  # the weight never moved
+
+
+def test_the_chinese_table_names_a_matrixs_columns_in_chinese():
+    header = gradstep("run", "--lesson", "weight-matrix", "--steps", "1", "--lang", "zh").out.splitlines()[0]
+    assert "权重_1_1" in header and "权重_3_3" in header and "分误差_2" in header and "weight_1_1" not in header

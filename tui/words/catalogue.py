@@ -415,7 +415,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "predictions": ("predictions", "预测"),
     "error_sum": ("error sum", "误差和"),
     "weights_row": ("weights {row}", "权重 {row}"),
-    "output_error": ("output error", "各输出的误差"),
+    "output_error": ("output error", "分误差"),  # one output's own error; "error" is their sum
     "delta": ("delta", "delta（差值）"),
     "weight_delta": ("weight_delta", "weight_delta"),
     "up_error": ("up error", "向上试探的误差"),

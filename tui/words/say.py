@@ -116,7 +116,7 @@ def headings(language: str) -> dict[str, str]:
     English keeps the code's names (as CSV has them); so do delta and weight_delta."""
     if language == "en":
         return {}
-    columns = {name: term(language, name) for name in ("iteration", "weight", "prediction", "error")}
+    columns = {name: term(language, name) for name in ("iteration", "weight", "prediction", "error", "output_error")}
     columns |= {name: say(language, f"column.{name}") for name in ("up_error", "down_error", "move")}
     return columns | {move: say(language, f"direction.{word}") for move, word in
                       (("up", "up"), ("down", "down"), ("none", "stay"))}
