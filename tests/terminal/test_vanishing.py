@@ -10,6 +10,7 @@ terminal; tmux killing the session of a command started with setsid; the input a
 
 import os
 import signal
+import subprocess
 import time
 
 import pytest
@@ -108,3 +109,31 @@ def test_a_hang_up_on_a_link_that_went_silent_ends_within_the_time_too(pseudo_te
         time.sleep(0.05)
     watch_the_end(term.pid, lambda: term.process.send_signal(signal.SIGHUP))
     assert saved_and_handed_in(state, hand_in) == (1, 1)
+
+
+def test_the_teachers_desk_ends_when_its_terminal_goes(pseudo_terminal, tmp_path):
+    """gradstep class --watch has nothing to save, but it read on at a fifth of a core."""
+    term = pseudo_terminal([GRADSTEP, "class", str(tmp_path), "--watch"], {"HOME": str(tmp_path)},
+                           hang_up="unsignalled")
+    term.wait_for("questions")  # the desk is drawn
+    watch_the_end(term.pid, term.hang_up)
+    assert term.wait() == 0
+
+
+def test_full_screen_on_input_that_has_ended_saves_and_ends(tmp_path):
+    """--full-screen with its input at its end from the start (< /dev/null): Textual's driver
+    read nothing ten thousand times a second; the end of input is a hang-up."""
+    controller, terminal = os.openpty()
+    process = subprocess.Popen([GRADSTEP, "--full-screen", "--lesson", "alpha"], stdin=subprocess.DEVNULL,
+                               stdout=terminal, stderr=terminal, start_new_session=True,
+                               env={"PATH": os.environ["PATH"], "TERM": "xterm-256color", "LANG": "C.UTF-8",
+                                    "XDG_STATE_HOME": str(tmp_path)})
+    try:
+        assert process.wait(timeout=20) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        os.close(controller)
+        os.close(terminal)
+    assert load(tmp_path / "gradstep" / "session.json")[0].lesson.name == "alpha"

@@ -33,6 +33,12 @@ def reading_to_the_end(textuals: type[Driver]) -> type[Driver]:
     return _InputThatEnds
 
 
+def ending_at_the_end(textuals: type[Driver]) -> type[Driver]:
+    """Textual's driver `textuals`, its input thread ending at the end of input: for an App
+    that only needs that (it has a `terminal_gone`)."""
+    return type(textuals.__name__, (reading_to_the_end(textuals), textuals), {})
+
+
 class _InputThatEnds:
     """The web driver's thread ends at the end of input on its own: then the app is told.
 

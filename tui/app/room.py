@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.driver import Driver
 from textual.reactive import var
 from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import Static
@@ -35,6 +36,7 @@ from ..words.room import (
 )
 from ..words.say import say
 from .ascii import AsciiFilter, AsciiScrollBarRender
+from .input_end import ending_at_the_end
 from .keys import key_name
 from .widgets.table_lines import TableLines
 
@@ -93,6 +95,15 @@ class RoomApp(App[int]):
         yield Static(id="roster")
         yield TableLines(QUESTION_WIDEST, mark, id="questions")
         yield Static(id="keys")
+
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, whose input ends when the teacher's terminal goes (input_end.py)."""
+        return ending_at_the_end(super().get_driver_class())
+
+    def terminal_gone(self) -> None:
+        """The terminal went away, SIGHUP or not (input_end.py, in the input thread): there is
+        nothing to save, so leave (it read on at a fifth of a core otherwise)."""
+        self.call_later(self.exit)
 
     def on_mount(self) -> None:
         self.set_class(self.ascii_only, "-ascii")

@@ -30,7 +30,7 @@ from ..words.room import (
     student_headings,
 )
 from ..words.say import say
-from .environment import is_tty
+from .environment import forget_output, is_tty, output_gone
 
 ROSTER_LARGEST = 64 * 1024  # bytes: a class list of some thousands of accounts
 
@@ -92,4 +92,6 @@ def watch(folder: Path, roster: list[str] | None, idle_limit: float, language: s
 
     app = RoomApp(ProgressFolder(folder), roster, idle_limit, language, ascii_only)
     app.run()
+    if output_gone(sys.stdout):  # the terminal went away: Python's last flush would fail (status 120)
+        forget_output(sys.stdout, sys.stderr)
     return app.return_code or 0
