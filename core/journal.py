@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .formats import divergence_note
+from .history import Trajectory
 from .numbers import exact
 from .progress import AnswerSeen, progress_record
 from .predict import Guess
@@ -32,7 +33,7 @@ class Words:
     choices: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, eq=False)  # eq=False: a step's record holds arrays
+@dataclass(frozen=True, eq=False, slots=True)  # slots: a long session notes some 100,000 of them
 class Entry:
     """One thing the session did, at `time` (seconds since the epoch), in `lesson` on `problem`."""
 
@@ -40,13 +41,19 @@ class Entry:
     time: float
     lesson: str
     problem: Problem
-    step: Step | None = None  # STEP: its record
+    run: Trajectory | None = None  # STEP: the run it is a step of (its record is rebuilt from it, exactly)
+    iteration: int = 0  # STEP: which
     note: str = ""  # STEP: where the run diverged, on the last step before it
     guess: Guess | None = None  # GUESS
     answer: Answer | None = None  # ANSWER: one try (a wrong try before the last is an Answer of its own)
     question: Question | None = None  # ANSWER: the lesson's question answered
     words: Words | None = None  # ANSWER: the question as asked
     first: bool = False  # ANSWER: the first try at this question in this session (what the tally counts)
+
+    @property
+    def step(self) -> Step:
+        """STEP: its record, rebuilt when a row is written rather than kept (24 bytes a step, not 500)."""
+        return self.run.record(self.iteration)
 
     @property
     def chosen(self) -> str | None:
@@ -74,7 +81,8 @@ class Journal:
         self._last: Session | None = None
         self._answers: dict[int, Answer] = {}  # every answer seen, by identity (kept alive so ids stay unique)
         self._asked: set[tuple[str, int]] = set()  # (lesson, question) answered at least once
-        self._runs: dict[int, object] = {}  # every run seen, by identity (kept alive so ids stay unique)
+        self._runs: dict[int, Trajectory] = {}  # every run seen, by identity (kept alive so ids stay unique)
+        self._tries: list[Entry] = []  # the ANSWER entries, which the progress file lists
 
     def see(self, session: Session, now: float) -> None:
         """Note what `session` adds to the last one seen: the steps taken to reach it, the
@@ -105,18 +113,17 @@ class Journal:
         if end <= start:
             return
         kept = len(guesses) if new.guesses[:len(guesses)] == guesses else 0
-        made = [guess for guess in new.guesses[kept:] if guess.iteration >= start]
-        lesson, problem = new.lesson.name, new.problem
-        for step in new.history.records(start):
-            for guess in made:
-                if guess.iteration == step.iteration:
-                    self.entries.append(Entry(GUESS, now, lesson, problem, guess=guess))
-                    if guess.right is not None:
-                        right, scored = self.predictions
-                        self.predictions = (right + guess.right, scored + 1)
-            diverged = new.history.divergence if step.iteration == end - 1 else None
+        made = {guess.iteration: guess for guess in new.guesses[kept:] if guess.iteration >= start}
+        lesson, problem, run = new.lesson.name, new.problem, new.history.trajectory
+        for iteration in range(start, end):
+            if (guess := made.get(iteration)) is not None:
+                self.entries.append(Entry(GUESS, now, lesson, problem, guess=guess))
+                if guess.right is not None:
+                    right, scored = self.predictions
+                    self.predictions = (right + guess.right, scored + 1)
+            diverged = new.history.divergence if iteration == end - 1 else None
             note = divergence_note(diverged) if diverged is not None else ""
-            self.entries.append(Entry(STEP, now, lesson, problem, step=step, note=note))
+            self.entries.append(Entry(STEP, now, lesson, problem, run=run, iteration=iteration, note=note))
 
     def _known(self, start: Session) -> None:
         """Where the session starts (a resumed save, or a fresh start with the last session a
@@ -145,6 +152,7 @@ class Journal:
             self.entries.append(Entry(ANSWER, now, session.lesson.name, session.problem, answer=each,
                                       question=session.lesson.questions[answer.index],
                                       words=self.words(session, answer.index), first=first))
+            self._tries.append(self.entries[-1])
 
     def progress(self, session: Session, account: str, name: str, last_key: float, now: float,
                  ended: bool) -> dict:
@@ -156,7 +164,7 @@ class Journal:
             iteration=history.iteration, error=float(history.error),
             predictions_right=self.predictions[0], predictions=self.predictions[1],
             questions_right=self.questions[0], questions_asked=self.questions[1],
-            answers=[_seen(entry) for entry in self.entries if entry.kind == ANSWER],
+            answers=[_seen(entry) for entry in self._tries],
             last_key=last_key, diverged=history.divergence is not None, ended=ended, updated=now)
 
 

@@ -16,6 +16,7 @@ chosen choice's words sit beside their numbers. Floats are written exactly (repr
 """
 
 import csv
+import functools
 from collections.abc import Iterable, Iterator
 from typing import IO
 
@@ -29,10 +30,12 @@ from .problem import GRADIENT_DESCENT, HOT_COLD
 from .progress import iso_utc
 
 
+@functools.cache
 def _per_weight(name: str) -> list[str]:
     return [f"{name}_{index}" for index in range(1, MAX_WEIGHTS + 1)]
 
 
+@functools.cache
 def _per_output(name: str) -> list[str]:
     return [f"{name}_{index}" for index in range(1, MAX_OUTPUTS + 1)]
 
@@ -56,23 +59,18 @@ COLUMNS: tuple[str, ...] = (
     "question", "question_text", "answer", "choice", "choice_text", "answer_result", "attempt", "first",
     "note",
 )
-"""The columns of every row, in order; a JSON line has the same keys, a blank as null."""
+"""The columns of every row, in order (a pending hand-in's JSON lines use the same names)."""
 
 KINDS = (STEP, GUESS, ANSWER)
 
 
 def entry_row(entry: Entry, user: str, session: str) -> dict[str, object]:
-    """One journal entry as a row: every column, None where it has no value."""
+    """One journal entry as a row: the columns it has a value in (the others are blank).
+    Sparse, because most of the columns are the other rule's or past the problem's weights,
+    and a long session writes a hundred thousand rows at its end."""
     problem = entry.problem
-    row: dict[str, object] = dict.fromkeys(COLUMNS)
-    row |= {"user": user, "session": session, "time": iso_utc(entry.time, milliseconds=True), "kind": entry.kind,
-            "lesson": entry.lesson, "method": problem.method,
-            "goal": problem.goal if problem.outputs == 1 else None,
-            "alpha": problem.alpha if problem.method == GRADIENT_DESCENT else None,
-            "step_amount": problem.step_amount if problem.method == HOT_COLD else None}
-    row |= _spread("input", problem.inputs)
-    if problem.outputs > 1:
-        row |= _spread("goal", problem.goals, _per_output)
+    row: dict[str, object] = {"user": user, "session": session, "time": iso_utc(entry.time, milliseconds=True),
+                              "kind": entry.kind, "lesson": entry.lesson, **_problem_fields(problem)}
     if entry.kind == STEP:
         row |= _step(entry)
     elif entry.kind == GUESS:
@@ -84,7 +82,18 @@ def entry_row(entry: Entry, user: str, session: str) -> dict[str, object]:
                 "guess_result": {True: "right", False: "wrong", None: "skipped"}[guess.right]}
     else:
         row |= _answer(entry)
-    return row
+    return {name: value for name, value in row.items() if value is not None}
+
+
+@functools.lru_cache(maxsize=64)  # the same for every row of a run
+def _problem_fields(problem) -> dict[str, object]:
+    fields = {"method": problem.method, "goal": problem.goal if problem.outputs == 1 else None,
+              "alpha": problem.alpha if problem.method == GRADIENT_DESCENT else None,
+              "step_amount": problem.step_amount if problem.method == HOT_COLD else None}
+    fields |= _spread("input", problem.inputs)
+    if problem.outputs > 1:
+        fields |= _spread("goal", problem.goals, _per_output)
+    return fields
 
 
 def _step(entry: Entry) -> dict[str, object]:
@@ -119,8 +128,8 @@ def _answer(entry: Entry) -> dict[str, object]:
 def _spread(name: str, values, columns=_per_weight) -> dict[str, object]:
     """A value per weight as `name_1` ... `name_MAX_WEIGHTS` (or per output, with `columns`
     _per_output), blank past the problem's own."""
-    values = [float(value) for value in np.asarray(values, dtype=np.float64).ravel()]
-    return {column: values[index] if index < len(values) else None for index, column in enumerate(columns(name))}
+    values = np.asarray(values, dtype=np.float64).ravel().tolist()
+    return dict(zip(columns(name), values))
 
 
 def cell(value: object) -> str:
@@ -134,12 +143,19 @@ def cell(value: object) -> str:
     return str(value)
 
 
+_PLACE = {column: index for index, column in enumerate(COLUMNS)}
+
+
 def write_rows(rows: Iterable[dict[str, object]], out: IO[str]) -> None:
-    """The header, then a line a row (a row's missing keys blank)."""
+    """The header, then a line a row (a row's missing keys blank, a key not a column left out)."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([cell(row.get(column)) for column in COLUMNS])
+        cells = [""] * len(COLUMNS)
+        for name, value in row.items():
+            if name in _PLACE:
+                cells[_PLACE[name]] = cell(value)
+        writer.writerow(cells)
 
 
 def entry_rows(entries: Iterable[Entry], user: str, session: str) -> Iterator[dict[str, object]]:

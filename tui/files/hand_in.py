@@ -137,12 +137,11 @@ class HandIn:
         if self.done:
             return
         self.done = True
-        rows = [*entry_rows(journal.entries, self.owner.user, self.owner.session)]
-        opened = {str(row["lesson"]) for row in rows}
         try:
-            self.paths = hand_in_rows(rows, self.folder, self.owner)
-            self.paths += [hand_in((), lesson, self.folder, self.owner)  # opened, nothing done: said so
-                           for lesson in journal.lessons_opened if lesson not in opened]
+            for lesson in journal.lessons_opened:  # opened with nothing done: a header alone says so
+                entries = (entry for entry in journal.entries if entry.lesson == lesson)  # streamed, never all rows at once
+                rows = entry_rows(entries, self.owner.user, self.owner.session)
+                self.paths.append(hand_in(rows, lesson, self.folder, self.owner))
         except OSError as error:
             self.error = f"{self.folder}: {error.strerror or error}"
             return  # the pending hand-in stays, for the next start to make

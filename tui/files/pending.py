@@ -2,11 +2,11 @@
 
 A session killed outright (kill -9, a power cut of the SSH server's client) never reaches
 its end, where the hand-in is made. So while it runs, what it did is appended here at most
-a second behind, one JSON line a row after a first line saying where it goes and whose it
-is; the next start of that session (which holds the session's lock, so no other gradstep
-writes here meanwhile) hands it in, then removes it. The file is in the student's private
-state folder, made 0600 and never through a link. A last line cut short by the kill is
-left out: it was never whole.
+a second behind, one JSON line a row (its blank columns left out) after a first line
+saying where it goes and whose it is; the next start of that session (which holds the
+session's lock, so no other gradstep writes here meanwhile) hands it in, then removes it.
+The file is in the student's private state folder, made 0600 and never through a link. A
+last line cut short by the kill is left out: it was never whole.
 """
 
 import json
@@ -37,7 +37,8 @@ class Pending:
         (a file left by an earlier session was handed in at the start, so it is begun afresh)."""
         lines = [] if self._started else [json.dumps({"format": FORMAT, "folder": str(self.folder),
                                                       "user": self.owner.user, "session": self.owner.session})]
-        lines += [json.dumps(row, ensure_ascii=False, allow_nan=False) for row in rows]
+        lines += [json.dumps({name: value for name, value in row.items() if value is not None},  # blanks left out:
+                             ensure_ascii=False, allow_nan=False) for row in rows]  # most of a row's columns
         if not lines:
             return
         flags = _APPEND | (0 if self._started else os.O_TRUNC)
