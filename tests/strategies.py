@@ -34,3 +34,20 @@ def problems(draw, values=finite, rates=positive):
     except InvalidProblem as refusal:  # an error that overflows before the first step: refused as input
         assert refusal.key == "problem.start_overflows"
         assume(False)
+
+
+@st.composite
+def layers(draw, values=finite, rates=positive):
+    """Any problem the editor takes: one to three outputs of one to three inputs, some weights
+    frozen, either rule where it applies."""
+    outputs, size = draw(st.integers(1, 3)), draw(st.integers(1, 3))
+    weights = outputs * size
+    method = draw(st.sampled_from(["gd", "hot-cold"])) if weights == 1 else "gd"
+    frozen = () if method == "hot-cold" else tuple(draw(st.sets(st.integers(0, weights - 1), max_size=weights)))
+    goal = draw(values) if outputs == 1 else tuple(draw(values) for _ in range(outputs))
+    try:
+        return Problem(weights=tuple(draw(values) for _ in range(weights)), inputs=tuple(draw(values) for _ in range(size)),
+                       goal=goal, method=method, alpha=draw(rates), step_amount=draw(rates), frozen=tuple(sorted(frozen)))
+    except InvalidProblem as refusal:  # an error that overflows before the first step: refused as input
+        assert refusal.key == "problem.start_overflows"
+        assume(False)

@@ -14,14 +14,14 @@ from gradstep.core.problem import HOT_COLD, Problem
 from gradstep.core.saving import load
 from gradstep.tui.app.app import GradstepApp
 from gradstep.tui.app.screens.ask import GuessScreen
-from gradstep.tui.app.screens.editor import EditorScreen, shown
+from gradstep.tui.app.screens.editor import FIELDS, EditorScreen, shown_field
 from gradstep.tui.app.state import checked_view
 from gradstep.tui.words.say import say
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ..helpers import SIZE, app_for, screen_text
-from ..strategies import examples, finite, problems
+from ..strategies import examples, finite, layers
 
 KEYS = ("space", "plus", "minus", "m", "b", "0", "f", "2", "guess")  # the keys that move numbers
 
@@ -30,9 +30,9 @@ async def typed_in(problem, keys: list[str], guess: float, folder: Path) -> None
     app = app_for("alpha", save_path=folder / "session.json")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
-        for field in ("weights", "inputs", "goal", "alpha", "step_amount", "method"):
-            value = getattr(problem, field)
-            app.screen.query_one(f"#{field}").value = say("en", value) if field == "method" else shown(value)
+        for field in FIELDS:
+            typed = say("en", problem.method) if field == "method" else shown_field(problem, field)
+            app.screen.query_one(f"#{field}").value = typed
         await pilot.press("enter")
         assert not isinstance(app.screen, EditorScreen)  # accepted at the door
         assert app.state.session.problem == problem
@@ -62,7 +62,7 @@ async def typed_in(problem, keys: list[str], guess: float, folder: Path) -> None
 @examples(0.05)  # two apps started an example: a few seconds each
 @example(Problem((0.5,), (2.0,), 0.8, alpha=1e308), ["plus", "space", "minus"], 1e308)  # the ladder crashed
 @example(Problem((5e-324,), (5e-324,), 0.0), ["space", "guess"], 5e-324)  # the chart crashed
-@given(problems(), st.lists(st.sampled_from(KEYS), max_size=6), finite)
+@given(layers(), st.lists(st.sampled_from(KEYS), max_size=6), finite)
 def test_any_finite_number_goes_through_every_panel_and_the_save(problem, keys, guess):
     with tempfile.TemporaryDirectory() as folder:
         asyncio.run(typed_in(problem, keys, guess, Path(folder)))
