@@ -128,3 +128,36 @@ def test_resizes_sent_while_the_app_cannot_draw_do_not_pile_up(tmp_path):
         assert served.memory() - before < 10 * 2**20
     finally:
         served.process.kill()
+
+
+def test_a_server_that_dies_is_a_hang_up_not_a_crash(tmp_path):
+    """textual serve killed: the app's output pipe breaks before its input ends. That was
+    reported as a crash (a file, a line, status 1); it is the hang-up, saved and handed in."""
+    folder = tmp_path / "hand-in"
+    folder.mkdir()
+    served = Served("--full-screen", "--lesson", "alpha", "--hand-in", str(folder),
+                    env={"XDG_STATE_HOME": str(tmp_path / "state"), "LANG": "C.UTF-8", "TMPDIR": str(tmp_path)})
+    try:
+        for question in (b"Which alpha makes", b"Above which alpha"):  # the lesson's two, skipped
+            served.wait_for(question)
+            served.send(b"D", b"s")
+            served.send(b"D", b"\r")
+        served.wait_for(b"Alpha tames the step")
+        served.send(b"D", b" ")
+        served.wait_for(b"1 step taken")
+        served.stalled.set()
+        while served.reader.is_alive():  # it reads one chunk more: give it one
+            served.send(b"D", b"w")
+            served.reader.join(0.2)
+        served.process.stdout.close()
+        served.send(b"D", b" ")  # a second step, drawn into a broken pipe
+        time.sleep(0.5)
+        served.process.stdin.close()
+        assert served.process.wait(timeout=2) == 0
+    finally:
+        if served.process.poll() is None:
+            served.process.kill()
+    assert served.process.stderr.read() == b""
+    assert not list(tmp_path.rglob("crash-*"))
+    assert load(tmp_path / "state" / "gradstep" / "session.json")[0].history.iteration == 2
+    assert len(list(folder.glob("*-alpha.csv"))) == 1

@@ -9,8 +9,9 @@ lets it, the session neither saved nor handed in. Textual's web driver (`textual
 stops reading instead, and the app waits for a browser that is gone.
 
 Here either end of input, or an error reading it, calls the App's `terminal_gone`, which
-does what a SIGHUP does: save, hand in, leave. (The web driver's input is also kept from
-piling resizes up while the app cannot run: see _InputThatEnds.)
+does what a SIGHUP does: save, hand in, leave. So does the web driver's output breaking
+(the server killed), which was reported as a crash. (And the web driver's input is kept
+from piling resizes up while the app cannot run: see _InputThatEnds.)
 """
 
 import os
@@ -54,6 +55,21 @@ class _InputThatEnds:
     def run_input_thread(self) -> None:
         super().run_input_thread()
         if not self.exit_event.is_set():  # not told to stop: the input ended, or failed
+            self._app.terminal_gone()
+
+    def write(self, data: str) -> None:
+        """The web driver writes in place, in the App's loop: a server gone (its end of the
+        pipe closed) is a hang-up too, not a bug to report."""
+        try:
+            super().write(data)
+        except BrokenPipeError:
+            self._app.terminal_gone()
+
+    def write_meta(self, data: dict[str, object]) -> None:
+        """As write: the last one ("exit") comes as the app ends, when the server may be long gone."""
+        try:
+            super().write_meta(data)
+        except BrokenPipeError:
             self._app.terminal_gone()
 
     def on_meta(self, packet_type: str, payload: dict[str, object]) -> None:
