@@ -4,6 +4,7 @@ These run as whoever runs the tests; tests/terminal/test_progress_accounts.py re
 depends on permissions as separate unprivileged accounts."""
 
 import csv
+import io
 import json
 import os
 import stat
@@ -11,10 +12,11 @@ import stat
 import pytest
 from gradstep.core.progress import read_progress
 from gradstep.tui.files.hand_in import HandIn, complete_pending
-from gradstep.tui.files.owner import Owner
+from gradstep.tui.files.owner import Owner, login_name
 from gradstep.tui.files.pending import Pending, pending_path
 from gradstep.tui.files.progress import NotOurs, replace_progress
 
+from ..helpers import gradstep
 from .test_hand_in import alpha_steps, journal_of
 from .test_progress import record
 
@@ -109,3 +111,20 @@ def test_an_end_that_cannot_hand_in_keeps_the_pending_hand_in_for_next_time(tmp_
     handing_in.keep(journal_of(*sessions), sessions[-1], 0.0)
     handing_in.finish(journal_of(*sessions), sessions[-1], 0.0)
     assert handing_in.error and pending.exists()
+
+
+def test_a_killed_sessions_rows_that_cannot_be_handed_in_yet_are_never_written_over(tmp_path, monkeypatch):
+    """Its folder gone, the next start says so and keeps them; that run hands in its own."""
+    state, gone, now = tmp_path / "state", tmp_path / "gone", tmp_path / "class"
+    now.mkdir()
+    (state / "gradstep").mkdir(parents=True, mode=0o700)
+    monkeypatch.setenv("XDG_STATE_HOME", str(state))
+    pending = state / "gradstep" / "session-k.hand-in.jsonl"
+    sessions = alpha_steps(2)
+    HandIn(gone, Owner("ana", "k"), pending).keep(journal_of(*sessions), sessions[-1], 0.0)
+    before = pending.read_bytes()
+    monkeypatch.setattr("sys.stdin", io.StringIO("s\ns\n\nq\n"))
+    result = gradstep("--line", "--lesson", "alpha", "--session", "k", "--lang", "en", "--hand-in", str(now))
+    assert f"could not hand in: {gone}: No such file or directory" in result.err
+    assert pending.read_bytes() == before  # the killed run's rows, as they were
+    assert [path.name for path in now.glob("*.csv")] == [f"{login_name()}-k-alpha.csv"]

@@ -226,8 +226,8 @@ def launch(argv: list[str]) -> int:
             files = (*files, session.lesson)  # a resumed teacher's lesson stays on the list
         owner = Owner(login_name(), args.session or "")
         pending = pending_path(start.save_path) if start.save_path is not None else None
-        if pending is not None:
-            notices += _completed(pending, language)
+        if pending is not None and not _completed(pending, language, notices):
+            pending = None  # the last run's rows wait there for a later start: this run's go nowhere else
         handing_in = HandIn(args.hand_in, owner, pending) if args.hand_in is not None else None
         if not args.full_screen and (args.line or dumb_terminal()):
             for notice in notices:  # the app shows them on its screen, where they are gone when it ends
@@ -236,16 +236,20 @@ def launch(argv: list[str]) -> int:
         return _run_app(start, language, " ".join(notices), args, teachers, files, owner, handing_in)
 
 
-def _completed(pending: Path, language: str) -> list[str]:
-    """Hand in what this session's last run left unhanded (it was killed), and say so."""
+def _completed(pending: Path, language: str, notices: list[str]) -> bool:
+    """Hand in what this session's last run left unhanded (it was killed), and say so in
+    `notices`; False if it could not be (it stays, and `pending` is not free for this run)."""
     try:
         done = complete_pending(pending)
     except OSError as error:
-        return [say(language, "hand_in.failed", reason=error.strerror or str(error))]
-    if done is None or not done[1]:
-        return []
-    folder, paths = done
-    return [say(language, "hand_in.completed", names=", ".join(path.name for path in paths), folder=folder)]
+        where = f"{error.filename}: " if error.filename else ""
+        notices.append(say(language, "hand_in.failed", reason=where + (error.strerror or str(error))))
+        return False
+    if done is not None and done[1]:
+        folder, paths = done
+        notices.append(say(language, "hand_in.completed", names=", ".join(path.name for path in paths),
+                           folder=folder))
+    return True
 
 
 def _first(teachers: tuple[Lesson, ...] | None) -> Lesson:
