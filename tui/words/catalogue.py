@@ -822,8 +822,11 @@ WORDS: dict[str, tuple[str, str]] = {
                     "把本次会话的记录保存为 CSV（所有课，精确数值），并显示保存位置"),
     "help.slower": ("play slower", "播放慢些"),
     "help.faster": ("play faster", "播放快些"),
-    "help.weights": ("with several weights, the one the chart follows (its title calls weight 1 w1)",
-                     "有多个权重时，选择图上显示哪一个权重（图的标题把权重 1 写作 w1）"),
+    "help.weights": ("with several weights, the one the chart follows (its title calls weight 1 w1); with "
+                     "several outputs, the output the chart and the worked step follow (the same key again: the "
+                     "next weight of its row)",
+                     "有多个权重时，选择图上显示哪一个权重（图的标题把权重 1 写作 w1）；有多个输出时，选择图和"
+                     "计算步骤跟随哪个输出（再按一次同一个键：换到这一行的下一个权重）"),
     "help.panel.parameters": ("Parameters", "参数"),
     "help.panel.parameters.text": (
         "the neuron now: weights, inputs, goal, the rule, its prediction and error; r, the factor each step "
