@@ -151,10 +151,10 @@ def starting(args, lesson: Lesson | None, save_path: Path, held: contextlib.Exit
 def _last_saved(start: Start, save_path: Path) -> tuple[tuple[Session, dict] | None, Path | None]:
     """The last session saved, and where: the save, else the one a fresh start moved aside.
 
-    A fresh start moves the save to session.previous.json at once, and writes its own only
-    when it ends: a full disk, a kill -9 or a crash in between leave no save, and the
-    previous one is then the student's latest work (and stays where it is, not to be
-    replaced by the next fresh start).
+    A fresh start moves the save to session.previous.json at once, and writes its own once
+    the student has done something (a second behind) and at the end: a full disk, or a
+    kill -9 before its first save, leave none, and the previous one is then the student's
+    latest work (and stays where it is, not to be replaced by the next fresh start).
     """
     for path in (save_path, previous_path(save_path)):
         saved = _saved(start, path)
