@@ -121,31 +121,40 @@ def decimal(value: float) -> str:
 
 
 def column(values: list[float], width: int, digits: int = SHOWN_DIGITS) -> list[str]:
-    """Values as one column of a table: one notation for all of them, digits aligned.
+    """Values as one column of a table, each cell written as `readable` writes it anywhere
+    else, its decimal points in one line.
 
-    Fixed point, aligned on the decimal point, when every value reads plainly in it and
-    fits `width`; otherwise scientific with one mantissa length for all, so "14700" never
-    stands above "1.47e+05". A zero is "0" in either.
+    The notation is chosen per cell: one speck of rounding dust (2.7756e-17) must not turn
+    every 0.64 above it into 6.4000e-01, and a number reads the same in the log as on the
+    panel beside it. Scientific only where plain decimals would not fit `width`, then with
+    as many digits as fit. Where points in one line would make the column wider than
+    `width`, the cells are right-aligned instead.
     """
-    texts = [readable(value, digits) for value in values]
-    if not any("e" in text or not math.isfinite(value) for text, value in zip(texts, values)):
-        whole, fraction = zip(*(text.partition(".")[::2] for text in texts)) if texts else ((), ())
-        whole_width = max(map(len, whole), default=0)
-        fraction_width = max((len(part) + 1 for part in fraction if part), default=0)
-        if whole_width + fraction_width <= width:
-            return [w.rjust(whole_width) + (f".{f}" if f else "").ljust(fraction_width) for w, f in zip(whole, fraction)]
-    significant = max((_significant_digits(text) for text in texts), default=1)
-    for shown in range(significant, 0, -1):
-        written = [_scientific(value, shown) for value in values]
-        if all(len(text) <= width for text in written):
-            return written
-    return written
+    texts = [_cell(value, width, digits) for value in values]
+    points = [_point(text) for text in texts]
+    left = max(points, default=0)
+    right = max((len(text) - point for text, point in zip(texts, points)), default=0)
+    if left + right > width:
+        return [text.rjust(width) for text in texts]
+    return [(" " * (left - point) + text).ljust(left + right) for text, point in zip(texts, points)]
 
 
-def _significant_digits(text: str) -> int:
-    """How many significant digits `text` (as readable writes it) shows."""
-    mantissa = text.partition("e")[0].lstrip("-").replace(".", "").lstrip("0")
-    return max(1, len(mantissa))
+def _cell(value: float, width: int, digits: int) -> str:
+    """`value` as readable writes it, or in fewer digits if that would not fit `width`."""
+    text = readable(value, digits)
+    for shown in range(digits - 1, 0, -1):
+        if len(text) <= width:
+            break
+        text = _scientific(value, shown)
+    return text
+
+
+def _point(text: str) -> int:
+    """Where the decimal point of `text` is, or would be: "1e-06" and "14700" have it unwritten."""
+    for mark in (".", "e"):
+        if mark in text:
+            return text.index(mark)
+    return len(text)
 
 
 def _scientific(value: float, digits: int) -> str:

@@ -368,3 +368,17 @@ async def test_the_logs_headings_are_the_text_tables_in_either_view(language):
         assert all(headings(language).get(name, name) in shown for name in ("weight", "up_error", "down_error"))
         await pilot.press("f")
         assert [line for line in screen_text(app).splitlines() if " #" in line][0].split()[:4] == shown.split()[:4]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_number_reads_the_same_on_every_panel(language):
+    """The newcomers read 0.64 as 6.4000e-01 in a log column with one speck of dust, and
+    "alpha 0.013493" above "best alpha 0.0135"."""
+    app = app_for("multi-weight", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "space")
+        log = [line[:40] for line in screen_text(app).split("\n")[13:18]]
+        assert "0.0196" in log[1] and "8.8027e-05" in log[3], log  # each cell its own notation
+        assert "e-0" not in log[1] and "e-0" not in log[2]
+        await pilot.press("0", "plus")  # alpha to the best alpha
+        assert screen_text(app).count("0.013493") == 3  # alpha, r's formula, the best alpha

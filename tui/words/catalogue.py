@@ -470,7 +470,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "count.step_of": ("1 step of {step}", "1 个 {step} 的步长"),
     "count.steps_of": ("{steps} steps of {step}", "{steps} 个 {step} 的步长"),
     "count.steps": ("{steps} steps", "{steps} 步"),
-    "alphas": ("best alpha {best}; < {stable} converges", "最佳 alpha {best}；alpha < {stable} 收敛"),
+    "alphas": ("best alpha {best}; edge {stable}", "最佳 alpha {best}；稳定边界 {stable}"),
     "steps_to_go": ("{steps} more steps to error < {tolerance}", "再走 {steps} 步，误差就小于 {tolerance}"),
     "step_to_go": ("1 more step to error < {tolerance}", "再走 1 步，误差就小于 {tolerance}"),
     "below_tolerance": ("error is below {tolerance}", "误差已小于 {tolerance}"),

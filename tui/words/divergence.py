@@ -31,8 +31,8 @@ def banner(language: str, history: History, hidden: tuple[str, ...] = ()) -> str
     what the lesson hides: r is the forecast, the alphas the analysis)."""
     problem, divergence = history.problem, history.divergence
     stable, best = analysis.largest_stable_alpha(problem), analysis.best_alpha(problem)
-    advice = "" if stable is None or "analysis" in hidden else say(language, "advice", stable=readable(stable, 3),
-                                                                    best=readable(best, 3))
+    advice = "" if stable is None or "analysis" in hidden else say(language, "advice", stable=readable(stable),
+                                                                    best=readable(best))
     if divergence.overflowed:
         what = say(language, "overflowed")
     else:

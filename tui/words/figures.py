@@ -80,4 +80,4 @@ def over_squares(numerator: int, problem: Problem, language: str) -> str:
     squares_sum = analysis.sum_of_squares(problem)
     shown = squares(problem, language) if problem.size == 1 else readable(squares_sum)
     value = analysis.best_alpha(problem) if numerator == 1 else analysis.largest_stable_alpha(problem)
-    return f"{numerator}/{shown if problem.size == 1 else '(' + shown + ')'} = {readable(value, 3)}"
+    return f"{numerator}/{shown if problem.size == 1 else '(' + shown + ')'} = {readable(value)}"

@@ -17,9 +17,6 @@ from .figures import r_formula
 from .say import say
 
 
-READOUT_DIGITS = 3  # the best alpha and the edge, so that their line fits the panel's 38 cells
-
-
 def readout_lines(history: History, language: str, hidden: tuple[str, ...] = ()) -> list[str]:
     """The readout, a line each; the first is the headline (r, or where the rule ends up).
     `hidden` holds what the lesson keeps from the student: "forecast", "analysis"."""
@@ -36,8 +33,8 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = ())
     if "analysis" in hidden:
         return lines
     if readout.best_alpha is not None:
-        lines.append(say(language, "alphas", best=readable(readout.best_alpha, READOUT_DIGITS),
-                         stable=readable(readout.largest_stable_alpha, READOUT_DIGITS)))
+        lines.append(say(language, "alphas", best=readable(readout.best_alpha),
+                         stable=readable(readout.largest_stable_alpha)))
     lines.append(_steps_to_go(readout.steps_to_go, decimal(readout.tolerance), language))
     return lines
 

@@ -9,7 +9,7 @@ from ....core.analysis import Regime
 from ....core.numbers import SHOWN_DIGITS, readable
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD
 from ...words.figures import goals_text
-from ...words.readout import READOUT_DIGITS, readout_lines
+from ...words.readout import readout_lines
 from ...words.say import say
 from ...words.wrap import width, wrap
 from ..state import AppState
@@ -69,15 +69,10 @@ def weight_rows(weights, problem, language: str) -> list[tuple[str, str]]:
 
 
 def alpha_words(problem) -> str:
-    """The alpha row's words: "(learning rate)", or, where alpha is the best alpha or the
-    edge but reads differently from the readout's 3 digits below, which of them it is
-    ("alpha 0.013493" above "best alpha 0.0135" read as two different numbers)."""
-    named = {Regime.ONE_STEP: ("alpha.value.one-step", analysis.best_alpha),
-             Regime.BOUNCING: ("alpha.value.bouncing", analysis.largest_stable_alpha)}
-    key, value = named.get(analysis.gradient_regime(problem), ("alpha.value", None))
-    if value is None or readable(problem.alpha) == readable(value(problem), READOUT_DIGITS):
-        return "alpha.value"
-    return key
+    """The alpha row's words: "(learning rate)", or where alpha is the best alpha or the
+    edge, which of them it is (the readout below names both, in the same digits)."""
+    named = {Regime.ONE_STEP: "alpha.value.one-step", Regime.BOUNCING: "alpha.value.bouncing"}
+    return named.get(analysis.gradient_regime(problem), "alpha.value")
 
 
 def table_lines(rows: list[tuple[str, str]], columns: int) -> list[Text]:

@@ -1,0 +1,33 @@
+"""The log's columns: each number written as it is anywhere else, decimal points in line."""
+
+import math
+
+from gradstep.core.numbers import SHOWN_DIGITS, column, readable
+from hypothesis import given
+from hypothesis import strategies as st
+
+WIDTH = 11  # the log's number column
+
+
+def test_one_speck_of_dust_leaves_the_other_cells_plain():
+    """A newcomer read 0.64 as 6.4000e-01: one 2.7756e-17 had turned the column scientific."""
+    cells = column([0.64, 2.7756e-17, 0.0135], WIDTH)
+    assert [cell.strip() for cell in cells] == ["0.64", "2.7756e-17", "0.0135"]
+    assert {cell.index(".") for cell in cells} == {1}
+
+
+def test_a_column_of_plain_decimals_lines_up_on_the_point():
+    cells = column([0.5, -149.5, 14700], WIDTH)
+    assert [cell.strip() for cell in cells] == ["0.5", "-149.5", "14700"]
+    assert cells[0].index(".") == cells[1].index(".") == len(cells[2].rstrip())
+
+
+@given(st.lists(st.floats(allow_nan=False), min_size=1, max_size=6))
+def test_every_cell_fits_and_reads_as_it_does_elsewhere(values):
+    cells = column(values, WIDTH)
+    assert len({len(cell) for cell in cells}) == 1 and len(cells[0]) <= WIDTH
+    for value, cell in zip(values, cells):
+        if len(readable(value)) <= WIDTH:
+            assert cell.strip() == readable(value)  # the same number the same way on every panel
+        else:  # a negative figure past 1e+99: one digit fewer
+            assert math.isclose(float(cell), value, rel_tol=10.0 ** (1 - SHOWN_DIGITS) * 5)
