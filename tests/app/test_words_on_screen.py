@@ -380,5 +380,14 @@ async def test_a_number_reads_the_same_on_every_panel(language):
         log = [line[:40] for line in screen_text(app).split("\n")[13:18]]
         assert "0.0196" in log[1] and "8.8027e-05" in log[3], log  # each cell its own notation
         assert "e-0" not in log[1] and "e-0" not in log[2]
-        await pilot.press("0", "plus")  # alpha to the best alpha
-        assert screen_text(app).count("0.013493") == 3  # alpha, r's formula, the best alpha
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_best_alpha_reads_as_alpha_does(language):
+    """Both newcomer walks read "alpha 0.013493" above "best alpha 0.0135" as two numbers."""
+    app = app_for("multi-weight", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("plus")  # alpha to the best alpha
+        best = {"en": "best alpha 0.013493;", "zh": "最佳 alpha 0.013493；"}[language]
+        assert "alpha      0.013493" in screen_text(app) or "alpha 0.013493" in screen_text(app)
+        assert best in screen_text(app) and "0.0135" not in screen_text(app).replace("0.013493", "")
