@@ -109,8 +109,9 @@ async def test_the_progress_file_follows_the_session_at_most_once_a_second(tmp_p
 
     app = GradstepApp(Session.begin(replace(lesson, questions=())), hand_in=handing_in)
     async with app.run_test(size=SIZE) as pilot:
-        began = time.monotonic()
+        began, before = time.monotonic(), app.last_key
         await pilot.press(*["space"] * 5)
+        assert app.last_key > before  # every key is timed as it arrives
         app.keep_up()  # what the timer does each second
         assert len(writes) <= 1 + (time.monotonic() - began) // 1  # five keys: not five writes
         assert writes[-1]["iteration"] == 5 and not writes[-1]["ended"]

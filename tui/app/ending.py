@@ -91,20 +91,19 @@ class Ending:
             pass
 
     def save_session(self) -> None:
-        """Hand the session in (--hand-in), save it and how it is looked at; `save_error`
-        says why if it could not be saved."""
+        """Save the session and how it is looked at (`save_error` says why if it could not
+        be), then hand it in (--hand-in): the save first, as the one a student resumes from."""
         self.ended = True
+        if self.save_path is not None:
+            view = {key: getattr(self.state, key) for key in VIEW_SETTINGS}
+            try:
+                save(self.state.session, self.save_path, view)
+                self.saved = True
+            except OSError as error:  # a full or read-only disk: the old save is left as it was
+                self.save_error = f"{self.save_path}: {error.strerror or error}"
         self.note_state()
         if self.hand_in is not None:
             self.hand_in.finish(self.journal, self.state.session, self.last_key)
-        if self.save_path is None:
-            return
-        view = {key: getattr(self.state, key) for key in VIEW_SETTINGS}
-        try:
-            save(self.state.session, self.save_path, view)
-            self.saved = True
-        except OSError as error:  # a full or read-only disk: the old save is left as it was
-            self.save_error = f"{self.save_path}: {error.strerror or error}"
 
     def _signalled(self, signum: int, frame: object) -> None:
         """SIGHUP (the terminal is gone), SIGTERM or SIGINT: save and leave."""

@@ -295,9 +295,9 @@ def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], han
         status = 0
     except Exception as error:  # a bug: its traceback in a file, one line, and the session saved
         crashed = error
-    finally:
-        keeping.finish()
+    finally:  # the save first, as the one a student resumes from; then the hand-in
         saved = _save_at_end(start, keeping.latest, {"language": language}, language)
+        keeping.finish()
     if crashed is not None:
         try:
             report, unwritten = write_crash_report(crashed, start.save_path.parent if start.save_path else None), ""
