@@ -36,3 +36,14 @@ def test_a_missing_stream_is_one_line_and_a_failing_status(tmp_path, argv, redir
     assert done.returncode == 1
     assert done.stderr == line + "\n"
     assert not (tmp_path / "gradstep" / "session.lock").exists()  # refused before a session began
+
+
+def test_an_app_whose_error_stream_is_closed_runs_as_plain_lines(pseudo_terminal, tmp_path):
+    """Textual draws on stderr: under `2>&-` the app drew nothing and waited, unseen."""
+    term = pseudo_terminal(["sh", "-c", 'exec "$@" 2>&-', "sh", GRADSTEP, "--lesson", "alpha"],
+                           {"XDG_STATE_HOME": str(tmp_path)})
+    term.wait_for("Which alpha makes this land in one step?")
+    term.wait_for("? ")
+    term.type(b"q\n")
+    assert term.wait() == 0
+    assert (tmp_path / "gradstep" / "session.json").exists()

@@ -46,7 +46,12 @@ class Tty(io.StringIO):
 ])
 def test_dumb_terminals(environ, tty, dumb):
     stream = Tty() if tty else io.StringIO()
-    assert dumb_terminal(environ, stdin=stream, stdout=stream) is dumb
+    assert dumb_terminal(environ, stdin=stream, stdout=stream, stderr=stream) is dumb
+
+
+def test_a_terminal_whose_error_stream_goes_elsewhere_cannot_be_drawn_on():
+    """The app draws on stderr: `gradstep 2>log` gets the plain lines, on stdout."""
+    assert dumb_terminal({"TERM": "xterm"}, stdin=Tty(), stdout=Tty(), stderr=io.StringIO())
 
 
 @pytest.mark.parametrize(("environ", "language"), [

@@ -47,13 +47,15 @@ def unicode_terminal(environ: Mapping[str, str] = os.environ, **python) -> bool:
     return _is_utf8(terminal_locale(environ, **python))
 
 
-def dumb_terminal(environ: Mapping[str, str] = os.environ, stdin=None, stdout=None) -> bool:
-    """A terminal that cannot be drawn on: TERM dumb or unknown, or input/output not a tty."""
-    stdin = sys.stdin if stdin is None else stdin
-    stdout = sys.stdout if stdout is None else stdout
+def dumb_terminal(environ: Mapping[str, str] = os.environ, stdin=None, stdout=None, stderr=None) -> bool:
+    """A terminal that cannot be drawn on: TERM dumb or unknown, or input, output or the
+    error stream not a tty (Textual draws on stderr: under `2>&-` or `2>log` the app ran
+    unseen, waiting for keys to a screen nobody could see)."""
+    streams = [given if given is not None else default
+               for given, default in ((stdin, sys.stdin), (stdout, sys.stdout), (stderr, sys.stderr))]
     if environ.get("TERM", "") in DUMB_TERMS:
         return True
-    return not (is_tty(stdin) and is_tty(stdout))
+    return not all(is_tty(stream) for stream in streams)
 
 
 def is_tty(stream) -> bool:
