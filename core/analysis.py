@@ -120,8 +120,8 @@ HOT_COLD_FORESIGHT = 10_000  # steps of hot and cold run ahead to see where it e
 class Arrival:
     """Where a run of hot and cold ends up, and when it gets there."""
 
-    regime: Regime  # LANDED, STUCK_BOUNCING or NO_SIGNAL
-    at: int | None  # the iteration from which it stays (landed) or bounces; None: never (no signal)
+    regime: Regime  # LANDED, STUCK_BOUNCING, NO_SIGNAL, or DIVERGING (a probe's error overflows)
+    at: int | None  # the iteration from which it stays (landed) or bounces; None: never (no signal, diverging)
 
 
 @functools.lru_cache(maxsize=64)
@@ -137,12 +137,15 @@ def hot_cold_arrival(problem: Problem) -> Arrival:
     """
     if problem.inputs[0] == 0:
         return Arrival(Regime.NO_SIGNAL, None)
+    inputs, weights = as_arrays(problem.inputs), as_arrays(problem.weights[:1])
+    first = hot_cold_step(weights, inputs, problem.goal, problem.step_amount, 0)
+    if not math.isfinite(first.up_error + first.down_error):  # a probe a step away overflows: the two
+        return Arrival(Regime.DIVERGING, None)  # "tie" at infinity, which is no landing; it ends at once
     distance = abs(problem.weights[0] - problem.goal / problem.inputs[0]) / problem.step_amount
     if not math.isfinite(distance) or distance > HOT_COLD_FORESIGHT:
         whole = math.isfinite(distance) and distance.is_integer()
         at = math.ceil(distance - 0.5) if math.isfinite(distance) else None
         return Arrival(Regime.LANDED if whole else Regime.STUCK_BOUNCING, at)
-    inputs, weights = as_arrays(problem.inputs), as_arrays(problem.weights[:1])
     moves, turned = [], None
     for iteration in range(math.ceil(distance) + 3):
         step = hot_cold_step(weights, inputs, problem.goal, problem.step_amount, iteration)

@@ -85,3 +85,15 @@ def test_an_input_whose_square_underflows_is_not_called_0():
     assert gradient_regime(Problem((5e-324,), (5e-324,), 0.0)) is Regime.SMOOTH
     assert gradient_regime(Problem((0.5,), (1e-200,), 0.0, alpha=1e-200)) is Regime.SMOOTH
     assert gradient_regime(Problem((0.5,), (0.0,), 0.0)) is Regime.NO_SIGNAL
+
+
+def test_hot_and_cold_whose_probes_overflow_is_not_said_to_land():
+    """Both probes' errors overflow, so they tie at infinity: the readout said "landed: up and
+    down tie" beside a run that diverged at once."""
+    from gradstep.core.analysis import hot_cold_steps_to_goal
+    from gradstep.tui.words.readout import regime_label
+
+    problem = Problem((0.5,), (2.0,), 0.8, method="hot-cold", step_amount=1e308)
+    assert [regime_label(problem, 0, language) for language in ("en", "zh")] == [
+        "diverges: a probe's error overflows", "发散：试探一步的误差溢出"]
+    assert hot_cold_steps_to_goal(problem, 0) is None

@@ -453,6 +453,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "regime.no-signal": ("inputs all 0: nothing to learn", "输入全为 0：什么也学不到"),
     "regime.no-signal.one": ("input 0: nothing to learn", "输入为 0：什么也学不到"),
     "regime.stuck-bouncing": ("ends bouncing around the goal", "最后在目标附近来回跳"),
+    "regime.diverging.hot-cold": ("diverges: a probe's error overflows", "发散：试探一步的误差溢出"),
     "regime.landed": ("landed: up and down tie", "停在目标上：上下误差相同"),
     "regime.landing": ("lands: the goal is whole steps away", "会落在目标上：离目标正好整数步"),
     "regime.stuck-bouncing.rounding": ("bounces at the goal: float rounding", "在目标处来回跳：浮点舍入所致"),

@@ -49,6 +49,8 @@ def regime_label(problem: Problem, iteration: int, language: str) -> str:
         key = "regime.landing"
     elif regime is Regime.STUCK_BOUNCING and analysis.hot_cold_whole_steps(problem) is not None:
         key = "regime.stuck-bouncing.rounding"
+    elif regime is Regime.DIVERGING and problem.method == HOT_COLD:
+        key = "regime.diverging.hot-cold"
     elif regime is Regime.NO_SIGNAL and problem.size == 1:
         key = "regime.no-signal.one"
     return say(language, key)
