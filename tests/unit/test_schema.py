@@ -162,3 +162,19 @@ def test_gradstep_class_reads_the_final_error_of_a_matrix_hand_in(tmp_path):
     last = [row for row in csv.DictReader(path.open()) if row["kind"] == STEP][-1]
     expected = History.start(find_lesson("weight-matrix").problem).jump(2).error
     assert _final_error(last, "en") == readable(expected)
+
+
+def test_a_questions_words_name_the_figures_where_it_was_asked():
+    """As the app and line mode ask it: at iteration 2, {weight} is the weight then."""
+    from dataclasses import replace
+
+    from gradstep.core.questions import Answer, Question, QuestionText
+    from gradstep.tui.words.prose import question_words
+
+    asked = Question(at=2, answer=0.436, tolerance=0.001, texts={"en": QuestionText(ask="Where is {weight} going?")})
+    session = Session.begin(replace(find_lesson("alpha"), questions=(asked,))).step().step()
+    journal = Journal(lambda session, index: question_words(session, index, "en"))
+    journal.see(session, START)
+    journal.see(session.answered(Answer(0, 2, 0.436, "right", 1)), START)
+    _, rows = read(journal)
+    assert [row["question_text"] for row in rows] == ["Where is 0.436 going?"]

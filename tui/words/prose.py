@@ -355,6 +355,7 @@ def verdict(answer: Answer, question: Question, words: QuestionText, language: s
 
 def question_words(session: Session, index: int, language: str) -> Words:
     """Question `index` of the session's lesson as it is put to the student: its words, with
-    the figures of the problem filled in, and its choices' words (what a hand-in keeps)."""
+    the figures as they stand where it is asked filled in (as both front ends ask it), and
+    its choices' words (what a hand-in keeps)."""
     words = session.lesson.questions[index].text(language)
-    return Words(fill(words.ask, facts(session.problem, language)), words.choices)
+    return Words(fill(words.ask, facts_now(session.history, language)), words.choices)
