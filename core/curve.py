@@ -101,12 +101,14 @@ def error_vs_weight(history: History, index: int = 0) -> Frame:
     """The error curve along weight `index`, the trail and the current point.
 
     With several weights the curve is the error along this one with the others as they
-    are now; earlier errors came from other curves (the others have moved since), so the
-    trail shows where this weight has been on the curve of now, and stays on it.
+    are now (the title says so); the trail is drawn at the errors the log holds, the ones
+    that happened: on the curve of now a past point would sit at an error it never had.
+    When the error has grown many times over (a diverging run), both axes count powers of
+    ten: on a straight weight axis every point but the last would stand in one column.
     """
     visited = history.weight_trail[:, index]  # shape (iteration + 1,)
-    if history.problem.size > 1:
-        errors = error_along(history, index, visited)
+    if history.problem.outputs > 1:
+        errors = output_errors(history, index // len(history.problem.inputs))  # the weight's own output
     else:
         errors = np.append(history.errors, history.error)  # the pending error of the current state
     start = float(visited[0])
@@ -118,35 +120,69 @@ def error_vs_weight(history: History, index: int = 0) -> Frame:
     if centre is None or abs(centre) > 1e100:
         centre = start
     with np.errstate(all="ignore"):
-        reach = float(np.max(np.abs(visited - centre)))  # inf when the distance passes the largest float
+        offsets = visited - centre  # shape (iteration + 1,); inf past the largest float
+        reach = float(np.max(np.abs(offsets)))
     reach = reach if reach > 0 else max(1.0, abs(centre))
-    half = nice_above(min(max(reach * 1.1, NARROWEST), WIDEST))
-    unit = half / 5
-    # Offsets from the centre; made at half scale (a power of two: exactly the same values) since
-    # the widest window's span, 2 * WIDEST, is past the largest float.
-    curve_w = np.linspace(-half / 2, half / 2, SAMPLES) * 2
+    first = float(errors[0])
+    grown = first > 0 and float(np.max(errors)) > LOG_SPAN * first
+    x_axis, curve_w, along = (_log_weight_axis if grown else _weight_axis)(centre, reach, offsets)
     with np.errstate(over="ignore"):  # the edge of the widest window lies past the floats: at their limit
         curve_e = error_along(history, index, np.clip(centre + curve_w, -LARGEST, LARGEST))
-    first = float(errors[0])
     top = float(np.nanmax(np.append(curve_e, errors)))
     if framed_by is not history:
         with np.errstate(over="ignore"):
             top = max(top, float(np.nanmax(error_along(framed_by, index, np.clip(centre + curve_w, -LARGEST, LARGEST)))))
-    grown = first > 0 and float(np.max(errors)) > LOG_SPAN * first
     y_axis, scale_errors = _error_axis(top, errors, log=grown or top > FAR)
     recent = slice(max(0, len(visited) - 1 - TRAIL), len(visited) - 1)
-    x_ticks = (-5.0, -2.5, 0.0, 2.5, 5.0)
-    with np.errstate(over="ignore"):
-        along = np.clip((visited - centre) / unit, -5.0, 5.0)  # past the widest window: at its edge
     return Frame(
-        curve_x=curve_w / unit,
+        curve_x=np.linspace(-5.0, 5.0, SAMPLES),
         curve_y=scale_errors(curve_e),
         trail_x=along[recent],
         trail_y=scale_errors(errors[recent]),
         point=(float(along[-1]), float(scale_errors(errors[-1:])[0])),
-        x=Axis((-5.0, 5.0), x_ticks, tuple(readable(centre + t * unit, 3) for t in x_ticks)),
+        x=x_axis,
         y=y_axis,
     )
+
+
+def _weight_axis(centre: float, reach: float, offsets: np.ndarray) -> tuple[Axis, np.ndarray, np.ndarray]:
+    """A straight weight axis from a 1-2-5 window around `centre` wide enough for `reach`:
+    the axis, the curve's offsets from the centre (shape (SAMPLES,)) and the visited
+    weights in plotted units."""
+    half = nice_above(min(max(reach * 1.1, NARROWEST), WIDEST))
+    unit = half / 5
+    # Made at half scale (a power of two: exactly the same values) since the widest
+    # window's span, 2 * WIDEST, is past the largest float.
+    curve_w = np.linspace(-half / 2, half / 2, SAMPLES) * 2
+    with np.errstate(over="ignore"):
+        along = np.clip(offsets / unit, -5.0, 5.0)  # past the widest window: at its edge
+    ticks = (-5.0, -2.5, 0.0, 2.5, 5.0)
+    return Axis((-5.0, 5.0), ticks, tuple(readable(centre + t * unit, 3) for t in ticks)), curve_w, along
+
+
+def _log_weight_axis(centre: float, reach: float, offsets: np.ndarray) -> tuple[Axis, np.ndarray, np.ndarray]:
+    """A weight axis that counts powers of ten out from `centre` on either side, as the
+    error axis does upwards: a run that bounces 100 times farther each step lays one point
+    a step, each a little farther out, alternately left and right. The start is one
+    plotted unit's worth from the centre, the ticks at the centre and at round powers of ten."""
+    inner = float(abs(offsets[0])) or reach / LOG_SPAN  # the start's distance from the bottom
+    decades = max(1, math.ceil(math.log10(reach) - math.log10(inner) + 0.05))
+    per_unit = decades / 5  # decades a plotted unit
+
+    def plotted(distance: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            logged = np.log10(np.minimum(np.abs(distance), LARGEST / 2) + inner) - math.log10(inner)
+        return np.clip(np.nan_to_num(np.sign(distance) * logged / per_unit, nan=0.0), -5.0, 5.0)
+
+    units = np.linspace(-5.0, 5.0, SAMPLES)
+    with np.errstate(over="ignore"):
+        curve_w = np.sign(units) * inner * (10.0 ** (np.abs(units) * per_unit) - 1)  # shape (SAMPLES,)
+    top = math.floor(math.log10(reach))
+    powers = sorted({top, (top + math.floor(math.log10(inner))) // 2})
+    tick_offsets = [-(10.0**k) for k in reversed(powers)] + [0.0] + [10.0**k for k in powers]
+    ticks = tuple(float(t) for t in plotted(np.array(tick_offsets)))
+    labels = tuple(readable(centre + offset, 3) for offset in tick_offsets)
+    return Axis((-5.0, 5.0), ticks, labels, log=True), np.clip(curve_w, -LARGEST, LARGEST), plotted(offsets)
 
 
 def output_errors(history: History, output: int) -> np.ndarray:
@@ -223,5 +259,6 @@ def _error_axis(top: float, errors: np.ndarray, log: bool):
 
 
 def _power_label(exponent: int) -> str:
-    """10**exponent as a tick label: 0.01, 1, 100 near one, 1e-32 and 1e+18 far from it."""
-    return readable(10.0**exponent) if -2 <= exponent <= 3 else f"1e{exponent:+d}"
+    """10**exponent as a tick label: 0.01, 1, 100 near one, 1e-32 and 1e+05 far from it,
+    as readable writes a power of ten."""
+    return readable(10.0**exponent) if -2 <= exponent <= 3 else f"1e{exponent:+03d}"

@@ -33,3 +33,36 @@ async def test_points_laid_over_the_kept_curve_are_the_whole_picture(lesson, opt
             if state.session.history.can_step:
                 app.state = state.replace(session=state.session.step())
         assert laid > (0 if lesson == "divergence" else 20)  # the shortcut was taken (the diverging curve keeps moving)
+
+
+def chart_rows(app) -> list[str]:
+    """The chart's rows on screen: the right half, under the top border."""
+    from ..helpers import screen_text
+
+    return [line[40:] for line in screen_text(app).split("\n")[2:12]]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_lesson_7s_trail_is_drawn_at_the_errors_in_the_log(language):
+    """w2 = 0.2 was drawn near 0.0015, on the curve of now, where the log says 0.0196."""
+    app = app_for("multi-weight", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "space", "space", "space")
+        rows = chart_rows(app)
+        assert "0.0196" in rows[1] and "o" in rows[1], rows  # iteration 0's error, at its height
+        title = {"en": "w2, the others as now", "zh": "w2（其余权重取当前值）"}[language]
+        from ..helpers import screen_text
+
+        assert title in screen_text(app).split("\n")[1]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_lesson_5s_log_chart_spreads_its_points_and_reads_its_ticks(language):
+    """Lesson 5's markers stacked in one column under ticks "-2e+06 -1e+06 -1 1e+06 2e+06"."""
+    app = app_for("divergence", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*["space"] * 5)
+        rows = chart_rows(app)
+        columns = {index for row in rows[1:-2] for index, char in enumerate(row) if char in "o@"}
+        assert len(columns) == 6, rows  # the start and five steps, each in a column of its own
+        assert rows[-1].split() == ["-1e+10", "-1e+05", "-1", "1e+05", "1e+10"]

@@ -1,4 +1,5 @@
-"""The error-vs-weight picture: the trail stays on the curve shown, with one weight or several."""
+"""The error-vs-weight picture: each point drawn at the error it had, the current one on
+the curve shown, with one weight or several; a diverging run spread out, not stacked."""
 
 import numpy as np
 import pytest
@@ -13,17 +14,34 @@ def on_the_curve(frame, x: np.ndarray) -> np.ndarray:
 
 @pytest.mark.parametrize(("lesson", "index"), [("alpha", 0), ("multi-weight", 0), ("multi-weight", 1),
                                                ("multi-weight", 2)])
-def test_the_trail_and_the_point_lie_on_the_curve_drawn(lesson, index):
+def test_the_point_lies_on_the_curve_drawn(lesson, index):
     history = History.start(find_lesson(lesson).problem).jump(3)
     frame = error_vs_weight(history, index)
     tolerance = 0.01 * float(np.max(frame.curve_y))  # the curve is sampled: straight lines between samples
     assert len(frame.trail_x) == 3
-    assert np.allclose(on_the_curve(frame, frame.trail_x), frame.trail_y, atol=tolerance)
     assert on_the_curve(frame, np.array([frame.point[0]]))[0] == pytest.approx(frame.point[1], abs=tolerance)
+    if lesson == "alpha":  # one weight: one curve, and the trail on it
+        assert np.allclose(on_the_curve(frame, frame.trail_x), frame.trail_y, atol=tolerance)
 
 
-def test_with_several_weights_earlier_errors_were_on_other_curves():
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_with_several_weights_the_trail_is_at_the_errors_that_happened(index):
+    """Lesson 7 drew w2 = 0.2 near 0.0015, on the curve of now, where the log says 0.0196."""
     history = History.start(find_lesson("multi-weight").problem).jump(3)
-    now = error_along(history, 1, history.weight_trail[:, 1])
-    assert now[-1] == pytest.approx(history.error)
-    assert not np.allclose(now[:-1], history.errors)  # so the run's own errors would float off the curve
+    frame = error_vs_weight(history, index)
+    now = error_along(history, index, history.weight_trail[:, index])
+    assert not np.allclose(now[:-1], history.errors)  # the curve of now holds errors that never happened
+    top = float(frame.y.labels[-1])  # the linear axis: 10 plotted units to its top label
+    assert np.allclose(frame.trail_y * top / 10, history.errors, rtol=0.01)
+
+
+def test_a_diverging_run_is_spread_out_on_a_log_weight_axis():
+    """Lesson 5's markers stood in one column; its ticks read "-2e+06 -1e+06 -1 1e+06 2e+06"."""
+    history = History.start(find_lesson("divergence").problem).jump(5)
+    frame = error_vs_weight(history, 0)
+    along = [*frame.trail_x, frame.point[0]]
+    assert len({round(x) for x in along}) == len(along)  # no two in one column
+    assert all(np.sign(a) != np.sign(b) for a, b in zip(along, along[1:]))  # bouncing, side to side
+    assert all(abs(b) > abs(a) for a, b in zip(along, along[1:]))  # farther each step
+    assert frame.x.log and frame.x.labels == ("-1e+10", "-1e+05", "-1", "1e+05", "1e+10")
+    assert list(frame.x.ticks) == sorted(frame.x.ticks) and frame.x.ticks[2] == 0
