@@ -39,7 +39,7 @@ def chart_rows(app) -> list[str]:
     """The chart's rows on screen: the right half, under the top border."""
     from ..helpers import screen_text
 
-    return [line[40:] for line in screen_text(app).split("\n")[2:12]]
+    return [line[-40:] for line in screen_text(app).split("\n")[2:12]]  # its cells are one wide each
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
