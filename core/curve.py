@@ -259,6 +259,6 @@ def _error_axis(top: float, errors: np.ndarray, log: bool):
 
 
 def _power_label(exponent: int) -> str:
-    """10**exponent as a tick label: 0.01, 1, 100 near one, 1e-32 and 1e+05 far from it,
-    as readable writes a power of ten."""
-    return readable(10.0**exponent) if -2 <= exponent <= 3 else f"1e{exponent:+03d}"
+    """10**exponent as a tick label, as readable writes it anywhere else (0.0001, 1e+05);
+    past the normal floats, where 10**exponent is not one, in the same form (1e-320)."""
+    return readable(10.0**exponent) if abs(exponent) <= 300 else f"1e{exponent:+03d}"
