@@ -100,7 +100,7 @@ def _wrap_paragraph(paragraph: str, columns: int) -> list[str]:
     rows: list[list[tuple[str, bool]]] = [[]]
     used = 0  # cells taken on the last row
     for unit, space_before in _units(paragraph, columns):
-        cells = width(unit)
+        cells = len(unit) if unit.isascii() else width(unit)
         gap = 1 if space_before and rows[-1] else 0
         if used + gap + cells <= columns:
             rows[-1].append((unit, space_before))
@@ -253,14 +253,12 @@ def _linked(pieces: list[tuple[str, bool]], index: int) -> bool:
 
 
 def _glued(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
-    """Closing punctuation joined to the piece before, opening to the piece after."""
-    glued: list[tuple[str, bool]] = []
-    run: list[str] = []  # the pieces that make the one being glued
-    for text, space in pieces:
-        if run and not space and (text[0] in CLOSING or run[-1][-1] in OPENING):
-            run.append(text)
-            continue
-        if run:
-            glued.append(("".join(run), run_space))
-        run, run_space = [text], space
-    return glued + [("".join(run), run_space)] if run else glued
+    """Closing punctuation joined to the piece before, opening to the piece after. Whether a
+    piece joins the one before depends on the two alone, so each glued piece is joined once."""
+    starts = [index for index, (text, space) in enumerate(pieces)
+              if space or not index or (text[0] not in CLOSING and pieces[index - 1][0][-1] not in OPENING)]
+    if len(starts) == len(pieces):  # nothing to glue: most text
+        return pieces
+    ends = starts[1:] + [len(pieces)]
+    return [pieces[start] if end == start + 1 else ("".join(text for text, _ in pieces[start:end]), pieces[start][1])
+            for start, end in zip(starts, ends)]

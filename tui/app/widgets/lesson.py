@@ -7,8 +7,6 @@ diverged it says so in plain words, with the numbers, and names the keys that he
 Whatever does not fit is on further pages, a printable key away, and the last line says so.
 """
 
-from typing import TypeVar
-
 from rich.console import Group
 from rich.text import Text
 
@@ -19,9 +17,6 @@ from ...words.worked import worked_step
 from ...words.wrap import wrap
 from ..state import AppState
 from .panel import StatePanel
-
-
-Line = TypeVar("Line")  # a line as pages() gets it: it only counts them
 
 
 def paragraphs(state: AppState) -> list[tuple[str, str]]:
@@ -42,22 +37,27 @@ def paragraphs(state: AppState) -> list[tuple[str, str]]:
     return shown + ([(watch, "italic")] if watch else [])
 
 
-def pages(paragraphs: list[list[Line]], rows: int) -> list[list[Line]]:
-    """Paragraphs (each a list of lines) in pages of `rows` lines. When they do not all fit,
-    the last row of each page is kept for the "more" line, and a paragraph that would be cut
-    starts the next page instead, unless it is longer than a page itself."""
-    lines = [line for paragraph in paragraphs for line in paragraph]
-    if len(lines) <= rows or rows < 2:
-        return [lines]
-    per_page, book = rows - 1, [[]]
-    for paragraph in paragraphs:
-        room = per_page - len(book[-1])
-        if len(paragraph) > room and len(paragraph) <= per_page and book[-1]:
+def pages(lengths: list[int], rows: int) -> list[list[tuple[int, int, int]]]:
+    """Paragraphs of `lengths` lines in pages of `rows` lines, each page a list of (paragraph,
+    first line, line after the last). When they do not all fit, the last row of each page is
+    kept for the "more" line, and a paragraph that would be cut starts the next page instead,
+    unless it is longer than a page itself. Only numbers: a lesson file's words may fill
+    thousands of pages, and a frame draws one."""
+    if sum(lengths) <= rows or rows < 2:
+        return [[(index, 0, length) for index, length in enumerate(lengths) if length]]
+    per_page, book, used = rows - 1, [[]], 0
+    for index, length in enumerate(lengths):
+        if per_page - used < length <= per_page and used:
             book.append([])
-        for line in paragraph:
-            if len(book[-1]) == per_page:
+            used = 0
+        start = 0
+        while start < length:
+            if used == per_page:
                 book.append([])
-            book[-1].append(line)
+                used = 0
+            stop = min(length, start + per_page - used)
+            book[-1].append((index, start, stop))
+            used, start = used + stop - start, stop
     return book
 
 
@@ -79,12 +79,14 @@ class LessonPanel(StatePanel):
 
     def draw(self, state: AppState) -> Group:
         width, rows = self.size
-        book = pages([[(line, style) for line in wrap(text, width)] for text, style in paragraphs(state)], rows)
+        wrapped = [(wrap(text, width), style) for text, style in paragraphs(state)]
+        book = pages([len(lines) for lines, _ in wrapped], rows)
         self.page_count = len(book)
         page = state.page % len(book)
-        shown = [Text(line, style=style) for line, style in book[page]]  # of perhaps a thousand pages
+        shown = [Text(line, style=wrapped[index][1])
+                 for index, start, stop in book[page] for line in wrapped[index][0][start:stop]]
         if len(book) == 1:
             return Group(*shown)
         more = say(state.language, "more" if page + 1 < len(book) else "more.again", page=page + 1, pages=len(book))
-        blank = [Text("")] * (rows - 1 - len(book[page]))  # the "more" line always on the bottom row
+        blank = [Text("")] * (rows - 1 - len(shown))  # the "more" line always on the bottom row
         return Group(*shown, *blank, Text(more, style="dim", no_wrap=True, overflow="crop"))
