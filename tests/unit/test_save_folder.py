@@ -129,6 +129,17 @@ def test_a_fresh_start_keeps_the_last_session_a_key_away(folder, typed):
     assert said(untouched) == ["gradstep: Your last session (alpha, iteration 2) is kept: press b to go back to it."]
 
 
+def test_a_fresh_start_in_a_locked_lesson_does_not_offer_b(folder, typed, tmp_path):
+    """b cannot leave a lesson that locks the list: the first line does not say it can."""
+    typed("--lesson", "alpha", keys="s\ns\n\n\nq\n")
+    locked = tmp_path / "kept.toml"
+    locked.write_text('weights = 0.5\ninputs = 2.0\ngoal = 0.8\nlocked = ["lessons"]\n')
+    result = typed("--lesson-file", str(locked), keys="b\nq\n")
+    assert said(result) == ["gradstep: Your last session (alpha, iteration 2) is kept until your next fresh start; "
+                            "your teacher keeps you in this lesson, so b does not go back to it."]
+    assert "Your teacher has locked the lesson list: this lesson stays." in result.out
+
+
 FAILURES = {
     "read-only disk": ("replace", errno.EROFS),
     "full disk": ("fsync", errno.ENOSPC),

@@ -138,8 +138,12 @@ def starting(args, lesson: Lesson | None, save_path: Path, held: contextlib.Exit
             start.notices.append(("command.no_save", {"name": args.session}))
     elif (kept := _worth_keeping(saved[0] if saved else None, start.session)) is not None:
         start.session = Session.begin(lesson, before=kept)
-        start.notices.append(("command.kept_previous", {"lesson": kept.lesson.name,
-                                                        "iteration": kept.history.iteration}))
+        try:  # b goes back to it, unless the lesson's teacher locked the lesson list
+            start.session.check_step_back()
+            kept_where = "command.kept_previous"
+        except Refusal:
+            kept_where = "command.kept_previous_locked"
+        start.notices.append((kept_where, {"lesson": kept.lesson.name, "iteration": kept.history.iteration}))
         if start.save_path is not None and found == save_path:
             try:
                 os.replace(save_path, previous_path(save_path))

@@ -325,6 +325,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "command.not_saving": ("Not saving this session: {reason}.", "本次进度不会保存。原因是{reason}。"),
     "command.kept_previous": ("Your last session ({lesson}, iteration {iteration}) is kept: press b to go back to it.",
                               "上次的进度（{lesson}，第 {iteration} 次迭代）已保留：按 b 可以回到那里。"),
+    "command.kept_previous_locked": ("Your last session ({lesson}, iteration {iteration}) is kept until your next "
+                                     "fresh start; your teacher keeps you in this lesson, so b does not go back to it.",
+                                     "上次的进度（{lesson}，第 {iteration} 次迭代）会保留到下次重新开始；老师把你留在这一课，"
+                                     "所以按 b 回不到那里。"),
     "command.saved": ("your session is saved; {command} continues it.", "进度已保存，用 {command} 可以接着学。"),
     "command.not_saved": ("the session could not be saved: {reason}", "无法保存进度：{reason}"),
     "command.no_save": ("No saved session[[ named {name}]]: starting the course.",
