@@ -108,6 +108,8 @@ def test_hand_in_once_and_every_lesson_opened_even_with_nothing_done(folder):
     assert handing_in.paths == [folder / "bo-alpha.csv"]
     rows = list(csv.DictReader((folder / "bo-alpha.csv").open(encoding="utf-8")))
     assert rows == []  # opened, nothing done: the teacher sees that too
+    table = gradstep("class", str(folder), "--lang", "en").out.split("\n\n")[-1].splitlines()
+    assert table[1].split()[1:] == ["-", "bo-alpha", "0", "-", "-", "-"]  # named by its file
 
 
 def test_a_folder_that_cannot_take_it_is_reported_not_raised(tmp_path):

@@ -90,7 +90,7 @@ def main(argv: list[str]) -> int:
                 merged.writerows([shown_name(student), *(shown_name(row[column]) for column in COLUMNS)]
                                  for row in rows)
             else:
-                table.append(summary(student, rows, language))
+                table.append(summary(student, rows, language, entry.name))
         except HandInError as error:
             problems.append(say(language, "command.error", prog=shown_name(entry.name),
                                 message=say(language, error.key, **error.values)))
@@ -136,9 +136,10 @@ def read_hand_in(entry: os.DirEntry) -> tuple[str, list[dict[str, str]]]:
     return student, rows
 
 
-def summary(student: str, rows: list[dict[str, str]], language: str) -> list[str]:
+def summary(student: str, rows: list[dict[str, str]], language: str, name: str) -> list[str]:
     """One hand-in's line: student, session, lesson, steps, final error, predictions (right
-    of scored) and questions (first answers right of questions answered)."""
+    of scored) and questions (first tries right of questions tried). A lesson opened and
+    left with nothing done has no rows to name it: its file's name (`name`) does."""
     steps = [row for row in rows if row["kind"] == STEP]
     guesses = [row["guess_result"] for row in rows if row["kind"] == GUESS and row["guess_result"] != "skipped"]
     firsts = [row["answer_result"] for row in rows if row["kind"] == ANSWER and row["first"] == "true"]
@@ -146,7 +147,7 @@ def summary(student: str, rows: list[dict[str, str]], language: str) -> list[str
     predictions = f"{guesses.count('right')}/{len(guesses)}" if guesses else "-"
     questions = f"{firsts.count('right')}/{len(firsts)}" if firsts else "-"
     final = _final_error(steps[-1], language) if steps else "-"
-    return [_shown(student), _shown(last.get("session") or "-"), _shown(last.get("lesson") or "?"),
+    return [_shown(student), _shown(last.get("session") or "-"), _shown(last.get("lesson") or name.removesuffix(".csv") or "?"),
             str(len(steps)), final, predictions, questions]
 
 
