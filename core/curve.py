@@ -128,10 +128,10 @@ def error_vs_weight(history: History, index: int = 0) -> Frame:
     x_axis, curve_w, along = (_log_weight_axis if grown else _weight_axis)(centre, reach, offsets)
     with np.errstate(over="ignore"):  # the edge of the widest window lies past the floats: at their limit
         curve_e = error_along(history, index, np.clip(centre + curve_w, -LARGEST, LARGEST))
-    top = float(np.nanmax(np.append(curve_e, errors)))
+    top = largest_finite(np.append(curve_e, errors))
     if framed_by is not history:
         with np.errstate(over="ignore"):
-            top = max(top, float(np.nanmax(error_along(framed_by, index, np.clip(centre + curve_w, -LARGEST, LARGEST)))))
+            top = max(top, largest_finite(error_along(framed_by, index, np.clip(centre + curve_w, -LARGEST, LARGEST))))
     y_axis, scale_errors = _error_axis(top, errors, log=grown or top > FAR)
     recent = slice(max(0, len(visited) - 1 - TRAIL), len(visited) - 1)
     return Frame(
@@ -194,6 +194,16 @@ def output_errors(history: History, output: int) -> np.ndarray:
     return np.append(logged, history.output_errors[output])
 
 
+def largest_finite(errors: np.ndarray) -> float:
+    """The top of an error axis: the largest error, or the largest float where one overflowed
+    (it is drawn at the top, which then says how far the floats go, not 1, as an infinite top
+    once made it); 0 if there is none."""
+    if np.any(np.isposinf(errors)):
+        return LARGEST
+    finite = errors[np.isfinite(errors)]
+    return float(np.max(finite)) if len(finite) else 0.0
+
+
 def error_vs_iteration(history: History, output: int | None = None) -> Frame:
     """Each logged error against its iteration, the current one last; with several outputs
     and `output` given, that output's own error."""
@@ -206,7 +216,7 @@ def error_vs_iteration(history: History, output: int | None = None) -> Frame:
     shown = np.unique(np.append(np.arange(0, len(errors), stride), len(errors) - 1))
     finite = errors[np.isfinite(errors)]
     positive = finite[finite > 0]
-    top = float(np.max(finite)) if len(finite) else 1.0
+    top = largest_finite(errors)
     spread = len(positive) and top > 1e3 * float(np.min(positive))
     y_axis, scale_errors = _error_axis(top, errors, log=bool(spread) or top > FAR)
     right = nice_above(max(10, len(errors) - 1))

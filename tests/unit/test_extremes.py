@@ -97,3 +97,13 @@ def test_hot_and_cold_whose_probes_overflow_is_not_said_to_land():
     assert [regime_label(problem, 0, language) for language in ("en", "zh")] == [
         "diverges: a probe's error overflows", "发散：试探一步的误差溢出"]
     assert hot_cold_steps_to_goal(problem, 0) is None
+
+
+def test_an_error_axis_over_an_overflow_reaches_the_largest_floats():
+    """The overflowed error and the curve beside it were drawn under a top tick of 1."""
+    history = History.start(Problem((0.5,), (2.0,), 0.8, alpha=5e307)).jump(1)  # the first step overflows
+    assert history.error == math.inf
+    frame = error_vs_weight(history)
+    assert frame.y.log and frame.y.limits[1] >= 300 and frame.y.labels[-1] == f"1e+{int(frame.y.limits[1])}"
+    assert_drawable(frame)
+    assert error_vs_iteration(history).y.limits[1] >= 300  # and so is the error against the iteration
