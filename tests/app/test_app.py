@@ -382,3 +382,18 @@ async def test_the_next_lesson_is_l_then_enter_as_the_lesson_says(language):
         assert say(language, "lessons.hint_next", name=find_lesson("hot-cold").text(language).title) in screen_text(app)
         await pilot.press("enter")
         assert app.state.session.lesson.name == "hot-cold" and not isinstance(app.screen, LessonsScreen)
+
+
+@pytest.mark.parametrize(("language", "more", "edit"), [("en", "w more", "e edit"), ("zh", "w 翻页", "e 编辑")])
+async def test_the_key_bar_offers_what_this_screen_needs(language, more, edit):
+    """At 80 columns e, v and w never showed: a student found them only through ? or the README."""
+    app = app_for("alpha", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "space")  # the worked step goes on over a page
+        assert "1/2" in screen_text(app) and more in key_bar_text(app)
+        await pilot.press(*["space"] * 7)
+        assert {"en": "v view", "zh": "v 换图"}[language] in key_bar_text(app)  # the log has scrolled past the start
+    app = app_for("measure-error", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert edit in key_bar_text(app)  # only new numbers change anything here

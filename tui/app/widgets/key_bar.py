@@ -14,14 +14,33 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.events import Click
 
-from ....core.problem import HOT_COLD
+from ....core.problem import HOT_COLD, MEASURE
 from ...words.say import say
 from ..keys import key_name
 from ..state import AppState
 from .panel import StatePanel
 
+LONG_RUN = 10  # steps after which the error-vs-iteration chart (v) tells more than the log's last rows
+
+
+def needed(state: AppState) -> tuple[str, ...]:
+    """The actions this screen needs most, beyond stepping and stepping back, which the bar
+    shows next even where keys.py keeps them for the help: an edit where the lesson
+    invites one (a diverged run's banner names e; a run that can go no further, or only
+    measures, changes only by new numbers), the other chart once the log has scrolled past
+    the start. More text (w) is added by the bar, which sees whether the key is live."""
+    history = state.session.history
+    wanted = []
+    if history.divergence is not None or not history.can_step or state.session.problem.method == MEASURE:
+        wanted.append("edit")
+    if history.iteration >= LONG_RUN:
+        wanted.append("view")
+    return tuple(wanted)
+
+
 class KeyBar(StatePanel):
-    """As many of the shown keys as fit the width, most useful first (the order of keys.py)."""
+    """As many keys as fit the width: step and back, then what this screen needs most (more
+    text to read, an edit it invites), then the rest in the order of keys.py."""
 
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--dimmed"}
@@ -29,12 +48,11 @@ class KeyBar(StatePanel):
     def drawn_from(self, state: AppState) -> tuple:
         """What the words depend on (language, rule, play) and which keys would do something
         now: most steps change none of them."""
-        return (state.language, state.session.problem.method, state.playing,
+        return (state.language, state.session.problem.method, state.playing, needed(state),
                 tuple(enabled for _, _, enabled, _ in self.screen.active_bindings.values()))
 
     def draw(self, state: AppState) -> Text:
-        shown = tuple((binding, enabled) for _, binding, enabled, _ in self.screen.active_bindings.values()
-                      if binding.show)
+        shown = self._in_order(state)
         styles = [self.get_component_rich_style(f"key-bar--{part}") for part in ("key", "description", "dimmed")]
         line = Text(no_wrap=True, overflow="crop")
         # A group (+ and - for alpha) shares one description; every other key is on its own.
@@ -49,6 +67,15 @@ class KeyBar(StatePanel):
                 line.append(" ")
             line.append_text(entry)
         return line
+
+    def _in_order(self, state: AppState) -> list[tuple[Binding, bool]]:
+        """The keys to offer and whether each would do something, in the bar's order."""
+        bound = [(binding, enabled) for _, binding, enabled, _ in self.screen.active_bindings.values()
+                 if binding.description]  # not the aliases and number keys
+        wanted = needed(state) + ("page",)  # w whenever it is live: more text follows
+        first = [item for action in wanted for item in bound if item[0].action == action and item[1]]
+        rest = [item for item in bound if item[0].show and item not in first]
+        return rest[:2] + first + rest[2:]
 
     def on_click(self, event: Click) -> None:
         """With --mouse, a click on a key, or on what a single key does, presses it."""
