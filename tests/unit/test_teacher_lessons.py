@@ -228,3 +228,15 @@ def test_a_summary_names_the_figures_of_the_lessons_start(tmp_path):
         'summary = "About first."', 'summary = "Alpha {alpha}, best {best_alpha}; {alpha"'))
     result = gradstep("lessons", "--course", str(folder))
     assert "Alpha 0.1, best 0.25; {alpha" in result.out and "{alpha}" not in result.out
+
+
+def test_flags_that_change_a_lessons_numbers_leave_its_questions_out(tmp_path, monkeypatch):
+    """--lesson alpha --input 3: the question's answer (alpha 0.25 lands in one step) holds
+    for input 2 only, so it is not asked; the lesson's own numbers keep their questions."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path))
+    monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
+    other = gradstep("--line", "--lesson", "alpha", "--input", "3").out
+    assert "Which alpha makes this land in one step?" not in other and "input 3" in other
+    monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
+    own = gradstep("--line", "--lesson", "alpha", "--alpha", "0.1").out  # the lesson's own alpha
+    assert "Which alpha makes this land in one step?" in own

@@ -260,10 +260,11 @@ def lesson_from_arguments(args: argparse.Namespace, teachers: tuple[Lesson, ...]
         lesson = teachers[0]
     else:
         return _custom_lesson(args)
-    changes = _overrides(args)
-    if not changes:
+    problem = lesson.problem.replace(**_overrides(args))
+    if problem == lesson.problem:
         return lesson
-    return dataclasses.replace(lesson, problem=lesson.problem.replace(**changes))
+    # The lesson's questions are about its own numbers: on other numbers their answers may be wrong.
+    return dataclasses.replace(lesson, problem=problem, questions=())
 
 
 def _overrides(args: argparse.Namespace) -> dict[str, object]:
