@@ -143,12 +143,12 @@ def test_line_mode_asks_questions_and_takes_guesses():
 
 @pytest.mark.parametrize(("name", "guess", "says"), [
     ("hot-cold", "up", {"en": "You guessed up; hot and cold chose down: a different direction.",
-                        "zh": "你猜 往上，冷热法选的是 往下：方向不对。"}),
+                        "zh": "你猜往上，冷热法选的却是往下：方向不对。"}),
     ("hot-cold", "down", {"en": "You guessed down; hot and cold chose down: right.",
-                          "zh": "你猜 往下，冷热法选的也是 往下：答对了。"}),
-    ("hot-cold", None, {"en": "No guess this step; hot and cold chose down.", "zh": "这一步没有猜；冷热法选的是 往下。"}),
-    ("measure-error", 1.0, {"en": "not within 1% of it.", "zh": "与实际误差相差超过它的 1%。"}),
-    ("alpha", 0.5, {"en": "not within 1% of the change.", "zh": "相差超过这一步变化量的 1%。"}),
+                          "zh": "你猜往下，冷热法选的也是往下：答对了。"}),
+    ("hot-cold", None, {"en": "No guess this step; hot and cold chose down.", "zh": "这一步没有猜；冷热法选的是往下。"}),
+    ("measure-error", 1.0, {"en": "not within 1% of it.", "zh": "差得比它的 1% 还多。"}),
+    ("alpha", 0.5, {"en": "not within 1% of the change.", "zh": "差得比这一步变化量的 1% 还多。"}),
 ])
 def test_a_reveal_speaks_of_1_percent_for_numbers_only(name, guess, says):
     # A wrong direction was told it was "not within 1% of the change": the 1% is for numbers.

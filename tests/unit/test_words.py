@@ -41,6 +41,32 @@ def test_chinese_prose_uses_full_width_punctuation():
         assert not re.search(r"[\u4e00-\u9fff][,:;]", prose), key
 
 
+
+def chinese_texts() -> list[tuple[str, str]]:
+    """(where, text) for every Chinese sentence: the catalogue's and the course's."""
+    from gradstep.core.lessons import course
+
+    texts = [(key, chinese) for key, (_, chinese) in WORDS.items()]
+    for lesson in course():
+        words = lesson.text("zh")
+        texts += [(f"{lesson.name}.{field}", getattr(words, field)) for field in ("title", "summary", "teaches", "notice")]
+        for number, question in enumerate(lesson.questions, start=1):
+            texts += [(f"{lesson.name}.q{number}", question.text("zh").ask), (f"{lesson.name}.q{number}", question.text("zh").explain)]
+    return texts
+
+
+def test_chinese_reads_as_a_chinese_textbook_writes_it():
+    """A Chinese student's lost moments: calques (驯服 for 'tame', 爆炸 for 'blow up', 原样一次
+    for 'as it is'), ASCII arrows and quotes inside Chinese, and a sentence whose English has
+    a full stop ending without one."""
+    for where, text in chinese_texts():
+        assert not re.search("驯服|爆炸|原样一次|->", text), where
+        assert not re.search(r"'[^']*[\u4e00-\u9fff][^']*'", text), where  # a quotation in Chinese takes “…”
+    for key, (english, chinese) in WORDS.items():
+        if english.endswith(".") and not english.endswith("..."):
+            assert chinese[-1] in "。？！”）", key
+
+
 def core_keys() -> set[str]:
     """Every message key the core can raise: the first string given to a Refusal or to `fail`."""
     found = set()
@@ -76,7 +102,7 @@ def test_a_refusal_reads_as_one_line_in_either_language():
         parse_number("abc")
     refusal = refused.value.at(field="alpha", where="mine.toml")
     assert explain("en", refusal) == "mine.toml: alpha: 'abc' is not a number"
-    assert explain("zh", refusal) == "mine.toml：alpha：'abc' 不是有效的数字"
+    assert explain("zh", refusal) == "mine.toml：alpha：“abc” 不是有效的数字"
     with pytest.raises(InvalidProblem) as refused:
         Problem(weights=(1.0, 2.0), inputs=(1.0,), goal=0.0)
     assert explain("zh", refused.value, names={"inputs": "输入"}) == "输入：每个权重恰好需要一个输入（权重 2 个，输入 1 个）"
@@ -85,7 +111,7 @@ def test_a_refusal_reads_as_one_line_in_either_language():
 def test_a_value_of_none_leaves_its_optional_part_out():
     assert say("en", "lesson.unknown", name="x", close=None, choices=["a", "b"]) == "unknown lesson 'x': choose from a, b"
     assert say("zh", "lesson.unknown", name="alhpa", close="alpha", choices=["a", "b"]) == \
-        "没有叫 'alhpa' 的课：你是想要 'alpha' 吗？可选的有 a、b"
+        "没有叫 “alhpa” 的课：你是想要 “alpha” 吗？可选的有 a、b"
 
 
 def test_argparse_speaks_chinese_too():
@@ -108,7 +134,7 @@ def test_the_commands_follow_the_locale(monkeypatch):
     run = gradstep("run", "--lesson", "alpha", "--steps", "2").out.splitlines()
     assert run[0].split()[:4] == ["迭代", "权重", "预测", "误差"] and run[-1].startswith("第 1 次迭代的误差为 0.0144")
     assert "Predict once" in gradstep("lessons", "--lang", "en").out  # --lang wins over the locale
-    assert gradstep("run", "--lesson", "nope").err.startswith("gradstep run：没有叫 'nope' 的课")
+    assert gradstep("run", "--lesson", "nope").err.startswith("gradstep run：没有叫 “nope” 的课")
 
 
 def test_refusal_str_is_for_logs_not_for_people():

@@ -25,7 +25,8 @@ from ...core.questions import Answer, Attempt
 from ...core.refusals import Refusal
 from ...core.session import Session
 from ..words.divergence import describe
-from ..words.prose import commentary, facts_now, fill, notice, opening, reveal, verdict, where_it_stands
+from ..words.prose import (commentary, facts_now, fill, lesson_heading, notice, opening, reveal, verdict,
+                           where_it_stands)
 from ..words.readout import readout_lines
 from ..words.say import explain, headings, say
 from ..words.worked import worked_step
@@ -99,7 +100,7 @@ class Lines:
                 continue
             if command == "lessons" and not rest:
                 for number, lesson in enumerate(self.lessons, start=1):
-                    self.out.write(f"{number}  {lesson.name}: {lesson.text(self.language).title}\n")
+                    self.out.write(f"{number}  {lesson_heading(lesson, self.language)}\n")
             elif command == "predict":
                 self.predicting = not self.predicting
                 self.write(say(self.language, "predict.on" if self.predicting else "predict.off"))
@@ -137,8 +138,7 @@ class Lines:
         self.on_change(session)
 
     def heading(self) -> str:
-        lesson = self.session.lesson
-        return f"{lesson.name}: {lesson.text(self.language).title}"
+        return lesson_heading(self.session.lesson, self.language)
 
     def show(self) -> None:
         """Where the run stands: the latest log line, its arithmetic and what it did, or the

@@ -104,6 +104,23 @@ def facts_now(history: History, language: str) -> Mapping[str, str]:
     return facts(problem, language)
 
 
+def lesson_names(lesson: Lesson, language: str) -> tuple[str, str]:
+    """(name, title) as a screen shows the lesson: ("hot-cold", "Hot and cold") in English,
+    whose name is also what the command line takes; in another language its own title
+    alone, ("冷热法", ""), the English name being for the command line. A lesson with no
+    title in that language keeps its name beside the title it has."""
+    own = lesson.texts.get(language)
+    if language != "en" and own is not None and own.title:
+        return own.title, ""
+    return lesson.name, lesson.text(language).title
+
+
+def lesson_heading(lesson: Lesson, language: str) -> str:
+    """The lesson in one line: "hot-cold: Hot and cold", or "冷热法"."""
+    name, title = lesson_names(lesson, language)
+    return f"{name}: {title}" if title else name
+
+
 def lesson_summary(lesson: Lesson, language: str) -> str:
     """The lesson's one line for the lists, its figures those it starts from."""
     return fill(lesson.text(language).summary, facts(lesson.problem, language))

@@ -75,7 +75,10 @@ class _Filler(string.Formatter):
         if conversion == "d":
             return self.describe(value)
         if conversion == "r":
-            return quoted(value) if isinstance(value, str) else self.show(value)
+            if not isinstance(value, str):
+                return self.show(value)
+            marks = say(self.language, "sep.quotes")  # Chinese quotes “…”
+            return quoted(value) if marks == "''" else f"{marks[0]}{quoted(value)[1:-1]}{marks[1]}"
         if conversion == "t":
             return term(self.language, value)
         return self.show(value)

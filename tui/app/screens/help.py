@@ -5,7 +5,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
-from ...words.prose import opening
+from ...words.prose import lesson_heading, opening
 from ...words.say import say
 from ..keys import key_bindings, key_name
 from ..state import AppState
@@ -50,7 +50,7 @@ class HelpScreen(ModalScreen[None]):
         terms = [(say(language, f"term.{term}"), say(language, f"term.{term}.text"), "") for term in TERMS]
         with VerticalScroll(id="help"):
             yield Wrapped([("", say(language, "help.close"), "italic"),
-                           ("", f"{lesson.name}: {lesson.text(language).title}", "bold"),
+                           ("", lesson_heading(lesson, language), "bold"),
                            *(("", part, "") for part in opening(lesson, history, language)[:-1])])
             yield Wrapped(terms, classes="section")
             yield Wrapped(keys, classes="section")

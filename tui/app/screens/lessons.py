@@ -9,7 +9,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ....core.lessons import Lesson
-from ...words.prose import lesson_summary
+from ...words.prose import lesson_names, lesson_summary
 from ...words.say import say
 from ..widgets.wrapped import Wrapped
 
@@ -53,7 +53,7 @@ class LessonsScreen(ModalScreen[Lesson | None]):
                                         last=self.first + len(self.lessons), count=len(self.all_lessons)), "")])
             hint = say(self.language, "lessons.hint")
             if self.next is not None:
-                hint = say(self.language, "lessons.hint_next", name=self.next.text(self.language).title) + " " + hint
+                hint = say(self.language, "lessons.hint_next", name=self.next.text(self.language).title, hint=hint)
             yield Wrapped([("", hint, "italic")], classes="section")
 
     def rows(self, summaries: bool) -> list[tuple[str, str, str]]:
@@ -61,11 +61,11 @@ class LessonsScreen(ModalScreen[Lesson | None]):
         colon = say(self.language, "sep.colon")
         rows = []
         for number, lesson in zip(LIST_KEYS, self.lessons):
-            text = lesson.text(self.language)
             marker = ">" if lesson.name == self.current.name else " "
+            name, title = lesson_names(lesson, self.language)  # ("hot-cold", "Hot and cold"), or ("冷热法", "")
             summary = lesson_summary(lesson, self.language) if summaries else ""
-            words = colon.join(part for part in (text.title, summary) if part)
-            rows.append((f"{marker}{number} {lesson.name}", words, ""))
+            words = colon.join(part for part in (title, summary) if part)
+            rows.append((f"{marker}{number} {name}", words, ""))
         return rows
 
     @property

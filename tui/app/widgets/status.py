@@ -2,17 +2,18 @@
 
 from rich.text import Text
 
+from ...words.prose import lesson_heading
 from ...words.say import say
 from ..state import AppState
 from .panel import StatePanel
 
 
 class StatusBar(StatePanel):
-    """Lesson name and title on the left; the steps taken and whether it plays, on the right."""
+    """The lesson on the left (lesson_heading); the steps taken and whether it plays, on the right."""
 
     def draw(self, state: AppState) -> Text:
         session = state.session
-        name = Text(f" {session.lesson.name}: ", style="bold")
+        left = Text(f" {lesson_heading(session.lesson, state.language)}", style="bold")
         steps = session.history.iteration
         status = [say(state.language, "step_taken" if steps == 1 else "steps_taken", steps=steps)]
         right, scored = session.tally
@@ -22,7 +23,6 @@ class StatusBar(StatePanel):
             status.append(say(state.language, "diverged"))
         elif state.playing:
             status.append(say(state.language, "playing", speed=f"{state.speed:g}"))
-        left = name + Text(session.lesson.text(state.language).title)
         right = Text("  ".join(status) + " ")
         gap = max(1, self.size.width - left.cell_len - right.cell_len)
         return left + Text(" " * gap) + right
