@@ -18,6 +18,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # -- joining words -------------------------------------------------------------------
     "sep.colon": (": ", "："),
     "sep.list": (", ", "、"),
+    "sep.quotes": ("''", "“”"),  # around quoted outside text; '': as Python quotes it ('abc', "it's")
     "sign.times": (" x ", " × "),
     # -- what a value from a file is --------------------------------------------------------
     "kind.bool": ("true/false", "布尔值"),
@@ -412,7 +413,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "goal": ("goal", "目标"),
     "rule": ("rule", "规则"),
     "method": ("rule", "规则"),
-    "alpha": ("alpha", "alpha"),
+    "alpha": ("alpha", "学习率 α"),
     "step_amount": ("step", "步长"),
     "frozen": ("frozen", "冻结"),
     "goals": ("goals", "目标"),
@@ -420,8 +421,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "error_sum": ("error sum", "误差和"),
     "weights_row": ("weights {row}", "权重 {row}"),
     "output_error": ("output error", "分误差"),  # one output's own error; "error" is their sum
-    "delta": ("delta", "delta（差值）"),
-    "weight_delta": ("weight_delta", "weight_delta"),
+    "delta": ("delta", "差值 delta"),
+    "weight_delta": ("weight_delta", "权重改变量 weight_delta"),
     "up_error": ("up error", "向上试探的误差"),
     "column.up_error": ("up_error", "向上误差"),
     "column.down_error": ("down_error", "向下误差"),
@@ -499,7 +500,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "r_says.diverging": ("|r| > 1: each step overshoots by more than the miss, so the error grows {r_squared}-fold "
                          "a step and explodes.",
                          "|r| > 1：每一步都越过目标，而且越过的距离比原来的差值还大，"
-                         "误差每步变成原来的 {r_squared} 倍，越来越大，直到爆炸：这就是发散。"),
+                         "误差每步变成原来的 {r_squared} 倍，越来越大：这就是发散。"),
     "downhill.smooth": ("With r = {r} each step goes downhill and stays on the same side of the bottom.",
                         "r = {r} 时，每一步都往下坡走，而且始终在谷底的同一侧。"),
     "downhill.one-step": ("With r = 0 the first step lands exactly on the bottom.", "r = 0 时，第一步就正好落在谷底。"),
@@ -556,17 +557,17 @@ WORDS: dict[str, tuple[str, str]] = {
     # A number is right within 1% of the true change (of the error itself, for the error); a
     # direction (hot and cold's up, down or stay) only if it is the one taken: `.direction` and
     # `.error` say so for their kinds, the plain keys for a weight or a prediction.
-    "predict.right": ("You guessed {guess}; it is {truth}: right.", "你猜 {guess}，实际是 {truth}：答对了。"),
+    "predict.right": ("You guessed {guess}; it is {truth}: right.", "你猜的是 {guess}，实际是 {truth}：答对了。"),
     "predict.wrong": ("You guessed {guess}; it is {truth}: not within 1% of the change.",
-                      "你猜 {guess}，实际是 {truth}：与实际值相差超过这一步变化量的 1%。"),
+                      "你猜的是 {guess}，实际是 {truth}：差得比这一步变化量的 1% 还多。"),
     "predict.wrong.error": ("You guessed {guess}; it is {truth}: not within 1% of it.",
-                            "你猜 {guess}，实际是 {truth}：与实际误差相差超过它的 1%。"),
+                            "你猜的是 {guess}，实际误差是 {truth}：差得比它的 1% 还多。"),
     "predict.skipped": ("No guess this step; it is {truth}.", "这一步没有猜；实际是 {truth}。"),
     "predict.right.direction": ("You guessed {guess}; hot and cold chose {truth}: right.",
-                                "你猜 {guess}，冷热法选的也是 {truth}：答对了。"),
+                                "你猜{guess}，冷热法选的也是{truth}：答对了。"),
     "predict.wrong.direction": ("You guessed {guess}; hot and cold chose {truth}: a different direction.",
-                                "你猜 {guess}，冷热法选的是 {truth}：方向不对。"),
-    "predict.skipped.direction": ("No guess this step; hot and cold chose {truth}.", "这一步没有猜；冷热法选的是 {truth}。"),
+                                "你猜{guess}，冷热法选的却是{truth}：方向不对。"),
+    "predict.skipped.direction": ("No guess this step; hot and cold chose {truth}.", "这一步没有猜；冷热法选的是{truth}。"),
     "direction.up": ("up", "往上"),
     "direction.down": ("down", "往下"),
     "direction.stay": ("stay", "不动"),
@@ -695,14 +696,14 @@ WORDS: dict[str, tuple[str, str]] = {
     "more": ("-- w: more ({page}/{pages}) --", "-- 按 w 看更多（{page}/{pages}）--"),
     "more.again": ("-- w: back to the first page ({page}/{pages}) --", "-- 按 w 回到第一页（{page}/{pages}）--"),
     "parameters.title": ("Parameters: {rule}", "参数：{rule}"),
-    "alpha.value": ("{alpha} (learning rate)", "{alpha}（学习率）"),
+    "alpha.value": ("{alpha} (learning rate)", "{alpha}"),
     "alpha.value.one-step": ("{alpha} (the best alpha)", "{alpha}（最佳 alpha）"),
     "alpha.value.bouncing": ("{alpha} (the edge)", "{alpha}（稳定边界）"),
     # -- worked step ------------------------------------------------------------------------
     "worked.prediction": ("#{iteration}: prediction = {terms} = {value}", "#{iteration}：预测 = {terms} = {value}"),
     "worked.error": ("error = ({prediction} - {goal})^2 = {value}", "误差 = ({prediction} - {goal})^2 = {value}"),
-    "worked.delta": ("delta = {prediction} - {goal} = {value}", "delta（差值）= {prediction} - {goal} = {value}"),
-    "worked.weight_delta": ("weight_delta = {delta} x {input} = {value}", "weight_delta = {delta} × {input} = {value}"),
+    "worked.delta": ("delta = {prediction} - {goal} = {value}", "差值 delta = {prediction} - {goal} = {value}"),
+    "worked.weight_delta": ("weight_delta = {delta} x {input} = {value}", "权重改变量 weight_delta = {delta} × {input} = {value}"),
     "worked.weight": ("weight = {weight} - {alpha} x {weight_delta} = {value}",
                       "权重 = {weight} - {alpha} × {weight_delta} = {value}"),
     "worked.output": ("#{iteration} output {output} of {outputs} (keys 1-{outputs}):",
@@ -753,9 +754,9 @@ WORDS: dict[str, tuple[str, str]] = {
                     "向上误差更小，小 {gap}：权重 = {weight} + {step} = {after}"),
     "tied": ("up and down tie: the weight stays {weight}", "上下误差相同：权重保持 {weight}"),
     "probe_up": ("up:   {weight} + {step} = {probe} -> error {error}",
-                 "向上：{weight} + {step} = {probe} -> 误差 {error}"),
+                 "向上：{weight} + {step} = {probe} → 误差 {error}"),
     "probe_down": ("down: {weight} - {step} = {probe} -> error {error}",
-                   "向下：{weight} - {step} = {probe} -> 误差 {error}"),
+                   "向下：{weight} - {step} = {probe} → 误差 {error}"),
     # -- keys (short: the main ones must fit 80 columns) ------------------------------------
     "keyname.space": ("space", "空格"),  # a key's own name, where the language has a word for it
     "key.step": ("step", "单步"),
@@ -789,7 +790,7 @@ WORDS: dict[str, tuple[str, str]] = {
                   "有几个目标就写几行权重，行与行之间用 ; 隔开。冻结：填权重编号，例如 1 或 1,3。"),
     "lessons.more": ("Lessons {first} to {last} of {count}: w shows the next ones.",
                      "第 {first} 到 {last} 课，共 {count} 课：按 w 看后面的。"),
-    "lessons.hint_next": ("Enter opens the next lesson, {name}.", "按回车打开下一课：{name}。"),
+    "lessons.hint_next": ("Enter opens the next lesson, {name}. {hint}", "按回车打开下一课：{name}。{hint}"),
     "lessons.hint": ("Press a lesson's number to open it (0 for the tenth); l, q or Esc goes back.",
                      "按课程编号打开那一课（第 10 课按 0）；按 l、q 或 Esc 返回。"),
     # -- the help screen's longer words for each key ----------------------------------------
