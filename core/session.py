@@ -123,6 +123,21 @@ class Session:
         """A new run of `problem` from iteration 0, keeping this session to come back to."""
         return self._new_run(History.start(problem))
 
+    def with_frozen_toggled(self, index: int) -> "Session":
+        """A new run with weight `index` (0-based, row by row) frozen, or learning again if it
+        was frozen; a Refusal where freezing means nothing: a rule with no weight_delta, a
+        single weight (nothing would learn), a weight that is not there, or an edit locked."""
+        self.lesson.check_unlocked("edit")  # freezing changes the problem, as an edit does
+        problem = self.problem
+        if problem.method != GRADIENT_DESCENT:
+            raise Refusal("freeze.gd_only")
+        if problem.size == 1:
+            raise Refusal("freeze.one_weight")
+        count = problem.outputs * problem.size
+        if not 0 <= index < count:
+            raise Refusal("problem.frozen_beyond", position=index + 1, size=count)
+        return self.with_problem(problem.replace(frozen=tuple(sorted(set(problem.frozen) ^ {index}))))
+
     def _new_run(self, history: History) -> "Session":
         """A new run of this lesson: answers and the tally carry over, guesses start afresh."""
         return Session(self.lesson, history, before=self, answers=self.answers, earlier=self.tally)

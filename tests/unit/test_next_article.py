@@ -17,6 +17,8 @@ from gradstep.core.lessons import course, find_lesson
 from gradstep.core.replay import replay
 from gradstep.core.saving import load, save
 from gradstep.core.session import Session
+from gradstep.core.refusals import Refusal
+from gradstep.tui.words.say import explain, say
 
 from ..helpers import gradstep
 
@@ -275,3 +277,22 @@ def test_the_frozen_weights_curve_slides_under_it_and_its_point_sinks_to_the_bot
 def test_the_chinese_table_names_a_matrixs_columns_in_chinese():
     header = gradstep("run", "--lesson", "weight-matrix", "--steps", "1", "--lang", "zh").out.splitlines()[0]
     assert "权重_1_1" in header and "权重_3_3" in header and "分误差_2" in header and "weight_1_1" not in header
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_line_mode_freezes_a_weight_with_z_and_refuses_as_the_app_does(tmp_path, monkeypatch, language):
+    """The app's z had no line-mode twin; both now ask the session (with_frozen_toggled)."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr("sys.stdin", io.StringIO("s\nz 2\n\nz 4\nz x\nq\n"))  # question skipped; freeze w2; step
+    result = gradstep("--line", "--lesson", "multi-weight", "--lang", language)
+    assert result.status == 0, result.err
+    assert say(language, "freeze.on", weight="w2") in result.out
+    session = Session.begin(find_lesson("multi-weight"))
+    with pytest.raises(Refusal) as refused:
+        session.with_frozen_toggled(3)  # z 4: there are three weights
+    assert explain(language, refused.value) in result.out
+    assert explain(language, Refusal("numbers.not_a_position", text="x")) in result.out
+    history = session.with_frozen_toggled(1).history.jump(3)
+    assert history.weights[1] == find_lesson("multi-weight").problem.weights[1]  # w2 never moved
+    with pytest.raises(Refusal):
+        Session.begin(find_lesson("alpha")).with_frozen_toggled(0)  # one weight: nothing would learn

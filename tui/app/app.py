@@ -23,12 +23,13 @@ from ...core.limits import MAX_ITERATIONS
 from ...core.numbers import readable
 from ..words.figures import goals_text
 from ...core.predict import now_figure, what_to_predict
-from ...core.problem import GRADIENT_DESCENT, Problem
+from ...core.problem import Problem
 from ...core.refusals import Refusal
 from ...core.session import Session
 from ..files.hand_in import HandIn
 from ..files.owner import Owner, login_name
 from ..files.places import VIEW_SETTINGS
+from ..words.figures import weight_name
 from ..words.prose import facts_now, where_it_stands
 from ..words.say import explain, field_names, say
 from ..words.wrap import end_of, width
@@ -38,7 +39,7 @@ from .ending import Ending
 from .in_turn import KeysInTurn
 from .keeping import Keeping
 from .keys import key_bindings
-from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState, selected_by_key, weight_name
+from .state import ITERATION_VIEW, SPEEDS, WEIGHT_VIEW, AppState, selected_by_key
 from .widgets.chart import ErrorChart
 from .widgets.key_bar import KeyBar
 from .widgets.lesson import LessonPanel
@@ -248,8 +249,7 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int]):
             if action in LOCKABLE:
                 session.lesson.check_unlocked(action)
             if action == "freeze":
-                session.lesson.check_unlocked("edit")  # freezing changes the problem, as an edit does
-                self._frozen_toggled()
+                session.with_frozen_toggled(self.state.followed)
             if action == "rate":
                 session.with_rate(*parameters)
             elif action == "rule":
@@ -391,21 +391,10 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int]):
     def action_freeze(self) -> None:
         """z: freeze the weight the chart follows, or unfreeze it; a new run from iteration 0."""
         index = self.state.followed
-        frozen = index not in self.state.session.problem.frozen
-        session = self.state.session.with_problem(self._frozen_toggled())
-        said = self.say("freeze.on" if frozen else "freeze.off", weight=weight_name(session.problem, index))
+        session = self.state.session.with_frozen_toggled(index)
+        said = self.say("freeze.on" if index in session.problem.frozen else "freeze.off",
+                        weight=weight_name(session.problem, index))
         self.state = self.state.replace(session=session, playing=False, notice=said)
-
-    def _frozen_toggled(self) -> Problem:
-        """The problem with the followed weight frozen, or unfrozen; a Refusal where freezing
-        means nothing (one weight, a rule with no weight_delta)."""
-        problem, index = self.state.session.problem, self.state.followed
-        if problem.method != GRADIENT_DESCENT:
-            raise Refusal("freeze.gd_only")
-        if problem.size == 1:
-            raise Refusal("freeze.one_weight")
-        frozen = set(problem.frozen) ^ {index}
-        return problem.replace(frozen=tuple(frozen))
 
     def action_select(self, index: int) -> None:
         """A number key: the weight the chart follows; with several outputs, the output the

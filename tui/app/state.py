@@ -85,11 +85,3 @@ def selected_by_key(state: AppState, index: int) -> int:
     if row == index:
         column = (column + 1) % n
     return index * n + column
-
-
-def weight_name(problem, index: int) -> str:
-    """A weight as the chart and the log name it: "w2", or "w2,1" in a row of several outputs."""
-    if problem.outputs == 1:
-        return f"w{index + 1}"
-    row, column = divmod(index, len(problem.inputs))
-    return f"w{row + 1},{column + 1}"

@@ -18,7 +18,7 @@ from ...core.divergence import Diverged
 from ...core.formats import text_header, text_row
 from ...core.lessons import Lesson, course
 from ...core.numbers import InvalidNumber, parse_number, readable
-from ..words.figures import goals_text
+from ..words.figures import goals_text, weight_name
 from ...core.predict import DIRECTION, DIRECTIONS, now_figure, what_to_predict
 from ...core.problem import HOT_COLD
 from ...core.questions import Answer, Attempt
@@ -33,7 +33,7 @@ from ..words.worked import worked_step
 from ..words.wrap import wrap, wrap_entries
 
 COMMANDS = {"": "step", "n": "step", "b": "back", "0": "reset", "+": "faster", "=": "faster", "-": "slower",
-            "m": "rule", "l": "lessons", "t": "predict", "q": "quit", "?": "help", "h": "help"}
+            "m": "rule", "l": "lessons", "t": "predict", "z": "freeze", "q": "quit", "?": "help", "h": "help"}
 GUESSED_DIRECTIONS = {"+": 1, "-": -1, "=": 0}  # as in the app: + up, - down, = stays
 LOCKS = {"faster": "rate", "slower": "rate", "rule": "rule", "lessons": "lessons", "predict": "predict"}
 
@@ -124,6 +124,10 @@ class Lines:
         except Refusal as refusal:
             return self.write(explain(self.language, refusal))
         self.change(session)
+        if command == "freeze":
+            index = int(rest) - 1
+            self.write(say(self.language, "freeze.on" if index in session.problem.frozen else "freeze.off",
+                           weight=weight_name(session.problem, index)))
         if command != "step":
             self.write(say(self.language, "lines.iteration", iteration=session.history.iteration))
         self.show()
@@ -249,5 +253,9 @@ def _apply(command: str, rest: str, session: Session, lessons: tuple[Lesson, ...
         return session.with_lesson(lessons[int(rest) - 1])
     if command in ("faster", "slower"):
         return session.with_rate(1 if command == "faster" else -1)
+    if command == "freeze":  # z N: weight N, counted from 1 row by row, as the panel names them
+        if not rest.isdecimal():
+            raise Refusal("numbers.not_a_position", text=rest)
+        return session.with_frozen_toggled(int(rest) - 1)
     actions = {"step": Session.step, "back": Session.step_back, "reset": Session.reset, "rule": Session.with_other_rule}
     return actions[command](session)

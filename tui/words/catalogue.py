@@ -919,8 +919,10 @@ WORDS: dict[str, tuple[str, str]] = {
                   "gradstep 需要至少 {width}x{height} 的窗口，现在是 {actual_width}x{actual_height}。"
                   "请把窗口放大，或按 q 退出。"),
     # -- line mode --------------------------------------------------------------------------
-    "lines.help": ("Enter or n: step  b: back  0: reset  + -: {rate}  m: rule  t: guess first  l: lessons  q: quit",
-                   "回车或 n：走一步  b：后退  0：重置  + -：{rate}  m：规则  t：先猜后看  l：课程  q：退出"),
+    "lines.help": ("Enter or n: step  b: back  0: reset  + -: {rate}  m: rule  t: guess first  l: lessons  "
+                   "z N: freeze weight N  q: quit",
+                   "回车或 n：走一步  b：后退  0：重置  + -：{rate}  m：规则  t：先猜后看  l：课程  "
+                   "z N：冻结第 N 个权重  q：退出"),
     "lines.guess.number": ("Type a number; an empty line steps without a guess.", "输入一个数；直接回车则不猜、直接走一步。"),
     "lines.guess.direction": ("+ up, - down, = stays; an empty line steps without a guess.",
                               "+ 往上，- 往下，= 不动；直接回车则不猜、直接走一步。"),

@@ -81,3 +81,11 @@ def over_squares(numerator: int, problem: Problem, language: str) -> str:
     shown = squares(problem, language) if problem.size == 1 else readable(squares_sum)
     value = analysis.best_alpha(problem) if numerator == 1 else analysis.largest_stable_alpha(problem)
     return f"{numerator}/{shown if problem.size == 1 else '(' + shown + ')'} = {readable(value)}"
+
+
+def weight_name(problem, index: int) -> str:
+    """A weight as the chart and the log name it: "w2", or "w2,1" in a row of several outputs."""
+    if problem.outputs == 1:
+        return f"w{index + 1}"
+    row, column = divmod(index, len(problem.inputs))
+    return f"w{row + 1},{column + 1}"
