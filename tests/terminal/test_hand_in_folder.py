@@ -63,11 +63,12 @@ def command(classroom) -> list[str]:
         pytest.skip(f"{sys.executable} is out of other accounts' reach and no system Python {sys.version[:4]} is")
     interpreter = os.path.join(classroom, "python")
     subprocess.run([system, "-m", "venv", "--without-pip", interpreter], check=True)
-    packages = subprocess.run([os.path.join(interpreter, "bin", "python"), "-c", "import site; print(site.getsitepackages()[0])"],
+    python = os.path.join(interpreter, "bin", "python")
+    packages = subprocess.run([python, "-c", "import site; print(site.getsitepackages()[0])"],
                               capture_output=True, text=True, check=True).stdout.strip()
     with open(os.path.join(packages, "gradstep-under-test.pth"), "w") as link:
         link.write(f"import site; site.addsitedir({site.getsitepackages()[0]!r})\n")
-    return [os.path.join(interpreter, "bin", "python"), GRADSTEP]
+    return [python, GRADSTEP]
 
 
 def folder(place: str, name: str, mode: str) -> str:
@@ -117,7 +118,8 @@ def test_a_hand_in_that_fails_says_so_in_one_line_and_exits_non_zero(classroom, 
                      keys=KEYS)
     assert result.returncode == 1
     assert result.stderr == f"gradstep: could not hand in: {hand_ins}: Permission denied\n"
-    assert result.stdout.endswith("gradstep: your session is saved; gradstep --resume continues it.\n")  # the work is kept
+    # the work itself is kept
+    assert result.stdout.endswith("gradstep: your session is saved; gradstep --resume continues it.\n")
 
 
 def test_the_full_screen_app_hands_in_to_the_class_folder_and_says_a_failure(classroom, command, pseudo_terminal):
