@@ -35,10 +35,12 @@ class Divergence:
 
 
 class Diverged(Exception):
-    """Raised by a step asked of a run that has diverged."""
+    """Raised by a step asked of a run that has diverged, or that holds MAX_ITERATIONS records,
+    the most a run keeps (then `divergence` is None): either way no step comes after."""
 
-    def __init__(self, divergence: Divergence) -> None:
-        super().__init__(f"diverged at iteration {divergence.iteration}")  # for tracebacks only
+    def __init__(self, divergence: Divergence | None) -> None:
+        where = "at the iteration limit" if divergence is None else f"diverged at iteration {divergence.iteration}"
+        super().__init__(where)  # for tracebacks only
         self.divergence = divergence
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .arrays import Floats
 from .divergence import Diverged, Divergence, error_limit, find_divergence
 from .landmarks import TIE, Landmarks, Seen, seen
 from .limits import MAX_ITERATIONS
@@ -52,16 +53,16 @@ class Trajectory:
         self._predictions = np.empty((_FIRST_CAPACITY, *self._outputs))  # shape (capacity,) or (capacity, m)
         self._errors = np.empty(_FIRST_CAPACITY)  # shape (capacity,)
 
-    def weights(self, length: int) -> np.ndarray:
+    def weights(self, length: int) -> Floats:
         """Read-only rows 0..length of the weights, shape (length + 1, n)."""
         return _read_only(self._weights[: length + 1])
 
-    def predictions(self, length: int) -> np.ndarray:
+    def predictions(self, length: int) -> Floats:
         """Read-only predictions of the first `length` records, shape (length,), or
         (length, m) with several outputs."""
         return _read_only(self._predictions[:length])
 
-    def errors(self, length: int) -> np.ndarray:
+    def errors(self, length: int) -> Floats:
         """Read-only errors of the first `length` records, shape (length,)."""
         return _read_only(self._errors[:length])
 
@@ -99,7 +100,7 @@ class Trajectory:
         self._predictions = _resized(self._predictions, capacity)
         self._errors = _resized(self._errors, capacity)
 
-    def store(self, weights: list, predictions: list[float], errors: list[float]) -> None:
+    def store(self, weights: list[list[float]], predictions: list[float], errors: list[float]) -> None:
         """Take this run's first records as computed elsewhere (`core.replay`, resuming a
         save): the weights before each record and after the last, shape (k + 1, n), and the
         predictions and errors, shape (k,). Later records are computed as usual."""
@@ -130,19 +131,19 @@ class Trajectory:
         first = {int(np.argmax(flags)) for flags in (unchanged, back) if flags.any()}
         if self.problem.method != HOT_COLD:
             return first, set()
-        w, (x,), goal, step = weights[:-1, 0], self.problem.inputs, self.problem.goal, self.problem.step_amount
+        w, (x,), goal, step = weights[:-1, 0], self.problem.inputs, self.problem.goals[0], self.problem.step_amount
         with np.errstate(all="ignore"):
             up, down = (goal - x * (w + step)) ** 2, (goal - x * (w - step)) ** 2  # shape (count,)
             near = (up != down) & (np.abs(up - down) <= 2 * TIE * np.maximum(up, down))
         return first, set(np.flatnonzero(near).tolist())
 
-def _resized(column: np.ndarray, rows: int) -> np.ndarray:
+def _resized(column: Floats, rows: int) -> Floats:
     grown = np.empty((rows, *column.shape[1:]))
     grown[: len(column)] = column
     return grown
 
 
-def _read_only(view: np.ndarray) -> np.ndarray:
+def _read_only(view: Floats) -> Floats:
     view = view.view()
     view.flags.writeable = False
     return view
@@ -179,24 +180,24 @@ class History:
         return self.length
 
     @property
-    def weights(self) -> np.ndarray:
+    def weights(self) -> Floats:
         """The current weights, read-only, flat: shape (outputs * n,)."""
         return self.trajectory.weights(self.length)[-1]
 
     @property
-    def weight_rows(self) -> np.ndarray:
+    def weight_rows(self) -> Floats:
         """The current weights, one row per output, shape (outputs, n)."""
         return self.weights.reshape(self.problem.shape)
 
     @property
-    def prediction(self) -> np.float64 | np.ndarray:
+    def prediction(self) -> np.float64 | Floats:
         """What the neuron predicts now, before the next step (shape (m,) with several outputs)."""
         if self.problem.outputs > 1:
             return predict_rows(self.weight_rows, self.trajectory.inputs)
         return predict(self.weights, self.trajectory.inputs)
 
     @property
-    def output_errors(self) -> np.ndarray:
+    def output_errors(self) -> Floats:
         """Each output's error now, shape (outputs,)."""
         with np.errstate(all="ignore"):
             return (np.atleast_1d(self.prediction) - as_arrays(self.problem.goals)) ** 2
@@ -206,7 +207,7 @@ class History:
         """The error now, before the next step: with several outputs, the sum of theirs."""
         if self.problem.outputs > 1:
             return total(self.output_errors)
-        return squared_error(self.prediction, self.problem.goal)
+        return squared_error(predict(self.weights, self.trajectory.inputs), self.problem.goals[0])
 
     @property
     def can_step(self) -> bool:
@@ -223,7 +224,8 @@ class History:
         return self.length > 0
 
     def step(self) -> "History":
-        """One step forward, computing the one after it. Raises Diverged when the run has diverged."""
+        """One step forward, computing the one after it. Raises Diverged when the run has diverged
+        or holds MAX_ITERATIONS records."""
         if not self.can_step:
             raise Diverged(self.trajectory.divergence)
         return History(self.trajectory, self.length + 1)._ahead()
@@ -256,17 +258,17 @@ class History:
         return (self.trajectory.record(k) for k in range(first, self.length))
 
     @property
-    def weight_trail(self) -> np.ndarray:
+    def weight_trail(self) -> Floats:
         """Every weight visited, the current one last, shape (length + 1, n)."""
         return self.trajectory.weights(self.length)
 
     @property
-    def errors(self) -> np.ndarray:
+    def errors(self) -> Floats:
         """The logged error of each step taken, shape (length,)."""
         return self.trajectory.errors(self.length)
 
     @property
-    def predictions(self) -> np.ndarray:
+    def predictions(self) -> Floats:
         """The logged prediction of each step taken, shape (length,)."""
         return self.trajectory.predictions(self.length)
 

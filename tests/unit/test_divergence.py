@@ -6,8 +6,9 @@ import json
 import numpy as np
 import pytest
 from gradstep.core.divergence import GROWTH, Diverged, error_limit
-from gradstep.core.history import History, walk
+from gradstep.core.history import History, Trajectory, walk
 from gradstep.core.lessons import find_lesson
+from gradstep.core.limits import MAX_ITERATIONS
 from gradstep.core.problem import InvalidProblem, Problem
 
 from ..helpers import gradstep, run_summary
@@ -71,3 +72,16 @@ def test_the_log_of_a_diverging_run_ends_by_saying_so(format):
         rows = [json.loads(line, parse_constant=pytest.fail) for line in result.out.splitlines()]
         assert len(rows) == 27 and rows[-1]["iteration"] == 26  # a row an iteration, the note on the last
         assert [row["note"] for row in rows[:-1]] == [None] * 26
+
+
+def test_a_run_at_the_iteration_limit_refuses_a_step_as_a_diverged_run_does():
+    # Found by the type checker: at MAX_ITERATIONS there is no Divergence, and Diverged read
+    # its iteration, so the step raised AttributeError past `gradstep run`'s except Diverged.
+    problem = Problem(weights=(0.5,), inputs=(1.0,), goal=0.5)
+    trajectory = Trajectory(problem)
+    trajectory.store([[0.5]] * (MAX_ITERATIONS + 1), [0.5] * MAX_ITERATIONS, [0.0] * MAX_ITERATIONS)
+    view = History(trajectory, MAX_ITERATIONS)
+    assert not view.can_step and view.divergence is None
+    with pytest.raises(Diverged) as refused:
+        view.step()
+    assert refused.value.divergence is None
