@@ -138,17 +138,17 @@ def hot_cold_arrival(problem: Problem) -> Arrival:
     if problem.inputs[0] == 0:
         return Arrival(Regime.NO_SIGNAL, None)
     inputs, weights = as_arrays(problem.inputs), as_arrays(problem.weights[:1])
-    first = hot_cold_step(weights, inputs, problem.goal, problem.step_amount, 0)
+    first = hot_cold_step(weights, inputs, problem.goals[0], problem.step_amount, 0)
     if not math.isfinite(first.up_error + first.down_error):  # a probe a step away overflows: the two
         return Arrival(Regime.DIVERGING, None)  # "tie" at infinity, which is no landing; it ends at once
-    distance = abs(problem.weights[0] - problem.goal / problem.inputs[0]) / problem.step_amount
+    distance = abs(problem.weights[0] - problem.goals[0] / problem.inputs[0]) / problem.step_amount
     if not math.isfinite(distance) or distance > HOT_COLD_FORESIGHT:
         whole = math.isfinite(distance) and distance.is_integer()
         at = math.ceil(distance - 0.5) if math.isfinite(distance) else None
         return Arrival(Regime.LANDED if whole else Regime.STUCK_BOUNCING, at)
     moves, turned = [], None
     for iteration in range(math.ceil(distance) + 3):
-        step = hot_cold_step(weights, inputs, problem.goal, problem.step_amount, iteration)
+        step = hot_cold_step(weights, inputs, problem.goals[0], problem.step_amount, iteration)
         if step.move == 0:  # landed, perhaps after rounding carried it a step past and back
             return Arrival(Regime.LANDED, iteration)
         if turned is None and moves and step.move == -moves[-1]:
@@ -174,7 +174,7 @@ def hot_cold_whole_steps(problem: Problem) -> int | None:
     only then can it land, in exact arithmetic; float rounding may still push it off."""
     if problem.inputs[0] == 0:
         return None
-    steps = abs(problem.weights[0] - problem.goal / problem.inputs[0]) / problem.step_amount
+    steps = abs(problem.weights[0] - problem.goals[0] / problem.inputs[0]) / problem.step_amount
     if not math.isfinite(steps):
         return None
     whole = round(steps)

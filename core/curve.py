@@ -13,10 +13,12 @@ plotted as offsets from the window's centre in a unit that makes them lie within
 """
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
+from .arrays import Floats
 from .history import History
 from .numbers import readable
 from .rules import as_arrays, predict
@@ -46,10 +48,10 @@ class Axis:
 class Frame:
     """One chart, ready to plot: curve, trail and current point in plotted units."""
 
-    curve_x: np.ndarray  # shape (SAMPLES,) or (k,)
-    curve_y: np.ndarray
-    trail_x: np.ndarray  # shape (<= TRAIL,): the points visited before the current one
-    trail_y: np.ndarray
+    curve_x: Floats  # shape (SAMPLES,) or (k,)
+    curve_y: Floats
+    trail_x: Floats  # shape (<= TRAIL,): the points visited before the current one
+    trail_y: Floats
     point: tuple[float, float]  # the current state
     x: Axis
     y: Axis
@@ -65,7 +67,7 @@ def nice_above(value: float) -> float:
     return 10.0 ** (exponent + 1)
 
 
-def _row_of(history: History, index: int) -> tuple[np.ndarray, int, float]:
+def _row_of(history: History, index: int) -> tuple[Floats, int, float]:
     """The row of weights that weight `index` (flat) is in, a copy, shape (n,); its place
     in the row; and that output's goal. Weight `index` moves only its own output's error,
     so its curve is that output's error alone."""
@@ -86,7 +88,7 @@ def slice_bottom(history: History, index: int) -> float | None:
     return float(bottom) if math.isfinite(bottom) else None
 
 
-def error_along(history: History, index: int, at: np.ndarray) -> np.ndarray:
+def error_along(history: History, index: int, at: Floats) -> Floats:
     """error(w) for w in `at` along weight `index`, the other weights held, shape like `at`:
     with several outputs, the error of the output the weight belongs to."""
     inputs = as_arrays(history.problem.inputs)
@@ -94,7 +96,8 @@ def error_along(history: History, index: int, at: np.ndarray) -> np.ndarray:
     weights[column] = 0.0
     with np.errstate(all="ignore"):
         rest = predict(weights, inputs)  # what the other weights contribute
-        return (rest + inputs[column] * at - goal) ** 2
+        errors: Floats = (rest + inputs[column] * at - goal) ** 2
+        return errors
 
 
 def error_vs_weight(history: History, index: int = 0) -> Frame:
@@ -145,7 +148,7 @@ def error_vs_weight(history: History, index: int = 0) -> Frame:
     )
 
 
-def _weight_axis(centre: float, reach: float, offsets: np.ndarray) -> tuple[Axis, np.ndarray, np.ndarray]:
+def _weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis, Floats, Floats]:
     """A straight weight axis from a 1-2-5 window around `centre` wide enough for `reach`:
     the axis, the curve's offsets from the centre (shape (SAMPLES,)) and the visited
     weights in plotted units."""
@@ -160,7 +163,7 @@ def _weight_axis(centre: float, reach: float, offsets: np.ndarray) -> tuple[Axis
     return Axis((-5.0, 5.0), ticks, tuple(readable(centre + t * unit, 3) for t in ticks)), curve_w, along
 
 
-def _log_weight_axis(centre: float, reach: float, offsets: np.ndarray) -> tuple[Axis, np.ndarray, np.ndarray]:
+def _log_weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis, Floats, Floats]:
     """A weight axis that counts powers of ten out from `centre` on either side, as the
     error axis does upwards: a run that bounces 100 times farther each step lays one point
     a step, each a little farther out, alternately left and right. The start is one
@@ -169,7 +172,7 @@ def _log_weight_axis(centre: float, reach: float, offsets: np.ndarray) -> tuple[
     decades = max(1, math.ceil(math.log10(reach) - math.log10(inner) + 0.05))
     per_unit = decades / 5  # decades a plotted unit
 
-    def plotted(distance: np.ndarray) -> np.ndarray:
+    def plotted(distance: Floats) -> Floats:
         with np.errstate(all="ignore"):
             logged = np.log10(np.minimum(np.abs(distance), LARGEST / 2) + inner) - math.log10(inner)
         return np.clip(np.nan_to_num(np.sign(distance) * logged / per_unit, nan=0.0), -5.0, 5.0)
@@ -185,7 +188,7 @@ def _log_weight_axis(centre: float, reach: float, offsets: np.ndarray) -> tuple[
     return Axis((-5.0, 5.0), ticks, labels, log=True), np.clip(curve_w, -LARGEST, LARGEST), plotted(offsets)
 
 
-def output_errors(history: History, output: int) -> np.ndarray:
+def output_errors(history: History, output: int) -> Floats:
     """Output `output`'s error at each iteration so far, the current one last, shape
     (iteration + 1,): from the logged predictions (one output's error is not logged)."""
     goal = history.problem.goals[output]
@@ -194,7 +197,7 @@ def output_errors(history: History, output: int) -> np.ndarray:
     return np.append(logged, history.output_errors[output])
 
 
-def largest_finite(errors: np.ndarray) -> float:
+def largest_finite(errors: Floats) -> float:
     """The top of an error axis: the largest error, or the largest float where one overflowed
     (it is drawn at the top, which then says how far the floats go, not 1, as an infinite top
     once made it); 0 if there is none."""
@@ -241,14 +244,14 @@ def whole_ticks(right: float) -> tuple[float, ...]:
     return (0.0, right)
 
 
-def _error_axis(top: float, errors: np.ndarray, log: bool):
+def _error_axis(top: float, errors: Floats, log: bool) -> tuple["Axis", Callable[[Floats], Floats]]:
     """The error axis, and the function that turns errors into its plotted units."""
     top = top if math.isfinite(top) and top > 0 else 1.0
     if not log:
         top = max(top, LOWEST_TOP)
         unit = top / 10
 
-        def linear(values: np.ndarray) -> np.ndarray:
+        def linear(values: Floats) -> Floats:
             return np.clip(np.nan_to_num(values / unit, nan=10.0, posinf=10.0), 0.0, 10.0)
 
         ticks = (0.0, 5.0, 10.0)
@@ -258,14 +261,15 @@ def _error_axis(top: float, errors: np.ndarray, log: bool):
     high = math.ceil(max(exponents))
     low = max(math.floor(min(exponents)) - 1, high - 60)  # 60 decades; below is rounding dust
 
-    def logarithmic(values: np.ndarray) -> np.ndarray:
+    def logarithmic(values: Floats) -> Floats:
         with np.errstate(all="ignore"):
             logged = np.log10(values)
-        return np.clip(np.nan_to_num(logged, nan=high, posinf=high, neginf=low), low, high)
+        plotted: Floats = np.clip(np.nan_to_num(logged, nan=high, posinf=high, neginf=low), low, high)
+        return plotted
 
     every = max(1, math.ceil((high - low) / 4))
-    ticks = tuple(float(e) for e in range(high, low - 1, -every))[::-1]
-    return Axis((float(low), float(high)), ticks, tuple(_power_label(int(t)) for t in ticks), log=True), logarithmic
+    log_ticks = tuple(float(e) for e in range(high, low - 1, -every))[::-1]
+    return Axis((float(low), float(high)), log_ticks, tuple(_power_label(int(t)) for t in log_ticks), log=True), logarithmic
 
 
 def _power_label(exponent: int) -> str:

@@ -23,6 +23,7 @@ from typing import IO
 
 import numpy as np
 
+from .arrays import Floats
 from .divergence import Divergence
 from .numbers import exact, readable
 from .problem import GRADIENT_DESCENT, HOT_COLD, Problem
@@ -89,11 +90,11 @@ def _about_shape(name: str, problem: Problem) -> tuple[int, ...]:
 def _record_fields(problem: Problem) -> list[tuple[str, tuple[int, ...]]]:
     """The record's fields and their shapes: a per-weight field is the weights' shape."""
     kind = record_type(problem)
-    shapes = {"weights": problem.shape, "weights_after": problem.shape, "weight_delta": problem.shape}
+    shapes: dict[str, tuple[int, ...]] = {"weights": problem.shape, "weights_after": problem.shape, "weight_delta": problem.shape}
     if kind is not OutputsStep:
         shapes = {name: (problem.size,) for name in shapes}
     return [(_NAMES.get(field.name, field.name), shapes.get(field.name, (problem.outputs,))
-             if field.type is np.ndarray else ())
+             if field.type is Floats else ())
             for field in dataclasses.fields(kind) if field.name not in _SKIPPED]
 
 
@@ -149,13 +150,13 @@ def as_row(step: Step) -> dict[str, object]:
     return row
 
 
-def flat_row(step: Step, show=exact) -> list[str]:
+def flat_row(step: Step, show: Callable[[float], str] = exact) -> list[str]:
     """A record's cells in `record_columns` order, each float written by `show`."""
     return _cells(as_row(step), show)
 
 
-def _cells(values: dict[str, object], show=exact) -> list[str]:
-    cells = []
+def _cells(values: dict[str, object], show: Callable[[float], str] = exact) -> list[str]:
+    cells: list[str] = []
     for value in values.values():
         for item in _flat(value):
             cells.append(_cell(item, show))
@@ -169,7 +170,7 @@ def _flat(value: object) -> list[object]:
     return [cell for item in value for cell in _flat(item)]
 
 
-def _cell(value: object, show=exact) -> str:
+def _cell(value: object, show: Callable[[float], str] = exact) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -182,7 +182,8 @@ class History:
     @property
     def weights(self) -> Floats:
         """The current weights, read-only, flat: shape (outputs * n,)."""
-        return self.trajectory.weights(self.length)[-1]
+        last: Floats = self.trajectory.weights(self.length)[-1]  # a row of a float64 matrix
+        return last
 
     @property
     def weight_rows(self) -> Floats:
@@ -200,7 +201,8 @@ class History:
     def output_errors(self) -> Floats:
         """Each output's error now, shape (outputs,)."""
         with np.errstate(all="ignore"):
-            return (np.atleast_1d(self.prediction) - as_arrays(self.problem.goals)) ** 2
+            errors: Floats = (np.atleast_1d(self.prediction) - as_arrays(self.problem.goals)) ** 2
+        return errors
 
     @property
     def error(self) -> np.float64:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .arrays import Floats
 from .rules import HotColdStep, Step
 
 TIE = 1e-9  # probes this close (relative) differ by rounding only: they should tie
@@ -24,7 +25,7 @@ class Landmarks:
     bounce_from: int | None = None  # weights[k + 2] == weights[k]: it flips between two weights
     rounding_at: int | None = None  # a hot-and-cold move decided by probes that differ by rounding only
 
-    def see(self, step: Step, earlier: np.ndarray | None) -> None:
+    def see(self, step: Step, earlier: Floats | None) -> None:
         """Note what record `step` shows; `earlier` is the weights one iteration before it."""
         k = step.iteration
         moved = not np.array_equal(step.weights_after, step.weights)

@@ -38,7 +38,7 @@ def replay(problem: Problem, steps: int) -> tuple[list, list[float], list[float]
 
 def _one_weight(problem: Problem, steps: int, cap: float, learns: bool):
     """Gradient descent as `rules.gradient_descent_step` (measuring: without the update)."""
-    (x,), (weight,), goal, alpha = problem.inputs, problem.weights, problem.goal, problem.alpha
+    (x,), (weight,), goal, alpha = problem.inputs, problem.weights, problem.goals[0], problem.alpha
     trail, predictions, errors = [weight], [], []
     for _ in range(steps):
         prediction = x * weight
@@ -58,7 +58,7 @@ def _one_weight(problem: Problem, steps: int, cap: float, learns: bool):
 
 def _several_weights(problem: Problem, steps: int, cap: float, learns: bool):
     """`_one_weight` for several weights, the prediction summed left to right like np.cumsum."""
-    inputs, goal, alpha = problem.inputs, problem.goal, problem.alpha
+    inputs, goal, alpha = problem.inputs, problem.goals[0], problem.alpha
     weights = problem.weights
     trail, predictions, errors = [weights], [], []
     first, rest = inputs[0], inputs[1:]
@@ -86,7 +86,7 @@ def _several_weights(problem: Problem, steps: int, cap: float, learns: bool):
 
 def _hot_cold(problem: Problem, steps: int, cap: float):
     """Hot and cold as `rules.hot_cold_step`, one weight."""
-    (x,), (weight,), goal, step = problem.inputs, problem.weights, problem.goal, problem.step_amount
+    (x,), (weight,), goal, step = problem.inputs, problem.weights, problem.goals[0], problem.step_amount
     trail, predictions, errors = [weight], [], []
     for _ in range(steps):
         prediction = x * weight

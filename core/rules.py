@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .arrays import Floats, Mask
 from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
 
 PREDICTIONS_PER_STEP = {GRADIENT_DESCENT: 1, HOT_COLD: 3, MEASURE: 1}
@@ -27,12 +28,12 @@ class GradientStep:
     """One iteration of gradient descent: the state before it and the update it made."""
 
     iteration: int  # counted from 0
-    weights: np.ndarray  # before the update, shape (n,)
+    weights: Floats  # before the update, shape (n,)
     prediction: float  # inputs . weights
     error: float  # (prediction - goal) ** 2, the figure logged for this iteration
     delta: float  # prediction - goal: the pure error, with its sign
-    weight_delta: np.ndarray  # delta * inputs, shape (n,): scaled, sign-reversed, stopped by input
-    weights_after: np.ndarray  # weights - alpha * weight_delta, shape (n,)
+    weight_delta: Floats  # delta * inputs, shape (n,): scaled, sign-reversed, stopped by input
+    weights_after: Floats  # weights - alpha * weight_delta, shape (n,)
     predictions: int = PREDICTIONS_PER_STEP[GRADIENT_DESCENT]  # what the iteration cost
 
 
@@ -41,13 +42,13 @@ class HotColdStep:
     """One iteration of hot and cold: the state before it, both probes and the move."""
 
     iteration: int  # counted from 0
-    weights: np.ndarray  # before the move, shape (1,)
+    weights: Floats  # before the move, shape (1,)
     prediction: float  # input * weight
     error: float  # (prediction - goal) ** 2, the figure logged for this iteration
     up_error: float  # the error one step_amount up
     down_error: float  # the error one step_amount down
     move: int  # -1 down, +1 up, 0 when both probes tie
-    weights_after: np.ndarray  # shape (1,)
+    weights_after: Floats  # shape (1,)
     predictions: int = PREDICTIONS_PER_STEP[HOT_COLD]  # the prediction and both probes
 
 
@@ -56,10 +57,10 @@ class MeasureStep:
     """One prediction and its error; the weights stay as they are."""
 
     iteration: int  # counted from 0
-    weights: np.ndarray  # shape (n,)
+    weights: Floats  # shape (n,)
     prediction: float  # inputs . weights
     error: float  # (prediction - goal) ** 2
-    weights_after: np.ndarray  # the same weights, shape (n,)
+    weights_after: Floats  # the same weights, shape (n,)
     predictions: int = PREDICTIONS_PER_STEP[MEASURE]
 
 
@@ -69,13 +70,13 @@ class OutputsStep:
     neuron on the same inputs, with its own prediction, miss and row of weights."""
 
     iteration: int  # counted from 0
-    weights: np.ndarray  # before the update, one row per output, shape (m, n)
-    prediction: np.ndarray  # each row . inputs, shape (m,)
-    errors: np.ndarray  # (prediction - goal) ** 2 of each output, shape (m,)
+    weights: Floats  # before the update, one row per output, shape (m, n)
+    prediction: Floats  # each row . inputs, shape (m,)
+    errors: Floats  # (prediction - goal) ** 2 of each output, shape (m,)
     error: float  # their sum, left to right: the figure logged for this iteration
-    delta: np.ndarray  # prediction - goal of each output, shape (m,)
-    weight_delta: np.ndarray  # delta[i] * inputs[j], shape (m, n); 0 for a frozen weight
-    weights_after: np.ndarray  # weights - alpha * weight_delta, shape (m, n)
+    delta: Floats  # prediction - goal of each output, shape (m,)
+    weight_delta: Floats  # delta[i] * inputs[j], shape (m, n); 0 for a frozen weight
+    weights_after: Floats  # weights - alpha * weight_delta, shape (m, n)
     predictions: int = 1  # what the iteration cost: one pass of the layer
 
 
@@ -88,27 +89,27 @@ def record_type(problem: Problem) -> type:
     return OutputsStep if problem.outputs > 1 else RECORD_TYPES[problem.method]
 
 
-def as_arrays(values: tuple[float, ...]) -> np.ndarray:
+def as_arrays(values: tuple[float, ...]) -> Floats:
     """Parameters as the float64 vector every rule works on, shape (n,)."""
     return np.array(values, dtype=np.float64)
 
 
-def predict(weights: np.ndarray, inputs: np.ndarray) -> np.float64:
+def predict(weights: Floats, inputs: Floats) -> np.float64:
     """inputs . weights, summed left to right like the tutorial's `w_sum` (no pairwise sum)."""
     with np.errstate(all="ignore"):
-        return np.cumsum(inputs * weights)[-1]
+        return np.float64(np.cumsum(inputs * weights)[-1])
 
 
-def predict_rows(weights: np.ndarray, inputs: np.ndarray) -> np.ndarray:
+def predict_rows(weights: Floats, inputs: Floats) -> Floats:
     """Each row of `weights` (shape (m, n)) . inputs, each summed left to right, shape (m,)."""
     with np.errstate(all="ignore"):
         return np.cumsum(weights * inputs, axis=1)[:, -1]
 
 
-def total(values: np.ndarray) -> np.float64:
+def total(values: Floats) -> np.float64:
     """The sum of `values`, left to right (np.sum pairs them up beyond eight)."""
     with np.errstate(all="ignore"):
-        return np.cumsum(values)[-1]
+        return np.float64(np.cumsum(values)[-1])
 
 
 def squared_error(prediction: float, goal: float) -> np.float64:
@@ -118,8 +119,8 @@ def squared_error(prediction: float, goal: float) -> np.float64:
 
 
 def gradient_descent_step(
-    weights: np.ndarray, inputs: np.ndarray, goal: float, alpha: float, iteration: int,
-    learns: np.ndarray | None = None,
+    weights: Floats, inputs: Floats, goal: float, alpha: float, iteration: int,
+    learns: Mask | None = None,
 ) -> GradientStep:
     """One iteration of gradient descent from `weights` (shape (n,)); `learns` (shape (n,),
     bool) is False for a frozen weight, whose weight_delta is then 0."""
@@ -135,8 +136,8 @@ def gradient_descent_step(
 
 
 def outputs_step(
-    weights: np.ndarray, inputs: np.ndarray, goals: np.ndarray, alpha: float, iteration: int,
-    learns: np.ndarray | None = None,
+    weights: Floats, inputs: Floats, goals: Floats, alpha: float, iteration: int,
+    learns: Mask | None = None,
 ) -> OutputsStep:
     """One iteration of gradient descent for several outputs from `weights` (shape (m, n)),
     in the tutorial's order; `learns` (shape (m, n), bool) is False for a frozen weight.
@@ -155,7 +156,7 @@ def outputs_step(
     return OutputsStep(iteration, weights, prediction, errors, total(errors), delta, weight_delta, weights_after)
 
 
-def learning_mask(problem: Problem) -> np.ndarray | None:
+def learning_mask(problem: Problem) -> Mask | None:
     """Which weights learn, shape (outputs, n) (None when none is frozen)."""
     if not problem.frozen:
         return None
@@ -165,7 +166,7 @@ def learning_mask(problem: Problem) -> np.ndarray | None:
 
 
 def hot_cold_step(
-    weights: np.ndarray, inputs: np.ndarray, goal: float, step_amount: float, iteration: int
+    weights: Floats, inputs: Floats, goal: float, step_amount: float, iteration: int
 ) -> HotColdStep:
     """One iteration of hot and cold from a single weight (shape (1,))."""
     weight, input_ = weights[0], inputs[0]
@@ -187,25 +188,25 @@ def hot_cold_step(
     )
 
 
-def measure_step(weights: np.ndarray, inputs: np.ndarray, goal: float, iteration: int) -> MeasureStep:
+def measure_step(weights: Floats, inputs: Floats, goal: float, iteration: int) -> MeasureStep:
     """Predict and measure the error, changing nothing."""
     prediction = predict(weights, inputs)
     return MeasureStep(iteration, weights, prediction, squared_error(prediction, goal), weights)
 
 
-def take_step(problem: Problem, weights: np.ndarray, inputs: np.ndarray, iteration: int) -> Step:
+def take_step(problem: Problem, weights: Floats, inputs: Floats, iteration: int) -> Step:
     """One iteration of the problem's rule from `weights` (flat, shape (outputs * n,))."""
     learns = learning_mask(problem)
     if problem.outputs > 1:
         return outputs_step(weights.reshape(problem.shape), inputs, as_arrays(problem.goals),
                             problem.alpha, iteration, learns)
     if learns is not None and problem.method == GRADIENT_DESCENT:
-        return gradient_descent_step(weights, inputs, problem.goal, problem.alpha, iteration, learns[0])
+        return gradient_descent_step(weights, inputs, problem.goals[0], problem.alpha, iteration, learns[0])
     if problem.method == HOT_COLD:
-        return hot_cold_step(weights, inputs, problem.goal, problem.step_amount, iteration)
+        return hot_cold_step(weights, inputs, problem.goals[0], problem.step_amount, iteration)
     if problem.method == MEASURE:
-        return measure_step(weights, inputs, problem.goal, iteration)
-    return gradient_descent_step(weights, inputs, problem.goal, problem.alpha, iteration)
+        return measure_step(weights, inputs, problem.goals[0], iteration)
+    return gradient_descent_step(weights, inputs, problem.goals[0], problem.alpha, iteration)
 
 
 def output_record(step: OutputsStep, output: int) -> GradientStep:

@@ -168,7 +168,7 @@ def telling_rates(problem: Problem) -> tuple[float, ...]:
     alpha that lands in one step (r = 0), one that overshoots but shrinks (r = -0.5) and the
     edge of stability (r = -1); for hot and cold the step that lands on the goal at once."""
     if problem.method == HOT_COLD:
-        distance = abs(problem.weights[0] - problem.goal / problem.inputs[0]) if problem.inputs[0] else 0.0
+        distance = abs(problem.weights[0] - problem.goals[0] / problem.inputs[0]) if problem.inputs[0] else 0.0
         return (distance,) if math.isfinite(distance) and distance > 0 else ()
     best = analysis.best_alpha(problem)
     return () if best is None else (best, 1.5 * best, analysis.largest_stable_alpha(problem))
