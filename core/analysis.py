@@ -146,7 +146,8 @@ def hot_cold_arrival(problem: Problem) -> Arrival:
         whole = math.isfinite(distance) and distance.is_integer()
         at = math.ceil(distance - 0.5) if math.isfinite(distance) else None
         return Arrival(Regime.LANDED if whole else Regime.STUCK_BOUNCING, at)
-    moves, turned = [], None
+    moves: list[int] = []
+    turned: int | None = None
     for iteration in range(math.ceil(distance) + 3):
         step = hot_cold_step(weights, inputs, problem.goals[0], problem.step_amount, iteration)
         if step.move == 0:  # landed, perhaps after rounding carried it a step past and back

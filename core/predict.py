@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .history import History
 from .numbers import readable
 from .problem import HOT_COLD, MEASURE, Problem
 from .rules import HotColdStep, Step, as_arrays, predict, predict_rows, total
@@ -34,7 +35,7 @@ def what_to_predict(problem: Problem) -> str:
     return PREDICTION if problem.size > 1 else WEIGHT
 
 
-def now_figure(history) -> float:
+def now_figure(history: History) -> float:
     """The figure a guess starts from, before the step: the weight, the prediction, or the
     summed error (a direction's question names the weight)."""
     kind = what_to_predict(history.problem)
@@ -63,8 +64,8 @@ def before_and_after(problem: Problem, step: Step) -> tuple[float | str, float |
 def is_right(guess: float | str, before: float | str, after: float | str) -> bool:
     """Within 1% of the true change, or the same as printed; a direction must match. No
     number is an overflow (whose change, infinite too, any guess is within 1% of)."""
-    if isinstance(after, str):
-        return guess == after
+    if isinstance(after, str) or isinstance(before, str) or isinstance(guess, str):
+        return guess == after  # a direction, or a word for a number (never right)
     if not math.isfinite(after):
         return False
     return abs(guess - after) <= RIGHT_WITHIN * abs(after - before) or readable(guess) == readable(after)

@@ -45,7 +45,7 @@ class Question:
         (or the same as printed, to SHOWN_DIGITS significant digits)."""
         if self.choices:
             return isinstance(given, str) and given.strip().casefold() == str(self.answer).casefold()
-        if isinstance(given, str):
+        if isinstance(given, str) or isinstance(self.answer, str):  # a number for a choice's answer
             return False
         return abs(given - self.answer) <= self.tolerance or readable(given) == readable(self.answer)
 

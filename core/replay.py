@@ -14,14 +14,20 @@ error past the limit), so the NumPy rules, which word the divergence, take it fr
 """
 
 import sys
+from collections.abc import Sequence
+from typing import Any
 
 from .divergence import error_limit
 from .problem import HOT_COLD, MEASURE, Problem
 
+# The weights before each record and after the last (a number per row for one weight, else
+# a list), the predictions (a list per record with several outputs) and the errors.
+Records = tuple[list[Any], list[Any], list[float]]
+
 LARGEST = sys.float_info.max  # a float within +-LARGEST is finite; NaN is within nothing
 
 
-def replay(problem: Problem, steps: int) -> tuple[list, list[float], list[float]]:
+def replay(problem: Problem, steps: int) -> Records:
     """Up to `steps` records of `problem`'s run: the weights before each record and after
     the last (one row more than records; a row is a number for one weight, else a list),
     the predictions and the errors, as `Trajectory.store` takes them."""
@@ -36,7 +42,7 @@ def replay(problem: Problem, steps: int) -> tuple[list, list[float], list[float]
     return _several_weights(problem, steps, cap, learns=problem.method != MEASURE)
 
 
-def _one_weight(problem: Problem, steps: int, cap: float, learns: bool):
+def _one_weight(problem: Problem, steps: int, cap: float, learns: bool) -> Records:
     """Gradient descent as `rules.gradient_descent_step` (measuring: without the update)."""
     (x,), (weight,), goal, alpha = problem.inputs, problem.weights, problem.goals[0], problem.alpha
     trail, predictions, errors = [weight], [], []
@@ -56,11 +62,13 @@ def _one_weight(problem: Problem, steps: int, cap: float, learns: bool):
     return trail, predictions, errors
 
 
-def _several_weights(problem: Problem, steps: int, cap: float, learns: bool):
+def _several_weights(problem: Problem, steps: int, cap: float, learns: bool) -> Records:
     """`_one_weight` for several weights, the prediction summed left to right like np.cumsum."""
     inputs, goal, alpha = problem.inputs, problem.goals[0], problem.alpha
-    weights = problem.weights
-    trail, predictions, errors = [weights], [], []
+    weights: Sequence[float] = problem.weights
+    trail: list[Any] = [weights]
+    predictions: list[Any] = []
+    errors: list[float] = []
     first, rest = inputs[0], inputs[1:]
     for _ in range(steps):
         prediction = first * weights[0]
@@ -84,7 +92,7 @@ def _several_weights(problem: Problem, steps: int, cap: float, learns: bool):
     return trail, predictions, errors
 
 
-def _hot_cold(problem: Problem, steps: int, cap: float):
+def _hot_cold(problem: Problem, steps: int, cap: float) -> Records:
     """Hot and cold as `rules.hot_cold_step`, one weight."""
     (x,), (weight,), goal, step = problem.inputs, problem.weights, problem.goals[0], problem.step_amount
     trail, predictions, errors = [weight], [], []
@@ -106,7 +114,7 @@ def _hot_cold(problem: Problem, steps: int, cap: float):
     return trail, predictions, errors
 
 
-def _layer(problem: Problem, steps: int, cap: float, learns: bool):
+def _layer(problem: Problem, steps: int, cap: float, learns: bool) -> Records:
     """Several outputs, or frozen weights, as `rules.outputs_step` and
     `rules.gradient_descent_step` do them: each row summed left to right, each error squared
     by pow, their sum left to right, and a frozen weight
@@ -115,7 +123,9 @@ def _layer(problem: Problem, steps: int, cap: float, learns: bool):
     several = problem.outputs > 1  # a record's prediction: a list of them, or one number
     moving = [problem.learns(index) for index in range(problem.size)]
     weights = list(problem.weights)
-    trail, predictions, errors = [weights], [], []
+    trail: list[Any] = [weights]
+    predictions: list[Any] = []
+    errors: list[float] = []
     for _ in range(steps):
         outputs, error, after = [], 0.0, []
         for row, goal in enumerate(goals):

@@ -64,8 +64,8 @@ class Session:
     def guessed_step(self, guess: float | str | None) -> "Session":
         """One iteration forward, judging the student's guess at it (None: skipped)."""
         history = self._next()
-        guess = judge(self.problem, history.record(self.history.iteration), guess)
-        return replace(self, history=history, guesses=self.guesses + (guess,))
+        judged = judge(self.problem, history.record(self.history.iteration), guess)
+        return replace(self, history=history, guesses=self.guesses + (judged,))
 
     def _next(self) -> History:
         if self.history.iteration >= MAX_ITERATIONS:
@@ -171,7 +171,10 @@ def telling_rates(problem: Problem) -> tuple[float, ...]:
         distance = abs(problem.weights[0] - problem.goals[0] / problem.inputs[0]) if problem.inputs[0] else 0.0
         return (distance,) if math.isfinite(distance) and distance > 0 else ()
     best = analysis.best_alpha(problem)
-    return () if best is None else (best, 1.5 * best, analysis.largest_stable_alpha(problem))
+    if best is None:
+        return ()
+    edge = analysis.largest_stable_alpha(problem)
+    return (best, 1.5 * best) if edge is None else (best, 1.5 * best, edge)
 
 
 def next_rung(rate: float, direction: int, marks: tuple[float, ...] = ()) -> float:
