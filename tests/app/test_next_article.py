@@ -75,7 +75,7 @@ async def test_a_number_key_picks_the_output_the_chart_and_the_worked_step_follo
         await pilot.press("space", "2")
         assert app.state.output == 1
         text = screen_text(app)
-        assert "Error 2 vs w2,1" in text and "#0 output 2 of 3 (keys 1-3):" in text
+        assert "Error 2 vs w2,1" in text and "#0->#1 output 2 of 3 (keys 1-3):" in text
         assert "delta = 0.13 - 1 = -0.87" in panel(app)
         assert "e1       e2       e3" in text  # each output's error beside their sum
         await pilot.press("4")  # no fourth output: nothing changes

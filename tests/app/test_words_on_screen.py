@@ -392,3 +392,32 @@ async def test_the_best_alpha_reads_as_alpha_does(language):
         best = {"en": "best alpha 0.013493;", "zh": "最佳 alpha 0.013493；"}[language]
         assert "alpha      0.013493" in screen_text(app) or "alpha 0.013493" in screen_text(app)
         assert best in screen_text(app) and "0.0135" not in screen_text(app).replace("0.013493", "")
+
+
+@pytest.mark.parametrize(("language", "taken", "heading"), [("en", "3 steps taken", "#2->#3: prediction"),
+                                                            ("zh", "已走 3 步", "#2->#3：预测")])
+async def test_the_steps_taken_the_last_log_row_and_the_worked_step_agree(language, taken, heading):
+    """"3 steps taken" stood beside a worked step headed #2 and a log ending at row 2."""
+    app = app_for("alpha", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "space")
+        lines = screen_text(app).split("\n")
+        assert taken in lines[0] and heading in lines[13]
+        log = [line.split()[0] for line in lines[14:22] if line.strip() and line.split()[0].isdigit()]
+        assert log == ["0", "1", "2", "3"]  # iteration 3 is where the run is: its row is the last
+        assert "0.4216" in lines[17] and "0.0018662" in lines[17]  # its weight and error, as the panel shows
+
+
+@pytest.mark.parametrize(("language", "measured", "heading", "key"),
+                         [("en", "measured 3 times", "#3: prediction", "space measure"),
+                          ("zh", "已测量 3 次", "#3：预测", "空格 测量")])
+async def test_the_measuring_lesson_counts_measurements_not_steps(language, measured, heading, key):
+    """Lesson 1 said "1 step taken" and showed iteration numbers where it only measured."""
+    app = app_for("measure-error", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "space")
+        screen = screen_text(app)
+        lines = screen.split("\n")
+        assert measured in lines[0] and heading in lines[13] and key in lines[-1]
+        assert [line.split()[0] for line in lines[14:17]] == ["1", "2", "3"]
+        assert "step" not in lines[0] and "步" not in lines[0]

@@ -227,8 +227,10 @@ def test_the_tutorial_end_follows_the_steps_taken(language):
     assert tutorial_end(lesson, history, language) == ""
     done = tutorial_end(lesson, history.step(), language)
     past = tutorial_end(lesson, history.step().step(), language)
-    assert {"en": "ends here, after 1 step;", "zh": "走完 1 步，到这里就结束了"}[language] in done
-    assert {"en": "ended after 1 step (2 steps taken now)", "zh": "走完 1 步就结束了，现在已经走了 2 步"}[language] in past
+    # a measuring lesson counts measurements, not steps (a newcomer read "1 step taken" where nothing stepped)
+    assert {"en": "ends here, after 1 measurement;", "zh": "做完 1 次测量，到这里就结束了"}[language] in done
+    assert {"en": "ended after 1 measurement (2 measurements now)",
+            "zh": "做完 1 次测量就结束了，现在已经做了 2 次测量"}[language] in past
     assert {"en": "ends here", "zh": "到这里"}[language] not in past
     assert {"en": "space measures again", "zh": "按空格会再测量一次"}[language] in past  # what space does here
     edited = History.start(lesson.problem.replace(weights=(0.5,))).jump(3)

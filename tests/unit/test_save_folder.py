@@ -121,7 +121,7 @@ def test_a_fresh_start_keeps_the_last_session_a_key_away(folder, typed):
     result = typed("--lesson", "hot-cold", keys="s\ns\nb\nq\n")  # its questions skipped, then back
     assert said(result) == ["gradstep: Your last session (alpha, iteration 2) is kept: press b to go back to it."]
     back = result.out.split("(iteration 2)", 1)[1]
-    assert "#1: prediction = 2 x 0.46 = 0.92" in back  # b brought back alpha where it was
+    assert "#1->#2: prediction = 2 x 0.46 = 0.92" in back  # b brought back alpha where it was
     assert sorted(os.listdir(folder)) == ["session.json", "session.lock", "session.previous.json"]
     again = typed("--lesson", "alpha")
     assert said(again) == ["gradstep: Your last session (alpha, iteration 2) is kept: press b to go back to it."]
@@ -209,7 +209,7 @@ def test_a_fresh_start_that_cannot_save_loses_nothing(folder, typed, monkeypatch
     on_a_full_disk("--lesson", "hot-cold")
     assert sorted(os.listdir(folder)) == ["session.lock", "session.previous.json"]
     resumed = typed("--resume", keys="q\n")
-    assert said(resumed) == [] and "#1: prediction = 2 x 0.46 = 0.92" in resumed.out
+    assert said(resumed) == [] and "#1->#2: prediction = 2 x 0.46 = 0.92" in resumed.out
     on_a_full_disk("--lesson", "hot-cold")
     kept = ["gradstep: Your last session (alpha, iteration 2) is kept: press b to go back to it."]
     assert said(typed("--lesson", "hot-cold")) == kept  # the next start keeps it, where it was

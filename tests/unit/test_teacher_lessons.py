@@ -159,7 +159,7 @@ def test_line_mode_refuses_what_is_locked(tmp_path):
     assert shown.count("Your teacher has locked changing alpha (and the step) in this lesson.") == 1
     assert "Your teacher has locked switching the rule in this lesson." in shown
     assert shown.count("Your teacher has locked the lesson list: this lesson stays.") == 2
-    assert "#0: prediction = 2 x 0.5 = 1" in shown  # stepping still works
+    assert "#0->#1: prediction = 2 x 0.5 = 1" in shown  # stepping still works
 
 
 def test_line_mode_hides_what_the_teacher_hides(tmp_path):
@@ -218,7 +218,7 @@ def test_line_mode_takes_each_lessons_own_rules(tmp_path):
     assert "Your teacher has locked the lesson list: this lesson stays." in shown
     shown = run_line_mode(lessons[1], "l 1\n\nq\n", lessons)
     assert "What will the weight be" not in shown.split("plain: Lesson plain")[-1]  # predict mode stayed behind
-    assert "#0: prediction = 2 x 0.5 = 1" in shown
+    assert "#0->#1: prediction = 2 x 0.5 = 1" in shown
 
 
 def test_a_summary_names_the_figures_of_the_lessons_start(tmp_path):

@@ -222,10 +222,12 @@ def tutorial_end(lesson: Lesson, history: History, language: str) -> str:
     steps = lesson.tutorial_steps
     if steps is None or history.iteration < steps or lesson.problem != history.problem:
         return ""
-    then = say(language, "count.step" if steps == 1 else "count.steps", steps=steps)
-    now = say(language, "count.step" if history.iteration == 1 else "count.steps", steps=history.iteration)
+    counted = "count.measurement" if history.problem.method == MEASURE else "count.step"
+    then = say(language, counted if steps == 1 else counted + "s", steps=steps)
+    now = say(language, counted if history.iteration == 1 else counted + "s", steps=history.iteration)
     on = say(language, "lesson_on.measure" if history.problem.method == MEASURE else "lesson_on")
     key = "lesson_done" if history.iteration == steps else "lesson_past"
+    key += ".measure" if history.problem.method == MEASURE else ""  # measurements are made, not walked
     return say(language, key, then=then, now=now, on=on)
 
 

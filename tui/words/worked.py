@@ -12,7 +12,7 @@ import numpy as np
 from ...core.history import History
 from ...core.landmarks import TIE
 from ...core.numbers import SHOWN_DIGITS, readable
-from ...core.problem import Problem
+from ...core.problem import MEASURE, Problem
 from ...core.rules import GradientStep, HotColdStep, MeasureStep, OutputsStep, output_record
 from .figures import number, vector
 from .say import say
@@ -34,7 +34,8 @@ def worked_step(history: History, language: str, output: int | None = 0) -> list
     lines = []
     for shown in range(problem.outputs) if output is None else [min(output, problem.outputs - 1)]:
         heading = "worked.output" if output is not None else "worked.output_each"  # no keys to choose in line mode
-        lines.append(say(language, heading, iteration=step.iteration, output=shown + 1, outputs=problem.outputs))
+        lines.append(say(language, heading, iteration=step.iteration, next=step.iteration + 1, output=shown + 1,
+                         outputs=problem.outputs))
         lines += _worked(problem.output_problem(shown), output_record(step, shown), language)
     errors = " + ".join(readable(e) for e in step.errors)
     return lines + [say(language, "worked.error_sum", errors=errors, value=readable(step.error))]
@@ -96,7 +97,11 @@ def _as_shown(value: float) -> float:
 def _prediction_line(problem: Problem, step, language: str) -> str:
     times = say(language, "sign.times")
     terms = " + ".join(f"{number(x)}{times}{number(w)}" for x, w in zip(problem.inputs, step.weights))
-    return say(language, "worked.prediction", iteration=step.iteration, terms=terms, value=readable(step.prediction))
+    if problem.method == MEASURE:  # nothing steps: the measurements are counted, from 1
+        return say(language, "worked.prediction.measure", count=step.iteration + 1, terms=terms,
+                   value=readable(step.prediction))
+    return say(language, "worked.prediction", iteration=step.iteration, next=step.iteration + 1, terms=terms,
+               value=readable(step.prediction))
 
 
 def _gradient_lines(problem: Problem, step: GradientStep, language: str) -> list[str]:

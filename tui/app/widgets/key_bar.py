@@ -97,11 +97,13 @@ class KeyBar(StatePanel):
 
 def label(state: AppState, key: str) -> str:
     """The catalogue key for what a binding does now: + and - change hot and cold's step,
-    not alpha, and p pauses while playing."""
+    not alpha, p pauses while playing, and space measures where nothing learns."""
     if key == "key.alpha" and state.session.problem.method == HOT_COLD:
         return "key.step_amount"
     if key == "key.play" and state.playing:
         return "key.pause"
+    if key == "key.step" and state.session.problem.method == MEASURE:
+        return "key.measure"
     return key
 
 

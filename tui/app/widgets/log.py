@@ -6,6 +6,7 @@ the CSV export (x) and the error-vs-iteration chart (v). Columns that do not fit
 width are left out, least telling first (the worked step shows them for the last step).
 """
 
+import numpy as np
 from rich.cells import cell_len
 from rich.console import Group
 from rich.text import Text
@@ -78,6 +79,25 @@ def heading(column: tuple[str, int | None], width: int, language: str, problem: 
     return name.rjust(width - (cell_len(name) - len(name)))  # wide characters take two cells
 
 
+def current_row(history) -> dict:
+    """The row of the iteration the run is at: its weights, prediction and error are known
+    now; what its step will do is not shown until the step is taken (the log's last row
+    is the iteration the status line counts, and a guess asked before the step stays a guess)."""
+    several = history.problem.outputs > 1
+    weights = history.weights.tolist()
+    prediction = np.ravel(history.prediction).tolist()
+    row = {"weight": weights if len(weights) > 1 else weights[0],
+           "prediction": prediction if several else prediction[0], "error": float(history.error)}
+    if several:
+        row["output_error"] = history.output_errors.tolist()
+    return row
+
+
+def _at(value, index: int):
+    """A field's `index`th value, or None where the row has none."""
+    return None if value is None else _flat(value)[index]
+
+
 def _flat(value: list) -> list:
     """A matrix's values row by row (a list is already flat)."""
     return [item for part in value for item in (part if isinstance(part, list) else [part])]
@@ -99,19 +119,26 @@ class IterationLog(StatePanel):
         cells = ["#".rjust(iteration_width)] + [heading(c, w, state.language, history.problem)
                                            for c, w in zip(columns, widths)]
         lines = [Text(" ".join(cells), style="bold underline")]
-        first = max(0, history.iteration - max(0, self.size.height - 1))
-        rows = [as_row(history.record(k)) for k in range(first, history.iteration)]
-        cells_by_column = [self._column([row[field] if index is None else _flat(row[field])[index] for row in rows],
+        measuring = history.problem.method == MEASURE
+        last = history.iteration - 1 if measuring else history.iteration  # the current row, but where nothing steps
+        first = max(0, last + 1 - max(0, self.size.height - 1))
+        rows = [as_row(history.record(k)) for k in range(first, last)]
+        if last >= first:
+            rows.append(as_row(history.record(last)) if measuring else current_row(history))
+        cells_by_column = [self._column([row.get(field) if index is None else _at(row.get(field), index) for row in rows],
                                         width, state.exact) for (field, index), width in zip(columns, widths)]
-        for k, cells in zip(range(first, history.iteration), zip(*cells_by_column)):
-            line = " ".join([str(k).rjust(iteration_width), *cells])
-            lines.append(Text(line, style="bold" if k == history.iteration - 1 else ""))
+        for k, cells in zip(range(first, last + 1), zip(*cells_by_column)):
+            number = k + 1 if measuring else k  # a measuring lesson counts its measurements
+            line = " ".join([str(number).rjust(iteration_width), *cells])
+            lines.append(Text(line, style="bold" if k == last else ""))
         return Group(*lines)
 
     @staticmethod
     def _column(values: list, width: int, every_digit: bool) -> list[str]:
-        """One column's cells, right-aligned: every digit (f), or one notation for the column."""
-        if values and isinstance(values[0], str):  # hot and cold's move: up, down, none
-            return [value.rjust(width) for value in values]
-        texts = [exact(value) for value in values] if every_digit else column(values, width)
-        return [text.rjust(width) for text in texts]
+        """One column's cells, right-aligned: every digit (f), or each as readable writes it,
+        points in line; blank where the current row has no value yet."""
+        if any(isinstance(value, str) for value in values):  # hot and cold's move: up, down, none
+            return [(value or "").rjust(width) for value in values]
+        known = [value for value in values if value is not None]
+        texts = iter([exact(value) for value in known] if every_digit else column(known, width))
+        return [("" if value is None else next(texts)).rjust(width) for value in values]

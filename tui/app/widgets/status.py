@@ -2,6 +2,7 @@
 
 from rich.text import Text
 
+from ....core.problem import MEASURE
 from ...words.prose import lesson_heading
 from ...words.say import say
 from ..state import AppState
@@ -15,7 +16,7 @@ class StatusBar(StatePanel):
         session = state.session
         left = Text(f" {lesson_heading(session.lesson, state.language)}", style="bold")
         steps = session.history.iteration
-        status = [say(state.language, "step_taken" if steps == 1 else "steps_taken", steps=steps)]
+        status = [taken(steps, session.problem.method, state.language)]
         right, scored = session.tally
         if state.predicting or scored:
             status.insert(0, say(state.language, "predict.tally", right=right, total=scored))
@@ -26,3 +27,11 @@ class StatusBar(StatePanel):
         right = Text("  ".join(status) + " ")
         gap = max(1, self.size.width - left.cell_len - right.cell_len)
         return left + Text(" " * gap) + right
+
+
+def taken(steps: int, method: str, language: str) -> str:
+    """What the run has done: steps taken, or in a measuring lesson, where nothing steps,
+    measurements made (space measures again)."""
+    if method == MEASURE:
+        return say(language, "measured_once" if steps == 1 else "measured_times", count=steps)
+    return say(language, "step_taken" if steps == 1 else "steps_taken", steps=steps)
