@@ -146,3 +146,12 @@ def test_a_count_in_a_sentence_is_written_whole():
     assert say("en", "steps_taken", steps=100_000) == "100000 steps taken"
     assert say("en", "run.longest", limit=100_000).startswith("This run has reached 100000 iterations")
     assert say("en", "steps_taken", steps=10**20).startswith("~1e20")
+
+
+@pytest.mark.parametrize("jargon", ["misses in a batch", "alpha can take it in", "regimes", "for gd "])
+def test_a_first_year_reads_no_jargon_the_course_does_not_teach(jargon):
+    """Both newcomers stopped at these: a batch, folding the 2 into alpha, regimes, and gd."""
+    from gradstep.core.lessons import course
+
+    texts = [getattr(lesson.text("en"), field) for lesson in course() for field in ("teaches", "notice")]
+    assert not any(jargon in text for text in texts + [english for english, _ in WORDS.values()])
