@@ -126,8 +126,7 @@ def column(values: list[float], width: int, digits: int = SHOWN_DIGITS) -> list[
 
     The notation is chosen per cell: one speck of rounding dust (2.7756e-17) must not turn
     every 0.64 above it into 6.4000e-01, and a number reads the same in the log as on the
-    panel beside it. Scientific only where plain decimals would not fit `width`, then with
-    as many digits as fit. Where points in one line would make the column wider than
+    panel beside it; where it would not fit `width`, with as many digits as fit. Where points in one line would make the column wider than
     `width`, the cells are right-aligned instead.
     """
     texts = [_cell(value, width, digits) for value in values]
@@ -140,13 +139,13 @@ def column(values: list[float], width: int, digits: int = SHOWN_DIGITS) -> list[
 
 
 def _cell(value: float, width: int, digits: int) -> str:
-    """`value` as readable writes it, or in fewer digits if that would not fit `width`."""
-    text = readable(value, digits)
-    for shown in range(digits - 1, 0, -1):
+    """`value` as readable writes it, with fewer digits where that would not fit `width`
+    (0.0082846 in 8 cells: 0.008285)."""
+    for shown in range(digits, 1, -1):
+        text = readable(value, shown)
         if len(text) <= width:
-            break
-        text = _scientific(value, shown)
-    return text
+            return text
+    return readable(value, 1)
 
 
 def _point(text: str) -> int:
@@ -155,12 +154,6 @@ def _point(text: str) -> int:
         if mark in text:
             return text.index(mark)
     return len(text)
-
-
-def _scientific(value: float, digits: int) -> str:
-    if value == 0 or not math.isfinite(value):
-        return readable(value)
-    return format(value, f".{digits - 1}e")
 
 
 def exact(value: float) -> str:

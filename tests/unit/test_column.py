@@ -1,6 +1,7 @@
 """The log's columns: each number written as it is anywhere else, decimal points in line."""
 
 import math
+from decimal import Decimal
 
 from gradstep.core.numbers import SHOWN_DIGITS, column, readable
 from hypothesis import given
@@ -30,4 +31,10 @@ def test_every_cell_fits_and_reads_as_it_does_elsewhere(values):
         if len(readable(value)) <= WIDTH:
             assert cell.strip() == readable(value)  # the same number the same way on every panel
         else:  # a negative figure past 1e+99: one digit fewer
-            assert math.isclose(float(cell), value, rel_tol=10.0 ** (1 - SHOWN_DIGITS) * 5)
+            ratio = Decimal(cell.strip()) / Decimal(value)  # past the largest float, rounded up
+            assert math.isclose(ratio, 1, rel_tol=10.0 ** (1 - SHOWN_DIGITS) * 5)
+
+
+def test_a_narrow_column_keeps_plain_decimals_with_fewer_digits():
+    """With several outputs the log's columns are 8 cells: 0.0082846 reads 0.008285, not 8.28e-03."""
+    assert column([0.0082846, 0.009025], 8) == ["0.008285", "0.009025"]

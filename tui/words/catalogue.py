@@ -716,7 +716,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "worked.weight": ("weight = {weight} - {alpha} x {weight_delta} = {value}",
                       "权重 = {weight} - {alpha} × {weight_delta} = {value}"),
     "worked.output": ("#{iteration}->#{next} output {output} of {outputs} (keys 1-{outputs}):",
-                      "#{iteration}->#{next} 第 {output} 个输出（共 {outputs} 个，按 1-{outputs}）："),
+                      "#{iteration}->#{next} 第 {output} 个输出（共 {outputs} 个，按 1-{outputs}）"),
     "worked.output_each": ("#{iteration}->#{next} output {output} of {outputs}:",
                            "#{iteration}->#{next} 第 {output} 个输出（共 {outputs} 个）："),
     "worked.error_sum": ("error logged = the sum of the outputs' errors = {errors} = {value}",
