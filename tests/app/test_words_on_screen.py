@@ -395,7 +395,7 @@ async def test_the_best_alpha_reads_as_alpha_does(language):
 
 
 @pytest.mark.parametrize(("language", "taken", "heading"), [("en", "3 steps taken", "#2->#3: prediction"),
-                                                            ("zh", "已走 3 步", "#2->#3：预测")])
+                                                            ("zh", "已走 3 步", "#2→#3：预测")])
 async def test_the_steps_taken_the_last_log_row_and_the_worked_step_agree(language, taken, heading):
     """"3 steps taken" stood beside a worked step headed #2 and a log ending at row 2."""
     app = app_for("alpha", language=language)

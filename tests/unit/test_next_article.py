@@ -253,7 +253,7 @@ def test_gradstep_check_names_a_shape_that_does_not_fit(tmp_path, text, said):
     assert result.status == 2 and said in result.out + result.err, result.out + result.err
 
 
-@pytest.mark.parametrize("language, each", [("en", "#0->#1 output 3 of 3:"), ("zh", "#0->#1 第 3 个输出（共 3 个）：")])
+@pytest.mark.parametrize("language, each", [("en", "#0->#1 output 3 of 3:"), ("zh", "#0→#1 第 3 个输出（共 3 个）：")])
 def test_line_mode_works_out_every_output_and_their_sum(tmp_path, monkeypatch, language, each):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setattr("sys.stdin", io.StringIO("s\n\nq\n"))  # skip the question, one step, quit
