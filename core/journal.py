@@ -11,6 +11,7 @@ tally counts (`first`), and every later try, wrong or right, is kept too.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .formats import divergence_note
 from .history import Trajectory
@@ -53,6 +54,7 @@ class Entry:
     @property
     def step(self) -> Step:
         """STEP: its record, rebuilt when a row is written rather than kept (24 bytes a step, not 500)."""
+        assert self.run is not None, "only a STEP entry has a record, and every STEP holds its run"
         return self.run.record(self.iteration)
 
     @property
@@ -155,7 +157,7 @@ class Journal:
             self._tries.append(self.entries[-1])
 
     def progress(self, session: Session, account: str, name: str, last_key: float, now: float,
-                 ended: bool) -> dict:
+                 ended: bool) -> dict[str, Any]:
         """The progress file's record of this journal, with `session` where the student is now."""
         self.see(session, now)
         history = session.history
@@ -170,6 +172,8 @@ class Journal:
 
 def _seen(entry: Entry) -> AnswerSeen:
     """An answer as the desk lists it: what was answered in words (a choice's own words)."""
-    answer, given = entry.answer, entry.answer.given
-    text = entry.chosen if isinstance(given, str) else "" if given is None else exact(given)
-    return AnswerSeen(entry.lesson, answer.index + 1, entry.words.ask, text, answer.result == RIGHT, entry.first)
+    answer, words = entry.answer, entry.words
+    assert answer is not None and words is not None, "only ANSWER entries are listed, and they hold both"
+    given = answer.given
+    text = (entry.chosen or given) if isinstance(given, str) else "" if given is None else exact(given)
+    return AnswerSeen(entry.lesson, answer.index + 1, words.ask, text, answer.result == RIGHT, entry.first)

@@ -14,6 +14,7 @@ import dataclasses
 import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any, TypeGuard
 
 from .limits import MAX_OUTPUTS, MAX_WEIGHTS
 from .refusals import Refusal
@@ -53,7 +54,7 @@ class Problem:
         for field in ("alpha", "step_amount"):
             object.__setattr__(self, field, float(getattr(self, field)))
 
-    def replace(self, **changes) -> "Problem":
+    def replace(self, **changes: Any) -> "Problem":
         """A copy with `changes`, validated like any new problem."""
         return dataclasses.replace(self, **changes)
 
@@ -99,12 +100,13 @@ def check_problem(problem: Problem) -> None:
         raise fault
 
 
-def problem_faults(values: Mapping[str, object]) -> Iterator[InvalidProblem]:
+def problem_faults(values: Mapping[str, Any]) -> Iterator[InvalidProblem]:
     """What is wrong with a problem's fields (`values`, by field name): the first fault of
     each field, then, only if every field is sound, what is wrong between them. Loading
     stops at the first; `gradstep check` reports them all. A field given as None is one
     already found faulty (a lesson file's "goal" that is not a number): it is passed over,
-    and so are the checks between fields."""
+    and so are the checks between fields. The values are Any: they come from outside, and
+    each is checked here before it is used as what it should be."""
     faulty = any(value is None for value in values.values())
     if values["method"] is not None and values["method"] not in METHODS:
         faulty = True
@@ -168,15 +170,15 @@ def _field_fault(field: str, value: object) -> InvalidProblem | None:
             return InvalidProblem("problem.too_many_weights", field=field, limit=MAX_WEIGHTS, size=len(value))
         return next((fault for item in value if (fault := _finite_fault(field, item))), None)
     fault = _finite_fault(field, value)
-    if fault is None and field in ("alpha", "step_amount") and value <= 0:
+    if fault is None and field in ("alpha", "step_amount") and is_number(value) and value <= 0:
         return InvalidProblem("problem.not_positive", field=field, value=value)
     return fault
 
 
 def _finite_fault(field: str, value: object) -> InvalidProblem | None:
-    if not is_number(value):
-        return InvalidProblem("problem.expected_number", field=field, value=value)
-    return None if is_finite(value) else InvalidProblem("problem.not_finite", field=field, value=value)
+    if is_number(value):
+        return None if is_finite(value) else InvalidProblem("problem.not_finite", field=field, value=value)
+    return InvalidProblem("problem.expected_number", field=field, value=value)
 
 
 def is_finite(value: int | float) -> bool:
@@ -189,7 +191,7 @@ def is_finite(value: int | float) -> bool:
         return False
 
 
-def is_number(value: object) -> bool:
+def is_number(value: object) -> TypeGuard[int | float]:
     """An int or a float, and not a bool (which Python counts as an int): the one test of
     "a number" for every loader, so a lesson file's `true` is never read as 1."""
     return isinstance(value, (int, float)) and not isinstance(value, bool)

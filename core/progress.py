@@ -14,6 +14,7 @@ import json
 import math
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Any
 
 FORMAT = "gradstep-progress"
 VERSION = 1
@@ -32,8 +33,9 @@ def iso_utc(seconds: float, milliseconds: bool = False) -> str:
     return moment.isoformat(timespec="milliseconds" if milliseconds else "seconds").replace("+00:00", "Z")
 
 
-def parse_time(text: str) -> datetime | None:
-    """An ISO 8601 time written by `iso_utc` (or any with a zone) as an aware datetime; None if it is not one."""
+def parse_time(text: object) -> datetime | None:
+    """An ISO 8601 time written by `iso_utc` (or any with a zone) as an aware datetime; None if it
+    is not one (or not text at all: a progress file's field may hold anything)."""
     if not isinstance(text, str):
         return None
     try:
@@ -79,16 +81,15 @@ class Progress:
 def progress_record(*, account: str, session: str, lesson: str, lessons_opened: list[str],
                     iteration: int, error: float | None, predictions_right: int, predictions: int,
                     questions_right: int, questions_asked: int, answers: list[AnswerSeen],
-                    last_key: float, diverged: bool, ended: bool, updated: float) -> dict:
+                    last_key: float, diverged: bool, ended: bool, updated: float) -> dict[str, Any]:
     """The JSON object of a progress file; times are seconds since the epoch, written in UTC.
     An error that is not finite (the run overflowed) is null: JSON has no word for it."""
-    finite = error is not None and math.isfinite(error)
     return {
         "format": FORMAT, "version": VERSION,
         "account": account, "session": session, "lesson": lesson,
         "lessons_opened": list(lessons_opened),
         "iteration": int(iteration),
-        "error": float(error) if finite else None,
+        "error": float(error) if error is not None and math.isfinite(error) else None,
         "predictions_right": int(predictions_right), "predictions": int(predictions),
         "questions_right": int(questions_right), "questions_asked": int(questions_asked),
         "answers": [{"lesson": seen.lesson, "question": seen.question, "text": seen.text,
@@ -98,7 +99,7 @@ def progress_record(*, account: str, session: str, lesson: str, lessons_opened: 
     }
 
 
-def write_progress(record: dict) -> str:
+def write_progress(record: dict[str, Any]) -> str:
     """The file's text: one JSON object, floats exact, never NaN."""
     return json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n"
 
@@ -138,7 +139,7 @@ def read_progress(text: str) -> Progress | None:
     return Progress(
         data["account"], data["session"], data["lesson"], tuple(opened), data["iteration"],
         None if error is None else float(error),
-        *(data[name] for name in _COUNTS[1:]),
+        data["predictions_right"], data["predictions"], data["questions_right"], data["questions_asked"],
         tuple(AnswerSeen(**{name: item[name] for name in _ANSWER_TYPES}) for item in answers),
         data["last_key"], data["diverged"], data["ended"], data["updated"])
 
@@ -154,4 +155,4 @@ def _is_answer(item: object) -> bool:
         value = item.get(name)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             return False
-    return item["question"] >= 1
+    return bool(item["question"] >= 1)

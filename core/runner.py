@@ -35,7 +35,7 @@ def run(about: About, steps: int, format: str, out: IO[str],
     return last
 
 
-def _remembering(items: Iterable[Step | Divergence], last: list) -> Iterator[Step | Divergence]:
+def _remembering(items: Iterable[Step | Divergence], last: list[Step | Divergence]) -> Iterator[Step | Divergence]:
     """Pass items on, keeping the last two (the last record and a divergence after it)."""
     for item in items:
         last[:] = [*last[-1:], item]
