@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, Any
 
 import numpy as np
 
@@ -133,9 +133,10 @@ def _plain(value: object) -> object:
     return value[0] if isinstance(value, list) and len(value) == 1 else value
 
 
-def as_row(step: Step) -> dict[str, object]:
-    """A record as named plain values: several weights as a list, one weight as a number."""
-    row = {}
+def as_row(step: Step) -> dict[str, Any]:
+    """A record as named plain values: several weights as a list, one weight as a number
+    (a matrix as a list of rows): Any, since which a field holds follows from its name."""
+    row: dict[str, Any] = {}
     for field in dataclasses.fields(step):
         if field.name in _SKIPPED:
             continue

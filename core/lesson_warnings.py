@@ -9,11 +9,13 @@ same run (`gradstep check`), whatever the faults are.
 
 from collections.abc import Iterator
 
+from typing import Any
+
 from .lessons import LANGUAGES, QUESTION_WORDS, RATE_FIELDS, TEXT_FIELDS, LessonError
 from .problem import GRADIENT_DESCENT
 
 
-def lesson_warnings(data: dict, where: str) -> list[LessonError]:
+def lesson_warnings(data: dict[str, Any], where: str) -> list[LessonError]:
     """Every warning of a lesson file's fields `data` (file `where`)."""
     warnings = _unused_rate(data, where) + _repeated(data, where) + _untranslated(data, where)
     questions = data.get("questions")
@@ -23,7 +25,7 @@ def lesson_warnings(data: dict, where: str) -> list[LessonError]:
     return warnings
 
 
-def lesson_words(data: dict) -> Iterator[tuple[str, str]]:
+def lesson_words(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
     """Every piece of words in a lesson file's fields that placeholders are filled in: the
     field that holds it ("en.notice", "questions[2].zh.ask") and the text."""
     for language, table in _tables(data):
@@ -35,12 +37,18 @@ def lesson_words(data: dict) -> Iterator[tuple[str, str]]:
                         if isinstance(table.get(field), str))
 
 
-def _tables(data: dict) -> Iterator[tuple[str, dict]]:
+def _tables(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     """The language tables of a lesson or a question that are tables."""
     return ((language, data[language]) for language in LANGUAGES if isinstance(data.get(language), dict))
 
 
-def _unused_rate(data: dict, where: str) -> list[LessonError]:
+def _table_at(data: dict[str, Any], key: str) -> dict[str, Any]:
+    """data[key] if it is a table, else an empty one: a file may hold anything there."""
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
+def _unused_rate(data: dict[str, Any], where: str) -> list[LessonError]:
     """The step size of a rule the lesson does not follow (alpha under hot and cold)."""
     method = data.get("method", GRADIENT_DESCENT)
     if not isinstance(method, str) or method not in RATE_FIELDS:
@@ -49,7 +57,7 @@ def _unused_rate(data: dict, where: str) -> list[LessonError]:
             for unused in RATE_FIELDS.values() if unused not in (None, RATE_FIELDS[method]) and unused in data]
 
 
-def _repeated(data: dict, where: str) -> list[LessonError]:
+def _repeated(data: dict[str, Any], where: str) -> list[LessonError]:
     """A word of `locked` or `hide` given more than once: once does it."""
     found = []
     for field in ("locked", "hide"):
@@ -60,10 +68,10 @@ def _repeated(data: dict, where: str) -> list[LessonError]:
     return found
 
 
-def _untranslated(data: dict, where: str, prefix: str = "", fields: tuple[str, ...] = TEXT_FIELDS,
+def _untranslated(data: dict[str, Any], where: str, prefix: str = "", fields: tuple[str, ...] = TEXT_FIELDS,
                   missing: str = "lesson.no_chinese") -> list[LessonError]:
     """Words English has and a language lacks: its students read those in English."""
-    english = data.get("en") if isinstance(data.get("en"), dict) else {}
+    english = _table_at(data, "en")
     found = []
     for language in LANGUAGES[1:]:
         if language not in data:
@@ -75,13 +83,13 @@ def _untranslated(data: dict, where: str, prefix: str = "", fields: tuple[str, .
     return found
 
 
-def _question_warnings(question: dict, where: str, prefix: str) -> list[LessonError]:
+def _question_warnings(question: dict[str, Any], where: str, prefix: str) -> list[LessonError]:
     """A tolerance on a choice (right or wrong, nothing near); words an English reader lacks
     (the question, or what explains its answer); words a Chinese reader gets in English."""
     found = []
     if "tolerance" in question and "choices" in question:
         found.append(LessonError("lesson.tolerance_of_choice", where=where, field=f"{prefix}tolerance"))
-    english = question.get("en") if isinstance(question.get("en"), dict) else {}
+    english = _table_at(question, "en")
     somewhere = {field for _, table in _tables(question) for field in table}
     if "ask" not in english and "ask" in somewhere:  # asked in no language at all is a fault
         found.append(LessonError("lesson.question_not_in_english", where=where, field=f"{prefix}en.ask"))

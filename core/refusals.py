@@ -10,6 +10,7 @@ translated at the edge.
 """
 
 import copy
+from typing import Any
 
 
 class Refusal(ValueError):
@@ -20,7 +21,9 @@ class Refusal(ValueError):
         self.key = key  # the catalogue's key for the message
         self.field = field  # the field or flag it concerns, as the user named it
         self.where = where  # the file it was found in
-        self.values = values  # what the message fills in; a Refusal among them is a reason within
+        # What the message fills in; a Refusal among them is a reason within. Any, not object:
+        # they are passed on as keywords (`**refusal.values`) to refusals of other kinds.
+        self.values: dict[str, Any] = values
 
     def at(self, *, field: str | None = None, where: str | None = None) -> "Refusal":
         """A copy located in `field` of `where`; a place it already knows is kept."""

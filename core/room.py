@@ -16,6 +16,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .progress import AnswerSeen, Progress
+
 IDLE_LIMIT = 120.0  # seconds without a key before a student still in a session is flagged idle
 STUCK, DIVERGED, IDLE = "stuck", "diverged", "idle"  # the flags, most urgent first
 FLAGS = (STUCK, DIVERGED, IDLE)
@@ -30,7 +32,7 @@ class Seen:
     student: the name written inside is theirs to forge, the file's owner is not)."""
 
     account: str
-    progress: object  # core.progress's record of the session
+    progress: Progress  # the session's progress file, as read
     last_key: float  # seconds since the epoch of the student's last key
 
 
@@ -78,10 +80,11 @@ def flags(seen: Seen, now: float, idle_limit: float = IDLE_LIMIT) -> tuple[str, 
     return tuple(found)
 
 
-def stuck_on(progress) -> list[int]:
+def stuck_on(progress: Progress) -> list[int]:
     """The questions of the lesson open now that `progress` got wrong twice, not right since
     (the answers are its tries, in order; a skip is no wrong answer)."""
-    wrong, settled = Counter(), {}
+    wrong: Counter[int] = Counter()
+    settled: dict[int, bool] = {}
     for answer in progress.answers:
         if answer.lesson != progress.lesson or skipped(answer):
             continue
@@ -90,7 +93,7 @@ def stuck_on(progress) -> list[int]:
     return [question for question, count in wrong.items() if count >= WRONG_TWICE and not settled[question]]
 
 
-def skipped(answer) -> bool:
+def skipped(answer: AnswerSeen) -> bool:
     """A try that gave no answer (s): neither right nor a wrong answer to count."""
     return not answer.right and answer.answer == ""
 
@@ -124,7 +127,7 @@ def lesson_order(seen: Iterable[Seen]) -> list[str]:
     """The lessons in the order of the course, as the class shows it: an early lesson has
     been opened by more students than a later one (the folder does not say which course
     they follow). Ties are taken alphabetically."""
-    opened = Counter()
+    opened: Counter[str] = Counter()
     for one in seen:
         opened.update(set(one.progress.lessons_opened) | {one.progress.lesson})
     return sorted(opened, key=lambda lesson: (-opened[lesson], lesson))
@@ -142,9 +145,10 @@ def question_figures(seen: Iterable[Seen]) -> list[QuestionFigures]:
     gave it; ties go to the answer first met). A question's words are those most students
     were asked: one student's file, forged, cannot reword it for the class."""
     seen = list(seen)
-    tries, right = Counter(), Counter()
-    texts: dict[tuple[str, int], Counter] = {}
-    wrong: dict[tuple[str, int], Counter] = {}
+    tries: Counter[tuple[str, int]] = Counter()
+    right: Counter[tuple[str, int]] = Counter()
+    texts: dict[tuple[str, int], Counter[str]] = {}
+    wrong: dict[tuple[str, int], Counter[str]] = {}
     for one in seen:
         given, worded = set(), set()
         for answer in one.progress.answers:
@@ -159,10 +163,10 @@ def question_figures(seen: Iterable[Seen]) -> list[QuestionFigures]:
                 given.add((question, answer.answer))
                 wrong.setdefault(question, Counter())[answer.answer] += 1
     rank = {lesson: place for place, lesson in enumerate(lesson_order(seen))}
-    figures = []
+    figures: list[QuestionFigures] = []
     for question in sorted(texts, key=lambda question: (rank.get(question[0], len(rank)), question)):
         common = wrong[question].most_common(1) if question in wrong else []
-        answer, students = common[0] if common else (None, 0)
+        most_wrong, students = common[0] if common else (None, 0)
         text = texts[question].most_common(1)[0][0]
-        figures.append(QuestionFigures(*question, text, tries[question], right[question], answer, students))
+        figures.append(QuestionFigures(*question, text, tries[question], right[question], most_wrong, students))
     return figures

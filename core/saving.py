@@ -19,13 +19,14 @@ import os
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from .history import History, Trajectory
 from .lessons import Lesson, lesson_from_table
 from .limits import MAX_ITERATIONS, SAVE_BYTES
 from .outside import read_text
 from .predict import DIRECTION, DIRECTIONS, Guess, judge, what_to_predict
-from .problem import Problem, is_finite
+from .problem import Problem, is_finite, is_number
 from .questions import RIGHT, SKIPPED, WRONG, Answer, Question
 from .refusals import Refusal
 from .replay import replay
@@ -40,7 +41,7 @@ class CorruptSave(Refusal):
     """A save file that cannot be trusted; the key says why."""
 
 
-def _lesson_data(lesson: Lesson) -> dict:
+def _lesson_data(lesson: Lesson) -> dict[str, Any]:
     """A lesson as the table of a lesson file (empty texts left out), and where it came from:
     a save's lesson is checked on loading by the lesson files' own check."""
     table = {"name": lesson.name, **_problem_data(lesson.problem), "source": lesson.source}
@@ -55,28 +56,29 @@ def _lesson_data(lesson: Lesson) -> dict:
     return table
 
 
-def _words(text: dict) -> dict:
+def _words(text: dict[str, Any]) -> dict[str, Any]:
     """A table of words as a lesson file writes it: no empty field."""
-    return {field: list(words) if isinstance(words, tuple) else words for field, words in text.items() if words}
+    return {field: list[Any](words) if isinstance(words, tuple) else words for field, words in text.items() if words}
 
 
-def _question_data(question: Question) -> dict:
+def _question_data(question: Question) -> dict[str, Any]:
     """A question as a lesson file's [[questions]] table."""
-    table = {"at": question.at, "answer": question.answer, "tolerance": question.tolerance}
+    table: dict[str, Any] = {"at": question.at, "answer": question.answer, "tolerance": question.tolerance}
     if question.choices:
         table["choices"] = list(question.choices)
     return {**table, **{language: _words(vars(text)) for language, text in question.texts.items()}}
 
 
-def _problem_data(problem: Problem) -> dict:
-    return {field: list(value) if isinstance(value, tuple) else value for field, value in vars(problem).items()}
+def _problem_data(problem: Problem) -> dict[str, Any]:
+    return {field: list[Any](value) if isinstance(value, tuple) else value for field, value in vars(problem).items()}
 
 
-def session_data(session: Session, view: dict | None = None) -> dict:
+def session_data(session: Session, view: dict[str, Any] | None = None) -> dict[str, Any]:
     """A session as plain JSON data: lesson, problem, iteration, and as much of the undo
     chain as UNDO_KEPT and MAX_ITERATIONS (replayed in all, on resuming) allow."""
     history = session.history
-    chain, earlier = [], session.before
+    chain: list[dict[str, Any]] = []
+    earlier = session.before
     room = MAX_ITERATIONS - history.iteration
     while earlier is not None and len(chain) < UNDO_KEPT and earlier.history.iteration <= room:
         room -= earlier.history.iteration
@@ -95,14 +97,14 @@ def session_data(session: Session, view: dict | None = None) -> dict:
     }
 
 
-def _learner_data(session: Session) -> dict:
+def _learner_data(session: Session) -> dict[str, Any]:
     """What the student said: guesses, answers and the tally of earlier runs."""
     return {"guesses": [_guess_data(guess) for guess in session.guesses],
             "answers": [vars(answer) for answer in session.answers],
-            "earlier": list(session.earlier)}
+            "earlier": list[Any](session.earlier)}
 
 
-def _learner(data: dict, lesson: Lesson, history: History) -> dict:
+def _learner(data: dict[str, Any], lesson: Lesson, history: History) -> dict[str, Any]:
     """Guesses and answers from a save, each checked against the run and the lesson: a
     guess is judged again, an answer must fit its question."""
     try:
@@ -118,7 +120,7 @@ def _learner(data: dict, lesson: Lesson, history: History) -> dict:
     return {"guesses": guesses, "answers": answers, "earlier": (right, scored)}
 
 
-def _guess_data(guess: Guess) -> dict:
+def _guess_data(guess: Guess) -> dict[str, Any]:
     """A guess as JSON data. Its truth is for older readers: a run that overflows at the step
     guessed at has an infinite truth, which JSON cannot hold, so it is written as null; a
     guess is judged again on loading, so the truth saved is never read."""
@@ -126,7 +128,7 @@ def _guess_data(guess: Guess) -> dict:
     return {**vars(guess), "truth": guess.truth if finite else None}
 
 
-def _guess(entry: dict, history: History) -> Guess:
+def _guess(entry: dict[str, Any], history: History) -> Guess:
     guess = Guess(**entry)
     if type(guess.iteration) is not int or not 0 <= guess.iteration < history.iteration:
         raise CorruptSave("save.bad_guess", value=_shown(guess.iteration))
@@ -139,7 +141,7 @@ def _guess(entry: dict, history: History) -> Guess:
     return judged  # with the truth of the run, not the save's
 
 
-def _answer(entry: dict, lesson: Lesson) -> Answer:
+def _answer(entry: dict[str, Any], lesson: Lesson) -> Answer:
     answer = Answer(**entry)
     known = type(answer.index) is int and 0 <= answer.index < len(lesson.questions)
     if not known or answer.result not in (RIGHT, WRONG, SKIPPED) or type(answer.tries) is not int:
@@ -153,7 +155,7 @@ def _answer(entry: dict, lesson: Lesson) -> Answer:
     return answer
 
 
-def session_from_data(data: dict, where: str = "session") -> tuple[Session, dict]:
+def session_from_data(data: dict[str, Any], where: str = "session") -> tuple[Session, dict[str, Any]]:
     """The session `data` describes, and its view settings; CorruptSave if anything in it
     is not what gradstep writes. `where` names the save in a lesson's refusal."""
     if not isinstance(data, dict):
@@ -170,15 +172,16 @@ def session_from_data(data: dict, where: str = "session") -> tuple[Session, dict
     view = data.get("view", {})
     if not isinstance(view, dict):
         raise CorruptSave("save.view_not_table")
-    session = None
+    session: Session | None = None
     for entry, iteration in zip(entries, iterations):
         lesson = _lesson(_table(entry, "lesson"), format, where)
         history = _history(_problem(_table(entry, "problem")), iteration)
         session = Session(lesson, history, session, **_learner(entry, lesson, history))
+    assert session is not None, "entries holds `data` itself, so one session at least is made"
     return session, view
 
 
-def _table(data: dict, key: str) -> dict:
+def _table(data: dict[str, Any], key: str) -> dict[str, Any]:
     value = data.get(key) if isinstance(data, dict) else None
     if not isinstance(value, dict):
         raise CorruptSave("save.wrong_kind", detail=key)
@@ -193,10 +196,10 @@ def _one_of_or_number(value: object, words: tuple[str, ...] | None) -> bool:
         return True
     if words is not None:
         return isinstance(value, str) and value.casefold() in {word.casefold() for word in words}
-    return type(value) in (int, float) and is_finite(value)
+    return is_number(value) and is_finite(value)  # JSON gives plain ints and floats only
 
 
-def _table_list(data: dict, key: str) -> list[dict]:
+def _table_list(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(entry, dict) for entry in value):
         raise CorruptSave("save.wrong_kind", detail=key)
@@ -208,7 +211,7 @@ def _shown(value: object) -> object:
     return value if isinstance(value, (int, float, str)) else None
 
 
-def _iteration(entry: dict) -> int:
+def _iteration(entry: dict[str, Any]) -> int:
     iteration = entry.get("iteration")
     if isinstance(iteration, bool) or not isinstance(iteration, int) or iteration < 0:
         raise CorruptSave("save.bad_iteration", value=_shown(iteration))
@@ -217,7 +220,7 @@ def _iteration(entry: dict) -> int:
     return iteration
 
 
-def _lesson(table: dict, format: int, where: str) -> Lesson:
+def _lesson(table: dict[str, Any], format: int, where: str) -> Lesson:
     """The lesson of a save, checked by the lesson files' own check."""
     if format == 1:  # name, source, tutorial_steps, problem and texts, as fields of their own
         try:
@@ -232,14 +235,18 @@ def _lesson(table: dict, format: int, where: str) -> Lesson:
     if not isinstance(source, str):
         raise CorruptSave("save.wrong_kind", detail="lesson.source")
     try:
-        return lesson_from_table(table, where, source)
+        lesson = lesson_from_table(table, where, source)  # no faults list: the first fault is raised
     except Refusal as refusal:
         raise CorruptSave("save.invalid_value", reason=refusal) from None
+    assert lesson is not None, "lesson_from_table returns None only when given a list of faults"
+    return lesson
 
 
-def _problem(table: dict) -> Problem:
+def _problem(table: dict[str, Any]) -> Problem:
     try:
-        return Problem(**{field: tuple(value) if isinstance(value, list) else value for field, value in table.items()})
+        fields: dict[str, Any] = {field: tuple(value) if isinstance(value, list) else value
+                                  for field, value in table.items()}
+        return Problem(**fields)
     except TypeError:  # a field Problem does not have, or one missing
         raise CorruptSave("save.wrong_kind", detail="problem") from None
     except Refusal as refusal:  # InvalidProblem
@@ -257,7 +264,7 @@ def _history(problem: Problem, iteration: int) -> History:
     return history
 
 
-def save(session: Session, path: Path, view: dict | None = None) -> None:
+def save(session: Session, path: Path, view: dict[str, Any] | None = None) -> None:
     """Write `session` to `path` atomically, readable by its owner only; on any failure
     the old save is left as it was. The folder must exist (tui.files makes it private)."""
     text = json.dumps(session_data(session, view), allow_nan=False)
@@ -274,7 +281,7 @@ def save(session: Session, path: Path, view: dict | None = None) -> None:
         raise
 
 
-def load(path: Path) -> tuple[Session, dict]:
+def load(path: Path) -> tuple[Session, dict[str, Any]]:
     """The session saved at `path`; FileNotFoundError if none, CorruptSave if it cannot be
     trusted; another OSError if it cannot be read at all."""
     try:

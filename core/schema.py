@@ -17,7 +17,7 @@ chosen choice's words sit beside their numbers. Floats are written exactly (repr
 
 import csv
 import functools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO
 
 import numpy as np
@@ -26,7 +26,7 @@ from .formats import as_row
 from .journal import ANSWER, GUESS, STEP, Entry
 from .limits import MAX_OUTPUTS, MAX_WEIGHTS
 from .numbers import exact
-from .problem import GRADIENT_DESCENT, HOT_COLD
+from .problem import GRADIENT_DESCENT, HOT_COLD, Problem
 from .progress import iso_utc
 
 
@@ -75,6 +75,7 @@ def entry_row(entry: Entry, user: str, session: str) -> dict[str, object]:
         row |= _step(entry)
     elif entry.kind == GUESS:
         guess = entry.guess
+        assert guess is not None, "every GUESS entry holds its guess"
         moves = isinstance(guess.truth, str)
         row |= {"iteration": guess.iteration, "predicting": guess.kind,
                 "guess" if not moves else "guess_move": guess.value,
@@ -86,8 +87,8 @@ def entry_row(entry: Entry, user: str, session: str) -> dict[str, object]:
 
 
 @functools.lru_cache(maxsize=64)  # the same for every row of a run
-def _problem_fields(problem) -> dict[str, object]:
-    fields = {"method": problem.method, "goal": problem.goal if problem.outputs == 1 else None,
+def _problem_fields(problem: Problem) -> dict[str, object]:
+    fields: dict[str, object] = {"method": problem.method, "goal": problem.goal if problem.outputs == 1 else None,
               "alpha": problem.alpha if problem.method == GRADIENT_DESCENT else None,
               "step_amount": problem.step_amount if problem.method == HOT_COLD else None}
     fields |= _spread("input", problem.inputs)
@@ -97,7 +98,7 @@ def _problem_fields(problem) -> dict[str, object]:
 
 
 def _step(entry: Entry) -> dict[str, object]:
-    values = {}
+    values: dict[str, object] = {}
     several = entry.problem.outputs > 1
     for name, value in as_row(entry.step).items():
         if several and name in MATRIX_FIELDS:
@@ -118,18 +119,21 @@ def _spread_matrix(name: str, rows: list[list[float]]) -> dict[str, object]:
 
 
 def _answer(entry: Entry) -> dict[str, object]:
-    answer, words, given = entry.answer, entry.words, entry.answer.given
+    answer, words = entry.answer, entry.words
+    assert answer is not None, "every ANSWER entry holds its answer"
+    given = answer.given
     return {"iteration": answer.at, "question": answer.index + 1, "question_text": words.ask if words else None,
             "answer": given if isinstance(given, float) else None,
             "choice": given if isinstance(given, str) else None, "choice_text": entry.chosen,
             "answer_result": answer.result, "attempt": answer.tries, "first": entry.first}
 
 
-def _spread(name: str, values, columns=_per_weight) -> dict[str, object]:
+def _spread(name: str, values: Sequence[float] | Sequence[Sequence[float]],
+            columns: Callable[[str], list[str]] = _per_weight) -> dict[str, object]:
     """A value per weight as `name_1` ... `name_MAX_WEIGHTS` (or per output, with `columns`
     _per_output), blank past the problem's own."""
-    values = np.asarray(values, dtype=np.float64).ravel().tolist()
-    return dict(zip(columns(name), values))
+    flat = np.asarray(values, dtype=np.float64).ravel().tolist()
+    return dict(zip(columns(name), flat))
 
 
 def cell(value: object) -> str:
