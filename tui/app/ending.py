@@ -28,6 +28,7 @@ from pathlib import Path
 
 from ...core.saving import save
 from ..files.places import VIEW_SETTINGS, write_crash_report
+from .app_part import AppPart
 
 # What Textual's driver writes when it leaves application mode: the keyboard protocol,
 # mouse, focus and paste reports off, line wrap on, the main screen and the cursor back.
@@ -37,7 +38,7 @@ INTERRUPTED = 130  # the status of a program ended by Ctrl-C (128 + SIGINT)
 WAYS_OUT = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)  # the signals that end a session, saving it
 
 
-class Ending:
+class Ending(AppPart):
     """Mixed into the App: its ways out, each of which saves, and suspending it."""
 
     SIGNAL_GRACE = 3.0  # seconds to exit cleanly after SIGTERM or SIGINT, before forcing it

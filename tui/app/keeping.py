@@ -16,9 +16,10 @@ from ...core.saving import save
 from ..files.hand_in import KEEP_EVERY
 from ..files.places import VIEW_SETTINGS
 from ..words.prose import question_words
+from .app_part import AppPart
 
 
-class Keeping:
+class Keeping(AppPart):
     """Mixed into the App: the journal, the time of the last key, and the timer that keeps both."""
 
     def prepare_keeping(self) -> None:

@@ -1,0 +1,30 @@
+"""What the App's mixins (Keeping, Ending) use of the App they are mixed into.
+
+GradstepApp is one class split by job into mixins. At run time a mixin's base is `object`
+and the App supplies everything; to the type checker the base is an App[int] with the
+App's own attributes declared below, so each use in a mixin is checked like one in the App.
+"""
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.app import App
+    from textual.reactive import var
+
+    from ...core.journal import Journal
+    from ..files.hand_in import HandIn
+    from .state import AppState
+
+    class AppPart(App[int]):
+        state: var[AppState]  # the App's one source of truth
+        hand_in: HandIn | None  # GradstepApp.__init__
+        journal: Journal  # Keeping.prepare_keeping
+        last_key: float  # Keeping
+        save_path: Path | None  # Ending.prepare_ending
+        real: bool  # Ending
+        ended: bool  # Ending
+
+        def note_state(self) -> None: ...  # Keeping
+else:
+    AppPart = object
