@@ -6,16 +6,15 @@ else holds state, so a step back, a reset or a saved session is always exactly w
 the screen shows.
 """
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual.actions import parse
 from textual.app import App, ComposeResult
-from textual.binding import BindingsMap
 from textual.containers import Horizontal, Vertical
 from textual.driver import Driver
-from textual.filter import Monochrome, NoColor
+from textual.filter import LineFilter, Monochrome, NoColor
 from textual.reactive import var
-from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.timer import Timer
 
 from ...core.lessons import LOCKABLE, Lesson, course
@@ -33,7 +32,7 @@ from ..words.figures import weight_name
 from ..words.prose import facts_now, where_it_stands
 from ..words.say import explain, field_names, say
 from ..words.wrap import end_of, width
-from .ascii import AsciiFilter, AsciiScrollBarRender
+from .ascii import AsciiFilter
 from .driver import gradsteps_driver
 from .ending import Ending
 from .in_turn import KeysInTurn
@@ -51,12 +50,16 @@ from .widgets.status import StatusBar
 from .widgets.too_small import MINIMUM, TooSmall
 
 
-class GradstepApp(Keeping, Ending, KeysInTurn, App[int]):
-    """Step a neuron through a lesson, one keypress at a time."""
+class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False):
+    """Step a neuron through a lesson, one keypress at a time.
+
+    Its keys are key_bindings() alone, not Textual's App bindings too (Ctrl-Q, the palette):
+    the key bar says them in the state's language, and a student has q to leave."""
 
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False  # its key hint and icons are noise for students
     TITLE = "gradstep"
+    BINDINGS = key_bindings()
     # Below the minimum the lesson gives way to a message; wider and taller screens give
     # the log more columns and the chart more rows (see app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MINIMUM[0], "-narrow"), (100, "-wide"), (140, "-widest")]
@@ -91,11 +94,9 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int]):
         settings = {key: value for key, value in (view or {}).items() if key in VIEW_SETTINGS[1:]}
         self.set_reactive(GradstepApp.state, AppState(session, language=language, notice=notice,
                                                       predicting=session.lesson.predict, **settings))
-        self._bindings = BindingsMap(key_bindings())  # fixed: the key bar says them in the state's language
         self.prepare_keeping()  # keeping.py: the journal of what the session did, kept on disk
-        ScrollBar.renderer = AsciiScrollBarRender if ascii_only else ScrollBarRender
-        if ascii_only:
-            self._filters.append(AsciiFilter())
+        self.ascii_filter = AsciiFilter()  # get_line_filters: every cell ASCII (--ascii)
+        self.no_colour_filters = (Monochrome(), NoColor())  # for an RGB theme, for an ANSI one (NO_COLOR)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="main"):
@@ -133,17 +134,19 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int]):
             self.take_over_signals()
         self.start_keeping()
 
-    def watch_theme(self) -> None:
-        """Keep NO_COLOR legible across a change of theme.
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, NO_COLOR's kept legible, and the ASCII one last on a terminal without Unicode.
 
         Textual picks its NO_COLOR filter once, for the theme it starts with: Monochrome
         for an RGB theme, NoColor for an ANSI one. Switching to an ANSI theme later
         (--low-bandwidth does) left Monochrome turning the terminal's default colours into
-        black on black.
+        black on black: the one for the theme of the moment is chosen here instead.
         """
+        filters = super().get_line_filters()
         if self.no_color:
-            wanted = NoColor() if self.native_ansi_color else Monochrome()
-            self._filters = [wanted if isinstance(f, (NoColor, Monochrome)) else f for f in self._filters]
+            wanted = self.no_colour_filters[bool(self.native_ansi_color)]
+            filters = [wanted if isinstance(f, (NoColor, Monochrome)) else f for f in filters]
+        return [*filters, self.ascii_filter] if self.ascii_only else filters
 
     # -- state changes that are not panels' business ----------------------------------
 

@@ -4,6 +4,10 @@ Textual's borders have an `ascii` style (set in app.tcss); what remains are the
 scrollbars' partial-block glyphs and plotext's box-drawing frame and markers, both
 replaced here. A last line filter catches anything else (a teacher's lesson text with
 an accent, say), keeping every cell's width so the layout holds.
+
+The scrollbars' glyphs are turned into spaces by that filter too, not by swapping
+ScrollBar.renderer: that is one class attribute shared by every app in the process (a
+test's, the class room's), so an ASCII app would leave its scrollbars to the next one.
 """
 
 import re
@@ -25,16 +29,13 @@ def to_ascii(text: str) -> str:
     return ANYTHING_ELSE.sub("#", text.translate(BOX_TO_ASCII))
 
 
-class AsciiScrollBarRender(ScrollBarRender):
-    """Scrollbars without the ▁▂▃ glyphs that smooth the thumb's ends: the thumb is a
-    reversed run of spaces, which stays visible in monochrome too."""
-
-    VERTICAL_BARS = [" "] * 8
-    HORIZONTAL_BARS = [" "] * 8
+# The ▁▂▃ glyphs that smooth a scrollbar thumb's ends, as spaces: the thumb is then a run
+# of spaces in the thumb's colour, which stays visible in monochrome too.
+SCROLLBAR_TO_SPACES = str.maketrans(dict.fromkeys(ScrollBarRender.VERTICAL_BARS + ScrollBarRender.HORIZONTAL_BARS, " "))
 
 
 class AsciiFilter(LineFilter):
-    """Every character above 126 becomes '?' once per cell it takes."""
+    """A scrollbar's glyphs become spaces; any other character above 126 becomes '?' once per cell it takes."""
 
     def apply(self, segments: list[Segment], background: Color) -> list[Segment]:
         return [Segment(_ascii_text(text), style, control) for text, style, control in segments]
@@ -43,4 +44,5 @@ class AsciiFilter(LineFilter):
 def _ascii_text(text: str) -> str:
     if text.isascii():
         return text
+    text = text.translate(SCROLLBAR_TO_SPACES)
     return "".join(char if char.isascii() else "?" * cell_len(char) for char in text)

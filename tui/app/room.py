@@ -7,15 +7,15 @@ are drawn from. Only the keys that sort, page, switch the language and quit exis
 
 import asyncio
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.driver import Driver
+from textual.filter import LineFilter
 from textual.reactive import var
-from textual.scrollbar import ScrollBar, ScrollBarRender
 from textual.widgets import Static
 
 from ...core.formats import cell_width
@@ -35,7 +35,7 @@ from ..words.room import (
     student_headings,
 )
 from ..words.say import say
-from .ascii import AsciiFilter, AsciiScrollBarRender
+from .ascii import AsciiFilter
 from .input_end import ending_at_the_end
 from .keys import key_name
 from .widgets.table_lines import TableLines
@@ -79,14 +79,12 @@ class RoomApp(App[int]):
         super().__init__()
         self.folder, self.roster, self.idle_limit, self.clock = folder, roster, idle_limit, clock
         self.ascii_only = ascii_only
+        self.ascii_filter = AsciiFilter()  # get_line_filters: every cell ASCII
         self._looking = False  # a look is under way (a slow share): the next tick waits for it
         self._shown: dict[str, Text] = {}  # what each one-line widget shows now
         if ascii_only and language == "zh":  # Chinese needs UTF-8
             language = "en"
         self.set_reactive(RoomApp.state, RoomState(Look((), ()), clock(), language=language))
-        ScrollBar.renderer = AsciiScrollBarRender if ascii_only else ScrollBarRender
-        if ascii_only:
-            self._filters.append(AsciiFilter())
 
     def compose(self) -> ComposeResult:
         mark = "..." if self.ascii_only else "…"
@@ -99,6 +97,11 @@ class RoomApp(App[int]):
     def get_driver_class(self) -> type[Driver]:
         """Textual's driver, whose input ends when the teacher's terminal goes (input_end.py)."""
         return ending_at_the_end(super().get_driver_class())
+
+    def get_line_filters(self) -> Sequence[LineFilter]:
+        """Textual's filters, and the ASCII one last on a terminal without Unicode (--ascii)."""
+        filters = super().get_line_filters()
+        return [*filters, self.ascii_filter] if self.ascii_only else filters
 
     def terminal_gone(self) -> None:
         """The terminal went away, SIGHUP or not (input_end.py, in the input thread): there is
