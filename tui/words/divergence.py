@@ -30,8 +30,9 @@ def banner(language: str, history: History, hidden: tuple[str, ...] = ()) -> str
     """The banner's words: where it diverged, r, and the alpha that would converge (less
     what the lesson hides: r is the forecast, the alphas the analysis)."""
     problem, divergence = history.problem, history.divergence
+    assert divergence is not None, "the banner is shown only once the run has diverged"
     stable, best = analysis.largest_stable_alpha(problem), analysis.best_alpha(problem)
-    advice = "" if stable is None or "analysis" in hidden else say(language, "advice", stable=readable(stable),
+    advice = "" if stable is None or best is None or "analysis" in hidden else say(language, "advice", stable=readable(stable),
                                                                     best=readable(best))
     if divergence.overflowed:
         what = say(language, "overflowed")

@@ -80,7 +80,8 @@ def over_squares(numerator: int, problem: Problem, language: str) -> str:
     squares_sum = analysis.sum_of_squares(problem)
     shown = squares(problem, language) if problem.size == 1 else readable(squares_sum)
     value = analysis.best_alpha(problem) if numerator == 1 else analysis.largest_stable_alpha(problem)
-    return f"{numerator}/{shown if problem.size == 1 else '(' + shown + ')'} = {readable(value)}"
+    worth = "?" if value is None else readable(value)  # None: every input is 0, no alpha does anything
+    return f"{numerator}/{shown if problem.size == 1 else '(' + shown + ')'} = {worth}"
 
 
 def weight_name(problem, index: int) -> str:

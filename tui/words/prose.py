@@ -26,7 +26,7 @@ from ...core.lessons import Lesson
 from ...core.numbers import readable
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, InvalidProblem, Problem
 from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
-from ...core.rules import as_arrays, predict_rows, squared_error, total
+from ...core.rules import HotColdStep, as_arrays, predict_rows, squared_error, total
 from ...core.session import Session
 from .catalogue import WORDS
 from .figures import goals_text, not_falsely_whole, number, over_squares, r_formula, r_value, squares, weights_text
@@ -287,7 +287,7 @@ def _hot_cold_story(history: History, language: str) -> list[str]:
     itself (w + step and w - step are not quite as far from it), so that it does not stay."""
     seen, problem = history.landmarks, history.problem
     trail = history.weight_trail[:, 0]
-    goal_weight = problem.goal / problem.inputs[0] if problem.inputs[0] else None
+    goal_weight = problem.goals[0] / problem.inputs[0] if problem.inputs[0] else None
     bottom = "?" if goal_weight is None else readable(goal_weight)
     whole = analysis.hot_cold_whole_steps(problem)
     paper = {"goal": bottom, "step": readable(problem.step_amount)}
@@ -299,6 +299,7 @@ def _hot_cold_story(history: History, language: str) -> list[str]:
     lines = []
     if seen.rounding_at is not None and whole is not None:
         step = history.record(seen.rounding_at)
+        assert isinstance(step, HotColdStep), "this story is hot and cold's"
         winner = say(language, "down" if step.move < 0 else "up")
         key = "story.rounding_on_goal" if step.error == 0 else "story.rounding"
         lines.append(say(language, key, iteration=seen.rounding_at, weight=repr(float(step.weights[0])),
@@ -316,7 +317,7 @@ def _hot_cold_story(history: History, language: str) -> list[str]:
 
 def _steps_from_start(problem: Problem) -> float:
     """The distance from the start to the goal weight, in steps of step_amount."""
-    return abs(problem.weights[0] - problem.goal / problem.inputs[0]) / problem.step_amount
+    return abs(problem.weights[0] - problem.goals[0] / problem.inputs[0]) / problem.step_amount
 
 
 # The figures that follow the weights, unknown ("?") where the weights cannot be a start.

@@ -32,7 +32,7 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = ())
     lines = [] if "forecast" in hidden else [f"r = {r_formula(problem, language)}", regime]
     if "analysis" in hidden:
         return lines
-    if readout.best_alpha is not None:
+    if readout.best_alpha is not None and readout.largest_stable_alpha is not None:  # both or neither
         lines.append(say(language, "alphas", best=readable(readout.best_alpha),
                          stable=readable(readout.largest_stable_alpha)))
     lines.append(_steps_to_go(readout.steps_to_go, decimal(readout.tolerance), language))
@@ -45,7 +45,8 @@ def regime_label(problem: Problem, iteration: int, language: str) -> str:
     goal is a whole number of steps away, since there it would land in exact arithmetic."""
     regime = analysis.regime(problem)
     key = "regime." + regime.value
-    if regime is Regime.LANDED and iteration < analysis.hot_cold_arrival(problem).at:
+    landing_at = analysis.hot_cold_arrival(problem).at  # set whenever it lands
+    if regime is Regime.LANDED and landing_at is not None and iteration < landing_at:
         key = "regime.landing"
     elif regime is Regime.STUCK_BOUNCING and analysis.hot_cold_whole_steps(problem) is not None:
         key = "regime.stuck-bouncing.rounding"

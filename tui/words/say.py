@@ -80,7 +80,7 @@ class _Filler(string.Formatter):
             marks = say(self.language, "sep.quotes")  # Chinese quotes “…”
             return quoted(value) if marks == "''" else f"{marks[0]}{quoted(value)[1:-1]}{marks[1]}"
         if conversion == "t":
-            return term(self.language, value)
+            return term(self.language, str(value))
         return self.show(value)
 
     def format_field(self, value: object, format_spec: str) -> str:

@@ -42,7 +42,7 @@ def worked_step(history: History, language: str, output: int | None = 0) -> list
 
 
 def _worked(problem: Problem, step, language: str) -> list[str]:
-    goal = problem.goal
+    goal = problem.goals[0]  # one output: several are worked by their own lines
     lines = [_prediction_line(problem, step, language),
              say(language, "worked.error", prediction=readable(step.prediction), goal=number(goal),
                  value=readable(step.error))]
@@ -105,7 +105,7 @@ def _prediction_line(problem: Problem, step, language: str) -> str:
 
 
 def _gradient_lines(problem: Problem, step: GradientStep, language: str) -> list[str]:
-    goal, alpha = problem.goal, problem.alpha
+    goal, alpha = problem.goals[0], problem.alpha
     delta = say(language, "worked.delta", prediction=readable(step.prediction), goal=number(goal),
                 value=readable(step.delta))
     inputs = problem.inputs

@@ -143,7 +143,9 @@ def _joined(row: list[tuple[str, bool]]) -> str:
 def _cut(text: str, columns: int) -> list[str]:
     """`text` in pieces that each fill a line of `columns` cells (at least one character a
     piece), the last one what is left."""
-    pieces, piece, cells = [], [], 0
+    pieces: list[str] = []
+    piece: list[str] = []
+    cells = 0
     for char in text:
         cells += 2 if is_cjk(char) else 1
         if cells > columns and piece:
