@@ -58,7 +58,7 @@ def apply(state: State, parameters: str) -> State | None:
         elif code in CLEARS:
             attributes.pop(CLEARS[code], None)
         elif code in (38, 48):  # 256 colours (5;n) or true colour (2;r;g;b)
-            length = {5: 3, 2: 5}.get(codes[i + 1] if i + 1 < len(codes) else None)
+            length = {5: 3, 2: 5}.get(codes[i + 1]) if i + 1 < len(codes) else None
             if length is None or i + length > len(codes):
                 return None
             attributes["fg" if code == 38 else "bg"] = ";".join(map(str, codes[i:i + length]))
@@ -89,9 +89,9 @@ def change(shown: State, wanted: State) -> str:
             codes += [str(code) for code in sorted(want)]
         else:
             codes += [str(code) for code in sorted(want - had)]
-    for key, clear in (("fg", "39"), ("bg", "49")):
+    for key, reset in (("fg", "39"), ("bg", "49")):
         if had_all.get(key) != want_all.get(key):
-            codes.append(want_all.get(key, clear))
+            codes.append(want_all.get(key, reset))
     afresh = ["0"]  # or reset, then set everything wanted
     for name in GROUPS:
         afresh += [str(code) for code in sorted(want_all.get(name, ()))]

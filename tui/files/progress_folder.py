@@ -49,7 +49,8 @@ class ProgressFolder:
     def __init__(self, folder: Path, owner: Callable[[os.stat_result, str], str] | None = None) -> None:
         self.folder = folder
         self.owner = owner or owner_account
-        self._known: dict[str, tuple[tuple[int, int, int], Seen]] = {}  # name: (signature, reading)
+        # name: (signature, reading); a signature of None has the file read again next time
+        self._known: dict[str, tuple[tuple[int, int, int] | None, Seen]] = {}
 
     def look(self) -> Look:
         """List the folder and read what changed since the last look."""
@@ -59,7 +60,7 @@ class ProgressFolder:
         except OSError as error:  # the share went away for a moment: the last look stands
             return Look(tuple(seen for _, seen in self._known.values()), (), error.strerror or str(error))
         names, problems = _within_reason(listed)
-        known = {}
+        known: dict[str, tuple[tuple[int, int, int] | None, Seen]] = {}
         for name in names:
             try:
                 known[name] = self._reading(name)
@@ -86,7 +87,7 @@ class ProgressFolder:
             signature = (status.st_ino, status.st_size, status.st_mtime_ns)
             before = self._known.get(name)
             if before is not None and before[0] == signature:
-                return before
+                return signature, before[1]
             if status.st_size > LARGEST:
                 raise _Unread("room.too_large")
             # The size fstat gave, and one byte more: a file still growing reads as half of
@@ -100,7 +101,9 @@ class ProgressFolder:
             progress = None
         if progress is None:  # caught half-written, most likely
             raise _Unread("room.not_progress")
-        last_key = parse_time(progress.last_key).timestamp()
+        last_key_at = parse_time(progress.last_key)
+        assert last_key_at is not None, "read_progress accepts only a file whose times parse"
+        last_key = last_key_at.timestamp()
         return signature, Seen(self.owner(status, name), progress, last_key)
 
 

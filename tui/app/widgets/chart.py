@@ -43,14 +43,15 @@ class ErrorChart(StatePanel, PlotextPlot):
 
     def frame(self, state: AppState) -> Frame:
         """What to plot for `state`, framed once for the title and the picture both."""
-        if self._framed[0] is not state:
+        framed_for, frame = self._framed
+        if framed_for is not state or frame is None:
             history = state.session.history
             if state.view == ITERATION_VIEW:
                 frame = error_vs_iteration(history, state.output)
             else:
                 frame = error_vs_weight(history, state.followed)
             self._framed = state, frame
-        return self._framed[1]
+        return frame
 
     def title(self, state: AppState) -> str:
         history = state.session.history
@@ -128,7 +129,9 @@ class ErrorChart(StatePanel, PlotextPlot):
         if self.plain:
             return "default"
         colour = self.get_component_rich_style(f"chart--{mark}").color if mark else None
-        return terminals if colour is None or colour.triplet is None else tuple(colour.triplet)
+        if colour is None or colour.triplet is None:
+            return terminals
+        return colour.triplet.red, colour.triplet.green, colour.triplet.blue
 
     def _ticks(self, axis: str, ticks: tuple[float, ...], labels: tuple[str, ...]) -> None:
         """plotext's xticks or yticks, kept in the order given.
@@ -138,7 +141,8 @@ class ErrorChart(StatePanel, PlotextPlot):
         chart came out differently from one run to the next.
         """
         getattr(self.plt, f"{axis}ticks")(list(ticks), list(labels))
-        monitor = self.plt.monitor
+        # plotext sets monitor outside __init__, so the checker does not see it on the Figure.
+        monitor = self.plt.monitor  # type: ignore[attr-defined]
         getattr(monitor, f"{axis}ticks")[0] = list(ticks)  # ours are distinct: nothing to remove
         getattr(monitor, f"{axis}labels")[0] = list(labels)
 

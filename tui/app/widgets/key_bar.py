@@ -56,8 +56,8 @@ class KeyBar(StatePanel):
         styles = [self.get_component_rich_style(f"key-bar--{part}") for part in ("key", "description", "dimmed")]
         line = Text(no_wrap=True, overflow="crop")
         # A group (+ and - for alpha) shares one description; every other key is on its own.
-        for _, members in groupby(shown, key=lambda item: item[0].group or id(item[0])):
-            members = list(members)
+        for _, grouped in groupby(shown, key=lambda item: item[0].group or id(item[0])):
+            members = list(grouped)
             first = members[0][0]
             said = say(state.language, label(state, first.group.description if first.group else first.description))
             entry = self._entry(members, said, state.language, *styles)

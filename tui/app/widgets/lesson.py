@@ -45,7 +45,8 @@ def pages(lengths: list[int], rows: int) -> list[list[tuple[int, int, int]]]:
     thousands of pages, and a frame draws one."""
     if sum(lengths) <= rows or rows < 2:
         return [[(index, 0, length) for index, length in enumerate(lengths) if length]]
-    per_page, book, used = rows - 1, [[]], 0
+    book: list[list[tuple[int, int, int]]] = [[]]
+    per_page, used = rows - 1, 0
     for index, length in enumerate(lengths):
         if per_page - used < length <= per_page and used:
             book.append([])

@@ -40,7 +40,7 @@ def log_columns(problem: Problem, room: int, number_width: int) -> list[tuple[st
         if cost <= room:
             chosen.add(field)
             room -= cost
-    columns = []
+    columns: list[tuple[str, int | None]] = []
     for field in order:
         if field in chosen:
             count = _values(problem, field)
@@ -127,9 +127,9 @@ class IterationLog(StatePanel):
             rows.append(as_row(history.record(last)) if measuring else current_row(history))
         cells_by_column = [self._column([row.get(field) if index is None else _at(row.get(field), index) for row in rows],
                                         width, state.exact) for (field, index), width in zip(columns, widths)]
-        for k, cells in zip(range(first, last + 1), zip(*cells_by_column)):
+        for k, row_cells in zip(range(first, last + 1), zip(*cells_by_column)):
             number = k + 1 if measuring else k  # a measuring lesson counts its measurements
-            line = " ".join([str(number).rjust(iteration_width), *cells])
+            line = " ".join([str(number).rjust(iteration_width), *row_cells])
             lines.append(Text(line, style="bold" if k == last else ""))
         return Group(*lines)
 

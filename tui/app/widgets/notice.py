@@ -5,11 +5,16 @@ never give way and nothing on screen moves. A notice longer than the row ends in
 nothing is cut silently; one naming a file shortens its folder instead (App.fitted_path_notice).
 """
 
+from typing import TYPE_CHECKING, cast
+
 from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 
 from ..state import AppState
 from .panel import StatePanel
+
+if TYPE_CHECKING:
+    from ..app import GradstepApp
 
 
 class NoticeLine(StatePanel):
@@ -18,6 +23,7 @@ class NoticeLine(StatePanel):
     def draw(self, state: AppState) -> Text:
         text = f" {state.notice}"
         if cell_len(text) > self.size.width:
-            mark = "..." if self.app.ascii_only else "…"
+            ascii_only = cast("GradstepApp", self.app).ascii_only  # Textual types the app as App[Any]
+            mark = "..." if ascii_only else "…"
             text = set_cell_size(text, max(self.size.width - cell_len(mark), 0)).rstrip() + mark
         return Text(text, style="bold", no_wrap=True, overflow="crop")

@@ -55,6 +55,7 @@ class StatePanel(Widget):
         """Draw the latest state and repaint the lines that differ from the picture on screen."""
         self._behind = False
         state = self.state
+        assert state is not None, "show() hands a state down before it calls for a catch-up"
         title = self.title(state)
         if title != self.border_title:  # setting it, even unchanged, repaints the whole widget
             self.border_title = title
@@ -124,8 +125,9 @@ class StatePanel(Widget):
 def lines_of(drawing: RenderableType) -> list[Text] | None:
     """The drawing as lines of text, if that is all it is (a Text, or a Group of them) and
     nothing in it needs Rich's layout: no tab to expand, no line to centre or justify."""
-    texts = drawing.renderables if isinstance(drawing, Group) else [drawing]
-    if not all(isinstance(text, Text) and text.justify in (None, "default", "left") and "\t" not in text.plain
-               for text in texts):
+    parts = drawing.renderables if isinstance(drawing, Group) else [drawing]
+    texts = [part for part in parts if isinstance(part, Text)]
+    if len(texts) < len(parts) or not all(text.justify in (None, "default", "left") and "\t" not in text.plain
+                                          for text in texts):
         return None
     return [line for text in texts for line in text.split("\n", allow_blank=True)]

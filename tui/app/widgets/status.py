@@ -17,9 +17,9 @@ class StatusBar(StatePanel):
         left = Text(f" {lesson_heading(session.lesson, state.language)}", style="bold")
         steps = session.history.iteration
         status = [taken(steps, session.problem.method, state.language)]
-        right, scored = session.tally
+        guessed_right, scored = session.tally
         if state.predicting or scored:
-            status.insert(0, say(state.language, "predict.tally", right=right, total=scored))
+            status.insert(0, say(state.language, "predict.tally", right=guessed_right, total=scored))
         if session.history.divergence is not None:
             status.append(say(state.language, "diverged"))
         elif state.playing:

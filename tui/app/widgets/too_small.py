@@ -1,8 +1,13 @@
 """What a window too small for the lesson shows instead of a tangle of clipped panels."""
 
+from typing import TYPE_CHECKING, cast
+
 from textual.widget import Widget
 
 from ...words.say import say
+
+if TYPE_CHECKING:
+    from ..app import GradstepApp
 
 MINIMUM = (80, 24)  # columns, rows: where everything essential fits
 
@@ -12,7 +17,8 @@ class TooSmall(Widget):
 
     def render(self) -> str:
         width, height = self.app.size
-        return say(self.app.state.language, "too_small", width=MINIMUM[0], height=MINIMUM[1],
+        app = cast("GradstepApp", self.app)  # Textual types any widget's app as App[Any]; this is its only one
+        return say(app.state.language, "too_small", width=MINIMUM[0], height=MINIMUM[1],
                    actual_width=width, actual_height=height)
 
     def on_resize(self) -> None:
