@@ -59,13 +59,14 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
     CSS_PATH = "app.tcss"
     ENABLE_COMMAND_PALETTE = False  # its key hint and icons are noise for students
     TITLE = "gradstep"
-    BINDINGS = key_bindings()
+    BINDINGS = [*key_bindings()]  # a list of BindingType, as App declares it
     # Below the minimum the lesson gives way to a message; wider and taller screens give
     # the log more columns and the chart more rows (see app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MINIMUM[0], "-narrow"), (100, "-wide"), (140, "-widest")]
     VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MINIMUM[1], "-short"), (32, "-tall")]
 
-    state: var[AppState] = var(None, init=False)
+    # No AppState exists before __init__ makes one; init=False keeps watchers from seeing None.
+    state: var[AppState] = var(None, init=False)  # type: ignore[arg-type]
     """Everything the screen shows, handed down to the widgets (their show()), which repaint
     what changed when they next run: a key press only sets it (see widgets/panel.py).
 
@@ -239,8 +240,8 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         if self._too_small() and action != "quit":
             return None
         if action == "select":
-            problem = self.state.session.problem
-            return parameters[0] < (problem.outputs if problem.outputs > 1 else problem.size)
+            problem, index = self.state.session.problem, parameters[0]  # select(N) in the bindings: an int
+            return isinstance(index, int) and index < (problem.outputs if problem.outputs > 1 else problem.size)
         if action == "language":
             return not self.ascii_only  # Chinese needs UTF-8; its place goes to the next key
         return None if self.why_not(action, parameters) else True
@@ -254,7 +255,9 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
             if action == "freeze":
                 session.with_frozen_toggled(self.state.followed)
             if action == "rate":
-                session.with_rate(*parameters)
+                direction = parameters[0]
+                assert isinstance(direction, int), "the bindings say rate(1) or rate(-1)"
+                session.with_rate(direction)
             elif action == "rule":
                 session.with_other_rule()
             elif action == "back":
@@ -327,7 +330,7 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         self.state = self.state.replace(predicting=predicting, playing=False,
                                         notice=self.say("predict.on" if predicting else "predict.off"))
 
-    def action_back(self) -> None:
+    def action_back(self) -> None:  # type: ignore[override]  # Textual runs sync and async actions alike
         self.state = self.state.replace(session=self.state.session.step_back(), playing=False)
 
     def action_reset(self) -> None:
@@ -434,7 +437,7 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
 
         self.push_screen(HelpScreen(self.state))
 
-    def action_quit(self) -> None:
+    def action_quit(self) -> None:  # type: ignore[override]  # Textual runs sync and async actions alike
         self.save_session()
         self.exit(0)
 

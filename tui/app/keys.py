@@ -60,7 +60,7 @@ def key_bindings() -> list[Binding]:
     groups = {group: Binding.Group(group) for *_, group in KEYS if group is not None}
     bindings = [
         Binding(key, action, description, key_display=shown, id=description.removeprefix("key."),
-                group=groups.get(group), show=action not in IN_HELP_ONLY, priority=True)
+                group=None if group is None else groups[group], show=action not in IN_HELP_ONLY, priority=True)
         for key, action, description, shown, group in KEYS
     ]
     bindings += [Binding(key, action, show=False, priority=True) for key, action in ALIASES]

@@ -56,22 +56,26 @@ class RoomState:
     language: str = "en"
 
 
+ROOM_KEYS: list[Binding] = [  # the room's keys, in the order the key line shows them
+    *(Binding(key, f"sort('{order}')", description, id=order) for key, order, description in SORT_KEYS),
+    Binding("space", "page(1)", "key.more_rows", key_display="space"),
+    Binding("b", "page(-1)", "key.back", show=False),
+    Binding("g", "language", "key.language"),
+    Binding("q", "quit", "key.quit"),
+    Binding("ctrl+c", "quit", show=False, priority=True),  # a command line's way out, not Textual's hint
+]
+
+
 class RoomApp(App[int]):
     """The class's progress, a row per student, with who is stuck and how each question went."""
 
     CSS_PATH = "room.tcss"
     ENABLE_COMMAND_PALETTE = False
     TITLE = "gradstep class"
-    BINDINGS = [
-        *(Binding(key, f"sort('{order}')", description, id=order) for key, order, description in SORT_KEYS),
-        Binding("space", "page(1)", "key.more_rows", key_display="space"),
-        Binding("b", "page(-1)", "key.back", show=False),
-        Binding("g", "language", "key.language"),
-        Binding("q", "quit", "key.quit"),
-        Binding("ctrl+c", "quit", show=False, priority=True),  # a command line's way out, not Textual's hint
-    ]
+    BINDINGS = [*ROOM_KEYS]  # a list of BindingType, as App declares it
 
-    state: var[RoomState] = var(None, init=False)
+    # No RoomState exists before __init__ makes one; init=False keeps watchers from seeing None.
+    state: var[RoomState] = var(None, init=False)  # type: ignore[arg-type]
     """The screen's one source: replaced by each look and each key, drawn by watch_state."""
 
     def __init__(self, folder: ProgressFolder, roster: list[str] | None = None, idle_limit: float = IDLE_LIMIT,
@@ -175,7 +179,7 @@ class RoomApp(App[int]):
     def _keys(self, state: RoomState) -> Text:
         """The keys on one line, the order in use shown reversed (no colour needed)."""
         line = Text(no_wrap=True, overflow="crop")
-        for binding in self.BINDINGS:
+        for binding in ROOM_KEYS:
             if not binding.show or (binding.action == "language" and self.ascii_only):
                 continue
             if line:

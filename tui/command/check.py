@@ -11,6 +11,7 @@ the course refuses it. Exit status 2 if any file has a fault, else 0.
 """
 
 from pathlib import Path
+from typing import Any
 
 from ...core.lesson_warnings import lesson_warnings, lesson_words
 from ...core.lessons import HIDEABLE, Lesson, LessonError, check_lesson_file, close_match, course, course_files
@@ -88,12 +89,13 @@ def check(paths: list[str]) -> tuple[list[Refusal], list[Refusal], int]:
     return errors, warnings, len(files)
 
 
-def word_warnings(data: dict, where: str) -> list[Refusal]:
+def word_warnings(data: dict[str, Any], where: str) -> list[Refusal]:
     """What in a lesson's words would not read as meant: a {name} that no figure fills, a
     brace without its other half (both would show as written), and a figure naming what the
     lesson hides (r where it hides the forecast)."""
-    hidden = data.get("hide") if isinstance(data.get("hide"), list) else []
-    found = []
+    hide = data.get("hide")
+    hidden = hide if isinstance(hide, list) else []
+    found: list[Refusal] = []
     for field, text in lesson_words(data):
         if (brace := unmatched_brace(text)) is not None:
             found.append(LessonError("check.unbalanced", where=where, field=field,

@@ -16,6 +16,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterator
+from typing import Any, NoReturn
 
 from ...core.lessons import LANGUAGES, Lesson, LessonError, course, find_lesson, load_course, load_lesson_file
 from ...core.numbers import parse_goal, parse_number, parse_numbers, parse_positions, parse_weights
@@ -78,7 +79,7 @@ class HelpFormatter(argparse.HelpFormatter):
         return _CHINESE_HEADING.sub("\\1：", super().format_help())
 
     def _format_usage(self, usage, actions, groups, prefix) -> str:
-        prefix = argparse._("usage: ") if prefix is None else prefix
+        prefix = argparse._("usage: ") if prefix is None else prefix  # type: ignore[attr-defined]  # private, undeclared
         if usage is None:
             stand_in = "u" * width(prefix)  # argparse measures the prefix with len()
             return super()._format_usage(None, actions, groups, stand_in).replace(stand_in, prefix, 1)
@@ -106,7 +107,7 @@ class ArgumentParser(argparse.ArgumentParser):
             super().__init__(*args, **kwargs)
         self.language = language
 
-    def error(self, message: str) -> None:
+    def error(self, message: str) -> NoReturn:
         self.exit(2, say(self.language, "command.see_help", prog=self.prog, message=message) + "\n")
 
     def parse_args(self, argv: list[str]) -> argparse.Namespace:  # type: ignore[override]
@@ -154,13 +155,15 @@ def _argparse_speaking(language: str) -> Iterator[None]:
     if language != "zh":
         yield
         return
-    saved = argparse._, argparse.ngettext
-    argparse._ = lambda message: ARGPARSE_ZH.get(message, message)
-    argparse.ngettext = lambda one, many, count: ARGPARSE_ZH.get(one if count == 1 else many, one if count == 1 else many)
+    # argparse's gettext hooks are module globals that typeshed leaves undeclared (private).
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    argparse._ = lambda message: ARGPARSE_ZH.get(message, message)  # type: ignore[attr-defined]
+    argparse.ngettext = lambda one, many, count: ARGPARSE_ZH.get(  # type: ignore[attr-defined]
+        one if count == 1 else many, one if count == 1 else many)
     try:
         yield
     finally:
-        argparse._, argparse.ngettext = saved
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 def _negative_values_attached(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
@@ -267,7 +270,7 @@ def lesson_from_arguments(args: argparse.Namespace, teachers: tuple[Lesson, ...]
     return dataclasses.replace(lesson, problem=problem, questions=())
 
 
-def _overrides(args: argparse.Namespace) -> dict[str, object]:
+def _overrides(args: argparse.Namespace) -> dict[str, Any]:
     """The Problem fields the flags give, by field name."""
     given = {field: getattr(args, flag[2:].replace("-", "_")) for field, flag in FLAGS.items()}
     return {field: value for field, value in given.items() if value is not None}

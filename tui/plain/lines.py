@@ -12,6 +12,7 @@ lesson's questions are asked by reading a line. It never imports Textual.
 
 import shutil
 from collections.abc import Callable
+from types import EllipsisType
 from typing import IO
 
 from ...core.divergence import Diverged
@@ -170,7 +171,7 @@ class Lines:
         if self.predicting or scored:
             self.write(say(language, "predict.tally", right=right, total=scored), "  ")
 
-    def guess(self) -> float | str | None:
+    def guess(self) -> float | str | None | EllipsisType:
         """The student's guess at the next step: a number, a direction, None (skipped), or
         ... at the end of input."""
         kind = what_to_predict(self.session.problem)

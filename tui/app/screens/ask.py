@@ -6,6 +6,7 @@ direction or a choice is one key; Enter alone steps without a guess, s skips a q
 Escape also leaves, but it is slow over SSH, so nothing depends on it.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -100,7 +101,7 @@ class QuestionScreen(ModalScreen[Answer]):
         Binding("enter", "done", show=False, priority=True),
     ]
 
-    def __init__(self, question: Question, index: int, language: str, known: dict[str, str], stands: str) -> None:
+    def __init__(self, question: Question, index: int, language: str, known: Mapping[str, str], stands: str) -> None:
         super().__init__()
         self.question, self.language = question, language
         self.attempt = Attempt(question, index)
@@ -127,7 +128,8 @@ class QuestionScreen(ModalScreen[Answer]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "choose":
-            return self.answer is None and parameters[0] < len(self.question.choices)
+            choice = parameters[0]  # choose(N) in the bindings: always an int
+            return self.answer is None and isinstance(choice, int) and choice < len(self.question.choices)
         if action == "skip":
             return self.answer is None
         return True

@@ -5,6 +5,7 @@ a one-line reason under the form, and the session is exactly as it was.
 """
 
 import dataclasses
+from typing import Any
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -112,7 +113,7 @@ class EditorScreen(ModalScreen[Problem | None]):
 
     def read_problem(self) -> Problem:
         """The problem the form describes, or InvalidProblem naming the first bad field."""
-        values: dict[str, object] = {}
+        values: dict[str, Any] = {}  # each read and checked by read_field, then by Problem
         for field in FIELDS:
             text = self.query_one(f"#{field}", Input).value
             try:
