@@ -10,9 +10,11 @@ field and the fault when something is wrong.
 import dataclasses
 import re
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any, ParamSpec
 
 from .limits import KEY_DEPTH, LESSON_FILE_BYTES, MAX_ITERATIONS
 from .names import NAME_LENGTH, is_plain_name
@@ -158,7 +160,7 @@ def course_files(folder: Path) -> list[Path]:
     return sorted((path for path in folder.glob("*.toml") if path.is_file()), key=_natural)
 
 
-def _natural(path: Path) -> list:
+def _natural(path: Path) -> list[tuple[int, str]]:
     """A file name as text and numbers, for sorting: "10-a.toml" -> ["", 10, "-a.toml"]."""
     return [(int(part), part) if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", path.name)]
 
@@ -167,10 +169,12 @@ def load_lesson_file(path: str | Path) -> Lesson:
     """A teacher's lesson file, validated against the course's schema; LessonError for its
     first fault."""
     lesson, _, _ = check_lesson_file(path, gather=False)
+    assert lesson is not None, "without gathering, the first fault is raised"
     return lesson
 
 
-def check_lesson_file(path: str | Path, gather: bool = True) -> tuple[Lesson | None, list["LessonError"], dict | None]:
+def check_lesson_file(path: str | Path, gather: bool = True) -> tuple[Lesson | None, list["LessonError"],
+                                                                      dict[str, Any] | None]:
     """A lesson file, every fault in it (the lesson is None if there is any), for a teacher
     to fix them all in one go, and its fields as TOML gives them (None if it is no TOML), for
     the warnings; with `gather` False, the first fault is raised.
@@ -210,10 +214,12 @@ DEEP_KEY = re.compile(r"""(?<![A-Za-z0-9_-])(?:(?:[A-Za-z0-9_-]++|"[^"\n]*+"|'[^
 
 
 def _parse(text: str, where: str, source: str) -> Lesson:
-    return lesson_from_table(_table(text, where), where, source)
+    lesson = lesson_from_table(_table(text, where), where, source)
+    assert lesson is not None, "with no faults list, the first fault is raised"
+    return lesson
 
 
-def _table(text: str, where: str) -> dict:
+def _table(text: str, where: str) -> dict[str, Any]:
     """A lesson file's text as TOML's tables, or LessonError if it is none (or too deep to try)."""
     if DEEP_KEY.search(text):
         raise LessonError("lesson.too_deep", where=where)  # before tomllib, which is slow on them
@@ -229,7 +235,7 @@ def _table(text: str, where: str) -> dict:
     return data
 
 
-def lesson_from_table(data: dict, where: str, source: str, default_name: str | None = None,
+def lesson_from_table(data: dict[str, Any], where: str, source: str, default_name: str | None = None,
                       faults: list["LessonError"] | None = None) -> Lesson | None:
     """A lesson from a table of a lesson file's fields: a parsed file, or a save's lesson.
 
@@ -276,10 +282,14 @@ class _Noted(Exception):
     is nothing more to note."""
 
 
+_P = ParamSpec("_P")  # a read's arguments, passed through gather
+
+
 class _Fields:
     """Typed reads from a parsed TOML table, each failing with file, field and fault."""
 
-    def __init__(self, data: dict, where: str, prefix: str = "", faults: list | None = None) -> None:
+    def __init__(self, data: dict[str, Any], where: str, prefix: str = "",
+                 faults: list["LessonError"] | None = None) -> None:
         self.data, self.where, self.prefix = data, where, prefix
         self.faults = faults  # None: raise the first fault; a list: gather every fault into it
 
@@ -292,8 +302,9 @@ class _Fields:
             raise fault
         self.faults.append(fault)
 
-    def gather(self, read, *args, **kwargs):
-        """`read(*args)`, or None once its fault is noted (when gathering)."""
+    def gather(self, read: Callable[_P, object], *args: _P.args, **kwargs: _P.kwargs) -> Any:
+        """`read(*args)`, or None once its fault is noted (when gathering). Any: whether a None
+        is possible is known to the caller (it checks `faults` before it uses what was read)."""
         try:
             return read(*args, **kwargs)
         except LessonError as fault:
@@ -335,7 +346,7 @@ class _Fields:
                 raise self.fail(key, "lesson.expected_number", value=item)
         return tuple(values)
 
-    rows: list | None = None  # the rows of a `weights` given as a list of lists
+    rows: list[tuple[float, ...]] | None = None  # the rows of a `weights` given as a list of lists
 
     def weights(self, key: str) -> tuple[float, ...]:
         """A list of numbers, or a list of rows of numbers (one per output), flattened row by row."""
@@ -413,9 +424,10 @@ class _Fields:
             raise self.fail("questions", "lesson.expected_tables", value=tables)
         questions = [_Fields(table, self.where, prefix=f"questions[{number}].", faults=self.faults).question()
                      for number, table in enumerate(tables, start=1)]
-        if None in questions:
+        found = tuple(question for question in questions if question is not None)
+        if len(found) < len(questions):
             raise _Noted()
-        return tuple(questions)
+        return found
 
     def question(self) -> Question | None:
         """One [[questions]] table; None once its faults are noted (when gathering)."""
@@ -475,7 +487,7 @@ class _Fields:
         return LessonText(**{key: text for key, text in words.items() if text is not None})
 
 
-def close_match(word: str, choices) -> str | None:
+def close_match(word: str, choices: Iterable[str]) -> str | None:
     """The choice `word` was probably meant to be (difflib loads only when a name is wrong)."""
     import difflib
 
