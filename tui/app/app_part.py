@@ -1,4 +1,4 @@
-"""What the App's mixins (Keeping, Ending) use of the App they are mixed into.
+"""What the App's mixins (Keeping, Ending, KeysInTurn) use of the App they are mixed into.
 
 GradstepApp is one class split by job into mixins. At run time a mixin's base is `object`
 and the App supplies everything; to the type checker the base is an App[int] with the

@@ -25,6 +25,7 @@ import termios
 import threading
 from functools import partial
 from pathlib import Path
+from types import FrameType
 
 from ...core.saving import save
 from ..files.places import VIEW_SETTINGS, write_crash_report
@@ -125,7 +126,9 @@ class Ending(AppPart):
         it has gone, though no SIGHUP came. One is sent to the main thread, whose handler
         runs even while the loop is stuck writing to the dead terminal."""
         if self._signals_taken:
-            signal.pthread_kill(threading.main_thread().ident, signal.SIGHUP)
+            main = threading.main_thread().ident
+            assert main is not None, "the main thread has started: it is running this app"
+            signal.pthread_kill(main, signal.SIGHUP)
         else:  # still starting: no handler yet, and nothing done to lose
             self.hung_up = True
             self._in_loop(self.exit)
@@ -140,15 +143,17 @@ class Ending(AppPart):
 
     def _leave_now(self, code: int) -> None:
         """The exit did not finish in time: give the terminal its modes back, and go."""
-        descriptor = sys.__stderr__.fileno()  # where Textual's driver writes
         attributes = getattr(self._driver, "attrs_before", None)
+        stdin, stderr = sys.__stdin__, sys.__stderr__  # None in a process started without them
         try:
-            if attributes is not None:
-                termios.tcsetattr(sys.__stdin__.fileno(), termios.TCSANOW, attributes)
-            flags = fcntl.fcntl(descriptor, fcntl.F_GETFL)
-            fcntl.fcntl(descriptor, fcntl.F_SETFL, flags | os.O_NONBLOCK)  # never wait on a dead link
-            os.write(descriptor, RESTORE_TERMINAL.encode())
-        except (OSError, termios.error, ValueError):
+            if attributes is not None and stdin is not None:
+                termios.tcsetattr(stdin.fileno(), termios.TCSANOW, attributes)
+            if stderr is not None:
+                descriptor = stderr.fileno()  # where Textual's driver writes
+                flags = fcntl.fcntl(descriptor, fcntl.F_GETFL)
+                fcntl.fcntl(descriptor, fcntl.F_SETFL, flags | os.O_NONBLOCK)  # never wait on a dead link
+                os.write(descriptor, RESTORE_TERMINAL.encode())
+        except (OSError, termios.error, ValueError):  # ValueError: a closed file has no fileno
             pass
         os._exit(code)
 
@@ -161,12 +166,12 @@ class Ending(AppPart):
         """Ctrl-Z arrives as a key (the terminal is raw): suspend like any terminal program."""
         self.action_suspend_process()
 
-    def _stopping(self, signum: int, frame: object) -> None:
+    def _stopping(self, signum: int, frame: FrameType | None) -> None:
         """SIGTSTP (Ctrl-Z): Textual leaves application mode and stops the process."""
         self._suspended = True
         self._textual_stop(signum, frame)
 
-    def _continuing(self, signum: int, frame: object) -> None:
+    def _continuing(self, signum: int, frame: FrameType | None) -> None:
         """SIGCONT (fg, or after SIGSTOP): come back into application mode once, and redraw."""
         if self._suspended:
             self._suspended = False

@@ -22,13 +22,15 @@ from collections import deque
 from textual import events
 from textual.message import Message
 
+from .app_part import AppPart
+
 
 class KeyPassed(Message):
     """Follows a forwarded key to where it went and up again: the key is handled once this
     is back at the App (messages reach each widget, and its parent, in the order sent)."""
 
 
-class KeysInTurn:
+class KeysInTurn(AppPart):
     """An App mixin: keys (and pastes) are handled one after another, each to the end."""
 
     def prepare_keys(self) -> None:
