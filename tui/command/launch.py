@@ -290,8 +290,9 @@ def _run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], han
         status = 0
     except KeyboardInterrupt:  # Ctrl-C
         status = 130
-    except SystemExit as ending:  # a hang-up, SIGTERM
-        status = ending.code
+    except SystemExit as ending:  # a hang-up, SIGTERM: SystemExit(0)
+        code = ending.code  # as Python reads it: None is 0, a message is 1
+        status = code if isinstance(code, int) else 1 if code else 0
     except OSError as error:  # reading or writing the terminal failed: gone, if it says EIO
         if error.errno != errno.EIO and not output_gone(sys.stdout):
             raise  # a full disk under `> file`: said by the caller, after the save
