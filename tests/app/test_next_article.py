@@ -31,7 +31,7 @@ async def test_z_freezes_the_followed_weight_and_unfreezes_it():
         assert "Error vs frozen w2, others as now" in screen_text(app)
         await pilot.press("space")
         assert app.state.session.history.record(0).weight_delta[1] == 0
-        assert "(weight 2 is frozen: its weight_delta is 0, so it does not move)" in panel(app)
+        assert "weight 2 is frozen: its weight_delta is set to 0, so it does not move" in panel(app)
         await pilot.press("z")
         assert app.state.session.problem.frozen == () and "w2 learns again" in app.state.notice
         await pilot.press("b", "b")  # back to the frozen run, then to the first

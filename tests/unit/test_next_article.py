@@ -296,3 +296,15 @@ def test_line_mode_freezes_a_weight_with_z_and_refuses_as_the_app_does(tmp_path,
     assert history.weights[1] == find_lesson("multi-weight").problem.weights[1]  # w2 never moved
     with pytest.raises(Refusal):
         Session.begin(find_lesson("alpha")).with_frozen_toggled(0)  # one weight: nothing would learn
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_frozen_weights_worked_step_is_true_arithmetic(language):
+    """'(-0.14) x [8.5, 0.65, 1.2] = [0, -0.091, -0.168]' is false as written: the product
+    is shown as it is, and the line after it sets the frozen weight's share to 0."""
+    from gradstep.tui.words.worked import worked_step
+
+    lines = worked_step(History.start(find_lesson("freeze-weight").problem).jump(1), language)
+    product = f"(-0.14){say(language, 'sign.times')}[8.5, 0.65, 1.2] = [-1.19, -0.091, -0.168]"
+    assert any(line.endswith(product) for line in lines)
+    assert any("[0, -0.091, -0.168]" in line and "weight_delta = [0" in line for line in lines)

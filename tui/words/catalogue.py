@@ -721,8 +721,9 @@ WORDS: dict[str, tuple[str, str]] = {
                            "#{iteration}→#{next} 第 {output} 个输出（共 {outputs} 个）："),
     "worked.error_sum": ("error logged = the sum of the outputs' errors = {errors} = {value}",
                          "记录的误差 = 各输出误差之和 = {errors} = {value}"),
-    "worked.frozen": ("(weight {weights} is frozen: its weight_delta is 0, so it does not move)",
-                      "（权重 {weights} 被冻结：它的 weight_delta 是 0，所以它不动）"),
+    "worked.frozen": ("weight {weights} is frozen: its weight_delta is set to 0, so it does not move: "
+                      "weight_delta = {value}",
+                      "权重 {weights} 被冻结：它的权重改变量 weight_delta 改为 0，所以它不动：weight_delta = {value}"),
     "worked.weights": ("weights = {weights} - {alpha} x weight_delta = {value}",
                        "权重 = {weights} - {alpha} × weight_delta = {value}"),
     "worked.rounding": ("(the prediction is not quite {goal}: float rounding leaves an error of {error}; f shows "
