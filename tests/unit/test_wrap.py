@@ -44,8 +44,9 @@ def test_a_short_formula_stays_on_one_line_where_it_fits(columns):
     assert any("-alpha x weight_delta" in line for line in wrap("the weight moves by -alpha x weight_delta.", columns))
 
 
-def test_a_formula_longer_than_a_line_breaks_at_its_spaces_keeping_what_fits_whole():
-    assert wrap("r = 1 - 0.1 x 2^2 = 0.6", 10) == ["r = 1 -", "0.1 x", "2^2 = 0.6"]
+def test_a_formula_longer_than_a_line_breaks_before_its_operators_with_a_hanging_indent():
+    assert wrap("r = 1 - 0.1 x 2^2 = 0.6", 10) == ["r = 1", "  - 0.1", "  x 2^2", "  = 0.6"]
+    assert wrap("r = 1 - 0.1 x 2^2 = 0.6", 14) == ["r = 1", "  - 0.1 x 2^2", "  = 0.6"]  # a term whole
 
 
 def test_a_word_longer_than_a_line_is_cut_where_it_must_be():
@@ -86,7 +87,7 @@ def test_a_figure_that_ends_a_paragraph_stays_with_its_word():
 
 def test_a_chinese_paragraph_never_ends_on_one_character_and_its_stop():
     """A student read "正好落在目标" / "上。": the line above now gives the last one a character."""
-    assert wrap("当 r = 0 时第一步就正好落在目标上。", 30) == ["当 r = 0 时第一步就正好落在目", "标上。"]
+    assert wrap("当 r = 0 时第一步就正好落在目标上。", 30) == ["当 r = 0 时第一步就正好落在", "目标上。"]  # 目标 whole
     assert wrap("one two three four five six", 11)[-1] == "five six"  # English is left as it was
 
 
@@ -124,3 +125,30 @@ def test_wrapping_takes_work_in_proportion_to_the_text_whatever_its_shape(piece)
     four times the text took up to sixteen times the work. Now it takes four."""
     small, large = steps_of(piece * 500), steps_of(piece * 2000)
     assert large <= 4.5 * small
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("columns", [38, 46, 60])  # the worked step's width at 80 columns and wider
+def test_the_worked_steps_formulas_never_break_inside(language, columns):
+    """Lesson 7's worked step broke after "x", inside its lists ("[0.1, 0.2," / "-0.1]") and
+    after "="; Chinese broke inside words beside formulas (预/测, 发/散)."""
+    from gradstep.core.history import History
+    from gradstep.core.lessons import find_lesson
+    from gradstep.tui.words.prose import commentary, opening
+    from gradstep.tui.words.worked import worked_step
+
+    for name in ("multi-weight", "weight-matrix", "divergence", "gradient-descent"):
+        lesson = find_lesson(name)
+        history = History.start(lesson.problem).jump(2)
+        text = worked_step(history, language) + opening(lesson, History.start(lesson.problem), language)
+        for paragraph in text + commentary(history, language):
+            lines = wrap(paragraph, columns)
+            for line, following in zip(lines, lines[1:]):
+                assert line.rsplit(" ", 1)[-1] not in breaker.OPERATORS, (line, following)  # no line ends on one
+                opened = line.rsplit("]", 1)[-1]
+                if "[" in opened:  # a list begun on this line and not closed: only one too long for a line
+                    whole = opened[opened.index("["):] + " " + following.strip().split("]", 1)[0] + "]"
+                    assert width(whole) > columns - len(breaker.HANG), (line, following)
+                for word in breaker.WORDS:  # a word of the vocabulary is never split between lines
+                    assert not any(line.endswith(word[:cut]) and following.lstrip().startswith(word[cut:])
+                                   for cut in range(1, len(word))), (word, line, following)

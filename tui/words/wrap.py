@@ -3,9 +3,12 @@
 English breaks at spaces. Chinese has none: a line may break between any two Chinese
 characters, but by the rules of Chinese typesetting no line may begin with closing
 punctuation (，。、；：？！）」 or their half-width forms) nor end with opening punctuation
-(（「《). A short formula ("r = 1 - 0.1 × 2^2 = 0.6") is kept whole where it fits, in
-either language, so it never reads "r" on one line and "= 1 - ..." on the next. Widths
-are terminal cells: a Chinese character takes two.
+(（「《); and a word of the course's vocabulary (预测, 发散) is not split between lines. A
+short formula ("r = 1 - 0.1 × 2^2 = 0.6") is kept whole where it fits, in either
+language, so it never reads "r" on one line and "= 1 - ..." on the next; a longer one
+breaks before a + - or = outside brackets, a term whole on each line, the lines after its
+first indented (HANG), and a list ("[0.1, 0.2, -0.1]") stays whole. Widths are terminal
+cells: a Chinese character takes two.
 
 One function for every panel and for line mode, so the rules live in one place; and one
 for lists whose entries belong whole ("q：退出", a key and what it does), which packs
@@ -18,7 +21,14 @@ from itertools import accumulate
 
 CLOSING = set("，。、；：？！）」』】》〉…,.;:?!)]}%")
 OPENING = set("（「『【《〈([{")
-OPERATORS = {"=", "<", ">", "<=", ">=", "->", "+", "-", "x", "×", "/", "*"}  # between operands, spaced
+OPERATORS = {"=", "<", ">", "<=", ">=", "->", "→", "+", "-", "x", "×", "/", "*"}  # between operands, spaced
+BREAKS = {"=", "<", ">", "<=", ">=", "->", "→", "+", "-"}  # where a formula too long for a line may break
+PRODUCTS = {"x", "×", "/", "*"}  # where a term too long for a line may break
+HANG = "  "  # before a formula's continued line, which begins with its operator
+# Chinese words a line should not split ("预/测"): the course's vocabulary, longest first.
+WORDS = tuple(sorted("""预测 误差 权重 目标 差值 学习率 梯度下降 梯度 发散 收敛 输入 输出 步长 冷热法 迭代 平方和
+    改变量 平方 谷底 曲线 抛物线 冻结 最佳 边界 系数 斜率 起点 方向 大小 每一步 一步 越来越大 来回 振荡
+    整数 舍入 浮点数 数值 结果 计算机""".split(), key=len, reverse=True))
 
 
 def width(text: str) -> int:
@@ -108,6 +118,9 @@ def _wrap_paragraph(paragraph: str, columns: int) -> list[str]:
             continue
         if rows[-1]:
             rows.append([])
+        if _continues(unit) and len(HANG) + cells <= columns:  # "  + 0.65 x (-1776.7)"
+            unit = HANG + unit
+            cells += len(HANG)
         *cut, unit = _cut(unit, columns) if cells > columns else [unit]  # no break fits: cut it
         for head in cut:
             rows[-1].append((head, False))
@@ -134,6 +147,12 @@ def _no_orphan(rows: list[list[tuple[str, bool]]], columns: int) -> None:
     if width(_joined(moved)) <= columns:
         rows[-2].pop()
         rows[-1][:] = moved
+
+
+def _continues(unit: str) -> bool:
+    """Whether `unit` is a formula's continuation: an operator, a space, and its term."""
+    operator, space, term = unit.partition(" ")
+    return bool(space and term) and operator in OPERATORS
 
 
 def _joined(row: list[tuple[str, bool]]) -> str:
@@ -175,19 +194,45 @@ def _units(paragraph: str, columns: int) -> list[tuple[str, bool]]:
         if _mixed(word) and width(word) <= MIXED_TERM:
             pieces.append((word, space))
             continue
-        run = ""
-        for char in word:
+        run, position = "", 0
+        while position < len(word):
+            char = word[position]
             if is_cjk(char):
                 if run:
                     pieces.append((run, space))
                     run, space = "", False
-                pieces.append((char, space))
+                term = next((term for term in WORDS if word.startswith(term, position)), char)
+                pieces.append((term, space))
                 space = False
+                position += len(term)
             else:
                 run += char
+                position += 1
         if run:
             pieces.append((run, space))
-    return _formulas(_no_lone_figure(_glued(pieces), columns), columns)
+    return _formulas(_no_lone_figure(_glued(_lists(pieces, columns)), columns), columns)
+
+
+def _lists(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, bool]]:
+    """A list written out ("[0.1, 0.2, -0.1]") joined into one piece where it fits a line,
+    so that it is read as the one value it is."""
+    if not any(piece.startswith("[") and "]" not in piece for piece, _ in pieces):
+        return pieces
+    joined: list[tuple[str, bool]] = []
+    position = 0
+    while position < len(pieces):
+        piece, space = pieces[position]
+        end = position
+        if piece.startswith("[") and "]" not in piece:
+            end = next((index for index in range(position + 1, len(pieces)) if "]" in pieces[index][0]), position)
+        text = " ".join(part for part, _ in pieces[position:end + 1])
+        if end > position and width(text) <= columns:
+            joined.append((text, space))
+            position = end + 1
+        else:
+            joined.append((piece, space))
+            position += 1
+    return joined
 
 
 def _no_lone_figure(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, bool]]:
@@ -220,8 +265,10 @@ def _mixed(word: str) -> bool:
 
 
 def _operand(piece: str) -> bool:
-    """A formula's term: anything with a letter, digit or symbol of ASCII in it."""
-    return piece not in OPERATORS and (piece.isascii() or any(char.isascii() for char in piece))
+    """A formula's term: anything but an operator or punctuation alone, Chinese included
+    ("误差 = (0.96 - 1)^2": the name of what is worked out; prose puts no spaced = or +
+    beside a Chinese word)."""
+    return piece not in OPERATORS and not all(char in CLOSING or char in OPENING for char in piece)
 
 
 def _formulas(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, bool]]:
@@ -242,9 +289,36 @@ def _formulas(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, b
         if end > position and before[end + 1] - before[position] + end - position <= columns:
             joined.append((" ".join(piece for piece, _ in pieces[position:end + 1]), pieces[position][1]))
             position = end + 1
+        elif end > position:  # too long for a line: a term whole on each, broken before + - or =
+            joined += _terms(pieces[position:end + 1], columns)
+            position = end + 1
         else:
             joined.append(pieces[position])
             position += 1
+    return joined
+
+
+def _terms(run: list[tuple[str, bool]], columns: int, at: set[str] = BREAKS) -> list[tuple[str, bool]]:
+    """A formula too long for a line, as pieces that each begin with an operator it may
+    break before (outside brackets): "prediction", "= 8.5 x (-23235)", "+ 0.65 x (-1776.7)".
+    A term too wide for a line of its own breaks the same way before x or /, and failing
+    that keeps its pieces apart."""
+    terms: list[list[tuple[str, bool]]] = [[]]
+    depth = 0
+    for piece, space in run:
+        if piece in at and depth == 0 and terms[-1]:
+            terms.append([])
+        terms[-1].append((piece, space))
+        depth += piece.count("(") + piece.count("[") - piece.count(")") - piece.count("]")
+    joined = []
+    for term in terms:
+        text = " ".join(piece for piece, _ in term)
+        if width(text) <= columns:  # indented where the line has room for that too
+            joined.append((text, term[0][1]))
+        elif at is BREAKS and len(term) > 1:
+            joined += _terms(term, columns, PRODUCTS)
+        else:
+            joined += term
     return joined
 
 
