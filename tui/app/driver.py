@@ -17,6 +17,7 @@ import threading
 from textual.driver import Driver
 from textual.message import Message
 
+from ..compat import driver_app, driver_loop
 from .input_end import reading_to_the_end
 from .output import fewer_bytes
 
@@ -38,12 +39,12 @@ def gradsteps_driver(textuals: type[Driver]) -> type[Driver]:
                 self._arrived.append(message)
                 if len(self._arrived) > 1:
                     return  # the callback on its way posts this one too
-            self._loop.call_soon_threadsafe(self._post_arrived)
+            driver_loop(self).call_soon_threadsafe(self._post_arrived)
 
         def _post_arrived(self) -> None:
             with self._arriving:
                 arrived, self._arrived = self._arrived, []
             for message in arrived:
-                self._app.post_message(message)
+                driver_app(self).post_message(message)
 
     return GradstepDriver

@@ -29,6 +29,7 @@ from types import FrameType
 
 from ...core.saving import save
 from ..files.places import VIEW_SETTINGS, write_crash_report
+from ..compat import CrashHooks, app_driver
 from .app_part import AppPart
 
 # What Textual's driver writes when it leaves application mode: the keyboard protocol,
@@ -39,7 +40,7 @@ INTERRUPTED = 130  # the status of a program ended by Ctrl-C (128 + SIGINT)
 WAYS_OUT = (signal.SIGHUP, signal.SIGTERM, signal.SIGINT)  # the signals that end a session, saving it
 
 
-class Ending(AppPart):
+class Ending(CrashHooks, AppPart):
     """Mixed into the App: its ways out, each of which saves, and suspending it."""
 
     SIGNAL_GRACE = 3.0  # seconds to exit cleanly after SIGTERM or SIGINT, before forcing it
@@ -143,7 +144,7 @@ class Ending(AppPart):
 
     def _leave_now(self, code: int) -> None:
         """The exit did not finish in time: give the terminal its modes back, and go."""
-        attributes = getattr(self._driver, "attrs_before", None)
+        attributes = getattr(app_driver(self), "attrs_before", None)
         stdin, stderr = sys.__stdin__, sys.__stderr__  # None in a process started without them
         try:
             if attributes is not None and stdin is not None:
@@ -182,9 +183,10 @@ class Ending(AppPart):
 
     def _enter_again(self) -> None:
         """After SIGSTOP: the terminal may have been reset meanwhile, and nothing was suspended."""
-        if self._driver is not None:
-            self._driver.suspend_application_mode()
-            self._driver.resume_application_mode()
+        driver = app_driver(self)
+        if driver is not None:
+            driver.suspend_application_mode()
+            driver.resume_application_mode()
         self._redraw()
 
     def _redraw(self) -> None:
@@ -199,14 +201,12 @@ class Ending(AppPart):
         except OSError as failure:  # a full disk: launch says so in one line
             self.crash_unwritten = failure.strerror or str(failure)
 
-    def _handle_exception(self, error: Exception) -> None:
+    def crashing(self, error: Exception) -> None:
         """A bug: keep the session and the traceback in files instead of on the screen."""
         if self.real and self.crashed is None:
             self.report_crash(error)
             self.save_session()
-        super()._handle_exception(error)
 
-    def _print_error_renderables(self) -> None:
-        if self.crashed is None:  # tests see Textual's own report
-            super()._print_error_renderables()
-        self._exit_renderables.clear()  # launch prints the one line naming the report
+    def shows_textuals_report(self) -> bool:
+        """Tests see Textual's own report; after a real crash launch prints the one line naming the file."""
+        return self.crashed is None

@@ -19,10 +19,11 @@ import selectors
 from codecs import getincrementaldecoder
 
 from textual import events
-from textual._xterm_parser import XTermParser  # Textual's own key parser; no public name for it
 from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Size
+
+from ..compat import driver_app, driver_loop, key_parser
 
 TICK = 0.1  # seconds between looks at a lone escape: is it the Escape key, or the start of a sequence?
 
@@ -55,7 +56,7 @@ class _InputThatEnds:
     def run_input_thread(self) -> None:
         super().run_input_thread()
         if not self.exit_event.is_set():  # not told to stop: the input ended, or failed
-            self._app.terminal_gone()
+            driver_app(self).terminal_gone()
 
     def write(self, data: str) -> None:
         """The web driver writes in place, in the App's loop: a server gone (its end of the
@@ -63,14 +64,14 @@ class _InputThatEnds:
         try:
             super().write(data)
         except BrokenPipeError:
-            self._app.terminal_gone()
+            driver_app(self).terminal_gone()
 
     def write_meta(self, data: dict[str, object]) -> None:
         """As write: the last one ("exit") comes as the app ends, when the server may be long gone."""
         try:
             super().write_meta(data)
         except BrokenPipeError:
-            self._app.terminal_gone()
+            driver_app(self).terminal_gone()
 
     def on_meta(self, packet_type: str, payload: dict[str, object]) -> None:
         if packet_type != "resize":
@@ -78,13 +79,13 @@ class _InputThatEnds:
         self._size = (payload["width"], payload["height"])
         if not self._resize_on_its_way:
             self._resize_on_its_way = True
-            self._loop.call_soon_threadsafe(self._resized)
+            driver_loop(self).call_soon_threadsafe(self._resized)
 
     def _resized(self) -> None:
         """In the loop: the latest size the server sent, as one Resize."""
         self._resize_on_its_way = False
         size = Size(*self._size)
-        self._app.post_message(events.Resize(size, size))
+        driver_app(self).post_message(events.Resize(size, size))
 
 
 class _TerminalInput:
@@ -92,7 +93,7 @@ class _TerminalInput:
     stops at the end of input or an error reading it."""
 
     def run_input_thread(self) -> None:
-        parser = XTermParser(self._debug)
+        parser = key_parser(self)
         decode = getincrementaldecoder("utf-8")().decode
         with selectors.DefaultSelector() as selector:
             selector.register(self.fileno, selectors.EVENT_READ)
@@ -105,7 +106,7 @@ class _TerminalInput:
                     except OSError:  # EIO: the terminal is gone
                         data = b""
                     if not data:
-                        self._app.terminal_gone()
+                        driver_app(self).terminal_gone()
                         return
                     for event in parser.feed(decode(data)):
                         self.process_message(event)

@@ -22,6 +22,8 @@ from ...core.lessons import LANGUAGES, Lesson, LessonError, course, find_lesson,
 from ...core.numbers import parse_goal, parse_number, parse_numbers, parse_positions, parse_weights
 from ...core.problem import METHODS, Problem
 from ...core.refusals import Refusal
+from ..compat import (argparse_says, argparse_words, help_width, is_option, one_line, options_taking_a_value,
+                      program_name)
 from ..words.catalogue import ARGPARSE_ZH
 from ..words.say import explain, say
 from ..words.wrap import width, wrap
@@ -68,10 +70,10 @@ class HelpFormatter(argparse.HelpFormatter):
     """
 
     def _split_lines(self, text: str, width: int) -> list[str]:
-        return wrap(self._whitespace_matcher.sub(" ", text).strip(), width)
+        return wrap(one_line(self, text), width)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        text = self._whitespace_matcher.sub(" ", text).strip()
+        text = one_line(self, text)
         return "\n".join(indent + line for line in wrap(text, width - len(indent)))
 
     def format_help(self) -> str:
@@ -79,20 +81,20 @@ class HelpFormatter(argparse.HelpFormatter):
         return _CHINESE_HEADING.sub("\\1：", super().format_help())
 
     def _format_usage(self, usage, actions, groups, prefix) -> str:
-        prefix = argparse._("usage: ") if prefix is None else prefix  # type: ignore[attr-defined]  # private, undeclared
+        prefix = argparse_says("usage: ") if prefix is None else prefix
         if usage is None:
             stand_in = "u" * width(prefix)  # argparse measures the prefix with len()
             return super()._format_usage(None, actions, groups, stand_in).replace(stand_in, prefix, 1)
         indent = width(prefix)
         lines = []
-        for line in (usage % {"prog": self._prog}).split("\n"):
-            if indent + width(line) <= self._width:
+        for line in (usage % {"prog": program_name(self)}).split("\n"):
+            if indent + width(line) <= help_width(self):
                 lines.append(" " * indent + line)
                 continue
             lead = " " * (indent + len(line) - len(line.lstrip(" ")))
             # The later parts under what follows the command; a line that continues one, under itself.
             hang = lead + ("" if line.startswith(" ") else " " * (width(line.split()[0]) + 1))
-            first, *rest = wrap(line.strip(), max(self._width - len(hang), 10))
+            first, *rest = wrap(line.strip(), max(help_width(self) - len(hang), 10))
             lines += [lead + first] + [hang + part for part in rest]
         return prefix + "\n".join(lines)[indent:] + "\n\n"
 
@@ -155,28 +157,21 @@ def _argparse_speaking(language: str) -> Iterator[None]:
     if language != "zh":
         yield
         return
-    # argparse's gettext hooks are module globals that typeshed leaves undeclared (private).
-    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    argparse._ = lambda message: ARGPARSE_ZH.get(message, message)  # type: ignore[attr-defined]
-    argparse.ngettext = lambda one, many, count: ARGPARSE_ZH.get(  # type: ignore[attr-defined]
-        one if count == 1 else many, one if count == 1 else many)
-    try:
+    with argparse_words(lambda message: ARGPARSE_ZH.get(message, message),
+                        lambda one, many, count: ARGPARSE_ZH.get(one if count == 1 else many, one if count == 1 else many)):
         yield
-    finally:
-        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
 
 
 def _negative_values_attached(argv: list[str], parser: argparse.ArgumentParser) -> list[str]:
     """`--weight -nan` as `--weight=-nan`: argparse takes a value that starts with '-' and
     is not a plain negative number ("-nan", "-Infinity", "-1e400") for another flag, and
     the student would hear "expected one argument" instead of what is wrong with it."""
-    takes_value = {option for action in parser._actions if action.nargs is None and action.option_strings
-                   for option in action.option_strings}
+    takes_value = options_taking_a_value(parser)
     joined, position = [], 0
     while position < len(argv):
         arg = argv[position]
         following = argv[position + 1] if position + 1 < len(argv) else None
-        if arg in takes_value and following and following.startswith("-") and following not in parser._option_string_actions:
+        if arg in takes_value and following and following.startswith("-") and not is_option(parser, following):
             joined.append(f"{arg}={following}")
             position += 2
         else:

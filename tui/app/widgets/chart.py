@@ -15,6 +15,7 @@ from rich.text import Text
 from textual_plotext import PlotextPlot
 
 from ....core.curve import Frame, error_vs_iteration, error_vs_weight
+from ...compat import plotext_theme, set_plot_size
 from ...words.say import say
 from ..ascii import to_ascii
 from ..state import ITERATION_VIEW, AppState
@@ -119,8 +120,8 @@ class ErrorChart(StatePanel, PlotextPlot):
         self._ticks("y", frame.y.ticks, frame.y.labels)
         width, height = self.size
         plt.plotsize(width, height)
-        plt._set_size(width, height)  # plotsize alone caps at the terminal's size (textual-plotext #5)
-        plt.theme(self._get_plotext_theme_name(self.app.theme))  # as PlotextPlot.render does
+        set_plot_size(plt, width, height)
+        plt.theme(plotext_theme(self, self.app.theme))
         return plt.build()
 
     def _colour(self, mark: str | None, terminals: str) -> str | tuple[int, int, int]:
