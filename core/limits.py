@@ -4,12 +4,20 @@ Every limit is here once, with its reason; the README's classroom section states
 teachers, and a test reads them from this module, so the two cannot drift apart.
 """
 
-MAX_WEIGHTS = 9
+SMALLEST_SCREEN = (80, 24)
+"""Columns and rows the lesson needs: a classroom terminal's default, where everything
+essential fits. A smaller window shows what it has and what it needs instead (too_small.py)."""
+
+WEIGHT_KEYS = 9
+"""Keys that choose the weight (or, with several outputs, the output) the chart follows:
+1 to 9, one keypress each. It bounds the weights and the outputs a problem may have."""
+
+MAX_WEIGHTS = WEIGHT_KEYS
 """Weights one problem may have. The keys 1-9 choose the weight the chart follows, and nine
 weights still fit the parameters panel at 80x24; a lesson with more is refused. With several
 outputs it is the limit of one row (weights per output, one per input)."""
 
-MAX_OUTPUTS = 9
+MAX_OUTPUTS = WEIGHT_KEYS
 """Outputs one problem may have (goals, rows of weights). The keys 1-9 choose the output the
 chart follows, as they choose a weight; a lesson with more is refused."""
 
@@ -27,6 +35,10 @@ mistake or a trap (/dev/zero, a log file), refused before it is parsed."""
 SAVE_BYTES = 4 * 1024 * 1024
 """The largest save read: room for an undo chain of lessons with long texts, and for a
 save of the first format, which also held the log."""
+
+SMALLEST_RATE, LARGEST_RATE = 1e-6, 100.0
+"""The bounds of the rate (alpha, or hot and cold's step) the + and - keys climb to: below a
+millionth nothing moves in the digits shown, and above 100 every lesson has long diverged."""
 
 KEY_DEPTH = 64
 """Parts of one dotted key or table name in a lesson file ("a.b.c" has 3; a lesson uses 2).

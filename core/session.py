@@ -16,14 +16,13 @@ from dataclasses import dataclass, replace
 from . import analysis
 from .history import History
 from .lessons import Lesson
-from .limits import MAX_ITERATIONS
+from .limits import LARGEST_RATE, MAX_ITERATIONS, SMALLEST_RATE
 from .predict import Guess, judge
 from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
 from .questions import RIGHT, Answer
 from .refusals import Refusal
 
 LADDER = (1.0, 2.0, 5.0)  # alpha and step_amount move through ..., 0.1, 0.2, 0.5, 1, 2, 5, ...
-SMALLEST_RATE, LARGEST_RATE = 1e-6, 100.0
 
 
 @dataclass(frozen=True, eq=False)  # eq=False: Textual compares old and new with !=

@@ -55,3 +55,13 @@ def test_the_apps_keys_are_its_own_and_none_of_textuals():
     app = app_for()
     assert {binding.key for _, binding in app._bindings} == {binding.key for binding in key_bindings()}
     assert GradstepApp._inherit_bindings is False
+
+
+def test_the_weight_keys_and_the_smallest_screen_come_from_the_limits():
+    from gradstep.core.limits import SMALLEST_SCREEN, WEIGHT_KEYS
+
+    digits = {binding.key for binding in key_bindings() if binding.action.startswith("select(")}
+    assert digits == {str(n) for n in range(1, WEIGHT_KEYS + 1)}
+    assert (0, "-too-narrow") in GradstepApp.HORIZONTAL_BREAKPOINTS
+    assert (SMALLEST_SCREEN[0], "-narrow") in GradstepApp.HORIZONTAL_BREAKPOINTS
+    assert (SMALLEST_SCREEN[1], "-short") in GradstepApp.VERTICAL_BREAKPOINTS

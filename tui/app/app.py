@@ -18,7 +18,7 @@ from textual.reactive import var
 from textual.timer import Timer
 
 from ...core.lessons import LOCKABLE, Lesson, course
-from ...core.limits import MAX_ITERATIONS
+from ...core.limits import MAX_ITERATIONS, SMALLEST_SCREEN
 from ...core.numbers import readable
 from ..words.figures import goals_text
 from ...core.predict import now_figure, what_to_predict
@@ -47,7 +47,7 @@ from .widgets.notice import NoticeLine
 from .widgets.panel import StatePanel
 from .widgets.parameters import ParametersPanel
 from .widgets.status import StatusBar
-from .widgets.too_small import MINIMUM, TooSmall
+from .widgets.too_small import TooSmall
 
 
 class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False):
@@ -62,8 +62,8 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
     BINDINGS = [*key_bindings()]  # a list of BindingType, as App declares it
     # Below the minimum the lesson gives way to a message; wider and taller screens give
     # the log more columns and the chart more rows (see app.tcss).
-    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (MINIMUM[0], "-narrow"), (100, "-wide"), (140, "-widest")]
-    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (MINIMUM[1], "-short"), (32, "-tall")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-too-narrow"), (SMALLEST_SCREEN[0], "-narrow"), (100, "-wide"), (140, "-widest")]
+    VERTICAL_BREAKPOINTS = [(0, "-too-short"), (SMALLEST_SCREEN[1], "-short"), (32, "-tall")]
 
     # No AppState exists before __init__ makes one; init=False keeps watchers from seeing None.
     state: var[AppState] = var(None, init=False)  # type: ignore[arg-type]

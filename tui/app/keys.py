@@ -7,6 +7,7 @@ the README); the bar offers w, e and v where the screen needs them (key_bar.need
 
 from textual.binding import Binding
 
+from ...core.limits import WEIGHT_KEYS
 from ..words.catalogue import WORDS
 from ..words.say import say
 
@@ -35,7 +36,6 @@ KEYS = (
     ("right_square_bracket", "speed(1)", "key.faster", "]", "key.speed"),
 )
 ALIASES = (("n", "step"), ("equals_sign", "rate(1)"), ("underscore", "rate(-1)"))  # n steps; = is + unshifted
-WEIGHT_KEYS = 9  # 1..9 choose the weight the chart follows (the output, with several)
 
 
 def key_name(language: str, binding: Binding) -> str:

@@ -6,7 +6,7 @@ import sys
 from ...core.divergence import Divergence
 from ...core.formats import About
 from ...core.lessons import LANGUAGES, Lesson, course, load_course
-from ...core.limits import MAX_ITERATIONS
+from ...core.limits import MAX_ITERATIONS, SMALLEST_SCREEN
 from ...core.numbers import readable
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD
 from ...core.refusals import Refusal
@@ -83,7 +83,7 @@ def main(argv: list[str]) -> int:
     steps = args.steps if args.steps is not None else lesson.tutorial_steps or DEFAULT_STEPS
     last = run(About(lesson.name, lesson.problem), steps, args.format, sys.stdout, headings(parser.language))
     if args.format == "text":  # a sentence for a person: wrapped to the terminal, as the table fits 80 columns
-        for line in wrap(summary(parser.language, lesson, last), shutil.get_terminal_size((80, 24)).columns):
+        for line in wrap(summary(parser.language, lesson, last), shutil.get_terminal_size(SMALLEST_SCREEN).columns):
             print(line)
     return 0
 
@@ -102,7 +102,7 @@ def list_lessons(language: str, out, lessons: tuple[Lesson, ...] | None = None, 
     is wrapped to the terminal's width by the breaker, under itself, so the terminal never
     folds a line (and a "。" never starts one)."""
     lessons = lessons or course()
-    columns = columns or shutil.get_terminal_size((80, 24)).columns
+    columns = columns or shutil.get_terminal_size(SMALLEST_SCREEN).columns
     name_width = max(width(lesson.name) for lesson in lessons)
     for number, lesson in enumerate(lessons, start=1):
         missing = [say(language, f"language.{other}") for other in LANGUAGES if other not in lesson.texts]

@@ -16,6 +16,7 @@ from types import EllipsisType
 from typing import IO
 
 from ...core.divergence import Diverged
+from ...core.limits import SMALLEST_SCREEN
 from ...core.formats import text_header, text_row
 from ...core.lessons import Lesson, course
 from ...core.numbers import InvalidNumber, parse_number, readable
@@ -48,7 +49,7 @@ class Lines:
         self.on_change = on_change  # told of every new session, so it can be saved
         self.lessons = lessons  # what l lists: the course, or a teacher's
         self.predicting = session.lesson.predict  # predict mode: each step first reads the student's guess
-        self.columns = shutil.get_terminal_size((80, 24)).columns
+        self.columns = shutil.get_terminal_size(SMALLEST_SCREEN).columns
 
     def write(self, text: str, indent: str = "") -> None:
         for line in wrap(text, self.columns - len(indent)):
