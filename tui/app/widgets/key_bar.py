@@ -45,6 +45,15 @@ class KeyBar(StatePanel):
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--dimmed"}
 
+    def show(self, state: AppState) -> None:
+        """As every panel, but caught up after the screen's next paint: whether more text
+        follows (w is live) is known once the lesson panel has drawn, and a panel that comes
+        into view (the log and the lesson after the first step) draws at that paint."""
+        self.state = state
+        if not self._behind:
+            self._behind = True
+            self.call_after_refresh(self._catch_up)
+
     def drawn_from(self, state: AppState) -> tuple:
         """What the words depend on (language, rule, play) and which keys would do something
         now: most steps change none of them."""
