@@ -27,7 +27,7 @@ from ...core.refusals import Refusal
 from ...core.session import Session
 from ..files.hand_in import HandIn
 from ..files.owner import Owner, login_name
-from ..files.places import VIEW_SETTINGS
+from ..files.places import VIEW_SETTINGS, export_folder
 from ..words.figures import weight_name
 from ..words.prose import facts_now, where_it_stands
 from ..words.say import explain, field_names, say
@@ -415,7 +415,7 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
 
         try:
             self.note_state()
-            path = exports.export_log(self.journal, self.state.session.lesson.name, Path.cwd(), self.owner)
+            path = exports.export_log(self.journal, self.state.session.lesson.name, export_folder(), self.owner)
         except OSError as error:
             return self.refuse(self.say("export_failed", reason=error.strerror or str(error)))
         self.state = self.state.replace(notice=self.fitted_path_notice("exported", path))

@@ -1,9 +1,10 @@
-"""Where a student's work goes when gradstep ends: the saved session and crash reports.
+"""Where a student's work goes: the saved session and crash reports, and the exported log.
 
-Both live under the user's state folder, private to them: platformdirs knows each
+The first two live under the user's state folder, private to them: platformdirs knows each
 system's (Linux $XDG_STATE_HOME/gradstep or ~/.local/state/gradstep, ignoring a relative
 $XDG_STATE_HOME as the XDG spec says; macOS ~/Library/Application Support/gradstep;
-Windows %LOCALAPPDATA%\\gradstep).
+Windows %LOCALAPPDATA%\\gradstep). An export is for the student to open, send or hand in,
+so it goes where they are, not into that hidden folder.
 """
 
 import os
@@ -39,6 +40,12 @@ def state_directory() -> Path:
 def save_path(name: str | None = None) -> Path:
     """The account's save, or one named session's (--session NAME) beside it."""
     return state_directory() / (SAVE_FILE if name is None else f"session-{name}.json")
+
+
+def export_folder() -> Path:
+    """Where the app's export (x) writes the log: the folder the student started gradstep in,
+    the one their shell shows and a file manager opens."""
+    return Path.cwd()
 
 
 def previous_path(save: Path) -> Path:
