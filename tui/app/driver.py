@@ -25,7 +25,8 @@ from .output import fewer_bytes
 def gradsteps_driver(textuals: type[Driver]) -> type[Driver]:
     """Textual's driver for this terminal (`textuals`), cheaper both ways."""
 
-    class GradstepDriver(reading_to_the_end(textuals), textuals):
+    # The bases are the driver Textual chose for this terminal, known only at run time.
+    class GradstepDriver(reading_to_the_end(textuals), textuals):  # type: ignore[misc, valid-type]
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._arrived: list[Message] = []  # read, not yet posted to the App

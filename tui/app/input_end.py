@@ -17,6 +17,7 @@ from piling resizes up while the app cannot run: see _InputThatEnds.)
 import os
 import selectors
 from codecs import getincrementaldecoder
+from typing import TYPE_CHECKING
 
 from textual import events
 from textual.driver import Driver
@@ -24,6 +25,14 @@ from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Size
 
 from ..compat import driver_app, driver_loop, key_parser
+
+if TYPE_CHECKING:  # to the checker each mixin is the Textual driver it is mixed into
+    from textual.drivers.web_driver import WebDriver
+
+    _WebPart = WebDriver
+    _TerminalPart = LinuxDriver
+else:
+    _WebPart = _TerminalPart = object
 
 TICK = 0.1  # seconds between looks at a lone escape: is it the Escape key, or the start of a sequence?
 
@@ -41,7 +50,7 @@ def ending_at_the_end(textuals: type[Driver]) -> type[Driver]:
     return type(textuals.__name__, (reading_to_the_end(textuals), textuals), {})
 
 
-class _InputThatEnds:
+class _InputThatEnds(_WebPart):
     """The web driver's thread ends at the end of input on its own: then the app is told.
 
     And a resize is only its latest size. Textual's web driver posts every resize the
@@ -76,7 +85,8 @@ class _InputThatEnds:
     def on_meta(self, packet_type: str, payload: dict[str, object]) -> None:
         if packet_type != "resize":
             return super().on_meta(packet_type, payload)
-        self._size = (payload["width"], payload["height"])
+        # The server sends the size as two ints; Textual's own on_meta stores them unchecked too.
+        self._size = (payload["width"], payload["height"])  # type: ignore[assignment]
         if not self._resize_on_its_way:
             self._resize_on_its_way = True
             driver_loop(self).call_soon_threadsafe(self._resized)
@@ -84,11 +94,12 @@ class _InputThatEnds:
     def _resized(self) -> None:
         """In the loop: the latest size the server sent, as one Resize."""
         self._resize_on_its_way = False
+        assert self._size is not None, "on_meta stored a size before it called for this"
         size = Size(*self._size)
         driver_app(self).post_message(events.Resize(size, size))
 
 
-class _TerminalInput:
+class _TerminalInput(_TerminalPart):
     """The terminal driver's input thread, which reads the terminal as Textual's does and
     stops at the end of input or an error reading it."""
 
