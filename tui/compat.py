@@ -97,17 +97,17 @@ def plotext_theme(plot: Any, theme: str) -> str:
 
 def one_line(formatter: argparse.HelpFormatter, text: str) -> str:
     """A help text's whitespace as argparse folds it (runs of it as one space), stripped."""
-    return formatter._whitespace_matcher.sub(" ", text).strip()  # type: ignore[attr-defined]
+    return formatter._whitespace_matcher.sub(" ", text).strip()
 
 
 def help_width(formatter: argparse.HelpFormatter) -> int:
     """The width argparse lays help out in (the terminal's, less a margin)."""
-    return formatter._width  # type: ignore[attr-defined, no-any-return]
+    return formatter._width
 
 
 def program_name(formatter: argparse.HelpFormatter) -> str:
     """The program's name as the usage line says it."""
-    return formatter._prog  # type: ignore[attr-defined, no-any-return]
+    return formatter._prog
 
 
 def options_taking_a_value(parser: argparse.ArgumentParser) -> set[str]:
@@ -137,4 +137,4 @@ def argparse_words(say: Callable[[str], str], say_counted: Callable[[str, str, i
 
 def argparse_says(message: str) -> str:
     """argparse's word for `message` in the words of the moment (inside argparse_words, a translation)."""
-    return argparse._(message)  # type: ignore[attr-defined, no-any-return]
+    return argparse._(message)  # type: ignore[attr-defined]
