@@ -66,7 +66,7 @@ def test_students_sharing_a_login_keep_their_own_sessions(tmp_path):
     ana, li = load(folder / "session-ana.json")[0], load(folder / "session-李明.json")[0]
     assert (ana.lesson.name, ana.history.iteration, li.lesson.name, li.history.iteration) == ("alpha", 2, "hot-cold", 1)
     resumed = line_mode("--resume", "--session", "ana", keys="q\n")
-    assert resumed.returncode == 0 and "#1: prediction = 2 x 0.46 = 0.92" in resumed.stdout
+    assert resumed.returncode == 0 and "#1->#2: prediction = 2 x 0.46 = 0.92" in resumed.stdout
 
 
 def test_resuming_a_session_name_with_no_save_says_so(tmp_path):

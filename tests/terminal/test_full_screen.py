@@ -81,7 +81,7 @@ def test_full_screen_under_pipes_starts_the_app_answers_keys_and_saves_on_discon
 def test_without_full_screen_a_pipe_gets_line_mode(tmp_path):
     done = subprocess.run([GRADSTEP, "--lesson", "alpha"], input="s\ns\n\nq\n", capture_output=True, text=True,
                           env={**os.environ, "XDG_STATE_HOME": str(tmp_path)}, timeout=60)
-    assert done.returncode == 0 and "#0: prediction = 2 x 0.5 = 1" in done.stdout
+    assert done.returncode == 0 and "#0->#1: prediction = 2 x 0.5 = 1" in done.stdout
 
 
 def test_full_screen_under_pipes_saves_and_ends_when_its_input_ends(tmp_path):

@@ -90,7 +90,7 @@ def test_killed_outright_the_progress_is_a_second_behind_and_the_next_start_hand
     again = as_user(command, classroom, STUDENT, "--line", "--resume", "--session", "k", "--lang", "en",
                     "--hand-in", hand_ins, keys="q\n")
     assert again.returncode == 0, again.stderr
-    assert "#2: prediction = 2 x 0.436" in again.stdout  # the save was kept up too: resumed after 3 steps
+    assert "#2->#3: prediction = 2 x 0.436" in again.stdout  # the save was kept up too: resumed after 3 steps
     name = f"{STUDENT}-k-alpha.csv"
     assert f"the last session ended before its hand-in: handed in now as {name} in {hand_ins}" in again.stderr
     with open(os.path.join(hand_ins, name), encoding="utf-8") as text:

@@ -72,7 +72,7 @@ def test_a_closed_terminal_ends_gradstep_without_a_sighup(pseudo_terminal, place
     if line_mode:
         term.wait_for("? ")
         term.type(b"s\ns\n\n\n")  # the lesson's two questions skipped, two steps
-        term.wait_for("\n> ", after=term.wait_for("#1: prediction"))
+        term.wait_for("\n> ", after=term.wait_for("#1->#2: prediction"))
     else:
         term.wait_for("Which alpha makes this land in one step?")
         for keys in (b"s", b"\r", b"s", b"\r", b" ", b" "):

@@ -161,7 +161,7 @@ def test_line_mode_saves_on_every_signal(pseudo_terminal, state, way_out, status
     term = pseudo_terminal(ignoring(way_out, *command) if inherited == "ignored" else command, state)
     term.wait_for("? ")
     term.type(b"s\ns\n\n\n")  # the lesson's two questions skipped, two steps
-    term.wait_for("\n> ", after=term.wait_for("#1: prediction"))  # the prompt, not the "->" of the step's words
+    term.wait_for("\n> ", after=term.wait_for("#1->#2: prediction"))  # the prompt, not the "->" of the step's words
     term.process.send_signal(way_out)
     assert term.wait() == status
     assert saved_iteration(state) == 2
