@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from .history import History, Trajectory
-from .lessons import Lesson, lesson_from_table
+from .lesson_files import lesson_from_table
+from .lessons import Lesson
 from .limits import MAX_ITERATIONS, SAVE_BYTES
 from .outside import read_text
 from .predict import DIRECTION, DIRECTIONS, Guess, judge, what_to_predict

@@ -4,7 +4,7 @@ import csv
 
 import pytest
 from gradstep.core.history import History
-from gradstep.core.lessons import course, find_lesson
+from gradstep.core.courses import course, find_lesson
 from gradstep.core.session import Session
 from gradstep.tui.app.app import GradstepApp
 from gradstep.tui.app.screens.editor import EditorScreen

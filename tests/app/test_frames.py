@@ -4,7 +4,7 @@ import threading
 
 import pytest
 from gradstep.core.history import History
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 from gradstep.core.session import Session
 from gradstep.tui.app.driver import gradsteps_driver
 from textual import events

@@ -6,7 +6,7 @@ import json
 import time
 
 import pytest
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 from gradstep.core.progress import read_progress
 from gradstep.core.session import Session
 from gradstep.tui.app.app import GradstepApp

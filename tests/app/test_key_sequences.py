@@ -9,7 +9,7 @@ import asyncio
 
 import pytest
 from gradstep.core.history import History
-from gradstep.core.lessons import course
+from gradstep.core.courses import course
 from gradstep.core.session import Session
 from gradstep.tui.app.app import GradstepApp
 from hypothesis import settings

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 from gradstep.core.session import Session
 from gradstep.tui.app.app import GradstepApp
 from gradstep.tui.app.screens.ask import GuessScreen

@@ -6,7 +6,7 @@ import json
 import os
 
 import pytest
-from gradstep.core.lessons import load_lesson_file
+from gradstep.core.lesson_files import load_lesson_file
 from gradstep.core.saving import load, save
 from gradstep.core.session import Session
 from gradstep.tui.app.app import GradstepApp

@@ -149,7 +149,7 @@ async def test_a_choice_question_in_either_language(language):
 async def test_a_question_names_the_figures_on_screen_when_it_is_asked():
     from dataclasses import replace
 
-    from gradstep.core.lessons import find_lesson
+    from gradstep.core.courses import find_lesson
     from gradstep.core.questions import Question, QuestionText
     from gradstep.core.session import Session
     from gradstep.tui.app.app import GradstepApp

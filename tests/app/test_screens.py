@@ -1,7 +1,7 @@
 """Every classroom terminal: ASCII only, small and large windows, resizes while stepping."""
 
 import pytest
-from gradstep.core.lessons import course, find_lesson
+from gradstep.core.courses import course, find_lesson
 
 from ..helpers import app_for, non_ascii, resize, screen_text, taken
 

@@ -6,7 +6,7 @@ then open snapshot_report.html).
 """
 
 import pytest
-from gradstep.core.lessons import course
+from gradstep.core.courses import course
 
 from ..helpers import SIZE, app_for
 

@@ -5,7 +5,7 @@ import csv
 from dataclasses import replace
 
 import pytest
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 from gradstep.core.session import Session
 from gradstep.tui.app.app import GradstepApp
 from gradstep.tui.app.screens.lessons import LessonsScreen

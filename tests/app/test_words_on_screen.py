@@ -5,7 +5,7 @@ look like what they do; play stops when nothing more can happen."""
 import re
 
 import pytest
-from gradstep.core.lessons import course
+from gradstep.core.courses import course
 from gradstep.core.session import Session
 from gradstep.tui.app.screens.editor import EditorScreen
 from gradstep.tui.app.widgets.lesson import LessonPanel, pages, paragraphs

@@ -22,7 +22,8 @@ import time
 from pathlib import Path
 
 from classroom import Relay, loopback_sshd
-from gradstep.core.lessons import course, load_lesson_file
+from gradstep.core.courses import course
+from gradstep.core.lesson_files import load_lesson_file
 from gradstep.core.saving import save
 from gradstep.core.session import Session
 from gradstep.tui.files.private import private_folder

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from bench import BASE_ENV, BIN, start
-from gradstep.core.lessons import load_lesson_file
+from gradstep.core.lesson_files import load_lesson_file
 from gradstep.core.limits import MAX_ITERATIONS, MAX_WEIGHTS
 from gradstep.core.saving import load, session_data
 from gradstep.core.session import Session

@@ -10,7 +10,7 @@ import tempfile
 import tomllib
 from pathlib import Path
 
-from gradstep.core.lessons import COURSE_FOLDER, course_files
+from gradstep.core.courses import COURSE_FOLDER, course_files
 
 SUFFIX = "-unasked"
 

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from gradstep.core.history import History
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 from gradstep.core.saving import load
 
 from .tmux import GRADSTEP, three_alpha_steps

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from gradstep.core import analysis
 from gradstep.core.analysis import Regime
 from gradstep.core.history import History
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 from gradstep.core.numbers import decimal
 from gradstep.core.problem import Problem
 from gradstep.tui.words.readout import readout_lines

@@ -1,6 +1,6 @@
 """`gradstep check`: every mistake in several files at once, a line each, and warnings."""
 
-from gradstep.core.lessons import COURSE_FOLDER
+from gradstep.core.courses import COURSE_FOLDER
 
 from ..helpers import gradstep
 

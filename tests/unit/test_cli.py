@@ -6,7 +6,7 @@ import io
 import json
 
 import pytest
-from gradstep.core.lessons import course
+from gradstep.core.courses import course
 from gradstep.tui.command.launch import app_parser
 
 from ..helpers import gradstep, run_summary

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from gradstep.core.curve import error_along, error_vs_weight
 from gradstep.core.history import History
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 
 
 def on_the_curve(frame, x: np.ndarray) -> np.ndarray:

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from gradstep.core.divergence import GROWTH, Diverged, error_limit
 from gradstep.core.history import History, Trajectory, walk
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 from gradstep.core.limits import MAX_ITERATIONS
 from gradstep.core.problem import InvalidProblem, Problem
 

@@ -9,7 +9,7 @@ import pytest
 from gradstep.core.formats import columns, fields
 from gradstep.core.journal import Journal
 from gradstep.core.schema import COLUMNS
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 from gradstep.core.session import Session
 from gradstep.tui.files.exports import export_log
 from gradstep.tui.files.owner import Owner

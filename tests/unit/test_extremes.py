@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 from gradstep.core.curve import error_vs_iteration, error_vs_weight
 from gradstep.core.history import History
-from gradstep.core.lessons import first_lesson
+from gradstep.core.courses import first_lesson
 from gradstep.core.problem import Problem
 from gradstep.core.refusals import Refusal
 from gradstep.core.session import Session, next_rung

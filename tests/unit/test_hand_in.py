@@ -8,7 +8,7 @@ import stat
 
 import pytest
 from gradstep.core.journal import Journal, Words
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 from gradstep.core.questions import RIGHT, WRONG, Answer
 from gradstep.core.schema import COLUMNS, entry_rows
 from gradstep.core.session import Session

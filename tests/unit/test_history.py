@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from gradstep.core.history import History
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 
 
 def alpha_run() -> History:

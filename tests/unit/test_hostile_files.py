@@ -13,7 +13,7 @@ import signal
 import time
 
 import pytest
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 from gradstep.core.limits import LESSON_FILE_BYTES, MAX_ITERATIONS, MAX_WEIGHTS
 from gradstep.core.saving import session_data
 from gradstep.core.session import Session

@@ -1,7 +1,7 @@
 """The journal keeps what happened, where the session keeps only where the student is."""
 
 from gradstep.core.journal import ANSWER, GUESS, STEP, Journal, Words
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 from gradstep.core.questions import RIGHT, SKIPPED, WRONG, Answer
 from gradstep.core.session import Session
 

@@ -1,7 +1,9 @@
 """The course as data, and a teacher's own lesson files."""
 
 import pytest
-from gradstep.core.lessons import LANGUAGES, LessonError, course, load_lesson_file
+from gradstep.core.courses import course
+from gradstep.core.lesson_files import load_lesson_file
+from gradstep.core.lessons import LANGUAGES, LessonError
 from gradstep.tui.words.say import explain
 
 from ..helpers import gradstep
@@ -97,3 +99,15 @@ def test_unreadable_files_are_refused(tmp_path, content, fault):
     with pytest.raises(LessonError) as caught:
         load_lesson_file(path)
     assert fault in explain("en", caught.value)
+
+
+def test_what_a_lesson_is_is_apart_from_reading_files_and_listing_the_course():
+    """core/lessons.py is the model; lesson_files.py reads and checks, courses.py lists: a
+    save or a screen that needs only a Lesson loads neither TOML nor the course."""
+    import subprocess
+    import sys
+
+    script = ("import sys, gradstep.core.lessons; print(sorted(m for m in ('tomllib', 'gradstep.core.lesson_files',"
+              " 'gradstep.core.courses') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -3,7 +3,7 @@
 import threading
 
 from gradstep.core.journal import Journal, Words
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 from gradstep.core.session import Session
 from gradstep.tui.plain.keeping import LineKeeping
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from gradstep.core.history import History
-from gradstep.core.lessons import course, find_lesson
+from gradstep.core.courses import course, find_lesson
 from gradstep.core.replay import replay
 from gradstep.core.saving import load, save
 from gradstep.core.session import Session

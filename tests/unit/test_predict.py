@@ -7,7 +7,9 @@ import json
 import math
 
 import pytest
-from gradstep.core.lessons import LessonError, find_lesson, load_lesson_file
+from gradstep.core.courses import find_lesson
+from gradstep.core.lesson_files import load_lesson_file
+from gradstep.core.lessons import LessonError
 from gradstep.core.predict import judge, what_to_predict
 from gradstep.core.problem import Problem
 from gradstep.core.questions import RIGHT, SKIPPED, WRONG, Answer, Attempt, Question, QuestionText

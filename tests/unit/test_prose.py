@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 from gradstep.core import analysis
 from gradstep.core.analysis import Regime
 from gradstep.core.history import History
-from gradstep.core.lessons import LANGUAGES, course, find_lesson, load_lesson_file
+from gradstep.core.courses import course, find_lesson
+from gradstep.core.lesson_files import load_lesson_file
+from gradstep.core.lessons import LANGUAGES
 from gradstep.core.numbers import readable
 from gradstep.core.problem import GRADIENT_DESCENT, Problem
 from gradstep.core.session import Session

@@ -4,7 +4,7 @@ import json
 
 import pytest
 from gradstep.core.history import History
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 
 from ..helpers import gradstep
 

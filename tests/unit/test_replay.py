@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 from gradstep.core.history import History, Trajectory
-from gradstep.core.lessons import course, find_lesson
+from gradstep.core.courses import course, find_lesson
 from gradstep.core.problem import Problem
 from gradstep.core.replay import replay
 from hypothesis import given

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from gradstep.core import analysis
 from gradstep.core.history import History
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 from gradstep.core.problem import Problem
 from gradstep.core.rules import as_arrays, gradient_descent_step, hot_cold_step
 

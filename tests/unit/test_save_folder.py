@@ -14,7 +14,7 @@ import pwd
 import signal
 
 import pytest
-from gradstep.core.lessons import find_lesson
+from gradstep.core.courses import find_lesson
 from gradstep.core.session import Session
 from gradstep.core.journal import Journal
 from gradstep.tui.files.exports import export_log

@@ -6,7 +6,7 @@ import stat
 
 import pytest
 from gradstep.core.history import History, Trajectory
-from gradstep.core.lessons import course, find_lesson
+from gradstep.core.courses import course, find_lesson
 from gradstep.core.limits import MAX_ITERATIONS
 from gradstep.core.refusals import Refusal
 from gradstep.core.replay import replay

@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 from gradstep.core.journal import ANSWER, GUESS, STEP, Journal, Words
-from gradstep.core.lessons import course, find_lesson
+from gradstep.core.courses import course, find_lesson
 from gradstep.core.limits import MAX_OUTPUTS, MAX_WEIGHTS
 from gradstep.core.questions import Attempt
 from gradstep.core.schema import COLUMNS, KINDS, entry_rows, write_rows

@@ -4,7 +4,9 @@ course folder of their own, on the command line and in line mode."""
 import io
 
 import pytest
-from gradstep.core.lessons import LessonError, load_course, load_lesson_file
+from gradstep.core.courses import load_course
+from gradstep.core.lesson_files import load_lesson_file
+from gradstep.core.lessons import LessonError
 from gradstep.core.refusals import Refusal
 from gradstep.core.saving import load, save
 from gradstep.core.session import Session

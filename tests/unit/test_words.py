@@ -44,7 +44,7 @@ def test_chinese_prose_uses_full_width_punctuation():
 
 def chinese_texts() -> list[tuple[str, str]]:
     """(where, text) for every Chinese sentence: the catalogue's and the course's."""
-    from gradstep.core.lessons import course
+    from gradstep.core.courses import course
 
     texts = [(key, chinese) for key, (_, chinese) in WORDS.items()]
     for lesson in course():
@@ -151,7 +151,7 @@ def test_a_count_in_a_sentence_is_written_whole():
 @pytest.mark.parametrize("jargon", ["misses in a batch", "alpha can take it in", "regimes", "for gd "])
 def test_a_first_year_reads_no_jargon_the_course_does_not_teach(jargon):
     """Both newcomers stopped at these: a batch, folding the 2 into alpha, regimes, and gd."""
-    from gradstep.core.lessons import course
+    from gradstep.core.courses import course
 
     texts = [getattr(lesson.text("en"), field) for lesson in course() for field in ("teaches", "notice")]
     assert not any(jargon in text for text in texts + [english for english, _ in WORDS.values()])

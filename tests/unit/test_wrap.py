@@ -133,7 +133,7 @@ def test_the_worked_steps_formulas_never_break_inside(language, columns):
     """Lesson 7's worked step broke after "x", inside its lists ("[0.1, 0.2," / "-0.1]") and
     after "="; Chinese broke inside words beside formulas (预/测, 发/散)."""
     from gradstep.core.history import History
-    from gradstep.core.lessons import find_lesson
+    from gradstep.core.courses import find_lesson
     from gradstep.tui.words.prose import commentary, opening
     from gradstep.tui.words.worked import worked_step
 

@@ -17,7 +17,9 @@ from textual.filter import LineFilter, Monochrome, NoColor
 from textual.reactive import var
 from textual.timer import Timer
 
-from ...core.lessons import LOCKABLE, Lesson, course
+from ...core.courses import course
+
+from ...core.lessons import LOCKABLE, Lesson
 from ...core.limits import MAX_ITERATIONS, SMALLEST_SCREEN
 from ...core.numbers import readable
 from ..words.figures import goals_text

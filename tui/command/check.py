@@ -14,7 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from ...core.lesson_warnings import lesson_warnings, lesson_words
-from ...core.lessons import HIDEABLE, Lesson, LessonError, check_lesson_file, close_match, course, course_files
+from ...core.courses import course, course_files
+from ...core.lesson_files import check_lesson_file, close_match
+from ...core.lessons import HIDEABLE, Lesson, LessonError
 from ...core.names import is_plain_name
 from ...core.refusals import Refusal
 from ..words.prose import PLACEHOLDER, PLACEHOLDERS, TELLS

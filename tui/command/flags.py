@@ -18,7 +18,11 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
 
-from ...core.lessons import LANGUAGES, Lesson, LessonError, course, find_lesson, load_course, load_lesson_file
+from ...core.courses import course, find_lesson, load_course
+
+from ...core.lesson_files import load_lesson_file
+
+from ...core.lessons import LANGUAGES, Lesson, LessonError
 from ...core.numbers import parse_goal, parse_number, parse_numbers, parse_positions, parse_weights
 from ...core.problem import METHODS, Problem
 from ...core.refusals import Refusal

@@ -22,7 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...core.journal import Journal
-from ...core.lessons import Lesson, close_match, course, first_lesson
+from ...core.courses import course, first_lesson
+from ...core.lesson_files import close_match
+from ...core.lessons import Lesson
 from ...core.refusals import Refusal
 from ...core.saving import CorruptSave, load, save, set_aside
 from ...core.session import Session

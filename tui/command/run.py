@@ -5,7 +5,8 @@ import sys
 
 from ...core.divergence import Divergence
 from ...core.formats import About
-from ...core.lessons import LANGUAGES, Lesson, course, load_course
+from ...core.courses import course, load_course
+from ...core.lessons import LANGUAGES, Lesson
 from ...core.limits import MAX_ITERATIONS, SMALLEST_SCREEN
 from ...core.numbers import readable
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD

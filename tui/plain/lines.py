@@ -18,7 +18,8 @@ from typing import IO
 from ...core.divergence import Diverged
 from ...core.limits import SMALLEST_SCREEN
 from ...core.formats import text_header, text_row
-from ...core.lessons import Lesson, course
+from ...core.courses import course
+from ...core.lessons import Lesson
 from ...core.numbers import InvalidNumber, parse_number, readable
 from ..words.figures import goals_text, weight_name
 from ...core.predict import DIRECTION, DIRECTIONS, now_figure, what_to_predict

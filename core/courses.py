@@ -1,0 +1,88 @@
+"""The course's lessons and a teacher's course folder: which lessons there are, in which order.
+
+The course ships as TOML files in `course/` (package data), one a lesson, named after it and
+numbered in teaching order; a teacher's course is a folder of such files (--course). Each
+file is read and checked by `lesson_files`, the course's as a teacher's.
+"""
+
+import re
+from functools import cache
+from pathlib import Path
+
+from .lesson_files import close_match, lesson_from_text, load_lesson_file
+from .lessons import Lesson, LessonError
+from .outside import clean
+
+COURSE_FOLDER = Path(__file__).with_name("course")  # package data, installed as plain files
+
+
+@cache
+def course() -> tuple[Lesson, ...]:
+    """The course's lessons in teaching order: by the number their file name starts with."""
+    return tuple(_course_file(path) for path in _course_paths())
+
+
+def _course_paths() -> list[Path]:
+    return course_files(COURSE_FOLDER)
+
+
+@cache
+def _course_file(path: Path) -> Lesson:
+    return lesson_from_text(path.read_text(encoding="utf-8"), path.name, source="course")
+
+
+def first_lesson() -> Lesson:
+    return _course_file(_course_paths()[0])
+
+
+def find_lesson(name: str, lessons: tuple[Lesson, ...] | None = None) -> Lesson:
+    """The lesson called `name` in `lessons` (default: the course), or LessonError listing
+    the names there are.
+
+    A course file is named after its lesson ("6-alpha.toml"), so starting a course lesson
+    reads one file, not the whole course.
+    """
+    if lessons is None:
+        for path in COURSE_FOLDER.glob(f"*-{name}.toml"):
+            lesson = _course_file(path)
+            if lesson.name == name:
+                return lesson
+        lessons = course()
+    for lesson in lessons:
+        if lesson.name == name:
+            return lesson
+    names = [lesson.name for lesson in lessons]
+    raise LessonError("lesson.unknown", name=name, close=close_match(name, names), choices=names)
+
+
+def load_course(folder: str | Path) -> tuple[Lesson, ...]:
+    """A teacher's course: the lesson files in `folder`, in file-name order ("01-...", "02-...").
+
+    Two files giving the same name would make `--lesson NAME` ambiguous, so that is refused.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise LessonError("course.not_a_folder" if folder.exists() else "course.missing", where=str(folder))
+    paths = course_files(folder)
+    if not paths:
+        raise LessonError("course.empty", where=str(folder))
+    lessons: dict[str, Lesson] = {}
+    for path in paths:
+        lesson = load_lesson_file(path)
+        if lesson.name in lessons:
+            raise LessonError("course.same_name", where=clean(str(path)), field="name", name=lesson.name,
+                              other=lessons[lesson.name].source)
+        lessons[lesson.name] = lesson
+    return tuple(lessons.values())
+
+
+def course_files(folder: Path) -> list[Path]:
+    """The lesson files of a course folder, in the order the course takes them: by name,
+    a number in it counted as a number, so "10-..." comes after "9-..." (and "01-" still
+    before "02-")."""
+    return sorted((path for path in folder.glob("*.toml") if path.is_file()), key=_natural)
+
+
+def _natural(path: Path) -> list[tuple[int, str]]:
+    """A file name as text and numbers, for sorting: "10-a.toml" -> ["", 10, "-a.toml"]."""
+    return [(int(part), part) if part.isdigit() else (-1, part) for part in re.split(r"(\d+)", path.name)]
