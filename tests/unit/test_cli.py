@@ -7,7 +7,7 @@ import json
 
 import pytest
 from gradstep.core.courses import course
-from gradstep.tui.command.launch import app_parser
+from gradstep.tui.command.app_parser import app_parser
 
 from ..helpers import gradstep, run_summary
 

@@ -178,7 +178,7 @@ def test_a_save_that_cannot_be_set_aside_is_left_as_it_is_and_not_saved_over(fol
     def fails(path):
         raise OSError(errno.EBUSY, os.strerror(errno.EBUSY))
 
-    monkeypatch.setattr("gradstep.tui.command.launch.set_aside", fails)
+    monkeypatch.setattr("gradstep.tui.command.starting.set_aside", fails)
     result = typed("--resume")
     assert said(result)[0] == ("gradstep: Not saving this session: the unreadable save could not be set aside "
                                "(Device or resource busy).")
