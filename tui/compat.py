@@ -33,6 +33,17 @@ def driver_loop(driver: Any) -> Any:
     return driver._loop
 
 
+def driver_size(driver: Any) -> tuple[int, int] | None:
+    """The terminal size a driver last knew (None: not told yet); Textual's web driver keeps
+    the size each resize packet brings there, and input_end.py keeps it as Textual does."""
+    return driver._size  # type: ignore[no-any-return]
+
+
+def set_driver_size(driver: Any, size: tuple[int, int]) -> None:
+    """Record the size a resize brought, where Textual's own drivers read it."""
+    driver._size = size
+
+
 def key_parser(driver: Any) -> Any:
     """Textual's own parser of a terminal's bytes into key and mouse events, as its driver
     makes it: input_end.py reads the terminal itself so it can stop at the end of input."""

@@ -24,6 +24,13 @@ async def test_a_driver_holds_its_app_and_the_loop_it_was_made_in():
     assert compat.driver_loop(driver) is asyncio.get_running_loop()
 
 
+async def test_a_driver_keeps_the_size_it_was_told():
+    driver = LinuxDriver(App(), debug=False, mouse=False, size=(80, 24))
+    assert compat.driver_size(driver) == (80, 24)
+    compat.set_driver_size(driver, (100, 30))
+    assert compat.driver_size(driver) == (100, 30)
+
+
 async def test_the_key_parser_reads_a_terminals_bytes_as_textual_does():
     driver = LinuxDriver(App(), debug=False, mouse=False, size=(80, 24))
     parser = compat.key_parser(driver)

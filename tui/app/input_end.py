@@ -24,7 +24,7 @@ from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
 from textual.geometry import Size
 
-from ..compat import driver_app, driver_loop, key_parser
+from ..compat import driver_app, driver_loop, driver_size, key_parser, set_driver_size
 
 if TYPE_CHECKING:  # to the checker each mixin is the Textual driver it is mixed into
     from textual.drivers.web_driver import WebDriver
@@ -86,7 +86,7 @@ class _InputThatEnds(_WebPart):
         if packet_type != "resize":
             return super().on_meta(packet_type, payload)
         # The server sends the size as two ints; Textual's own on_meta stores them unchecked too.
-        self._size = (payload["width"], payload["height"])  # type: ignore[assignment]
+        set_driver_size(self, (payload["width"], payload["height"]))  # type: ignore[arg-type]
         if not self._resize_on_its_way:
             self._resize_on_its_way = True
             driver_loop(self).call_soon_threadsafe(self._resized)
@@ -94,8 +94,9 @@ class _InputThatEnds(_WebPart):
     def _resized(self) -> None:
         """In the loop: the latest size the server sent, as one Resize."""
         self._resize_on_its_way = False
-        assert self._size is not None, "on_meta stored a size before it called for this"
-        size = Size(*self._size)
+        latest = driver_size(self)
+        assert latest is not None, "on_meta stored a size before it called for this"
+        size = Size(*latest)
         driver_app(self).post_message(events.Resize(size, size))
 
 
