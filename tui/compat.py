@@ -36,7 +36,7 @@ def driver_loop(driver: Any) -> Any:
 def driver_size(driver: Any) -> tuple[int, int] | None:
     """The terminal size a driver last knew (None: not told yet); Textual's web driver keeps
     the size each resize packet brings there, and input_end.py keeps it as Textual does."""
-    return driver._size  # type: ignore[no-any-return]
+    return driver._size
 
 
 def set_driver_size(driver: Any, size: tuple[int, int]) -> None:
