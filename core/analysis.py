@@ -47,6 +47,17 @@ def sum_of_squares(problem: Problem, output: int = 0) -> float:
         return float(np.cumsum(np.where(learning, inputs * inputs, 0.0))[-1])
 
 
+def no_signal_why(problem: Problem) -> str:
+    """Why nothing can learn in a run with no signal (an empty string otherwise): "frozen"
+    when every weight of the first output is frozen, "one" for a lone input of 0, "all" for
+    several inputs of 0. The words differ, the arithmetic is the same."""
+    if gradient_regime(problem) is not Regime.NO_SIGNAL:
+        return ""
+    if problem.frozen and not any(problem.learns(j) for j in range(len(problem.inputs))):
+        return "frozen"
+    return "one" if problem.size == 1 else "all"
+
+
 def r_factor(problem: Problem) -> float:
     """The factor r = 1 - alpha * |input|^2 that each gradient-descent step multiplies the miss by."""
     with np.errstate(all="ignore"):

@@ -81,7 +81,7 @@ async def test_every_word_can_be_read_at_80x24(name, language):
             panel = app.query_one(LessonPanel)
             wrapped = [wrap(text, panel.size.width) for text, _ in paragraphs(app.state)]
             book = pages([len(lines) for lines in wrapped], panel.size.height)
-            assert panel.page_count == len(book)
+            assert panel.page_count(app.state) == len(book)
             for page in range(len(book)):
                 screen = screen_text(app)
                 lines = [line for index, start, stop in book[page] for line in wrapped[index][start:stop]]
@@ -213,7 +213,7 @@ async def chinese_screens(name: str) -> list[str]:
         screens.append(screen_text(app))
         for _ in range(3):
             await pilot.press("space")
-            for _ in range(app.query_one(LessonPanel).page_count):
+            for _ in range(app.query_one(LessonPanel).page_count(app.state)):
                 await pilot.press("w")
                 screens.append(screen_text(app))
         await pilot.press("question_mark")

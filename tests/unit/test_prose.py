@@ -480,3 +480,38 @@ def test_a_negative_input_says_which_way_the_weight_moves_and_why(language, goal
     assert said in worked_step(step, language)
     positive = History.start(problem.replace(inputs=(2.0,))).jump(1)
     assert not any("-2" in line and "negative" in line for line in worked_step(positive, language))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_figures_that_do_not_exist_are_said_so_not_shown_as_question_marks(language):
+    """Hot and cold with input 0: "the goal weight ? is ? away: ?."."""
+    lesson = find_lesson("hot-cold")
+    said = opening(lesson, History.start(lesson.problem.replace(inputs=(0.0,))), language)
+    assert "?" not in " ".join(said).replace("？", "") and say(language, "figures.no_signal.one") in said
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_cost_in_steps_names_its_unit(language):
+    """"gradient descent: 1 x 1 = 1": which 1 is steps? Now "1 step x 1 = 1"."""
+    lines = readout_lines(History.start(find_lesson("hot-cold").problem), language)
+    assert lines[-1] == say(language, "gd_to_goal", steps=say(language, "count.step"), per=1, cost=1)
+    assert say(language, "count.steps", steps=15) in lines[-2]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_weight_frozen_is_not_called_inputs_of_0(language):
+    lesson = find_lesson("freeze-weight")
+    history = History.start(lesson.problem.replace(frozen=(0, 1, 2))).jump(2)
+    said = " ".join(readout_lines(history, language) + commentary(history, language) + opening(lesson, history, language))
+    assert say(language, "regime.no-signal.frozen") in said and "0" not in say(language, "regime.no-signal.frozen")
+    assert {"en": "input", "zh": "输入"}[language] not in " ".join(readout_lines(history, language))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_lessons_words_about_its_frozen_weight_give_way_when_the_student_freezes_another(language):
+    """After z the lesson still said "Weight 1 is frozen ... watch weight 1"."""
+    lesson = find_lesson("freeze-weight")
+    history = History.start(lesson.problem.replace(frozen=(2,)))
+    said = " ".join(opening(lesson, history, language))
+    assert said.startswith(say(language, "switched.frozen", frozen="w3", r_formula="", r_says="").split("w3")[0])
+    assert fill(lesson.text(language).teaches, facts(history.problem, language)) not in said

@@ -275,7 +275,7 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
             return self.say(key, **values)
         if action == "back" and not session.can_step_back:
             return self.say("nothing_to_undo")
-        if action == "page" and self.query_one(LessonPanel).page_count < 2:
+        if action == "page" and self.query_one(LessonPanel).page_count(self.state) < 2:
             return self.say("nothing_more")
         return None
 
@@ -390,7 +390,7 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
 
     def action_page(self) -> None:
         """The lesson panel's next page; after the last, the first again."""
-        pages = self.query_one(LessonPanel).page_count
+        pages = self.query_one(LessonPanel).page_count(self.state)
         self.state = self.state.replace(page=(self.state.page + 1) % pages)
 
     def action_exact(self) -> None:

@@ -459,6 +459,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "regime.diverging": ("r < -1: diverges, growing", "r < -1：发散，来回越过且越来越远"),
     "regime.no-signal": ("inputs all 0: nothing to learn", "输入全为 0：什么也学不到"),
     "regime.no-signal.one": ("input 0: nothing to learn", "输入为 0：什么也学不到"),
+    "regime.no-signal.frozen": ("every weight frozen: nothing learns", "权重全被冻结：什么也学不到"),
     "regime.stuck-bouncing": ("ends bouncing around the goal", "最后在目标附近来回跳"),
     "regime.diverging.hot-cold": ("diverges: a probe's error overflows", "发散：试探一步的误差溢出"),
     "regime.landed": ("landed: up and down tie", "停在目标上：上下误差相同"),
@@ -489,9 +490,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "below_tolerance": ("error is below {tolerance}", "误差已小于 {tolerance}"),
     "never": ("never reaches error < {tolerance}", "误差永远降不到 {tolerance} 以下"),
     "cost": ("{made} predictions so far ({per} a step)", "已做 {made} 次预测（每步 {per} 次）"),
-    "hot_cold_to_goal": ("near goal in {steps} x {per} = {cost} predictions",
-                         "再做 {steps} × {per} = {cost} 次预测就到目标附近"),
-    "gd_to_goal": ("gradient descent: {steps} x {per} = {cost}", "梯度下降只需 {steps} × {per} = {cost} 次"),
+    "hot_cold_to_goal": ("goal in {steps} x {per} = {cost} predictions",
+                         "到目标附近：{steps} × {per} 次 = {cost} 次预测"),
+    "gd_to_goal": ("gradient descent: {steps} x {per} = {cost}", "梯度下降：{steps} × {per} 次 = {cost} 次预测"),
     "at_goal_region": ("near the goal: it bounces from here", "已到目标附近：从这里开始来回跳"),
     "at_goal": ("on the goal: the error is 0", "正好在目标上：误差为 0"),
     # -- what r means, in a sentence (the lesson panel's {r_says}) ----------------------------
@@ -523,6 +524,7 @@ WORDS: dict[str, tuple[str, str]] = {
                            "误差每步变成原来的 {r_squared} 倍。"),
     "downhill.no-signal": ("Every input is 0: the curve is flat, and no step moves the weight.",
                            "输入全为 0：误差曲线是平的，权重一步也不会动。"),
+    "downhill.no-signal.frozen": ("Every weight is frozen: no step moves one.", "所有权重都被冻结：每一步都不会移动任何权重。"),
     "downhill.no-signal.one": ("With input 0 the curve is flat, and no step moves the weight.",
                                "输入为 0 时误差曲线是平的，权重一步也不会动。"),
     "blows_up.yes": ("Press - to lower alpha and find where it stops blowing up.",
@@ -534,10 +536,16 @@ WORDS: dict[str, tuple[str, str]] = {
                     "alpha 为 {alpha} 时不再失控：|r| = {r} < 1，所以会收敛。"),
     "blows_up.no_signal": ("Every input is 0: nothing moves, so nothing can blow up.",
                            "输入全为 0：权重不会动，也就不会失控。"),
+    "blows_up.no_signal.frozen": ("Every weight is frozen: nothing moves, so nothing can blow up.",
+                                  "所有权重都被冻结：什么都不动，也就不会发散。"),
     "blows_up.no_signal.one": ("With input 0 nothing moves, so nothing can blow up.",
                                "输入为 0 时权重不会动，也就不会失控。"),
     "r_says.no-signal": ("Every input is 0: the error does not depend on the weights, so nothing can be learned.",
                          "输入全为 0：误差与权重无关，所以什么也学不到。"),
+    "r_says.no-signal.frozen": ("Every weight is frozen: each weight_delta is set to 0, so no weight moves and "
+                                "nothing is learned; z unfreezes the weight the chart follows.",
+                                "所有权重都被冻结：每个权重改变量都改为 0，没有哪个权重会动，所以什么也学不到；"
+                                "按 z 可以解冻图上跟随的那个权重。"),
     "r_says.no-signal.one": ("The input is 0: the prediction is 0 whatever the weight, so the error does not depend "
                              "on it and nothing can be learned.",
                              "输入是 0：不管权重是多少，预测都是 0，误差与权重无关，所以什么也学不到。"),
@@ -603,16 +611,34 @@ WORDS: dict[str, tuple[str, str]] = {
                           "现在换成冷热法，起点不变：每一步把权重向上、向下各挪 {step} 试一试，移到误差更小的一边；"
                           "每步要做三次预测。目标权重是 {bottom}，离起始权重 {weight} 有 {distance}，"
                           "相当于 {distance_in_steps}。"),
+    "switched.frozen": ("Frozen now: {frozen}. A frozen weight's weight_delta is set to 0, so it never moves; it "
+                        "still counts in the prediction, and the weights that learn carry the prediction to the goal. "
+                        "r = {r_formula}. {r_says}",
+                        "现在冻结的是：{frozen}。被冻结的权重，权重改变量改为 0，所以它不动；但它仍参与预测，"
+                        "由其余在学习的权重把预测带到目标。r = {r_formula}。{r_says}"),
+    "switched.frozen_all": ("Frozen now: {frozen}. r = {r_formula}. {r_says}", "现在冻结的是：{frozen}。r = {r_formula}。{r_says}"),
+    "switched.unfrozen": ("No weight is frozen now: every weight learns from the shared delta. r = {r_formula}. {r_says}",
+                          "现在没有冻结的权重：每个权重都从共同的差值中学习。r = {r_formula}。{r_says}"),
     "switched.measure": ("Now measuring only, from the same start: {predicts}, error {error}.",
                          "现在换成只测量，起点不变：预测 = {predicts}，误差 {error}。"),
     # -- what the run has done, said once it is on screen ----------------------------------
     "story.landed": ("Landed at iteration {iteration}: the error is 0 and stays 0.",
                      "第 {iteration} 次迭代正好落在目标上：误差为 0，之后一直是 0。"),
+    "figures.no_signal": ("With every input 0 the figures this text speaks of do not exist: the prediction is 0 "
+                          "whatever the weights, so no weight reaches the goal.",
+                          "输入全为 0 时，这段话说到的数并不存在：不管权重是多少，预测都是 0，没有哪个权重能达到目标。"),
+    "figures.no_signal.one": ("With input 0 the figures this text speaks of do not exist: the prediction is 0 "
+                              "whatever the weight, so no weight reaches the goal.",
+                              "输入为 0 时，这段话说到的数并不存在：不管权重是多少，预测都是 0，没有哪个权重能达到目标。"),
     "story.no_signal": ("The weight has not moved since iteration {iteration}: its input is 0, so weight_delta = "
                         "delta x 0 = 0 exactly, whatever the miss. An input of 0 carries no signal, so this weight "
                         "cannot learn from it: the error stays {error}.",
                         "从第 {iteration} 次迭代起权重一直没动：它的输入是 0，所以 weight_delta = 差值 × 0 = 0，"
                         "不管差多少都正好是 0。输入为 0 不带任何信息，这个权重从它那里学不到东西：误差一直是 {error}。"),
+    "story.no_signal.frozen": ("The weights have not moved since iteration {iteration}: every one is frozen, so "
+                               "each weight_delta is set to 0. Nothing can be learned, and the error stays {error}.",
+                               "从第 {iteration} 次迭代起权重一直没动：它们全被冻结，每个权重改变量都改为 0。"
+                               "什么也学不到，误差一直是 {error}。"),
     "story.no_signal.all": ("The weights have not moved since iteration {iteration}: every input is 0, so each "
                             "weight_delta = delta x 0 = 0 exactly. Inputs of 0 carry no signal: nothing can be learned, "
                             "and the error stays {error}.",

@@ -29,7 +29,8 @@ from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
 from ...core.rules import HotColdStep, as_arrays, predict_rows, squared_error, total
 from ...core.session import Session
 from .catalogue import WORDS
-from .figures import goals_text, not_falsely_whole, number, over_squares, r_formula, r_value, squares, weights_text
+from .figures import (goals_text, not_falsely_whole, number, over_squares, r_formula, r_value, squares, weight_name,
+                      weights_text)
 from .say import say
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -186,7 +187,7 @@ def _by_regime(sentences: str, problem: Problem, language: str) -> str:
         return ""
     r = r_value(problem)
     regime = analysis.gradient_regime(problem)
-    key = f"{sentences}.{regime.value}" + (".one" if regime is Regime.NO_SIGNAL and problem.size == 1 else "")
+    key = f"{sentences}.{regime.value}" + _no_signal_suffix(problem)
     return say(language, key, r=not_falsely_whole(r),
                r_squared=not_falsely_whole(r * r))
 
@@ -198,7 +199,7 @@ def blows_up(problem: Problem, language: str) -> str:
         return ""
     regime = analysis.gradient_regime(problem)
     key = {Regime.DIVERGING: "blows_up.yes", Regime.BOUNCING: "blows_up.bouncing",
-           Regime.NO_SIGNAL: "blows_up.no_signal" + (".one" if problem.size == 1 else "")}.get(regime, "blows_up.no")
+           Regime.NO_SIGNAL: "blows_up.no_signal" + _no_signal_suffix(problem)}.get(regime, "blows_up.no")
     return say(language, key, alpha=readable(problem.alpha), r=not_falsely_whole(abs(r_value(problem))))
 
 
@@ -207,10 +208,14 @@ def opening(lesson: Lesson, history: History, language: str) -> list[str]:
     rule (m) the lesson's words are about a rule no longer on screen, so the rule on screen
     is described instead."""
     text, known = lesson.text(language), facts(history.problem, language)
-    if history.problem.method != lesson.problem.method:
-        parts = [say(language, f"switched.{history.problem.method}", **known)]
+    if _refrozen(lesson, history):
+        parts = [_frozen_now(history.problem, language)]
+    elif history.problem.method != lesson.problem.method:
+        key = f"switched.{history.problem.method}"
+        english, _ = WORDS[key]  # the same figures in every language
+        parts = [_unknown(english, history.problem, language) or say(language, key, **known)]
     else:
-        parts = [fill(part, known) for part in (text.teaches, text.notice) if part]
+        parts = [_filled(part, history.problem, language) for part in (text.teaches, text.notice) if part]
     first = "first_step.measure" if history.problem.method == MEASURE else "first_step"  # space only measures
     return [*parts, say(language, first)]
 
@@ -233,9 +238,45 @@ def tutorial_end(lesson: Lesson, history: History, language: str) -> str:
 
 def notice(lesson: Lesson, history: History, language: str) -> str:
     """What to watch for, shown under each worked step (nothing under the other rule)."""
-    if history.problem.method != lesson.problem.method:
+    if history.problem.method != lesson.problem.method or _refrozen(lesson, history):
         return ""
-    return fill(lesson.text(language).notice, facts(history.problem, language))
+    return _filled(lesson.text(language).notice, history.problem, language)
+
+
+def _refrozen(lesson: Lesson, history: History) -> bool:
+    """Whether the student froze or unfroze weights (z, the editor) since the lesson began:
+    its words about which weight is frozen no longer hold."""
+    return history.problem.frozen != lesson.problem.frozen and history.problem.method == lesson.problem.method
+
+
+def _frozen_now(problem: Problem, language: str) -> str:
+    """What the weights frozen now do, in place of a lesson's words about others."""
+    known = facts(problem, language)
+    if not problem.frozen:
+        return say(language, "switched.unfrozen", r_formula=known["r_formula"], r_says=known["r_says"])
+    names = say(language, "sep.list").join(weight_name(problem, index) for index in problem.frozen)
+    key = "switched.frozen_all" if analysis.no_signal_why(problem) == "frozen" else "switched.frozen"
+    return say(language, key, frozen=names, r_formula=known["r_formula"], r_says=known["r_says"])
+
+
+def _filled(text: str, problem: Problem, language: str) -> str:
+    """`text` with the problem's figures in, or why they are not there (_unknown)."""
+    return _unknown(text, problem, language) or fill(text, facts(problem, language))
+
+
+def _no_signal_suffix(problem: Problem) -> str:
+    """The catalogue's variant of a no-signal sentence: ".one" input of 0, "" for every input
+    0, ".frozen" for every weight frozen."""
+    return {"one": ".one", "all": "", "frozen": ".frozen"}.get(analysis.no_signal_why(problem), "")
+
+
+def _unknown(text: str, problem: Problem, language: str) -> str:
+    """Where `text` names a figure that does not exist with every input 0 (the goal weight,
+    the best alpha), a sentence saying why, instead of a row of "?"; else empty."""
+    known = facts(problem, language)
+    if analysis.sum_of_squares(problem) == 0 and any(known.get(name) == "?" for name in PLACEHOLDER.findall(text)):
+        return say(language, "figures.no_signal" + (".one" if problem.size == 1 else ""))  # frozen: figures exist
+    return ""
 
 
 def commentary(history: History, language: str, hidden: tuple[str, ...] = ()) -> list[str]:
@@ -256,7 +297,7 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
         if error == 0:
             return [say(language, "story.landed", iteration=seen.still_from)]
         if analysis.gradient_regime(problem) is Regime.NO_SIGNAL:  # not rounding: weight_delta is exactly 0
-            key = "story.no_signal" if problem.size == 1 else "story.no_signal.all"
+            key = "story.no_signal" + {"one": "", "all": ".all", "frozen": ".frozen"}[analysis.no_signal_why(problem)]
             return [say(language, key, iteration=seen.still_from, error=readable(error))]
         return [say(language, "story.still", iteration=seen.still_from, weight=readable(history.weights[0])
                     if problem.size == 1 else "", error=readable(error, 3))]

@@ -54,6 +54,8 @@ def regime_label(problem: Problem, iteration: int, language: str) -> str:
         key = "regime.diverging.hot-cold"
     elif regime is Regime.NO_SIGNAL and problem.size == 1:
         key = "regime.no-signal.one"
+    elif regime is Regime.NO_SIGNAL and analysis.no_signal_why(problem) == "frozen":
+        key = "regime.no-signal.frozen"
     return say(language, key)
 
 
@@ -72,10 +74,16 @@ def _hot_cold_costs(history: History, readout: analysis.Readout, language: str) 
         return lines
     if readout.steps_to_go == 0:
         return lines + [say(language, "at_goal" if history.error == 0 else "at_goal_region")]
-    lines.append(say(language, "hot_cold_to_goal", steps=readout.steps_to_go, per=per_step,
+    lines.append(say(language, "hot_cold_to_goal", steps=_steps(readout.steps_to_go, language), per=per_step,
                      cost=per_step * readout.steps_to_go))
     if readout.gradient_steps is not None:
         per_gd = PREDICTIONS_PER_STEP[GRADIENT_DESCENT]
-        lines.append(say(language, "gd_to_goal", steps=readout.gradient_steps, per=per_gd,
+        lines.append(say(language, "gd_to_goal", steps=_steps(readout.gradient_steps, language), per=per_gd,
                          cost=per_gd * readout.gradient_steps))
     return lines
+
+
+def _steps(count: int, language: str) -> str:
+    """ "1 step", "15 steps": the unit a cost's first factor counts, so "1 x 1 = 1" reads as
+    steps times predictions a step."""
+    return say(language, "count.step" if count == 1 else "count.steps", steps=count)

@@ -65,9 +65,6 @@ def pages(lengths: list[int], rows: int) -> list[list[tuple[int, int, int]]]:
 class LessonPanel(StatePanel):
     """What to read now, a page at a time (w turns the page)."""
 
-    page_count = 1
-    """How many pages the content takes at the panel's size: derived by draw, for the w key."""
-
     def show(self, state: AppState) -> None:
         self.set_class(state.session.history.divergence is not None, "-diverged")
         super().show(state)
@@ -78,11 +75,19 @@ class LessonPanel(StatePanel):
             return say(state.language, "diverged")
         return say(state.language, "lesson" if history.iteration == 0 else "explain")
 
-    def draw(self, state: AppState) -> Group:
+    def page_count(self, state: AppState) -> int:
+        """How many pages `state`'s words take at the panel's size, for the w key: from the
+        state itself, so the key bar, drawn before this panel, reads this frame's count."""
+        return len(self._book(state)[1])
+
+    def _book(self, state: AppState) -> tuple[list[tuple[list[str], str]], list]:
         width, rows = self.size
-        wrapped = [(wrap(text, width), style) for text, style in paragraphs(state)]
-        book = pages([len(lines) for lines, _ in wrapped], rows)
-        self.page_count = len(book)
+        wrapped = [(wrap(text, width), style) for text, style in paragraphs(state)]  # wrap keeps its lines
+        return wrapped, pages([len(lines) for lines, _ in wrapped], rows)
+
+    def draw(self, state: AppState) -> Group:
+        rows = self.size.height
+        wrapped, book = self._book(state)
         page = state.page % len(book)
         shown = [Text(line, style=wrapped[index][1])
                  for index, start, stop in book[page] for line in wrapped[index][0][start:stop]]
