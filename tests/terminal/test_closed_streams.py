@@ -47,3 +47,14 @@ def test_an_app_whose_error_stream_is_closed_runs_as_plain_lines(pseudo_terminal
     term.type(b"q\n")
     assert term.wait() == 0
     assert (tmp_path / "gradstep" / "session.json").exists()
+
+
+def test_an_app_whose_input_is_a_file_ends_as_at_the_end_of_input(pseudo_terminal, tmp_path):
+    """`--full-screen </dev/null` in a terminal: no selector watches a file or /dev/null,
+    and registering one raised a traceback that exited with status 0. Input that cannot
+    be waited on has ended: saved, and gone, as after a hang-up."""
+    term = pseudo_terminal(["sh", "-c", 'exec "$@" </dev/null', "sh", GRADSTEP, "--full-screen",
+                            "--weight", ".5", "--input", "2", "--goal", ".8"], {"XDG_STATE_HOME": str(tmp_path)})
+    term.wait(timeout=10)
+    assert b"Traceback" not in term.output and b"Error" not in term.output, term.tail()
+    assert (tmp_path / "gradstep" / "session.json").exists()

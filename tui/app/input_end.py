@@ -108,7 +108,11 @@ class _TerminalInput(_TerminalPart):
         parser = key_parser(self)
         decode = getincrementaldecoder("utf-8")().decode
         with selectors.DefaultSelector() as selector:
-            selector.register(self.fileno, selectors.EVENT_READ)
+            try:
+                selector.register(self.fileno, selectors.EVENT_READ)
+            except OSError:  # a file or /dev/null, which no selector watches: input that has ended
+                driver_app(self).terminal_gone()
+                return
             while not self.exit_event.is_set():
                 if selector.select(TICK):
                     try:
