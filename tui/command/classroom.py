@@ -87,7 +87,7 @@ def main(argv: list[str]) -> int:
         try:
             student, rows = read_hand_in(entry)
             if merged is not None:  # a teacher's spreadsheet, or a terminal: no cell reaches it raw
-                merged.writerows([shown_name(student), *(shown_name(row[column]) for column in COLUMNS)]
+                merged.writerows([inert(shown_name(student)), *(inert(shown_name(row[column])) for column in COLUMNS)]
                                  for row in rows)
             else:
                 table.append(summary(student, rows, language, entry.name))
@@ -108,6 +108,21 @@ class HandInError(Exception):
     def __init__(self, key: str, **values: object) -> None:
         super().__init__(key)
         self.key, self.values = key, values
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet takes for a formula
+
+
+def inert(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one that a student wrote to start a formula
+    (=HYPERLINK(...), @SUM(...)) is led by an apostrophe, which spreadsheets hide; a number
+    ("-0.5") stays the number it is."""
+    if cell.startswith(FORMULA_STARTS):
+        try:
+            float(cell)
+        except ValueError:
+            return "'" + cell
+    return cell
 
 
 def read_hand_in(entry: os.DirEntry) -> tuple[str, list[dict[str, str]]]:
