@@ -15,6 +15,7 @@ from piling resizes up while the app cannot run: see _InputThatEnds.)
 """
 
 import os
+import re
 import selectors
 from codecs import getincrementaldecoder
 from typing import TYPE_CHECKING
@@ -35,6 +36,24 @@ else:
     _WebPart = _TerminalPart = object
 
 TICK = 0.1  # seconds between looks at a lone escape: is it the Escape key, or the start of a sequence?
+# An Escape read together with the key after it: Textual takes the two for Alt and that key
+# (or drops the Escape before a mark), so Esc then n over SSH closed no form and stepped
+# nowhere. Before anything but the start of a sequence ([ O ] P _ \ or another Escape), an
+# Escape is the Escape key; gradstep binds no Alt key.
+ESCAPE_KEY = re.compile(r"\x1b(?=[^\[\]OP_\\\x1b])")
+
+
+def as_typed(text: str) -> list[str | None]:
+    """`text` as read, in the pieces the parser is fed, None where an Escape key stands
+    alone; a newline is Enter (before gradstep sets the terminal raw, the terminal turns
+    Enter into a newline, which Textual reads as ctrl+j)."""
+    pieces: list[str | None] = []
+    for index, piece in enumerate(ESCAPE_KEY.split(text.replace("\n", "\r"))):
+        if index:
+            pieces.append(None)
+        if piece:
+            pieces.append(piece)
+    return pieces
 
 
 def reading_to_the_end(textuals: type[Driver]) -> type[Driver]:
@@ -124,7 +143,8 @@ class _TerminalInput(_TerminalPart):
                     if not data:
                         driver_app(self).terminal_gone()
                         return
-                    for event in parser.feed(decode(data)):
-                        self.process_message(event)
+                    for piece in as_typed(decode(data)):
+                        for event in parser.feed(piece) if piece is not None else [events.Key("escape", "\x1b")]:
+                            self.process_message(event)
                 for event in parser.tick():  # a lone escape, once it has waited long enough
                     self.process_message(event)
