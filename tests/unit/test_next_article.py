@@ -11,6 +11,7 @@ import io
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from gradstep.core.history import History
 from gradstep.core.courses import course, find_lesson
@@ -308,3 +309,20 @@ def test_a_frozen_weights_worked_step_is_true_arithmetic(language):
     product = f"(-0.14){say(language, 'sign.times')}[8.5, 0.65, 1.2] = [-1.19, -0.091, -0.168]"
     assert any(line.endswith(product) for line in lines)
     assert any("[0, -0.091, -0.168]" in line and "weight_delta = [0" in line for line in lines)
+
+
+def test_rows_that_learn_at_different_rates_each_read_out_their_own_r():
+    """Weights frozen in different rows of the matrix: the panel showed row 1's r for every
+    output, while row 2's miss shrank by 0.2631 a step. It names the output it follows."""
+    from gradstep.tui.words.readout import readout_lines
+
+    problem = find_lesson("weight-matrix").problem.replace(frozen=(0, 4, 8))
+    history = History.start(problem).jump(3)
+    for output in range(3):
+        headline = readout_lines(history, "en", (), output)[0]
+        own = problem.output_problem(output)
+        r = 1 - own.alpha * sum(x * x for j, x in enumerate(own.inputs) if own.learns(j))
+        assert headline.startswith(f"r{output + 1} = ") and abs(float(headline.rsplit("= ", 1)[1]) - r) < 1e-4
+        misses = [float(np.ravel(history.jump(k).prediction)[output]) - own.goal for k in (1, 2)]
+        assert abs(misses[1] / misses[0] - r) < 1e-9  # the r it names is the one its miss follows
+    assert readout_lines(History.start(find_lesson("weight-matrix").problem), "en", (), 1)[0].startswith("r = ")

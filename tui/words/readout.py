@@ -7,6 +7,8 @@ A teacher's lesson may hide the forecast (r and where it leads) or the analysis 
 alphas and the steps to go), for the students to work them out.
 """
 
+import numpy as np
+
 from ...core import analysis
 from ...core.analysis import Regime
 from ...core.history import History
@@ -17,11 +19,17 @@ from .figures import r_formula
 from .say import say
 
 
-def readout_lines(history: History, language: str, hidden: tuple[str, ...] = ()) -> list[str]:
+def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (), output: int = 0) -> list[str]:
     """The readout, a line each; the first is the headline (r, or where the rule ends up).
-    `hidden` holds what the lesson keeps from the student: "forecast", "analysis"."""
-    problem = history.problem
-    readout = analysis.read_out(problem, history.iteration, history.error)
+    `hidden` holds what the lesson keeps from the student: "forecast", "analysis". With
+    several outputs whose rows learn at different rates (weights frozen in some rows), it
+    speaks of output `output`, the one the chart follows, and names it (r2 = ...)."""
+    problem, error, name = history.problem, float(history.error), "r"
+    if problem.outputs > 1 and len({analysis.sum_of_squares(problem, row) for row in range(problem.outputs)}) > 1:
+        problem, name = problem.output_problem(output), f"r{output + 1}"
+        miss = float(np.ravel(history.prediction)[output]) - problem.goal
+        error = miss * miss
+    readout = analysis.read_out(problem, history.iteration, error)
     regime = regime_label(problem, history.iteration, language)
     if problem.method == MEASURE:
         return [regime, say(language, "next_lesson")]
@@ -29,7 +37,7 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = ())
     if problem.method == HOT_COLD:
         costs = _hot_cold_costs(history, readout, language)
         return forecast + (costs[:1] if "analysis" in hidden else costs)
-    lines = [] if "forecast" in hidden else [f"r = {r_formula(problem, language)}", regime]
+    lines = [] if "forecast" in hidden else [f"{name} = {r_formula(problem, language)}", regime]
     if "analysis" in hidden:
         return lines
     if readout.best_alpha is not None and readout.largest_stable_alpha is not None:  # both or neither

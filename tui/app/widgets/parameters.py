@@ -47,7 +47,7 @@ class ParametersPanel(StatePanel):
         predictions = " ".join(readable(p) for p in np.ravel(history.prediction))
         rows += [(say(language, "predictions" if problem.outputs > 1 else "prediction"), predictions),
                  (say(language, "error_sum" if problem.outputs > 1 else "error"), readable(history.error))]
-        lines = readout_lines(history, language, state.session.lesson.hidden)
+        lines = readout_lines(history, language, state.session.lesson.hidden, state.output)
         table = table_lines(rows, self.size.width)
         readout = [Text(line, style="" if index else "bold") for index, line in enumerate(lines)]
         # Rows that do not fit are left out from the end: with several outputs or a frozen
