@@ -27,7 +27,7 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
     problem, error, name = history.problem, float(history.error), "r"
     if problem.outputs > 1 and len({analysis.sum_of_squares(problem, row) for row in range(problem.outputs)}) > 1:
         problem, name = problem.output_problem(output), f"r{output + 1}"
-        miss = float(np.ravel(history.prediction)[output]) - problem.goal
+        miss = float(np.ravel(history.prediction)[output]) - problem.goals[0]  # one output now
         error = miss * miss
     readout = analysis.read_out(problem, history.iteration, error)
     regime = regime_label(problem, history.iteration, language)
