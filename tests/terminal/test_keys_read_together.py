@@ -20,12 +20,12 @@ from hypothesis import strategies as st
 from .pseudo_terminal import PseudoTerminal
 from .tmux import GRADSTEP
 
-# Every key a byte, as a terminal sends it: no Escape, whose meaning depends on what
-# follows it within a moment (nothing in gradstep needs it). No p either: play steps on a
-# clock. Between them: the lesson's keys; e, t (then space), ? and l open the editor, a
-# guess, the help and the list; digits, ".", "-", Backspace, Tab and Enter fill them in.
+# Every key a byte, as a terminal sends it. No p: play steps on a clock. Between them: the
+# lesson's keys; e, t (then space), ? and l open the editor, a guess, the help and the
+# list; digits, ".", "-", Backspace, Tab and Enter fill them in; Escape closes them (read
+# with the key after it, it was taken for Alt and that key, and both were lost).
 KEYS = [b" ", b"n", b"b", b"0", b"1", b"2", b"5", b".", b"-", b"+", b"m", b"g", b"w", b"v", b"f",
-        b"e", b"t", b"?", b"l", b"s", b"\r", b"\x7f", b"\t"]
+        b"e", b"t", b"?", b"l", b"s", b"\r", b"\x7f", b"\t", b"\x1b"]
 
 
 def pieces(keys: bytes, cuts: set[int]) -> list[bytes]:

@@ -132,8 +132,13 @@ class _TerminalInput(_TerminalPart):
             except OSError:  # a file or /dev/null, which no selector watches: input that has ended
                 driver_app(self).terminal_gone()
                 return
+            held = ""  # a lone Escape at the end of a read: the key, or a sequence's first byte?
             while not self.exit_event.is_set():
-                if selector.select(TICK):
+                if not selector.select(TICK):
+                    if held:  # nothing came after it within a tick: the Escape key
+                        held = ""
+                        self.process_message(events.Key("escape", "\x1b"))
+                else:
                     try:
                         data = os.read(self.fileno, 4096)
                     except BlockingIOError:  # made non-blocking by another process, and read by it first
@@ -143,7 +148,9 @@ class _TerminalInput(_TerminalPart):
                     if not data:
                         driver_app(self).terminal_gone()
                         return
-                    for piece in as_typed(decode(data)):
+                    text = held + decode(data)
+                    held = "\x1b" if text.endswith("\x1b") and not text.endswith("\x1b\x1b") else ""
+                    for piece in as_typed(text[:len(text) - len(held)]):
                         for event in parser.feed(piece) if piece is not None else [events.Key("escape", "\x1b")]:
                             self.process_message(event)
                 for event in parser.tick():  # a lone escape, once it has waited long enough
