@@ -128,10 +128,11 @@ def test_the_app_writes_none_of_it(pseudo_terminal, tmp_path, hostile, resume):
         hostile_save(tmp_path, hostile)
     argv = [GRADSTEP, "--resume"] if resume else [GRADSTEP, "--lesson-file", str(hostile)]
     term = pseudo_terminal(argv, {"XDG_STATE_HOME": str(tmp_path / "state"), "HOME": str(tmp_path)},
-                           size=(120, 40))
+                           size=(120, 60))  # room for every lesson's summary in the list
     term.wait_for("T\\x1b]0;pwned-title\\x07")  # the status line: shown, made visible
-    for key, shown in ((b"l", b"S\\x1b]52;c;cHduZWQ=\\x07"), (b"l", b""), (b"?", b"C\\x1b[?1049lD"), (b"?", b""),
-                       (b" ", b""), (b" ", b"")):  # the lesson list and the help show it escaped; two steps
+    for key, shown in ((b"l", b""), (b"w", b"S\\x1b]52;c;cHduZWQ=\\x07"), (b"l", b""), (b"?", b"C\\x1b[?1049lD"),
+                       (b"?", b""), (b" ", b""), (b" ", b"")):  # the list (its 11th lesson on w's page) and the help
+                                                                # show it escaped; two steps
         mark = len(term.output)
         term.type(key)
         term.settle(after=mark)
