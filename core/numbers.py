@@ -39,11 +39,15 @@ def parse_number(text: str) -> float:
     return value
 
 
+FULL_WIDTH_COMMA, FULL_WIDTH_SEMICOLON = "，", "；"  # what a Chinese input method types between numbers
+
+
 def parse_numbers(text: str) -> tuple[float, ...]:
-    """One or more finite floats separated by commas, as in `--weight 0.1,0.2,-0.1`."""
+    """One or more finite floats separated by commas, as in `--weight 0.1,0.2,-0.1` (a
+    Chinese input method's full-width comma too: "8.5，0，-1.2")."""
     if not text.strip():
         raise InvalidNumber("numbers.empty")
-    parts = text.split(",")
+    parts = text.replace(FULL_WIDTH_COMMA, ",").split(",")
     if len(parts) == 1:
         return (parse_number(parts[0]),)
     values = []
@@ -59,7 +63,7 @@ def parse_rows(text: str) -> tuple[tuple[float, ...], ...]:
     """Rows of numbers, the rows separated by ";" and the numbers by ",", as in
     `--weight '0.1,0.1,-0.3;0.1,0.2,0'` (a matrix of weights, one row per output). Every
     row must have as many numbers as the first."""
-    parts = text.split(";")
+    parts = text.replace(FULL_WIDTH_SEMICOLON, ";").split(";")
     if len(parts) == 1:
         return (parse_numbers(text),)
     rows = []

@@ -155,3 +155,11 @@ def test_a_first_year_reads_no_jargon_the_course_does_not_teach(jargon):
 
     texts = [getattr(lesson.text("en"), field) for lesson in course() for field in ("teaches", "notice")]
     assert not any(jargon in text for text in texts + [english for english, _ in WORDS.values()])
+
+
+def test_numbers_typed_with_a_chinese_input_methods_comma_are_read():
+    """"8.5，0，-1.2" was refused: "“8.5，0，-1.2” 不是有效的数字"."""
+    from gradstep.core.numbers import parse_numbers, parse_rows
+
+    assert parse_numbers("8.5，0，-1.2") == (8.5, 0.0, -1.2)
+    assert parse_rows("0.1，0.2；0.3，0.4") == ((0.1, 0.2), (0.3, 0.4))
