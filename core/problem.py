@@ -102,22 +102,24 @@ def check_problem(problem: Problem) -> None:
 
 def problem_faults(values: Mapping[str, Any]) -> Iterator[InvalidProblem]:
     """What is wrong with a problem's fields (`values`, by field name): the first fault of
-    each field, then, only if every field is sound, what is wrong between them. Loading
-    stops at the first; `gradstep check` reports them all. A field given as None is one
-    already found faulty (a lesson file's "goal" that is not a number): it is passed over,
-    and so are the checks between fields. The values are Any: they come from outside, and
-    each is checked here before it is used as what it should be."""
-    faulty = any(value is None for value in values.values())
+    each field, then what is wrong between the fields that are sound: the shapes of the
+    weights, inputs and goal are checked whatever alpha says, so a teacher's `alpha = "0.1"`
+    no longer hides them for a second run of `gradstep check`. Loading stops at the first;
+    `gradstep check` reports them all. A field given as None is one already found faulty
+    (a lesson file's "goal" that is not a number): it is passed over, and so are the checks
+    that need it. The values are Any: they come from outside, and each is checked here
+    before it is used as what it should be."""
+    faulty = {field for field, value in values.items() if value is None}
     if values["method"] is not None and values["method"] not in METHODS:
-        faulty = True
+        faulty.add("method")
         yield InvalidProblem("problem.not_a_rule", field="method", text=values["method"])
     for field in ("weights", "inputs", "goal", "alpha", "step_amount", "frozen"):
         value = values.get(field, () if field == "frozen" else None)
         fault = None if value is None else _field_fault(field, value)
         if fault is not None:
-            faulty = True
+            faulty.add(field)
             yield fault
-    if faulty:
+    if faulty & {"weights", "inputs", "goal"}:
         return
     weights, inputs, goal = values["weights"], values["inputs"], values["goal"]
     goals = tuple(goal) if isinstance(goal, (tuple, list)) else (goal,)
@@ -127,6 +129,8 @@ def problem_faults(values: Mapping[str, Any]) -> Iterator[InvalidProblem]:
     if len(weights) != len(goals) * len(inputs):
         yield InvalidProblem("problem.weights_shape", field="weights", weights=len(weights),
                              outputs=len(goals), inputs=len(inputs))
+        return
+    if faulty:  # the rest asks of the rule and the frozen weights too
         return
     if len(goals) > 1 and values["method"] != GRADIENT_DESCENT:
         yield InvalidProblem("problem.outputs_need_gd", field="method", outputs=len(goals))

@@ -233,3 +233,14 @@ def test_a_brace_without_its_other_half_is_found_wherever_it_is():
 
     assert [unmatched_brace(text) for text in ("{a}", "a {b", "a} {b}", "{a {b}}", "{{a}}", "plain", "{a}}")] == \
         [None, 2, 1, 0, 0, None, 3]
+
+
+def test_a_field_of_the_wrong_kind_does_not_hide_the_shapes_of_the_others(tmp_path):
+    """A teacher's `alpha = "0.1"` hid that two weights had three inputs until it was fixed."""
+    lesson = tmp_path / "bad.toml"
+    lesson.write_text('name = "bad"\nweights = [0.1, 0.2]\ninputs = [1.0, 2.0, 3.0]\ngoal = 1.0\nalpha = "0.1"\n'
+                      '[en]\ntitle = "t"\n[zh]\ntitle = "t"\n', encoding="utf-8")
+    result = gradstep("check", str(lesson))
+    assert result.status == 2
+    assert "alpha: expected a number" in result.out + result.err
+    assert "inputs: each weight needs exactly one input (weights: 2, inputs: 3)" in result.out + result.err
