@@ -13,8 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from . import analysis
+from .analysis import Regime
 from .formats import divergence_note
-from .history import Trajectory
+from .history import History, Trajectory
 from .numbers import exact
 from .progress import AnswerSeen, progress_record
 from .predict import Guess
@@ -167,7 +169,17 @@ class Journal:
             predictions_right=self.predictions[0], predictions=self.predictions[1],
             questions_right=self.questions[0], questions_asked=self.questions[1],
             answers=[_seen(entry) for entry in self._tries],
-            last_key=last_key, diverged=history.divergence is not None, ended=ended, updated=now)
+            last_key=last_key, diverged=diverging(history), ended=ended, updated=now)
+
+
+def diverging(history: History) -> bool:
+    """Whether the teacher should see this run as diverged: it overflowed, or it is visibly
+    on its way (r < -1, and the error already above where it started), so that the room's
+    DIV flag comes while the student is looking at an error of 4e17, not at 1e100."""
+    if history.divergence is not None:
+        return True
+    return (analysis.regime(history.problem) is Regime.DIVERGING and history.iteration >= 1
+            and float(history.error) > float(history.errors[0]))
 
 
 def _seen(entry: Entry) -> AnswerSeen:

@@ -66,3 +66,16 @@ def test_a_resumed_session_goes_on_and_a_fresh_start_asks_afresh():
     journal = seen(fresh, fresh.answered(Answer(0, 0, 0.3, WRONG, 2)))
     assert [(entry.answer.index, entry.first) for entry in journal.entries] == [(0, True)]
     assert journal.questions == (0, 1)
+
+
+def test_the_room_sees_a_run_as_diverged_while_it_diverges_not_only_once_it_overflowed():
+    """The teacher's DIV came at iteration 52, error 1e100; the student had been looking at
+    r = -10.25 and errors in the 1e17s for a long while."""
+    from gradstep.core.courses import find_lesson
+    from gradstep.core.history import History
+    from gradstep.core.journal import diverging
+
+    history = History.start(find_lesson("divergence").problem)
+    assert [diverging(history.jump(k)) for k in (0, 1, 3)] == [False, True, True]
+    assert history.jump(3).divergence is None  # long before it overflows
+    assert not any(diverging(History.start(find_lesson(name).problem).jump(5)) for name in ("alpha", "hot-cold"))
