@@ -30,6 +30,8 @@ class Keeping(AppPart):
 
     def start_keeping(self) -> None:
         self.set_interval(KEEP_EVERY, self.keep_up)
+        if self.hand_in is not None:  # the room sees the student as started before their first key
+            self.hand_in.keep(self.journal, self.state.session, self.last_key)
 
     def note_state(self) -> None:
         """The state changed: the journal notes what the session did."""
