@@ -84,6 +84,17 @@ def test_without_full_screen_a_pipe_gets_line_mode(tmp_path):
     assert done.returncode == 0 and "#0->#1: prediction = 2 x 0.5 = 1" in done.stdout
 
 
+def one_step_past_the_questions(served) -> None:
+    """The alpha lesson's two questions skipped, then one step, waited for."""
+    for question in (b"Which alpha makes", b"Above which alpha"):
+        served.wait_for(question)
+        served.send(b"D", b"s")
+        served.send(b"D", b"\r")
+    served.wait_for(b"Alpha tames the step")
+    served.send(b"D", b" ")
+    served.wait_for(b"1 step taken")
+
+
 def test_full_screen_under_pipes_saves_and_ends_when_its_input_ends(tmp_path):
     """textual serve's end of the pipe gone with no goodbye (the server killed): the end of
     input is the hang-up, and the app does not wait for a browser that cannot come back."""
@@ -92,13 +103,7 @@ def test_full_screen_under_pipes_saves_and_ends_when_its_input_ends(tmp_path):
     served = Served("--full-screen", "--lesson", "alpha", "--hand-in", str(folder),
                     env={"XDG_STATE_HOME": str(tmp_path / "state"), "LANG": "C.UTF-8"})
     try:
-        for question in (b"Which alpha makes", b"Above which alpha"):
-            served.wait_for(question)
-            served.send(b"D", b"s")
-            served.send(b"D", b"\r")
-        served.wait_for(b"Alpha tames the step")
-        served.send(b"D", b" ")
-        served.wait_for(b"1 step taken")
+        one_step_past_the_questions(served)
         served.process.stdin.close()
         assert served.process.wait(timeout=2) == 0
     finally:
@@ -138,13 +143,7 @@ def test_a_server_that_dies_is_a_hang_up_not_a_crash(tmp_path):
     served = Served("--full-screen", "--lesson", "alpha", "--hand-in", str(folder),
                     env={"XDG_STATE_HOME": str(tmp_path / "state"), "LANG": "C.UTF-8", "TMPDIR": str(tmp_path)})
     try:
-        for question in (b"Which alpha makes", b"Above which alpha"):  # the lesson's two, skipped
-            served.wait_for(question)
-            served.send(b"D", b"s")
-            served.send(b"D", b"\r")
-        served.wait_for(b"Alpha tames the step")
-        served.send(b"D", b" ")
-        served.wait_for(b"1 step taken")
+        one_step_past_the_questions(served)
         served.stalled.set()
         while served.reader.is_alive():  # it reads one chunk more: give it one
             served.send(b"D", b"w")
