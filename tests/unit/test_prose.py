@@ -462,7 +462,7 @@ def test_input_0_is_taught_as_no_signal_not_blamed_on_rounding(language):
     exactly delta x 0 = 0, and the words say that an input of 0 carries no signal."""
     history = History.start(find_lesson("gradient-descent").problem.replace(inputs=(0.0,))).jump(3)
     told = " ".join(commentary(history, language) + worked_step(history, language) + readout_lines(history, language))
-    assert say(language, "story.no_signal", iteration=0, error="1") in told  # (0 - (-1))^2
+    assert say(language, "story.no_signal.one", iteration=0, error="1") in told  # (0 - (-1))^2
     assert say(language, "worked.no_signal") in told and say(language, "regime.no-signal.one") in told
     assert {"en": "rounding", "zh": "舍入"}[language] not in told and "全为" not in told
     several = History.start(find_lesson("multi-weight").problem.replace(inputs=(8.5, 0.0, 1.2))).jump(1)

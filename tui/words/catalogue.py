@@ -630,7 +630,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "figures.no_signal.one": ("With input 0 the figures this text speaks of do not exist: the prediction is 0 "
                               "whatever the weight, so no weight reaches the goal.",
                               "输入为 0 时，这段话说到的数并不存在：不管权重是多少，预测都是 0，没有哪个权重能达到目标。"),
-    "story.no_signal": ("The weight has not moved since iteration {iteration}: its input is 0, so weight_delta = "
+    "story.no_signal.one": ("The weight has not moved since iteration {iteration}: its input is 0, so weight_delta = "
                         "delta x 0 = 0 exactly, whatever the miss. An input of 0 carries no signal, so this weight "
                         "cannot learn from it: the error stays {error}.",
                         "从第 {iteration} 次迭代起权重一直没动：它的输入是 0，所以 weight_delta = 差值 × 0 = 0，"
@@ -639,7 +639,7 @@ WORDS: dict[str, tuple[str, str]] = {
                                "each weight_delta is set to 0. Nothing can be learned, and the error stays {error}.",
                                "从第 {iteration} 次迭代起权重一直没动：它们全被冻结，每个权重改变量都改为 0。"
                                "什么也学不到，误差一直是 {error}。"),
-    "story.no_signal.all": ("The weights have not moved since iteration {iteration}: every input is 0, so each "
+    "story.no_signal": ("The weights have not moved since iteration {iteration}: every input is 0, so each "
                             "weight_delta = delta x 0 = 0 exactly. Inputs of 0 carry no signal: nothing can be learned, "
                             "and the error stays {error}.",
                             "从第 {iteration} 次迭代起权重一直没动：所有输入都是 0，所以每个 weight_delta = 差值 × 0 = 0。"

@@ -90,3 +90,9 @@ def weight_name(problem, index: int) -> str:
         return f"w{index + 1}"
     row, column = divmod(index, len(problem.inputs))
     return f"w{row + 1},{column + 1}"
+
+
+def no_signal_suffix(problem: Problem) -> str:
+    """Which of the catalogue's sentences for a run that cannot learn: "" for every input 0,
+    ".one" for a lone input of 0, ".frozen" for every weight frozen (none: it can learn)."""
+    return {"one": ".one", "all": "", "frozen": ".frozen"}.get(analysis.no_signal_why(problem), "")

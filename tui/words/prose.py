@@ -29,8 +29,8 @@ from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
 from ...core.rules import HotColdStep, as_arrays, predict_rows, squared_error, total
 from ...core.session import Session
 from .catalogue import WORDS
-from .figures import (goals_text, not_falsely_whole, number, over_squares, r_formula, r_value, squares, weight_name,
-                      weights_text)
+from .figures import (goals_text, no_signal_suffix, not_falsely_whole, number, over_squares, r_formula, r_value,
+                      squares, weight_name, weights_text)
 from .say import say
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -187,7 +187,7 @@ def _by_regime(sentences: str, problem: Problem, language: str) -> str:
         return ""
     r = r_value(problem)
     regime = analysis.gradient_regime(problem)
-    key = f"{sentences}.{regime.value}" + _no_signal_suffix(problem)
+    key = f"{sentences}.{regime.value}" + no_signal_suffix(problem)
     return say(language, key, r=not_falsely_whole(r),
                r_squared=not_falsely_whole(r * r))
 
@@ -199,7 +199,7 @@ def blows_up(problem: Problem, language: str) -> str:
         return ""
     regime = analysis.gradient_regime(problem)
     key = {Regime.DIVERGING: "blows_up.yes", Regime.BOUNCING: "blows_up.bouncing",
-           Regime.NO_SIGNAL: "blows_up.no_signal" + _no_signal_suffix(problem)}.get(regime, "blows_up.no")
+           Regime.NO_SIGNAL: "blows_up.no_signal" + no_signal_suffix(problem)}.get(regime, "blows_up.no")
     return say(language, key, alpha=readable(problem.alpha), r=not_falsely_whole(abs(r_value(problem))))
 
 
@@ -264,18 +264,12 @@ def _filled(text: str, problem: Problem, language: str) -> str:
     return _unknown(text, problem, language) or fill(text, facts(problem, language))
 
 
-def _no_signal_suffix(problem: Problem) -> str:
-    """The catalogue's variant of a no-signal sentence: ".one" input of 0, "" for every input
-    0, ".frozen" for every weight frozen."""
-    return {"one": ".one", "all": "", "frozen": ".frozen"}.get(analysis.no_signal_why(problem), "")
-
-
 def _unknown(text: str, problem: Problem, language: str) -> str:
     """Where `text` names a figure that does not exist with every input 0 (the goal weight,
     the best alpha), a sentence saying why, instead of a row of "?"; else empty."""
     known = facts(problem, language)
     if analysis.sum_of_squares(problem) == 0 and any(known.get(name) == "?" for name in PLACEHOLDER.findall(text)):
-        return say(language, "figures.no_signal" + (".one" if problem.size == 1 else ""))  # frozen: figures exist
+        return say(language, "figures.no_signal" + (".one" if problem.size == 1 else ""))
     return ""
 
 
@@ -297,7 +291,7 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
         if error == 0:
             return [say(language, "story.landed", iteration=seen.still_from)]
         if analysis.gradient_regime(problem) is Regime.NO_SIGNAL:  # not rounding: weight_delta is exactly 0
-            key = "story.no_signal" + {"one": "", "all": ".all", "frozen": ".frozen"}[analysis.no_signal_why(problem)]
+            key = "story.no_signal" + no_signal_suffix(problem)
             return [say(language, key, iteration=seen.still_from, error=readable(error))]
         return [say(language, "story.still", iteration=seen.still_from, weight=readable(history.weights[0])
                     if problem.size == 1 else "", error=readable(error, 3))]

@@ -15,7 +15,7 @@ from ...core.history import History
 from ...core.numbers import decimal, readable
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
 from ...core.rules import PREDICTIONS_PER_STEP
-from .figures import r_formula
+from .figures import no_signal_suffix, r_formula
 from .say import say
 
 
@@ -60,10 +60,8 @@ def regime_label(problem: Problem, iteration: int, language: str) -> str:
         key = "regime.stuck-bouncing.rounding"
     elif regime is Regime.DIVERGING and problem.method == HOT_COLD:
         key = "regime.diverging.hot-cold"
-    elif regime is Regime.NO_SIGNAL and problem.size == 1:
-        key = "regime.no-signal.one"
-    elif regime is Regime.NO_SIGNAL and analysis.no_signal_why(problem) == "frozen":
-        key = "regime.no-signal.frozen"
+    elif regime is Regime.NO_SIGNAL:
+        key += no_signal_suffix(problem)
     return say(language, key)
 
 
