@@ -6,7 +6,10 @@ opposite, what happened, so the journal is kept beside the sessions rather than 
 each new session a front end makes is shown to `Journal.see`, which notes what it adds
 to the one before (steps taken, a guess, an answer) with the time it happened. A
 question asked again after a step back is answered again; its first try is the one the
-tally counts (`first`), and every later try, wrong or right, is kept too.
+tally counts (`first`), and every later try, wrong or right, is kept too. A question's
+tries are shown to `Journal.tried` as each is judged, before the question is settled, so
+each has its own time and the teacher's desk sees two wrong answers while the student
+still reads the second verdict.
 """
 
 from collections.abc import Callable
@@ -87,6 +90,7 @@ class Journal:
         self._asked: set[tuple[str, int]] = set()  # (lesson, question) answered at least once
         self._runs: dict[int, Trajectory] = {}  # every run seen, by identity (kept alive so ids stay unique)
         self._tries: list[Entry] = []  # the ANSWER entries, which the progress file lists
+        self._live: dict[tuple[str, int], int] = {}  # (lesson, question): tries noted by `tried`, not yet settled
 
     def see(self, session: Session, now: float) -> None:
         """Note what `session` adds to the last one seen: the steps taken to reach it, the
@@ -142,21 +146,35 @@ class Journal:
                 self._answers[id(answer)] = answer
             session = session.before
 
+    def tried(self, session: Session, answer: Answer, now: float) -> None:
+        """Note one try at a question of `session` as it is judged, at `now`: a wrong try
+        before the last (an Answer of its own, its earlier wrong tries in `earlier`), or the
+        try that settles it. The settled answer, once the session holds it, is not noted again."""
+        key = (session.lesson.name, answer.index)
+        noted = self._live.get(key, 0) if answer.earlier else 0  # a first try begins a new attempt
+        self._note(session, Answer(answer.index, answer.at, answer.given, answer.result, answer.tries), now)
+        self._live[key] = noted + 1
+
     def _answered(self, session: Session, answer: Answer, now: float) -> None:
-        """Note each try of `answer`: the wrong ones before the last, then the last (or the skip)."""
+        """Note each try of `answer` not yet noted by `tried`: the wrong ones before the last,
+        then the last (or the skip)."""
         tries = [Answer(answer.index, answer.at, given, WRONG, number)
                  for number, given in enumerate(answer.earlier, start=1)]
-        for each in (*tries, answer):
-            key = (session.lesson.name, answer.index)
-            first = key not in self._asked
-            self._asked.add(key)
-            if first:
-                right, asked = self.questions
-                self.questions = (right + (each.result == RIGHT), asked + 1)
-            self.entries.append(Entry(ANSWER, now, session.lesson.name, session.problem, answer=each,
-                                      question=session.lesson.questions[answer.index],
-                                      words=self.words(session, answer.index), first=first))
-            self._tries.append(self.entries[-1])
+        noted = self._live.pop((session.lesson.name, answer.index), 0)
+        for each in (*tries, answer)[noted:]:
+            self._note(session, each, now)
+
+    def _note(self, session: Session, each: Answer, now: float) -> None:
+        key = (session.lesson.name, each.index)
+        first = key not in self._asked
+        self._asked.add(key)
+        if first:
+            right, asked = self.questions
+            self.questions = (right + (each.result == RIGHT), asked + 1)
+        self.entries.append(Entry(ANSWER, now, session.lesson.name, session.problem, answer=each,
+                                  question=session.lesson.questions[each.index],
+                                  words=self.words(session, each.index), first=first))
+        self._tries.append(self.entries[-1])
 
     def progress(self, session: Session, account: str, name: str, last_key: float, now: float,
                  ended: bool) -> dict[str, Any]:

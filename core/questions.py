@@ -81,5 +81,10 @@ class Attempt:
             return Answer(self.index, self.question.at, given, WRONG, tries, self.wrong)
         return Attempt(self.question, self.index, tries, self.wrong + (given,))
 
+    def last_try(self) -> Answer:
+        """The wrong try this attempt was left with, as an Answer of its own: what the
+        teacher's log notes as the try is judged, before the question is settled."""
+        return Answer(self.index, self.question.at, self.wrong[-1], WRONG, self.tries, self.wrong[:-1])
+
     def skip(self) -> Answer:
         return Answer(self.index, self.question.at, None, SKIPPED, self.tries, self.wrong)

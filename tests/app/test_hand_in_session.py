@@ -126,3 +126,33 @@ async def test_the_progress_file_follows_the_session_at_most_once_a_second(tmp_p
         assert on_disk["iteration"] == 5 and on_disk["lesson"] == "alpha"
         await pilot.press("q")
     assert writes[-1]["ended"] and len(writes) == count + 1
+
+
+async def test_two_wrong_tries_flag_the_student_stuck_while_the_answer_box_is_still_open(tmp_path):
+    """Before, the tries reached the journal (and the teacher's desk) only once the student
+    closed the answer box: a student staring at the second verdict was not flagged."""
+    from gradstep.core.room import STUCK, Seen, flags, stuck_on
+
+    handing_in = HandIn(tmp_path, Owner("dee"))
+    app = GradstepApp(Session.begin(find_lesson("measure-error")), hand_in=handing_in)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"3", "enter")
+        await pilot.pause()
+        first_try = time.time()
+        await pilot.press(*"5", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen) and app.screen.answer is not None  # the box is open
+        app.keep_up()  # what the one-second timer does
+        [path] = tmp_path.glob("*.progress.json")
+        progress = read_progress(path.read_text())
+        assert [(seen.answer, seen.right, seen.first) for seen in progress.answers] == \
+               [("3.0", False, True), ("5.0", False, False)]
+        assert stuck_on(progress) == [1]
+        assert STUCK in flags(Seen("dee", progress, time.time()), time.time())
+        tries = [entry.time for entry in app.journal.entries]
+        assert len(tries) == 2 and tries[0] <= first_try <= tries[1]  # each try at its own time
+        await pilot.press("enter", "q")
+    [handed] = handing_in.paths
+    assert [(row["kind"], row["answer"], row["attempt"]) for row in rows(handed)] == \
+           [("answer", "3.0", "1"), ("answer", "5.0", "2")]  # noted once each, not again at the close

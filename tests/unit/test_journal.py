@@ -79,3 +79,40 @@ def test_the_room_sees_a_run_as_diverged_while_it_diverges_not_only_once_it_over
     assert [diverging(history.jump(k)) for k in (0, 1, 3)] == [False, True, True]
     assert history.jump(3).divergence is None  # long before it overflows
     assert not any(diverging(History.start(find_lesson(name).problem).jump(5)) for name in ("alpha", "hot-cold"))
+
+
+def test_each_try_is_noted_as_it_is_judged_with_its_own_time_and_once():
+    """Before, a question's tries were noted only once the answer box closed, all at that time."""
+    from gradstep.core.questions import Attempt
+
+    start = Session.begin(find_lesson("error-curve")).step().step()
+    question = start.lesson.questions[1]
+    journal = seen(start)
+    attempt = Attempt(question, 1).answer(0.25)  # wrong: a try left
+    journal.tried(start, attempt.last_try(), 10.0)
+    settled = attempt.answer(0.5625)
+    journal.tried(start, settled, 20.0)
+    assert [(entry.time, entry.answer.given, entry.answer.tries, entry.first) for entry in journal.entries] == \
+           [(10.0, 0.25, 1, True), (20.0, 0.5625, 2, False)]
+    journal.see(start.answered(settled), 30.0)  # the box closes: nothing noted twice
+    assert [entry.time for entry in journal.entries] == [10.0, 20.0] and journal.questions == (0, 1)
+
+
+def test_a_question_asked_again_after_tries_noted_live_is_noted_again():
+    from gradstep.core.questions import Attempt
+
+    start = Session.begin(find_lesson("error-curve")).step().step()
+    question = start.lesson.questions[1]
+    journal = seen(start)
+    first = Attempt(question, 1).answer(0.5625)
+    journal.tried(start, first, 5.0)
+    answered = start.answered(first)
+    journal.see(answered, 6.0)
+    again = answered.step_back().step()
+    journal.see(answered.step_back(), 7.0)
+    journal.see(again, 8.0)
+    skipped = Attempt(question, 1).skip()
+    journal.tried(again, skipped, 9.0)
+    journal.see(again.answered(skipped), 10.0)
+    assert [(entry.time, entry.answer.result) for entry in journal.entries if entry.kind == ANSWER] == \
+           [(5.0, RIGHT), (9.0, SKIPPED)]

@@ -128,3 +128,22 @@ def test_a_killed_sessions_rows_that_cannot_be_handed_in_yet_are_never_written_o
     assert f"could not hand in: {gone}: No such file or directory" in result.err
     assert pending.read_bytes() == before  # the killed run's rows, as they were
     assert [path.name for path in now.glob("*.csv")] == [f"{login_name()}-k-alpha.csv"]
+
+
+def test_line_mode_keeps_each_try_before_the_question_is_settled(tmp_path):
+    """Before, line mode noted a question's tries only once it was settled, all at that
+    time: a wrong try followed by the end of input (or a long think) was on no desk."""
+    from gradstep.core.courses import find_lesson
+    from gradstep.core.journal import Journal, Words
+    from gradstep.core.session import Session
+    from gradstep.tui.plain.keeping import LineKeeping
+    from gradstep.tui.plain.lines import run_lines
+
+    handing_in = HandIn(tmp_path, Owner("eve"))
+    start = Session.begin(find_lesson("measure-error"))
+    keeping = LineKeeping(Journal(lambda session, index: Words("?")), start, handing_in, lambda session: None,
+                          every=0.0)
+    run_lines(start, "en", io.StringIO("3\n"), io.StringIO(), on_change=keeping.changed, on_try=keeping.tried)
+    [path] = tmp_path.glob("*.progress.json")
+    progress = read_progress(path.read_text())  # the input ended inside the question: never settled
+    assert [(seen.answer, seen.right, seen.first) for seen in progress.answers] == [("3.0", False, True)]

@@ -192,7 +192,8 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
             self.state = self.state.replace(playing=False, notice=self.state.notice)
         language = self.state.language
         known, stands = facts_now(session.history, language), where_it_stands(session.history, language)
-        self.push_screen(QuestionScreen(session.lesson.questions[index], index, language, known, stands), answered)
+        self.push_screen(QuestionScreen(session.lesson.questions[index], index, language, known, stands,
+                                        on_try=self.note_try), answered)
 
     def _stop_player(self) -> None:
         if self._player is not None:

@@ -12,6 +12,7 @@ import time
 from textual import events
 
 from ...core.journal import Journal
+from ...core.questions import Answer
 from ...core.saving import save
 from ..files.hand_in import KEEP_EVERY
 from ..files.places import VIEW_SETTINGS
@@ -26,7 +27,8 @@ class Keeping(AppPart):
         self.journal = Journal(lambda session, index: question_words(session, index, self.state.language))
         self.journal.see(self.state.session, time.time())
         self.last_key = time.time()  # when the student last pressed a key, for the teacher's desk
-        self._kept: tuple[object, float] = (self.state.session, self.last_key)  # what the disk has
+        # what the disk has: the session, the last key, and the journal's entries (a try at a question)
+        self._kept: tuple[object, float, int] = (self.state.session, self.last_key, len(self.journal.entries))
 
     def start_keeping(self) -> None:
         self.set_interval(KEEP_EVERY, self.keep_up)
@@ -37,6 +39,11 @@ class Keeping(AppPart):
         """The state changed: the journal notes what the session did."""
         self.journal.see(self.state.session, time.time())
 
+    def note_try(self, judged: Answer) -> None:
+        """A try at the question on screen, judged: noted now with its own time, and on disk
+        within a second (the teacher sees a student stuck while the answer box is still open)."""
+        self.journal.tried(self.state.session, judged, time.time())
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             self.last_key = time.time()
@@ -44,7 +51,7 @@ class Keeping(AppPart):
 
     def keep_up(self) -> None:
         """Save and keep the hand-in up to date, if anything happened since the last time."""
-        if self.ended or self._kept == (self.state.session, self.last_key):
+        if self.ended or self._kept == (self.state.session, self.last_key, len(self.journal.entries)):
             return
         session = self.state.session
         if session is not self._kept[0] and self.real and self.save_path is not None:
@@ -52,6 +59,6 @@ class Keeping(AppPart):
                 save(session, self.save_path, {key: getattr(self.state, key) for key in VIEW_SETTINGS})
             except OSError:
                 pass  # said at the end, where saving is tried again
-        self._kept = (session, self.last_key)
+        self._kept = (session, self.last_key, len(self.journal.entries))
         if self.hand_in is not None:
             self.hand_in.keep(self.journal, session, self.last_key)

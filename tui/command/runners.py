@@ -52,7 +52,8 @@ def run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], hand
     status = 1  # what else ends it (the output gone) is said by the caller, after the save
     crashed = None
     try:
-        run_lines(start.session, language, sys.stdin, sys.stdout, on_change=keeping.changed, lessons=lessons)
+        run_lines(start.session, language, sys.stdin, sys.stdout, on_change=keeping.changed, lessons=lessons,
+                  on_try=keeping.tried)
         status = 0
     except KeyboardInterrupt:  # Ctrl-C
         status = 130

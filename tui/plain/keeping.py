@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 
 from ...core.journal import Journal
+from ...core.questions import Answer
 from ...core.session import Session
 from ..files.hand_in import KEEP_EVERY, HandIn
 
@@ -33,13 +34,25 @@ class LineKeeping:
         with self._lock:
             self.latest = session
             self.journal.see(session, time.time())
-            wait = self._last + self.every - time.monotonic()
-            if wait <= 0:
-                self._keep()
-            elif self._timer is None:
-                self._timer = threading.Timer(wait, self._later)
-                self._timer.daemon = True
-                self._timer.start()
+            self._soon()
+
+    def tried(self, judged: Answer) -> None:
+        """A try at the question asked, judged: noted now, on disk within a second (the
+        teacher sees two wrong answers before the student reads on)."""
+        with self._lock:
+            self.journal.tried(self.latest, judged, time.time())
+            self._soon()
+
+    def _soon(self) -> None:
+        """The disk brought up to date now, or by the timer a second after the last time
+        (the lock held)."""
+        wait = self._last + self.every - time.monotonic()
+        if wait <= 0:
+            self._keep()
+        elif self._timer is None:
+            self._timer = threading.Timer(wait, self._later)
+            self._timer.daemon = True
+            self._timer.start()
 
     def _later(self) -> None:
         with self._lock:

@@ -45,9 +45,11 @@ class Lines:
     """One student's lesson in plain lines: the session, predict mode, and the terminal."""
 
     def __init__(self, session: Session, language: str, stdin: IO[str], out: IO[str],
-                 on_change: Callable[[Session], None], lessons: tuple[Lesson, ...]) -> None:
+                 on_change: Callable[[Session], None], lessons: tuple[Lesson, ...],
+                 on_try: Callable[[Answer], None] = lambda judged: None) -> None:
         self.session, self.language, self.stdin, self.out = session, language, stdin, out
         self.on_change = on_change  # told of every new session, so it can be saved
+        self.on_try = on_try  # told of each try at a question as it is judged, for the teacher's log
         self.lessons = lessons  # what l lists: the course, or a teacher's
         self.predicting = session.lesson.predict  # predict mode: each step first reads the student's guess
         self.columns = shutil.get_terminal_size(SMALLEST_SCREEN).columns
@@ -232,6 +234,7 @@ class Lines:
                 except InvalidNumber as refusal:
                     self.write(explain(language, refusal))
                     continue
+            self.on_try(attempt if isinstance(attempt, Answer) else attempt.last_try())  # judged: noted now
             if isinstance(attempt, Attempt) and attempt.tries:
                 self.write(say(language, "question.again"))
         self.write(verdict(attempt, question, words, language))
@@ -242,10 +245,11 @@ class Lines:
 
 def run_lines(session: Session, language: str, stdin: IO[str], out: IO[str],
               on_change: Callable[[Session], None] = lambda session: None,
-              lessons: tuple[Lesson, ...] | None = None) -> Session:
-    """Read commands until q or the end of input; each new session goes to `on_change`.
-    `lessons` is what l lists (default: the course)."""
-    return Lines(session, language, stdin, out, on_change, lessons or course()).run()
+              lessons: tuple[Lesson, ...] | None = None,
+              on_try: Callable[[Answer], None] = lambda judged: None) -> Session:
+    """Read commands until q or the end of input; each new session goes to `on_change`, each
+    try at a question to `on_try` as it is judged. `lessons` is what l lists (default: the course)."""
+    return Lines(session, language, stdin, out, on_change, lessons or course(), on_try).run()
 
 
 def _apply(command: str, rest: str, session: Session, lessons: tuple[Lesson, ...]) -> Session:

@@ -6,7 +6,7 @@ direction or a choice is one key; Enter alone steps without a guess, s skips a q
 Escape also leaves, but it is slow over SSH, so nothing depends on it.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
@@ -101,9 +101,11 @@ class QuestionScreen(ModalScreen[Answer]):
         Binding("enter", "done", show=False, priority=True),
     ]
 
-    def __init__(self, question: Question, index: int, language: str, known: Mapping[str, str], stands: str) -> None:
+    def __init__(self, question: Question, index: int, language: str, known: Mapping[str, str], stands: str,
+                 on_try: Callable[[Answer], None] = lambda judged: None) -> None:
         super().__init__()
         self.question, self.language = question, language
+        self.on_try = on_try  # each try as it is judged, for the teacher's log (not only once the box closes)
         self.attempt = Attempt(question, index)
         self.stands = stands  # the numbers the question is about (the panels, which might tell, are covered)
         words = question.text(language)
@@ -138,7 +140,9 @@ class QuestionScreen(ModalScreen[Answer]):
         self.try_answer(self.question.choices[index])
 
     def action_skip(self) -> None:
-        self.settle(self.attempt.skip())
+        skipped = self.attempt.skip()
+        self.on_try(skipped)
+        self.settle(skipped)
 
     def action_done(self) -> None:
         """Enter: the number typed is the answer; once the question is settled, Enter closes it."""
@@ -152,6 +156,7 @@ class QuestionScreen(ModalScreen[Answer]):
 
     def try_answer(self, given: float | str) -> None:
         outcome = self.attempt.answer(given)
+        self.on_try(outcome if isinstance(outcome, Answer) else outcome.last_try())
         if isinstance(outcome, Answer):
             return self.settle(outcome)
         self.attempt = outcome
