@@ -1,7 +1,7 @@
 """The sizes gradstep accepts, each chosen so that nothing a student or a file asks for is slow.
 
-Every limit is here once, with its reason; the README's classroom section states them for
-teachers, and a test reads them from this module, so the two cannot drift apart.
+Every limit is here once, with its reason; docs/classroom.md states them for a
+lab, and a test reads them from this module, so the two cannot drift apart.
 """
 
 SMALLEST_SCREEN = (80, 24)

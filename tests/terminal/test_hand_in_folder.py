@@ -1,4 +1,4 @@
-"""The hand-in folder README recommends, made as README makes it and used by real accounts.
+"""The hand-in folder docs/teaching.md recommends, made as it makes it and used by real accounts.
 
 Root passes every permission check, so the students here are unprivileged accounts of their
 own (made once, kept for later runs), and the folder belongs to a teacher account and the
@@ -72,7 +72,7 @@ def command(classroom) -> list[str]:
 
 
 def folder(place: str, name: str, mode: str) -> str:
-    """`install -d -o teacher -g class -m MODE`, as README says."""
+    """`install -d -o teacher -g class -m MODE`, as docs/teaching.md says."""
     path = os.path.join(place, name)
     subprocess.run(["install", "-d", "-o", TEACHER, "-g", CLASS, "-m", mode, path], check=True)
     return path
@@ -92,7 +92,7 @@ def as_user(command: list[str], place: str, user: str, *argv: str, keys: str = "
 def test_a_student_hands_in_to_a_folder_the_class_may_write_but_not_list(classroom, command):
     hand_ins = folder(classroom, "class1", "3730")
     listing = subprocess.run(["runuser", "-u", STUDENT, "--", "ls", hand_ins], capture_output=True, text=True)
-    assert listing.returncode != 0 and "Permission denied" in listing.stderr  # the folder is as README means it
+    assert listing.returncode != 0 and "Permission denied" in listing.stderr  # the folder is as docs/teaching.md means it
     result = as_user(command, classroom, STUDENT, "--line", "--lesson", "hot-cold", "--session", "s1", "--lang", "en",
                      "--hand-in", hand_ins, keys=KEYS)
     name = f"{STUDENT}-s1-hot-cold.csv"

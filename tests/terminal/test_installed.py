@@ -34,7 +34,7 @@ def test_a_full_disk_under_the_output_is_one_line():
 
 def test_the_app_runs_as_started_and_a_lab_may_leave_out_docstrings(pseudo_terminal, tmp_path):
     """No restart: the process keeps the environment it was given. A lab that sets
-    PYTHONOPTIMIZE=2 itself (README, In the classroom: 3 MB a process) gets a working app all the same."""
+    PYTHONOPTIMIZE=2 itself (docs/classroom.md, Memory: 3 MB a process) gets a working app all the same."""
     for asked in ({}, {"PYTHONOPTIMIZE": "2"}):
         state = {"XDG_STATE_HOME": str(tmp_path / str(len(asked))), **asked}
         app = pseudo_terminal([GRADSTEP, "--lesson", "alpha"], state)

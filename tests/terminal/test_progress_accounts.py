@@ -1,7 +1,7 @@
 """The progress file and the pending hand-in, as separate unprivileged accounts of one class.
 
 A classmate may plant a link or a file under another student's progress file's name in the
-folder they share (README's 3730: the class writes and enters it, never lists it); the
+folder they share (docs/teaching.md's 3730: the class writes and enters it, never lists it); the
 session must neither follow nor replace it, and still hand in. Killed outright (kill -9),
 a session's progress is at most a second behind, and its next start completes its hand-in.
 """

@@ -47,7 +47,7 @@ def handed(steps: int, owner: Owner, folder, name: str = "alpha"):
 
 @pytest.fixture
 def folder(tmp_path):
-    """A hand-in folder as README makes it: group-owned, setgid and sticky (mode 3770)."""
+    """A hand-in folder as docs/teaching.md makes it: group-owned, setgid and sticky (mode 3770)."""
     path = tmp_path / "hand-in"
     path.mkdir()
     groups = [group.gr_gid for group in grp.getgrall() if group.gr_gid != os.getgid()]

@@ -35,7 +35,9 @@ from gradstep.tui.words.worked import worked_step
 
 from ..strategies import examples, problems
 
-README = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parents[2]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+TEACHING = (ROOT / "docs" / "teaching.md").read_text(encoding="utf-8")
 
 LESSONS = [lesson.name for lesson in course()]
 
@@ -153,13 +155,13 @@ def test_whole_numbers_of_steps_are_counted_on_paper():
     assert analysis.hot_cold_whole_steps(problem.replace(inputs=(0.0,))) is None
 
 
-def test_the_readme_names_every_placeholder_a_lesson_may_use():
-    named = set(re.findall(r"`\{(\w+)\}`", README.split("## For teachers", 1)[1]))
+def test_the_teachers_guide_names_every_placeholder_a_lesson_may_use():
+    named = set(re.findall(r"`\{(\w+)\}`", TEACHING))
     assert set(PLACEHOLDERS) <= named
 
 
-def test_the_readmes_question_loads_as_a_lesson_and_fills_its_figures(tmp_path):
-    block = README.split("    [[questions]]", 1)[1].split("\n\n", 1)[0]
+def test_the_teachers_guides_question_loads_as_a_lesson_and_fills_its_figures(tmp_path):
+    block = TEACHING.split("    [[questions]]", 1)[1].split("\n\n", 1)[0]
     table = "\n".join(line.removeprefix("    ") for line in ("    [[questions]]" + block).splitlines())
     path = tmp_path / "q.toml"
     path.write_text("weights = 0.5\ninputs = 2.0\ngoal = 0.8\nalpha = 0.1\n" + table + "\n", encoding="utf-8")

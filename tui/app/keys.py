@@ -2,7 +2,7 @@
 
 Most useful first: at 80 columns the key bar has room up to m, e on wider screens. The
 chart view, the exact digits, the export and the play speed are listed by `?` (and in
-the README); the bar offers w, e and v where the screen needs them (key_bar.needed).
+the README's table); the bar offers w, e and v where the screen needs them (key_bar.needed).
 """
 
 from textual.binding import Binding

@@ -5,7 +5,7 @@ name this student's log would take, hoping gradstep follows it (into the student
 files) or overwrites a classmate's log. The file is therefore only ever created afresh
 (O_CREAT|O_EXCL, which also refuses any symlink, dangling or not, and O_NOFOLLOW), and
 relative to the folder opened once, so nothing can be swapped in on the way. The folder
-is opened only as a place (O_PATH), not for reading: README's classroom folder lets the
+is opened only as a place (O_PATH), not for reading: docs/teaching.md's hand-in folder lets the
 class write and enter it but not list it (mode 3730), and opening it for reading is
 refused there. A name that is taken gets a numbered suffix. It is made 0640 whatever the umask: the teacher's
 group reads it (the folder is setgid, so the file takes the folder's group); nobody else.
