@@ -25,6 +25,7 @@ import numpy as np
 
 from .arrays import Floats
 from .divergence import Divergence
+from .limits import SMALLEST_SCREEN
 from .numbers import exact, readable
 from .problem import GRADIENT_DESCENT, HOT_COLD, Problem
 from .rules import OutputsStep, Step, record_type
@@ -215,28 +216,70 @@ def write_csv(items: Iterable[Row], problem: Problem, out: IO[str]) -> None:
         writer.writerow(_cells(export_row(row)))
 
 
-def text_header(problem: Problem, headings: dict[str, str] | None = None) -> str:
+TABLE_WIDTH = SMALLEST_SCREEN[0]  # the classroom's terminal: no table line is wider
+
+
+def text_header(problem: Problem, headings: dict[str, str] | None = None, names: list[str] | None = None) -> str:
     """The text table's heading line (no weight_after: it is the next line's weight), each
     column named by `headings` (the reader's words for "weight", "error", ...) if given;
-    `headings` also names hot and cold's moves ("up", "down", "none") in the rows."""
-    names = _text_columns(problem)
+    `headings` also names hot and cold's moves ("up", "down", "none") in the rows. `names`
+    picks the columns (one of `text_tables`); default, all of them."""
+    names = names or _text_columns(problem)
     return _aligned(names, [_heading(name, headings or {}) for name in names], headings or {})
 
 
-def text_row(step: Step, problem: Problem, headings: dict[str, str] | None = None) -> str:
-    """One record as a line of the text table, to the digits every panel shows."""
-    cells = [(headings or {}).get(cell, cell) for cell in flat_row(step, show=readable)]
-    return _aligned(_text_columns(problem), cells, headings or {})
+def text_row(step: Step, problem: Problem, headings: dict[str, str] | None = None,
+             names: list[str] | None = None) -> str:
+    """One record as a line of the text table (its columns `names`, default all), to the
+    digits every panel shows."""
+    cells = dict(zip(record_columns(problem), flat_row(step, show=readable)))
+    names = names or _text_columns(problem)
+    return _aligned(names, [(headings or {}).get(cells[name], cells[name]) for name in names], headings or {})
 
 
 def text_lines(items: Iterable[Step | Divergence], problem: Problem,
-               headings: dict[str, str] | None = None) -> Iterable[str]:
-    """The heading, then a line a record; fixed widths, so a long run streams, and one
-    weight fits 80 columns."""
-    yield text_header(problem, headings)
+               headings: dict[str, str] | None = None, names: list[str] | None = None) -> Iterable[str]:
+    """The heading, then a line a record; fixed widths, so a long run streams."""
+    yield text_header(problem, headings, names)
     for item in items:
         if isinstance(item, Step):
-            yield text_row(item, problem, headings)
+            yield text_row(item, problem, headings, names)
+
+
+def text_tables(problem: Problem, headings: dict[str, str] | None = None) -> list[list[str]]:
+    """The text table's columns cut into tables that each fit TABLE_WIDTH, every one led by
+    the iteration, so that each line is a record's and a reader follows a column down.
+
+    A field's columns (the three weights, the deltas) stay in one table where they fit in
+    one; a field too wide for any table (a matrix's nine weights) fills table after table.
+    One table, as before, where everything fits."""
+    headings = headings or {}
+    names = _text_columns(problem)
+    lead, rest = names[0], names[1:]  # the iteration
+    room = TABLE_WIDTH - _column_width(lead, headings)
+    tables: list[list[str]] = [[]]
+    used = 0
+    for field in _fields_of(rest):
+        needed = sum(_column_width(name, headings) for name in field)
+        if tables[-1] and used + needed > room and needed <= room:
+            tables.append([])
+            used = 0
+        for name in field:
+            if tables[-1] and used + _column_width(name, headings) > room:
+                tables.append([])
+                used = 0
+            tables[-1].append(name)
+            used += _column_width(name, headings)
+    return [[lead, *table] for table in tables]
+
+
+def _fields_of(names: list[str]) -> list[list[str]]:
+    """Columns grouped by the field they come from ("weight_1", "weight_2": one field)."""
+    fields: dict[str, list[str]] = {}
+    for name in names:
+        found = _NUMBERED.fullmatch(name)
+        fields.setdefault(found[1] if found else name, []).append(name)
+    return list(fields.values())
 
 
 def _text_columns(problem: Problem) -> list[str]:
@@ -259,9 +302,14 @@ def _aligned(names: list[str], cells: list[str], headings: dict[str, str]) -> st
     never run together ("0-9.99989e-321") whatever their length."""
     line = ""
     for name, cell in zip(names, cells):
-        width = max(_WIDTHS.get(name, 13), cell_width(_heading(name, headings)) + 1)
-        line += " " * max(1, width - cell_width(cell)) + cell
+        line += " " * max(1, _column_width(name, headings) - cell_width(cell)) + cell
     return line
+
+
+def _column_width(name: str, headings: dict[str, str]) -> int:
+    """A column's cells: its heading and a space, and never fewer than a readable number
+    ("-1.2345e+06") and a space."""
+    return max(_WIDTHS.get(name, 13), cell_width(_heading(name, headings)) + 1)
 
 
 _WIDTHS = {"iteration": 9, "move": 5}  # hot and cold's table fits 80 columns

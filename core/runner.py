@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import IO
 
 from .divergence import Divergence
-from .formats import About, rows, text_lines, write_csv, write_jsonl
+from .formats import About, rows, text_lines, text_tables, write_csv, write_jsonl
 from .history import walk
 from .rules import Step
 
@@ -24,14 +24,16 @@ def run(about: About, steps: int, format: str, out: IO[str],
     (the last record, and the divergence after it if the run diverged) for a summary."""
     problem = about.problem
     last: list[Step | Divergence] = []
-    items = _remembering(walk(problem, steps), last)
     if format == "jsonl":
-        write_jsonl(rows(items, about), out)
+        write_jsonl(rows(_remembering(walk(problem, steps), last), about), out)
     elif format == "csv":
-        write_csv(rows(items, about), problem, out)
-    else:
-        for line in text_lines(items, problem, headings):
-            out.write(line + "\n")
+        write_csv(rows(_remembering(walk(problem, steps), last), about), problem, out)
+    else:  # a table per group of columns that fits 80: the run walked again for each, as it streams
+        for number, names in enumerate(text_tables(problem, headings)):
+            if number:
+                out.write("\n")
+            for line in text_lines(_remembering(walk(problem, steps), last), problem, headings, names):
+                out.write(line + "\n")
     return last
 
 

@@ -23,6 +23,35 @@ def test_text_format_is_a_table_then_a_summary():
     assert len({len(line) for line in lines[:4]}) == 1  # aligned
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("lesson", [lesson.name for lesson in course()])
+def test_every_lessons_table_fits_80_columns_and_keeps_every_cell(lesson, language):
+    # Lessons 7-10 printed one line a record, 133 to 416 columns wide: an 80-column terminal
+    # folded every record over the next. Now tables of columns, each led by the iteration.
+    from gradstep.core.courses import find_lesson
+    from gradstep.core.formats import text_lines
+    from gradstep.core.history import walk
+    from gradstep.tui.words.say import headings
+    from gradstep.tui.words.wrap import width
+
+    result = gradstep("run", "--lesson", lesson, "--lang", language, "--steps", "4")
+    tables = result.out.split("\n\n")
+    tables[-1] = "\n".join(tables[-1].splitlines()[:5])  # the summary follows the last table
+    assert all(width(line) <= 80 for line in result.out.splitlines())
+    problem = find_lesson(lesson).problem
+    whole = [line.split() for line in text_lines(walk(problem, 4), problem, headings(language))]
+    seen: dict[tuple[int, str], str] = {}
+    for table in tables:
+        head, *records = [line.split() for line in table.splitlines()]
+        assert head[0] == whole[0][0] and len(records) == len(whole) - 1
+        for number, record in enumerate(records):
+            seen |= {(number, name): cell for name, cell in zip(head, record)}
+    assert seen == {(number, name): cell for number, record in enumerate(whole[1:])
+                    for name, cell in zip(whole[0], record)}
+    if max(width(" ".join(line)) for line in whole) < 70:  # a table that fits is printed as before
+        assert len(tables) == 1
+
+
 def test_csv_and_jsonl_hold_the_same_exact_numbers():
     rows = list(csv.DictReader(io.StringIO(gradstep("run", "--lesson", "alpha", "--format", "csv").out)))
     objects = [json.loads(line) for line in gradstep("run", "--lesson", "alpha", "--format", "jsonl").out.splitlines()]
