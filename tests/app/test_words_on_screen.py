@@ -2,6 +2,7 @@
 languages: the words follow an edit, a new alpha and the other rule; nothing is cut; keys
 look like what they do; play stops when nothing more can happen."""
 
+import dataclasses
 import re
 
 import pytest
@@ -421,3 +422,22 @@ async def test_the_measuring_lesson_counts_measurements_not_steps(language, meas
         assert measured in lines[0] and heading in lines[13] and key in lines[-1]
         assert [line.split()[0] for line in lines[14:17]] == ["1", "2", "3"]
         assert "step" not in lines[0] and "步" not in lines[0]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_logs_last_column_keeps_apart_from_the_worked_step(language):
+    """At iteration 1000 the log's numbers filled its 40 cells: "1.93e-34 #999->#1000" read
+    the worked step as one more column of the log."""
+    from gradstep.tui.app.app import GradstepApp
+    from gradstep.tui.app.widgets.log import IterationLog
+
+    session = Session.begin(course()[9])
+    session = dataclasses.replace(session, history=session.history.jump(1000))
+    app = GradstepApp(dataclasses.replace(session, lesson=dataclasses.replace(session.lesson, questions=())),
+                      language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        log = app.query_one(IterationLog)
+        edge = log.region.right  # the first cell right of the log
+        rows = screen_text(app).splitlines()[log.region.y + 2:log.region.bottom]  # below the headings
+        assert len(rows) > 5 and all(row[edge - 1] == " " for row in rows), rows  # with the worked step's margin: two

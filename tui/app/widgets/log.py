@@ -112,8 +112,10 @@ class IterationLog(StatePanel):
     def draw(self, state: AppState) -> Group:
         history = state.session.history
         several = history.problem.outputs > 1
-        number_width = EXACT_WIDTH if state.exact else OUTPUTS_WIDTH if several else NUMBER_WIDTH
         iteration_width = max(3, len(str(history.iteration)))
+        # Each digit the iteration gains past three costs the numbers one, so the same
+        # columns stay (the log's last cell is kept blank, apart from the worked step).
+        number_width = EXACT_WIDTH if state.exact else (OUTPUTS_WIDTH if several else NUMBER_WIDTH) - (iteration_width - 3)
         columns = log_columns(history.problem, self.size.width - iteration_width, number_width)
         widths = [5 if field == "move" else number_width for field, _ in columns]
         cells = ["#".rjust(iteration_width)] + [heading(c, w, state.language, history.problem)
