@@ -149,8 +149,12 @@ class QuestionScreen(ModalScreen[Answer]):
         if self.answer is not None:
             self.dismiss(self.answer)
         elif self.query("#answer"):
+            typed = self.query_one("#answer", Input).value
+            if not typed.strip():  # the refusal's "is empty" needs a field to name: say it whole
+                self.say([say(self.language, "question.empty")])
+                return
             try:
-                self.try_answer(parse_number(self.query_one("#answer", Input).value))
+                self.try_answer(parse_number(typed))
             except InvalidNumber as refusal:
                 self.say([explain(self.language, refusal)])
 
@@ -160,8 +164,9 @@ class QuestionScreen(ModalScreen[Answer]):
         if isinstance(outcome, Answer):
             return self.settle(outcome)
         self.attempt = outcome
-        if self.query("#answer"):
-            self.query_one("#answer", Input).clear()
+        if self.query("#answer"):  # the wrong try stays in view, selected: the next key types over it
+            self.query_one("#answer", Input).select_all()
+            return self.say([say(self.language, "question.again.typed")])
         self.say([say(self.language, "question.again")])
 
     def settle(self, answer: Answer) -> None:

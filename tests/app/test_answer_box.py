@@ -1,0 +1,30 @@
+"""The question's answer box as a newcomer meets it: Enter with nothing typed, and a wrong
+try, which stays in view (selected, so the next try types over it) rather than vanishing."""
+
+import pytest
+from textual.widgets import Input
+
+from gradstep.tui.app.screens.ask import QuestionScreen
+
+from ..helpers import SIZE, app_for, press_at_once, screen_text
+
+SAID = {"en": ("Nothing is typed yet", "What you type replaces your answer"),
+        "zh": ("还没有输入答案", "直接输入就会替换原来的答案")}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_an_empty_answer_says_what_is_empty_and_a_wrong_try_stays_to_be_typed_over(language):
+    app = app_for("hot-cold", questions=True, language=language)
+    empty, again = SAID[language]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        await pilot.press("enter")
+        assert empty in screen_text(app) and "is empty" not in screen_text(app)
+        assert app.screen.answer is None  # not a try: two are still to come
+        await press_at_once(pilot, "4", "enter")  # wrong: the answer is 3
+        box = app.screen.query_one("#answer", Input)
+        assert box.value == "4" and box.selected_text == "4"  # still there to see
+        assert again.replace(" ", "") in "".join(screen_text(app).split())  # wrapped anywhere
+        await press_at_once(pilot, "3", "enter")
+        assert box.value == "3" and app.screen.answer is not None and app.screen.answer.tries == 2
