@@ -124,8 +124,13 @@ class Session:
 
     def with_frozen_toggled(self, index: int) -> "Session":
         """A new run with weight `index` (0-based, row by row) frozen, or learning again if it
-        was frozen; a Refusal where freezing means nothing: a rule with no weight_delta, a
-        single weight (nothing would learn), a weight that is not there, or an edit locked."""
+        was frozen (frozen_toggled says when it is refused)."""
+        return self.with_problem(self.frozen_toggled(index))
+
+    def frozen_toggled(self, index: int) -> Problem:
+        """The problem with weight `index` frozen, or learning again; a Refusal where freezing
+        means nothing: a rule with no weight_delta, a single weight (nothing would learn), a
+        weight that is not there, or an edit locked."""
         self.lesson.check_unlocked("edit")  # freezing changes the problem, as an edit does
         problem = self.problem
         if problem.method != GRADIENT_DESCENT:
@@ -135,7 +140,7 @@ class Session:
         count = problem.outputs * problem.size
         if not 0 <= index < count:
             raise Refusal("problem.frozen_beyond", position=index + 1, size=count)
-        return self.with_problem(problem.replace(frozen=tuple(sorted(set(problem.frozen) ^ {index}))))
+        return problem.replace(frozen=tuple(sorted(set(problem.frozen) ^ {index})))
 
     def _new_run(self, history: History) -> "Session":
         """A new run of this lesson: answers and the tally carry over, guesses start afresh."""
@@ -145,21 +150,30 @@ class Session:
         return Session.begin(lesson, before=self)
 
     def with_rate(self, direction: int) -> "Session":
-        """alpha (or hot and cold's step) one rung up (+1) or down (-1) the ladder: the 1-2-5
-        rungs and the problem's own telling values (`telling_rates`)."""
+        """A new run with alpha (or hot and cold's step) one rung up (+1) or down (-1)."""
+        return self.with_problem(self.rated(direction))
+
+    def rated(self, direction: int) -> Problem:
+        """The problem with alpha (or hot and cold's step) one rung up (+1) or down (-1) the
+        ladder: the 1-2-5 rungs and the problem's own telling values (`telling_rates`); a
+        Refusal at the end of the ladder, or where nothing moves."""
         if self.problem.method == MEASURE:
             raise Refusal("rate.measure_only")
         field = "step_amount" if self.problem.method == HOT_COLD else "alpha"
         rate = next_rung(getattr(self.problem, field), direction, telling_rates(self.problem))
         if rate == getattr(self.problem, field):
             raise Refusal("rate.largest" if direction > 0 else "rate.smallest", quantity=field, value=rate)
-        return self.with_problem(self.problem.replace(**{field: rate}))
+        return self.problem.replace(**{field: rate})
 
     def with_other_rule(self) -> "Session":
-        """The same start under the other rule (measuring turns into gradient descent);
+        """The same start under the other rule (other_rule says when it is refused)."""
+        return self.with_problem(self.other_rule())
+
+    def other_rule(self) -> Problem:
+        """The problem under the other rule (measuring turns into gradient descent);
         InvalidProblem if the problem cannot take it."""
         method = HOT_COLD if self.problem.method == GRADIENT_DESCENT else GRADIENT_DESCENT
-        return self.with_problem(self.problem.replace(method=method))
+        return self.problem.replace(method=method)
 
 
 def telling_rates(problem: Problem) -> tuple[float, ...]:

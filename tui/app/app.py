@@ -19,8 +19,9 @@ from textual.timer import Timer
 
 from ...core.courses import course
 
-from ...core.lessons import LOCKABLE, Lesson
-from ...core.limits import MAX_ITERATIONS, SMALLEST_SCREEN
+from ...core.controller import named, play_ends
+from ...core.lessons import Lesson
+from ...core.limits import SMALLEST_SCREEN
 from ...core.numbers import readable
 from ..words.figures import goals_text
 from ...core.predict import now_figure, what_to_predict
@@ -203,29 +204,11 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
     def _play_one(self) -> None:
         """One step of play, or the end of play, said in a line, when nothing more can happen."""
         session = self.state.session
-        if self._play_ends(session) is None:
+        if play_ends(session) is None:
             session = session.step()
-        ending = self._play_ends(session)
+        ending = play_ends(session)
         self.state = self.state.replace(session=session, playing=ending is None,
-                                        notice=self.say(ending[0], **ending[1]) if ending else "")
-
-    def _play_ends(self, session: Session) -> tuple[str, dict] | None:
-        """Why play cannot go on from `session` (a catalogue key and values), or None."""
-        history = session.history
-        if not history.can_step:
-            return self._longest(history) or ("play.diverged", {})
-        still = history.landmarks.still_from
-        if still is None:
-            return None
-        if history.errors[still] == 0:
-            return "play.landed", {"iteration": still}
-        return "play.still", {"iteration": still}
-
-    @staticmethod
-    def _longest(history) -> tuple[str, dict] | None:
-        """When `history` cannot step because it holds the most iterations a run keeps, the
-        catalogue key and values that say so (a diverged run is said by its banner)."""
-        return ("run.longest", {"limit": MAX_ITERATIONS}) if history.iteration >= MAX_ITERATIONS else None
+                                        notice=self.words_for(ending) if ending else "")
 
     def refuse(self, message: str) -> None:
         """Say why a key did nothing; the session is left as it was."""
@@ -239,46 +222,41 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Dim the keys that would do nothing now, or only say why not (None); hide (False)
         those that never can: the weight keys beyond the problem's weights, and Chinese on an
-        ASCII-only terminal. Behind the too-small message every key but q does nothing."""
+        ASCII-only terminal. Behind the too-small message every key but q does nothing.
+
+        The lesson's own rules are the state's `moves`, worked out once per state: Textual
+        asks this of every binding each time the key bar reads them."""
         if self._too_small() and action != "quit":
             return None
-        if action == "select":
-            problem, index = self.state.session.problem, parameters[0]  # select(N) in the bindings: an int
-            return isinstance(index, int) and index < (problem.outputs if problem.outputs > 1 else problem.size)
         if action == "language":
             return not self.ascii_only  # Chinese needs UTF-8; its place goes to the next key
-        return None if self.why_not(action, parameters) else True
+        move = self.state.moves.get(named(action, parameters))
+        if move is not None:
+            return False if not move.offered else move.allowed or None
+        return None if action == "page" and self._one_page() else True
 
     def why_not(self, action: str, parameters: tuple[object, ...]) -> str | None:
         """Why `action` would do nothing now, in the student's words; None: it would do something."""
-        session = self.state.session
-        try:
-            if action in LOCKABLE:
-                session.lesson.check_unlocked(action)
-            if action == "freeze":
-                session.with_frozen_toggled(self.state.followed)
-            if action == "rate":
-                direction = parameters[0]
-                assert isinstance(direction, int), "the bindings say rate(1) or rate(-1)"
-                session.with_rate(direction)
-            elif action == "rule":
-                session.with_other_rule()
-            elif action == "back":
-                session.check_step_back()
-        except Refusal as refusal:
-            return explain(self.state.language, refusal, names=field_names(self.state.language))
-        if action == "play" and self.state.predicting:
-            return self.say("predict.no_play")
-        if action == "play" and not self.state.playing and (ending := self._play_ends(session)):
-            return self.say(ending[0], **ending[1])
-        if action == "step" and not session.history.can_step:
-            key, values = self._longest(session.history) or ("cannot_step", {})
-            return self.say(key, **values)
-        if action == "back" and not session.can_step_back:
-            return self.say("nothing_to_undo")
-        if action == "page" and self.query_one(LessonPanel).page_count(self.state) < 2:
+        move = self.state.moves.get(named(action, parameters))
+        if move is not None and move.refusal is not None:
+            return self.words_for(move.refusal)
+        if action == "page" and self._one_page():
             return self.say("nothing_more")
         return None
+
+    def words_for(self, refusal: Refusal) -> str:
+        """A refusal in the student's words, its field named as the panels name it."""
+        return explain(self.state.language, refusal, names=field_names(self.state.language))
+
+    def _one_page(self) -> bool:
+        """Whether the lesson panel's words fit one page (w has no more to show)."""
+        return self.query_one(LessonPanel).page_count(self.state) < 2
+
+    def _leads_to(self, action: str) -> Problem:
+        """The problem an allowed change (alpha, the rule, a frozen weight) leads to."""
+        problem = self.state.moves[action].problem
+        assert problem is not None, "an action runs only once check_action has allowed it"
+        return problem
 
     async def run_action(self, action, default_namespace=None, namespaces=None) -> bool:
         """Run a key of the lesson (all priority bindings, keys.py) as it arrives, if the
@@ -350,10 +328,10 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         self.state = self.state.replace(speed=SPEEDS[min(max(index, 0), len(SPEEDS) - 1)])
 
     def action_rate(self, direction: int) -> None:
-        self._start_again(self.state.session.with_rate(direction))
+        self._start_again(self.state.session.with_problem(self._leads_to(named("rate", (direction,)))))
 
     def action_rule(self) -> None:
-        self._start_again(self.state.session.with_other_rule())
+        self._start_again(self.state.session.with_problem(self._leads_to("rule")))
 
     def _start_again(self, session: Session) -> None:
         """A changed problem starts a new run; the steps of the last one are said to be a key away."""
@@ -400,7 +378,7 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
     def action_freeze(self) -> None:
         """z: freeze the weight the chart follows, or unfreeze it; a new run from iteration 0."""
         index = self.state.followed
-        session = self.state.session.with_frozen_toggled(index)
+        session = self.state.session.with_problem(self._leads_to("freeze"))
         said = self.say("freeze.on" if index in session.problem.frozen else "freeze.off",
                         weight=weight_name(session.problem, index))
         self.state = self.state.replace(session=session, playing=False, notice=said)
@@ -444,11 +422,3 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         self.save_session()
         self.exit(0)
 
-
-def _allows(change, *arguments) -> bool:
-    """Whether a change of the session would be made rather than refused."""
-    try:
-        change(*arguments)
-    except Refusal:
-        return False
-    return True

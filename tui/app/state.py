@@ -6,8 +6,11 @@ change, and anything the screen shows can be rebuilt, saved or compared.
 """
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
+from ...core.controller import Move, moves
 from ...core.lessons import LANGUAGES
 from ...core.limits import MAX_OUTPUTS, MAX_WEIGHTS
 from ...core.saving import CorruptSave
@@ -42,6 +45,13 @@ class AppState:
     def output(self) -> int:
         """The output the chart and the worked step follow: the followed weight's row."""
         return self.followed // len(self.session.problem.inputs)
+
+    @cached_property
+    def moves(self) -> Mapping[str, Move]:
+        """What each key of the lesson would do in this state, or why not (core/controller.py):
+        worked out once per state, however often Textual and the key bar ask (a key press
+        reads every binding's check_action several times)."""
+        return moves(self.session, predicting=self.predicting, playing=self.playing, followed=self.followed)
 
     def replace(self, **changes) -> "AppState":
         """A copy with `changes`; the notice clears and the lesson panel goes back to its

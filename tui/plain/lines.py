@@ -15,7 +15,7 @@ from collections.abc import Callable
 from types import EllipsisType
 from typing import IO
 
-from ...core.divergence import Diverged
+from ...core.controller import RATE_DOWN, RATE_UP, moves
 from ...core.limits import SMALLEST_SCREEN
 from ...core.formats import text_header, text_row
 from ...core.courses import course
@@ -31,14 +31,14 @@ from ..words.divergence import describe
 from ..words.prose import (commentary, facts_now, fill, lesson_heading, notice, opening, reveal, verdict,
                            where_it_stands)
 from ..words.readout import readout_lines
-from ..words.say import explain, headings, say
+from ..words.say import explain, field_names, headings, say
 from ..words.worked import worked_step
 from ..words.wrap import wrap, wrap_entries
 
-COMMANDS = {"": "step", "n": "step", "b": "back", "0": "reset", "+": "faster", "=": "faster", "-": "slower",
+# Each command is one of the app's actions (core/controller.py), refused where the app's key is.
+COMMANDS = {"": "step", "n": "step", "b": "back", "0": "reset", "+": RATE_UP, "=": RATE_UP, "-": RATE_DOWN,
             "m": "rule", "l": "lessons", "t": "predict", "z": "freeze", "q": "quit", "?": "help", "h": "help"}
 GUESSED_DIRECTIONS = {"+": 1, "-": -1, "=": 0}  # as in the app: + up, - down, = stays
-LOCKS = {"faster": "rate", "slower": "rate", "rule": "rule", "lessons": "lessons", "predict": "predict"}
 
 
 class Lines:
@@ -98,36 +98,47 @@ class Lines:
                 self.write_help()
                 continue
             try:
-                if command in LOCKS:
-                    self.session.lesson.check_unlocked(LOCKS[command])
+                session = self.apply(command, rest)
             except Refusal as refusal:
-                self.write(explain(self.language, refusal))
+                self.write(explain(self.language, refusal, names=field_names(self.language)))
                 continue
-            if command == "lessons" and not rest:
-                for number, lesson in enumerate(self.lessons, start=1):
-                    self.out.write(f"{number}  {lesson_heading(lesson, self.language)}\n")
-            elif command == "predict":
-                self.predicting = not self.predicting
-                self.write(say(self.language, "predict.on" if self.predicting else "predict.off"))
-            else:
-                self.command(command, rest)
+            if session is not None:
+                self.changed(command, rest, session)
         return self.session
 
-    def command(self, command: str, rest: str) -> None:
-        try:
-            if command == "step" and self.predicting:
-                guess = self.guess()
-                if guess is ...:  # end of input
-                    return
-                session = self.session.guessed_step(guess)
-            else:
-                session = _apply(command, rest, self.session, self.lessons)
-        except Diverged:
-            return self.write(say(self.language, "cannot_step"))
-        except IndexError:
-            return self.write(say(self.language, "lines.at_start"))
-        except Refusal as refusal:
-            return self.write(explain(self.language, refusal))
+    def apply(self, command: str, rest: str) -> Session | None:
+        """The session `command` (with its argument `rest`: l N, z N) leads to, None where it
+        changes no session (a list, predict mode, a guess not given); a Refusal where the app
+        would refuse its key, for the same reason (core/controller.py)."""
+        followed = 0
+        if command == "freeze":  # z N: weight N, counted from 1 row by row, as the panel names them
+            if not rest.isdecimal():
+                raise Refusal("numbers.not_a_position", text=rest)
+            followed = int(rest) - 1
+        move = moves(self.session, predicting=self.predicting, followed=followed)[command]
+        if move.refusal is not None:
+            raise move.refusal
+        if move.problem is not None:  # alpha, the rule, a frozen weight
+            return self.session.with_problem(move.problem)
+        if command == "lessons" and not rest:
+            for number, lesson in enumerate(self.lessons, start=1):
+                self.out.write(f"{number}  {lesson_heading(lesson, self.language)}\n")
+        elif command == "lessons":
+            if not rest.isdecimal() or not 1 <= int(rest) <= len(self.lessons):
+                raise Refusal("lines.no_lesson", text=rest, count=len(self.lessons))
+            return self.session.with_lesson(self.lessons[int(rest) - 1])
+        elif command == "predict":
+            self.predicting = not self.predicting
+            self.write(say(self.language, "predict.on" if self.predicting else "predict.off"))
+        elif command == "step" and self.predicting:
+            guess = self.guess()
+            return None if guess is ... else self.session.guessed_step(guess)  # ...: end of input
+        else:
+            return {"step": Session.step, "back": Session.step_back, "reset": Session.reset}[command](self.session)
+        return None
+
+    def changed(self, command: str, rest: str, session: Session) -> None:
+        """Take the session `command` led to, and say what it did."""
         self.change(session)
         if command == "freeze":
             index = int(rest) - 1
@@ -251,18 +262,3 @@ def run_lines(session: Session, language: str, stdin: IO[str], out: IO[str],
     try at a question to `on_try` as it is judged. `lessons` is what l lists (default: the course)."""
     return Lines(session, language, stdin, out, on_change, lessons or course(), on_try).run()
 
-
-def _apply(command: str, rest: str, session: Session, lessons: tuple[Lesson, ...]) -> Session:
-    """The session after `command` (with its argument `rest`, for l N from `lessons`)."""
-    if command == "lessons":
-        if not rest.isdecimal() or not 1 <= int(rest) <= len(lessons):
-            raise Refusal("lines.no_lesson", text=rest, count=len(lessons))
-        return session.with_lesson(lessons[int(rest) - 1])
-    if command in ("faster", "slower"):
-        return session.with_rate(1 if command == "faster" else -1)
-    if command == "freeze":  # z N: weight N, counted from 1 row by row, as the panel names them
-        if not rest.isdecimal():
-            raise Refusal("numbers.not_a_position", text=rest)
-        return session.with_frozen_toggled(int(rest) - 1)
-    actions = {"step": Session.step, "back": Session.step_back, "reset": Session.reset, "rule": Session.with_other_rule}
-    return actions[command](session)

@@ -65,6 +65,10 @@ def pages(lengths: list[int], rows: int) -> list[list[tuple[int, int, int]]]:
 class LessonPanel(StatePanel):
     """What to read now, a page at a time (w turns the page)."""
 
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._booked: tuple | None = None  # (state, size, _book's answer) of the last book made
+
     def show(self, state: AppState) -> None:
         self.set_class(state.session.history.divergence is not None, "-diverged")
         super().show(state)
@@ -81,9 +85,16 @@ class LessonPanel(StatePanel):
         return len(self._book(state)[1])
 
     def _book(self, state: AppState) -> tuple[list[tuple[list[str], str]], list]:
+        """The words wrapped and cut into pages, kept for the state and size they were made
+        for: Textual asks for the page count (check_action of w) at every read of the keys."""
+        kept = self._booked
+        if kept is not None and kept[0] is state and kept[1] == self.size:
+            return kept[2]
         width, rows = self.size
         wrapped = [(wrap(text, width), style) for text, style in paragraphs(state)]  # wrap keeps its lines
-        return wrapped, pages([len(lines) for lines, _ in wrapped], rows)
+        book = wrapped, pages([len(lines) for lines, _ in wrapped], rows)
+        self._booked = (state, self.size, book)
+        return book
 
     def draw(self, state: AppState) -> Group:
         rows = self.size.height

@@ -1,0 +1,157 @@
+"""The app and line mode refuse the same keys, for the same reasons, in the same states.
+
+Both read one answer (core/controller.py); when each wrote its own refusals, line mode
+said "(already at the start)" where the app said there was nothing to go back to, named
+the rule's field "method" where the app says "rule", and asked for a guess at a step it
+then refused. Each state below is set on one mounted app (check_action, why_not) and given
+to line mode (the command typed, what it prints): a key is refused in both or in neither,
+and the sentence is the same.
+"""
+
+import dataclasses
+import io
+
+import pytest
+from gradstep.core.controller import moves
+from gradstep.core.courses import course, find_lesson
+from gradstep.core.history import History, Trajectory
+from gradstep.core.limits import LARGEST_RATE, MAX_ITERATIONS, SMALLEST_RATE
+from gradstep.core.problem import Problem
+from gradstep.core.session import Session
+from gradstep.tui.app.app import GradstepApp
+from gradstep.tui.app.state import AppState
+from gradstep.tui.plain.lines import Lines
+
+from ..helpers import SIZE
+
+# The app's action and its parameters, and line mode's command for it (z N: the followed weight, from 1).
+KEYS = {("step", ()): "n", ("back", ()): "b", ("reset", ()): "0", ("rate", (1,)): "+", ("rate", (-1,)): "-",
+        ("rule", ()): "m", ("lessons", ()): "l 1", ("predict", ()): "t", ("freeze", ()): "z {weight}"}
+session_init = Session.__init__
+LOCKABLE_NOW = ("edit", "rule", "rate", "lessons", "predict")
+
+
+def lesson(name: str, /, **changes) -> object:
+    """Course lesson `name` without its questions (they would take the keys), with `changes`."""
+    return dataclasses.replace(find_lesson(name), questions=(), **changes)
+
+
+def teachers(name: str, /, **rules) -> object:
+    """Course lesson `name` as a teacher's file (its locks said to be the teacher's)."""
+    return lesson(name, name="mine", source="mine.toml", **rules)
+
+
+def at(session: Session, iteration: int) -> Session:
+    return dataclasses.replace(session, history=session.history.jump(iteration))
+
+
+def rated(session: Session, **rates: float) -> Session:
+    return session.with_problem(session.problem.replace(**rates))
+
+
+def at_the_limit() -> Session:
+    """A run that holds the most iterations a run keeps, stored at once (stepping there takes seconds)."""
+    problem = Problem(weights=(0.5,), inputs=(1.0,), goal=0.5)
+    trajectory = Trajectory(problem)
+    trajectory.store([[0.5]] * (MAX_ITERATIONS + 1), [0.5] * MAX_ITERATIONS, [0.0] * MAX_ITERATIONS)
+    return dataclasses.replace(Session.begin(lesson("alpha")).with_problem(problem), history=History(trajectory, MAX_ITERATIONS))
+
+
+def every_lesson() -> dict[str, tuple[Session, bool, int]]:
+    """Each course lesson at its start, after steps, and predicting."""
+    found: dict[str, tuple[Session, bool, int]] = {}
+    for one in course():
+        start = Session.begin(dataclasses.replace(one, questions=()))
+        found[f"{one.name} at 0"] = (start, False, 0)
+        found[f"{one.name} after 3"] = (at(start, 3), False, 0)
+        found[f"{one.name} predicting"] = (at(start, 2), True, 0)
+    return found
+
+
+def telling() -> dict[str, tuple[Session, bool, int]]:
+    """States where a key is refused, by name: (session, predict mode, the weight followed from 0)."""
+    found: dict[str, tuple[Session, bool, int]] = {}
+    found["at the start"] = (Session.begin(lesson("alpha")), False, 0)
+    found["measuring"] = (at(Session.begin(lesson("measure-error")), 2), False, 0)
+    for rule in LOCKABLE_NOW:
+        found[f"locked {rule}"] = (at(Session.begin(teachers("alpha", locked=(rule,))), 1), False, 0)
+    found["locked everything, predicting"] = (Session.begin(teachers("multi-weight", locked=LOCKABLE_NOW)), True, 1)
+    diverged = at(Session.begin(lesson("divergence")), 1000)
+    assert not diverged.history.can_step
+    found["diverged"] = (diverged, False, 0)
+    found["diverged, predicting"] = (diverged, True, 0)
+    found["the most iterations a run keeps"] = (at_the_limit(), False, 0)
+    found["alpha at its largest"] = (rated(Session.begin(lesson("alpha")), alpha=LARGEST_RATE), False, 0)
+    found["alpha at its smallest"] = (rated(Session.begin(lesson("alpha")), alpha=SMALLEST_RATE), False, 0)
+    found["hot and cold's step at its largest"] = (rated(Session.begin(lesson("hot-cold")), step_amount=LARGEST_RATE),
+                                                   False, 0)
+    several = Session.begin(lesson("multi-weight"))
+    for weight in range(several.problem.size):
+        found[f"several weights, following weight {weight + 1}"] = (at(several, 2), False, weight)
+    frozen = several.with_frozen_toggled(1)
+    found["a frozen weight, followed"] = (frozen, False, 1)
+    found["a frozen weight, another followed"] = (at(frozen, 4), True, 2)
+    found["a changed alpha, at 0"] = (several.with_rate(1), False, 0)
+    locked_list = Session.begin(lesson("alpha")).with_lesson(teachers("multi-weight", locked=("lessons",)))
+    found["back over a change into a locked lesson list"] = (locked_list, False, 0)
+    found["back over a change within it"] = (locked_list.with_rate(1), False, 0)
+    return found
+
+
+def line_mode_says(session: Session, predicting: bool, command: str, language: str) -> str | None:
+    """What line mode says to `command` typed in this state if it refuses it (the words on one
+    line); None if it does it. A guess, if one is asked, is skipped with Enter; the input
+    ends at the next command's prompt."""
+    out = io.StringIO()
+    lines = Lines(session, language, io.StringIO(command + "\n\n"), out, lambda changed: None, course())
+    lines.predicting = predicting
+    read, prompts = lines.read, []
+
+    def one_command(prompt: str) -> str | None:
+        prompts.append(prompt)
+        return None if prompts.count("> ") > 1 else read(prompt)
+
+    lines.read = one_command
+    lines.run()
+    if lines.session is not session or lines.predicting != predicting:
+        return None
+    return " ".join(out.getvalue().split("> ")[-1].split())  # after the command's prompt
+
+
+@pytest.mark.parametrize(("states", "language"), [(telling, "en"), (every_lesson, "en"), (telling, "zh")])
+async def test_the_app_and_line_mode_refuse_the_same_keys_for_the_same_reasons(states, language):
+    app = GradstepApp(Session.begin(lesson("alpha")))
+    differences = []
+    async with app.run_test(size=SIZE):
+        for name, (session, predicting, followed) in states().items():
+            app.state = AppState(session, language=language, predicting=predicting, selected=followed)
+            for (action, parameters), command in KEYS.items():
+                enabled = app.check_action(action, parameters)
+                app_says = app.why_not(action, parameters)
+                assert (enabled is None) == (app_says is not None), (name, action, enabled, app_says)
+                app_says = app_says and " ".join(app_says.split())
+                command = command.format(weight=followed + 1)
+                lines_say = line_mode_says(session, predicting, command, language)
+                if app_says != lines_say:
+                    differences.append(f"{name}: {command!r}: app {app_says!r}, line mode {lines_say!r}")
+    assert not differences, "\n".join(differences)
+
+
+async def test_a_key_press_works_the_policy_out_once_and_builds_no_session_to_see(monkeypatch):
+    """Textual asks check_action of every binding each time the keys are read (the key bar
+    reads them at every paint): the answers come from one computation per state, and no
+    Session is built to see whether building it would be refused."""
+    from gradstep.tui.app import state
+
+    worked_out, built = [], []
+    monkeypatch.setattr(state, "moves", lambda *args, **kwargs: worked_out.append(1) or moves(*args, **kwargs))
+    monkeypatch.setattr(Session, "__init__", lambda self, *args, **kwargs: built.append(1) or session_init(self, *args, **kwargs))
+    app = GradstepApp(Session.begin(lesson("multi-weight")))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        worked_out.clear(), built.clear()
+        await pilot.press("space")
+        await pilot.pause()
+        assert app.state.session.history.iteration == 1
+        assert len(worked_out) == 1  # the new state's
+        assert len(built) == 1  # the step's own
