@@ -7,6 +7,7 @@ while keeping the exact value one call away.
 """
 
 import math
+import re
 
 from .refusals import Refusal
 
@@ -21,15 +22,26 @@ class InvalidNumber(Refusal):
     """Typed text that is not a finite number; the key says which way it fails."""
 
 
+WRITTEN_AS = "0123456789.+-eE"  # what a number is typed with
+FULL_WIDTH = str.maketrans({chr(ord(char) + 0xFEE0): char for char in WRITTEN_AS})
+"""A Chinese input method's full-width forms (０-９, ．, －, ＋, ｅ) as the ASCII they stand for.
+Not NFKC: it would also read "3²" as 32 and "①" as 1."""
+DECIMAL = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+"""A number as a student writes one. float() reads more: "1_000", "٣" (any script's digits),
+"nan" and "inf" (refused below, each with its own words)."""
+WORDS = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
+
+
 def parse_number(text: str) -> float:
-    """The finite float written in `text`, or InvalidNumber saying what a student can do."""
+    """The finite float written in `text` (ASCII or full-width digits), or InvalidNumber
+    saying what a student can do."""
     cleaned = text.strip()
     if not cleaned:
         raise InvalidNumber("number.empty")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise InvalidNumber("number.not_a_number", text=cleaned) from None
+    written = cleaned.translate(FULL_WIDTH)
+    if not DECIMAL.fullmatch(written) and not WORDS.fullmatch(written):
+        raise InvalidNumber("number.not_a_number", text=cleaned)
+    value = float(written)
     if math.isnan(value):
         raise InvalidNumber("number.nan", text=cleaned)
     if math.isinf(value):

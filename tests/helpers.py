@@ -93,12 +93,13 @@ async def settle(pilot) -> None:
 
 def key_event(key: str) -> events.Key:
     """The event Pilot makes for `key`, a key's name or a character ("space", "b", ".")."""
-    if len(key) == 1 and not key.isalnum():
+    typed = key if len(key) == 1 else None  # a character: what the terminal sends with it
+    if typed is not None and not key.isalnum():
         key = _character_to_key(key)
     try:
         character = unicodedata.lookup(_get_unicode_name_from_key(key))
-    except KeyError:
-        character = key if len(key) == 1 else None
+    except KeyError:  # a name Textual spells its own way, such as "fullwidth_full_stop"
+        character = typed
     return events.Key(key, character)
 
 

@@ -84,8 +84,10 @@ async def test_a_question_comes_first_and_covers_the_panels_that_would_tell():
         assert "Which alpha makes this land in one step?" in screen
         assert "weight 0.5, input 2, goal 0.8, alpha 0.1, iteration 0" in screen
         assert "best alpha" not in screen and "0.25" not in screen  # the readout would tell
-        await pilot.press("space", "m")  # keys of the lesson do nothing under a question
+        await pilot.press("space", "m")  # keys of the lesson do nothing under a question: typed, shown, erased
         assert app.state.session.history.iteration == 0 and app.state.session.problem.method == "gd"
+        assert app.screen.query_one("#answer").value == " m"
+        await pilot.press("backspace", "backspace")
         await press_at_once(pilot, *"0.3", "enter")
         assert "Not quite: try once more." in screen_text(app)
         await press_at_once(pilot, *"0.25", "enter")
@@ -164,3 +166,27 @@ async def test_a_question_names_the_figures_on_screen_when_it_is_asked():
         assert "The weight is 0.436 and the miss 0.072." in screen_text(app)  # beside "weight 0.436" above it
         await pilot.press("1", "enter")  # right: the explanation follows
         assert "So the error is 0.005184." in screen_text(app)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_full_width_digits_reach_the_guess_and_the_answer_and_0x10_is_refused(language):
+    """The boxes took only ASCII number keys: a Chinese input method's ４ left the box empty,
+    ０.７７５ showed " .", and 0x10 lost its x and was scored as 10."""
+    from gradstep.tui.words.say import say
+
+    app = app_for("alpha", questions=True, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        await press_at_once(pilot, *"０.２５", "enter")
+        assert app.screen.answer.result == RIGHT  # 1/2^2 = 0.25, at the first try
+        await pilot.press("enter", "s", "enter")  # on, and the next question skipped
+        assert app.state.session.question_tally == (1, 2)  # one right of two asked
+        await pilot.press("t", "space")
+        assert isinstance(app.screen, GuessScreen)
+        await press_at_once(pilot, *"0x10", "enter")
+        assert isinstance(app.screen, GuessScreen) and app.state.session.history.iteration == 0
+        assert say(language, "number.not_a_number", text="0x10") in screen_text(app)
+        app.screen.query_one("#answer").clear()
+        await press_at_once(pilot, *"０．４６", "enter")
+        assert app.state.session.history.iteration == 1 and app.state.session.guesses[0].value == 0.46

@@ -232,3 +232,22 @@ def test_a_guess_at_a_step_that_overflows_is_wrong_and_saved():
     assert session.guesses[0].truth == -math.inf and session.guesses[0].right is False
     back, _ = session_from_data(json.loads(json.dumps(session_data(session), allow_nan=False)))
     assert back.guesses == session.guesses
+
+
+@pytest.mark.parametrize(("typed", "value"), [("０.７７５", 0.775), ("０．５", 0.5), ("－１", -1.0), ("１ｅ－３", 0.001),
+                                              ("＋２", 2.0), (" 4 ", 4.0)])
+def test_a_full_width_number_reads_as_its_digits(typed, value):
+    # A Chinese input method types ０-９, ． and －: float() took the digits but not ． or －.
+    from gradstep.core.numbers import parse_number
+
+    assert parse_number(typed) == value
+
+
+@pytest.mark.parametrize("typed", ["0x10", "1_000", "٣", "3²", "①", "1,5", "0b1"])
+def test_only_decimal_digits_are_a_number(typed):
+    # float() reads "1_000" as 1000 and Arabic-Indic "٣" as 3: nothing a student meant as that number.
+    from gradstep.core.numbers import InvalidNumber, parse_number
+
+    with pytest.raises(InvalidNumber) as refused:
+        parse_number(typed)
+    assert refused.value.key == "number.not_a_number"

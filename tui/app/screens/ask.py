@@ -16,26 +16,30 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from ....core.numbers import InvalidNumber, parse_number
+from ....core.outside import ONE_LINE
 from ....core.predict import DIRECTION, DIRECTIONS
 from ....core.questions import Answer, Attempt, Question, QuestionText
 from ...words.prose import fill, verdict
 from ...words.say import explain, say
 from ..widgets.wrapped import Wrapped
 
-NUMBER_CHARACTERS = "0123456789eE+-."  # what a number can be typed with
-NUMBER_PATTERN = r"[0-9eE+\-.]*"
-
-
 class NumberInput(Input):
-    """An input that takes only what a number is written with, and leaves every other key
-    (s to skip) to the screen: Textual gives a focused input every printable key otherwise."""
+    """An input that shows every printable key typed, so that what is not a number is said
+    to be one at Enter, by the reader every number goes through (core.numbers), rather than
+    lost on the way: a box that took only ASCII digits dropped a Chinese input method's ４,
+    and scored "0x10" as 10. The screen's own keys (s to skip) are left to it: a key the
+    focused box consumes never reaches a binding, a priority one included."""
+
+    def __init__(self, screens_keys: str = "", **options) -> None:
+        super().__init__(**options)
+        self.screens_keys = screens_keys
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
-        return character is not None and character in NUMBER_CHARACTERS
+        return character is not None and character.isprintable() and character not in self.screens_keys
 
 
-def number_input(language: str) -> Input:
-    answer = NumberInput(restrict=NUMBER_PATTERN, placeholder=say(language, "ask.placeholder"), id="answer")
+def number_input(language: str, screens_keys: str = "") -> Input:
+    answer = NumberInput(screens_keys, restrict=ONE_LINE, placeholder=say(language, "ask.placeholder"), id="answer")
     answer.cursor_blink = False  # a blinking cursor is a redraw twice a second over SSH
     return answer
 
@@ -124,7 +128,7 @@ class QuestionScreen(ModalScreen[Answer]):
             if choices:
                 yield Wrapped(choices)
             else:
-                yield number_input(self.language)
+                yield number_input(self.language, screens_keys="s")  # s skips: never part of a number
             yield Wrapped([], id="refusal")
             yield Wrapped([("", say(self.language, keys), "italic")], classes="hint")
 
