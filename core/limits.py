@@ -44,3 +44,15 @@ KEY_DEPTH = 64
 """Parts of one dotted key or table name in a lesson file ("a.b.c" has 3; a lesson uses 2).
 tomllib takes time that grows with the square of a key's depth (half a second at 5,000), so
 a deeper key is refused before the file is parsed."""
+
+HAND_IN_BYTES = 8 * 1024 * 1024
+"""Bytes of hand-ins `gradstep class` reads per account (the files' owner), a file counting
+at least HAND_IN_FILE_BYTES. A session's hand-in is some 300 bytes a step (1.2 KB with the
+weight matrix), so this is some 25,000 steps of a one-weight lesson, 7,000 of the matrix:
+more than a class hour of keys. Beyond it the account's other files are not read and one
+line says so: the folder is every student's to write, and one planted file of 250 MB
+took a minute to read, for every classmate's line behind it."""
+
+HAND_IN_FILE_BYTES = 4096
+"""What one file costs of its account's HAND_IN_BYTES however small it is (a disk block), so
+a flood of empty files runs out of budget too: at most 2,048 files an account."""

@@ -15,8 +15,9 @@ orders are names; the words for them are the front end's.
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timezone
 
-from .progress import AnswerSeen, Progress
+from .progress import AnswerSeen, Progress, parse_time
 
 IDLE_LIMIT = 120.0  # seconds without a key before a student still in a session is flagged idle
 STUCK, DIVERGED, IDLE = "stuck", "diverged", "idle"  # the flags, most urgent first
@@ -61,6 +62,25 @@ class QuestionFigures:
     def first_share(self) -> float | None:
         """The share right at the first try, 0 to 1; None before anyone answered."""
         return self.first_right / self.first_tries if self.first_tries else None
+
+
+def latest(seen: Iterable[Seen]) -> list[Seen]:
+    """A student's latest run of each session: every run of gradstep keeps a progress file of
+    its own (its name holds the run's random id), and a student who started three times is
+    one row, where they are now. Runs are told apart by the file's owner and the login and
+    session name written inside (the latter theirs to forge, so only their own rows split);
+    the latest is the one updated last."""
+    runs: dict[tuple[str, str, str], Seen] = {}
+    for one in seen:
+        key = (one.account, one.progress.account, one.progress.session)
+        if key not in runs or _updated(one) > _updated(runs[key]):
+            runs[key] = one
+    return list(runs.values())
+
+
+def _updated(seen: Seen) -> tuple[datetime, float]:
+    """When a run's file was last written, then its last key (ties: the later run)."""
+    return parse_time(seen.progress.updated) or datetime.min.replace(tzinfo=timezone.utc), seen.last_key
 
 
 def flags(seen: Seen, now: float, idle_limit: float = IDLE_LIMIT) -> tuple[str, ...]:

@@ -3,28 +3,33 @@
 Every row has the same columns whatever the rule, the lesson or the number of weights:
 gradient descent's and hot and cold's fields are all there, blank where a row has none,
 and a value per weight has MAX_WEIGHTS columns (`weight_1` ... `weight_9`), blank past the
-problem's own. With several outputs (the matrix lessons) `goal`, `prediction` and `delta`
-are blank and each output has its own (`goal_1` ... `goal_9`, `prediction_1`, `output_error_1`,
-`delta_1`, ...; `error` is their sum), and the weights are a matrix: `weight_ROW_COL`
-(`weight_1_1` ... `weight_9_9`, likewise `weight_delta_` and `weight_after_`), blank past the
-problem's own; `weight_1` ... stay blank. `kind` says what a row is: a step, a guess (predict mode, just before the
-step it is about) or an answer to one of the lesson's questions. Each row has its time
-(ISO 8601, UTC). A column holds one type of value in every file: numbers only in `guess`,
-`truth` and `answer`, words in `guess_move`, `truth_move` and `choice`, so a reader never
-finds a column numeric in one file and text in another. A question's words and the
-chosen choice's words sit beside their numbers. Floats are written exactly (repr).
+problem's own. With several outputs (the matrix lessons) a step is one row per output
+(long form): `output` says which (blank with one output), and that row's `goal`,
+`prediction`, `output_error`, `delta` and `weight_1` ... are that output's, its row of
+the matrix; `error` is the sum over the outputs, the same on each of the step's rows. So
+70 columns hold every lesson, and a matrix's step reads like any other.
+
+`kind` says what a row is: a step, a guess (predict mode, just before the step it is
+about) or an answer to one of the lesson's questions. Each row has its time (ISO 8601,
+UTC), its login (`user`) and its session: `session` is the run's random id (two runs of
+one student differ), `session_name` the --session name on a shared login. A column holds
+one type of value in every file: numbers only in `guess`, `truth`, `answer`, `attempt`
+and `first` (1 for a question's first try in the session, 0 for a later one), words in
+`guess_move`, `truth_move` and `choice`, so a reader never finds a column numeric in one
+file and text in another. A question's words and the chosen choice's words sit beside
+their numbers. Floats are written exactly (repr).
 """
 
 import csv
 import functools
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO
 
 import numpy as np
 
 from .formats import as_row
 from .journal import ANSWER, GUESS, STEP, Entry
-from .limits import MAX_OUTPUTS, MAX_WEIGHTS
+from .limits import MAX_WEIGHTS
 from .numbers import exact
 from .problem import GRADIENT_DESCENT, HOT_COLD, Problem
 from .progress import iso_utc
@@ -35,26 +40,14 @@ def _per_weight(name: str) -> list[str]:
     return [f"{name}_{index}" for index in range(1, MAX_WEIGHTS + 1)]
 
 
-@functools.cache
-def _per_output(name: str) -> list[str]:
-    return [f"{name}_{index}" for index in range(1, MAX_OUTPUTS + 1)]
-
-
-def _matrix(name: str) -> list[str]:
-    return [f"{name}_{row}_{column}" for row in range(1, MAX_OUTPUTS + 1) for column in range(1, MAX_WEIGHTS + 1)]
-
-
-MATRIX_FIELDS = ("weight", "weight_delta", "weight_after")  # a value per weight: a matrix with several outputs
-OUTPUT_FIELDS = {"prediction": "prediction", "output_error": "output_error", "delta": "delta"}  # a value per output
-
+PER_WEIGHT = ("weight", "weight_delta", "weight_after")  # a value per weight (per output: a row of the matrix)
+PER_OUTPUT = ("prediction", "output_error", "delta")  # with several outputs, a value per output
 
 COLUMNS: tuple[str, ...] = (
-    "user", "session", "time", "kind", "lesson", "method", "goal", "alpha", "step_amount",
+    "user", "session", "session_name", "time", "kind", "lesson", "method", "goal", "alpha", "step_amount",
     *_per_weight("input"),
-    "iteration", *_per_weight("weight"), "prediction", "error", "delta", *_per_weight("weight_delta"),
-    "up_error", "down_error", "move", *_per_weight("weight_after"),
-    *_per_output("goal"), *_per_output("prediction"), *_per_output("output_error"), *_per_output("delta"),
-    *_matrix("weight"), *_matrix("weight_delta"), *_matrix("weight_after"),
+    "iteration", "output", *_per_weight("weight"), "prediction", "error", "output_error", "delta",
+    *_per_weight("weight_delta"), "up_error", "down_error", "move", *_per_weight("weight_after"),
     "predicting", "guess", "guess_move", "truth", "truth_move", "guess_result",
     "question", "question_text", "answer", "choice", "choice_text", "answer_result", "attempt", "first",
     "note",
@@ -62,18 +55,22 @@ COLUMNS: tuple[str, ...] = (
 """The columns of every row, in order (a pending hand-in's JSON lines use the same names)."""
 
 KINDS = (STEP, GUESS, ANSWER)
+FLAGS = ("first",)  # written 1 or 0 (blank where a row has none): numbers to a reader, not words
 
 
-def entry_row(entry: Entry, user: str, session: str) -> dict[str, object]:
-    """One journal entry as a row: the columns it has a value in (the others are blank).
-    Sparse, because most of the columns are the other rule's or past the problem's weights,
-    and a long session writes a hundred thousand rows at its end."""
+def _rows(entry: Entry, user: str, session: str, session_name: str) -> Iterator[dict[str, object]]:
+    """One journal entry's rows (a step with several outputs has one per output), each with
+    only the columns it has a value in: sparse, because most of the columns are the other
+    rule's or past the problem's weights, and a long session writes a hundred thousand rows."""
     problem = entry.problem
-    row: dict[str, object] = {"user": user, "session": session, "time": iso_utc(entry.time, milliseconds=True),
+    row: dict[str, object] = {"user": user, "session": session, "session_name": session_name or None,
+                              "time": iso_utc(entry.time, milliseconds=True),
                               "kind": entry.kind, "lesson": entry.lesson, **_problem_fields(problem)}
     if entry.kind == STEP:
-        row |= _step(entry)
-    elif entry.kind == GUESS:
+        for values in _step(entry):
+            yield _given(row | values)
+        return
+    if entry.kind == GUESS:
         guess = entry.guess
         assert guess is not None, "every GUESS entry holds its guess"
         moves = isinstance(guess.truth, str)
@@ -83,6 +80,10 @@ def entry_row(entry: Entry, user: str, session: str) -> dict[str, object]:
                 "guess_result": {True: "right", False: "wrong", None: "skipped"}[guess.right]}
     else:
         row |= _answer(entry)
+    yield _given(row)
+
+
+def _given(row: dict[str, object]) -> dict[str, object]:
     return {name: value for name, value in row.items() if value is not None}
 
 
@@ -91,31 +92,30 @@ def _problem_fields(problem: Problem) -> dict[str, object]:
     fields: dict[str, object] = {"method": problem.method, "goal": problem.goal if problem.outputs == 1 else None,
               "alpha": problem.alpha if problem.method == GRADIENT_DESCENT else None,
               "step_amount": problem.step_amount if problem.method == HOT_COLD else None}
-    fields |= _spread("input", problem.inputs)
-    if problem.outputs > 1:
-        fields |= _spread("goal", problem.goals, _per_output)
-    return fields
+    return fields | _spread("input", problem.inputs)
 
 
-def _step(entry: Entry) -> dict[str, object]:
-    values: dict[str, object] = {}
-    several = entry.problem.outputs > 1
-    for name, value in as_row(entry.step).items():
-        if several and name in MATRIX_FIELDS:
-            values |= _spread_matrix(name, value)
-        elif several and name in OUTPUT_FIELDS:
-            values |= _spread(name, value, _per_output)
-        elif name in MATRIX_FIELDS:
-            values |= _spread(name, value if isinstance(value, list) else [value])
-        else:
-            values[name] = value
-    return values | {"note": entry.note or None}
-
-
-def _spread_matrix(name: str, rows: list[list[float]]) -> dict[str, object]:
-    """A matrix of weights as `name_ROW_COL`, blank past the problem's own rows and columns."""
-    return {f"{name}_{row}_{column}": float(value)
-            for row, values in enumerate(rows, start=1) for column, value in enumerate(values, start=1)}
+def _step(entry: Entry) -> list[dict[str, object]]:
+    """A step's rows: one, or with several outputs one per output (that output's row of the matrix)."""
+    record = as_row(entry.step)
+    note = {"note": entry.note or None}
+    if entry.problem.outputs == 1:
+        values: dict[str, object] = {}
+        for name, value in record.items():
+            if name in PER_WEIGHT:
+                values |= _spread(name, value if isinstance(value, list) else [value])
+            else:
+                values[name] = value
+        return [values | note]
+    shared = {name: value for name, value in record.items() if name not in PER_WEIGHT + PER_OUTPUT}
+    rows = []
+    for output, goal in enumerate(entry.problem.goals):
+        values = shared | {"output": output + 1, "goal": goal}
+        values |= {name: float(record[name][output]) for name in PER_OUTPUT}
+        for name in PER_WEIGHT:
+            values |= _spread(name, record[name][output])
+        rows.append(values | note)
+    return rows
 
 
 def _answer(entry: Entry) -> dict[str, object]:
@@ -128,20 +128,19 @@ def _answer(entry: Entry) -> dict[str, object]:
             "answer_result": answer.result, "attempt": answer.tries, "first": entry.first}
 
 
-def _spread(name: str, values: Sequence[float] | Sequence[Sequence[float]],
-            columns: Callable[[str], list[str]] = _per_weight) -> dict[str, object]:
-    """A value per weight as `name_1` ... `name_MAX_WEIGHTS` (or per output, with `columns`
-    _per_output), blank past the problem's own."""
+def _spread(name: str, values: Sequence[float]) -> dict[str, object]:
+    """A value per weight as `name_1` ... `name_MAX_WEIGHTS`, blank past the problem's own."""
     flat = np.asarray(values, dtype=np.float64).ravel().tolist()
-    return dict(zip(columns(name), flat))
+    return dict(zip(_per_weight(name), flat))
 
 
 def cell(value: object) -> str:
-    """A value as a CSV cell: floats exact, true/false as JSON writes them, None blank."""
+    """A value as a CSV cell: floats exact, true/false as 1/0 (which a spreadsheet and pandas
+    read as numbers, where "true" beside blanks is text), None blank."""
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return "1" if value else "0"
     if isinstance(value, float):
         return exact(value)
     return str(value)
@@ -162,5 +161,6 @@ def write_rows(rows: Iterable[dict[str, object]], out: IO[str]) -> None:
         writer.writerow(cells)
 
 
-def entry_rows(entries: Iterable[Entry], user: str, session: str) -> Iterator[dict[str, object]]:
-    return (entry_row(entry, user, session) for entry in entries)
+def entry_rows(entries: Iterable[Entry], user: str, session: str, session_name: str = "") -> Iterator[dict[str, object]]:
+    """Every entry's rows, in order: `session` is the run's id, `session_name` its --session name."""
+    return (row for entry in entries for row in _rows(entry, user, session, session_name))

@@ -49,7 +49,7 @@ SLOW = pytest.mark.slow  # the same session ended another way: in CI, not the ev
 
 @pytest.mark.parametrize("end", ["q", pytest.param("ctrl+c", marks=SLOW), pytest.param("gone", marks=SLOW)])
 async def test_every_lesson_and_every_answer_is_handed_in_at_every_end(tmp_path, end):
-    handing_in = HandIn(tmp_path, Owner("ana", "s1"))
+    handing_in = HandIn(tmp_path, Owner("ana", "s1", "feed"))
     app = GradstepApp(Session.begin(find_lesson("measure-error")), hand_in=handing_in)
     async with app.run_test(size=SIZE) as pilot:
         await a_session_of_two_lessons(pilot)
@@ -60,19 +60,19 @@ async def test_every_lesson_and_every_answer_is_handed_in_at_every_end(tmp_path,
     if end == "gone":
         assert not app.ended
         app.save_session()
-    assert handing_in.paths == [tmp_path / "ana-s1-measure-error.csv", tmp_path / "ana-s1-hot-cold.csv"]
+    assert handing_in.paths == [tmp_path / "ana-s1-measure-error-feed.csv", tmp_path / "ana-s1-hot-cold-feed.csv"]
     measured, hot = (rows(path) for path in handing_in.paths)
     assert [(row["kind"], row["iteration"]) for row in measured] == [
         ("answer", "0"), ("answer", "0"), ("step", "0"), ("answer", "1"),
         ("step", "0"), ("answer", "1"), ("answer", "1")]
     answers = [(row["question"], row["answer"] or row["choice"], row["answer_result"], row["attempt"], row["first"])
                for row in measured if row["kind"] == "answer"]
-    assert answers == [("1", "3.0", "wrong", "1", "true"), ("1", "4.0", "right", "2", "false"),
-                       ("2", "no", "right", "1", "true"),
-                       ("2", "yes", "wrong", "1", "false"), ("2", "no", "right", "2", "false")]
+    assert answers == [("1", "3.0", "wrong", "1", "1"), ("1", "4.0", "right", "2", "0"),
+                       ("2", "no", "right", "1", "1"),
+                       ("2", "yes", "wrong", "1", "0"), ("2", "no", "right", "2", "0")]
     assert [(row["kind"], row["answer_result"]) for row in hot] == [("answer", "skipped"), ("answer", "skipped"),
                                                                   ("step", "")]
-    progress = read_progress((tmp_path / "ana-s1.progress.json").read_text())
+    progress = read_progress((tmp_path / "ana-s1-feed.progress.json").read_text())
     assert progress.ended and progress.lessons_opened == ("measure-error", "hot-cold")
     assert (progress.lesson, progress.iteration) == ("hot-cold", 1)
     assert (progress.questions_right, progress.questions_asked) == (1, 4)  # first tries only
@@ -103,7 +103,7 @@ async def test_the_progress_file_follows_the_session_at_most_once_a_second(tmp_p
         return real(folder, stem, record)
 
     monkeypatch.setattr(hand_in_module, "replace_progress", counted)
-    handing_in = HandIn(tmp_path, Owner("cy"))
+    handing_in = HandIn(tmp_path, Owner("cy", id="feed"))
     lesson = find_lesson("alpha")
     from dataclasses import replace
 
@@ -122,7 +122,7 @@ async def test_the_progress_file_follows_the_session_at_most_once_a_second(tmp_p
         count = len(writes)
         app.keep_up()  # nothing happened since: no write
         assert len(writes) == count
-        on_disk = json.loads((tmp_path / "cy.progress.json").read_text())
+        on_disk = json.loads((tmp_path / "cy-feed.progress.json").read_text())
         assert on_disk["iteration"] == 5 and on_disk["lesson"] == "alpha"
         await pilot.press("q")
     assert writes[-1]["ended"] and len(writes) == count + 1

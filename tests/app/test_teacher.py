@@ -96,21 +96,21 @@ async def test_the_lesson_list_is_the_teachers_course_then_the_files():
 @pytest.mark.slow  # beside the everyday set: in CI
 async def test_x_exports_rows_naming_the_session(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    app = GradstepApp(Session.begin(unasked("alpha")), owner=Owner("ana", "bench-3"))
+    app = GradstepApp(Session.begin(unasked("alpha")), owner=Owner("ana", "bench-3", "feed"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "space", "x")
     [path] = tmp_path.glob("*.csv")
     assert path.name.startswith("gradstep-bench-3-alpha-")
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert [(row["user"], row["session"], row["kind"], row["lesson"], row["alpha"]) for row in rows] == \
-           [("ana", "bench-3", "step", "alpha", "0.1")] * 2
+    assert [(row["user"], row["session"], row["session_name"], row["kind"], row["lesson"], row["alpha"])
+            for row in rows] == [("ana", "feed", "bench-3", "step", "alpha", "0.1")] * 2
 
 
 async def test_quitting_hands_in(tmp_path):
-    app = GradstepApp(Session.begin(unasked("alpha")), hand_in=HandIn(tmp_path, Owner("ana")))
+    app = GradstepApp(Session.begin(unasked("alpha")), hand_in=HandIn(tmp_path, Owner("ana", id="feed")))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "q")
-    assert app.hand_in.paths == [tmp_path / "ana-alpha.csv"]
+    assert app.hand_in.paths == [tmp_path / "ana-alpha-feed.csv"]
     assert len(list(csv.DictReader(app.hand_in.paths[0].open(encoding="utf-8")))) == 1
 
 

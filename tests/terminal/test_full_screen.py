@@ -74,7 +74,7 @@ def test_full_screen_under_pipes_starts_the_app_answers_keys_and_saves_on_discon
             served.process.kill()
     saved, _ = load(tmp_path / "state" / "gradstep" / "session.json")
     assert (saved.lesson.name, saved.history.iteration) == ("alpha", 2)
-    assert len(list(folder.glob("*-alpha.csv"))) == 1
+    assert len(list(folder.glob("*-alpha-*.csv"))) == 1
     assert b"handed in as" in served.process.stderr.read()  # on stderr: stdout is the browser's
 
 
@@ -110,7 +110,7 @@ def test_full_screen_under_pipes_saves_and_ends_when_its_input_ends(tmp_path):
         if served.process.poll() is None:
             served.process.kill()
     assert load(tmp_path / "state" / "gradstep" / "session.json")[0].history.iteration == 1
-    assert len(list(folder.glob("*-alpha.csv"))) == 1
+    assert len(list(folder.glob("*-alpha-*.csv"))) == 1
 
 
 def test_resizes_sent_while_the_app_cannot_draw_do_not_pile_up(tmp_path):
@@ -159,4 +159,4 @@ def test_a_server_that_dies_is_a_hang_up_not_a_crash(tmp_path):
     assert served.process.stderr.read() == b""
     assert not list(tmp_path.rglob("crash-*"))
     assert load(tmp_path / "state" / "gradstep" / "session.json")[0].history.iteration == 2
-    assert len(list(folder.glob("*-alpha.csv"))) == 1
+    assert len(list(folder.glob("*-alpha-*.csv"))) == 1

@@ -8,6 +8,7 @@ class's group: exactly the classroom's `install -d -o teacher -g class -m 3730`.
 import grp
 import os
 import pwd
+import re
 import shutil
 import site
 import subprocess
@@ -89,18 +90,24 @@ def as_user(command: list[str], place: str, user: str, *argv: str, keys: str = "
                           input=keys, capture_output=True, text=True, timeout=60)
 
 
+def handed_in_as(output: str, hand_ins: str) -> str:
+    """The file a run says it handed in (one lesson's), from its last words."""
+    said = output.rpartition("gradstep: handed in as ")[2]
+    return said.partition(f" in {hand_ins}")[0] if said != output else ""
+
+
 def test_a_student_hands_in_to_a_folder_the_class_may_write_but_not_list(classroom, command):
     hand_ins = folder(classroom, "class1", "3730")
     listing = subprocess.run(["runuser", "-u", STUDENT, "--", "ls", hand_ins], capture_output=True, text=True)
     assert listing.returncode != 0 and "Permission denied" in listing.stderr  # the folder is as docs/teaching.md means it
     result = as_user(command, classroom, STUDENT, "--line", "--lesson", "hot-cold", "--session", "s1", "--lang", "en",
                      "--hand-in", hand_ins, keys=KEYS)
-    name = f"{STUDENT}-s1-hot-cold.csv"
     assert result.returncode == 0, result.stderr
-    assert f"gradstep: handed in as {name} in {hand_ins}" in result.stdout
+    name = handed_in_as(result.stdout, hand_ins)
+    assert name.startswith(f"{STUDENT}-s1-hot-cold-") and len(name) == len(f"{STUDENT}-s1-hot-cold-.csv") + 16
     again = as_user(command, classroom, STUDENT, "--line", "--lesson", "hot-cold", "--session", "s1", "--lang", "en",
-                    "--hand-in", hand_ins, keys=KEYS)  # the name taken, and the student cannot see it is
-    assert again.returncode == 0 and f"handed in as {STUDENT}-s1-hot-cold-2.csv" in again.stdout
+                    "--hand-in", hand_ins, keys=KEYS)  # another run: another id, another name
+    assert again.returncode == 0 and handed_in_as(again.stdout, hand_ins) not in (name, "")
     status = os.stat(os.path.join(hand_ins, name))
     assert (pwd.getpwuid(status.st_uid).pw_name, grp.getgrgid(status.st_gid).gr_name) == (STUDENT, CLASS)
     collected = as_user(command, classroom, TEACHER, "class", hand_ins, "--lang", "en")
@@ -137,6 +144,6 @@ def test_the_full_screen_app_hands_in_to_the_class_folder_and_says_a_failure(cla
         assert term.wait() == status
         said = bytes(term.output).decode(errors="replace")
         if status == 0:
-            assert f"handed in as {STUDENT}-alpha.csv in {hand_ins}" in said
+            assert re.search(f"handed in as {STUDENT}-alpha-[0-9a-f]{{16}}[.]csv in {hand_ins}", said)
         else:
             assert f"gradstep: could not hand in: {hand_ins}: Permission denied" in said

@@ -1,8 +1,9 @@
 """The progress file and the pending hand-in, as separate unprivileged accounts of one class.
 
-A classmate may plant a link or a file under another student's progress file's name in the
-folder they share (docs/teaching.md's 3730: the class writes and enters it, never lists it); the
-session must neither follow nor replace it, and still hand in. Killed outright (kill -9),
+A classmate may plant a link or a file under the names another student's files would have
+had before they carried the run's random id, in the folder they share (docs/teaching.md's
+3730: the class writes and enters it, never lists it); the session neither follows nor
+replaces them, and hands in under names no classmate could foretell. Killed outright (kill -9),
 a session's progress is at most a second behind, and its next start completes its hand-in.
 """
 
@@ -15,7 +16,7 @@ import signal
 import subprocess
 import time
 
-from .test_hand_in_folder import CLASS, KEYS, STUDENT, TEACHER, _account, as_user, folder
+from .test_hand_in_folder import CLASS, KEYS, STUDENT, TEACHER, _account, as_user, folder, handed_in_as
 from .test_hand_in_folder import classroom, command  # noqa: F401  (fixtures)
 
 CLASSMATE = "handin-classmate"  # a second student of the class, who plants things
@@ -31,6 +32,14 @@ def progress(path: str) -> dict:
         return json.load(text)
 
 
+def own_progress(hand_ins: str, stem: str) -> str:
+    """The progress file of the run `stem-<id>` (found as root, who may list the folder)."""
+    [name] = [name for name in os.listdir(hand_ins)
+              if name.startswith(f"{stem}-") and name.endswith(".progress.json")
+              and len(name) == len(f"{stem}-.progress.json") + 16]
+    return os.path.join(hand_ins, name)
+
+
 def test_a_classmates_link_or_file_is_never_followed_nor_replaced(classroom, command):
     hand_ins = folder(classroom, "progress-rules", "3730")
     bait = os.path.join(hand_ins, "classmate-notes.txt")
@@ -41,13 +50,15 @@ def test_a_classmates_link_or_file_is_never_followed_nor_replaced(classroom, com
         result = as_user(command, classroom, STUDENT, "--line", "--lesson", "hot-cold", "--session", session,
                          "--lang", "en", "--hand-in", hand_ins, keys=KEYS)
         assert result.returncode == 0, result.stderr
-        assert f"handed in as {STUDENT}-{session}-hot-cold.csv" in result.stdout  # the hand-in goes on
+        assert handed_in_as(result.stdout, hand_ins).startswith(f"{STUDENT}-{session}-hot-cold-")  # the hand-in goes on
     with open(bait) as text:
         assert text.read() == "precious\n"
     assert os.path.islink(os.path.join(hand_ins, f"{STUDENT}-linked.progress.json"))
     taken = os.path.join(hand_ins, f"{STUDENT}-taken.progress.json")
     assert pwd.getpwuid(os.stat(taken).st_uid).pw_name == CLASSMATE and open(taken).read() == "mine\n"
-    own = os.path.join(hand_ins, f"{STUDENT}-own.progress.json")
+    for session in ("linked", "taken"):  # a run's own files, beside what was planted
+        assert progress(own_progress(hand_ins, f"{STUDENT}-{session}"))["ended"]
+    own = own_progress(hand_ins, f"{STUDENT}-own")
     status = os.stat(own)
     assert (pwd.getpwuid(status.st_uid).pw_name, grp.getgrgid(status.st_gid).gr_name) == (STUDENT, CLASS)
     assert oct(status.st_mode & 0o777) == oct(0o640)
@@ -73,8 +84,11 @@ def test_killed_outright_the_progress_is_a_second_behind_and_the_next_start_hand
     for keys in (b"s", b"\r", b"s", b"\r"):  # both questions skipped
         term.press(keys)
     term.type(b"   ")  # three steps in one read, as over SSH
-    own = os.path.join(hand_ins, f"{STUDENT}-k.progress.json")
     deadline = time.monotonic() + 10
+    while not any(name.endswith(".progress.json") for name in os.listdir(hand_ins)):
+        assert time.monotonic() < deadline, "no progress file"
+        time.sleep(0.1)
+    own = own_progress(hand_ins, f"{STUDENT}-k")
     while not (os.path.exists(own) and progress(own)["iteration"] == 3):
         assert time.monotonic() < deadline, "the progress file never showed the third step"
         time.sleep(0.1)
@@ -91,7 +105,7 @@ def test_killed_outright_the_progress_is_a_second_behind_and_the_next_start_hand
                     "--hand-in", hand_ins, keys="q\n")
     assert again.returncode == 0, again.stderr
     assert "#2->#3: prediction = 2 x 0.436" in again.stdout  # the save was kept up too: resumed after 3 steps
-    name = f"{STUDENT}-k-alpha.csv"
+    name = f"{STUDENT}-k-alpha-{own.rsplit('-', 1)[1].removesuffix('.progress.json')}.csv"  # the killed run's id
     assert f"the last session ended before its hand-in: handed in now as {name} in {hand_ins}" in again.stderr
     with open(os.path.join(hand_ins, name), encoding="utf-8") as text:
         rows = list(csv.DictReader(text))

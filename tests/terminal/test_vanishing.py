@@ -52,7 +52,7 @@ def watch_the_end(pid: int, vanish) -> None:
 def saved_and_handed_in(state, hand_in) -> tuple[int, int]:
     """The saved session's iteration, and how many logs of the lesson were handed in."""
     saved = load(state / "gradstep" / "session.json")[0].history.iteration
-    return saved, len(list(hand_in.glob("*-alpha.csv")))
+    return saved, len(list(hand_in.glob("*-alpha-*.csv")))
 
 
 @pytest.fixture

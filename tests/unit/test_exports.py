@@ -103,12 +103,14 @@ def test_an_app_export_is_the_whole_session_naming_whose_it_is(tmp_path):
             journal.see(session, 0.0)
     session = session.with_lesson(find_lesson("alpha")).step()
     journal.see(session, 0.0)
-    path = export_log(journal, "alpha", tmp_path, Owner("ana", "bench-3"))
+    owner = Owner("ana", "bench-3")
+    path = export_log(journal, "alpha", tmp_path, owner)
     assert path.name.startswith("gradstep-bench-3-alpha-") and path.suffix == ".csv"
     reader = csv.DictReader(path.open(encoding="utf-8"))
     rows = list(reader)
     assert tuple(reader.fieldnames) == COLUMNS
-    assert {(row["user"], row["session"], row["kind"]) for row in rows} == {("ana", "bench-3", "step")}
+    assert {(row["user"], row["session"], row["session_name"], row["kind"]) for row in rows} == \
+           {("ana", owner.id, "bench-3", "step")}
     assert [(row["lesson"], int(row["iteration"])) for row in rows] == \
            [("divergence", k) for k in range(27)] + [("alpha", 0)]
     assert rows[26]["note"].startswith("diverged") and rows[27]["note"] == ""

@@ -42,7 +42,7 @@ def alpha_steps(steps: int, name: str = "alpha") -> list[Session]:
 def handed(steps: int, owner: Owner, folder, name: str = "alpha"):
     """Hand in `steps` steps of lesson `name` (no answers) and return the file."""
     journal = journal_of(*alpha_steps(steps, name))
-    return hand_in(entry_rows(journal.entries, owner.user, owner.session), name, folder, owner)
+    return hand_in(entry_rows(journal.entries, owner.user, owner.id, owner.session), name, folder, owner)
 
 
 @pytest.fixture
@@ -57,12 +57,13 @@ def folder(tmp_path):
     return path
 
 
-def test_a_hand_in_is_the_log_named_for_user_session_and_lesson(folder):
-    path = handed(3, Owner("ana", "bench-2"), folder)
-    assert path == folder / "ana-bench-2-alpha.csv"
+def test_a_hand_in_is_the_log_named_for_user_session_lesson_and_the_runs_id(folder):
+    owner = Owner("ana", "bench-2")
+    path = handed(3, owner, folder)
+    assert path == folder / f"ana-bench-2-alpha-{owner.id}.csv"
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
-    assert [(row["user"], row["session"], row["lesson"], row["iteration"]) for row in rows] == \
-           [("ana", "bench-2", "alpha", str(k)) for k in range(3)]
+    assert [(row["user"], row["session"], row["session_name"], row["lesson"], row["iteration"]) for row in rows] == \
+           [("ana", owner.id, "bench-2", "alpha", str(k)) for k in range(3)]
     status = os.stat(path)
     assert stat.S_IMODE(status.st_mode) == 0o640
     assert status.st_gid == os.stat(folder).st_gid  # setgid: the folder's group reads it
@@ -71,18 +72,18 @@ def test_a_hand_in_is_the_log_named_for_user_session_and_lesson(folder):
 def test_the_mode_is_0640_whatever_the_umask(folder):
     old = os.umask(0o077)
     try:
-        path = handed(1, Owner("ana"), folder)
+        path = handed(1, Owner("ana", id="feed"), folder)
     finally:
         os.umask(old)
-    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640 and path.name == "ana-alpha.csv"
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o640 and path.name == "ana-alpha-feed.csv"
 
 
 def test_a_taken_name_gets_a_number_and_nothing_is_overwritten(folder):
-    first = handed(1, Owner("ana"), folder)
+    first = handed(1, Owner("ana", id="feed"), folder)
     before = first.read_bytes()
-    second = handed(2, Owner("ana"), folder)
-    third = handed(3, Owner("ana"), folder)
-    assert (second.name, third.name) == ("ana-alpha-2.csv", "ana-alpha-3.csv")
+    second = handed(2, Owner("ana", id="feed"), folder)
+    third = handed(3, Owner("ana", id="feed"), folder)
+    assert (second.name, third.name) == ("ana-alpha-feed-2.csv", "ana-alpha-feed-3.csv")
     assert first.read_bytes() == before
 
 
@@ -91,9 +92,9 @@ def test_a_planted_symlink_is_never_followed(folder, tmp_path, target):
     victim = tmp_path / "victim.txt"
     if target != "nowhere":
         victim.write_text("precious")
-    (folder / "ana-alpha.csv").symlink_to(victim)
-    path = handed(2, Owner("ana"), folder)
-    assert path.name == "ana-alpha-2.csv" and not path.is_symlink()
+    (folder / "ana-alpha-feed.csv").symlink_to(victim)
+    path = handed(2, Owner("ana", id="feed"), folder)
+    assert path.name == "ana-alpha-feed-2.csv" and not path.is_symlink()
     if target != "nowhere":
         assert victim.read_text() == "precious"
     else:
@@ -101,15 +102,15 @@ def test_a_planted_symlink_is_never_followed(folder, tmp_path, target):
 
 
 def test_hand_in_once_and_every_lesson_opened_even_with_nothing_done(folder):
-    handing_in = HandIn(folder, Owner("bo"))
+    handing_in = HandIn(folder, Owner("bo", id="feed"))
     sessions = alpha_steps(0)
     handing_in.finish(journal_of(*sessions), sessions[-1], 0.0)
     handing_in.finish(journal_of(*alpha_steps(2)), sessions[-1], 0.0)  # the end came once already: nothing more
-    assert handing_in.paths == [folder / "bo-alpha.csv"]
-    rows = list(csv.DictReader((folder / "bo-alpha.csv").open(encoding="utf-8")))
+    assert handing_in.paths == [folder / "bo-alpha-feed.csv"]
+    rows = list(csv.DictReader((folder / "bo-alpha-feed.csv").open(encoding="utf-8")))
     assert rows == []  # opened, nothing done: the teacher sees that too
     table = gradstep("class", str(folder), "--lang", "en").out.split("\n\n")[-1].splitlines()
-    assert table[1].split()[1:] == ["-", "bo-alpha", "0", "-", "-", "-"]  # named by its file
+    assert table[1].split()[1:] == ["-", "bo-alpha-feed", "0", "-", "-", "-"]  # named by its file
 
 
 def test_a_folder_that_cannot_take_it_is_reported_not_raised(tmp_path):
@@ -124,8 +125,9 @@ def test_hand_in_on_quit_in_line_mode(folder, tmp_path, monkeypatch):
     monkeypatch.setenv("GRADSTEP_HAND_IN", str(folder))
     monkeypatch.setattr("sys.stdin", io.StringIO("s\ns\n\n\nq\n"))  # the lesson's two questions skipped
     result = gradstep("--line", "--lesson", "hot-cold", "--session", "s1", "--lang", "en")
-    name = f"{login_name()}-s1-hot-cold.csv"
-    assert result.status == 0 and (folder / name).exists()
+    [path] = folder.glob(f"{login_name()}-s1-hot-cold-*.csv")
+    name = path.name
+    assert result.status == 0 and len(name.removesuffix(".csv").rsplit("-", 1)[1]) == 16  # the run's id
     assert f"gradstep: handed in as {name} in {folder}" in result.out
     rows = list(csv.DictReader((folder / name).open(encoding="utf-8")))
     assert [(row["kind"], row["question"], row["answer_result"]) for row in rows] == \
@@ -143,7 +145,7 @@ def test_class_lists_each_hand_in(folder):
     handed(30, Owner("cy"), folder, "divergence")
     (folder / "notes.csv").write_text("a,b\n1,2\n")
     (folder / "readme.txt").write_text("ignored: not a .csv")
-    (folder / "link.csv").symlink_to(folder / "ana-s1-alpha.csv")
+    (folder / "link.csv").symlink_to(next(folder.glob("ana-s1-alpha-*.csv")))
     result = gradstep("class", str(folder), "--lang", "en")
     assert result.status == 0
     lines = result.out.splitlines()
@@ -179,10 +181,10 @@ def test_class_counts_the_guesses_and_the_first_answers_handed_in(folder):
     assert [row["kind"] for row in rows] == ["answer"] * 3 + ["guess", "step"] * 3
     assert [row["guess_result"] for row in rows if row["kind"] == "guess"] == ["right", "wrong", "skipped"]
     assert [(row["question"], row["answer"], row["answer_result"], row["attempt"], row["first"])
-            for row in rows if row["kind"] == "answer"] == [("1", "0.1", "wrong", "1", "true"),
-                                                          ("1", "0.25", "right", "2", "false"),
-                                                          ("2", "0.5", "right", "1", "true")]
-    assert (folder / "ana.progress.json").exists()  # the room, ended, comes first
+            for row in rows if row["kind"] == "answer"] == [("1", "0.1", "wrong", "1", "1"),
+                                                          ("1", "0.25", "right", "2", "0"),
+                                                          ("2", "0.5", "right", "1", "1")]
+    assert (folder / f"ana-{handing_in.owner.id}.progress.json").exists()  # the room, ended, comes first
     table = gradstep("class", str(folder)).out.split("\n\n")[-1].splitlines()
     assert table[1].split()[-2:] == ["1/2", "1/2"]  # guesses, questions
 
@@ -190,3 +192,56 @@ def test_class_counts_the_guesses_and_the_first_answers_handed_in(folder):
 def test_class_on_a_missing_folder_is_one_line_and_exit_two(tmp_path):
     result = gradstep("class", str(tmp_path / "none"))
     assert result.status == 2 and len(result.err.splitlines()) == 1
+
+
+def a_big_hand_in(path, megabytes: float) -> None:
+    """A well-formed hand-in of some `megabytes`, as a classmate could write by hand."""
+    row = {column: "" for column in COLUMNS} | {"user": "ana", "kind": "step", "lesson": "alpha", "iteration": "0",
+                                                "input_1": "2.0", "goal": "0.8", "weight_after_1": "0.1",
+                                                "question_text": "x" * 900}
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=COLUMNS)
+        writer.writeheader()
+        line = io.StringIO()
+        csv.DictWriter(line, fieldnames=COLUMNS).writerow(row)
+        out.write(line.getvalue() * int(megabytes * 2**20 / len(line.getvalue())))
+
+
+def test_class_reads_an_accounts_hand_ins_only_up_to_its_budget_and_says_so(folder):
+    """Before, one planted CSV of 250 MB, well formed, took a minute and 4.9 GB to read."""
+    from gradstep.core.limits import HAND_IN_BYTES
+
+    own = handed(2, Owner("ana", id="0000"), folder)  # first by name: read
+    a_big_hand_in(folder / "ana-zzzz.csv", HAND_IN_BYTES / 2**20)  # past what is left: not read at all
+    result = gradstep("class", str(folder), "--lang", "en")
+    table = result.out.split("\n\n")[-1].splitlines()
+    assert [line.split()[2:4] for line in table[1:-1]] == [["alpha", "2"]]
+    assert table[-1] == (f"{login_name()}: files not read: 1 ({HAND_IN_BYTES / 2**20:.1f} MB), past the "
+                         f"{HAND_IN_BYTES // 2**20} MB of hand-ins read for one account (core/limits.py)")
+    merged = gradstep("class", str(folder), "--csv")
+    assert {row["file"] for row in csv.DictReader(io.StringIO(merged.out))} == {own.name}
+    assert merged.err.count("files not read") == 1
+
+
+def test_a_flood_of_small_files_runs_out_of_budget_too():
+    from gradstep.core.limits import HAND_IN_BYTES, HAND_IN_FILE_BYTES
+    from gradstep.tui.files.hand_ins import Budget
+
+    budget = Budget()
+    taken = sum(budget.take("bo", 0) for _ in range(HAND_IN_BYTES // HAND_IN_FILE_BYTES + 10))
+    assert taken == HAND_IN_BYTES // HAND_IN_FILE_BYTES and budget.skipped == {"bo": (10, 0)}
+    assert budget.take("cy", 100)  # another account's budget is its own
+
+
+def test_class_reads_a_hand_in_a_row_at_a_time(folder):
+    """Memory does not grow with the file: 6 MB read for a table line costs well under 1 MB."""
+    import tracemalloc
+
+    a_big_hand_in(folder / "ana-big.csv", 6)
+    tracemalloc.start()
+    try:
+        result = gradstep("class", str(folder), "--lang", "en")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.out.splitlines()[1].split()[2] == "alpha" and peak < 2**20

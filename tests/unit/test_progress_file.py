@@ -53,12 +53,12 @@ def test_a_temporary_file_left_by_a_killed_session_of_ones_own_is_taken_over(tmp
 
 
 def test_a_progress_file_that_cannot_be_kept_does_not_stop_the_hand_in(tmp_path):
-    (tmp_path / "bo.progress.json").symlink_to(tmp_path / "elsewhere")
-    handing_in = HandIn(tmp_path, Owner("bo"))
+    (tmp_path / "bo-feed.progress.json").symlink_to(tmp_path / "elsewhere")
+    handing_in = HandIn(tmp_path, Owner("bo", id="feed"))
     sessions = alpha_steps(2)
     handing_in.keep(journal_of(*sessions), sessions[-1], 0.0)
     handing_in.finish(journal_of(*sessions), sessions[-1], 0.0)
-    assert handing_in.paths == [tmp_path / "bo-alpha.csv"] and "not this account's" in handing_in.progress_error
+    assert handing_in.paths == [tmp_path / "bo-alpha-feed.csv"] and "not this account's" in handing_in.progress_error
     assert not (tmp_path / "elsewhere").exists()
 
 
@@ -67,7 +67,7 @@ def test_a_killed_session_is_handed_in_by_the_next_start(tmp_path):
     folder.mkdir()
     state.mkdir()
     pending = pending_path(state / "session-k.json")
-    handing_in = HandIn(folder, Owner("cy", "k"), pending)
+    handing_in = HandIn(folder, Owner("cy", "k", "feed"), pending)
     sessions = alpha_steps(3)
     journal = journal_of(*sessions[:2])
     handing_in.keep(journal, sessions[1], 0.0)
@@ -76,15 +76,15 @@ def test_a_killed_session_is_handed_in_by_the_next_start(tmp_path):
     with pending.open("a") as out:
         out.write('{"kind": "step", "lesson": "al')  # the write a kill cut short
     assert pending.name == "session-k.hand-in.jsonl" and not read_progress(
-        (folder / "cy-k.progress.json").read_text()).ended
+        (folder / "cy-k-feed.progress.json").read_text()).ended
     # killed here: no finish
     folder_made, paths = complete_pending(pending)
-    assert folder_made == folder and paths == [folder / "cy-k-alpha.csv"]
+    assert folder_made == folder and paths == [folder / "cy-k-alpha-feed.csv"]  # the killed run's own id
     rows = list(csv.DictReader(paths[0].open(encoding="utf-8")))
-    assert [(row["user"], row["session"], row["kind"], row["iteration"]) for row in rows] == \
-           [("cy", "k", "step", str(k)) for k in range(3)]
+    assert [(row["user"], row["session"], row["session_name"], row["kind"], row["iteration"]) for row in rows] == \
+           [("cy", "feed", "k", "step", str(k)) for k in range(3)]
     assert not pending.exists()
-    assert read_progress((folder / "cy-k.progress.json").read_text()).ended  # the desk sees it ended
+    assert read_progress((folder / "cy-k-feed.progress.json").read_text()).ended  # the desk sees it ended
     assert complete_pending(pending) is None  # nothing left: nothing done twice
 
 
@@ -96,12 +96,12 @@ def test_a_pending_hand_in_that_is_not_ones_own_format_is_left_alone(tmp_path):
 
 def test_an_end_that_hands_in_removes_the_pending_hand_in(tmp_path):
     pending = tmp_path / "session.hand-in.jsonl"
-    handing_in = HandIn(tmp_path, Owner("dee"), pending)
+    handing_in = HandIn(tmp_path, Owner("dee", id="feed"), pending)
     sessions = alpha_steps(1)
     handing_in.keep(journal_of(*sessions), sessions[-1], 0.0)
     assert pending.exists()
     handing_in.finish(journal_of(*sessions), sessions[-1], 0.0)
-    assert not pending.exists() and read_progress((tmp_path / "dee.progress.json").read_text()).ended
+    assert not pending.exists() and read_progress((tmp_path / "dee-feed.progress.json").read_text()).ended
 
 
 def test_an_end_that_cannot_hand_in_keeps_the_pending_hand_in_for_next_time(tmp_path):
@@ -127,7 +127,8 @@ def test_a_killed_sessions_rows_that_cannot_be_handed_in_yet_are_never_written_o
     result = gradstep("--line", "--lesson", "alpha", "--session", "k", "--lang", "en", "--hand-in", str(now))
     assert f"could not hand in: {gone}: No such file or directory" in result.err
     assert pending.read_bytes() == before  # the killed run's rows, as they were
-    assert [path.name for path in now.glob("*.csv")] == [f"{login_name()}-k-alpha.csv"]
+    [path] = now.glob("*.csv")
+    assert path.name.startswith(f"{login_name()}-k-alpha-")
 
 
 def test_line_mode_keeps_each_try_before_the_question_is_settled(tmp_path):

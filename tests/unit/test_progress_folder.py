@@ -115,11 +115,11 @@ def test_anything_else_in_a_progress_file_is_named_not_raised(tmp_path, text):
 def test_a_flood_of_files_from_one_account_is_cut_to_its_first_by_name(tmp_path):
     most = progress_folder.MOST_A_STUDENT
     for number in range(most + 5):
-        progress_file(tmp_path, f"ana-{number:04d}")
+        progress_file(tmp_path, f"ana-{number:04d}", session=f"{number}")  # sessions of a shared login
     folder = ProgressFolder(tmp_path, owner=named_by_file)  # every file is this account's
     look = folder.look()
     assert len(look.seen) == most
     assert [name for name, _ in look.problems] == [f"ana-{number:04d}.progress.json" for number in range(most, most + 5)]
     assert {key for _, key in look.problems} == {"room.too_many"}
-    progress_file(tmp_path, "ana-9999")  # the newest file does not push an older row out: no flicker
+    progress_file(tmp_path, "ana-9999", session="9999")  # the newest file does not push an older row out: no flicker
     assert folder.look().seen == look.seen

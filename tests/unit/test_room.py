@@ -140,3 +140,17 @@ def test_right_at_last_is_no_longer_stuck_and_skips_are_no_wrong_answers():
     (figures,) = question_figures([seen("bo", answers=skips), seen("cy", answers=[answer("1", False, True)])])
     assert (figures.first_right, figures.first_tries) == (0, 2)  # a skip at the first try is not right
     assert (figures.wrong_answer, figures.wrong_students) == ("1", 1)  # and is not a wrong answer
+
+
+def test_a_students_runs_of_one_session_are_one_row_the_latest():
+    """Each run of gradstep keeps a progress file of its own (a random id in its name): a
+    student who started three times is one row, where they are now."""
+    from gradstep.core.room import latest
+
+    def run(account, session, minutes, iteration):
+        return seen(account, session=session, iteration=iteration, updated=NOW + 60 * minutes)
+
+    runs = [run("ana", "", 1, 5), run("ana", "", 3, 1), run("ana", "", 2, 9), run("ana", "k", 1, 7),
+            run("bo", "", 1, 2)]
+    assert sorted((one.account, one.progress.session, one.progress.iteration) for one in latest(runs)) == \
+           [("ana", "", 1), ("ana", "k", 7), ("bo", "", 2)]

@@ -74,8 +74,14 @@ def test_the_columns_hold_both_rules_fields_and_a_column_per_weight_up_to_the_mo
                  "question_text", "choice_text", "first"):
         assert name in COLUMNS
     assert [column for column in COLUMNS if column.startswith("weight_after_")] == \
-           [f"weight_after_{k}" for k in range(1, MAX_WEIGHTS + 1)] + \
-           [f"weight_after_{i}_{j}" for i in range(1, MAX_OUTPUTS + 1) for j in range(1, MAX_WEIGHTS + 1)]
+           [f"weight_after_{k}" for k in range(1, MAX_WEIGHTS + 1)]
+
+
+def test_a_teacher_reads_seventy_columns_not_three_hundred():
+    """Before, the matrix lessons had a column per cell of a 9x9 matrix (weight_9_9) and per
+    output (goal_9): 330 columns, most blank in every row."""
+    assert len(COLUMNS) == 70 and len(set(COLUMNS)) == len(COLUMNS)
+    assert not any(column.count("_") >= 2 and column.split("_")[-2].isdecimal() for column in COLUMNS)
 
 
 def test_a_hot_and_cold_step_leaves_gradient_descents_fields_blank_and_the_reverse():
@@ -107,7 +113,7 @@ def test_an_answer_row_holds_the_questions_own_words_beside_its_number():
     lesson = find_lesson("alpha")
     assert [row["question"] for row in answers] == [str(k) for k in range(1, len(lesson.questions) + 1)]
     assert all(row["question_text"] and "{" not in row["question_text"] for row in answers)
-    assert all(row["first"] == "true" and row["answer_result"] == "right" for row in answers)
+    assert all(row["first"] == "1" and row["answer_result"] == "right" for row in answers)
 
 
 def test_a_guess_row_comes_just_before_its_step():
@@ -130,26 +136,73 @@ def test_class_csv_is_every_hand_in_in_one_schema_with_the_student_first(tmp_pat
     result = gradstep("class", str(tmp_path), "--csv")
     reader = csv.DictReader(io.StringIO(result.out))
     rows = list(reader)
-    assert result.status == 0 and reader.fieldnames == ["student", *COLUMNS]
+    assert result.status == 0 and reader.fieldnames == ["student", "file", *COLUMNS]
     assert {row["lesson"] for row in rows} == {"hot-cold", "multi-weight", "measure-error"}
     assert {row["student"] for row in rows} == {login_name()}  # the files' owner, not what they say
     assert "notes.csv: not a gradstep hand-in (columns)" in result.err
 
 
-def test_a_matrix_step_fills_weight_row_col_and_each_outputs_columns():
+def test_two_sessions_of_one_student_are_told_apart_row_by_row(tmp_path):
+    """Before, two runs of one student had the same blank session and no file column."""
+    from gradstep.tui.files.hand_in import HandIn
+    from gradstep.tui.files.owner import Owner
+
+    ids = []
+    for _ in range(2):
+        owner = Owner("ana")
+        ids.append(owner.id)
+        journal = a_session("alpha", steps=2)
+        HandIn(tmp_path, owner).finish(journal, Session.begin(find_lesson("alpha")), START)
+    assert len(set(ids)) == 2 and all(len(one) == 16 and int(one, 16) >= 0 for one in ids)
+    rows = list(csv.DictReader(io.StringIO(gradstep("class", str(tmp_path), "--csv").out)))
+    by_session = {}
+    for row in rows:
+        by_session.setdefault((row["student"], row["session"]), set()).add(row["file"])
+    assert sorted(session for _, session in by_session) == sorted(ids)
+    assert all(len(files) == 1 and session in next(iter(files)) for (_, session), files in by_session.items())
+
+
+def test_a_matrix_step_is_a_row_per_output_holding_its_row_of_the_matrix():
     _, rows = read(a_session("weight-matrix"))
-    step = next(row for row in rows if row["kind"] == STEP)
     record = History.start(find_lesson("weight-matrix").problem).step().record(0)
-    assert step["goal"] == step["prediction"] == step["delta"] == step["weight_1"] == ""
-    assert [step[f"goal_{i}"] for i in (1, 2, 3, 4)] == ["0.1", "1.0", "0.1", ""]
-    for i in range(3):
-        assert float(step[f"prediction_{i + 1}"]) == record.prediction[i]
-        assert float(step[f"output_error_{i + 1}"]) == record.errors[i]
+    steps = [row for row in rows if row["kind"] == STEP and row["iteration"] == "0"]
+    assert [row["output"] for row in steps] == ["1", "2", "3"]
+    assert [row["goal"] for row in steps] == ["0.1", "1.0", "0.1"]
+    for i, step in enumerate(steps):
+        assert float(step["prediction"]) == record.prediction[i]
+        assert float(step["output_error"]) == record.errors[i]
+        assert float(step["delta"]) == record.delta[i]
+        assert float(step["error"]) == record.error  # the sum over the outputs, on each of the step's rows
         for j in range(3):
-            assert float(step[f"weight_{i + 1}_{j + 1}"]) == record.weights[i][j]
-            assert float(step[f"weight_delta_{i + 1}_{j + 1}"]) == record.weight_delta[i][j]
-        assert step[f"weight_{i + 1}_4"] == ""
-    assert float(step["error"]) == record.error and step["weight_4_1"] == ""
+            assert float(step[f"weight_{j + 1}"]) == record.weights[i][j]
+            assert float(step[f"weight_delta_{j + 1}"]) == record.weight_delta[i][j]
+            assert float(step[f"weight_after_{j + 1}"]) == record.weights_after[i][j]
+        assert step["weight_4"] == "" and step["input_3"] and step["input_4"] == ""
+    one = [row for row in read(a_session("alpha"))[1] if row["kind"] == STEP]
+    assert one and all(row["output"] == "" for row in one)
+
+
+def test_flags_are_one_or_zero_so_a_reader_takes_them_for_numbers():
+    """Before, `first` was true/false beside blanks, which pandas reads as text (object)."""
+    rows = [row for lesson in course() for row in read(a_session(lesson.name))[1]]
+    assert {row["first"] for row in rows} == {"1", ""}
+    journal = Journal(words)
+    start = Session.begin(find_lesson("measure-error"))
+    question = start.lesson.questions[0]
+    wrong = Attempt(question, 0).answer(3.0)
+    journal.see(start, START)
+    journal.tried(start, wrong.last_try(), START + 1)
+    journal.tried(start, wrong.answer(4.0), START + 2)
+    assert [row["first"] for row in read(journal)[1]] == ["1", "0"]
+
+
+def test_pandas_reads_first_as_a_number_and_one_dtype_per_column(tmp_path):
+    pandas = pytest.importorskip("pandas")
+    out = io.StringIO()
+    journal = a_session("measure-error")
+    write_rows(entry_rows(journal.entries, "ana", "0123456789abcdef"), out)
+    frame = pandas.read_csv(io.StringIO(out.getvalue()))
+    assert frame["first"].dtype.kind in "if" and frame["output"].dtype.kind in "if"
 
 
 def test_gradstep_class_reads_the_final_error_of_a_matrix_hand_in(tmp_path):
@@ -157,11 +210,11 @@ def test_gradstep_class_reads_the_final_error_of_a_matrix_hand_in(tmp_path):
     path = tmp_path / "ana-weight-matrix.csv"
     with path.open("w", newline="") as out:
         write_rows(entry_rows(journal.entries, "ana", ""), out)
-    from gradstep.tui.command.classroom import _final_error
+    from gradstep.tui.command.classroom import summary
 
-    last = [row for row in csv.DictReader(path.open()) if row["kind"] == STEP][-1]
     expected = History.start(find_lesson("weight-matrix").problem).jump(2).error
-    assert _final_error(last, "en") == readable(expected)
+    line = summary("ana", csv.DictReader(path.open()), "en", path.name)
+    assert line[3:5] == ["2", readable(expected)]  # two steps (of three rows each), and the error after them
 
 
 def test_a_questions_words_name_the_figures_where_it_was_asked():

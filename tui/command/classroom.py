@@ -1,22 +1,22 @@
 """`gradstep class DIR`: what each student handed in, a line a file, for the teacher;
 first, where the sessions still running are (room.py), and with --watch, live. With --csv,
-every row of every hand-in as one CSV (core.schema's columns, the student first).
+every row of every hand-in as one CSV (core.schema's columns, after the student and the
+file the row comes from).
 
 The folder is written by every student of the class, so everything in it is treated as
 data that may be hostile: it is only read (nothing in it is run or opened by name from
-its contents), only regular files are opened and never through a symlink, a file that is
-not a hand-in is named and passed over, and every word taken from a file, and every file
-name, is shown on one line with nothing hidden (shown_name) before it reaches the
-teacher's terminal. The student is the account
-that owns the file, which a student cannot forge, rather than the name written in it.
+its contents), a row at a time and within a budget per account (files/hand_ins.py), a
+file that is not a hand-in is named and passed over, and every word taken from a file,
+and every file name, is shown on one line with nothing hidden (shown_name) before it
+reaches the teacher's terminal. The student is the account that owns the file, which a
+student cannot forge, rather than the name written in it or in the file's name.
 """
 
 import csv
-import io
 import math
 import os
-import stat
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from ...core.formats import cell_width
@@ -28,15 +28,15 @@ from ...core.divergence import start_error
 from ...core.problem import Problem
 from ...core.refusals import Refusal
 from ...core.rules import as_arrays, predict, squared_error
-from ..files.progress_folder import ProgressFolder
+from ...core.limits import HAND_IN_BYTES
 from ...core.schema import COLUMNS
+from ..files.hand_ins import Budget, HandedIn, HandInError
+from ..files.progress_folder import ProgressFolder
 from ..words.say import say
 from . import room
 from .environment import dumb_terminal, unicode_terminal
 from .flags import ArgumentParser, add_language_argument, parse_in_language
 
-LARGEST = 256 * 2**20  # bytes: a hand-in of a very long run is some tens of MiB; anything past this is not one
-_READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 SHOWN = 24  # characters of a name taken from a file
 HEADINGS = ("class.student", "class.session", "class.lesson", "class.steps", "class.final_error",
             "class.predictions", "class.questions")
@@ -77,37 +77,35 @@ def main(argv: list[str]) -> int:
         if not any(entry.name.endswith(".csv") for entry in entries):
             return 0
         print()
-    table, problems = [], []
+    table, problems, budget = [], [], Budget()
     merged = csv.writer(sys.stdout, lineterminator="\n") if args.csv else None
     if merged is not None:
-        merged.writerow(("student", *COLUMNS))
+        merged.writerow(("student", "file", *COLUMNS))
     for entry in entries:
         if not entry.name.endswith(".csv"):
             continue
         try:
-            student, rows = read_hand_in(entry)
-            if merged is not None:  # a teacher's spreadsheet, or a terminal: no cell reaches it raw
-                merged.writerows([inert(shown_name(student)), *(inert(shown_name(row[column])) for column in COLUMNS)]
-                                 for row in rows)
-            else:
-                table.append(summary(student, rows, language, entry.name))
+            with HandedIn(entry) as handed:
+                if not budget.take(handed.student, handed.size):
+                    continue
+                if merged is not None:  # a teacher's spreadsheet, or a terminal: no cell reaches it raw
+                    front = [inert(shown_name(handed.student)), inert(shown_name(entry.name))]
+                    for row in handed.rows():
+                        merged.writerow([*front, *(inert(shown_name(row[column])) for column in COLUMNS)])
+                else:
+                    table.append(summary(handed.student, handed.rows(), language, entry.name))
         except HandInError as error:
             problems.append(say(language, "command.error", prog=shown_name(entry.name),
                                 message=say(language, error.key, **error.values)))
+    for student, (files, size) in sorted(budget.skipped.items()):
+        problems.append(say(language, "class.over_budget", student=shown_name(student), files=files,
+                            megabytes=f"{size / 2**20:.1f}", limit=HAND_IN_BYTES // 2**20))
     if merged is None:
         for line in aligned([[say(language, key) for key in HEADINGS], *table]):
             print(line)
     for line in problems:  # with --csv, beside the CSV rather than in it
         print(line, file=sys.stderr if merged is not None else sys.stdout)
     return 0
-
-
-class HandInError(Exception):
-    """A file in the folder that is not a hand-in: a catalogue key says why."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key)
-        self.key, self.values = key, values
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet takes for a formula
@@ -125,62 +123,45 @@ def inert(cell: str) -> str:
     return cell
 
 
-def read_hand_in(entry: os.DirEntry) -> tuple[str, list[dict[str, str]]]:
-    """A hand-in's student (the file's owner) and its rows; HandInError if it is not one."""
-    if not entry.is_file(follow_symlinks=False):
-        raise HandInError("class.not_regular")
-    try:
-        descriptor = os.open(entry.path, _READ)
-    except OSError as error:  # swapped for a symlink since it was listed, or unreadable
-        raise HandInError("class.unreadable", reason=error.strerror or str(error)) from None
-    with os.fdopen(descriptor, "rb") as raw:
-        status = os.fstat(raw.fileno())
-        if not stat.S_ISREG(status.st_mode):
-            raise HandInError("class.not_regular")
-        if status.st_size > LARGEST:
-            raise HandInError("class.too_large", size=status.st_size)
-        text = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-        try:
-            reader = csv.DictReader(text)
-            if tuple(reader.fieldnames or ()) != COLUMNS:
-                raise HandInError("class.not_hand_in", reason="columns")
-            rows = [row for row in reader if None not in row and None not in row.values()]  # whole rows only
-        except (UnicodeDecodeError, csv.Error) as error:
-            raise HandInError("class.not_hand_in", reason=shown_name(str(error))[:80]) from None
-    student = _owner(status.st_uid) or (rows[-1]["user"] if rows else "") or "?"
-    return student, rows
-
-
-def summary(student: str, rows: list[dict[str, str]], language: str, name: str) -> list[str]:
+def summary(student: str, rows: Iterable[dict[str, str]], language: str, name: str) -> list[str]:
     """One hand-in's line: student, session, lesson, steps, final error, predictions (right
-    of scored) and questions (first tries right of questions tried). A lesson opened and
-    left with nothing done has no rows to name it: its file's name (`name`) does."""
-    steps = [row for row in rows if row["kind"] == STEP]
-    guesses = [row["guess_result"] for row in rows if row["kind"] == GUESS and row["guess_result"] != "skipped"]
-    firsts = [row["answer_result"] for row in rows if row["kind"] == ANSWER and row["first"] == "true"]
-    last = rows[-1] if rows else {}
-    predictions = f"{guesses.count('right')}/{len(guesses)}" if guesses else "-"
-    questions = f"{firsts.count('right')}/{len(firsts)}" if firsts else "-"
-    final = _final_error(steps[-1], language) if steps else "-"
-    return [_shown(student), _shown(last.get("session") or "-"), _shown(last.get("lesson") or name.removesuffix(".csv") or "?"),
-            str(len(steps)), final, predictions, questions]
+    of scored) and questions (first tries right of questions tried), read in one pass. A
+    lesson opened and left with nothing done has no rows to name it: its file's name does."""
+    steps, right, scored, first_right, firsts = 0, 0, 0, 0, 0
+    last: dict[str, str] = {}
+    last_step: list[dict[str, str]] = []  # the last step's rows: one, or one per output
+    for row in rows:
+        last = row
+        if row["kind"] == STEP:
+            if row["output"] in ("", "1"):  # a new step (several outputs: its first row)
+                steps, last_step = steps + 1, []
+            last_step.append(row)
+        elif row["kind"] == GUESS and row["guess_result"] != "skipped":
+            right, scored = right + (row["guess_result"] == "right"), scored + 1
+        elif row["kind"] == ANSWER and row["first"] == "1":
+            first_right, firsts = first_right + (row["answer_result"] == "right"), firsts + 1
+    predictions = f"{right}/{scored}" if scored else "-"
+    questions = f"{first_right}/{firsts}" if firsts else "-"
+    final = _final_error(last_step, language) if last_step else "-"
+    return [_shown(student), _shown(last.get("session_name") or "-"),
+            _shown(last.get("lesson") or name.removesuffix(".csv") or "?"),
+            str(steps), final, predictions, questions]
 
 
-def _final_error(row: dict, language: str) -> str:
-    """The error where the student stopped: the last row's weights after its step, predicted
-    and measured by the learner's own functions (so the figure is the one the app showed)."""
-    if row.get("note"):
+def _final_error(step: list[dict[str, str]], language: str) -> str:
+    """The error where the student stopped: the last step's weights after it (a row, or a
+    row per output), predicted and measured by the learner's own functions (so the figure
+    is the one the app showed)."""
+    if step[-1].get("note"):
         return say(language, "class.diverged")
     try:
-        inputs = _per_weight(row, "input")
-        if row.get("goal"):
-            weights = _per_weight(row, "weight_after")
-            error = float(squared_error(predict(as_arrays(weights), as_arrays(inputs)), float(row["goal"])))
-        else:  # several outputs: each row of the matrix after the step, each output's goal
-            goals = _per_weight(row, "goal")
-            rows = [[float(row[f"weight_after_{i}_{j}"]) for j in range(1, len(inputs) + 1)]
-                    for i in range(1, len(goals) + 1)]
-            error = start_error(Problem(tuple(w for r in rows for w in r), inputs, goals))
+        inputs = _per_weight(step[0], "input")
+        if len(step) == 1:
+            weights = _per_weight(step[0], "weight_after")
+            error = float(squared_error(predict(as_arrays(weights), as_arrays(inputs)), float(step[0]["goal"])))
+        else:  # several outputs: each output's row of the matrix after the step, and its goal
+            matrix = tuple(w for row in step for w in _per_weight(row, "weight_after")[:len(inputs)])
+            error = start_error(Problem(matrix, inputs, tuple(float(row["goal"]) for row in step)))
     except (KeyError, ValueError, TypeError, Refusal):
         return "?"
     return readable(error) if math.isfinite(error) else say(language, "class.diverged")
@@ -195,15 +176,6 @@ def _per_weight(row: dict, name: str) -> tuple[float, ...]:
     if not values:
         raise KeyError(name)
     return tuple(values)
-
-
-def _owner(uid: int) -> str | None:
-    try:
-        import pwd
-
-        return pwd.getpwuid(uid).pw_name
-    except (ImportError, KeyError):
-        return None
 
 
 def _shown(text: str) -> str:

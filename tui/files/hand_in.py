@@ -126,7 +126,7 @@ class HandIn:
         if self.pending is not None:
             new = journal.entries[self._kept:]
             try:
-                self.pending.append(entry_rows(new, self.owner.user, self.owner.session))
+                self.pending.append(entry_rows(new, self.owner.user, self.owner.id, self.owner.session))
                 self._kept += len(new)
             except OSError:
                 pass  # the state folder is full or gone: the hand-in at the end is made from memory
@@ -140,7 +140,7 @@ class HandIn:
         try:
             for lesson in journal.lessons_opened:  # opened with nothing done: a header alone says so
                 entries = (entry for entry in journal.entries if entry.lesson == lesson)  # streamed, never all rows at once
-                rows = entry_rows(entries, self.owner.user, self.owner.session)
+                rows = entry_rows(entries, self.owner.user, self.owner.id, self.owner.session)
                 self.paths.append(hand_in(rows, lesson, self.folder, self.owner))
         except OSError as error:
             self.error = f"{self.folder}: {error.strerror or error}"

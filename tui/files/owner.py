@@ -1,11 +1,16 @@
-"""Whose work a file is: the login gradstep runs as, and the session's name on a shared login.
+"""Whose work a file is: the login gradstep runs as, the session's name on a shared login,
+and the run's own random id.
 
-Exports and hand-ins name both on every row and in the file name, so a file found later,
-or handed in among thirty others, still says whose it is.
+Exports and hand-ins name all three on every row, so a file found later, or handed in
+among thirty others, still says whose it is, and two runs of one student are told apart
+(`session`). The hand-in folder is the class's: the id is also in every name gradstep
+gives a file there, so that in a folder nobody can list (README, mode 3730) no classmate
+can find, read or squat on another's hand-in or progress file by guessing its name.
 """
 
 import os
-from dataclasses import dataclass
+import secrets
+from dataclasses import dataclass, field
 
 from ...core.names import plain_name
 
@@ -25,13 +30,24 @@ def login_name() -> str:
         return str(os.getuid())
 
 
+ID_BYTES = 8  # 16 hex digits: 2**64 names to try, one system call each, in a folder that cannot be listed
+
+
+def new_id() -> str:
+    """A run's id: random, from the system's cryptographic source, so it cannot be foretold."""
+    return secrets.token_hex(ID_BYTES)
+
+
 @dataclass(frozen=True)
 class Owner:
-    """Whose session it is: the login, and the session's name on a shared login (--session)."""
+    """Whose session it is: the login, the session's name on a shared login (--session), and
+    this run's id (a new one each time gradstep starts)."""
 
     user: str
     session: str = ""
+    id: str = field(default_factory=new_id)
 
     def stem(self, lesson: str) -> str:
-        """`user-session-lesson` (no session part for the login's own session), each part plain."""
-        return "-".join(plain_name(part) for part in (self.user, self.session, lesson) if part)
+        """`user-session-lesson-id` (no session part for the login's own session, no lesson
+        part for the progress file), each part plain."""
+        return "-".join(plain_name(part) for part in (self.user, self.session, lesson, self.id) if part)

@@ -36,7 +36,8 @@ class Pending:
         """Add `rows` in one write, the first time after the line saying where they go
         (a file left by an earlier session was handed in at the start, so it is begun afresh)."""
         lines = [] if self._started else [json.dumps({"format": FORMAT, "folder": str(self.folder),
-                                                      "user": self.owner.user, "session": self.owner.session})]
+                                                      "user": self.owner.user, "session": self.owner.session,
+                                                      "id": self.owner.id})]
         lines += [json.dumps({name: value for name, value in row.items() if value is not None},  # blanks left out:
                              ensure_ascii=False, allow_nan=False) for row in rows]  # most of a row's columns
         if not lines:
@@ -87,4 +88,6 @@ class Pending:
                 continue
             if isinstance(row, dict):
                 rows.append(row)
-        return Path(head["folder"]), Owner(str(head.get("user", "")), str(head.get("session", ""))), rows
+        owner = Owner(str(head.get("user", "")), str(head.get("session", "")),
+                      *([str(head["id"])] if head.get("id") else []))  # a run's own; else (an older file) a new one
+        return Path(head["folder"]), owner, rows

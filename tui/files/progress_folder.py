@@ -1,7 +1,8 @@
 """Reading a class's progress files as they change, from a folder the lab machines share.
 
-Every student's session rewrites `<user>-<session>.progress.json` in the hand-in folder
-as they step. The teacher's watcher looks again every half second: inotify says nothing
+Every run of a student's session rewrites `<user>-<session>-<id>.progress.json` in the
+hand-in folder as they step (the id is the run's, random); a student's runs of one session
+are one row, the latest (core.room.latest). The teacher's watcher looks again every half second: inotify says nothing
 about a file another machine changed over NFS, so it polls. Each file is opened afresh
 on every look, which on NFS makes the client ask the server whether it changed
 (close-to-open), where a bare stat() may answer from a cache a minute old; only a file
@@ -22,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...core.progress import SUFFIX, parse_time, read_progress
-from ...core.room import Seen
+from ...core.room import Seen, latest
 
 LARGEST = 2**20  # bytes: a progress record is a few KB; past this it is not one
 MOST_A_STUDENT = 1000  # files of one account read: a lab sharing one login (--session) fits; a flood does not
@@ -71,7 +72,7 @@ class ProgressFolder:
                 if name in self._known:  # half-written, most likely: the last good reading stands
                     known[name] = (None, self._known[name][1])
         self._known = known
-        return Look(tuple(seen for _, seen in known.values()), tuple(problems))
+        return Look(tuple(latest(seen for _, seen in known.values())), tuple(problems))
 
     def _reading(self, name: str) -> tuple[tuple[int, int, int], Seen]:
         try:

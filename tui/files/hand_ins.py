@@ -1,0 +1,118 @@
+"""Reading the hand-ins of a class's folder, for `gradstep class`: a row at a time, within a budget.
+
+The folder is written by every student of the class, so everything in it is data that may
+be hostile. A file is only opened if it is regular, never through a symlink, and its
+student is the account that owns it, which a student cannot forge, never the name in
+its rows or its file name. It is read a row at a time (the csv module over the file), so
+a big file costs time, never memory; and each account may have HAND_IN_BYTES read of its
+files in all (core/limits.py), so one student's planted gigabyte, or a hundred thousand
+empty files, costs the teacher seconds, not a minute, and only that student's lines are
+missing, with one line saying so.
+"""
+
+import csv
+import io
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ...core.limits import HAND_IN_BYTES, HAND_IN_FILE_BYTES
+from ...core.outside import shown_name
+from ...core.schema import COLUMNS
+from .progress_folder import account
+
+_READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+class HandInError(Exception):
+    """A file in the folder that is not a hand-in: a catalogue key says why."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key, self.values = key, values
+
+
+@dataclass
+class Budget:
+    """What each account may still have read, and what of theirs was passed over for it."""
+
+    each: int = HAND_IN_BYTES
+    spent: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, tuple[int, int]] = field(default_factory=dict)  # account: (files, bytes) not read
+
+    def take(self, student: str, size: int) -> bool:
+        """Whether a file of `size` bytes of `student` may be read; if so, it is spent."""
+        cost = max(size, HAND_IN_FILE_BYTES)
+        spent = self.spent.get(student, 0)
+        if spent + cost > self.each:
+            files, skipped = self.skipped.get(student, (0, 0))
+            self.skipped[student] = (files + 1, skipped + size)
+            return False
+        self.spent[student] = spent + cost
+        return True
+
+
+class _Within(io.RawIOBase):
+    """A file read no further than `left` bytes: the size it had when it was opened and
+    charged for (a file still growing, or a FIFO, is read no further)."""
+
+    def __init__(self, descriptor: int, left: int) -> None:
+        super().__init__()
+        self.descriptor, self.left = descriptor, left
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]  # any writable buffer, as io passes it
+        if self.left <= 0:
+            return 0
+        with memoryview(buffer) as view:
+            data = os.read(self.descriptor, min(len(view), self.left))
+            view[:len(data)] = data
+        self.left -= len(data)
+        return len(data)
+
+    def close(self) -> None:
+        if not self.closed:
+            os.close(self.descriptor)
+        super().close()
+
+
+class HandedIn:
+    """One hand-in, opened: its student, and its rows read one at a time (`with` closes it)."""
+
+    def __init__(self, entry: os.DirEntry) -> None:
+        if not entry.is_file(follow_symlinks=False):
+            raise HandInError("class.not_regular")
+        try:
+            descriptor = os.open(entry.path, _READ)
+        except OSError as error:  # swapped for a symlink since it was listed, or unreadable
+            raise HandInError("class.unreadable", reason=error.strerror or str(error)) from None
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            os.close(descriptor)
+            raise HandInError("class.not_regular")
+        self.student = account(status.st_uid)  # the owner: the file's name and rows say what they like
+        self.size = status.st_size
+        self._text = io.TextIOWrapper(io.BufferedReader(_Within(descriptor, status.st_size)),
+                                      encoding="utf-8", newline="")
+
+    def __enter__(self) -> "HandedIn":
+        return self
+
+    def __exit__(self, *exception: object) -> None:
+        self._text.close()
+
+    def rows(self) -> Iterator[dict[str, str]]:
+        """Its whole rows, one at a time; HandInError where it stops being a hand-in (the rows
+        before stand: they were whole)."""
+        try:
+            reader = csv.DictReader(self._text)
+            if tuple(reader.fieldnames or ()) != COLUMNS:
+                raise HandInError("class.not_hand_in", reason="columns")
+            for row in reader:
+                if None not in row and None not in row.values():  # whole rows only
+                    yield row
+        except (UnicodeDecodeError, csv.Error) as error:
+            raise HandInError("class.not_hand_in", reason=shown_name(str(error))[:80]) from None
