@@ -4,7 +4,7 @@ and the run's own random id.
 Exports and hand-ins name all three on every row, so a file found later, or handed in
 among thirty others, still says whose it is, and two runs of one student are told apart
 (`session`). The hand-in folder is the class's: the id is also in every name gradstep
-gives a file there, so that in a folder nobody can list (README, mode 3730) no classmate
+gives a file there, so that in a folder nobody can list (docs/teaching.md, mode 3730) no classmate
 can find, read or squat on another's hand-in or progress file by guessing its name.
 """
 
