@@ -190,3 +190,23 @@ async def test_full_width_digits_reach_the_guess_and_the_answer_and_0x10_is_refu
         app.screen.query_one("#answer").clear()
         await press_at_once(pilot, *"０．４６", "enter")
         assert app.state.session.history.iteration == 1 and app.state.session.guesses[0].value == 0.46
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_not_quite_goes_once_the_next_try_is_typed(language):
+    """"Not quite: try once more." stayed on the box while the student typed the next try."""
+    from gradstep.tui.words.say import say
+
+    app = app_for("alpha", questions=True, language=language)
+    again = say(language, "question.again.typed")[:8]
+    refused = say(language, "number.not_a_number", text="0x1")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press_at_once(pilot, *"0.3", "enter")
+        assert again in screen_text(app)
+        await press_at_once(pilot, "0")
+        assert again not in screen_text(app) and app.screen.query_one("#answer").value == "0"
+        await press_at_once(pilot, "s", "enter", "s", "enter", "t", "space", *"0x1", "enter")
+        assert isinstance(app.screen, GuessScreen) and refused in screen_text(app)
+        await press_at_once(pilot, "backspace")  # the guess's refusal goes the same way
+        assert refused not in screen_text(app)

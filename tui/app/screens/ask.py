@@ -9,6 +9,7 @@ Escape also leaves, but it is slow over SSH, so nothing depends on it.
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -81,6 +82,11 @@ class GuessScreen(ModalScreen[Guessed | None]):
     def action_direction(self, move: int) -> None:
         self.dismiss(Guessed(DIRECTIONS[move]))
 
+    @on(Input.Changed, "#answer")
+    def typing_began(self) -> None:
+        """A refusal speaks of the last try: once the student types again it is stale."""
+        self.query_one("#refusal", Wrapped).update([])
+
     def action_guess(self) -> None:
         """Enter: the number typed is the guess; Enter alone steps without one."""
         typed = self.query_one("#answer", Input).value if self.query("#answer") else ""
@@ -139,6 +145,13 @@ class QuestionScreen(ModalScreen[Answer]):
         if action == "skip":
             return self.answer is None
         return True
+
+    @on(Input.Changed, "#answer")
+    def typing_began(self) -> None:
+        """"Not quite: try once more." speaks of the last try: once the next is being typed
+        it is stale (a verdict stays: the box is closed then)."""
+        if self.answer is None:
+            self.say([])
 
     def action_choose(self, index: int) -> None:
         self.try_answer(self.question.choices[index])
