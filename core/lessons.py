@@ -15,6 +15,8 @@ from .refusals import Refusal
 
 LANGUAGES = ("en", "zh")  # English first: it is what every other language falls back to
 # What a teacher may lock (the actions, named as the app's actions are) and hide (readouts).
+# A new lock is its action's name here and its "locked.NAME" sentence in each language:
+# the app, its key bar and line mode refuse it through core/controller.py.
 LOCKABLE = ("edit", "rule", "rate", "lessons", "predict")
 HIDEABLE = ("analysis", "forecast", "worked-step")  # best alpha and steps to go; r; the arithmetic
 QUESTION_WORDS = ("ask", "explain")  # a question's words in each language, besides names for its choices
