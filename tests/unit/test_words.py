@@ -1,5 +1,8 @@
-"""The catalogue: every sentence in both languages, filled in safely; every key the core
-can raise is in it; lesson texts fall back field by field."""
+"""The catalogue: every sentence in every language, filled in safely; every key the core
+can raise is in it; lesson texts fall back field by field.
+
+Each check reads the whole catalogue at once and names every sentence that fails it, so
+a translator fixing a file sees the whole list in one run."""
 
 import ast
 import re
@@ -11,7 +14,8 @@ from gradstep.core.lessons import Lesson, LessonText
 from gradstep.core.numbers import InvalidNumber, parse_number
 from gradstep.core.problem import InvalidProblem, Problem
 from gradstep.core.refusals import Refusal
-from gradstep.tui.words.catalogue import ARGPARSE_ZH, WORDS
+from gradstep.tui.words.catalogue import ARGPARSE, SENTENCES
+from gradstep.tui.words.language import LANGUAGES
 from gradstep.tui.words.say import explain, say
 
 from ..helpers import gradstep
@@ -24,21 +28,35 @@ def fields(template: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-@pytest.mark.parametrize("key", sorted(WORDS))
-def test_every_key_has_both_languages_with_the_same_values_to_fill(key):
-    english, chinese = WORDS[key]
-    assert english.strip() and chinese.strip()
-    assert fields(english) == fields(chinese), key
-    assert english.count("[[") == english.count("]]") and chinese.count("[[") == chinese.count("]]")
-    if key != "key.language":  # the key that switches to Chinese is named in Chinese
-        assert not CJK.search(english), f"{key}: Chinese in the English"
+ENGLISH = SENTENCES["en"]
+
+
+def test_every_language_has_englishs_keys_with_the_same_values_to_fill():
+    for code, sentences in SENTENCES.items():
+        assert set(sentences) == set(ENGLISH), (code, "missing:", sorted(set(ENGLISH) - set(sentences)),
+                                                "not in English:", sorted(set(sentences) - set(ENGLISH)))
+        unlike = sorted(key for key, english in ENGLISH.items() if fields(english) != fields(sentences[key]))
+        assert not unlike, (code, "values to fill differ from English's:", unlike)
+        empty = sorted(key for key, sentence in sentences.items() if not sentence.strip())
+        assert not empty, (code, "empty:", empty)
+        unbalanced = sorted(key for key, sentence in sentences.items() if sentence.count("[[") != sentence.count("]]"))
+        assert not unbalanced, (code, "[[ without ]]:", unbalanced)
+
+
+def test_a_language_that_says_it_is_ascii_is_ascii():
+    """An ASCII-only terminal is given these sentences as they are (language.shown)."""
+    for code, language in LANGUAGES.items():
+        if language.ascii:
+            wide = sorted(key for key, sentence in SENTENCES[code].items() if not sentence.isascii())
+            assert not wide, (code, "not ASCII:", wide)
+    assert LANGUAGES["en"].ascii and not LANGUAGES["zh"].ascii
 
 
 def test_chinese_prose_uses_full_width_punctuation():
-    for key, (_, chinese) in WORDS.items():
-        prose = re.sub(r"\{[^}]*\}", "", chinese)
-        # A half-width comma or colon right after a Chinese character reads as a typo in Chinese text.
-        assert not re.search(r"[\u4e00-\u9fff][,:;]", prose), key
+    # A half-width comma or colon right after a Chinese character reads as a typo in Chinese text.
+    typos = sorted(key for key, chinese in SENTENCES["zh"].items()
+                   if re.search(r"[\u4e00-\u9fff][,:;]", re.sub(r"\{[^}]*\}", "", chinese)))
+    assert not typos, typos
 
 
 
@@ -46,7 +64,7 @@ def chinese_texts() -> list[tuple[str, str]]:
     """(where, text) for every Chinese sentence: the catalogue's and the course's."""
     from gradstep.core.courses import course
 
-    texts = [(key, chinese) for key, (_, chinese) in WORDS.items()]
+    texts = list(SENTENCES["zh"].items())
     for lesson in course():
         words = lesson.text("zh")
         texts += [(f"{lesson.name}.{field}", getattr(words, field)) for field in ("title", "summary", "teaches", "notice")]
@@ -59,12 +77,12 @@ def test_chinese_reads_as_a_chinese_textbook_writes_it():
     """A Chinese student's lost moments: calques (驯服 for 'tame', 爆炸 for 'blow up', 原样一次
     for 'as it is'), ASCII arrows and quotes inside Chinese, and a sentence whose English has
     a full stop ending without one."""
-    for where, text in chinese_texts():
-        assert not re.search("驯服|爆炸|原样一次|->", text), where
-        assert not re.search(r"'[^']*[\u4e00-\u9fff][^']*'", text), where  # a quotation in Chinese takes “…”
-    for key, (english, chinese) in WORDS.items():
-        if english.endswith(".") and not english.endswith("..."):
-            assert chinese[-1] in "。？！”）", key
+    texts = chinese_texts()
+    assert not [where for where, text in texts if re.search("驯服|爆炸|原样一次|->", text)]
+    assert not [where for where, text in texts if re.search(r"'[^']*[\u4e00-\u9fff][^']*'", text)]  # “…” in Chinese
+    unended = sorted(key for key, english in ENGLISH.items()
+                     if english.endswith(".") and not english.endswith("...") and SENTENCES["zh"][key][-1] not in "。？！”）")
+    assert not unended, ("a full stop in English, none in Chinese:", unended)
 
 
 def core_keys() -> set[str]:
@@ -84,7 +102,7 @@ def core_keys() -> set[str]:
 def test_every_key_the_core_raises_is_in_the_catalogue():
     keys = core_keys()
     assert len(keys) > 30  # the scan found them
-    assert keys <= set(WORDS), sorted(keys - set(WORDS))
+    assert keys <= set(ENGLISH), sorted(keys - set(ENGLISH))
 
 
 def test_outside_text_is_shown_safely():
@@ -117,7 +135,7 @@ def test_a_value_of_none_leaves_its_optional_part_out():
 def test_argparse_speaks_chinese_too():
     result = gradstep("run", "--alpha", "--lang", "zh")
     assert result.status == 2 and result.err.startswith("gradstep run：参数 --alpha：需要一个值")
-    assert set(ARGPARSE_ZH.values()) and all(CJK.search(text) for text in ARGPARSE_ZH.values())
+    assert ARGPARSE["en"] == {} and ARGPARSE["zh"] and all(CJK.search(text) for text in ARGPARSE["zh"].values())
 
 
 def test_a_partial_translation_falls_back_field_by_field():
@@ -154,7 +172,7 @@ def test_a_first_year_reads_no_jargon_the_course_does_not_teach(jargon):
     from gradstep.core.courses import course
 
     texts = [getattr(lesson.text("en"), field) for lesson in course() for field in ("teaches", "notice")]
-    assert not any(jargon in text for text in texts + [english for english, _ in WORDS.values()])
+    assert not any(jargon in text for text in texts + list(ENGLISH.values()))
 
 
 def test_numbers_typed_with_a_chinese_input_methods_comma_are_read():

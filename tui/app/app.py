@@ -32,6 +32,7 @@ from ..files.hand_in import HandIn
 from ..files.owner import Owner, login_name
 from ..files.places import VIEW_SETTINGS, export_folder
 from ..words.figures import weight_name
+from ..words.language import following, shown, switchable
 from ..words.prose import facts_now, where_it_stands
 from ..words.say import explain, field_names, say
 from ..words.wrap import end_of, width
@@ -93,8 +94,9 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         self.prepare_keys()  # in_turn.py: keys read together handled one after another
         self._player: Timer | None = None  # ticks while playing; the speed lives in state
         self.panels: list[StatePanel] = []  # the widgets drawn from the state, once mounted
-        if ascii_only and language == "zh":  # Chinese needs UTF-8
-            language, notice = "en", say("en", "no_chinese")
+        if shown(language, ascii_only) != language:  # Chinese needs UTF-8
+            asked, language = language, shown(language, ascii_only)
+            notice = say(language, "no_utf8", language=say(language, f"language.{asked}"))
         settings = {key: value for key, value in (view or {}).items() if key in VIEW_SETTINGS[1:]}
         self.set_reactive(GradstepApp.state, AppState(session, language=language, notice=notice,
                                                       predicting=session.lesson.predict, **settings))
@@ -229,7 +231,7 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         if self._too_small() and action != "quit":
             return None
         if action == "language":
-            return not self.ascii_only  # Chinese needs UTF-8; its place goes to the next key
+            return switchable(self.ascii_only)  # Chinese needs UTF-8; its place goes to the next key
         move = self.state.moves.get(named(action, parameters))
         if move is not None:
             return False if not move.offered else move.allowed or None
@@ -389,7 +391,7 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         self.state = self.state.replace(selected=selected_by_key(self.state, index))
 
     def action_language(self) -> None:
-        self.state = self.state.replace(language="zh" if self.state.language == "en" else "en")
+        self.state = self.state.replace(language=following(self.state.language, self.ascii_only))
 
     def action_export(self) -> None:
         from ..files import exports

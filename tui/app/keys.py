@@ -8,7 +8,8 @@ the README's table); the bar offers w, e and v where the screen needs them (key_
 from textual.binding import Binding
 
 from ...core.limits import WEIGHT_KEYS
-from ..words.catalogue import WORDS
+from ..words.catalogue import SENTENCE_KEYS
+from ..words.language import LANGUAGES, following
 from ..words.say import say
 
 # (key, action, description key, what the key bar shows for the key, its group)
@@ -42,7 +43,16 @@ def key_name(language: str, binding: Binding) -> str:
     """How the key bar and the help name a binding's key: in the reader's words where the
     catalogue has them (space is 空格 in Chinese), else as the key shows."""
     word = f"keyname.{binding.key}"
-    return say(language, word) if word in WORDS else binding.key_display or binding.key
+    return say(language, word) if word in SENTENCE_KEYS else binding.key_display or binding.key
+
+
+def described(language: str, description: str, ascii_only: bool) -> str:
+    """What a binding does, as the key bar says it: its sentence, but for g the name of the
+    language it switches to in that language's own words ("中文"), so that a reader lost
+    in a language they cannot read still finds their own."""
+    if description == "key.language":
+        return LANGUAGES[following(language, ascii_only)].name
+    return say(language, description)
 
 
 def key_bindings() -> list[Binding]:

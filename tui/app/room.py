@@ -34,10 +34,11 @@ from ..words.room import (
     student_columns,
     student_headings,
 )
+from ..words.language import following, shown, switchable
 from ..words.say import say
 from .ascii import AsciiFilter
 from .input_end import ending_at_the_end
-from .keys import key_name
+from .keys import described, key_name
 from .widgets.table_lines import TableLines
 
 LOOK_EVERY = 0.5  # seconds between looks at the folder: a step reaches the screen within about a second
@@ -86,8 +87,7 @@ class RoomApp(App[int]):
         self.ascii_filter = AsciiFilter()  # get_line_filters: every cell ASCII
         self._looking = False  # a look is under way (a slow share): the next tick waits for it
         self._shown: dict[str, Text] = {}  # what each one-line widget shows now
-        if ascii_only and language == "zh":  # Chinese needs UTF-8
-            language = "en"
+        language = shown(language, ascii_only)  # Chinese needs UTF-8
         self.set_reactive(RoomApp.state, RoomState(Look((), ()), clock(), language=language))
 
     def compose(self) -> ComposeResult:
@@ -180,13 +180,14 @@ class RoomApp(App[int]):
         """The keys on one line, the order in use shown reversed (no colour needed)."""
         line = Text(no_wrap=True, overflow="crop")
         for binding in ROOM_KEYS:
-            if not binding.show or (binding.action == "language" and self.ascii_only):
+            if not binding.show or (binding.action == "language" and not switchable(self.ascii_only)):
                 continue
             if line:
                 line.append(" ")
             current = binding.id == state.sort
             line.append(key_name(state.language, binding), style="bold reverse" if current else "bold")
-            line.append(" " + say(state.language, binding.description), style="reverse" if current else "")
+            line.append(" " + described(state.language, binding.description, self.ascii_only),
+                        style="reverse" if current else "")
         return line
 
     def on_resize(self) -> None:
@@ -200,8 +201,8 @@ class RoomApp(App[int]):
         table.scroll_to(y=table.scroll_offset.y + direction * max(table.size.height - 2, 1), animate=False)
 
     def action_language(self) -> None:
-        if self.ascii_only:
+        if not switchable(self.ascii_only):
             return
-        language = "zh" if self.state.language == "en" else "en"
+        language = following(self.state.language, self.ascii_only)
         self.query_one("#questions").border_title = say(language, "room.questions")
         self.state = replace(self.state, language=language)

@@ -13,6 +13,8 @@ import select
 import sys
 from collections.abc import Mapping
 
+from ..words.language import LANGUAGES, from_locale
+
 COERCED = ("C.UTF-8", "C.utf8", "UTF-8")  # what PEP 538 writes into LC_CTYPE
 DUMB_TERMS = ("", "dumb", "unknown")
 
@@ -67,12 +69,14 @@ def is_tty(stream) -> bool:
 
 
 def language_from_environment(environ: Mapping[str, str] = os.environ) -> str:
-    """zh when the locale says Chinese (LC_ALL, then LC_MESSAGES, then LANG), else en."""
+    """The language the locale asks for (LC_ALL, then LC_MESSAGES, then LANG: zh_CN.UTF-8 is
+    zh), else the first, English."""
+    first = next(iter(LANGUAGES))
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = environ.get(name, "")
         if value:
-            return "zh" if value.lower().startswith("zh") else "en"
-    return "en"
+            return from_locale(value) or first
+    return first
 
 
 def output_gone(stream) -> bool:

@@ -28,7 +28,7 @@ from ...core.problem import METHODS, Problem
 from ...core.refusals import Refusal
 from ..compat import (argparse_says, argparse_words, help_width, is_option, one_line, options_taking_a_value,
                       program_name)
-from ..words.catalogue import ARGPARSE_ZH
+from ..words.catalogue import ARGPARSE
 from ..words.say import explain, say
 from ..words.wrap import width, wrap
 from .environment import language_from_environment
@@ -158,11 +158,12 @@ def parse_in_language(make_parser: Callable[[str], ArgumentParser],
 @contextlib.contextmanager
 def _argparse_speaking(language: str) -> Iterator[None]:
     """argparse's words in `language` while it parses or prints help."""
-    if language != "zh":
+    words = ARGPARSE.get(language)
+    if not words:  # English: argparse's own
         yield
         return
-    with argparse_words(lambda message: ARGPARSE_ZH.get(message, message),
-                        lambda one, many, count: ARGPARSE_ZH.get(one if count == 1 else many, one if count == 1 else many)):
+    with argparse_words(lambda message: words.get(message, message),
+                        lambda one, many, count: words.get(one if count == 1 else many, one if count == 1 else many)):
         yield
 
 

@@ -28,7 +28,8 @@ from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, InvalidProblem,
 from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
 from ...core.rules import HotColdStep, as_arrays, predict_rows, squared_error, total
 from ...core.session import Session
-from .catalogue import WORDS
+from .catalogue import SENTENCE_KEYS, SENTENCES
+from .language import LANGUAGES
 from .figures import (goals_text, no_signal_suffix, not_falsely_whole, number, over_squares, r_formula, r_value,
                       squares, weight_name, weights_text)
 from .say import say
@@ -111,7 +112,7 @@ def lesson_names(lesson: Lesson, language: str) -> tuple[str, str]:
     alone, ("冷热法", ""), the English name being for the command line. A lesson with no
     title in that language keeps its name beside the title it has."""
     own = lesson.texts.get(language)
-    if language != "en" and own is not None and own.title:
+    if not LANGUAGES[language].code_names and own is not None and own.title:
         return own.title, ""
     return lesson.name, lesson.text(language).title
 
@@ -212,8 +213,7 @@ def opening(lesson: Lesson, history: History, language: str) -> list[str]:
         parts = [_frozen_now(history.problem, language)]
     elif history.problem.method != lesson.problem.method:
         key = f"switched.{history.problem.method}"
-        english, _ = WORDS[key]  # the same figures in every language
-        parts = [_unknown(english, history.problem, language) or say(language, key, **known)]
+        parts = [_unknown(SENTENCES[language][key], history.problem, language) or say(language, key, **known)]
     else:
         parts = [_filled(part, history.problem, language) for part in (text.teaches, text.notice) if part]
     first = "first_step.measure" if history.problem.method == MEASURE else "first_step"  # space only measures
@@ -376,7 +376,7 @@ def reveal(session: Session, language: str) -> str:
 
     outcome = {None: "skipped", True: "right", False: "wrong"}[guess.right]
     key = f"predict.{outcome}.{guess.kind}"  # the 1% rule is for numbers; a direction is the one taken or not
-    key = key if key in WORDS else f"predict.{outcome}"
+    key = key if key in SENTENCE_KEYS else f"predict.{outcome}"
     guessed = None if guess.value is None else shown(guess.value)
     return say(language, key, guess=guessed, truth=shown(guess.truth))
 

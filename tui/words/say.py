@@ -17,17 +17,16 @@ from ...core.numbers import readable
 from ...core.outside import shown_name  # a value met here may not have passed a loader
 from ...core.problem import Problem
 from ...core.refusals import Refusal
-from .catalogue import KINDS, WORDS
+from .catalogue import KINDS, SENTENCE_KEYS, SENTENCES
+from .language import LANGUAGES
 
 QUOTED_LENGTH = 60  # characters of outside text quoted in a message; the rest is "..."
 OPTIONAL = re.compile(r"\[\[(.*?)\]\]", re.S)
 
 
 def say(language: str, key: str, /, **values: object) -> str:
-    """The catalogue's sentence `key` in `language` (English where it has no other), filled in."""
-    english, chinese = WORDS[key]
-    template = chinese if language == "zh" else english
-    return _Filler(language).fill(template, values)
+    """The catalogue's sentence `key` in `language`, filled in."""
+    return _Filler(language).fill(SENTENCES[language][key], values)
 
 
 def explain(language: str, refusal: Refusal, names: dict[str, str] | None = None) -> str:
@@ -111,13 +110,14 @@ class _Filler(string.Formatter):
 
 def term(language: str, name: str) -> str:
     """A quantity's name in `language` when the catalogue has it, else as the core spells it."""
-    return say(language, name) if name in WORDS else name
+    return say(language, name) if name in SENTENCE_KEYS else name
 
 
 def headings(language: str) -> dict[str, str]:
     """The text table's words in `language`: its column headings, and hot and cold's moves.
-    English keeps the code's names (as CSV has them); so do delta and weight_delta."""
-    if language == "en":
+    A language whose words the code's names are (English) keeps them, as CSV has them; so
+    do delta and weight_delta in every language."""
+    if LANGUAGES[language].code_names:
         return {}
     columns = {name: term(language, name) for name in ("iteration", "weight", "prediction", "error", "output_error")}
     columns |= {name: say(language, f"column.{name}") for name in ("up_error", "down_error", "move")}

@@ -19,16 +19,17 @@ import unicodedata
 from functools import lru_cache
 from itertools import accumulate
 
-CLOSING = set("，。、；：？！）」』】》〉…,.;:?!)]}%")
-OPENING = set("（「『【《〈([{")
+from .language import LANGUAGES
+
+# Each language's own marks (language.py) besides ASCII's.
+CLOSING = set("…,.;:?!)]}%").union(*(language.closing for language in LANGUAGES.values()))
+OPENING = set("([{").union(*(language.opening for language in LANGUAGES.values()))
 OPERATORS = {"=", "<", ">", "<=", ">=", "->", "→", "+", "-", "x", "×", "/", "*"}  # between operands, spaced
 BREAKS = {"=", "<", ">", "<=", ">=", "->", "→", "+", "-"}  # where a formula too long for a line may break
 PRODUCTS = {"x", "×", "/", "*"}  # where a term too long for a line may break
 HANG = "  "  # before a formula's continued line, which begins with its operator
-# Chinese words a line should not split ("预/测"): the course's vocabulary, longest first.
-WORDS = tuple(sorted("""预测 误差 权重 目标 差值 学习率 梯度下降 梯度 发散 收敛 输入 输出 步长 冷热法 迭代 平方和
-    改变量 平方 谷底 曲线 抛物线 冻结 最佳 边界 系数 斜率 起点 方向 大小 每一步 一步 越来越大 来回 振荡
-    整数 舍入 浮点数 数值 结果 计算机""".split(), key=len, reverse=True))
+# Words a line should not split ("预/测"), every language's, longest first.
+WORDS = tuple(sorted({word for language in LANGUAGES.values() for word in language.unbroken}, key=lambda word: (-len(word), word)))
 
 
 def width(text: str) -> int:

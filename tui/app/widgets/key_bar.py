@@ -8,6 +8,7 @@ would do nothing now is dim, and with --mouse a click on a key runs it.
 """
 
 from itertools import groupby
+from typing import TYPE_CHECKING, cast
 
 from rich.style import Style
 from rich.text import Text
@@ -15,10 +16,12 @@ from textual.binding import Binding
 from textual.events import Click
 
 from ....core.problem import HOT_COLD, MEASURE
-from ...words.say import say
-from ..keys import key_name
+from ..keys import described, key_name
 from ..state import AppState
 from .panel import StatePanel
+
+if TYPE_CHECKING:
+    from ..app import GradstepApp
 
 LONG_RUN = 10  # steps after which the error-vs-iteration chart (v) tells more than the log's last rows
 
@@ -68,7 +71,8 @@ class KeyBar(StatePanel):
         for _, grouped in groupby(shown, key=lambda item: item[0].group or id(item[0])):
             members = list(grouped)
             first = members[0][0]
-            said = say(state.language, label(state, first.group.description if first.group else first.description))
+            description = label(state, first.group.description if first.group else first.description)
+            said = described(state.language, description, cast("GradstepApp", self.app).ascii_only)
             entry = self._entry(members, said, state.language, *styles)
             if line.cell_len + bool(line) + entry.cell_len > self.size.width:
                 break  # the rest are under ? (help)
