@@ -1,8 +1,8 @@
 """What in a lesson file is probably a mistake, though the lesson would load.
 
-A field its rule never reads, a lock given twice, words a Chinese-reading student would
-get in English, a question nothing explains or a tolerance on a choice: none stops a
-lesson, each is worth a line before class. They are read from the file's fields as TOML
+A field its rule never reads, a lock given twice, a lock that keeps the student in the
+lesson, words a Chinese-reading student would get in English, a question nothing explains
+or a tolerance on a choice: none stops a lesson, each is worth a line before class. They are read from the file's fields as TOML
 gives them, not from a loaded Lesson, so a file with faults gets its warnings in the
 same run (`gradstep check`), whatever the faults are.
 """
@@ -17,7 +17,7 @@ from .problem import GRADIENT_DESCENT
 
 def lesson_warnings(data: dict[str, Any], where: str) -> list[LessonError]:
     """Every warning of a lesson file's fields `data` (file `where`)."""
-    warnings = _unused_rate(data, where) + _repeated(data, where) + _untranslated(data, where)
+    warnings = _unused_rate(data, where) + _repeated(data, where) + _kept_in(data, where) + _untranslated(data, where)
     questions = data.get("questions")
     for number, question in enumerate(questions if isinstance(questions, list) else [], start=1):
         if isinstance(question, dict):
@@ -66,6 +66,16 @@ def _repeated(data: dict[str, Any], where: str) -> list[LessonError]:
         found += [LessonError("lesson.repeated", where=where, field=field, value=word, times=words.count(word))
                   for word in dict.fromkeys(words) if words.count(word) > 1]
     return found
+
+
+def _kept_in(data: dict[str, Any], where: str) -> list[LessonError]:
+    """`lessons` locked: the student can open no other lesson (l, and b at iteration 0, are
+    refused), so in a course they never reach the next one. Meant for a test, perhaps; a
+    surprise in class."""
+    locked = data.get("locked")
+    if not isinstance(locked, list) or "lessons" not in locked:
+        return []
+    return [LessonError("lesson.locks_lessons", where=where, field="locked")]
 
 
 def _untranslated(data: dict[str, Any], where: str, prefix: str = "", fields: tuple[str, ...] = TEXT_FIELDS,

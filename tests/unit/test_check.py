@@ -244,3 +244,17 @@ def test_a_field_of_the_wrong_kind_does_not_hide_the_shapes_of_the_others(tmp_pa
     assert result.status == 2
     assert "alpha: expected a number" in result.out + result.err
     assert "inputs: each weight needs exactly one input (weights: 2, inputs: 3)" in result.out + result.err
+
+
+def test_a_lesson_that_locks_lessons_is_warned_of_in_both_languages(tmp_path):
+    """A lesson locking `lessons` keeps the student in it: in a course, they never reach the next."""
+    path = write(tmp_path, "kept.toml", SOUND.replace('alpha = 0.1\n', 'alpha = 0.1\nlocked = ["rate", "lessons"]\n'))
+    result = gradstep("check", str(tmp_path), "--lang", "en")
+    assert result.status == 0  # a warning, not an error
+    assert (f"{path}: locked: warning: \"lessons\" is locked: the student cannot leave this lesson for another "
+            "(l, and b at its start, are refused), so a course stops here") in result.out.splitlines()
+    assert "0 errors, 1 warnings" in result.out
+    chinese = gradstep("check", str(path), "--lang", "zh").out
+    assert f'{path}：locked：警告：锁定了 "lessons"：学生无法离开这一课去别的课' in chinese
+    unlocked = write(tmp_path, "kept.toml", SOUND.replace('alpha = 0.1\n', 'alpha = 0.1\nlocked = ["rate"]\n'))
+    assert "0 warnings" in gradstep("check", str(unlocked)).out
