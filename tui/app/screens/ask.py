@@ -65,6 +65,7 @@ class GuessScreen(ModalScreen[Guessed | None]):
     def __init__(self, kind: str, question: str, language: str) -> None:
         super().__init__()
         self.kind, self.question, self.language = kind, question, language
+        self.refused: str | None = None  # the text the refusal on screen is about
 
     def compose(self) -> ComposeResult:
         keys = "predict.keys.direction" if self.kind == DIRECTION else "predict.keys.number"
@@ -83,9 +84,12 @@ class GuessScreen(ModalScreen[Guessed | None]):
         self.dismiss(Guessed(DIRECTIONS[move]))
 
     @on(Input.Changed, "#answer")
-    def typing_began(self) -> None:
-        """A refusal speaks of the last try: once the student types again it is stale."""
-        self.query_one("#refusal", Wrapped).update([])
+    def typing_began(self, changed: Input.Changed) -> None:
+        """A refusal speaks of the try it refused: once the box says something else, it is
+        stale. The box as it is now, not as the message had it: keys typed fast with Enter
+        post their changes after Enter's refusal, about the very text it refused."""
+        if changed.input.value != self.refused:
+            self.query_one("#refusal", Wrapped).update([])
 
     def action_guess(self) -> None:
         """Enter: the number typed is the guess; Enter alone steps without one."""
@@ -96,6 +100,7 @@ class GuessScreen(ModalScreen[Guessed | None]):
         try:
             self.dismiss(Guessed(parse_number(typed)))
         except InvalidNumber as refusal:
+            self.refused = typed
             self.query_one("#refusal", Wrapped).update([("", explain(self.language, refusal), "bold")])
 
 
@@ -121,6 +126,7 @@ class QuestionScreen(ModalScreen[Answer]):
         words = question.text(language)
         self.words = QuestionText(fill(words.ask, known), fill(words.explain, known), words.choices)  # figures in
         self.answer: Answer | None = None  # set once it is settled: Enter then closes
+        self.said_of: str | None = None  # what the box held when the words under it were said
 
     def compose(self) -> ComposeResult:
         text = self.words
@@ -147,10 +153,10 @@ class QuestionScreen(ModalScreen[Answer]):
         return True
 
     @on(Input.Changed, "#answer")
-    def typing_began(self) -> None:
-        """"Not quite: try once more." speaks of the last try: once the next is being typed
-        it is stale (a verdict stays: the box is closed then)."""
-        if self.answer is None:
+    def typing_began(self, changed: Input.Changed) -> None:
+        """"Not quite: try once more." speaks of the last try: once the box says something
+        else it is stale (as GuessScreen's refusal; a verdict stays: the box is closed then)."""
+        if self.answer is None and changed.input.value != self.said_of:
             self.say([])
 
     def action_choose(self, index: int) -> None:
@@ -197,4 +203,6 @@ class QuestionScreen(ModalScreen[Answer]):
         self.set_focus(None)  # now, not later as focus() would: the next key may be Enter
 
     def say(self, lines: list[str]) -> None:
+        """`lines` under the box, about what it holds now."""
+        self.said_of = self.query_one("#answer", Input).value if self.query("#answer") else None
         self.query_one("#refusal", Wrapped).update([("", line, "bold") for line in lines])
