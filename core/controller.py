@@ -12,7 +12,7 @@ Problem, which is cheap and checks itself; the Session with its new run is built
 when the key is pressed, from the Problem kept here, so nothing is built twice.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from .lessons import LOCKABLE
@@ -52,13 +52,36 @@ def named(action: str, parameters: tuple[object, ...]) -> str:
     return f"{action}({', '.join(map(repr, parameters))})" if parameters else action
 
 
-def moves(session: Session, *, predicting: bool = False, playing: bool = False, followed: int = 0) -> Mapping[str, Move]:
+def moves(session: Session, *, predicting: bool = False, playing: bool = False, followed: int = 0) -> "Moves":
     """Every action of ACTIONS and what it would do from `session`, in predict mode or not,
     playing or not, with the chart following weight `followed` (flat, from 0; z freezes it).
 
     The order of the checks within an action is the order of the reasons: a lock first
     (the teacher's word is what the student needs to hear), then what the run allows."""
-    return {action: _move(session, action, predicting, playing, followed) for action in ACTIONS}
+    return Moves(session, predicting, playing, followed)
+
+
+class Moves(Mapping[str, Move]):
+    """The answer of `moves`: each action's Move is worked out when first asked for, then
+    kept. Keys read together ask only for the one they press, of a state the screen never
+    shows; the key bar asks for them all, of the state it paints."""
+
+    def __init__(self, session: Session, predicting: bool, playing: bool, followed: int) -> None:
+        self._facts = (session, predicting, playing, followed)
+        self._known: dict[str, Move] = {}  # the answers asked for so far; every one is final
+
+    def __getitem__(self, action: str) -> Move:
+        if action not in self._known:
+            if action not in ACTIONS:
+                raise KeyError(action)
+            self._known[action] = _move(self._facts[0], action, *self._facts[1:])
+        return self._known[action]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(ACTIONS)
+
+    def __len__(self) -> int:
+        return len(ACTIONS)
 
 
 def _move(session: Session, action: str, predicting: bool, playing: bool, followed: int) -> Move:
