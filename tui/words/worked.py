@@ -119,20 +119,19 @@ def _gradient_lines(problem: Problem, step: GradientStep, language: str) -> list
             *_which_way(inputs[0], step, language),
         ]
     silent = [f"w{i + 1}" for i, x in enumerate(inputs) if x == 0]
-    with np.errstate(all="ignore"):  # delta x input as written, before frozen weights' are set to 0
-        product = np.float64(step.delta) * np.asarray(inputs, dtype=np.float64)
+    # A frozen weight's weight_delta is 0 in the same line that works the others out: shown
+    # as delta x input, it would contradict the lesson's "its weight_delta is 0" until a later line.
+    frozen = ", ".join(str(index + 1) for index in problem.frozen)
     lines = [
         delta,
-        say(language, "worked.weight_delta", delta=number(step.delta), input=vector(inputs),
-            value=vector(product if problem.frozen else step.weight_delta)),
+        say(language, "worked.weight_delta.frozen" if frozen else "worked.weight_delta", delta=number(step.delta),
+            input=vector(inputs), value=vector(step.weight_delta), weights=frozen),
         say(language, "worked.weights", weights=vector(step.weights), alpha=readable(alpha),
             value=vector(step.weights_after)),
         *([say(language, "worked.no_signal.some", names=", ".join(silent))] if silent else []),
     ]
-    if problem.frozen:  # delta x input is not what moves a frozen weight: set to 0, said so
-        numbers = ", ".join(str(index + 1) for index in problem.frozen)
-        lines.insert(2, say(language, "worked.frozen", weights=numbers, count=len(problem.frozen),
-                            value=vector(step.weight_delta)))
+    if frozen:  # why it is 0, after the line that shows it
+        lines.insert(2, say(language, "worked.frozen", weights=frozen, count=len(problem.frozen)))
     return lines
 
 
