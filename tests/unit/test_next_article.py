@@ -302,14 +302,16 @@ def test_line_mode_freezes_a_weight_with_z_and_refuses_as_the_app_does(tmp_path,
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_a_frozen_weights_worked_step_is_true_arithmetic(language):
-    """'(-0.14) x [8.5, 0.65, 1.2] = [0, -0.091, -0.168]' is false as written: the product
-    is shown as it is, and the line after it sets the frozen weight's share to 0."""
+    """'(-0.14) x [8.5, 0.65, 1.2] = [0, -0.091, -0.168]' is false as written, and the
+    product [-1.19, ...] contradicts the lesson's "its weight_delta is 0": the line says
+    that the frozen weight's share is 0, and shows the weight_delta that moves the weights."""
     from gradstep.tui.words.worked import worked_step
 
     lines = worked_step(History.start(find_lesson("freeze-weight").problem).jump(1), language)
-    product = f"(-0.14){say(language, 'sign.times')}[8.5, 0.65, 1.2] = [-1.19, -0.091, -0.168]"
-    assert any(line.endswith(product) for line in lines)
-    assert any("[0, -0.091, -0.168]" in line and "weight_delta = [0" in line for line in lines)
+    formula = f"(-0.14){say(language, 'sign.times')}[8.5, 0.65, 1.2]"
+    line = next(line for line in lines if formula in line)
+    assert line.endswith("[0, -0.091, -0.168]") and ("frozen weight 1" in line or "冻结的权重 1 改为 0" in line)
+    assert not any("-1.19" in line for line in lines)
 
 
 def test_rows_that_learn_at_different_rates_each_read_out_their_own_r():

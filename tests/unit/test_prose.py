@@ -73,7 +73,7 @@ def test_the_opening_does_not_tell_the_errors_still_to_come(name):
     ("divergence", {"alpha": 0.01}, ["1 - 1 = 0 times", "r = 0: the first step lands"], ["-99", "9801"]),
     ("alpha", {"alpha": 0.25}, ["r = 1 - 0.25 x 2^2 = 0", "lands exactly"], ["0.6", "0.36"]),
     ("alpha", {"inputs": (4.0,)}, ["1/4^2 = 0.0625", "2/4^2 = 0.125", "r = 1 - 0.1 x 4^2 = -0.6"], ["0.25"]),
-    ("multi-weight", {"alpha": 0.02}, ["1 - 0.02 x 74.112 = -0.48225", "zig-zagging"], ["0.25887"]),
+    ("multi-weight", {"alpha": 0.02}, ["1 - 0.02 x 74.1125 = -0.48225", "zig-zagging"], ["0.258875"]),
     ("hot-cold", {"step_amount": 0.2}, ["1.5 away: 7.5 steps of 0.2"], ["15 steps"]),
 ])
 def test_figures_follow_the_problem_on_screen(name, changes, present, absent):
@@ -517,3 +517,24 @@ def test_a_lessons_words_about_its_frozen_weight_give_way_when_the_student_freez
     said = " ".join(opening(lesson, history, language))
     assert said.startswith(say(language, "switched.frozen", frozen="w3", r_formula="", r_says="").split("w3")[0])
     assert fill(lesson.text(language).teaches, facts(history.problem, language)) not in said
+
+
+R_FORMULA = re.compile(r"r\d? = 1 - (\S+) (?:x|×) (\S+) = (\S+)")
+
+
+def _squares_shown(text: str) -> float:
+    """A sum of squares as the formula writes it: "74.1125", or "2^2" for one input."""
+    return float(text[:-2]) ** 2 if text.endswith("^2") else float(text)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("problem", [*(lesson.problem for lesson in course()),
+                                     find_lesson("weight-matrix").problem.replace(frozen=(0, 4, 8))])
+def test_r_formula_checks_by_hand_from_the_figures_it_shows(problem, language):
+    """'1 - 0.01 x 74.112 = 0.25887' does not check by hand (74.1125 and 0.258875 do): the
+    sum of squares and r a formula goes on from are written exactly where a few digits do it."""
+    shown = readout_lines(History.start(problem), language) + [f"r = {facts(problem, language)['r_formula']}"]
+    formulas = [R_FORMULA.search(line) for line in shown]
+    for found in filter(None, formulas):
+        alpha, squares, r = float(found[1]), _squares_shown(found[2]), float(found[3])
+        assert 1 - alpha * squares == pytest.approx(r, rel=1e-9, abs=1e-12), found[0]

@@ -5,7 +5,7 @@ from ...core.divergence import GROWTH, Divergence, start_error
 from ...core.history import History
 from ...core.numbers import readable
 from ...core.problem import Problem
-from .figures import not_falsely_whole, r_value
+from .figures import carried, r_value
 from .say import say, term
 
 
@@ -40,4 +40,4 @@ def banner(language: str, history: History, hidden: tuple[str, ...] = ()) -> str
         what = _growth(language, divergence, problem)
     key = "banner.no_r" if "forecast" in hidden else "banner"
     return say(language, key, iteration=divergence.iteration, what=what,
-               quantity=term(language, divergence.quantity), r=not_falsely_whole(r_value(problem)), advice=advice)
+               quantity=term(language, divergence.quantity), r=carried(r_value(problem)), advice=advice)

@@ -32,6 +32,21 @@ def not_falsely_whole(value: float) -> str:
     return repr(value)
 
 
+EXACT_DIGITS = 7  # a figure a formula goes on from is written exactly when this many digits do it
+
+
+def carried(value: float) -> str:
+    """A figure a formula goes on to use (a sum of squares, r), written so the next step
+    checks by hand: exactly where up to EXACT_DIGITS digits do it (74.1125, not 74.112, so
+    1 - 0.01 x 74.1125 = 0.258875), else as `not_falsely_whole` writes it."""
+    if math.isfinite(value) and value != 0:
+        for digits in range(SHOWN_DIGITS, EXACT_DIGITS + 1):
+            text = readable(value, digits)
+            if "e" not in text and math.isclose(float(text), value, rel_tol=1e-12):
+                return text
+    return not_falsely_whole(value)
+
+
 def parenthesised(text: str) -> str:
     return f"({text})" if text.startswith("-") else text
 
@@ -69,16 +84,16 @@ def r_value(problem: Problem) -> float:
 
 def r_formula(problem: Problem, language: str) -> str:
     """r = 1 - alpha x input^2 with the numbers in: "1 - 0.1 x 2^2 = 0.6"; several inputs
-    are summed first: "1 - 0.01 x 74.112 = 0.25887"."""
+    are summed first: "1 - 0.01 x 74.1125 = 0.258875"."""
     times = say(language, "sign.times")
-    total = squares(problem, language) if problem.size == 1 else readable(analysis.sum_of_squares(problem))
-    return f"1 - {readable(problem.alpha)}{times}{total} = {not_falsely_whole(r_value(problem))}"
+    total = squares(problem, language) if problem.size == 1 else carried(analysis.sum_of_squares(problem))
+    return f"1 - {readable(problem.alpha)}{times}{total} = {carried(r_value(problem))}"
 
 
 def over_squares(numerator: int, problem: Problem, language: str) -> str:
     """1/input^2 or 2/input^2 with the numbers in: "1/2^2 = 0.25" (the best alpha, the edge)."""
     squares_sum = analysis.sum_of_squares(problem)
-    shown = squares(problem, language) if problem.size == 1 else readable(squares_sum)
+    shown = squares(problem, language) if problem.size == 1 else carried(squares_sum)
     value = analysis.best_alpha(problem) if numerator == 1 else analysis.largest_stable_alpha(problem)
     worth = "?" if value is None else readable(value)  # None: every input is 0, no alpha does anything
     return f"{numerator}/{shown if problem.size == 1 else '(' + shown + ')'} = {worth}"

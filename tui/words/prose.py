@@ -30,8 +30,8 @@ from ...core.rules import HotColdStep, as_arrays, predict_rows, squared_error, t
 from ...core.session import Session
 from .catalogue import SENTENCE_KEYS, SENTENCES
 from .language import LANGUAGES
-from .figures import (goals_text, no_signal_suffix, not_falsely_whole, number, over_squares, r_formula, r_value,
-                      squares, weight_name, weights_text)
+from .figures import (carried, goals_text, no_signal_suffix, not_falsely_whole, number, over_squares, parenthesised,
+                      r_formula, r_value, squares, weight_name, weights_text)
 from .say import say
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -67,9 +67,9 @@ def facts(problem: Problem, language: str) -> Mapping[str, str]:
         "error": readable(error),
         "squares_miss": f"{number(miss)}^2 = {readable(error)}",
         "squares": squares(problem, language),
-        "sum_of_squares": readable(analysis.sum_of_squares(problem)),
+        "sum_of_squares": carried(analysis.sum_of_squares(problem)),
         "scale": readable(scale),
-        "r": not_falsely_whole(r),
+        "r": carried(r),
         "r_formula": r_formula(problem, language),
         "r_squared": not_falsely_whole(r * r),
         "r_says": r_says(problem, language),
@@ -189,7 +189,7 @@ def _by_regime(sentences: str, problem: Problem, language: str) -> str:
     r = r_value(problem)
     regime = analysis.gradient_regime(problem)
     key = f"{sentences}.{regime.value}" + no_signal_suffix(problem)
-    return say(language, key, r=not_falsely_whole(r),
+    return say(language, key, r=carried(r),
                r_squared=not_falsely_whole(r * r))
 
 
@@ -201,7 +201,7 @@ def blows_up(problem: Problem, language: str) -> str:
     regime = analysis.gradient_regime(problem)
     key = {Regime.DIVERGING: "blows_up.yes", Regime.BOUNCING: "blows_up.bouncing",
            Regime.NO_SIGNAL: "blows_up.no_signal" + no_signal_suffix(problem)}.get(regime, "blows_up.no")
-    return say(language, key, alpha=readable(problem.alpha), r=not_falsely_whole(abs(r_value(problem))))
+    return say(language, key, alpha=readable(problem.alpha), r=carried(abs(r_value(problem))))
 
 
 def opening(lesson: Lesson, history: History, language: str) -> list[str]:
@@ -311,7 +311,7 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
             if "forecast" in hidden:
                 key = "story.ratio_alone"
             return [say(language, key, before=readable(before), now=readable(now), ratio=readable(ratio, 4),
-                        r=not_falsely_whole(r), r_term=number(r), r_squared=not_falsely_whole(r * r))]  # (-0.5)^2, not -0.5^2
+                        r=carried(r), r_term=parenthesised(carried(r)), r_squared=not_falsely_whole(r * r))]  # (-0.5)^2, not -0.5^2
     return []
 
 
