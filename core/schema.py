@@ -55,7 +55,6 @@ COLUMNS: tuple[str, ...] = (
 """The columns of every row, in order (a pending hand-in's JSON lines use the same names)."""
 
 KINDS = (STEP, GUESS, ANSWER)
-FLAGS = ("first",)  # written 1 or 0 (blank where a row has none): numbers to a reader, not words
 
 
 def _rows(entry: Entry, user: str, session: str, session_name: str) -> Iterator[dict[str, object]]:

@@ -64,7 +64,7 @@ class _Within(io.RawIOBase):
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:  # type: ignore[override]  # any writable buffer, as io passes it
+    def readinto(self, buffer) -> int:  # any writable buffer, as io passes it
         if self.left <= 0:
             return 0
         with memoryview(buffer) as view:
