@@ -5,7 +5,8 @@ said "(already at the start)" where the app said there was nothing to go back to
 the rule's field "method" where the app says "rule", and asked for a guess at a step it
 then refused. Each state below is set on one mounted app (check_action, why_not) and given
 to line mode (the command typed, what it prints): a key is refused in both or in neither,
-and the sentence is the same.
+and the sentence is the same. In CI, hypothesis also walks any commands from any lesson,
+some keys locked, and compares at every state on the way.
 """
 
 import dataclasses
@@ -17,10 +18,13 @@ from gradstep.core.courses import course, find_lesson
 from gradstep.core.history import History, Trajectory
 from gradstep.core.limits import LARGEST_RATE, MAX_ITERATIONS, SMALLEST_RATE
 from gradstep.core.problem import Problem
+from gradstep.core.refusals import Refusal
 from gradstep.core.session import Session
 from gradstep.tui.app.app import GradstepApp
 from gradstep.tui.app.state import AppState
-from gradstep.tui.plain.lines import Lines
+from gradstep.tui.plain.lines import COMMANDS, Lines
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ..helpers import SIZE
 
@@ -118,23 +122,62 @@ def line_mode_says(session: Session, predicting: bool, command: str, language: s
     return " ".join(out.getvalue().split("> ")[-1].split())  # after the command's prompt
 
 
+def differences(app: GradstepApp, name: str, session: Session, predicting: bool, followed: int,
+                language: str) -> list[str]:
+    """Each key the mounted `app` and line mode answer differently in this state, said."""
+    app.state = AppState(session, language=language, predicting=predicting, selected=followed)
+    found = []
+    for (action, parameters), command in KEYS.items():
+        enabled = app.check_action(action, parameters)
+        app_says = app.why_not(action, parameters)
+        assert (enabled is None) == (app_says is not None), (name, action, enabled, app_says)
+        app_says = app_says and " ".join(app_says.split())
+        command = command.format(weight=followed + 1)
+        lines_say = line_mode_says(session, predicting, command, language)
+        if app_says != lines_say:
+            found.append(f"{name}: {command!r}: app {app_says!r}, line mode {lines_say!r}")
+    return found
+
+
 @pytest.mark.parametrize(("states", "language"), [(telling, "en"), (every_lesson, "en"), (telling, "zh")])
 async def test_the_app_and_line_mode_refuse_the_same_keys_for_the_same_reasons(states, language):
     app = GradstepApp(Session.begin(lesson("alpha")))
-    differences = []
+    found = []
     async with app.run_test(size=SIZE):
         for name, (session, predicting, followed) in states().items():
-            app.state = AppState(session, language=language, predicting=predicting, selected=followed)
-            for (action, parameters), command in KEYS.items():
-                enabled = app.check_action(action, parameters)
-                app_says = app.why_not(action, parameters)
-                assert (enabled is None) == (app_says is not None), (name, action, enabled, app_says)
-                app_says = app_says and " ".join(app_says.split())
-                command = command.format(weight=followed + 1)
-                lines_say = line_mode_says(session, predicting, command, language)
-                if app_says != lines_say:
-                    differences.append(f"{name}: {command!r}: app {app_says!r}, line mode {lines_say!r}")
-    assert not differences, "\n".join(differences)
+            found += differences(app, name, session, predicting, followed, language)
+    assert not found, "\n".join(found)
+
+
+WALK = ["n", "n", "n", "b", "0", "+", "-", "m", "t", "z 1", "z 2", "z 3", "l 1", "l 6", "l 7", "l 10"]
+
+
+@pytest.mark.slow  # a walk of the whole policy: in CI
+@settings(max_examples=30, deadline=None)
+@given(first=st.sampled_from(course()), locked=st.lists(st.sampled_from(LOCKABLE_NOW), unique=True),
+       walk=st.lists(st.sampled_from(WALK), max_size=10), followed=st.integers(0, 2),
+       language=st.sampled_from(["en", "zh"]))
+async def test_along_any_walk_the_app_and_line_mode_refuse_alike(first, locked, walk, followed, language):
+    """Commands in any order from any lesson, some of its keys locked by its teacher: at every
+    state on the way the app and line mode refuse the same keys for the same reasons."""
+    start = Session.begin(dataclasses.replace(first, questions=(), source="mine.toml", locked=tuple(locked)))
+    unasked = tuple(dataclasses.replace(one, questions=()) for one in course())  # a question would take the keys
+    walker = Lines(start, language, io.StringIO("\n" * len(walk)), io.StringIO(), lambda changed: None, unasked)
+    app = GradstepApp(start)
+    found = []
+    async with app.run_test(size=SIZE):
+        for command in walk:
+            word, _, rest = command.partition(" ")
+            try:
+                session = walker.apply(COMMANDS[word], rest)
+            except Refusal:
+                continue
+            if session is not None:
+                walker.change(session)
+            session = walker.session
+            found += differences(app, f"after {command!r}", session, walker.predicting,
+                                 min(followed, session.problem.size - 1), language)
+    assert not found, "\n".join(found)
 
 
 async def test_a_key_press_works_the_policy_out_once_and_builds_no_session_to_see(monkeypatch):
