@@ -177,18 +177,26 @@ class RoomApp(App[int]):
         return said + " " * (self.size.width - len(clock) - cell_width(said) - 1) + clock
 
     def _keys(self, state: RoomState) -> Text:
-        """The keys on one line, the order in use shown reversed (no colour needed)."""
-        line = Text(no_wrap=True, overflow="crop")
+        """The keys on one line, the order in use shown reversed (no colour needed). Where
+        a language's words make the line too long, whole keys give way, q and g last, so
+        the line is never cut mid-word and the way out and the other language stay."""
+        entries = []
         for binding in ROOM_KEYS:
             if not binding.show or (binding.action == "language" and not switchable(self.ascii_only)):
                 continue
-            if line:
-                line.append(" ")
             current = binding.id == state.sort
-            line.append(key_name(state.language, binding), style="bold reverse" if current else "bold")
-            line.append(" " + described(state.language, binding.description, self.ascii_only),
-                        style="reverse" if current else "")
-        return line
+            entry = Text()
+            entry.append(key_name(state.language, binding), style="bold reverse" if current else "bold")
+            entry.append(" " + described(state.language, binding.description, self.ascii_only),
+                         style="reverse" if current else "")
+            entries.append((binding.action in ("quit", "language"), entry))
+        kept, used = set(), -1
+        for index in sorted(range(len(entries)), key=lambda index: not entries[index][0]):  # q and g first
+            if used + 1 + entries[index][1].cell_len <= self.size.width:
+                kept.add(index)
+                used += 1 + entries[index][1].cell_len
+        return Text(" ", no_wrap=True, overflow="crop").join(entry for index, (_, entry) in enumerate(entries)
+                                                             if index in kept)
 
     def on_resize(self) -> None:
         self.watch_state(self.state)

@@ -7,13 +7,14 @@ width are left out, least telling first (the worked step shows them for the last
 """
 
 import numpy as np
-from rich.cells import cell_len
+from rich.cells import cell_len, set_cell_size
 from rich.console import Group
 from rich.text import Text
 
 from ....core.formats import as_row
 from ....core.numbers import column, exact
 from ....core.problem import HOT_COLD, MEASURE, Problem
+from ...words.language import LANGUAGES
 from ...words.say import headings, say
 from ..state import AppState
 from .panel import StatePanel
@@ -68,14 +69,17 @@ def _name(problem: Problem, field: str, index: int) -> str:
 def heading(column: tuple[str, int | None], width: int, language: str, problem: Problem) -> str:
     """The column's heading as the text table names it in the reader's language (line mode
     and `gradstep run` too), shortened where it is wider than the column: a heading never
-    wraps the row."""
+    wraps the row. English shortens to the code's short name (w_delta); another language
+    keeps its own word, cut with "…", rather than turn to English."""
     field, index = column
     if index is not None:
         name = _name(problem, field, index)
     else:
         name = headings(language).get(field, field)
-        if cell_len(name) > width:
+        if cell_len(name) > width and LANGUAGES[language].code_names:
             name = SHORT.get(field, field)
+        elif cell_len(name) > width:
+            name = set_cell_size(name, width - 1).rstrip() + "…"
     return name.rjust(width - (cell_len(name) - len(name)))  # wide characters take two cells
 
 

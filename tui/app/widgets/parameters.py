@@ -27,9 +27,12 @@ class ParametersPanel(StatePanel):
     """What the neuron is, what it predicts now, and the convergence readout."""
 
     def title(self, state: AppState) -> str:
-        """Which rule moves these numbers (the iteration is on the status line)."""
+        """Which rule moves these numbers (the iteration is on the status line); the rule's
+        name alone where the whole title is wider than the border has room for, as a
+        longer language's may be, so that the border never cuts it."""
         rule = say(state.language, state.session.problem.method)
-        return say(state.language, "parameters.title", rule=rule)
+        title = say(state.language, "parameters.title", rule=rule)
+        return title if width(title) <= self.size.width - 4 or not self.size.width else rule
 
     def draw(self, state: AppState) -> Group:
         history, language = state.session.history, state.language
@@ -49,11 +52,12 @@ class ParametersPanel(StatePanel):
                  (say(language, "error_sum" if problem.outputs > 1 else "error"), readable(history.error))]
         lines = readout_lines(history, language, state.session.lesson.hidden, state.output)
         table = table_lines(rows, self.size.width)
-        readout = [Text(line, style="" if index else "bold") for index, line in enumerate(lines)]
+        wrapped = [wrap(line, max(1, self.size.width)) for line in lines]  # each counted as the rows it takes
+        readout = [Text(part, style="" if index else "bold") for index, parts in enumerate(wrapped) for part in parts]
         # Rows that do not fit are left out from the end: with several outputs or a frozen
         # weight the table is longer, and the readout's last lines (the best alpha, the
         # steps to go) give way to it; r and what it says stay.
-        room = max(len(table) + min(2, len(readout)), self.size.height)
+        room = max(len(table) + sum(len(parts) for parts in wrapped[:2]), self.size.height)
         return Group(*(table + readout)[:room])
 
 
