@@ -6,11 +6,13 @@ import dataclasses
 import re
 
 import pytest
+from gradstep.core import analysis
 from gradstep.core.courses import course
 from gradstep.core.session import Session
 from gradstep.tui.app.screens.editor import EditorScreen
 from gradstep.tui.app.widgets.lesson import LessonPanel, pages, paragraphs
 from gradstep.tui.app.widgets.panel import lines_of
+from gradstep.tui.words.figures import carried, r_value
 from gradstep.tui.words.readout import readout_lines
 from gradstep.tui.words.wrap import width, wrap
 
@@ -44,7 +46,7 @@ async def test_an_edit_changes_the_words_with_the_numbers():
 @pytest.mark.parametrize(("name", "keys", "present", "absent"), [
     ("error-curve", ["minus"], "r = 1 - 0.5 x 0.5^2 = 0.875", "0.75"),
     ("alpha", ["plus", "plus"], "r = 1 - 0.25 x 2^2 = 0", "0.0144"),
-    ("multi-weight", ["plus", "plus"], "r = 1 - 0.02 x 74.112 = -0.48225", "0.25887"),
+    ("multi-weight", ["plus", "plus"], "r = 1 - 0.02 x 74.1125 = -0.48225", "0.258875"),
     ("divergence", ["minus"] * 7, "r = 1 - 0.01 x 10^2 = 0", "-99"),
     ("divergence", ["minus"] * 7, "it no longer blows up", "Press - to lower alpha"),
     ("divergence", ["minus"] * 7 + ["space"], "0.01 x 150", "Press - to lower alpha"),
@@ -313,13 +315,17 @@ def significant_digits(figure: str) -> int:
 @pytest.mark.parametrize("name, steps", [(name, 3) for name in LESSONS] + [("alpha", 20), ("divergence", 20)])
 async def test_no_figure_shows_more_digits_than_the_log(name, steps):
     """Every panel shows SHOWN_DIGITS significant digits, as the log does: a beginner saw
-    "14700" in the log beside "14700.5" in the worked step."""
+    "14700" in the log beside "14700.5" in the worked step. The exception is a figure a
+    formula goes on from, written exactly so the next step checks by hand (74.1125, r)."""
     app = app_for(name)
+    problem = app.state.session.problem
+    carried_on = {carried(analysis.sum_of_squares(problem)), carried(r_value(problem))}
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(steps):
             await pilot.press("space")
         await pilot.pause()
-        figures = re.findall(r"-?\d+\.\d+(?:e[+-]\d+)?", screen_text(app))
+        figures = [figure for figure in re.findall(r"-?\d+\.\d+(?:e[+-]\d+)?", screen_text(app))
+                   if figure not in carried_on]
         assert figures and max(map(significant_digits, figures)) <= 5, figures
         if steps > 3:  # far enough along that the exact figures are long: f shows them
             await pilot.press("f")

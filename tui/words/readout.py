@@ -49,20 +49,23 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
 
 def regime_label(problem: Problem, iteration: int, language: str) -> str:
     """Where the run ends up, as the panel's headline says it at `iteration`. Hot and cold's
-    landing is foretold until it happens; its bounce is blamed on float rounding where the
-    goal is a whole number of steps away, since there it would land in exact arithmetic."""
+    ending is not told before the run gets there, only its rule: every step moves a whole
+    step (the student is to find out whether that lands). There it lands (up and down tie),
+    or bounces: around a goal between two steps, or at a goal a whole number of steps
+    away, where float rounding, not arithmetic, decides which side it steps to."""
     regime = analysis.regime(problem)
     key = "regime." + regime.value
-    landing_at = analysis.hot_cold_arrival(problem).at  # set whenever it lands
-    if regime is Regime.LANDED and landing_at is not None and iteration < landing_at:
-        key = "regime.landing"
-    elif regime is Regime.STUCK_BOUNCING and analysis.hot_cold_whole_steps(problem) is not None:
-        key = "regime.stuck-bouncing.rounding"
+    arrival = analysis.hot_cold_arrival(problem) if problem.method == HOT_COLD else None
+    if arrival is not None and regime in (Regime.LANDED, Regime.STUCK_BOUNCING):
+        if arrival.at is None or iteration < arrival.at:
+            key = "regime.hot-cold.moving"
+        elif regime is Regime.STUCK_BOUNCING and analysis.hot_cold_whole_steps(problem) is not None:
+            key = "regime.stuck-bouncing.rounding"
     elif regime is Regime.DIVERGING and problem.method == HOT_COLD:
         key = "regime.diverging.hot-cold"
     elif regime is Regime.NO_SIGNAL:
         key += no_signal_suffix(problem)
-    return say(language, key)
+    return say(language, key, step=readable(problem.step_amount))
 
 
 def _steps_to_go(steps: int | None, tolerance: str, language: str) -> str:

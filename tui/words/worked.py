@@ -161,6 +161,12 @@ def _hot_cold_lines(problem: Problem, step: HotColdStep, language: str) -> list[
         say(language, "probe_down", probe=readable(weight - amount), error=readable(step.down_error), **values),
         say(language, outcome, gap=readable(gap, 2), **values),
     ]
+    after = float(step.weights_after[0])
+    goal_weight = problem.goals[0] / problem.inputs[0] if problem.inputs[0] else after
+    if _looks_equal(after, goal_weight):  # the log's next row reads "-1  -1  1.2326e-32": why not 0, said here
+        error = step.down_error if step.move < 0 else step.up_error
+        lines.append(say(language, "worked.hair", goal=readable(goal_weight), step=readable(amount),
+                         error=readable(error, 2)))
     if step.iteration < FIRST_STEPS:  # why a step costs several, said while the panel has room for it
         lines.insert(0, say(language, "worked.first_prediction", per=step.predictions))
     # 0.5 - 5 x 0.1 is 2.8e-17, not 0: said at the step that makes it and the step that starts from it
