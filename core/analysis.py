@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .problem import HOT_COLD, MEASURE, Problem
-from .rules import as_arrays, hot_cold_step
+from .rules import as_arrays, hot_cold_step, predict_rows
 
 TOLERANCE = 1e-6  # "a small error": what the steps-to-go readout counts down to
 
@@ -56,6 +56,13 @@ def no_signal_why(problem: Problem) -> str:
     if problem.frozen and not any(problem.learns(j) for j in range(len(problem.inputs))):
         return "frozen"
     return "one" if problem.size == 1 else "all"
+
+
+def starts_on_goal(problem: Problem) -> bool:
+    """Whether every prediction at the start is exactly its goal: the miss is 0, and r x 0
+    is 0, so gradient descent moves nothing whatever r is (r describes what a miss would do)."""
+    weights = as_arrays(problem.weights).reshape(problem.shape)  # shape (outputs, n)
+    return bool(np.all(predict_rows(weights, as_arrays(problem.inputs)) == as_arrays(problem.goals)))
 
 
 def r_factor(problem: Problem) -> float:

@@ -19,3 +19,20 @@ async def test_a_frozen_weights_weight_delta_is_0_on_the_worked_steps_first_page
         await pilot.press("space")
         assert "[0,-0.091,-0.168]" in squeezed(app)
         assert "-1.19" not in squeezed(app)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_start_on_the_goal_is_said_to_be_there_not_to_diverge_or_land(language):
+    """Lesson 3 with input -2: 0.5 x -2 is the goal -1, error 0 every row. The panel said
+    "r < -1: diverges, growing", the text "the error grows 9-fold a step and explodes" and
+    the story "Landed at iteration 0". r still says what a miss would do; none grows from 0."""
+    app = app_for("gradient-descent", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#inputs").value = "-2"
+        await pilot.press("enter", "space", "space")
+        assert list(app.state.session.history.errors) == [0.0, 0.0]
+        on_goal = {"en": ("onthegoal:rx0isstill0", "Thestartisonthegoal:"),
+                   "zh": ("起点就在目标上：r×0仍是0", "起点就在目标上：从第0次迭代起")}[language]
+        assert all(words in squeezed(app) for words in on_goal)
+        assert not any(words in squeezed(app) for words in ("diverges,growing", "Landedat", "发散，来回", "落在目标上"))

@@ -569,3 +569,17 @@ def test_r_formula_checks_by_hand_from_the_figures_it_shows(problem, language):
     for found in filter(None, formulas):
         alpha, squares, r = float(found[1]), _squares_shown(found[2]), float(found[3])
         assert 1 - alpha * squares == pytest.approx(r, rel=1e-9, abs=1e-12), found[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_r_on_a_start_already_on_the_goal_says_what_a_miss_would_do_and_that_there_is_none(language):
+    """Input -2 in lesson 3 (r = -3) starts on the goal: "the error grows 9-fold a step and
+    explodes" and "Press - to lower alpha" stood beside an error of 0 on every row."""
+    problem = find_lesson("gradient-descent").problem.replace(inputs=(-2.0,))
+    assert analysis.starts_on_goal(problem) and not analysis.starts_on_goal(find_lesson("gradient-descent").problem)
+    assert r_says(problem, language).endswith(say(language, "on_goal.said"))
+    assert blows_up(problem, language) == say(language, "blows_up.on_goal")
+    assert readout_lines(History.start(problem), language)[1] == say(language, "regime.on_goal")
+    assert commentary(History.start(problem).jump(1), language) == [say(language, "story.on_goal", iteration=0)]
+    landed = History.start(find_lesson("gradient-descent").problem).jump(2)  # r = 0: lands at iteration 1
+    assert commentary(landed, language) == [say(language, "story.landed", iteration=1)]

@@ -189,8 +189,10 @@ def _by_regime(sentences: str, problem: Problem, language: str) -> str:
     r = r_value(problem)
     regime = analysis.gradient_regime(problem)
     key = f"{sentences}.{regime.value}" + no_signal_suffix(problem)
-    return say(language, key, r=carried(r),
-               r_squared=not_falsely_whole(r * r))
+    said = say(language, key, r=carried(r), r_squared=not_falsely_whole(r * r))
+    if regime is not Regime.NO_SIGNAL and analysis.starts_on_goal(problem):  # what r would do, and why it does not
+        said += say(language, "sep.sentence") + say(language, "on_goal.said")
+    return said
 
 
 def blows_up(problem: Problem, language: str) -> str:
@@ -201,6 +203,8 @@ def blows_up(problem: Problem, language: str) -> str:
     regime = analysis.gradient_regime(problem)
     key = {Regime.DIVERGING: "blows_up.yes", Regime.BOUNCING: "blows_up.bouncing",
            Regime.NO_SIGNAL: "blows_up.no_signal" + no_signal_suffix(problem)}.get(regime, "blows_up.no")
+    if regime is not Regime.NO_SIGNAL and analysis.starts_on_goal(problem):
+        key = "blows_up.on_goal"
     return say(language, key, alpha=readable(problem.alpha), r=carried(abs(r_value(problem))))
 
 
@@ -288,8 +292,8 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
     seen, problem = history.landmarks, history.problem
     if seen.still_from is not None:
         error = history.errors[seen.still_from]
-        if error == 0:
-            return [say(language, "story.landed", iteration=seen.still_from)]
+        if error == 0:  # from the start, it did not land: it was there
+            return [say(language, "story.on_goal" if seen.still_from == 0 else "story.landed", iteration=seen.still_from)]
         if analysis.gradient_regime(problem) is Regime.NO_SIGNAL:  # not rounding: weight_delta is exactly 0
             key = "story.no_signal" + no_signal_suffix(problem)
             return [say(language, key, iteration=seen.still_from, error=readable(error))]

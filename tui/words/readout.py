@@ -65,6 +65,8 @@ def regime_label(problem: Problem, iteration: int, language: str) -> str:
         key = "regime.diverging.hot-cold"
     elif regime is Regime.NO_SIGNAL:
         key += no_signal_suffix(problem)
+    elif problem.method == GRADIENT_DESCENT and analysis.starts_on_goal(problem):  # nothing grows from 0
+        key = "regime.on_goal"
     return say(language, key, step=readable(problem.step_amount))
 
 
