@@ -191,7 +191,7 @@ def _by_regime(sentences: str, problem: Problem, language: str) -> str:
     key = f"{sentences}.{regime.value}" + no_signal_suffix(problem)
     said = say(language, key, r=carried(r), r_squared=not_falsely_whole(r * r))
     if regime is not Regime.NO_SIGNAL and analysis.starts_on_goal(problem):  # what r would do, and why it does not
-        said += say(language, "sep.sentence") + say(language, "on_goal.said")
+        said = say(language, "on_goal.said", said=said)
     return said
 
 
