@@ -12,7 +12,7 @@ from gradstep.tui.app.screens.help import HelpScreen
 from gradstep.tui.app.screens.lessons import LessonsScreen
 from gradstep.tui.words.say import say
 
-from ..helpers import SIZE, app_for, press_at_once, same_state, screen_text
+from ..helpers import SIZE, app_for, press_at_once, same_state, screen_text, settle
 
 
 @pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
@@ -250,28 +250,30 @@ async def test_g_switches_language_and_the_key_bar_follows():
         await pilot.press("g")
         await pilot.pause()
         assert app.state.language == "zh"
-        assert key_bar_text(app).startswith("空格 单步 b 后退")
+        assert key_bar_text(app).startswith("空格 单步 g English")  # the first screen offers the way back
         await pilot.press("g")
         await pilot.pause()
         assert app.state.language == "en"
-        assert key_bar_text(app).startswith("space step b back")
+        assert key_bar_text(app).startswith("space step g 中文")
 
 
-@pytest.mark.parametrize(("width", "last_key"), [(80, "m rule"), (100, "e edit")])
+@pytest.mark.parametrize(("width", "first_keys", "last_key"), [
+    (80, "space step g 中文 0 reset", "m rule"),  # b, which would do nothing yet, gives its room to g
+    (100, "space step b back g 中文 0 reset", "e edit")])
 @pytest.mark.slow  # beside the everyday set: in CI
-async def test_the_key_bar_shows_what_fits_most_useful_first(width, last_key):
+async def test_the_key_bar_shows_what_fits_most_useful_first(width, first_keys, last_key):
     app = app_for()
     async with app.run_test(size=(width, 24)) as pilot:
         await pilot.pause()
         keys = key_bar_text(app).rstrip()
-        assert keys.startswith("space step b back 0 reset +- alpha p play")
+        assert keys.startswith(first_keys + " +- alpha p play")  # g on the first screen
         assert keys.endswith(last_key)
 
 
 @pytest.mark.parametrize("options", [{}, {"low_bandwidth": True}], ids=["rgb", "ansi"])
 async def test_the_key_bar_dims_a_key_that_would_do_nothing(options):
     app = app_for(**options)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(100, 24)) as pilot:  # at 80 the first screen's g takes a dimmed key's room
         await pilot.pause()
         assert dimmed(app, "back") and not dimmed(app, "step")  # nothing to go back to yet
         back = next(segment.style for segment in key_bar_segments(app) if "back" in segment.text)
@@ -302,6 +304,7 @@ async def test_a_click_on_a_key_presses_it():
         await pilot.click("#keys", offset=(plain.index("step"), 0))  # on what it does
         await pilot.click("#keys", offset=(plain.index("step"), 0))
         assert app.state.session.history.iteration == 2
+        plain = key_bar_text(app)  # b is offered once it would do something
         await pilot.click("#keys", offset=(plain.index("b back"), 0))  # on the key
         assert app.state.session.history.iteration == 1
 
@@ -409,3 +412,38 @@ async def test_chinese_screens_name_lessons_in_chinese():
         listed = screen_text(app)
         assert all(lesson.text("zh").title in listed for lesson in course()[:7])
         assert not any(lesson.name in listed for lesson in course() if "-" in lesson.name)
+
+
+def _at(name: str, iteration: int, language: str) -> GradstepApp:
+    """The app in lesson `name` (no questions) at `iteration`, or where its run stops."""
+    import dataclasses
+
+    session = Session.begin(dataclasses.replace(find_lesson(name), questions=()))
+    return GradstepApp(dataclasses.replace(session, history=session.history.jump(iteration)), language=language)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_key_bar_offers_g_f_x_and_z_where_they_are_needed(language):
+    """f, x and g were found only under ?: the other language is offered on the first
+    screen, in its own name; every digit where the worked step says rounding decides;
+    the export (and an edit) once the run has ended; z in the lesson that freezes."""
+    def offered(app, action: str) -> bool:
+        key = {"exact": "f", "export": "x", "freeze": "z", "edit": "e"}[action]
+        return f"{key} {say(language, 'key.' + action)}" in key_bar_text(app)
+
+    other = {"en": "g 中文", "zh": "g English"}[language]
+    app = app_for("alpha", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the bar catches up after the first paint
+        assert other in key_bar_text(app) and not offered(app, "exact") and not offered(app, "export")
+        await pilot.press("space")
+        assert other not in key_bar_text(app)
+    async with _at("multi-weight", 10, language).run_test(size=SIZE) as pilot:  # figures that add up only to more digits
+        await settle(pilot)  # the bar catches up after the first paint
+        assert offered(pilot.app, "exact") and not offered(pilot.app, "export")
+    async with _at("divergence", 1000, language).run_test(size=SIZE) as pilot:  # stopped where it diverged
+        await settle(pilot)  # the bar catches up after the first paint
+        assert offered(pilot.app, "edit") and offered(pilot.app, "export")
+    async with _at("freeze-weight", 0, language).run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the bar catches up after the first paint
+        assert offered(pilot.app, "freeze")

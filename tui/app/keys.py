@@ -2,7 +2,8 @@
 
 Most useful first: at 80 columns the key bar has room up to m, e on wider screens. The
 chart view, the exact digits, the export and the play speed are listed by `?` (and in
-the README's table); the bar offers w, e and v where the screen needs them (key_bar.needed).
+the README's table); the bar offers g, e, x, f, z, v and w where the screen needs them
+(key_bar.needed), and always ? and q.
 """
 
 from textual.binding import Binding

@@ -41,6 +41,21 @@ def worked_step(history: History, language: str, output: int | None = 0) -> list
     return lines + [say(language, "worked.error_sum", errors=errors, value=readable(step.error))]
 
 
+def says_every_digit(history: History, output: int = 0) -> bool:
+    """Whether the worked step says float rounding decides what its figures show, and that f
+    shows every digit (the key bar then offers f): a prediction a hair from the goal, or
+    figures that do not add up at the digits shown. The conditions are _worked's."""
+    if history.iteration == 0:
+        return False
+    problem, step = history.problem, history.record(history.iteration - 1)
+    if isinstance(step, OutputsStep):
+        shown = min(output, problem.outputs - 1)
+        problem, step = problem.output_problem(shown), output_record(step, shown)
+    if _looks_equal(step.prediction, problem.goals[0]):
+        return True
+    return isinstance(step, GradientStep) and not _adds_up_as_shown(problem, step)
+
+
 def _worked(problem: Problem, step, language: str) -> list[str]:
     goal = problem.goals[0]  # one output: several are worked by their own lines
     lines = [_prediction_line(problem, step, language),

@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.events import Click
 
 from ....core.problem import HOT_COLD, MEASURE
+from ...words.worked import says_every_digit
 from ..keys import described, key_name
 from ..state import AppState
 from .panel import StatePanel
@@ -28,14 +29,27 @@ LONG_RUN = 10  # steps after which the error-vs-iteration chart (v) tells more t
 
 def needed(state: AppState) -> tuple[str, ...]:
     """The actions this screen needs most, beyond stepping and stepping back, which the bar
-    shows next even where keys.py keeps them for the help: an edit where the lesson
-    invites one (a diverged run's banner names e; a run that can go no further, or only
-    measures, changes only by new numbers), the other chart once the log has scrolled past
-    the start. More text (w) is added by the bar, which sees whether the key is live."""
-    history = state.session.history
+    shows next even where keys.py keeps them for the help: the other language on the first
+    screen (g, named in that language, for a reader who cannot read this one); an edit
+    where the lesson invites one (a diverged run's banner names e; a run that can go no
+    further, or only measures, changes only by new numbers), and the export of a run that
+    has ended; every digit (f) where the worked step says rounding decides what it shows,
+    and to leave them; freezing (z) in a lesson that freezes weights; the other chart once
+    the log has scrolled past the start. More text (w) is added by the bar, which sees
+    whether the key is live."""
+    session, history = state.session, state.session.history
     wanted = []
-    if history.divergence is not None or not history.can_step or state.session.problem.method == MEASURE:
+    if session.before is None and history.iteration == 0:
+        wanted.append("language")
+    ended = history.divergence is not None or not history.can_step
+    if ended or session.problem.method == MEASURE:
         wanted.append("edit")
+    if ended:
+        wanted.append("export")
+    if state.exact or says_every_digit(history, state.output):
+        wanted.append("exact")
+    if session.lesson.problem.frozen:
+        wanted.append("freeze")
     if history.iteration >= LONG_RUN:
         wanted.append("view")
     return tuple(wanted)
@@ -66,16 +80,17 @@ class KeyBar(StatePanel):
     def draw(self, state: AppState) -> Text:
         shown = self._in_order(state)
         styles = [self.get_component_rich_style(f"key-bar--{part}") for part in ("key", "description", "dimmed")]
-        line = Text(no_wrap=True, overflow="crop")
         # A group (+ and - for alpha) shares one description; every other key is on its own.
+        entries: list[tuple[Text, str, bool]] = []  # the entry, its action, whether it would do something
         for _, grouped in groupby(shown, key=lambda item: item[0].group or id(item[0])):
             members = list(grouped)
             first = members[0][0]
             description = label(state, first.group.description if first.group else first.description)
             said = described(state.language, description, cast("GradstepApp", self.app).ascii_only)
-            entry = self._entry(members, said, state.language, *styles)
-            if line.cell_len + bool(line) + entry.cell_len > self.size.width:
-                break  # the rest are under ? (help)
+            entries.append((self._entry(members, said, state.language, *styles), first.action,
+                            any(enabled for _, enabled in members)))
+        line = Text(no_wrap=True, overflow="crop")
+        for entry in fitted(entries, self.size.width):
             if line:
                 line.append(" ")
             line.append_text(entry)
@@ -106,6 +121,30 @@ class KeyBar(StatePanel):
         entry.append(f" {description}",
                      description_style + _entry_style(members[0][0] if alone else None, enabled, dimmed))
         return entry
+
+
+ALWAYS = ("help", "quit")  # ? lists every key the bar leaves out; q is the way out
+
+
+def fitted(entries: list[tuple[Text, str, bool]], width: int) -> list[Text]:
+    """The entries that fit `width` cells, most useful first, in their order: ? and q always
+    (the screen's needs pushed them off the end); and where not everything fits, no key
+    that would do nothing now (b and 0 before the first step) takes a needed one's room."""
+    def cost(entry: Text) -> int:
+        return entry.cell_len + 1  # and the space before it
+
+    crowded = sum(cost(entry) for entry, _, _ in entries) - 1 > width
+    room = width + 1 - sum(cost(entry) for entry, action, _ in entries if action in ALWAYS)
+    chosen = []
+    for entry, action, enabled in entries:
+        if action in ALWAYS:
+            chosen.append(entry)
+        elif (enabled or not crowded) and cost(entry) <= room:
+            chosen.append(entry)
+            room -= cost(entry)
+        elif enabled:
+            room = 0  # the rest are under ? (help), as they come: none jumps ahead of a more useful one
+    return chosen
 
 
 def label(state: AppState, key: str) -> str:
