@@ -165,21 +165,20 @@ def complete_pending(path: Path) -> tuple[Path, list[Path]] | None:
     left = Pending.read(path)
     if left is None:
         return None
-    folder, owner, rows = left
-    paths = hand_in_rows(rows, folder, owner)
+    paths = hand_in_rows(left.rows, left.folder, left.owner)
     Pending.discard(path)
-    text = read_own_progress(folder, owner.stem(""))
+    text = read_own_progress(left.folder, left.progress)
     if text is not None:
-        _mark_ended(folder, owner, text)
-    return folder, paths
+        _mark_ended(left.folder, left.progress, text)
+    return left.folder, paths
 
 
-def _mark_ended(folder: Path, owner: Owner, text: str) -> None:
+def _mark_ended(folder: Path, stem: str, text: str) -> None:
     """The progress file of the killed session, said to be ended now that its hand-in is complete."""
     if read_progress(text) is None:
         return
     record = json.loads(text) | {"ended": True, "updated": iso_utc(time.time())}
     try:
-        replace_progress(folder, owner.stem(""), record)
+        replace_progress(folder, stem, record)
     except OSError:
         pass

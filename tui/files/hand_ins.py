@@ -7,10 +7,12 @@ its rows or its file name. It is read a row at a time (the csv module over the f
 a big file costs time, never memory; and each account may have HAND_IN_BYTES read of its
 files in all (core/limits.py), so one student's planted gigabyte, or a hundred thousand
 empty files, costs the teacher seconds, not a minute, and only that student's lines are
-missing, with one line saying so.
+missing, with one line saying so. A hand-in of an earlier format (core/earlier_schema.py)
+is read into today's rows as it is read.
 """
 
 import csv
+import hashlib
 import io
 import os
 import stat
@@ -19,7 +21,8 @@ from dataclasses import dataclass, field
 
 from ...core.limits import HAND_IN_BYTES, HAND_IN_FILE_BYTES
 from ...core.outside import shown_name
-from ...core.schema import COLUMNS
+from ...core.earlier_schema import EARLIER_HEADERS, converted
+from ...core.schema import COLUMNS, cell
 from .progress_folder import account
 
 _READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -94,6 +97,7 @@ class HandedIn:
             os.close(descriptor)
             raise HandInError("class.not_regular")
         self.student = account(status.st_uid)  # the owner: the file's name and rows say what they like
+        self.name = entry.name
         self.size = status.st_size
         self._text = io.TextIOWrapper(io.BufferedReader(_Within(descriptor, status.st_size)),
                                       encoding="utf-8", newline="")
@@ -105,14 +109,28 @@ class HandedIn:
         self._text.close()
 
     def rows(self) -> Iterator[dict[str, str]]:
-        """Its whole rows, one at a time; HandInError where it stops being a hand-in (the rows
-        before stand: they were whole)."""
+        """Its whole rows, one at a time, in today's columns (an earlier format's converted);
+        HandInError where it stops being a hand-in (the rows before stand: they were whole)."""
         try:
             reader = csv.DictReader(self._text)
-            if tuple(reader.fieldnames or ()) != COLUMNS:
+            header = tuple(reader.fieldnames or ())
+            if header != COLUMNS and header not in EARLIER_HEADERS:
                 raise HandInError("class.not_hand_in", reason="columns")
+            run = earlier_run(self.name)
             for row in reader:
-                if None not in row and None not in row.values():  # whole rows only
+                if None in row or None in row.values():  # whole rows only
+                    continue
+                if header == COLUMNS:
                     yield row
+                    continue
+                for now in converted(row, run):
+                    yield {column: cell(now.get(column)) for column in COLUMNS}
         except (UnicodeDecodeError, csv.Error) as error:
             raise HandInError("class.not_hand_in", reason=shown_name(str(error))[:80]) from None
+
+
+def earlier_run(name: str) -> str:
+    """The `session` of a hand-in written before runs had ids: 16 hex digits made from its
+    file name, so each such file is a run of its own to `groupby`, never a blank that
+    pandas would drop."""
+    return hashlib.sha256(name.encode("utf-8", "surrogateescape")).hexdigest()[:16]

@@ -6,14 +6,18 @@ a second behind, one JSON line a row (its blank columns left out) after a first 
 saying where it goes and whose it is; the next start of that session (which holds the
 session's lock, so no other gradstep writes here meanwhile) hands it in, then removes it.
 The file is in the student's private state folder, made 0600 and never through a link. A
-last line cut short by the kill is left out: it was never whole.
+last line cut short by the kill is left out: it was never whole. One left by a version
+before run ids (no `id` in its first line) holds rows of the earlier schema: they are read
+into today's (core/earlier_schema.py), matrix columns and all, with a new run id.
 """
 
 import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
+from ...core.earlier_schema import converted
 from .owner import Owner
 
 FORMAT = "gradstep-pending-hand-in"
@@ -23,6 +27,16 @@ _APPEND = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) 
 def pending_path(save: Path) -> Path:
     """Beside the save `session-NAME.json`: `session-NAME.hand-in.jsonl`."""
     return save.with_name(f"{save.stem}.hand-in.jsonl")
+
+
+class Left(NamedTuple):
+    """A pending hand-in, read: where it goes, whose it is, its rows (today's columns), and
+    the stem of the progress file its run kept in the folder."""
+
+    folder: Path
+    owner: Owner
+    rows: list[dict[str, object]]
+    progress: str
 
 
 class Pending:
@@ -63,9 +77,9 @@ class Pending:
             pass
 
     @staticmethod
-    def read(path: Path) -> tuple[Path, Owner, list[dict[str, object]]] | None:
-        """Where a pending hand-in goes, whose it is and its rows; None if there is none
-        (or nothing readable: a file that is not one is left alone)."""
+    def read(path: Path) -> Left | None:
+        """What a pending hand-in holds; None if there is none (or nothing readable: a file
+        that is not one is left alone)."""
         try:
             descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
         except OSError:
@@ -80,14 +94,16 @@ class Pending:
             return None
         if not isinstance(head, dict) or head.get("format") != FORMAT:
             return None
-        rows = []
+        user, session = str(head.get("user", "")), str(head.get("session", ""))
+        earlier = not head.get("id")  # written before run ids, in the earlier schema
+        owner = Owner(user, session) if earlier else Owner(user, session, str(head["id"]))
+        rows: list[dict[str, object]] = []
         for line in lines[1:]:
             try:
                 row = json.loads(line)
             except ValueError:  # the line the kill cut short, or the empty end
                 continue
             if isinstance(row, dict):
-                rows.append(row)
-        owner = Owner(str(head.get("user", "")), str(head.get("session", "")),
-                      *([str(head["id"])] if head.get("id") else []))  # a run's own; else (an older file) a new one
-        return Path(head["folder"]), owner, rows
+                rows.extend(converted(row, owner.id) if earlier else (row,))
+        progress = Owner(user, session, "").stem("") if earlier else owner.stem("")  # earlier: no id in its name
+        return Left(Path(head["folder"]), owner, rows, progress)
