@@ -5,10 +5,24 @@
 - tests/terminal: the installed command in a real terminal (tmux, a pty, SSH), marked
   `terminal`: the slow tier, which CI runs with the rest.
 
-The everyday loop is `pytest --everyday`: it leaves out the terminal tier and the tests
-marked `slow` (the exhaustive ones: every lesson, size, theme, screen, and the app tests
-beside an everyday set of one per feature), and tries each property on fewer examples.
-CI runs everything, each property on its full count.
+The everyday loop is `pytest --everyday`, under 20 seconds on a 2-core machine: it leaves
+out the terminal tier and the tests marked `slow`, and tries each property on a few
+examples. CI runs everything, each property on its full count. What is which:
+
+- Everyday: every unit test but the ones below, and one app test per feature (a thing a
+  student does or sees: stepping, undo, the rule, the editor, a lock, predictions,
+  questions, keys read together, outside text, saving, the hand-in, the room, words that
+  fit), the cheapest that shows it, with the first case of a parametrized one.
+- Slow, with the reason beside the mark: the exhaustive ones (every lesson, size, theme,
+  screen, shape, hostile file or character of Unicode); a second app test of a feature; an
+  app test of what a unit test already checks (the App adds only keys to it); a test that
+  starts another interpreter, beside the everyday one that does.
+
+Why: an app test pays Textual's idle checks, ~80 ms a key (Pilot's `press` waits after
+every key, however many one call sends) and ~0.1 s an App; a unit test pays a few
+milliseconds. So a check of pure state is a unit test, an app test reaches the state it
+measures with keys read together (`press_at_once`, as SSH delivers them) when how the
+keys arrive is not its subject, and a new app test of a feature that has one is `slow`.
 """
 
 import importlib

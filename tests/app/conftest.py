@@ -1,11 +1,10 @@
 """The app tier: in the everyday loop, one test per feature and one case of each.
 
-A Pilot key press costs tens of milliseconds of Textual's idle checks, so the everyday
-loop keeps one test of each feature (stepping, undo, the rule, the editor, predictions,
-questions, outside text, saving, the teacher's hand-in, words that fit); a second test of
-a feature is marked `slow`. A test run once per lesson, language or key checks the same
-code each time; its first case stays in the loop and the others are marked `slow` here.
-CI runs every test and every case.
+A Pilot key press costs about 80 ms of Textual's idle checks, so the everyday loop keeps
+one test of each feature (the list and the reasons are in tests/conftest.py); a second
+test of a feature is marked `slow`. A test run once per lesson, language or key checks
+the same code each time; its first case stays in the loop and the others are marked
+`slow` here. CI runs every test and every case.
 """
 
 from pathlib import Path

@@ -10,6 +10,8 @@ import asyncio
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from gradstep.core.problem import HOT_COLD, Problem
 from gradstep.core.saving import load
 from gradstep.tui.app.app import GradstepApp
@@ -17,7 +19,7 @@ from gradstep.tui.app.screens.ask import GuessScreen
 from gradstep.tui.app.screens.editor import FIELDS, EditorScreen, shown_field
 from gradstep.tui.app.state import checked_view
 from gradstep.tui.words.say import say
-from hypothesis import example, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from ..helpers import SIZE, app_for, screen_text
@@ -60,9 +62,16 @@ async def typed_in(problem, keys: list[str], guess: float, folder: Path) -> None
 
 
 @examples(0.05)  # two apps started an example: a few seconds each
-@example(Problem((0.5,), (2.0,), 0.8, alpha=1e308), ["plus", "space", "minus"], 1e308)  # the ladder crashed
-@example(Problem((5e-324,), (5e-324,), 0.0), ["space", "guess"], 5e-324)  # the chart crashed
 @given(layers(), st.lists(st.sampled_from(KEYS), max_size=6), finite)
 def test_any_finite_number_goes_through_every_panel_and_the_save(problem, keys, guess):
     with tempfile.TemporaryDirectory() as folder:
         asyncio.run(typed_in(problem, keys, guess, Path(folder)))
+
+
+@pytest.mark.slow  # each crash's own figures are unit tests (test_extremes); the property above is everyday: in CI
+@pytest.mark.parametrize(("problem", "keys", "guess"), [
+    (Problem((0.5,), (2.0,), 0.8, alpha=1e308), ["plus", "space", "minus"], 1e308),  # the ladder crashed
+    (Problem((5e-324,), (5e-324,), 0.0), ["space", "guess"], 5e-324),  # the chart crashed
+], ids=["ladder", "chart"])
+async def test_the_numbers_that_crashed_go_through_every_panel_and_the_save(tmp_path, problem, keys, guess):
+    await typed_in(problem, keys, guess, tmp_path)

@@ -347,6 +347,7 @@ async def test_stepping_is_dimmed_after_divergence_and_refused():
         assert app.state.session.problem.alpha == 0.5
 
 
+@pytest.mark.slow  # beside the everyday export (test_export_place): in CI
 @pytest.mark.parametrize("language", ["zh", "en"])
 async def test_an_exported_files_name_is_whole_and_a_long_folder_shortened_visibly(tmp_path, monkeypatch, language):
     # In Chinese the folder comes first: a long one pushed ".csv" off the notice line, with no "…".
@@ -388,6 +389,7 @@ async def test_the_next_lesson_is_l_then_enter_as_the_lesson_says(language):
         assert app.state.session.lesson.name == "hot-cold" and not isinstance(app.screen, LessonsScreen)
 
 
+@pytest.mark.slow  # beside the everyday key-bar test (dims): in CI
 @pytest.mark.parametrize(("language", "more", "edit"), [("en", "w more", "e edit"), ("zh", "w 翻页", "e 编辑")])
 async def test_the_key_bar_offers_what_this_screen_needs(language, more, edit):
     """At 80 columns e, v and w never showed: a student found them only through ? or the README."""

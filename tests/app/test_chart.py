@@ -56,6 +56,7 @@ async def test_lesson_7s_trail_is_drawn_at_the_errors_in_the_log(language):
         assert title in screen_text(app).split("\n")[1]
 
 
+@pytest.mark.slow  # beside the everyday chart test; the log weight axis is a unit test (test_curve): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_lesson_5s_log_chart_spreads_its_points_and_reads_its_ticks(language):
     """Lesson 5's markers stacked in one column under ticks "-2e+06 -1e+06 -1 1e+06 2e+06"."""

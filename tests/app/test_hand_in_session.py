@@ -44,10 +44,8 @@ def rows(path) -> list[dict[str, str]]:
     return list(csv.DictReader(path.open(encoding="utf-8")))
 
 
-SLOW = pytest.mark.slow  # the same session ended another way: in CI, not the everyday loop
-
-
-@pytest.mark.parametrize("end", ["q", pytest.param("ctrl+c", marks=SLOW), pytest.param("gone", marks=SLOW)])
+@pytest.mark.slow  # twenty keys and two lessons; the everyday hand-in is test_teacher's quit: in CI
+@pytest.mark.parametrize("end", ["q", "ctrl+c", "gone"])
 async def test_every_lesson_and_every_answer_is_handed_in_at_every_end(tmp_path, end):
     handing_in = HandIn(tmp_path, Owner("ana", "s1", "feed"))
     app = GradstepApp(Session.begin(find_lesson("measure-error")), hand_in=handing_in)
@@ -80,6 +78,7 @@ async def test_every_lesson_and_every_answer_is_handed_in_at_every_end(tmp_path,
            [(1, "3.0", True), (1, "4.0", False), (2, "no", True)]
 
 
+@pytest.mark.slow  # beside the everyday hand-in of a whole session: in CI
 async def test_an_answer_with_no_step_is_handed_in(tmp_path):
     """Before, a session that answered a question and took no step handed nothing in."""
     handing_in = HandIn(tmp_path, Owner("bo"))
@@ -128,6 +127,7 @@ async def test_the_progress_file_follows_the_session_at_most_once_a_second(tmp_p
     assert writes[-1]["ended"] and len(writes) == count + 1
 
 
+@pytest.mark.slow  # beside the everyday hand-in; STUCK itself is a unit test (test_room): in CI
 async def test_two_wrong_tries_flag_the_student_stuck_while_the_answer_box_is_still_open(tmp_path):
     """Before, the tries reached the journal (and the teacher's desk) only once the student
     closed the answer box: a student staring at the second verdict was not flagged."""

@@ -5,6 +5,7 @@ handles the first. Each case here is a burst that lost keys: Backspace overtaken
 key behind it, keys that reached a screen before it was ready, or one that was closing.
 """
 
+import pytest
 from gradstep.core.questions import RIGHT
 from gradstep.tui.app.screens.ask import QuestionScreen
 from gradstep.tui.app.screens.editor import EditorScreen
@@ -17,6 +18,7 @@ def weights_field(app) -> str:
     return app.screen.query_one("#weights", Input).value
 
 
+@pytest.mark.slow  # beside the everyday keys read together (a question's here, the driver's in test_frames): in CI
 async def test_backspace_and_the_key_after_it_read_together_in_the_editor():
     """Backspace, "4" stayed "3": Input types a character itself, but its Backspace binding
     ran only once the key had come back up to the App, after the "4"."""
@@ -31,6 +33,7 @@ async def test_backspace_and_the_key_after_it_read_together_in_the_editor():
         assert weights_field(app) == "49"
 
 
+@pytest.mark.slow  # beside the everyday keys read together (the editor's, a question's): in CI
 async def test_enter_that_closes_the_editor_and_a_step_read_together():
     """The space went to the editor's field while the form was still closing."""
     app = app_for("alpha")
@@ -58,6 +61,7 @@ async def test_an_answer_typed_as_its_question_opens():
         assert app.state.session.history.iteration == 3
 
 
+@pytest.mark.slow  # beside the everyday keys read together (the editor's, a question's): in CI
 async def test_an_answer_typed_with_the_key_that_chose_its_lesson():
     """Choosing hot-cold asks its first question at once, from the list's callback: the
     answer read with the choice went to the lesson before the question was open."""

@@ -38,6 +38,7 @@ async def test_z_freezes_the_followed_weight_and_unfreezes_it():
         assert app.state.session.problem.frozen == (1,)
 
 
+@pytest.mark.slow  # beside z one at a time; keys read together are everyday in test_frames: in CI
 async def test_z_read_together_with_space_freezes_then_steps():
     app = app_for("multi-weight")
     async with app.run_test(size=SIZE) as pilot:
@@ -47,6 +48,7 @@ async def test_z_read_together_with_space_freezes_then_steps():
         assert set(history.weight_trail[:, 0].tolist()) == {0.1}
 
 
+@pytest.mark.slow  # the refusal is line mode's too, a unit test (tests/unit/test_next_article.py): in CI
 async def test_z_with_one_weight_says_why_and_changes_nothing():
     app = app_for("gradient-descent")
     async with app.run_test(size=SIZE) as pilot:
@@ -57,6 +59,7 @@ async def test_z_with_one_weight_says_why_and_changes_nothing():
         assert app.state.notice == "Freezing needs several weights: with only one, nothing would learn."
 
 
+@pytest.mark.slow  # a lesson's words on screen, as test_words_on_screen does everyday: in CI
 async def test_the_freeze_lesson_teaches_with_the_numbers_on_screen():
     app = app_for("freeze-weight")
     async with app.run_test(size=SIZE) as pilot:
@@ -84,6 +87,7 @@ async def test_a_number_key_picks_the_output_the_chart_and_the_worked_step_follo
         assert "Error 2 vs iteration" in screen_text(app)
 
 
+@pytest.mark.slow  # beside the everyday number-key test: in CI
 async def test_the_same_key_again_walks_along_a_row_of_the_matrix():
     app = app_for("weight-matrix")
     async with app.run_test(size=SIZE) as pilot:
@@ -95,6 +99,7 @@ async def test_the_same_key_again_walks_along_a_row_of_the_matrix():
         assert app.state.followed == 6
 
 
+@pytest.mark.slow  # every lesson fits 80x24: the exhaustive tier, in CI
 async def test_the_matrix_and_its_worked_step_fit_80x24_in_both_languages():
     for language in ("en", "zh"):
         app = app_for("weight-matrix", language=language)
@@ -106,6 +111,7 @@ async def test_the_matrix_and_its_worked_step_fit_80x24_in_both_languages():
             assert len(rows) == 3 and "-0.3055" in rows[0] and "1.294" in rows[2]  # a row a line
 
 
+@pytest.mark.slow  # beside the everyday predict-mode tests: in CI
 async def test_predict_mode_with_several_outputs_asks_for_the_summed_error():
     app = app_for("several-outputs")
     async with app.run_test(size=SIZE) as pilot:
@@ -143,6 +149,7 @@ async def test_the_list_opens_the_tenth_lesson_with_0_and_the_next_ten_with_w():
     ("freeze-weight", "frozen", "one", "frozen: 'one' is not a weight number"),
     ("several-outputs", "goal", ",".join(["1"] * 10), "goal: has 10 values: a problem has at most 9 outputs"),
 ])
+@pytest.mark.slow  # the shapes' refusals are unit tests; the editor's refusal is test_app's: in CI
 async def test_the_editor_refuses_a_shape_that_does_not_fit_in_place(lesson, field, typed, reason):
     app = app_for(lesson)
     async with app.run_test(size=SIZE) as pilot:
@@ -156,6 +163,7 @@ async def test_the_editor_refuses_a_shape_that_does_not_fit_in_place(lesson, fie
         assert app.state.session is before
 
 
+@pytest.mark.slow  # beside the everyday editor test; a matrix's text is a unit test (test_next_article): in CI
 async def test_the_editor_takes_a_matrix_and_frozen_weights():
     app = app_for("multi-weight")
     async with app.run_test(size=SIZE) as pilot:

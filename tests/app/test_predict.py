@@ -12,18 +12,31 @@ def panel(app) -> str:
     return " ".join(text for text, _ in paragraphs(app.state))
 
 
+async def a_right_guess(pilot) -> None:
+    """Predict mode on, a step asked for, and its weight guessed right."""
+    app = pilot.app
+    await pilot.press("t")
+    assert app.state.predicting and "Predict mode" in app.state.notice
+    await pilot.press("space")
+    assert isinstance(app.screen, GuessScreen) and app.state.session.history.iteration == 0
+    assert "What will the weight be after this step? It is 0.5 now." in screen_text(app)
+    await press_at_once(pilot, *"0.46", "enter")  # typed fast, or over a slow link
+    assert app.state.session.history.iteration == 1
+    assert panel(app).startswith("You guessed 0.46; it is 0.46: right.")
+    assert "right 1/1" in screen_text(app)
+
+
 async def test_a_guess_is_asked_before_the_step_and_shown_beside_the_truth():
     app = app_for("alpha")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("t")
-        assert app.state.predicting and "Predict mode" in app.state.notice
-        await pilot.press("space")
-        assert isinstance(app.screen, GuessScreen) and app.state.session.history.iteration == 0
-        assert "What will the weight be after this step? It is 0.5 now." in screen_text(app)
-        await press_at_once(pilot, *"0.46", "enter")  # typed fast, or over a slow link
-        assert app.state.session.history.iteration == 1
-        assert panel(app).startswith("You guessed 0.46; it is 0.46: right.")
-        assert "right 1/1" in screen_text(app)
+        await a_right_guess(pilot)
+
+
+@pytest.mark.slow  # beside the everyday right guess: eight keys more, in CI
+async def test_a_wrong_guess_no_guess_escape_and_b_after_a_right_one():
+    app = app_for("alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await a_right_guess(pilot)
         await pilot.press("space")
         await press_at_once(pilot, *"0.5", "enter")
         assert "You guessed 0.5; it is 0.436: not within 1% of the change." in panel(app)
@@ -148,6 +161,7 @@ async def test_a_choice_question_in_either_language(language):
         assert app.state.session.answers[0].result == RIGHT
 
 
+@pytest.mark.slow  # beside the everyday question test; the figures at its iteration are a unit test (test_predict): in CI
 async def test_a_question_names_the_figures_on_screen_when_it_is_asked():
     from dataclasses import replace
 

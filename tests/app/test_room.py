@@ -98,6 +98,7 @@ async def test_keys_sort_by_lesson_idle_and_flags(folder):
         assert "sorted by flags" in screen_text(app)
 
 
+@pytest.mark.slow  # the roster is a unit test (test_room, test_class_room); the room's screen is everyday: in CI
 async def test_the_roster_names_who_has_not_started(folder):
     app = room_app(folder, roster=["ana", "zed", "bo", "yu"])
     async with app.run_test(size=SIZE) as pilot:
@@ -105,6 +106,7 @@ async def test_the_roster_names_who_has_not_started(folder):
         assert "not started (2): zed, yu" in screen_text(app)
 
 
+@pytest.mark.slow  # the tally is a unit test (test_room); the room's screen is everyday: in CI
 async def test_the_questions_right_at_the_first_try_and_the_commonest_wrong_answer(folder):
     app = room_app(folder)
     async with app.run_test(size=SIZE) as pilot:
@@ -113,6 +115,7 @@ async def test_the_questions_right_at_the_first_try_and_the_commonest_wrong_answ
         assert question.split()[:6] == ["alpha", "1", "50%", "1/2", "0.5", "(1)"]
 
 
+@pytest.mark.slow  # the folder's reading is a unit test (test_progress_folder): in CI
 async def test_half_written_and_vanishing_files_leave_the_last_good_rows(folder):
     app = room_app(folder)
     async with app.run_test(size=SIZE) as pilot:
@@ -136,6 +139,7 @@ async def test_g_switches_to_chinese_and_back(folder):
         assert "4 in the room" in screen_text(app)
 
 
+@pytest.mark.slow  # beside the everyday room tests: in CI
 async def test_an_empty_folder_says_how_students_fill_it(tmp_path, utc):
     app = room_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:

@@ -32,8 +32,7 @@ def teachers(name: str = "alpha", **rules) -> GradstepApp:
     return GradstepApp(Session.begin(lesson))
 
 
-@pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
-@pytest.mark.parametrize("action", LOCKS)
+@pytest.mark.parametrize("action", LOCKS)  # the first lock everyday, the others in CI (tests/app/conftest.py)
 async def test_a_locked_key_is_dimmed_and_says_the_teacher_locked_it(action):
     key, words = LOCKS[action]
     app = teachers(locked=(action,))
@@ -132,6 +131,7 @@ def test_an_end_the_app_did_not_see_hands_in_even_without_saving(tmp_path, monke
     assert len(list(folder.glob("*.csv"))) == 1
 
 
+@pytest.mark.slow  # the rules across changes of lesson, eleven keys; a lock itself is everyday: in CI
 async def test_each_lesson_keeps_its_own_rules():
     """b at iteration 0 does not leave a lesson that locks the list; a lesson's predict mode
     stays with it, whether the next lesson comes by the list or by b."""

@@ -378,6 +378,7 @@ async def test_the_logs_headings_are_the_text_tables_in_either_view(language):
         assert [line for line in screen_text(app).splitlines() if " #" in line][0].split()[:4] == shown.split()[:4]
 
 
+@pytest.mark.slow  # beside the everyday words on screen: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_a_number_reads_the_same_on_every_panel(language):
     """The newcomers read 0.64 as 6.4000e-01 in a log column with one speck of dust, and
@@ -390,6 +391,7 @@ async def test_a_number_reads_the_same_on_every_panel(language):
         assert "e-0" not in log[1] and "e-0" not in log[2]
 
 
+@pytest.mark.slow  # beside the everyday words on screen: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_best_alpha_reads_as_alpha_does(language):
     """Both newcomer walks read "alpha 0.013493" above "best alpha 0.0135" as two numbers."""
@@ -418,6 +420,7 @@ async def test_the_steps_taken_the_last_log_row_and_the_worked_step_agree(langua
 @pytest.mark.parametrize(("language", "measured", "heading", "key"),
                          [("en", "measured 3 times", "#3: prediction", "space measure"),
                           ("zh", "已测量 3 次", "#3：预测", "空格 测量")])
+@pytest.mark.slow  # beside the everyday steps-taken test, the same heading and count: in CI
 async def test_the_measuring_lesson_counts_measurements_not_steps(language, measured, heading, key):
     """Lesson 1 said "1 step taken" and showed iteration numbers where it only measured."""
     app = app_for("measure-error", language=language)

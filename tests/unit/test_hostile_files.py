@@ -67,7 +67,8 @@ def lesson_path(tmp_path, request):
 
 
 @pytest.mark.parametrize("lesson_path", LESSONS, indirect=True)
-@pytest.mark.parametrize("command", [["run"], ["--line"]], ids=["run", "line mode"])
+@pytest.mark.parametrize("command", [["run"], pytest.param(["--line"], marks=pytest.mark.slow)],  # one reader, two doors:
+                         ids=["run", "line mode"])                                          # the second in CI
 def test_a_hostile_lesson_file_is_one_line_and_exit_2_within_a_second(lesson_path, command, line_mode):
     started = time.perf_counter()
     one_line_and_refused(gradstep(*command, "--lesson-file", str(lesson_path)), started)

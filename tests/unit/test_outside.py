@@ -62,6 +62,7 @@ def test_a_visible_name_is_itself():
         assert shown_name(name) == name
 
 
+@pytest.mark.slow  # the whole of Unicode, a second of the loop; the named blank letters are everyday: in CI
 def test_no_character_a_name_keeps_is_unprintable_or_blank():
     """Over the whole of Unicode: whatever shown_name keeps is printable, and no kept letter
     is one of the blank-looking ones."""

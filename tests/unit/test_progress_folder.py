@@ -112,6 +112,7 @@ def test_anything_else_in_a_progress_file_is_named_not_raised(tmp_path, text):
     assert look.seen == () and look.problems == (("ana.progress.json", "room.not_progress"),)
 
 
+@pytest.mark.slow  # a thousand files written and read, a second of the loop: in CI
 def test_a_flood_of_files_from_one_account_is_cut_to_its_first_by_name(tmp_path):
     most = progress_folder.MOST_A_STUDENT
     for number in range(most + 5):

@@ -119,8 +119,8 @@ def steps_of(text: str, columns: int = 76) -> int:
     return count
 
 
-@pytest.mark.parametrize("piece", SHAPES)
-def test_wrapping_takes_work_in_proportion_to_the_text_whatever_its_shape(piece):
+@pytest.mark.parametrize("piece", [SHAPES[0], *(pytest.param(shape, marks=pytest.mark.slow) for shape in SHAPES[1:])])
+def test_wrapping_takes_work_in_proportion_to_the_text_whatever_its_shape(piece):  # one shape everyday, every shape in CI
     """A lesson file of one long formula, word or run of punctuation took minutes to show:
     four times the text took up to sixteen times the work. Now it takes four."""
     small, large = steps_of(piece * 500), steps_of(piece * 2000)
