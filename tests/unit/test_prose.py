@@ -517,10 +517,17 @@ def test_a_negative_input_says_which_way_the_weight_moves_and_why(language, goal
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_figures_that_do_not_exist_are_said_so_not_shown_as_question_marks(language):
-    """Hot and cold with input 0: "the goal weight ? is ? away: ?."."""
+    """Hot and cold with input 0: "the goal weight ? is ? away: ?."; then "the figures this
+    text speaks of do not exist": which figures? They are named."""
     lesson = find_lesson("hot-cold")
     said = opening(lesson, History.start(lesson.problem.replace(inputs=(0.0,))), language)
-    assert "?" not in " ".join(said).replace("？", "") and say(language, "figures.no_signal.one") in said
+    names = {"en": "the bottom of the error curve (the goal weight) and the distance to the goal weight",
+             "zh": "误差曲线的谷底（目标权重）和到目标权重的距离"}[language]
+    assert "?" not in " ".join(said).replace("？", "") and say(language, "figures.no_signal.one", names=names) in said
+    lesson = find_lesson("alpha")
+    said = opening(lesson, History.start(lesson.problem.replace(inputs=(0.0,))), language)
+    names = {"en": "the best alpha and the edge of stability", "zh": "最佳 alpha 值和稳定边界"}[language]
+    assert say(language, "figures.no_signal.one", names=names) in said
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

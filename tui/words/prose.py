@@ -272,9 +272,19 @@ def _unknown(text: str, problem: Problem, language: str) -> str:
     """Where `text` names a figure that does not exist with every input 0 (the goal weight,
     the best alpha), a sentence saying why, instead of a row of "?"; else empty."""
     known = facts(problem, language)
-    if analysis.sum_of_squares(problem) == 0 and any(known.get(name) == "?" for name in PLACEHOLDER.findall(text)):
-        return say(language, "figures.no_signal" + (".one" if problem.size == 1 else ""))
+    missing = [name for name in PLACEHOLDER.findall(text) if known.get(name) == "?"]
+    if analysis.sum_of_squares(problem) == 0 and missing:  # named, so the student knows what is gone
+        names = list(dict.fromkeys(say(language, UNDEFINED.get(name, "figure.other")) for name in missing))
+        listed = say(language, "sep.list").join(names[:-1])
+        return say(language, "figures.no_signal" + (".one" if problem.size == 1 else ""),
+                   names=listed + say(language, "sep.last") + names[-1] if listed else names[0])
     return ""
+
+
+# What a figure a lesson names is called where it does not exist (every input 0).
+UNDEFINED = {"bottom": "figure.bottom", "best_alpha": "figure.best_alpha", "best_formula": "figure.best_alpha",
+             "edge": "figure.edge", "edge_formula": "figure.edge", "distance": "figure.distance",
+             "distance_steps": "figure.distance", "distance_in_steps": "figure.distance"}
 
 
 def commentary(history: History, language: str, hidden: tuple[str, ...] = ()) -> list[str]:
