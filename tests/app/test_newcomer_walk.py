@@ -3,6 +3,8 @@ right and read back from the screen as they saw it, in both languages."""
 
 import pytest
 
+from gradstep.tui.app.widgets.lesson import paragraphs
+
 from ..helpers import SIZE, app_for, screen_text
 
 
@@ -36,3 +38,19 @@ async def test_a_start_on_the_goal_is_said_to_be_there_not_to_diverge_or_land(la
                    "zh": ("起点就在目标上：r×0仍是0", "起点就在目标上：从第0次迭代起")}[language]
         assert all(words in squeezed(app) for words in on_goal)
         assert not any(words in squeezed(app) for words in ("diverges,growing", "Landedat", "发散，来回", "落在目标上"))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_lesson_8_never_says_the_learners_reach_the_goal_of_a_run_that_diverges(language):
+    """Lesson 8 with weights 2 and 3 frozen: r = 1 - 0.3 x 72.25 = -20.675, yet the text said
+    "the weights that learn carry the prediction to the goal" beside "explodes"."""
+    app = app_for("freeze-weight", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#frozen").value = "2,3"
+        await pilot.press("enter")
+        assert app.state.session.problem.frozen == (1, 2)
+        words = "".join(" ".join(text for text, _ in paragraphs(app.state)).split())
+        assert "r=1-0.3" in words and "72.25=-20.675" in words
+        assert {"en": "carrythepredictiontothegoal", "zh": "把预测带到目标"}[language] not in words
+        assert {"en": "explodes", "zh": "发散"}[language] in words

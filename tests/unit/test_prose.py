@@ -591,3 +591,13 @@ def test_r_on_a_start_already_on_the_goal_says_what_a_miss_would_do_and_that_the
     assert commentary(History.start(problem).jump(1), language) == [say(language, "story.on_goal", iteration=0)]
     landed = History.start(find_lesson("gradient-descent").problem).jump(2)  # r = 0: lands at iteration 1
     assert commentary(landed, language) == [say(language, "story.landed", iteration=1)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lesson_8_at_an_alpha_that_diverges_does_not_promise_the_goal(language):
+    """Lesson 8's own words said the learning weights "carry the prediction to the goal" at any
+    alpha; at alpha 1.5 (r = 1 - 1.5 x 1.8625 = -1.79375) its run diverges."""
+    lesson = find_lesson("freeze-weight")
+    said = " ".join(opening(lesson, History.start(lesson.problem.replace(alpha=1.5)), language))
+    assert {"en": "learn from it and carry", "zh": "其余权重根据它学习，把预测带到目标上"}[language] not in said
+    assert say(language, "r_says.diverging", r_squared="3.2175") in said
