@@ -186,6 +186,18 @@ def divergence_note(divergence: Divergence) -> str:
     return f"diverged at iteration {divergence.iteration}: {divergence.quantity} {how}"
 
 
+def diverging_note(iteration: int) -> str:
+    """Where a run whose rule diverges (r < -1) first showed it: its error above where it
+    started. The room flags the student then; the hand-in's note marks the same row."""
+    return f"diverging at iteration {iteration}: error above its start (r < -1)"
+
+
+def ended_by_divergence(note: str) -> bool:
+    """Whether a row's note says the run blew up there (overflowed or grew past the limit),
+    rather than that it began to diverge."""
+    return note.startswith("diverged at iteration")
+
+
 def rows(items: Iterable[Step | Divergence], about: About) -> Iterator[Row]:
     """A row a record, the divergence noted on the last one (never a row of its own, unless
     the run diverged before its first record)."""

@@ -16,9 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from . import analysis
 from .analysis import Regime
-from .formats import divergence_note
+from .formats import divergence_note, diverging_note
 from .history import History, Trajectory
 from .numbers import exact
 from .progress import AnswerSeen, progress_record
@@ -49,7 +51,7 @@ class Entry:
     problem: Problem
     run: Trajectory | None = None  # STEP: the run it is a step of (its record is rebuilt from it, exactly)
     iteration: int = 0  # STEP: which
-    note: str = ""  # STEP: where the run diverged, on the last step before it
+    note: str = ""  # STEP: where the run began to diverge (r < -1), and where it blew up (its last step)
     guess: Guess | None = None  # GUESS
     answer: Answer | None = None  # ANSWER: one try (a wrong try before the last is an Answer of its own)
     question: Question | None = None  # ANSWER: the lesson's question answered
@@ -123,6 +125,7 @@ class Journal:
         kept = len(guesses) if new.guesses[:len(guesses)] == guesses else 0
         made = {guess.iteration: guess for guess in new.guesses[kept:] if guess.iteration >= start}
         lesson, problem, run = new.lesson.name, new.problem, new.history.trajectory
+        growing = first_growing(new.history) if analysis.regime(problem) is Regime.DIVERGING else None
         for iteration in range(start, end):
             if (guess := made.get(iteration)) is not None:
                 self.entries.append(Entry(GUESS, now, lesson, problem, guess=guess))
@@ -131,6 +134,8 @@ class Journal:
                     self.predictions = (right + guess.right, scored + 1)
             diverged = new.history.divergence if iteration == end - 1 else None
             note = divergence_note(diverged) if diverged is not None else ""
+            if not note and iteration == growing:
+                note = diverging_note(iteration)
             self.entries.append(Entry(STEP, now, lesson, problem, run=run, iteration=iteration, note=note))
 
     def _known(self, start: Session) -> None:
@@ -188,6 +193,14 @@ class Journal:
             questions_right=self.questions[0], questions_asked=self.questions[1],
             answers=[_seen(entry) for entry in self._tries],
             last_key=last_key, diverged=diverging(history), ended=ended, updated=now)
+
+
+def first_growing(history: History) -> int | None:
+    """The first iteration whose error is above the run's start (None: none yet), which
+    on a run whose rule diverges (r < -1) is where the teacher's desk first flags it."""
+    errors = history.errors
+    above = np.flatnonzero(errors[1:] > errors[0])  # shape (k,)
+    return int(above[0]) + 1 if above.size else None
 
 
 def diverging(history: History) -> bool:

@@ -245,3 +245,12 @@ def test_class_reads_a_hand_in_a_row_at_a_time(folder):
     finally:
         tracemalloc.stop()
     assert result.out.splitlines()[1].split()[2] == "alpha" and peak < 2**20
+
+
+def test_the_merged_csv_notes_where_a_run_began_to_diverge_and_the_table_shows_its_error(folder):
+    handed(2, Owner("cy"), folder, "divergence")  # stopped at iteration 2: diverging, not blown up
+    result = gradstep("class", str(folder), "--csv")
+    notes = [(row["iteration"], row["note"]) for row in csv.DictReader(io.StringIO(result.out))]
+    assert notes == [("0", ""), ("1", "diverging at iteration 1: error above its start (r < -1)")]
+    table = gradstep("class", str(folder), "--lang", "en").out.splitlines()
+    assert table[1].split()[-3] != "diverged"  # the error it stopped at, a number the student saw

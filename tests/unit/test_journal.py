@@ -27,7 +27,7 @@ def test_steps_taken_back_and_taken_again_are_both_kept_with_their_guesses():
     assert [entry.time for entry in journal.entries] == [1.0, 1.0, 3.0, 3.0]
 
 
-def test_a_jump_of_many_steps_notes_each_and_the_divergence_on_the_last():
+def test_a_jump_of_many_steps_notes_each_where_it_begins_to_diverge_and_where_it_blows_up():
     start = Session.begin(find_lesson("divergence"))
     far = start
     while far.history.can_step:
@@ -35,7 +35,8 @@ def test_a_jump_of_many_steps_notes_each_and_the_divergence_on_the_last():
     journal = seen(start, far)
     steps = [entry for entry in journal.entries if entry.kind == STEP]
     assert [entry.step.iteration for entry in steps] == list(range(far.history.iteration))
-    assert steps[-1].note.startswith("diverged at iteration") and not any(entry.note for entry in steps[:-1])
+    assert steps[-1].note.startswith("diverged at iteration") and steps[1].note.startswith("diverging at iteration 1")
+    assert not any(entry.note for entry in steps[:1] + steps[2:-1])
 
 
 def test_going_back_to_another_lesson_notes_nothing_again():
@@ -116,3 +117,18 @@ def test_a_question_asked_again_after_tries_noted_live_is_noted_again():
     journal.see(again.answered(skipped), 10.0)
     assert [(entry.time, entry.answer.result) for entry in journal.entries if entry.kind == ANSWER] == \
            [(5.0, RIGHT), (9.0, SKIPPED)]
+
+
+def test_a_diverging_run_is_noted_where_its_error_first_passes_its_start():
+    start = Session.begin(find_lesson("divergence"))
+    far = start.step().step().step()
+    journal = seen(start, far)
+    notes = [entry.note for entry in journal.entries if entry.kind == STEP]
+    assert far.history.errors[1] > far.history.errors[0] >= 0  # the room flags DIV from iteration 1
+    assert notes == ["", "diverging at iteration 1: error above its start (r < -1)", ""]
+
+
+def test_a_run_that_converges_notes_nothing():
+    start = Session.begin(find_lesson("alpha"))
+    journal = seen(start, start.step().step().step())
+    assert [entry.note for entry in journal.entries if entry.kind == STEP] == ["", "", ""]

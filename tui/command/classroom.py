@@ -19,7 +19,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from ...core.formats import cell_width
+from ...core.formats import cell_width, ended_by_divergence
 from ...core.outside import shown_name
 from ...core.journal import ANSWER, GUESS, STEP
 from ...core.numbers import readable
@@ -152,7 +152,7 @@ def _final_error(step: list[dict[str, str]], language: str) -> str:
     """The error where the student stopped: the last step's weights after it (a row, or a
     row per output), predicted and measured by the learner's own functions (so the figure
     is the one the app showed)."""
-    if step[-1].get("note"):
+    if ended_by_divergence(step[-1].get("note", "")):
         return say(language, "class.diverged")
     try:
         inputs = _per_weight(step[0], "input")
