@@ -12,6 +12,7 @@ SAID = {"en": ("Nothing is typed yet", "What you type replaces your answer"),
         "zh": ("还没有输入答案", "直接输入就会替换原来的答案")}
 
 
+@pytest.mark.slow  # beside the everyday question test (test_predict): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_an_empty_answer_says_what_is_empty_and_a_wrong_try_stays_to_be_typed_over(language):
     app = app_for("hot-cold", questions=True, language=language)

@@ -424,6 +424,7 @@ def _at(name: str, iteration: int, language: str) -> GradstepApp:
     return GradstepApp(dataclasses.replace(session, history=session.history.jump(iteration)), language=language)
 
 
+@pytest.mark.slow  # beside the everyday key-bar test (dims), four apps: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_key_bar_offers_g_f_x_and_z_where_they_are_needed(language):
     """f, x and g were found only under ?: the other language is offered on the first

@@ -14,6 +14,7 @@ def squeezed(app) -> str:
     return "".join(screen_text(app).split())
 
 
+@pytest.mark.slow  # the worked step's figures are a unit test (test_next_article); words on screen are everyday: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_a_frozen_weights_weight_delta_is_0_on_the_worked_steps_first_page(language):
     app = app_for("freeze-weight", language=language)  # weight 1 frozen; delta x input would be -1.19
@@ -23,6 +24,7 @@ async def test_a_frozen_weights_weight_delta_is_0_on_the_worked_steps_first_page
         assert "-1.19" not in squeezed(app)
 
 
+@pytest.mark.slow  # the words of a start on the goal are unit tests (test_prose); words on screen are everyday: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_a_start_on_the_goal_is_said_to_be_there_not_to_diverge_or_land(language):
     """Lesson 3 with input -2: 0.5 x -2 is the goal -1, error 0 every row. The panel said

@@ -182,6 +182,7 @@ async def test_a_question_names_the_figures_on_screen_when_it_is_asked():
         assert "So the error is 0.005184." in screen_text(app)
 
 
+@pytest.mark.slow  # full-width digits are unit tests (test_predict); beside the everyday guess and question: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_full_width_digits_reach_the_guess_and_the_answer_and_0x10_is_refused(language):
     """The boxes took only ASCII number keys: a Chinese input method's ４ left the box empty,
@@ -206,6 +207,7 @@ async def test_full_width_digits_reach_the_guess_and_the_answer_and_0x10_is_refu
         assert app.state.session.history.iteration == 1 and app.state.session.guesses[0].value == 0.46
 
 
+@pytest.mark.slow  # beside the everyday question test, which reads "Not quite" and a second try: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_not_quite_goes_once_the_next_try_is_typed(language):
     """"Not quite: try once more." stayed on the box while the student typed the next try."""

@@ -94,6 +94,7 @@ async def test_every_screen(lessons, keys):
         assert problems(app, scrolls="question_mark" in keys) == FINE, keys
 
 
+@pytest.mark.slow  # beside the everyday third language (g, below): in CI
 async def test_a_question_and_a_wrong_answer(lessons):
     app = app_in_pseudo(lessons, "alpha", questions=True)
     async with app.run_test(size=SIZE) as pilot:
