@@ -23,7 +23,7 @@ from .analysis import Regime
 from .formats import divergence_note, diverging_note
 from .history import History, Trajectory
 from .numbers import exact
-from .progress import AnswerSeen, progress_record
+from .progress import AnswerSeen, iso_utc, progress_record
 from .predict import Guess
 from .problem import Problem
 from .questions import RIGHT, WRONG, Answer, Question
@@ -219,4 +219,5 @@ def _seen(entry: Entry) -> AnswerSeen:
     assert answer is not None and words is not None, "only ANSWER entries are listed, and they hold both"
     given = answer.given
     text = (entry.chosen or given) if isinstance(given, str) else "" if given is None else exact(given)
-    return AnswerSeen(entry.lesson, answer.index + 1, words.ask, text, answer.result == RIGHT, entry.first)
+    return AnswerSeen(entry.lesson, answer.index + 1, words.ask, text, answer.result == RIGHT, entry.first,
+                      answer.at, iso_utc(entry.time, milliseconds=True))

@@ -54,7 +54,9 @@ class AnswerSeen:
     text: str  # the question's words
     answer: str  # what the student answered, as text ("" when skipped)
     right: bool
-    first: bool  # the first attempt at this question (the one the tally counts)
+    first: bool  # the first attempt at this question in its session (the one the session's tally counts)
+    at: int | None = None  # the iteration it was asked at (None: a file written before it was kept)
+    time: str | None = None  # when it was given, ISO 8601 UTC to the millisecond (None: as for `at`)
 
 
 @dataclass(frozen=True)
@@ -92,11 +94,22 @@ def progress_record(*, account: str, session: str, lesson: str, lessons_opened: 
         "error": float(error) if error is not None and math.isfinite(error) else None,
         "predictions_right": int(predictions_right), "predictions": int(predictions),
         "questions_right": int(questions_right), "questions_asked": int(questions_asked),
-        "answers": [{"lesson": seen.lesson, "question": seen.question, "text": seen.text,
-                     "answer": seen.answer, "right": seen.right, "first": seen.first} for seen in answers],
+        "answers": [_answer_record(seen) for seen in answers],
         "last_key": iso_utc(last_key), "diverged": bool(diverged), "ended": bool(ended),
         "updated": iso_utc(updated),
     }
+
+
+def _answer_record(seen: AnswerSeen) -> dict[str, Any]:
+    """An answer's object: `at` and `time` only where known, so the room can tell whether a
+    student stepped on since (stuck is now) and which try came first across sessions."""
+    record: dict[str, Any] = {"lesson": seen.lesson, "question": seen.question, "text": seen.text,
+                              "answer": seen.answer, "right": seen.right, "first": seen.first}
+    if seen.at is not None:
+        record["at"] = int(seen.at)
+    if seen.time is not None:
+        record["time"] = seen.time
+    return record
 
 
 def write_progress(record: dict[str, Any]) -> str:
@@ -140,7 +153,8 @@ def read_progress(text: str) -> Progress | None:
         data["account"], data["session"], data["lesson"], tuple(opened), data["iteration"],
         None if error is None else float(error),
         data["predictions_right"], data["predictions"], data["questions_right"], data["questions_asked"],
-        tuple(AnswerSeen(**{name: item[name] for name in _ANSWER_TYPES}) for item in answers),
+        tuple(AnswerSeen(**{name: item[name] for name in _ANSWER_TYPES}, at=item.get("at"), time=item.get("time"))
+              for item in answers),
         data["last_key"], data["diverged"], data["ended"], data["updated"])
 
 
@@ -155,4 +169,8 @@ def _is_answer(item: object) -> bool:
         value = item.get(name)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
             return False
+    if "at" in item and not _is_count(item["at"]):
+        return False
+    if "time" in item and parse_time(item["time"]) is None:
+        return False
     return bool(item["question"] >= 1)

@@ -86,10 +86,8 @@ def _updated(seen: Seen) -> tuple[datetime, float]:
 def flags(seen: Seen, now: float, idle_limit: float = IDLE_LIMIT) -> tuple[str, ...]:
     """Why the teacher should look at this student now, most urgent first.
 
-    Stuck: two wrong answers to one question of the lesson they are in, and not answered
-    right since (a question of a lesson left behind no longer holds them up). Diverged:
-    their run blew up. Idle: no key for longer than `idle_limit` seconds in a session not
-    yet ended.
+    Stuck: stuck now, on a question (stuck_on). Diverged: their run blew up. Idle: no key
+    for longer than `idle_limit` seconds in a session not yet ended.
     """
     progress = seen.progress
     found = [STUCK] if stuck_on(progress) else []
@@ -101,16 +99,24 @@ def flags(seen: Seen, now: float, idle_limit: float = IDLE_LIMIT) -> tuple[str, 
 
 
 def stuck_on(progress: Progress) -> list[int]:
-    """The questions of the lesson open now that `progress` got wrong twice, not right since
-    (the answers are its tries, in order; a skip is no wrong answer)."""
-    wrong: Counter[int] = Counter()
-    settled: dict[int, bool] = {}
-    for answer in progress.answers:
-        if answer.lesson != progress.lesson or skipped(answer):
-            continue
-        wrong[answer.question] += not answer.right
-        settled[answer.question] = answer.right
-    return [question for question, count in wrong.items() if count >= WRONG_TWICE and not settled[question]]
+    """The question `progress` is stuck on now: [its number], or [].
+
+    Stuck means stuck now, not once: the student's last answer was a wrong one, to a
+    question of the lesson open now that they have got wrong twice, and since then they
+    have neither answered another question (nor skipped), stepped on from the iteration it
+    was asked at, nor ended the session. A file of an older gradstep, whose answers do not
+    say where they were asked, is judged on the rest."""
+    if progress.ended or not progress.answers:
+        return []
+    last = progress.answers[-1]
+    if last.lesson != progress.lesson or last.right or skipped(last):
+        return []
+    if last.at is not None and last.at != progress.iteration:  # stepped on (or back) since
+        return []
+    wrong = sum(1 for answer in progress.answers
+                if (answer.lesson, answer.question) == (last.lesson, last.question) and not answer.right
+                and not skipped(answer))
+    return [last.question] if wrong >= WRONG_TWICE else []
 
 
 def skipped(answer: AnswerSeen) -> bool:

@@ -154,3 +154,33 @@ def test_a_students_runs_of_one_session_are_one_row_the_latest():
             run("bo", "", 1, 2)]
     assert sorted((one.account, one.progress.session, one.progress.iteration) for one in latest(runs)) == \
            [("ana", "", 1), ("ana", "k", 7), ("bo", "", 2)]
+
+
+def asked_at(answer_seen: AnswerSeen, at: int) -> AnswerSeen:
+    from dataclasses import replace
+
+    return replace(answer_seen, at=at)
+
+
+def test_stuck_means_stuck_now_not_once():
+    """The walk: ben's STUCK stayed after he answered the next question right and took three
+    steps, and after he quit ("ended STUCK"). Each way of moving on clears it."""
+    twice = [asked_at(answer("0.5", False, True), 3), asked_at(answer("0.3", False, False), 3)]
+    assert flags(seen("ben", iteration=3, answers=twice), NOW) == (STUCK,)
+    next_right = twice + [asked_at(answer("up", True, True, question=2), 3)]
+    assert flags(seen("ben", iteration=3, answers=next_right), NOW) == ()
+    next_skipped = twice + [asked_at(answer("", False, True, question=2), 3)]
+    assert flags(seen("ben", iteration=3, answers=next_skipped), NOW) == ()
+    assert flags(seen("ben", iteration=6, answers=twice), NOW) == ()  # stepped on
+    assert flags(seen("ben", iteration=3, answers=twice, ended=True), NOW) == ()
+    # a wrong answer to another question after the two does not make the first one "now"
+    other_wrong = twice + [asked_at(answer("7", False, True, question=2), 3)]
+    assert flags(seen("ben", iteration=3, answers=other_wrong), NOW) == ()
+
+
+def test_answers_keep_where_and_when_they_were_given_and_an_older_file_still_reads():
+    given = AnswerSeen("alpha", 1, "Which alpha?", "0.5", False, True, 3, "2027-01-15T08:00:00.250Z")
+    progress = seen("ana", answers=[given]).progress
+    assert progress.answers == (given,)
+    older = seen("ana", answers=[answer("0.5", False, True)]).progress
+    assert older.answers[0].at is None and older.answers[0].time is None
