@@ -22,7 +22,7 @@ from . import analysis
 from .analysis import Regime
 from .formats import divergence_note, diverging_note
 from .history import History, Trajectory
-from .numbers import exact
+from .numbers import as_typed
 from .progress import AnswerSeen, iso_utc, progress_record
 from .predict import Guess
 from .problem import Problem
@@ -218,6 +218,6 @@ def _seen(entry: Entry) -> AnswerSeen:
     answer, words = entry.answer, entry.words
     assert answer is not None and words is not None, "only ANSWER entries are listed, and they hold both"
     given = answer.given
-    text = (entry.chosen or given) if isinstance(given, str) else "" if given is None else exact(given)
+    text = (entry.chosen or given) if isinstance(given, str) else "" if given is None else as_typed(given)
     return AnswerSeen(entry.lesson, answer.index + 1, words.ask, text, answer.result == RIGHT, entry.first,
                       answer.at, iso_utc(entry.time, milliseconds=True))

@@ -175,3 +175,10 @@ def _point(text: str) -> int:
 def exact(value: float) -> str:
     """The shortest text that reads back as exactly `value` (what exports write)."""
     return repr(float(value))
+
+
+def as_typed(value: float) -> str:
+    """A number a student typed, as they would have typed it: the shortest text that reads
+    back as exactly `value`, a whole number without the ".0" a float's repr adds (2, not 2.0)."""
+    text = exact(value)
+    return text.removesuffix(".0")

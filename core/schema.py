@@ -30,7 +30,7 @@ import numpy as np
 from .formats import as_row
 from .journal import ANSWER, GUESS, STEP, Entry
 from .limits import MAX_WEIGHTS
-from .numbers import exact
+from .numbers import as_typed, exact
 from .problem import GRADIENT_DESCENT, HOT_COLD, Problem
 from .progress import iso_utc
 
@@ -55,6 +55,11 @@ COLUMNS: tuple[str, ...] = (
 """The columns of every row, in order (a pending hand-in's JSON lines use the same names)."""
 
 KINDS = (STEP, GUESS, ANSWER)
+
+WHOLE_NUMBERS = ("iteration", "output", "question", "attempt", "first")
+"""The columns that hold whole numbers only, blank on the rows they do not concern (`first`
+on a step): pandas takes a column with blanks for floats (1.0, NaN) unless told, as
+docs/teaching.md says, `dtype=dict.fromkeys(WHOLE_NUMBERS, "Int64")`."""
 
 
 def _rows(entry: Entry, user: str, session: str, session_name: str) -> Iterator[dict[str, object]]:
@@ -122,7 +127,7 @@ def _answer(entry: Entry) -> dict[str, object]:
     assert answer is not None, "every ANSWER entry holds its answer"
     given = answer.given
     return {"iteration": answer.at, "question": answer.index + 1, "question_text": words.ask if words else None,
-            "answer": given if isinstance(given, float) else None,
+            "answer": as_typed(given) if isinstance(given, float) else None,  # 2 as typed, not 2.0
             "choice": given if isinstance(given, str) else None, "choice_text": entry.chosen,
             "answer_result": answer.result, "attempt": answer.tries, "first": entry.first}
 

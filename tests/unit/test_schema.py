@@ -136,7 +136,10 @@ def test_class_csv_is_every_hand_in_in_one_schema_with_the_student_first(tmp_pat
     result = gradstep("class", str(tmp_path), "--csv")
     reader = csv.DictReader(io.StringIO(result.out))
     rows = list(reader)
-    assert result.status == 0 and reader.fieldnames == ["student", "file", *COLUMNS]
+    assert result.status == 0 and reader.fieldnames == ["student", "file", "claimed_account", *COLUMNS[1:]]
+    assert "user" not in reader.fieldnames  # one authority: the owner; the claim is named as one
+    assert {(row["claimed_account"], row["lesson"]) for row in rows} == \
+           {("ana", "hot-cold"), ("bo", "multi-weight"), ("cy", "measure-error")}
     assert {row["lesson"] for row in rows} == {"hot-cold", "multi-weight", "measure-error"}
     assert {row["student"] for row in rows} == {login_name()}  # the files' owner, not what they say
     assert "notes.csv: not a gradstep hand-in (columns)" in result.err
@@ -249,3 +252,32 @@ def test_class_csv_never_hands_a_spreadsheet_a_students_formula(tmp_path):
     [row] = list(csv.DictReader(io.StringIO(result.out)))
     assert row["lesson"].startswith("'=") and row["session"].startswith("'@")
     assert row["weight_1"] == "-0.5" and row["error"] == "+1" and row["student"] == login_name()  # numbers stay numbers
+
+
+@pytest.mark.parametrize("typed, written", [(2.0, "2"), (-3.0, "-3"), (0.25, "0.25"), (1e16, "1e+16"), (0.1 + 0.2, "0.30000000000000004")])
+def test_an_answer_is_written_as_typed_and_reads_back_exactly(typed, written):
+    journal = Journal(words)
+    start = Session.begin(find_lesson("measure-error"))
+    journal.see(start, START)
+    journal.tried(start, Attempt(start.lesson.questions[0], 0).answer(typed).last_try(), START + 1)
+    answer = read(journal)[1][0]["answer"]
+    assert answer == written and float(answer) == typed
+    assert journal.progress(start, "ana", "", START, START, False)["answers"][0]["answer"] == written
+
+
+def test_pandas_reads_the_whole_number_columns_as_the_docs_say(tmp_path):
+    """Read plainly, `question` and `first` came out as floats (1.0, NaN); the dtype the
+    teacher's guide gives keeps them whole, and every value in them is whole."""
+    pandas = pytest.importorskip("pandas")
+    from pathlib import Path
+
+    from gradstep.core.schema import WHOLE_NUMBERS
+
+    out = io.StringIO()
+    write_rows(entry_rows(a_session("error-curve").entries, "ana", "0123456789abcdef"), out)
+    frame = pandas.read_csv(io.StringIO(out.getvalue()), dtype=dict.fromkeys(WHOLE_NUMBERS, "Int64"))
+    assert all(str(frame[column].dtype) == "Int64" for column in WHOLE_NUMBERS)
+    assert frame["question"].dropna().tolist() == list(range(1, frame["question"].count() + 1))
+    guide = (Path(__file__).parents[2] / "docs" / "teaching.md").read_text(encoding="utf-8")
+    assert 'dtype=dict.fromkeys(["iteration", "output", "question", "attempt", "first"], "Int64")' in guide
+    assert list(WHOLE_NUMBERS) == ["iteration", "output", "question", "attempt", "first"]

@@ -94,7 +94,8 @@ def check(paths: list[str]) -> tuple[list[Refusal], list[Refusal], int]:
 def word_warnings(data: dict[str, Any], where: str) -> list[Refusal]:
     """What in a lesson's words would not read as meant: a {name} that no figure fills, a
     brace without its other half (both would show as written), and a figure naming what the
-    lesson hides (r where it hides the forecast)."""
+    lesson hides (r where it hides the forecast) before the student has answered: a
+    question's explain comes after the answer, where telling it is the point."""
     hide = data.get("hide")
     hidden = hide if isinstance(hide, list) else []
     found: list[Refusal] = []
@@ -106,6 +107,8 @@ def word_warnings(data: dict[str, Any], where: str) -> list[Refusal]:
             if name not in PLACEHOLDERS:
                 found.append(LessonError("check.placeholder", where=where, field=field, name=name,
                                          close=close_match(name, PLACEHOLDERS)))
+            if field.endswith(".explain"):
+                continue  # shown once the student has answered: the figure is then the lesson's to give
             found += [LessonError("check.reveals", where=where, field=field, name=name, hidden=part)
                       for part in HIDEABLE if part in hidden and name in TELLS.get(part, ())]
     return found

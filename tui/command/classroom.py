@@ -38,6 +38,9 @@ from .environment import dumb_terminal, unicode_terminal
 from .flags import ArgumentParser, add_language_argument, parse_in_language
 
 SHOWN = 24  # characters of a name taken from a file
+# --csv names a row's own `user` for what it is: the login the file claims, which its writer
+# can forge (a planted file claims a classmate); the student is the owner, `student`.
+MERGED_NAMES = tuple("claimed_account" if column == "user" else column for column in COLUMNS)
 HEADINGS = ("class.student", "class.session", "class.lesson", "class.steps", "class.final_error",
             "class.predictions", "class.questions")
 
@@ -80,7 +83,7 @@ def main(argv: list[str]) -> int:
     table, problems, budget = [], [], Budget()
     merged = csv.writer(sys.stdout, lineterminator="\n") if args.csv else None
     if merged is not None:
-        merged.writerow(("student", "file", *COLUMNS))
+        merged.writerow(("student", "file", *MERGED_NAMES))
     for entry in entries:
         if not entry.name.endswith(".csv"):
             continue

@@ -133,12 +133,14 @@ class HandIn:
         self._progress(journal, session, last_key, ended=False)
 
     def finish(self, journal: Journal, session: Session, last_key: float) -> None:
-        """Hand in every lesson the session opened; once, whichever end comes first."""
+        """Hand in every lesson the session did something in; once, whichever end comes first."""
         if self.done:
             return
         self.done = True
         try:
-            for lesson in journal.lessons_opened:  # opened with nothing done: a header alone says so
+            for lesson in journal.lessons_opened:
+                if not any(entry.lesson == lesson for entry in journal.entries):
+                    continue  # opened and left with nothing done: a file of a header alone names no run
                 entries = (entry for entry in journal.entries if entry.lesson == lesson)  # streamed, never all rows at once
                 rows = entry_rows(entries, self.owner.user, self.owner.id, self.owner.session)
                 self.paths.append(hand_in(rows, lesson, self.folder, self.owner))
