@@ -65,7 +65,7 @@ async def test_every_lesson_and_every_answer_is_handed_in_at_every_end(tmp_path,
         ("step", "0"), ("answer", "1"), ("answer", "1")]
     answers = [(row["question"], row["answer"] or row["choice"], row["answer_result"], row["attempt"], row["first"])
                for row in measured if row["kind"] == "answer"]
-    assert answers == [("1", "3.0", "wrong", "1", "1"), ("1", "4.0", "right", "2", "0"),
+    assert answers == [("1", "3", "wrong", "1", "1"), ("1", "4", "right", "2", "0"),
                        ("2", "no", "right", "1", "1"),
                        ("2", "yes", "wrong", "1", "0"), ("2", "no", "right", "2", "0")]
     assert [(row["kind"], row["answer_result"]) for row in hot] == [("answer", "skipped"), ("answer", "skipped"),
@@ -75,7 +75,7 @@ async def test_every_lesson_and_every_answer_is_handed_in_at_every_end(tmp_path,
     assert (progress.lesson, progress.iteration) == ("hot-cold", 1)
     assert (progress.questions_right, progress.questions_asked) == (1, 4)  # first tries only
     assert [(seen.question, seen.answer, seen.first) for seen in progress.answers][:3] == \
-           [(1, "3.0", True), (1, "4.0", False), (2, "no", True)]
+           [(1, "3", True), (1, "4", False), (2, "no", True)]
 
 
 @pytest.mark.slow  # beside the everyday hand-in of a whole session: in CI
@@ -87,7 +87,7 @@ async def test_an_answer_with_no_step_is_handed_in(tmp_path):
         await answer(pilot, *"4", "enter")
         await pilot.press("q")
     [path] = handing_in.paths
-    assert [(row["kind"], row["answer"], row["answer_result"]) for row in rows(path)] == [("answer", "4.0", "right")]
+    assert [(row["kind"], row["answer"], row["answer_result"]) for row in rows(path)] == [("answer", "4", "right")]
 
 
 async def test_the_progress_file_follows_the_session_at_most_once_a_second(tmp_path, monkeypatch):
@@ -147,7 +147,7 @@ async def test_two_wrong_tries_flag_the_student_stuck_while_the_answer_box_is_st
         [path] = tmp_path.glob("*.progress.json")
         progress = read_progress(path.read_text())
         assert [(seen.answer, seen.right, seen.first) for seen in progress.answers] == \
-               [("3.0", False, True), ("5.0", False, False)]
+               [("3", False, True), ("5", False, False)]
         assert stuck_on(progress) == [1]
         assert STUCK in flags(Seen("dee", progress, time.time()), time.time())
         tries = [entry.time for entry in app.journal.entries]
@@ -160,4 +160,4 @@ async def test_two_wrong_tries_flag_the_student_stuck_while_the_answer_box_is_st
         await pilot.press("s", "enter", "q")  # the next question, skipped and closed
     [handed] = handing_in.paths
     assert [(row["kind"], row["answer"], row["attempt"]) for row in rows(handed) if row["question"] == "1"] == \
-           [("answer", "3.0", "1"), ("answer", "5.0", "2")]  # noted once each, not again at the close
+           [("answer", "3", "1"), ("answer", "5", "2")]  # noted once each, not again at the close

@@ -147,4 +147,4 @@ def test_line_mode_keeps_each_try_before_the_question_is_settled(tmp_path):
     run_lines(start, "en", io.StringIO("3\n"), io.StringIO(), on_change=keeping.changed, on_try=keeping.tried)
     [path] = tmp_path.glob("*.progress.json")
     progress = read_progress(path.read_text())  # the input ended inside the question: never settled
-    assert [(seen.answer, seen.right, seen.first) for seen in progress.answers] == [("3.0", False, True)]
+    assert [(seen.answer, seen.right, seen.first) for seen in progress.answers] == [("3", False, True)]
