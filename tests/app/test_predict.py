@@ -226,3 +226,29 @@ async def test_not_quite_goes_once_the_next_try_is_typed(language):
         assert isinstance(app.screen, GuessScreen) and refused in screen_text(app)
         await press_at_once(pilot, "backspace")  # the guess's refusal goes the same way
         assert refused not in screen_text(app)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("name", ["several-outputs", "weight-matrix"])
+async def test_a_questions_figures_break_between_two_and_say_what_a_row_is(name, language):
+    """Lesson 10's question box broke "goal 0.1 1" / "0.1", and "weights 0.3; 0.2; 0.9" never
+    said that ";" parts the rows, one per output."""
+    from gradstep.core.courses import find_lesson
+    from gradstep.tui.words.figures import goals_text
+    from gradstep.tui.words.say import say
+
+    app = app_for(name, questions=True, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        goals = say(language, "goals") + " " + goals_text(find_lesson(name).problem)
+        assert any(goals in line for line in screen_text(app).splitlines())  # whole on one line
+        assert say(language, "weights_rows") + " " + {"en": "0.", "zh": "0."}[language] in screen_text(app)
+        assert say(language, "sep.rows").strip() in screen_text(app)
+
+
+def test_entries_wrap_between_two_never_inside_one():
+    from gradstep.tui.app.widgets.wrapped import Wrapped
+
+    lines = [line.plain for line in Wrapped([], entries=(["inputs 8.5 0.65 1.2,", "goals 0.1 1 0.1,", "alpha 0.01"],
+                                                         " ")).lines(30)]
+    assert lines == ["inputs 8.5 0.65 1.2,", "goals 0.1 1 0.1, alpha 0.01"]

@@ -33,7 +33,7 @@ from ..files.owner import Owner, login_name
 from ..files.places import VIEW_SETTINGS, export_folder
 from ..words.figures import weight_name
 from ..words.language import following, shown, switchable
-from ..words.prose import facts_now, where_it_stands
+from ..words.prose import facts_now, stands_entries
 from ..words.say import explain, field_names, say
 from ..words.wrap import end_of, width
 from .ascii import AsciiFilter
@@ -194,7 +194,7 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         if self.state.playing:
             self.state = self.state.replace(playing=False, notice=self.state.notice)
         language = self.state.language
-        known, stands = facts_now(session.history, language), where_it_stands(session.history, language)
+        known, stands = facts_now(session.history, language), stands_entries(session.history, language)
         self.push_screen(QuestionScreen(session.lesson.questions[index], index, language, known, stands,
                                         on_try=self.note_try), answered)
 

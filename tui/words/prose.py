@@ -397,17 +397,32 @@ def reveal(session: Session, language: str) -> str:
 
 def where_it_stands(history: History, language: str) -> str:
     """The numbers a question is about, on one line: the parameters and where the run is."""
-    problem, separator = history.problem, say(language, "sep.list")
+    return say(language, "sep.list").join(_standing(history, language))
+
+
+def stands_entries(history: History, language: str) -> tuple[list[str], str]:
+    """where_it_stands as entries for `wrap_entries`, and the gap between two on a line: each
+    entry keeps its separator (", " is "," then the gap " "), so that a line breaks only
+    between two of them, never inside "goal 0.1 1 0.1"."""
+    separator = say(language, "sep.list")
+    mark, gap = separator.rstrip(), separator[len(separator.rstrip()):]
+    parts = _standing(history, language)
+    return [part + mark for part in parts[:-1]] + parts[-1:], gap
+
+
+def _standing(history: History, language: str) -> list[str]:
+    problem = history.problem
     several = problem.size > 1
-    parts = [(say(language, "weights" if several else "weight"), weights_text(history.weights, problem)),
+    label = "weights_rows" if problem.outputs > 1 else "weights" if several else "weight"  # a matrix says what ; is
+    parts = [(say(language, label), weights_text(history.weights, problem, language)),
              (say(language, "inputs" if several else "input"), " ".join(readable(x) for x in problem.inputs)),
-             (say(language, "goal"), goals_text(problem))]
+             (say(language, "goals" if problem.outputs > 1 else "goal"), goals_text(problem))]
     if problem.method == GRADIENT_DESCENT:
         parts.append((say(language, "alpha"), readable(problem.alpha)))
     elif problem.method == HOT_COLD:
         parts.append((say(language, "step_amount"), readable(problem.step_amount)))
     parts.append((say(language, "iteration"), str(history.iteration)))
-    return separator.join(f"{name} {value}" for name, value in parts)
+    return [f"{name} {value}" for name, value in parts]
 
 
 def verdict(answer: Answer, question: Question, words: QuestionText, language: str) -> str:

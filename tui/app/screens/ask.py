@@ -116,13 +116,15 @@ class QuestionScreen(ModalScreen[Answer]):
         Binding("enter", "done", show=False, priority=True),
     ]
 
-    def __init__(self, question: Question, index: int, language: str, known: Mapping[str, str], stands: str,
+    def __init__(self, question: Question, index: int, language: str, known: Mapping[str, str],
+                 stands: tuple[list[str], str],
                  on_try: Callable[[Answer], None] = lambda judged: None) -> None:
         super().__init__()
         self.question, self.language = question, language
         self.on_try = on_try  # each try as it is judged, for the teacher's log (not only once the box closes)
         self.attempt = Attempt(question, index)
-        self.stands = stands  # the numbers the question is about (the panels, which might tell, are covered)
+        self.stands = stands  # the numbers the question is about (the panels, which might tell, are covered):
+        # prose.stands_entries
         words = question.text(language)
         self.words = QuestionText(fill(words.ask, known), fill(words.explain, known), words.choices)  # figures in
         self.answer: Answer | None = None  # set once it is settled: Enter then closes
@@ -133,7 +135,7 @@ class QuestionScreen(ModalScreen[Answer]):
         choices = [(f"{n}", choice, "") for n, choice in enumerate(text.choices, start=1)]
         keys = "question.keys.choices" if self.question.choices else "question.keys.number"
         with Vertical(id="question"):
-            yield Wrapped([("", self.stands, "")])
+            yield Wrapped([], entries=self.stands)  # broken between two figures, never inside one
             if self.question.at == 0:  # asked before the lesson's words: a guess, not a test
                 yield Wrapped([("", say(self.language, "question.before"), "italic")])
             yield Wrapped([(say(self.language, "question.title"), text.ask, "bold")], classes="section")

@@ -9,7 +9,7 @@ from rich.console import Group
 from rich.text import Text
 from textual.widget import Widget
 
-from ...words.wrap import width, wrap
+from ...words.wrap import width, wrap, wrap_entries
 
 
 class Wrapped(Widget):
@@ -17,9 +17,11 @@ class Wrapped(Widget):
 
     DEFAULT_CSS = "Wrapped { height: auto; }"
 
-    def __init__(self, rows: list[tuple[str, str, str]], **kwargs) -> None:
+    def __init__(self, rows: list[tuple[str, str, str]], entries: tuple[list[str], str] | None = None,
+                 **kwargs) -> None:
         super().__init__(**kwargs)
         self.rows = rows  # what to show
+        self.entries = entries  # or instead: entries that a line breaks between only, and the gap on a line
 
     def update(self, rows: list[tuple[str, str, str]]) -> None:
         """Show `rows` instead (the editor's reason for refusing, say)."""
@@ -27,6 +29,8 @@ class Wrapped(Widget):
         self.refresh(layout=True)
 
     def lines(self, columns: int) -> list[Text]:
+        if self.entries is not None:
+            return [Text(line) for line in wrap_entries(*self.entries[:1], columns, gap=self.entries[1])]
         label_width = max((width(label) for label, _, _ in self.rows), default=0)
         gap = 2 if label_width else 0
         lines = []
