@@ -44,6 +44,8 @@ class Row:
     seen: Seen
     idle: float  # seconds, never negative (a lab machine's clock may run ahead of the teacher's)
     flags: tuple[str, ...]  # from FLAGS, in that order
+    predictions: tuple[int, int] = (0, 0)  # right, of scored: every run of the student's, summed
+    questions: tuple[int, int] = (0, 0)  # right at the first try ever, of asked: across every run (first_tries)
 
 
 @dataclass(frozen=True)
@@ -64,18 +66,45 @@ class QuestionFigures:
         return self.first_right / self.first_tries if self.first_tries else None
 
 
+def student(seen: Seen) -> tuple[str, str, str]:
+    """Whose run it is: the file's owner, then the login and session name written inside
+    (the latter theirs to forge, so only their own runs split)."""
+    return seen.account, seen.progress.account, seen.progress.session
+
+
 def latest(seen: Iterable[Seen]) -> list[Seen]:
     """A student's latest run of each session: every run of gradstep keeps a progress file of
     its own (its name holds the run's random id), and a student who started three times is
-    one row, where they are now. Runs are told apart by the file's owner and the login and
-    session name written inside (the latter theirs to forge, so only their own rows split);
-    the latest is the one updated last."""
+    one row, where they are now (student()); the latest is the one updated last."""
     runs: dict[tuple[str, str, str], Seen] = {}
     for one in seen:
-        key = (one.account, one.progress.account, one.progress.session)
+        key = student(one)
         if key not in runs or _updated(one) > _updated(runs[key]):
             runs[key] = one
     return list(runs.values())
+
+
+def first_tries(runs: Iterable[Seen]) -> dict[tuple[str, str, str], dict[tuple[str, int], AnswerSeen]]:
+    """Each student's first try ever at each question (lesson, number), across all their runs.
+
+    A run's own `first` says first in that run, and a student who restarts without
+    --resume is asked afresh: counting it would let a restart turn two wrong answers into
+    a first try right, and a skipped re-ask undo an answer given in an earlier run. So the
+    earliest try by its time decides, whatever run it is in; a skip at the first try is
+    asked and not right. A file of an older gradstep, whose answers have no time, has its
+    answers placed at its run's last update, in their order."""
+    tries: dict[tuple[str, str, str], list[tuple[tuple[datetime, datetime, int], AnswerSeen]]] = {}
+    for run in runs:
+        updated = _updated(run)[0]
+        for place, answer in enumerate(run.progress.answers):
+            when = parse_time(answer.time) or updated
+            tries.setdefault(student(run), []).append(((when, updated, place), answer))
+    firsts: dict[tuple[str, str, str], dict[tuple[str, int], AnswerSeen]] = {}
+    for key, answers in tries.items():
+        mine = firsts.setdefault(key, {})
+        for _, answer in sorted(answers, key=lambda pair: pair[0]):
+            mine.setdefault((answer.lesson, answer.question), answer)
+    return firsts
 
 
 def _updated(seen: Seen) -> tuple[datetime, float]:
@@ -129,15 +158,30 @@ def idle_time(seen: Seen, now: float) -> float:
     return max(0.0, now - seen.last_key)
 
 
-def rows(seen: Iterable[Seen], now: float, sort: str = ACCOUNT, idle_limit: float = IDLE_LIMIT) -> list[Row]:
+def rows(seen: Iterable[Seen], now: float, sort: str = ACCOUNT, idle_limit: float = IDLE_LIMIT,
+         runs: Iterable[Seen] | None = None) -> list[Row]:
     """The table's rows in the order `sort` asks for; within it, by account then session.
 
+    `seen` is each student's latest run (where they are now: lesson, error, flags); `runs`
+    every run read (None: `seen`), which the predictions and questions add up: a student's
+    row is all their sessions, not the last one.
     lesson: the students furthest behind first (an earlier lesson, see lesson_order, then
     fewer iterations into it); idle: the longest idle
     first; flags: the flagged first, the most urgent flag leading.
     """
     seen = list(seen)
-    table = [Row(one, idle_time(one, now), flags(one, now, idle_limit)) for one in seen]
+    runs = seen if runs is None else list(runs)
+    predictions: dict[tuple[str, str, str], tuple[int, int]] = {}
+    for run in runs:
+        right, scored = predictions.get(student(run), (0, 0))
+        predictions[student(run)] = (right + run.progress.predictions_right, scored + run.progress.predictions)
+    firsts = first_tries(runs)
+    table = []
+    for one in seen:
+        mine = firsts.get(student(one), {})
+        questions = (sum(answer.right for answer in mine.values()), len(mine))
+        table.append(Row(one, idle_time(one, now), flags(one, now, idle_limit),
+                         predictions.get(student(one), (0, 0)), questions))
     table.sort(key=lambda row: (row.seen.account, row.seen.progress.session))
     if sort == LESSON:
         rank = {lesson: place for place, lesson in enumerate(lesson_order(seen))}
@@ -166,27 +210,27 @@ def missing(roster: Iterable[str], seen: Iterable[Seen]) -> list[str]:
 
 
 def question_figures(seen: Iterable[Seen]) -> list[QuestionFigures]:
-    """Per question asked in the class, in course order: right at the first try, and the
-    wrong answer most students gave (a student counts once per answer, however often they
-    gave it; ties go to the answer first met). A question's words are those most students
-    were asked: one student's file, forged, cannot reword it for the class."""
+    """Per question asked in the class, in course order: right at the first try ever (every
+    run of every student: first_tries), and the wrong answer most students gave (a student
+    counts once per answer, however often and in however many runs they gave it; ties go to
+    the answer first met). A question's words are those most students were first asked:
+    one student's file, forged, cannot reword it for the class."""
     seen = list(seen)
     tries: Counter[tuple[str, int]] = Counter()
     right: Counter[tuple[str, int]] = Counter()
     texts: dict[tuple[str, int], Counter[str]] = {}
     wrong: dict[tuple[str, int], Counter[str]] = {}
+    for mine in first_tries(seen).values():
+        for question, answer in mine.items():
+            tries[question] += 1
+            right[question] += answer.right
+            texts.setdefault(question, Counter())[answer.text] += 1
+    given: set[tuple[tuple[str, str, str], tuple[str, int], str]] = set()
     for one in seen:
-        given, worded = set(), set()
         for answer in one.progress.answers:
             question = (answer.lesson, answer.question)
-            if question not in worded:
-                worded.add(question)
-                texts.setdefault(question, Counter())[answer.text] += 1
-            if answer.first:
-                tries[question] += 1
-                right[question] += answer.right
-            if not answer.right and not skipped(answer) and (question, answer.answer) not in given:
-                given.add((question, answer.answer))
+            if not answer.right and not skipped(answer) and (student(one), question, answer.answer) not in given:
+                given.add((student(one), question, answer.answer))
                 wrong.setdefault(question, Counter())[answer.answer] += 1
     rank = {lesson: place for place, lesson in enumerate(lesson_order(seen))}
     figures: list[QuestionFigures] = []

@@ -114,3 +114,21 @@ def test_a_forged_figure_is_cut_and_every_other_row_keeps_its_flags(room):
     lines = gradstep("class", str(room)).out.splitlines()  # into a pipe: the words are never cut, figures are
     assert all(len(line) <= 80 for line in lines[:3])
     assert lines[1].split()[2] in ("100000…", "1000...") and lines[2].split()[-1] == "IDLE"
+
+
+def test_a_students_row_adds_up_every_run_and_the_first_try_ever_decides(room):
+    """A restart (a run of its own, a progress file of its own) answered right at once after
+    two wrong answers in the run before: the row and the class figures say 0/1, not 1/1."""
+    now = time.time()
+    wrong = [AnswerSeen("alpha", 1, "Which alpha?", answer, False, first, 3, stamp)
+             for answer, first, stamp in (("2", True, "2027-01-15T08:00:01.000Z"), ("3", False, "2027-01-15T08:00:02.000Z"))]
+    right = [AnswerSeen("alpha", 1, "Which alpha?", "0.25", True, True, 3, "2027-01-15T08:05:00.000Z")]
+    progress_file(room, "ben-1", now=now - 300, questions_asked=1, answers=wrong, predictions_right=1, predictions=2,
+                  ended=True)
+    progress_file(room, "ben-2", now=now, questions_right=1, questions_asked=1, answers=right, predictions_right=1,
+                  predictions=1)
+    result = gradstep("class", str(room))
+    assert result.status == 0, result.err
+    heading, ben, blank, question_heading, question = result.out.splitlines()
+    assert ben.split()[4:6] == ["2/3", "0/1"]
+    assert question.split()[:6] == ["alpha", "1", "0%", "0/1", "2", "(1)"]

@@ -9,7 +9,7 @@ import stat
 import pytest
 from gradstep.core.journal import Journal, Words
 from gradstep.core.courses import find_lesson
-from gradstep.core.questions import RIGHT, WRONG, Answer
+from gradstep.core.questions import RIGHT, SKIPPED, WRONG, Answer
 from gradstep.core.schema import COLUMNS, entry_rows
 from gradstep.core.session import Session
 from gradstep.tui.files.hand_in import HandIn, hand_in
@@ -259,3 +259,21 @@ def test_the_merged_csv_notes_where_a_run_began_to_diverge_and_the_table_shows_i
     assert notes == [("0", ""), ("1", "diverging at iteration 1: error above its start (r < -1)")]
     table = gradstep("class", str(folder), "--lang", "en").out.splitlines()
     assert table[1].split()[-3] != "diverged"  # the error it stopped at, a number the student saw
+
+
+def test_class_counts_a_students_first_try_ever_across_their_hand_ins(folder):
+    """The walk: ben answered wrong twice, quit, started afresh (a new run, new hand-ins) and
+    answered right at once; ana's resumed run skipped lesson questions she had answered
+    right. Each hand-in line counts its questions as the student's first try ever."""
+    start = Session.begin(find_lesson("alpha"))
+    wrong = [start, start.answered(Answer(0, 0, 0.3, WRONG, 2, (0.1,)))]
+    right = [start, start.answered(Answer(0, 0, 0.25, RIGHT, 1))]
+    skipped = [start, start.answered(Answer(0, 0, None, SKIPPED, 0))]
+    for minute, sessions in ((0, wrong), (10, right), (20, skipped)):
+        journal = Journal(words)
+        for second, session in enumerate(sessions):
+            journal.see(session, 1796612645.0 + 60 * minute + second)
+        handing_in = HandIn(folder, Owner("ben"))
+        handing_in.finish(journal, sessions[-1], 0.0)
+    table = gradstep("class", str(folder)).out.split("\n\n")[-1].splitlines()
+    assert [line.split()[-1] for line in table[1:]] == ["0/1"] * 3

@@ -184,3 +184,65 @@ def test_answers_keep_where_and_when_they_were_given_and_an_older_file_still_rea
     assert progress.answers == (given,)
     older = seen("ana", answers=[answer("0.5", False, True)]).progress
     assert older.answers[0].at is None and older.answers[0].time is None
+
+
+def timed(answer_seen: AnswerSeen, minute: float) -> AnswerSeen:
+    from dataclasses import replace
+
+    return replace(answer_seen, time=f"2027-01-15T08:{int(minute):02d}:{round(minute % 1 * 60):02d}.000Z")
+
+
+def test_a_restart_does_not_turn_wrong_first_tries_into_right_ones():
+    """The walk: ben answered wrong twice, restarted without --resume, answered right at once:
+    his row showed 2/2 and the class 100% for every question."""
+    first_run = [timed(answer("0.5", False, True), 1), timed(answer("0.3", False, False), 2),
+                 timed(answer("up", False, True, question=2), 3)]
+    again = [timed(answer("0.25", True, True), 10), timed(answer("down", True, True, question=2), 11)]
+    runs = [seen("ben", answers=first_run, questions_asked=2, updated=NOW - 600),
+            seen("ben", answers=again, questions_right=2, questions_asked=2)]
+    now_run = runs[1]
+    (row,) = rows([now_run], NOW, runs=runs)
+    assert row.questions == (0, 2)
+    figures = question_figures(runs)
+    assert [(one.question, one.first_right, one.first_tries) for one in figures] == [(1, 0, 1), (2, 0, 1)]
+    assert (figures[0].wrong_answer, figures[0].wrong_students) == ("0.5", 1)  # ben counts once per answer
+    assert (figures[1].wrong_answer, figures[1].wrong_students) == ("up", 1)
+
+
+def test_a_skipped_re_ask_in_a_later_session_replaces_no_answer_and_every_session_counts():
+    """The walk: ana (4/4) resumed, reopened lesson 1, skipped its questions again: her row
+    became 0/2 and lessons 2 and 3's questions left the class summary."""
+    first = [timed(answer("1", True, True, lesson=lesson, question=number), minute)
+             for minute, (lesson, number) in enumerate([("one", 1), ("one", 2), ("two", 1), ("two", 2)])]
+    resumed = [timed(answer("", False, True, lesson="one", question=number), 20 + number) for number in (1, 2)]
+    runs = [seen("ana", lesson="two", lessons_opened=["one", "two"], answers=first, predictions_right=3,
+                 predictions=4, questions_right=4, questions_asked=4, updated=NOW - 900),
+            seen("ana", lesson="one", lessons_opened=["three", "one"], answers=resumed, predictions_right=1,
+                 predictions=1, questions_asked=2)]
+    (row,) = rows(latest_of(runs), NOW, runs=runs)
+    assert row.questions == (4, 4) and row.predictions == (4, 5)
+    figures = question_figures(runs)
+    assert [(one.lesson, one.question, one.first_right, one.first_tries) for one in figures] == [
+        ("one", 1, 1, 1), ("one", 2, 1, 1), ("two", 1, 1, 1), ("two", 2, 1, 1)]
+
+
+def test_an_older_file_without_times_counts_its_runs_in_the_order_they_were_written():
+    runs = [seen("cy", answers=[answer("2", False, True)], updated=NOW - 60),
+            seen("cy", answers=[answer("0.25", True, True)], updated=NOW)]
+    assert question_figures(runs)[0].first_right == 0
+    assert question_figures(list(reversed(runs)))[0].first_right == 0
+
+
+def test_students_and_named_sessions_are_counted_apart():
+    runs = [seen("ana", answers=[timed(answer("0.25", True, True), 1)]),
+            seen("ana", session="k", answers=[timed(answer("9", False, True), 2)]),
+            seen("bo", answers=[timed(answer("0.25", True, True), 3)])]
+    (figures,) = question_figures(runs)
+    assert (figures.first_right, figures.first_tries) == (2, 3)
+    assert [row.questions for row in rows(runs, NOW, runs=runs)] == [(1, 1), (0, 1), (1, 1)]
+
+
+def latest_of(runs):
+    from gradstep.core.room import latest
+
+    return latest(runs)

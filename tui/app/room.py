@@ -133,12 +133,12 @@ class RoomApp(App[int]):
 
     def watch_state(self, state: RoomState) -> None:
         language = state.language
-        table = rows(state.look.seen, state.now, state.sort, self.idle_limit)
+        table = rows(state.look.seen, state.now, state.sort, self.idle_limit, state.look.runs or None)
         columns = student_columns(sessions=any_sessions(table))
         self.query_one("#students", TableLines).show(
             columns, student_headings(language, columns), [student_cells(row, language, columns) for row in table],
             [bool(row.flags) for row in table])
-        figures = question_figures(state.look.seen)
+        figures = question_figures(state.look.runs or state.look.seen)
         self.query_one("#questions", TableLines).show(
             QUESTION_COLUMNS, question_headings(language), [question_cells(one, language) for one in figures], [False] * len(figures))
         self._line("#summary", Text(self._summary(state, table), no_wrap=True, overflow="crop"))

@@ -14,6 +14,7 @@ student cannot forge, rather than the name written in it or in the file's name.
 
 import csv
 import math
+from datetime import datetime, timezone
 import os
 import sys
 from collections.abc import Iterable
@@ -23,6 +24,7 @@ from ...core.formats import cell_width, ended_by_divergence
 from ...core.outside import shown_name
 from ...core.journal import ANSWER, GUESS, STEP
 from ...core.numbers import readable
+from ...core.progress import parse_time
 from ...core.room import IDLE_LIMIT
 from ...core.divergence import start_error
 from ...core.problem import Problem
@@ -81,6 +83,7 @@ def main(argv: list[str]) -> int:
             return 0
         print()
     table, problems, budget = [], [], Budget()
+    tried: list[tuple[str, Tries]] = []  # each line's student and the questions its file tried
     merged = csv.writer(sys.stdout, lineterminator="\n") if args.csv else None
     if merged is not None:
         merged.writerow(("student", "file", *MERGED_NAMES))
@@ -96,7 +99,9 @@ def main(argv: list[str]) -> int:
                     for row in handed.rows():
                         merged.writerow([*front, *(inert(shown_name(row[column])) for column in COLUMNS)])
                 else:
-                    table.append(summary(handed.student, handed.rows(), language, entry.name))
+                    tries: Tries = {}
+                    table.append(summary(handed.student, handed.rows(), language, entry.name, tries))
+                    tried.append((handed.student, tries))
         except HandInError as error:
             problems.append(say(language, "command.error", prog=shown_name(entry.name),
                                 message=say(language, error.key, **error.values)))
@@ -104,6 +109,7 @@ def main(argv: list[str]) -> int:
         problems.append(say(language, "class.over_budget", student=shown_name(student), files=files,
                             megabytes=f"{size / 2**20:.1f}", limit=HAND_IN_BYTES // 2**20))
     if merged is None:
+        first_ever(table, tried)
         for line in aligned([[say(language, key) for key in HEADINGS], *table]):
             print(line)
     for line in problems:  # with --csv, beside the CSV rather than in it
@@ -126,10 +132,18 @@ def inert(cell: str) -> str:
     return cell
 
 
-def summary(student: str, rows: Iterable[dict[str, str]], language: str, name: str) -> list[str]:
+Tries = dict[tuple[str, str, int], tuple[datetime, bool]]
+"""A file's tries at each question, (session name, lesson, number): the earliest one's
+time and whether it was right."""
+QUESTIONS = HEADINGS.index("class.questions")
+
+
+def summary(student: str, rows: Iterable[dict[str, str]], language: str, name: str,
+            tries: Tries | None = None) -> list[str]:
     """One hand-in's line: student, session, lesson, steps, final error, predictions (right
     of scored) and questions (first tries right of questions tried), read in one pass. A
-    lesson opened and left with nothing done has no rows to name it: its file's name does."""
+    lesson opened and left with nothing done has no rows to name it: its file's name does.
+    `tries`, if given, is filled with the file's earliest try at each question (first_ever)."""
     steps, right, scored, first_right, firsts = 0, 0, 0, 0, 0
     last: dict[str, str] = {}
     last_step: list[dict[str, str]] = []  # the last step's rows: one, or one per output
@@ -141,14 +155,45 @@ def summary(student: str, rows: Iterable[dict[str, str]], language: str, name: s
             last_step.append(row)
         elif row["kind"] == GUESS and row["guess_result"] != "skipped":
             right, scored = right + (row["guess_result"] == "right"), scored + 1
-        elif row["kind"] == ANSWER and row["first"] == "1":
-            first_right, firsts = first_right + (row["answer_result"] == "right"), firsts + 1
+        elif row["kind"] == ANSWER:
+            if row["first"] == "1":
+                first_right, firsts = first_right + (row["answer_result"] == "right"), firsts + 1
+            if tries is not None:
+                _tried(tries, row)
     predictions = f"{right}/{scored}" if scored else "-"
     questions = f"{first_right}/{firsts}" if firsts else "-"
     final = _final_error(last_step, language) if last_step else "-"
     return [_shown(student), _shown(last.get("session_name") or "-"),
             _shown(last.get("lesson") or name.removesuffix(".csv") or "?"),
             str(steps), final, predictions, questions]
+
+
+def _tried(tries: Tries, row: dict[str, str]) -> None:
+    """Note an answer row's try if it is the earliest of its question seen yet (a row
+    without a time that parses counts as the latest)."""
+    try:
+        key = (row["session_name"], row["lesson"], int(row["question"]))
+    except ValueError:
+        return
+    when = parse_time(row["time"]) or datetime.max.replace(tzinfo=timezone.utc)
+    if key not in tries or when < tries[key][0]:
+        tries[key] = (when, row["answer_result"] == "right")
+
+
+def first_ever(table: list[list[str]], tried: list[tuple[str, Tries]]) -> None:
+    """Each line's questions as the student's first try EVER at them decides, across all
+    their hand-ins: a run's own `first` says first in that run, so a restart without
+    --resume would turn two wrong answers into a first try right, and a skipped re-ask
+    in a later run would count against an answer given before (core/room.first_tries)."""
+    earliest: dict[tuple[str, str, str, int], tuple[datetime, bool]] = {}
+    for student, tries in tried:
+        for key, seen in tries.items():
+            if (student, *key) not in earliest or seen[0] < earliest[(student, *key)][0]:
+                earliest[(student, *key)] = seen
+    for line, (student, tries) in zip(table, tried):
+        if tries:
+            right = sum(earliest[(student, *key)][1] for key in tries)
+            line[QUESTIONS] = f"{right}/{len(tries)}"
 
 
 def _final_error(step: list[dict[str, str]], language: str) -> str:

@@ -66,7 +66,7 @@ def printed(look: Look, roster: list[str] | None, idle_limit: float, language: s
     now = time.time() if now is None else now
     mark = "..." if ascii_only else "…"
     lines = []
-    table = rows(look.seen, now, ACCOUNT, idle_limit)
+    table = rows(look.seen, now, ACCOUNT, idle_limit, look.runs or None)
     columns = student_columns(with_time=True, sessions=any_sessions(table))
     cells = [student_headings(language, columns)] + [student_cells(row, language, columns) for row in table]
     width = shutil.get_terminal_size().columns if is_tty(sys.stdout) else None  # into a file: nothing cut
@@ -75,7 +75,7 @@ def printed(look: Look, roster: list[str] | None, idle_limit: float, language: s
         absent = missing(roster, look.seen)
         lines.append(say(language, "room.not_started", count=len(absent),
                          accounts=say(language, "sep.list").join(outside(account) for account in absent) or "-"))
-    figures = question_figures(look.seen)
+    figures = question_figures(look.runs or look.seen)
     if figures:
         lines.append("")
         lines += fitted([question_headings(language)] + [question_cells(one, language) for one in figures],

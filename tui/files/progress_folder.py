@@ -38,6 +38,7 @@ class Look:
     seen: tuple[Seen, ...]
     problems: tuple[tuple[str, str], ...]  # (file name, catalogue key)
     unreadable_folder: str | None = None  # why the folder itself could not be listed
+    runs: tuple[Seen, ...] = ()  # every run read, `seen`'s earlier ones too: a row adds them all up
 
 
 class ProgressFolder:
@@ -59,7 +60,8 @@ class ProgressFolder:
             with os.scandir(self.folder) as listing:
                 listed = [entry for entry in listing if entry.name.endswith(SUFFIX)]
         except OSError as error:  # the share went away for a moment: the last look stands
-            return Look(tuple(seen for _, seen in self._known.values()), (), error.strerror or str(error))
+            runs = tuple(seen for _, seen in self._known.values())
+            return Look(tuple(latest(runs)), (), error.strerror or str(error), runs)
         names, problems = _within_reason(listed)
         known: dict[str, tuple[tuple[int, int, int] | None, Seen]] = {}
         for name in names:
@@ -72,7 +74,8 @@ class ProgressFolder:
                 if name in self._known:  # half-written, most likely: the last good reading stands
                     known[name] = (None, self._known[name][1])
         self._known = known
-        return Look(tuple(latest(seen for _, seen in known.values())), tuple(problems))
+        runs = tuple(seen for _, seen in known.values())
+        return Look(tuple(latest(runs)), tuple(problems), runs=runs)
 
     def _reading(self, name: str) -> tuple[tuple[int, int, int], Seen]:
         try:

@@ -49,8 +49,7 @@ def student_cells(row: Row, language: str, columns: tuple[str, ...]) -> list[str
         error = "-" if progress.error is None else readable(progress.error)
     cells = {"student": outside(row.seen.account), "session": outside(progress.session) or "-",
              "lesson": outside(progress.lesson), "iteration": str(progress.iteration), "error": error,
-             "predictions": fraction(progress.predictions_right, progress.predictions),
-             "questions": fraction(progress.questions_right, progress.questions_asked),
+             "predictions": fraction(*row.predictions), "questions": fraction(*row.questions),
              "idle": say(language, "room.ended") if progress.ended else clock(row.idle),
              "time": time.strftime("%H:%M:%S", time.localtime(row.seen.last_key)) if "time" in columns else "",
              "flags": " ".join(say(language, f"room.flag.{flag}") for flag in row.flags)}
