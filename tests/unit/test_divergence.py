@@ -85,3 +85,18 @@ def test_a_run_at_the_iteration_limit_refuses_a_step_as_a_diverged_run_does():
     with pytest.raises(Diverged) as refused:
         view.step()
     assert refused.value.divergence is None
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_banner_names_the_iteration_the_run_stands_at_as_well_as_the_one_it_diverged_at(language):
+    """"Diverged at iteration 26 ... stepping has stopped" stood beside "27 steps taken" and a
+    log ending at row 27: the record past the limit is kept, so the run stands a step beyond."""
+    from gradstep.tui.words.divergence import banner
+    from gradstep.tui.words.say import say
+
+    view = History.start(find_lesson("divergence").problem).jump(300)
+    assert (view.divergence.iteration, view.iteration) == (26, 27)
+    assert say(language, "banner.stopped_after", last=27) in banner(language, view)
+    overflow = History.start(Problem(weights=(1e-307,), inputs=(1e307,), goal=0.0, alpha=100.0)).jump(5)
+    assert overflow.iteration == overflow.divergence.iteration == 0  # nothing kept: it stands where it diverged
+    assert say(language, "banner.stopped") in banner(language, overflow)

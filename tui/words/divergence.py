@@ -39,5 +39,9 @@ def banner(language: str, history: History, hidden: tuple[str, ...] = ()) -> str
     else:
         what = _growth(language, divergence, problem)
     key = "banner.no_r" if "forecast" in hidden else "banner"
-    return say(language, key, iteration=divergence.iteration, what=what,
+    # A record past the error limit is finite and kept, so the run stands one step beyond it:
+    # said, so the iteration named agrees with the steps taken and the log's last row.
+    stopped = say(language, "banner.stopped" if history.iteration == divergence.iteration else "banner.stopped_after",
+                  last=history.iteration)
+    return say(language, key, iteration=divergence.iteration, what=what, stopped=stopped,
                quantity=term(language, divergence.quantity), r=carried(r_value(problem)), advice=advice)
