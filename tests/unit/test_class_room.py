@@ -89,7 +89,7 @@ def test_a_half_written_progress_file_is_named_and_the_rest_shown(room):
 def test_a_folder_of_hand_ins_only_prints_as_before(room):
     (room / "ana-alpha.csv").write_text("user,session,lesson,iteration,error,goal\n")
     out = gradstep("class", str(room)).out
-    assert out.splitlines()[0].split()[:2] == ["student", "session"] and "iter" not in out
+    assert out.splitlines()[0].split()[:3] == ["student", "started", "run"] and "iter" not in out
 
 
 def test_at_80_columns_the_words_give_way_and_every_figure_and_flag_stays_whole():

@@ -155,10 +155,14 @@ def test_class_lists_each_hand_in(folder):
     assert result.status == 0
     lines = result.out.splitlines()
     me = login_name()  # the student is the file's owner, whatever the file says
-    assert lines[0].split() == ["student", "session", "lesson", "steps", "final", "error", "predictions", "questions"]
-    assert lines[1].split() == [me, "s1", "alpha", "3", "0.0018662", "-", "-"]
-    assert lines[2].split() == [me, "-", "hot-cold", "2", "1.69", "-", "-"]
-    assert lines[3].split() == [me, "-", "divergence", "27", "diverged", "-", "-"]
+    assert lines[0].split() == ["student", "session", "started", "run", "lesson", "steps", "final", "error",
+                                "predictions", "questions"]
+    cells = [[line.split()[:2], line.split()[4:]] for line in lines[1:4]]
+    assert cells == [[[me, "s1"], ["alpha", "3", "0.0018662", "-", "-"]],
+                     [[me, "-"], ["hot-cold", "2", "1.69", "-", "-"]],
+                     [[me, "-"], ["divergence", "27", "diverged", "-", "-"]]]
+    runs = [line.split()[3] for line in lines[1:4]]
+    assert all(len(run) == 6 and next(folder.glob(f"*-{run}*.csv")) for run in runs)  # the file's id begins so
     assert "link.csv: not a regular file: passed over" in result.out
     assert "notes.csv: not a gradstep hand-in (columns)" in result.out
     assert "readme" not in result.out
@@ -220,7 +224,7 @@ def test_class_reads_an_accounts_hand_ins_only_up_to_its_budget_and_says_so(fold
     a_big_hand_in(folder / "ana-zzzz.csv", HAND_IN_BYTES / 2**20)  # past what is left: not read at all
     result = gradstep("class", str(folder), "--lang", "en")
     table = result.out.split("\n\n")[-1].splitlines()
-    assert [line.split()[2:4] for line in table[1:-1]] == [["alpha", "2"]]
+    assert [line.split()[3:5] for line in table[1:-1]] == [["alpha", "2"]]
     assert table[-1] == (f"{login_name()}: files not read: 1 ({HAND_IN_BYTES / 2**20:.1f} MB), past the "
                          f"{HAND_IN_BYTES // 2**20} MB of hand-ins read for one account (core/limits.py)")
     merged = gradstep("class", str(folder), "--csv")
@@ -249,7 +253,7 @@ def test_class_reads_a_hand_in_a_row_at_a_time(folder):
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
-    assert result.out.splitlines()[1].split()[2] == "alpha" and peak < 2**20
+    assert result.out.splitlines()[1].split()[3] == "alpha" and peak < 2**20
 
 
 def test_the_merged_csv_notes_where_a_run_began_to_diverge_and_the_table_shows_its_error(folder):
@@ -277,3 +281,23 @@ def test_class_counts_a_students_first_try_ever_across_their_hand_ins(folder):
         handing_in.finish(journal, sessions[-1], 0.0)
     table = gradstep("class", str(folder)).out.split("\n\n")[-1].splitlines()
     assert [line.split()[-1] for line in table[1:]] == ["0/1"] * 3
+
+
+def test_class_tells_runs_apart_sorts_a_students_runs_by_time_and_leaves_out_files_with_no_rows(folder):
+    """A teacher's walk: two runs of one lesson showed the same `-` in the session column, and
+    a file of a header alone was listed with its file's name as the lesson."""
+    later = Owner("ana", id="bbbb000000000000")
+    earlier = Owner("ana", id="ffff000000000000")  # its file sorts last by name; its run began first
+    for owner, start in ((later, 1796612700.0), (earlier, 1796612600.0)):
+        sessions = alpha_steps(1)
+        journal = Journal(words)
+        for second, session in enumerate(sessions):
+            journal.see(session, start + second)
+        hand_in(entry_rows(journal.entries, owner.user, owner.id, owner.session), "alpha", folder, owner)
+    (folder / "ana-alpha-cccc000000000000.csv").write_text(",".join(COLUMNS) + "\n")  # opened, nothing done
+    for language, empty in (("en", "hand-ins with no rows, not listed: 1"), ("zh", "没有任何行的提交，未列出：1 个")):
+        lines = gradstep("class", str(folder), "--lang", language).out.splitlines()
+        assert [line.split()[2] for line in lines[1:3]] == ["ffff00", "bbbb00"]  # run ids, the earlier first
+        assert len(lines) == 4 and lines[3].startswith(empty) and "cccc" not in "".join(lines)
+        assert "session" not in lines[0] and "会话" not in lines[0]  # nobody used --session
+        assert all(len(line) <= 80 for line in lines)

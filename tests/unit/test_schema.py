@@ -216,8 +216,8 @@ def test_gradstep_class_reads_the_final_error_of_a_matrix_hand_in(tmp_path):
     from gradstep.tui.command.classroom import summary
 
     expected = History.start(find_lesson("weight-matrix").problem).jump(2).error
-    line = summary("ana", csv.DictReader(path.open()), "en", path.name)
-    assert line[3:5] == ["2", readable(expected)]  # two steps (of three rows each), and the error after them
+    line = summary("ana", csv.DictReader(path.open()), "en")
+    assert line.cells[5:7] == ["2", readable(expected)]  # two steps (of three rows each), and the error after them
 
 
 def test_a_questions_words_name_the_figures_where_it_was_asked():

@@ -17,8 +17,10 @@ import math
 from datetime import datetime, timezone
 import os
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from ...core.formats import cell_width, ended_by_divergence
 from ...core.outside import shown_name
@@ -43,8 +45,17 @@ SHOWN = 24  # characters of a name taken from a file
 # --csv names a row's own `user` for what it is: the login the file claims, which its writer
 # can forge (a planted file claims a classmate); the student is the owner, `student`.
 MERGED_NAMES = tuple("claimed_account" if column == "user" else column for column in COLUMNS)
-HEADINGS = ("class.student", "class.session", "class.lesson", "class.steps", "class.final_error",
-            "class.predictions", "class.questions")
+HEADINGS = ("class.student", "class.session", "class.started", "class.run", "class.lesson", "class.steps",
+            "class.final_error", "class.predictions", "class.questions")
+SESSION = HEADINGS.index("class.session")  # shown only where some student used --session
+RUN_DIGITS = 6  # of a run's 16 hex digits: enough to tell a student's runs apart, and to find its files
+
+
+class Line(NamedTuple):
+    """One hand-in's line of the table, and where it sorts: by student, then when its run began."""
+
+    cells: list[str]
+    started: str  # the time of its first row, ISO 8601 (UTC), which sorts as text
 
 
 def class_parser(language: str) -> ArgumentParser:
@@ -82,7 +93,8 @@ def main(argv: list[str]) -> int:
         if not any(entry.name.endswith(".csv") for entry in entries):
             return 0
         print()
-    table, problems, budget = [], [], Budget()
+    table: list[Line] = []
+    problems, budget, empty = [], Budget(), 0
     tried: list[tuple[str, Tries]] = []  # each line's student and the questions its file tried
     merged = csv.writer(sys.stdout, lineterminator="\n") if args.csv else None
     if merged is not None:
@@ -100,7 +112,10 @@ def main(argv: list[str]) -> int:
                         merged.writerow([*front, *(inert(shown_name(row[column])) for column in COLUMNS)])
                 else:
                     tries: Tries = {}
-                    table.append(summary(handed.student, handed.rows(), language, entry.name, tries))
+                    if (line := summary(handed.student, handed.rows(), language, tries)) is None:
+                        empty += 1
+                        continue
+                    table.append(line)
                     tried.append((handed.student, tries))
         except HandInError as error:
             problems.append(say(language, "command.error", prog=shown_name(entry.name),
@@ -109,9 +124,11 @@ def main(argv: list[str]) -> int:
         problems.append(say(language, "class.over_budget", student=shown_name(student), files=files,
                             megabytes=f"{size / 2**20:.1f}", limit=HAND_IN_BYTES // 2**20))
     if merged is None:
-        first_ever(table, tried)
-        for line in aligned([[say(language, key) for key in HEADINGS], *table]):
+        first_ever([line.cells for line in table], tried)
+        for line in aligned(by_student_and_time([say(language, key) for key in HEADINGS], table)):
             print(line)
+        if empty:
+            problems.insert(0, say(language, "class.empty", count=empty))
     for line in problems:  # with --csv, beside the CSV rather than in it
         print(line, file=sys.stderr if merged is not None else sys.stdout)
     return 0
@@ -138,17 +155,30 @@ time and whether it was right."""
 QUESTIONS = HEADINGS.index("class.questions")
 
 
-def summary(student: str, rows: Iterable[dict[str, str]], language: str, name: str,
-            tries: Tries | None = None) -> list[str]:
-    """One hand-in's line: student, session, lesson, steps, final error, predictions (right
-    of scored) and questions (first tries right of questions tried), read in one pass. A
-    lesson opened and left with nothing done has no rows to name it: its file's name does.
-    `tries`, if given, is filled with the file's earliest try at each question (first_ever)."""
+def by_student_and_time(headings: list[str], table: list[Line]) -> list[list[str]]:
+    """The table under its headings, a student's runs together in the order they began
+    (the file names sort a planted `ana-...` among ana's), the session column left out
+    where no student used --session."""
+    lines = [headings, *(line.cells for line in sorted(table, key=lambda line: (line.cells[0], line.started)))]
+    if all(line.cells[SESSION] == "-" for line in table):
+        lines = [line[:SESSION] + line[SESSION + 1:] for line in lines]
+    return lines
+
+
+def summary(student: str, rows: Iterable[dict[str, str]], language: str,
+            tries: Tries | None = None) -> Line | None:
+    """One hand-in's line: student, session, when its run began (the local time of its first
+    row) and the run's id (its first digits), lesson, steps, final error, predictions (right
+    of scored) and questions (first tries right of questions tried), read in one pass. None
+    for a file with no rows (a lesson opened and left, handed in by an earlier version):
+    nothing names its run or its lesson. `tries`, if given, is filled with the file's
+    earliest try at each question (first_ever)."""
     steps, right, scored, first_right, firsts = 0, 0, 0, 0, 0
+    first: dict[str, str] | None = None
     last: dict[str, str] = {}
     last_step: list[dict[str, str]] = []  # the last step's rows: one, or one per output
     for row in rows:
-        last = row
+        first, last = first or row, row
         if row["kind"] == STEP:
             if row["output"] in ("", "1"):  # a new step (several outputs: its first row)
                 steps, last_step = steps + 1, []
@@ -163,9 +193,18 @@ def summary(student: str, rows: Iterable[dict[str, str]], language: str, name: s
     predictions = f"{right}/{scored}" if scored else "-"
     questions = f"{first_right}/{firsts}" if firsts else "-"
     final = _final_error(last_step, language) if last_step else "-"
-    return [_shown(student), _shown(last.get("session_name") or "-"),
-            _shown(last.get("lesson") or name.removesuffix(".csv") or "?"),
-            str(steps), final, predictions, questions]
+    if first is None:
+        return None
+    cells = [_shown(student), _shown(last.get("session_name") or "-"), _clock(first.get("time", "")),
+             _shown(last.get("session", "")[:RUN_DIGITS] or "-"), _shown(last.get("lesson") or "?"),
+             str(steps), final, predictions, questions]
+    return Line(cells, first.get("time", ""))
+
+
+def _clock(iso: str) -> str:
+    """A row's time as the teacher's clock showed it, hours and minutes ("-": no time)."""
+    moment = parse_time(iso)
+    return time.strftime("%H:%M", time.localtime(moment.timestamp())) if moment is not None else "-"
 
 
 def _tried(tries: Tries, row: dict[str, str]) -> None:
