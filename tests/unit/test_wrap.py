@@ -152,3 +152,13 @@ def test_the_worked_steps_formulas_never_break_inside(language, columns):
                 for word in breaker.WORDS:  # a word of the vocabulary is never split between lines
                     assert not any(line.endswith(word[:cut]) and following.lstrip().startswith(word[cut:])
                                    for cut in range(1, len(word))), (word, line, following)
+
+
+def test_a_folder_cut_to_fit_starts_where_a_folders_name_begins():
+    """"…p/walk-zh2": the p left of /tmp read as a folder of its own."""
+    from gradstep.tui.words.wrap import end_of_path
+
+    assert end_of_path("/tmp/walk-zh2", 12) == "…/walk-zh2"
+    assert end_of_path("/tmp/walk-zh2", 13) == "/tmp/walk-zh2"  # it fits: whole
+    assert end_of_path("/tmp/a-very-long-name", 8) == "…ng-name"  # no whole name fits: its end, as end_of
+    assert end_of_path("C:\\tmp\\walk", 8, "...", "\\") == "...\\walk"

@@ -6,6 +6,7 @@ else holds state, so a step back, a reset or a saved session is always exactly w
 the screen shows.
 """
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from ..words.figures import weight_name
 from ..words.language import following, shown, switchable
 from ..words.prose import facts_now, stands_entries
 from ..words.say import explain, field_names, say
-from ..words.wrap import end_of, width
+from ..words.wrap import end_of_path, width
 from .ascii import AsciiFilter
 from .driver import gradsteps_driver
 from .ending import Ending
@@ -412,7 +413,8 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         folder = str(path.parent)
         room = width(folder) - (width(notice) - columns)
         if room < width(folder):
-            notice = self.say(key, name=path.name, folder=end_of(folder, max(room, 4), "..." if self.ascii_only else "…"))
+            notice = self.say(key, name=path.name, folder=end_of_path(folder, max(room, 4), "..." if self.ascii_only else "…",
+                                                                 os.sep))
         return notice
 
     def action_help(self) -> None:

@@ -92,6 +92,16 @@ def wrap_entries(entries: list[str], columns: int, gap: str = "  ") -> list[str]
     return lines + [line] if line or not lines else lines
 
 
+def end_of_path(folder: str, columns: int, mark: str = "…", separator: str = "/") -> str:
+    """A folder in at most `columns` cells, like `end_of`, but cut where a folder's name
+    begins: "…/walk-zh2", never "…p/walk-zh2", whose "p" reads as a folder of its own."""
+    shown = end_of(folder, columns, mark)
+    kept = shown[len(mark):] if shown != folder else shown
+    if shown == folder or kept.startswith(separator) or separator not in kept:
+        return shown
+    return mark + kept[kept.index(separator):]
+
+
 def end_of(text: str, columns: int, mark: str = "…") -> str:
     """`text` in at most `columns` cells: whole if it fits, else its end led by `mark`, so
     a folder shortened to fit shows that it was ("…/class/week3"), never a silent cut."""
