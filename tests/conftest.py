@@ -77,6 +77,15 @@ def pytest_configure(config: pytest.Config) -> None:
         settings.load_profile("everyday")
 
 
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """The everyday loop leaves the terminal tier out before importing it: every run would
+    rewrite its modules' asserts (nothing keeps a rewrite under PYTHONDONTWRITEBYTECODE) and
+    import pyte and its helpers, only to deselect every test in it."""
+    if config.getoption("everyday") and collection_path == HERE / "terminal":
+        return True
+    return None
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Everything under tests/terminal is the slow tier."""
     for item in items:

@@ -68,6 +68,7 @@ async def test_keys_the_driver_reads_at_once_reach_the_app_all_and_in_order():
         assert same_state(app.state.session.history, History.start(find_lesson("alpha").problem).jump(7))
 
 
+@pytest.mark.slow  # beside the everyday keys read together (the driver's above, a question's in test_keys_in_turn): in CI
 @pytest.mark.parametrize(("opens", "closes"), [("question_mark", "q"), ("l", "l")])
 async def test_a_key_read_with_the_one_that_closes_a_screen_acts_on_the_lesson(opens, closes):
     """q then b, read together on the help: both reached the help before it closed, and

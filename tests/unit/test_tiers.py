@@ -4,6 +4,7 @@ checkout lives (in ~/app, every parametrized test of every tier once lost its la
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import conftest as tiers
 from ..app import conftest as app_tier
 
 
@@ -27,3 +28,20 @@ def test_only_the_app_tiers_later_cases_are_marked_slow(tmp_path):
     app_tier.pytest_collection_modifyitems([*elsewhere, *app])
     assert [item.marks for item in elsewhere] == [[], [], []]
     assert [item.marks for item in app] == [[], ["slow"], ["slow"]]
+
+
+@dataclass
+class Options:
+    """What the hook reads of pytest's config: whether --everyday was given."""
+
+    everyday: bool
+
+    def getoption(self, name: str) -> bool:
+        assert name == "everyday"
+        return self.everyday
+
+
+def test_the_everyday_loop_does_not_even_import_the_terminal_tier():
+    assert tiers.pytest_ignore_collect(tiers.HERE / "terminal", Options(everyday=True)) is True
+    assert tiers.pytest_ignore_collect(tiers.HERE / "terminal", Options(everyday=False)) is None  # CI: every tier
+    assert tiers.pytest_ignore_collect(tiers.HERE / "unit", Options(everyday=True)) is None
