@@ -45,14 +45,21 @@ KEY_DEPTH = 64
 tomllib takes time that grows with the square of a key's depth (half a second at 5,000), so
 a deeper key is refused before the file is parsed."""
 
-HAND_IN_BYTES = 8 * 1024 * 1024
-"""Bytes of hand-ins `gradstep class` reads per account (the files' owner), a file counting
-at least HAND_IN_FILE_BYTES. A session's hand-in is some 300 bytes a step (1.2 KB with the
-weight matrix), so this is some 25,000 steps of a one-weight lesson, 7,000 of the matrix:
-more than a class hour of keys. Beyond it the account's other files are not read and one
-line says so: the folder is every student's to write, and one planted file of 250 MB
-took a minute to read, for every classmate's line behind it."""
+HAND_IN_BYTES = 2 * 1024**3
+"""Bytes of hand-ins `gradstep class` reads per account (the files' owner) unless --budget
+says otherwise, a file counting at least HAND_IN_FILE_BYTES. It must never pass over a
+real student's work: play takes 15 steps a second at its fastest, and a run stopped at
+MAX_ITERATIONS goes on at a key, so a 3-hour lab of play is 162,000 steps of one lesson,
+207 MB in the course's widest lesson (weight-matrix, 1.3 KB a step) and 1.17 GB in a
+teacher's lesson of 9 outputs by 9 inputs, the widest there can be (7.6 KB a step;
+tests/benchmarks/largest_hand_in.py). 2 GiB is 1.8 times that. Beyond it the account's
+other files are not read and one line says so, and how to read them: the folder is every
+student's to write, so a bound there must be, and what it costs is time (a file is read a
+row at a time, in constant memory), some 3 s a 100 MB of one planted file."""
 
-HAND_IN_FILE_BYTES = 4096
-"""What one file costs of its account's HAND_IN_BYTES however small it is (a disk block), so
-a flood of empty files runs out of budget too: at most 2,048 files an account."""
+HAND_IN_FILE_BYTES = 200 * 1024
+"""What one file costs of its account's budget however small it is, so a flood of empty files
+runs out of it too: at most 10,485 files an account at the default, each opened and its
+header read. A real student's are far fewer (a file a lesson a run: 30 labs of 5 runs of
+10 lessons is 1,500), and even then 1,500 x 200 KB beside the largest 3-hour hand-in stays
+within HAND_IN_BYTES."""

@@ -51,7 +51,6 @@ def test_a_classmate_can_neither_find_nor_block_a_hand_in(classroom, command):
 
 
 def test_a_plant_is_the_classmates_own_and_a_huge_one_costs_only_their_lines(classroom, command):
-    from gradstep.core.limits import HAND_IN_BYTES
     from gradstep.core.schema import COLUMNS
 
     hand_ins = folder(classroom, "planted", "3730")
@@ -63,15 +62,15 @@ def test_a_plant_is_the_classmates_own_and_a_huge_one_costs_only_their_lines(cla
     row = ",".join({"user": STUDENT, "kind": "step", "lesson": "forged", "iteration": "0"}.get(column, "")
                    for column in COLUMNS)
     as_classmate("sh", "-c", f'printf "%s\\n%s\\n" "{header}" "{row}" > "{hand_ins}/{STUDENT}-forged-0.csv"')
-    # And one of more than an account's budget, well formed too.
-    rows = (HAND_IN_BYTES // len(row)) + 10
+    # And one of more than an account's budget (--budget 1: 1 MB), well formed too.
+    rows = (2**20 // len(row)) + 10
     as_classmate("sh", "-c", f'{{ echo "{header}"; yes "{row}" | head -n {rows}; }} > "{hand_ins}/{STUDENT}-forged-1.csv"')
-    desk = as_user(command, classroom, TEACHER, "class", hand_ins, "--lang", "en")
+    desk = as_user(command, classroom, TEACHER, "class", hand_ins, "--lang", "en", "--budget", "1")
     assert desk.returncode == 0, desk.stderr
     table = [line.split() for line in desk.stdout.split("\n\n")[-1].splitlines()]
     assert [line[0] for line in table if "forged" in line] == [CLASSMATE]  # the owner, not the claim
     assert [line[0] for line in table if "hot-cold" in line] == [STUDENT]
-    assert f"{CLASSMATE}: files not read: 1 (" in desk.stdout
-    merged = as_user(command, classroom, TEACHER, "class", hand_ins, "--csv")
+    assert f"{CLASSMATE}: files not read: 1 (" in desk.stdout and "--budget 2 reads them" in desk.stdout
+    merged = as_user(command, classroom, TEACHER, "class", hand_ins, "--csv", "--budget", "1")
     students = {(row["student"], row["lesson"]) for row in csv.DictReader(merged.stdout.splitlines())}
     assert students == {(STUDENT, "hot-cold"), (CLASSMATE, "forged")}

@@ -217,19 +217,40 @@ def a_big_hand_in(path, megabytes: float) -> None:
 
 
 def test_class_reads_an_accounts_hand_ins_only_up_to_its_budget_and_says_so(folder):
-    """Before, one planted CSV of 250 MB, well formed, took a minute and 4.9 GB to read."""
-    from gradstep.core.limits import HAND_IN_BYTES
-
+    """Before, one planted CSV of 250 MB, well formed, took a minute and 4.9 GB to read; and
+    the line said neither how many bytes were passed over nor how to read them."""
     own = handed(2, Owner("ana", id="0000"), folder)  # first by name: read
-    a_big_hand_in(folder / "ana-zzzz.csv", HAND_IN_BYTES / 2**20)  # past what is left: not read at all
-    result = gradstep("class", str(folder), "--lang", "en")
+    a_big_hand_in(folder / "ana-zzzz.csv", 1.5)  # past what is left of 1 MB: not read at all
+    size = (folder / "ana-zzzz.csv").stat().st_size
+    result = gradstep("class", str(folder), "--lang", "en", "--budget", "1")
     table = result.out.split("\n\n")[-1].splitlines()
     assert [line.split()[3:5] for line in table[1:-1]] == [["alpha", "2"]]
-    assert table[-1] == (f"{login_name()}: files not read: 1 ({HAND_IN_BYTES / 2**20:.1f} MB), past the "
-                         f"{HAND_IN_BYTES // 2**20} MB of hand-ins read for one account (core/limits.py)")
-    merged = gradstep("class", str(folder), "--csv")
+    assert table[-1] == (f"{login_name()}: files not read: 1 ({size:,} bytes), past the 1 MB read for one "
+                         f"account; --budget 2 reads them")  # 200 KB for the small one, 1.5 MB: 2 MB
+    lines = gradstep("class", str(folder), "--budget", "2").out.splitlines()[1:]
+    big = str(len((folder / "ana-zzzz.csv").read_bytes().splitlines()) - 1)
+    assert sorted(line.split()[3:5] for line in lines) == [["alpha", "2"], ["alpha", big]]  # all of it
+    merged = gradstep("class", str(folder), "--csv", "--budget", "1")
     assert {row["file"] for row in csv.DictReader(io.StringIO(merged.out))} == {own.name}
-    assert merged.err.count("files not read") == 1
+    assert merged.err.count("not read") == 1
+
+
+@pytest.mark.parametrize("given", ["0", "-1", "1.5", "1e3", "x", "", "10000001", "nan"])
+def test_a_budget_that_is_not_a_whole_number_of_megabytes_is_one_line_and_exit_two(folder, given):
+    result = gradstep("class", str(folder), "--budget", given, "--lang", "en")
+    assert result.status == 2 and result.out == "" and len(result.err.splitlines()) == 1
+    assert "--budget takes a whole number of megabytes from 1 to 10,000,000" in result.err
+    assert "Traceback" not in result.err
+
+
+def test_the_default_budget_reads_the_largest_hand_in_of_a_3_hour_lab_with_margin():
+    """The widest lesson (9 x 9) at play's fastest speed for 3 hours; tests/benchmarks/largest_hand_in.py."""
+    from gradstep.core.limits import HAND_IN_BYTES
+    from gradstep.tui.app.state import SPEEDS
+
+    assert max(SPEEDS) == 15.0  # what the figure in core/limits.py is worked out from
+    largest = 15 * 3 * 3600 * 7569  # steps, and bytes a step of a 9 x 9 lesson at most
+    assert HAND_IN_BYTES > 1.5 * largest
 
 
 def test_a_flood_of_small_files_runs_out_of_budget_too():
@@ -238,7 +259,7 @@ def test_a_flood_of_small_files_runs_out_of_budget_too():
 
     budget = Budget()
     taken = sum(budget.take("bo", 0) for _ in range(HAND_IN_BYTES // HAND_IN_FILE_BYTES + 10))
-    assert taken == HAND_IN_BYTES // HAND_IN_FILE_BYTES and budget.skipped == {"bo": (10, 0)}
+    assert taken == HAND_IN_BYTES // HAND_IN_FILE_BYTES < 11_000 and budget.skipped == {"bo": (10, 0)}
     assert budget.take("cy", 100)  # another account's budget is its own
 
 

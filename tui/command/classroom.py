@@ -68,8 +68,25 @@ def class_parser(language: str) -> ArgumentParser:
                         help=say(language, "flag.idle"))
     parser.add_argument("--ascii", action="store_true", help=say(language, "flag.ascii"))
     parser.add_argument("--csv", action="store_true", help=say(language, "flag.class_csv"))
+    parser.add_argument("--budget", metavar="MB", type=parser.typed(budget_bytes), default=HAND_IN_BYTES,
+                        help=say(language, "flag.class_budget", megabytes=HAND_IN_BYTES // MB))
     add_language_argument(parser)
     return parser
+
+
+MB = 2**20
+LARGEST_BUDGET = 10**7  # MB: 10 TB, more than any disk of hand-ins; a figure past it is a slip
+
+
+def budget_bytes(text: str) -> int:
+    """--budget MB, as bytes: a whole number of megabytes (2**20 bytes) from 1."""
+    try:
+        megabytes = int(text.strip().replace("_", ""))  # int() takes 1_000 and " 5"; ",", ".", "e" are refused
+    except ValueError:
+        megabytes = 0
+    if not 1 <= megabytes <= LARGEST_BUDGET:
+        raise Refusal("class.budget", largest=f"{LARGEST_BUDGET:,}")
+    return megabytes * MB
 
 
 def main(argv: list[str]) -> int:
@@ -94,7 +111,7 @@ def main(argv: list[str]) -> int:
             return 0
         print()
     table: list[Line] = []
-    problems, budget, empty = [], Budget(), 0
+    problems, budget, empty = [], Budget(args.budget), 0
     tried: list[tuple[str, Tries]] = []  # each line's student and the questions its file tried
     merged = csv.writer(sys.stdout, lineterminator="\n") if args.csv else None
     if merged is not None:
@@ -109,7 +126,7 @@ def main(argv: list[str]) -> int:
                 if merged is not None:  # a teacher's spreadsheet, or a terminal: no cell reaches it raw
                     front = [inert(shown_name(handed.student)), inert(shown_name(entry.name))]
                     for row in handed.rows():
-                        merged.writerow([*front, *(inert(shown_name(row[column])) for column in COLUMNS)])
+                        merged.writerow([*front, *(inert(shown_name(value)) for value in row)])
                 else:
                     tries: Tries = {}
                     if (line := summary(handed.student, handed.rows(), language, tries)) is None:
@@ -122,7 +139,8 @@ def main(argv: list[str]) -> int:
                                 message=say(language, error.key, **error.values)))
     for student, (files, size) in sorted(budget.skipped.items()):
         problems.append(say(language, "class.over_budget", student=shown_name(student), files=files,
-                            megabytes=f"{size / 2**20:.1f}", limit=HAND_IN_BYTES // 2**20))
+                            bytes=f"{size:,}", limit=f"{budget.each // MB:,}",
+                            needed=-(-budget.wanted[student] // MB)))  # whole MB, rounded up
     if merged is None:
         first_ever([line.cells for line in table], tried)
         for line in aligned(by_student_and_time([say(language, key) for key in HEADINGS], table)):
@@ -153,6 +171,9 @@ Tries = dict[tuple[str, str, int], tuple[datetime, bool]]
 """A file's tries at each question, (session name, lesson, number): the earliest one's
 time and whether it was right."""
 QUESTIONS = HEADINGS.index("class.questions")
+_AT = {column: index for index, column in enumerate(COLUMNS)}
+KIND, OUTPUT, GUESS_RESULT, FIRST, ANSWER_RESULT = (_AT[name] for name in ("kind", "output", "guess_result", "first",
+                                                                          "answer_result"))
 
 
 def by_student_and_time(headings: list[str], table: list[Line]) -> list[list[str]]:
@@ -165,40 +186,43 @@ def by_student_and_time(headings: list[str], table: list[Line]) -> list[list[str
     return lines
 
 
-def summary(student: str, rows: Iterable[dict[str, str]], language: str,
+def summary(student: str, rows: Iterable[list[str]], language: str,
             tries: Tries | None = None) -> Line | None:
     """One hand-in's line: student, session, when its run began (the local time of its first
     row) and the run's id (its first digits), lesson, steps, final error, predictions (right
-    of scored) and questions (first tries right of questions tried), read in one pass. None
+    of scored) and questions (first tries right of questions tried), read in one pass over
+    rows of cells in COLUMNS order (lists: a dict a row took four times as long). None
     for a file with no rows (a lesson opened and left, handed in by an earlier version):
     nothing names its run or its lesson. `tries`, if given, is filled with the file's
     earliest try at each question (first_ever)."""
     steps, right, scored, first_right, firsts = 0, 0, 0, 0, 0
-    first: dict[str, str] | None = None
-    last: dict[str, str] = {}
-    last_step: list[dict[str, str]] = []  # the last step's rows: one, or one per output
+    first: list[str] | None = None
+    last: list[str] = []
+    last_step: list[list[str]] = []  # the last step's rows: one, or one per output
     for row in rows:
         first, last = first or row, row
-        if row["kind"] == STEP:
-            if row["output"] in ("", "1"):  # a new step (several outputs: its first row)
+        kind = row[KIND]
+        if kind == STEP:
+            if row[OUTPUT] in ("", "1"):  # a new step (several outputs: its first row)
                 steps, last_step = steps + 1, []
             last_step.append(row)
-        elif row["kind"] == GUESS and row["guess_result"] != "skipped":
-            right, scored = right + (row["guess_result"] == "right"), scored + 1
-        elif row["kind"] == ANSWER:
-            if row["first"] == "1":
-                first_right, firsts = first_right + (row["answer_result"] == "right"), firsts + 1
+        elif kind == GUESS and row[GUESS_RESULT] != "skipped":
+            right, scored = right + (row[GUESS_RESULT] == "right"), scored + 1
+        elif kind == ANSWER:
+            if row[FIRST] == "1":
+                first_right, firsts = first_right + (row[ANSWER_RESULT] == "right"), firsts + 1
             if tries is not None:
-                _tried(tries, row)
+                _tried(tries, dict(zip(COLUMNS, row)))
     predictions = f"{right}/{scored}" if scored else "-"
     questions = f"{first_right}/{firsts}" if firsts else "-"
-    final = _final_error(last_step, language) if last_step else "-"
+    final = _final_error([dict(zip(COLUMNS, row)) for row in last_step], language) if last_step else "-"
     if first is None:
         return None
-    cells = [_shown(student), _shown(last.get("session_name") or "-"), _clock(first.get("time", "")),
-             _shown(last.get("session", "")[:RUN_DIGITS] or "-"), _shown(last.get("lesson") or "?"),
+    began, named = dict(zip(COLUMNS, first)), dict(zip(COLUMNS, last))
+    cells = [_shown(student), _shown(named.get("session_name") or "-"), _clock(began.get("time", "")),
+             _shown(named.get("session", "")[:RUN_DIGITS] or "-"), _shown(named.get("lesson") or "?"),
              str(steps), final, predictions, questions]
-    return Line(cells, first.get("time", ""))
+    return Line(cells, began.get("time", ""))
 
 
 def _clock(iso: str) -> str:
