@@ -229,7 +229,7 @@ def test_class_reads_an_accounts_hand_ins_only_up_to_its_budget_and_says_so(fold
                          f"account; --budget 2 reads them")  # 200 KB for the small one, 1.5 MB: 2 MB
     lines = gradstep("class", str(folder), "--budget", "2").out.splitlines()[1:]
     big = str(len((folder / "ana-zzzz.csv").read_bytes().splitlines()) - 1)
-    assert sorted(line.split()[3:5] for line in lines) == [["alpha", "2"], ["alpha", big]]  # all of it
+    assert sorted(line.split()[3:5] for line in lines) == sorted([["alpha", "2"], ["alpha", big]])
     merged = gradstep("class", str(folder), "--csv", "--budget", "1")
     assert {row["file"] for row in csv.DictReader(io.StringIO(merged.out))} == {own.name}
     assert merged.err.count("not read") == 1

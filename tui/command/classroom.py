@@ -129,10 +129,10 @@ def main(argv: list[str]) -> int:
                         merged.writerow([*front, *(inert(shown_name(value)) for value in row)])
                 else:
                     tries: Tries = {}
-                    if (line := summary(handed.student, handed.rows(), language, tries)) is None:
+                    if (summed := summary(handed.student, handed.rows(), language, tries)) is None:
                         empty += 1
                         continue
-                    table.append(line)
+                    table.append(summed)
                     tried.append((handed.student, tries))
         except HandInError as error:
             problems.append(say(language, "command.error", prog=shown_name(entry.name),
