@@ -366,10 +366,10 @@ async def test_an_exported_files_name_is_whole_and_a_long_folder_shortened_visib
 
 
 @pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
-async def test_a_notice_too_long_for_its_line_ends_in_an_ellipsis():
+async def test_a_notice_too_long_for_its_rows_ends_in_an_ellipsis():
     app = app_for()
     async with app.run_test(size=SIZE) as pilot:
-        app.state = app.state.replace(notice="很长的通知" * 20)
+        app.state = app.state.replace(notice="很长的通知" * 40)  # 400 cells: past three rows of 80
         await pilot.pause()
         assert screen_text(app).splitlines()[-1].rstrip().endswith("…")
 
@@ -452,3 +452,23 @@ async def test_the_key_bar_offers_g_f_x_and_z_where_they_are_needed(language):
     async with _at("freeze-weight", 0, language).run_test(size=SIZE) as pilot:
         await settle(pilot)  # the bar catches up after the first paint
         assert offered(pilot.app, "freeze")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_restart_after_a_kill_says_both_notices_whole_at_80_columns(language):
+    """A teacher's walk: "...press b to go back to it. t..." and the hand-in made now was
+    cut away; only at 200 columns did "handed in now as ..." show."""
+    notice = " ".join((say(language, "command.kept_previous", lesson="wt-first-step", iteration=1),
+                       say(language, "hand_in.completed", names="wt-chen-wt-first-step-c03e15ae6d009739.csv",
+                           folder="/srv/hand-in/class1")))
+    app = app_for(notice=notice)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert len(lines) == SIZE[1]
+        rows = [line.strip() for line in lines[-3:]]
+        assert "".join(rows).replace(" ", "") == notice.replace(" ", "")  # every word, none cut
+        assert "…" not in "".join(rows) and all(rows)
+        await pilot.press("space")  # the next key: the notice goes, the key bar takes its one row again
+        await pilot.pause()
+        assert notice[:20] not in screen_text(app)
