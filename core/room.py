@@ -13,7 +13,7 @@ orders are names; the words for them are the front end's.
 """
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -21,7 +21,8 @@ from .progress import AnswerSeen, Progress, parse_time
 
 IDLE_LIMIT = 120.0  # seconds without a key before a student still in a session is flagged idle
 STUCK, DIVERGED, IDLE = "stuck", "diverged", "idle"  # the flags, most urgent first
-FLAGS = (STUCK, DIVERGED, IDLE)
+CHANGED, GONE = "changed", "gone"  # then the teacher's record's: a file not as it was handed in
+FLAGS = (STUCK, DIVERGED, IDLE, CHANGED, GONE)
 ACCOUNT, LESSON, IDLE_TIME, FLAGGED = "account", "lesson", "idle", "flags"
 SORTS = (ACCOUNT, LESSON, IDLE_TIME, FLAGGED)  # the orders a teacher can ask for
 WRONG_TWICE = 2  # wrong answers to one question that make a student stuck: the app then shows the answer
@@ -159,12 +160,13 @@ def idle_time(seen: Seen, now: float) -> float:
 
 
 def rows(seen: Iterable[Seen], now: float, sort: str = ACCOUNT, idle_limit: float = IDLE_LIMIT,
-         runs: Iterable[Seen] | None = None) -> list[Row]:
+         runs: Iterable[Seen] | None = None, evidence: Mapping[str, tuple[str, ...]] | None = None) -> list[Row]:
     """The table's rows in the order `sort` asks for; within it, by account then session.
 
     `seen` is each student's latest run (where they are now: lesson, error, flags); `runs`
     every run read (None: `seen`), which the predictions and questions add up: a student's
-    row is all their sessions, not the last one.
+    row is all their sessions, not the last one. `evidence`: each account's CHANGED and GONE
+    flags, from the teacher's record of the folder (tui/files/records.py).
     lesson: the students furthest behind first (an earlier lesson, see lesson_order, then
     fewer iterations into it); idle: the longest idle
     first; flags: the flagged first, the most urgent flag leading.
@@ -180,7 +182,8 @@ def rows(seen: Iterable[Seen], now: float, sort: str = ACCOUNT, idle_limit: floa
     for one in seen:
         mine = firsts.get(student(one), {})
         questions = (sum(answer.right for answer in mine.values()), len(mine))
-        table.append(Row(one, idle_time(one, now), flags(one, now, idle_limit),
+        found = flags(one, now, idle_limit) + tuple((evidence or {}).get(one.account, ()))
+        table.append(Row(one, idle_time(one, now), found,
                          predictions.get(student(one), (0, 0)), questions))
     table.sort(key=lambda row: (row.seen.account, row.seen.progress.session))
     if sort == LESSON:

@@ -167,3 +167,27 @@ async def test_a_long_class_pages_with_space_and_b(tmp_path, utc):
 def test_snapshot_at_80x24(snap_compare, folder, options):
     app = room_app(folder, roster=["ana", "bo", "cy", "dan", "zed"], **options)
     assert snap_compare(app, run_before=looked, terminal_size=SIZE)
+
+
+async def test_a_hand_in_changed_after_the_watch_saw_it_flags_its_student(tmp_path, utc):
+    """The walk: ben rewrote his hand-in during the class and the room showed nothing."""
+    import os
+
+    from gradstep.tui.files.records import Records
+
+    folder = tmp_path / "hand-in"
+    folder.mkdir()
+    run = "0123456789abcdef"
+    progress_file(folder, f"ben-{run}", now=NOW, questions_asked=2, ended=True)
+    handed = folder / f"ben-alpha-{run}.csv"
+    handed.write_text(f"user,session,kind,first,answer_result\nben,{run},answer,1,wrong\nben,{run},answer,1,wrong\n")
+    folder_reader = ProgressFolder(folder, owner=named_by_file)
+    app = RoomApp(folder_reader, clock=lambda: NOW, records=Records(folder, tmp_path / "state", owner=named_by_file))
+    async with app.run_test(size=SIZE) as pilot:
+        await looked(pilot)
+        assert app.query_one("#students", TableLines).rows[0].split()[-1] == "ended"
+        handed.write_text(handed.read_text().replace(",wrong", ",right"))
+        os.utime(handed, ns=(0, 10**18))  # a new time, as an edit gives
+        await looked(pilot)
+        assert app.query_one("#students", TableLines).rows[0].split()[-1] == "CHANGED"
+        assert "CHANGED" in screen_text(app)

@@ -136,12 +136,13 @@ def test_class_csv_is_every_hand_in_in_one_schema_with_the_student_first(tmp_pat
     result = gradstep("class", str(tmp_path), "--csv")
     reader = csv.DictReader(io.StringIO(result.out))
     rows = list(reader)
-    assert result.status == 0 and reader.fieldnames == ["student", "file", "claimed_account", *COLUMNS[1:]]
+    assert result.status == 0 and reader.fieldnames == ["student", "file", "record", "claimed_account", *COLUMNS[1:]]
     assert "user" not in reader.fieldnames  # one authority: the owner; the claim is named as one
     assert {(row["claimed_account"], row["lesson"]) for row in rows} == \
            {("ana", "hot-cold"), ("bo", "multi-weight"), ("cy", "measure-error")}
     assert {row["lesson"] for row in rows} == {"hot-cold", "multi-weight", "measure-error"}
     assert {row["student"] for row in rows} == {login_name()}  # the files' owner, not what they say
+    assert {row["record"] for row in rows} == {""}  # each as the teacher's record first saw it
     assert "notes.csv: not a gradstep hand-in (columns)" in result.err
 
 

@@ -8,7 +8,7 @@ are drawn from. Only the keys that sort, page, switch the language and quit exis
 import asyncio
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from rich.text import Text
 from textual.app import App, ComposeResult
@@ -21,6 +21,7 @@ from textual.widgets import Static
 from ...core.formats import cell_width
 from ...core.room import ACCOUNT, FLAGGED, IDLE_TIME, IDLE_LIMIT, LESSON, missing, question_figures, rows
 from ..files.progress_folder import Look, ProgressFolder
+from ..files.records import Records
 from ..words.room import (
     QUESTION_COLUMNS,
     QUESTION_WIDEST,
@@ -55,6 +56,7 @@ class RoomState:
     now: float
     sort: str = ACCOUNT
     language: str = "en"
+    evidence: dict[str, tuple[str, ...]] = field(default_factory=dict)  # account: CHANGED, GONE (records.py)
 
 
 ROOM_KEYS: list[Binding] = [  # the room's keys, in the order the key line shows them
@@ -80,9 +82,11 @@ class RoomApp(App[int]):
     """The screen's one source: replaced by each look and each key, drawn by watch_state."""
 
     def __init__(self, folder: ProgressFolder, roster: list[str] | None = None, idle_limit: float = IDLE_LIMIT,
-                 language: str = "en", ascii_only: bool = False, clock: Callable[[], float] = time.time) -> None:
+                 language: str = "en", ascii_only: bool = False, clock: Callable[[], float] = time.time,
+                 records: Records | None = None) -> None:
         super().__init__()
         self.folder, self.roster, self.idle_limit, self.clock = folder, roster, idle_limit, clock
+        self.records = records  # the teacher's record of the folder, kept up at each look
         self.ascii_only = ascii_only
         self.ascii_filter = AsciiFilter()  # get_line_filters: every cell ASCII
         self._looking = False  # a look is under way (a slow share): the next tick waits for it
@@ -126,14 +130,25 @@ class RoomApp(App[int]):
             return
         self._looking = True
         try:
-            look = await asyncio.to_thread(self.folder.look)
+            look, evidence = await asyncio.to_thread(self._look)
         finally:
             self._looking = False
-        self.state = replace(self.state, look=look, now=self.clock())
+        self.state = replace(self.state, look=look, now=self.clock(), evidence=evidence)
+
+    def _look(self) -> tuple[Look, dict[str, tuple[str, ...]]]:
+        """One look at the folder, and at it against the teacher's record (in the look's thread)."""
+        look = self.folder.look()
+        if self.records is None:
+            return look, {}
+        try:
+            return look, self.records.look(self.folder.named_runs()).flags()
+        except OSError:  # the teacher's disk is full: the record stands as it was
+            return look, self.state.evidence
 
     def watch_state(self, state: RoomState) -> None:
         language = state.language
-        table = rows(state.look.seen, state.now, state.sort, self.idle_limit, state.look.runs or None)
+        table = rows(state.look.seen, state.now, state.sort, self.idle_limit, state.look.runs or None,
+                     state.evidence)
         columns = student_columns(sessions=any_sessions(table))
         self.query_one("#students", TableLines).show(
             columns, student_headings(language, columns), [student_cells(row, language, columns) for row in table],

@@ -35,8 +35,9 @@ from ...core.rules import as_arrays, predict, squared_error
 from ...core.limits import HAND_IN_BYTES
 from ...core.schema import COLUMNS
 from ..files.hand_ins import Budget, HandedIn, HandInError
+from ..files.records import Evidence, Finding, open_records
 from ..files.progress_folder import ProgressFolder
-from ..words.say import say
+from ..words.say import explain, say
 from . import room
 from .environment import dumb_terminal, unicode_terminal
 from .flags import ArgumentParser, add_language_argument, parse_in_language
@@ -103,11 +104,24 @@ def main(argv: list[str]) -> int:
     ascii_only = args.ascii or not unicode_terminal()
     if args.watch and not dumb_terminal():  # no screen to draw on: the table once, as without --watch
         return room.watch(folder, args.roster, args.idle, language, ascii_only)
-    look = ProgressFolder(folder).look()
+    progress = ProgressFolder(folder)
+    look = progress.look()
+    records, unkept = open_records(folder)
+    evidence = Evidence()
+    if records is not None:
+        try:
+            evidence = records.look(progress.named_runs())
+        except OSError as error:
+            unkept = error.strerror or str(error)
+    if isinstance(unkept, Refusal):
+        unkept = explain(language, unkept)
+    warnings = [] if unkept is None else [say(language, "class.record.none", reason=unkept)]
     if not args.csv and (look.seen or look.problems or args.roster is not None):  # --csv: the CSV alone
-        for line in room.printed(look, args.roster, args.idle, language, ascii_only):
+        for line in room.printed(look, args.roster, args.idle, language, ascii_only, evidence=evidence.flags()):
             print(line)
-        if not any(entry.name.endswith(".csv") for entry in entries):
+        if not any(entry.name.endswith(".csv") for entry in entries) and not evidence.findings:
+            for line in warnings:
+                print(line)
             return 0
         print()
     table: list[Line] = []
@@ -115,16 +129,16 @@ def main(argv: list[str]) -> int:
     tried: list[tuple[str, Tries]] = []  # each line's student and the questions its file tried
     merged = csv.writer(sys.stdout, lineterminator="\n") if args.csv else None
     if merged is not None:
-        merged.writerow(("student", "file", *MERGED_NAMES))
-    for entry in entries:
-        if not entry.name.endswith(".csv"):
-            continue
+        merged.writerow(("student", "file", "record", *MERGED_NAMES))
+    for name, entry in hand_ins(entries, evidence):
+        finding = evidence.of(name)
         try:
-            with HandedIn(entry) as handed:
+            with opened(entry, finding) as handed:
                 if not budget.take(handed.student, handed.size):
                     continue
                 if merged is not None:  # a teacher's spreadsheet, or a terminal: no cell reaches it raw
-                    front = [inert(shown_name(handed.student)), inert(shown_name(entry.name))]
+                    front = [inert(shown_name(handed.student)), inert(shown_name(name)),
+                             finding.reason if finding is not None else ""]
                     for row in handed.rows():
                         merged.writerow([*front, *(inert(shown_name(value)) for value in row)])
                 else:
@@ -135,7 +149,7 @@ def main(argv: list[str]) -> int:
                     table.append(summed)
                     tried.append((handed.student, tries))
         except HandInError as error:
-            problems.append(say(language, "command.error", prog=shown_name(entry.name),
+            problems.append(say(language, "command.error", prog=shown_name(name),
                                 message=say(language, error.key, **error.values)))
     for student, (files, size) in sorted(budget.skipped.items()):
         problems.append(say(language, "class.over_budget", student=shown_name(student), files=files,
@@ -147,9 +161,50 @@ def main(argv: list[str]) -> int:
             print(line)
         if empty:
             problems.insert(0, say(language, "class.empty", count=empty))
-    for line in problems:  # with --csv, beside the CSV rather than in it
+    for line in [*problems, *found(evidence, language), *warnings]:  # with --csv, beside the CSV rather than in it
         print(line, file=sys.stderr if merged is not None else sys.stdout)
     return 0
+
+
+def hand_ins(entries: list[os.DirEntry], evidence: Evidence) -> list[tuple[str, os.DirEntry | None]]:
+    """The hand-ins to read, by name: the folder's, and those gone from it since the
+    teacher's record saw them (read from the copy kept)."""
+    listed = [(entry.name, entry) for entry in entries if entry.name.endswith(".csv")]
+    names = {name for name, _ in listed}
+    gone = [(finding.name, None) for finding in evidence.findings
+            if finding.reason == "gone" and finding.kept is not None and finding.name not in names]
+    return sorted(listed + gone, key=lambda pair: pair[0])
+
+
+def opened(entry: os.DirEntry | None, finding: Finding | None) -> HandedIn:
+    """A hand-in opened: the copy the teacher's record kept where the folder's file changed
+    or is gone since (it was handed in as that; its student is the owner then recorded),
+    else the folder's file."""
+    if finding is not None and finding.kept is not None:
+        try:
+            with os.scandir(finding.kept.parent) as listing:
+                kept = next((one for one in listing if one.name == finding.kept.name), None)
+        except OSError:
+            kept = None
+        if kept is not None:
+            handed = HandedIn(kept)
+            handed.student = finding.owner
+            return handed
+    if entry is None:
+        raise HandInError("class.record.gone")
+    return HandedIn(entry)
+
+
+def found(evidence: Evidence, language: str) -> list[str]:
+    """A line for each file not as it was handed in, and where its copy as first seen is."""
+    lines = []
+    for finding in sorted(evidence.findings, key=lambda finding: finding.name):
+        said = say(language, f"class.record.{finding.reason}")
+        if finding.kept is not None:
+            said += say(language, "sep.list") + say(language, "class.record.kept", path=str(finding.kept))
+        lines.append(say(language, "command.error", prog=f"{shown_name(finding.owner)}: {shown_name(finding.name)}",
+                         message=said))
+    return lines
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet takes for a formula

@@ -60,13 +60,13 @@ def idle_minutes(text: str) -> float:
 
 
 def printed(look: Look, roster: list[str] | None, idle_limit: float, language: str, ascii_only: bool,
-            now: float | None = None) -> list[str]:
+            now: float | None = None, evidence: dict[str, tuple[str, ...]] | None = None) -> list[str]:
     """The room as lines printed once: the students with the time of their last key, those
     of the roster not started, how each question went, and the files passed over."""
     now = time.time() if now is None else now
     mark = "..." if ascii_only else "…"
     lines = []
-    table = rows(look.seen, now, ACCOUNT, idle_limit, look.runs or None)
+    table = rows(look.seen, now, ACCOUNT, idle_limit, look.runs or None, evidence)
     columns = student_columns(with_time=True, sessions=any_sessions(table))
     cells = [student_headings(language, columns)] + [student_cells(row, language, columns) for row in table]
     width = shutil.get_terminal_size().columns if is_tty(sys.stdout) else None  # into a file: nothing cut
@@ -89,8 +89,10 @@ def watch(folder: Path, roster: list[str] | None, idle_limit: float, language: s
     """The room live, full screen, until the teacher presses q; the exit status."""
     from ..app.room import RoomApp  # Textual loads here, and only here
     from ..files.progress_folder import ProgressFolder
+    from ..files.records import open_records
 
-    app = RoomApp(ProgressFolder(folder), roster, idle_limit, language, ascii_only)
+    records, _ = open_records(folder)  # `gradstep class DIR` says why, where it cannot be kept
+    app = RoomApp(ProgressFolder(folder), roster, idle_limit, language, ascii_only, records=records)
     app.run()
     if output_gone(sys.stdout):  # the terminal went away: Python's last flush would fail (status 120)
         forget_output(sys.stdout, sys.stderr)

@@ -77,6 +77,10 @@ class ProgressFolder:
         runs = tuple(seen for _, seen in known.values())
         return Look(tuple(latest(runs)), tuple(problems), runs=runs)
 
+    def named_runs(self) -> list[tuple[str, Seen]]:
+        """Every progress file of the last look, by name, with its reading."""
+        return [(name, seen) for name, (_, seen) in self._known.items()]
+
     def _reading(self, name: str) -> tuple[tuple[int, int, int], Seen]:
         try:
             descriptor = os.open(os.path.join(self.folder, name), _READ)

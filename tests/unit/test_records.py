@@ -1,0 +1,147 @@
+"""The teacher's record of a hand-in folder: a file changed or gone after it was handed in shows."""
+
+import os
+import stat
+
+import pytest
+from gradstep.core.progress import AnswerSeen
+from gradstep.core.room import CHANGED, GONE
+from gradstep.tui.files.progress_folder import ProgressFolder
+from gradstep.tui.files.records import Records, record_place
+
+from ..helpers import progress_file
+
+RUN = "0123456789abcdef"
+HEADER = "user,session,time,kind,question,answer_result,first\n"
+
+
+def hand_in(folder, name: str, *results: str, run: str = RUN):
+    rows = "".join(f"ben,{run},2027-01-15T08:00:0{n}.000Z,answer,{n + 1},{result},1\n"
+                   for n, result in enumerate(results))
+    path = folder / name
+    path.write_text(HEADER + rows)
+    os.utime(path, (0, 0))  # long since written: whole
+    return path
+
+
+@pytest.fixture
+def place(tmp_path):
+    folder, state = tmp_path / "hand-in", tmp_path / "state"
+    folder.mkdir()
+    return folder, state
+
+
+def look(folder, state, now=None):
+    progress = ProgressFolder(folder)
+    progress.look()
+    return Records(folder, state).look(progress.named_runs(), now)
+
+
+def test_a_hand_in_rewritten_or_deleted_after_a_look_is_flagged_and_its_copy_kept(place):
+    folder, state = place
+    wrong = hand_in(folder, f"ben-first-step-{RUN}.csv", "wrong", "wrong")
+    other = hand_in(folder, f"ben-blow-up-{RUN}.csv")
+    assert look(folder, state).findings == []
+    wrong.write_text(wrong.read_text().replace(",wrong,", ",right,"))  # sed -i, as the walk did
+    other.unlink()
+    evidence = look(folder, state)
+    me = next(iter(evidence.flags()))
+    assert evidence.flags() == {me: (CHANGED, GONE)}
+    changed, gone = evidence.of(wrong.name), evidence.of(other.name)
+    assert (changed.reason, gone.reason) == ("changed", "gone")
+    assert ",wrong," in changed.kept.read_text() and gone.kept.read_text() == HEADER
+    assert stat.S_IMODE(os.stat(record_place(folder, state)).st_mode) == 0o700
+
+
+def test_a_hand_in_whose_counts_disagree_with_the_progress_seen_live_is_flagged(place):
+    """Rewritten before the teacher's record first saw it: its progress file, watched while
+    the run went on, said 0 right of 2."""
+    folder, state = place
+    progress_file(folder, f"ben-{RUN}", questions_right=0, questions_asked=2)
+    assert look(folder, state).findings == []  # the watcher sees the run going on
+    progress_file(folder, f"ben-{RUN}", questions_right=0, questions_asked=2, ended=True)
+    hand_in(folder, f"ben-first-step-{RUN}.csv", "right", "right")
+    (finding,) = look(folder, state).findings
+    assert (finding.name, finding.what, finding.reason) == (f"ben-first-step-{RUN}.csv", CHANGED, "disagrees")
+
+
+def test_progress_counts_that_go_back_or_change_after_the_end_are_flagged_and_honest_ones_are_not(place):
+    folder, state = place
+    name = f"ben-{RUN}"
+    for right, asked in ((0, 1), (0, 2), (1, 3)):  # an honest run: more asked, one more right
+        progress_file(folder, name, questions_right=right, questions_asked=asked)
+        assert look(folder, state).findings == []
+    progress_file(folder, name, questions_right=3, questions_asked=3)  # two wrong answers made right
+    (finding,) = look(folder, state).findings
+    assert finding.reason == "went_back"
+    progress_file(folder, name, questions_right=1, questions_asked=3, ended=True)
+    assert look(folder, state).findings == []
+    (folder / f"{name}.progress.json").unlink()
+    (finding,) = look(folder, state).findings
+    assert (finding.what, finding.reason) == (GONE, "gone")
+
+
+def test_a_hand_in_still_being_written_is_not_recorded_yet(place):
+    folder, state = place
+    path = hand_in(folder, f"ben-first-step-{RUN}.csv", "wrong")
+    os.utime(path)  # just now: its run may still be writing it
+    assert look(folder, state).findings == []
+    path.write_text(HEADER)
+    assert look(folder, state).findings == []  # never seen whole, so no evidence either way
+
+
+def test_a_record_students_could_reach_is_not_kept(place):
+    from gradstep.tui.files.private import Unusable
+
+    folder, state = place
+    state.mkdir(mode=0o777)
+    os.chmod(state, 0o777)
+    with pytest.raises(Unusable):
+        Records(folder, state)
+
+
+def test_class_flags_the_student_names_the_file_and_csv_gives_the_copy_kept(tmp_path):
+    """The walk, in-process: `gradstep class` looked, then ben rewrote one hand-in and
+    deleted another; the next `gradstep class` flags him, says which files, and --csv
+    gives them as they were handed in, with a `record` column saying why."""
+    import csv
+    import io
+
+    from gradstep.core.journal import Journal
+    from gradstep.core.courses import find_lesson
+    from gradstep.core.questions import WRONG, Answer
+    from gradstep.core.session import Session
+    from gradstep.tui.files.hand_in import HandIn
+    from gradstep.tui.files.owner import Owner
+
+    from ..helpers import gradstep
+    from .test_hand_in import words
+
+    folder = tmp_path / "hand-in"
+    folder.mkdir()
+    start = Session.begin(find_lesson("alpha"))
+    journal = Journal(words)
+    for second, session in enumerate([start, start.answered(Answer(0, 0, 0.3, WRONG, 2, (0.1,)))]):
+        journal.see(session, 1796612645.0 + second)
+    handing_in = HandIn(folder, Owner("ben"))
+    handing_in.finish(journal, session, 0.0)
+    (wrong,) = handing_in.paths
+    other = folder / f"ben-notes-{handing_in.owner.id}.csv"
+    other.write_text(wrong.read_text().splitlines()[0] + "\n")  # a lesson opened, nothing done
+    os.utime(other, (0, 0))
+    first = gradstep("class", str(folder))
+    assert first.status == 0 and "CHANGED" not in first.out and "after it was handed in" not in first.out
+    wrong.write_text(wrong.read_text().replace(",wrong,", ",right,"))
+    other.unlink()
+    result = gradstep("class", str(folder))
+    room = result.out.splitlines()[1].split()
+    assert room[-2:] == ["CHANGED", "GONE"]
+    assert f"{wrong.name}: changed after it was handed in, as first seen: " in result.out
+    assert f"{other.name}: gone after it was handed in, as first seen: " in result.out
+    as_csv = gradstep("class", str(folder), "--csv")
+    merged = list(csv.DictReader(io.StringIO(as_csv.out)))
+    assert {(row["file"], row["record"]) for row in merged} == {(wrong.name, "changed")}  # the gone one: a header
+    assert f"{other.name}: gone after it was handed in" in as_csv.err
+    assert {row["answer_result"] for row in merged if row["kind"] == "answer"} == {"wrong"}  # as handed in
+    chinese = gradstep("class", str(folder), "--lang", "zh").out
+    assert "改过 删了" in chinese and "交上来以后被改过" in chinese
