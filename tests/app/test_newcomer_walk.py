@@ -56,3 +56,45 @@ async def test_lesson_8_never_says_the_learners_reach_the_goal_of_a_run_that_div
         assert "r=1-0.3" in words and "72.25=-20.675" in words
         assert {"en": "carrythepredictiontothegoal", "zh": "把预测带到目标"}[language] not in words
         assert {"en": "explodes", "zh": "发散"}[language] in words
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_editor_blames_the_field_the_student_changed_and_keeps_the_others(language):
+    """Lesson 9 with only the goal changed to 0.1,1: "weights: 3 weights do not fill 2 rows"
+    blamed the weights and moved the cursor there, so the student typed over them."""
+    from textual.widgets import Input
+
+    from gradstep.tui.app.screens.editor import EditorScreen
+
+    app = app_for("several-outputs", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        goal = app.screen.query_one("#goal", Input)
+        app.screen.set_focus(goal)
+        goal.value = "0.1,1"
+        await pilot.press("enter")
+        assert isinstance(app.screen, EditorScreen) and app.focused is goal and goal.has_class("-invalid")
+        assert not app.screen.query_one("#weights", Input).has_class("-invalid")
+        refusal = " ".join(str(line) for line in app.screen.query_one("#refusal").lines(72))
+        said = {"en": ("goal: 3 weights do not fill 2 rows", "(weights unchanged)"),
+                "zh": ("目标：", "（权重未改动）")}[language]
+        assert refusal.startswith(said[0]) and said[1] in refusal
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_measuring_lessons_editor_and_question_speak_of_measuring(language):
+    """Lesson 1 only measures: its question's header said "iteration 1" where the screen
+    counts measurements, and the editor offered alpha and a step that do nothing there."""
+    app = app_for("measure-error", questions=True, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "enter", "space")  # the question at 0 skipped; one measurement
+        await pilot.pause()
+        counted = {"en": "measured once", "zh": "已测量 1 次"}[language]
+        assert counted in screen_text(app) and {"en": "iteration 1", "zh": "迭代 1"}[language] not in screen_text(app)
+        await pilot.press("s", "enter", "e")
+        await pilot.pause()
+        unused = {"en": "With the rule measure only, these do nothing here: alpha, step, frozen.",
+                  "zh": "规则为只测量时，学习率 α、步长、冻结在这里不起作用。"}[language]
+        hint = "".join("".join(str(line) for line in app.screen.query_one(".hint").lines(72)).split())
+        assert unused.replace(" ", "") in hint

@@ -421,8 +421,11 @@ def _standing(history: History, language: str) -> list[str]:
         parts.append((say(language, "alpha"), readable(problem.alpha)))
     elif problem.method == HOT_COLD:
         parts.append((say(language, "step_amount"), readable(problem.step_amount)))
-    parts.append((say(language, "iteration"), str(history.iteration)))
-    return [f"{name} {value}" for name, value in parts]
+    done = [f"{name} {value}" for name, value in parts]
+    if problem.method == MEASURE:  # nothing steps: counted as the status line counts it, not as iterations
+        count = history.iteration
+        return done + [say(language, "measured_once" if count == 1 else "measured_times", count=count)]
+    return done + [f"{say(language, 'iteration')} {history.iteration}"]
 
 
 def verdict(answer: Answer, question: Question, words: QuestionText, language: str) -> str:

@@ -4,6 +4,7 @@ Nothing changes until every field is valid; a refused field keeps what was typed
 a one-line reason under the form, and the session is exactly as it was.
 """
 
+import copy
 import dataclasses
 from typing import Any
 
@@ -17,12 +18,13 @@ from textual.widgets import Input, Label, Static
 from ....core.lessons import LANGUAGES
 from ....core.numbers import parse_goal, parse_number, parse_numbers, parse_positions, parse_weights
 from ....core.outside import ONE_LINE
-from ....core.problem import METHODS, InvalidProblem, Problem
+from ....core.problem import GRADIENT_DESCENT, HOT_COLD, METHODS, InvalidProblem, Problem
 from ....core.refusals import Refusal
 from ...words.say import explain, field_names, say
 from ..widgets.wrapped import Wrapped
 
 FIELDS = tuple(field.name for field in dataclasses.fields(Problem))  # weights, inputs, goal, method, ...
+USED_BY = {"alpha": (GRADIENT_DESCENT,), "frozen": (GRADIENT_DESCENT,), "step_amount": (HOT_COLD,)}  # the rest: every rule
 
 
 def shown(values) -> str:
@@ -99,7 +101,18 @@ class EditorScreen(ModalScreen[Problem | None]):
                     field_input.cursor_blink = False  # a blinking cursor is a redraw twice a second over SSH
                     yield field_input
             yield Wrapped([], id="refusal")
-            yield Wrapped([("", say(self.language, "edit_help"), "")], classes="hint")
+            yield Wrapped([("", " ".join(filter(None, [say(self.language, "edit_help"), self.unused()])), "")],
+                          classes="hint")
+
+    def unused(self) -> str:
+        """Which fields the rule on screen does not read (a measuring lesson has no alpha), so
+        the form does not seem to offer what it cannot do; empty when it reads them all."""
+        names = field_names(self.language)
+        unused = [names[field] for field in FIELDS if self.problem.method not in USED_BY.get(field, METHODS)]
+        if not unused:
+            return ""
+        return say(self.language, "edit_unused", rule=say(self.language, self.problem.method),
+                   fields=say(self.language, "sep.list").join(unused))
 
     def action_apply(self) -> None:
         """Enter: a new run from the form's numbers; with nothing changed, just close (so the
@@ -122,10 +135,28 @@ class EditorScreen(ModalScreen[Problem | None]):
                 raise refusal.at(field=field) from None
         return Problem(**values)
 
+    def changed(self) -> list[str]:
+        """The fields the student has typed in, in the form's order."""
+        return [field for field in FIELDS if self.query_one(f"#{field}", Input).value != self.shown(field)]
+
+    def shown(self, field: str) -> str:
+        return say(self.language, self.problem.method) if field == "method" else shown_field(self.problem, field)
+
     def refuse(self, refusal: Refusal) -> None:
-        """Say why in place, mark the field, and keep what was typed."""
+        """Say why in place, mark the field, and keep what was typed. A refusal between fields
+        (3 weights do not fill 2 rows) is the changed field's when the student left the one
+        it names as it was: lesson 9 with only the goal changed to 0.1,1 blamed the weights,
+        and focus jumped there, so the student typed over weights that were fine."""
+        changed = self.changed()
+        if refusal.field not in changed and changed:
+            blamed, here = refusal.field, self.focused.id if isinstance(self.focused, Input) else None
+            refusal = copy.copy(refusal)
+            refusal.field = here if here in changed else changed[-1]
+            message = say(self.language, "edit_with", field=field_names(self.language).get(blamed, blamed),
+                          reason=explain(self.language, refusal, names=field_names(self.language)))
+        else:
+            message = explain(self.language, refusal, names=field_names(self.language))
         for name in FIELDS:
             self.query_one(f"#{name}", Input).set_class(name == refusal.field, "-invalid")
-        message = explain(self.language, refusal, names=field_names(self.language))
         self.query_one("#refusal", Wrapped).update([("", message, "")])
         self.set_focus(self.query_one(f"#{refusal.field}", Input))  # now: focus() would wait behind the keys
