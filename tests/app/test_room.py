@@ -4,7 +4,9 @@ flags who is stuck, names who has not started, and fits 80x24 in both languages.
 import time
 
 import pytest
+from gradstep.core.formats import cell_width
 from gradstep.core.progress import AnswerSeen
+from gradstep.tui.words.say import say
 from gradstep.tui.app.room import RoomApp
 from gradstep.tui.app.widgets.table_lines import TableLines
 from gradstep.tui.files.progress_folder import ProgressFolder
@@ -191,3 +193,38 @@ async def test_a_hand_in_changed_after_the_watch_saw_it_flags_its_student(tmp_pa
         await looked(pilot)
         assert app.query_one("#students", TableLines).rows[0].split()[-1] == "CHANGED"
         assert "CHANGED" in screen_text(app)
+
+
+def two_close_wrong_answers(folder) -> str:
+    """Two questions of one lesson, each with its own commonest wrong answer, alike in their
+    first letters; the question they were asked, as long as a teacher's."""
+    ask = "After two steps, what is the error doing, compared with where the run started?"
+    for student, question, wrong in (("ana", 1, "it shrinks"), ("bo", 1, "it shrinks"),
+                                     ("cy", 2, "it stays the same"), ("dan", 2, "it stays the same")):
+        progress_file(folder, student, now=NOW, lesson="wt-blow-up", lessons_opened=["wt-blow-up"],
+                      answers=[AnswerSeen("wt-blow-up", question, ask, wrong, False, True)])
+    return ask
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_commonest_wrong_answers_stay_whole_at_80x24(tmp_path, utc, language):
+    """A teacher's walk: at 80 columns the wrong answers read "it s..." for both "it shrinks"
+    and "it stays the same", the answer that says what the class misunderstands."""
+    ask = two_close_wrong_answers(tmp_path)
+    app = room_app(tmp_path, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await looked(pilot)
+        lines = screen_text(app).splitlines()
+        wrong = [line for line in lines if line.startswith("wt-blow-up ")]
+        shrinks, stays = say(language, "room.wrong_by", answer="it shrinks", students=2), \
+            say(language, "room.wrong_by", answer="it stays the same", students=2)
+        assert shrinks in wrong[0] and stays in wrong[1]  # each whole, the two told apart
+        assert all(ask[:20] in line for line in wrong)  # the question's first words still name it
+        assert len(lines) == SIZE[1] and all(cell_width(line) <= SIZE[0] for line in lines)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_snapshot_of_the_questions_at_80x24(snap_compare, tmp_path, utc, language):
+    two_close_wrong_answers(tmp_path)
+    assert snap_compare(room_app(tmp_path, language=language), run_before=looked, terminal_size=SIZE)

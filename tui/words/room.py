@@ -22,9 +22,14 @@ STUDENT_COLUMNS = ("student", "session", "lesson", "iteration", "error", "predic
 STUDENT_WIDEST = {"student": 12, "session": 10, "lesson": 14, "iteration": 7, "error": 10, "predictions": 7,
                   "questions": 7, "idle": 8, "time": 8}
 QUESTION_COLUMNS = ("lesson", "number", "first_right", "wrong_answer", "question")
-QUESTION_WIDEST = {"lesson": 14, "number": 3, "first_right": 13, "wrong_answer": 20}
-GIVE_WAY = ("session", "lesson", "student", "wrong_answer")  # the words cut first, down to NARROWEST, when a line is too long
+QUESTION_WIDEST = {"lesson": 14, "number": 3, "first_right": 13, "wrong_answer": 30}
+# The words cut first, each down to its floor, when a line is too long: a question's own
+# words first (the teacher wrote them, and its lesson and number name it), so that the
+# wrong answer most students gave stays whole: "it s..." was "it shrinks" and "it stays
+# the same" alike at 80 columns.
+GIVE_WAY = ("question", "session", "lesson", "student", "wrong_answer")
 NARROWEST = 5
+FLOOR = {"question": 24}  # a question keeps this much (its first words) before the other words give way
 GAP = " "
 
 
@@ -94,17 +99,16 @@ def outside(text: str) -> str:
 def fitted(lines: list[list[str]], widest: dict[str, int], columns: tuple[str, ...], width: int | None,
            mark: str) -> list[str]:
     """The lines as a table: each column as wide as its widest cell, up to `widest`. Where
-    that is wider than `width` cells, the words of GIVE_WAY narrow first (a cell too long
-    is cut, ending in `mark`); figures and the last column (the flags) stay whole while
-    they can. `width` None (a table printed to a file): the words are never cut."""
+    that is wider than `width` cells, the words of GIVE_WAY narrow first, in its order (a
+    cell too long is cut, ending in `mark`); figures and the flags stay whole while they can. `width` None (a table printed to a file): the words are never cut."""
     natural = [max(cells(line[index]) for line in lines) for index in range(len(columns))]
     widths = [size if width is None and name in GIVE_WAY else min(size, widest.get(name, size))
               for size, name in zip(natural, columns)]
     if width is not None:
         over = sum(widths) + len(GAP) * (len(widths) - 1) - width
-        for name in (name for name in GIVE_WAY if name in columns[:-1]):
+        for name in (name for name in GIVE_WAY if name in columns):
             index = columns.index(name)
-            give = max(min(over, widths[index] - NARROWEST), 0)
+            give = max(min(over, widths[index] - FLOOR.get(name, NARROWEST)), 0)
             widths[index] -= give
             over -= give
         widths[-1] = max(widths[-1] - max(over, 0), 0)
