@@ -136,8 +136,8 @@ def test_class_flags_the_student_names_the_file_and_csv_gives_the_copy_kept(tmp_
     result = gradstep("class", str(folder))
     room = result.out.splitlines()[1].split()
     assert room[-2:] == ["CHANGED", "GONE"]
-    assert f"{wrong.name}: changed after it was handed in, as first seen: " in result.out
-    assert f"{other.name}: gone after it was handed in, as first seen: " in result.out
+    assert f"{wrong.name}: changed after it was handed in\n  as first seen: " in result.out
+    assert f"{other.name}: gone after it was handed in\n  as first seen: " in result.out
     as_csv = gradstep("class", str(folder), "--csv")
     merged = list(csv.DictReader(io.StringIO(as_csv.out)))
     assert {(row["file"], row["record"]) for row in merged} == {(wrong.name, "changed")}  # the gone one: a header

@@ -196,14 +196,14 @@ def opened(entry: os.DirEntry | None, finding: Finding | None) -> HandedIn:
 
 
 def found(evidence: Evidence, language: str) -> list[str]:
-    """A line for each file not as it was handed in, and where its copy as first seen is."""
+    """A line for each file not as it was handed in, and below it, indented, where its copy
+    as first seen is (a long path, on a line of its own)."""
     lines = []
     for finding in sorted(evidence.findings, key=lambda finding: finding.name):
-        said = say(language, f"class.record.{finding.reason}")
-        if finding.kept is not None:
-            said += say(language, "sep.list") + say(language, "class.record.kept", path=str(finding.kept))
         lines.append(say(language, "command.error", prog=f"{shown_name(finding.owner)}: {shown_name(finding.name)}",
-                         message=said))
+                         message=say(language, f"class.record.{finding.reason}")))
+        if finding.kept is not None:
+            lines.append("  " + say(language, "class.record.kept", path=shown_name(str(finding.kept))))
     return lines
 
 
