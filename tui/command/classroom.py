@@ -34,8 +34,10 @@ from ...core.refusals import Refusal
 from ...core.rules import as_arrays, predict, squared_error
 from ...core.limits import HAND_IN_BYTES
 from ...core.schema import COLUMNS
+from ..files import folder_rights
 from ..files.hand_ins import Budget, HandedIn, HandInError
 from ..files.records import Evidence, Finding, open_records
+from ..files.owner import login_name
 from ..files.progress_folder import ProgressFolder
 from ..words.say import explain, say
 from . import room
@@ -101,6 +103,9 @@ def main(argv: list[str]) -> int:
         print(say(language, "command.error", prog=parser.prog,
                   message=f"{shown_name(str(folder))}: {error.strerror or error}"), file=sys.stderr)
         return 2
+    for key, values in folder_rights.warnings(folder, os.geteuid(), set(os.getgroups())):  # first, and beside
+        print(say(language, key, folder=shown_name(str(folder)), teacher=shown_name(login_name()), **values),
+              file=sys.stderr)  # what is printed, as a CSV or a table may be read by a program
     ascii_only = args.ascii or not unicode_terminal()
     if args.watch and not dumb_terminal():  # no screen to draw on: the table once, as without --watch
         return room.watch(folder, args.roster, args.idle, language, ascii_only)
