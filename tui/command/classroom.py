@@ -174,11 +174,12 @@ def main(argv: list[str]) -> int:
 def hand_ins(entries: list[os.DirEntry], evidence: Evidence) -> list[tuple[str, os.DirEntry | None]]:
     """The hand-ins to read, by name: the folder's, and those gone from it since the
     teacher's record saw them (read from the copy kept)."""
-    listed = [(entry.name, entry) for entry in entries if entry.name.endswith(".csv")]
+    listed: list[tuple[str, os.DirEntry | None]] = [(entry.name, entry) for entry in entries
+                                                     if entry.name.endswith(".csv")]
     names = {name for name, _ in listed}
-    gone = [(finding.name, None) for finding in evidence.findings
-            if finding.reason == "gone" and finding.kept is not None and finding.name not in names]
-    return sorted(listed + gone, key=lambda pair: pair[0])
+    listed += [(finding.name, None) for finding in evidence.findings
+               if finding.reason == "gone" and finding.kept is not None and finding.name not in names]
+    return sorted(listed, key=lambda pair: pair[0])
 
 
 def opened(entry: os.DirEntry | None, finding: Finding | None) -> HandedIn:

@@ -134,8 +134,9 @@ class Records:
         for name, recorded in self.files.items():
             if name not in present:
                 evidence.findings.append(Finding(name, recorded["owner"], GONE, "gone", self._kept(recorded)))
-        for name, run in self.runs.items():  # a run that ended, whose progress file is gone
-            if run["ended"] and run["file"] not in {file for file, _ in runs} and not (self.folder / run["file"]).exists():
+        read = {file for file, _ in runs}
+        for run in self.runs.values():  # a run that ended, whose progress file is gone
+            if run["ended"] and run["file"] not in read and not (self.folder / run["file"]).exists():
                 evidence.findings.append(Finding(run["file"], run["owner"], GONE, "gone"))
         self._disagreeing(evidence)
         if json.dumps([self.files, self.runs], sort_keys=True) != before:
@@ -192,7 +193,7 @@ class Records:
                 self._changed.pop(entry.name, None)
                 if digest != recorded["sha256"] or owner != recorded["owner"]:
                     self._changed[entry.name] = digest
-            if entry.name in self._changed:
+            if entry.name in self._changed and recorded is not None:
                 evidence.findings.append(Finding(entry.name, recorded["owner"], CHANGED, "changed", self._kept(recorded)))
         return present
 
