@@ -450,3 +450,34 @@ async def test_the_logs_last_column_keeps_apart_from_the_worked_step(language):
         edge = log.region.right  # the first cell right of the log
         rows = screen_text(app).splitlines()[log.region.y + 2:log.region.bottom]  # below the headings
         assert len(rows) > 5 and all(row[edge - 1] == " " for row in rows), rows  # with the worked step's margin: two
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_matrix_names_its_frozen_weights_and_each_rows_r_as_the_text_does(language):
+    """Lesson 10 with w1,1 frozen: the panel said "frozen w1" and "r1 = ..." while the text said
+    "w1,1" and one r, row 1's, as if every row's; and a diverged run's rows wrapped."""
+    from gradstep.tui.app.widgets.parameters import ParametersPanel
+
+    app = app_for("weight-matrix", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("z", "1")
+        assert app.state.session.problem.frozen == (0,)
+        screen = screen_text(app)
+        assert re.search(r"(frozen|冻结) +w1,1 *│", screen) and "w1 " not in screen
+        words = " ".join(panel_words(app).split())
+        assert all(f"r{row} = 1 - 0.01" in words for row in (1, 2, 3)), words
+        await press_at_once(pilot, *["plus"] * 8, *["space"] * 40)  # alpha past the edge: it diverges
+        assert app.state.session.history.divergence is not None
+        panel = app.query_one(ParametersPanel)
+        lines = [line.plain for line in lines_of(panel.draw(app.state))]
+        assert all(not line.startswith(" ") for line in lines[:9]), lines  # no row goes on under itself
+
+
+@pytest.mark.parametrize(("language", "title"), [("en", "Error 1 vs w1,1"), ("zh", "误差 1 对 w1,1")])
+async def test_the_matrix_chart_says_vs_and_the_lesson_says_what_wij_is(language, title):
+    """"误差 1-权重 w1,1" read as a subtraction, and wi,j was explained nowhere."""
+    app = app_for("several-outputs", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert title in screen_text(app) and "1-" not in screen_text(app).split("\n")[1]
+        assert "wi,j" in panel_words(app) and "w2,1" in panel_words(app)

@@ -91,6 +91,16 @@ def r_formula(problem: Problem, language: str) -> str:
     return f"1 - {readable(problem.alpha)}{times}{total} = {carried(r_value(problem))}"
 
 
+def row_r_formulas(problem: Problem, language: str) -> str | None:
+    """With several outputs whose rows learn at different rates (weights frozen in some), each
+    row's r as the panel names it: "r1 = 1 - 0.01 x 1.8625 = 0.98138; r2 = ..."; None where
+    every row has the same r (then r alone says it)."""
+    if problem.outputs == 1 or len({analysis.sum_of_squares(problem, row) for row in range(problem.outputs)}) == 1:
+        return None
+    return say(language, "sep.rows").join(f"r{row + 1} = {r_formula(problem.output_problem(row), language)}"
+                                          for row in range(problem.outputs))
+
+
 def over_squares(numerator: int, problem: Problem, language: str) -> str:
     """1/input^2 or 2/input^2 with the numbers in: "1/2^2 = 0.25" (the best alpha, the edge)."""
     squares_sum = analysis.sum_of_squares(problem)

@@ -31,7 +31,7 @@ from ...core.session import Session
 from .catalogue import SENTENCE_KEYS, SENTENCES
 from .language import LANGUAGES
 from .figures import (carried, goals_text, no_signal_suffix, not_falsely_whole, number, over_squares, parenthesised,
-                      r_formula, r_value, squares, weight_name, weights_text)
+                      r_formula, r_value, row_r_formulas, squares, weight_name, weights_text)
 from .say import say
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -260,6 +260,9 @@ def _frozen_now(problem: Problem, language: str) -> str:
         return say(language, "switched.unfrozen", r_formula=known["r_formula"], r_says=known["r_says"])
     names = say(language, "sep.list").join(weight_name(problem, index) for index in problem.frozen)
     key = "switched.frozen_all" if analysis.no_signal_why(problem) == "frozen" else "switched.frozen"
+    rows = row_r_formulas(problem, language)
+    if rows is not None and key == "switched.frozen":  # r of row 1 alone was read as every row's
+        return say(language, "switched.frozen.rows", frozen=names, rows=rows, outputs=problem.outputs)
     return say(language, key, frozen=names, r_formula=known["r_formula"], r_says=known["r_says"])
 
 

@@ -8,7 +8,7 @@ from ....core import analysis
 from ....core.analysis import Regime
 from ....core.numbers import SHOWN_DIGITS, readable
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD
-from ...words.figures import goals_text
+from ...words.figures import goals_text, weight_name
 from ...words.readout import readout_lines
 from ...words.say import say
 from ...words.wrap import width, wrap
@@ -38,16 +38,17 @@ class ParametersPanel(StatePanel):
         history, language = state.session.history, state.language
         problem = history.problem
         several = problem.size > 1
-        rows = weight_rows(history.weights, problem, language)
+        rows = weight_rows(history.weights, problem, language, self.size.width)
         rows += [(say(language, "inputs" if several else "input"), numbers(problem.inputs)),
                  (say(language, "goals" if problem.outputs > 1 else "goal"), goals_text(problem))]
         if problem.frozen:
-            rows.append((say(language, "frozen"), " ".join(f"w{index + 1}" for index in problem.frozen)))
+            rows.append((say(language, "frozen"), " ".join(weight_name(problem, index) for index in problem.frozen)))
         if problem.method == HOT_COLD:
             rows.append((say(language, "step_amount"), readable(problem.step_amount)))
         elif problem.method == GRADIENT_DESCENT:
             rows.append((say(language, "alpha"), say(language, alpha_words(problem), alpha=readable(problem.alpha))))
-        predictions = " ".join(readable(p) for p in np.ravel(history.prediction))
+        label_width = max(width(name) for name, _ in rows)  # the predictions of several outputs keep to a line
+        predictions = fitting(np.ravel(history.prediction), self.size.width - max(label_width, 11) - 1)
         rows += [(say(language, "predictions" if problem.outputs > 1 else "prediction"), predictions),
                  (say(language, "error_sum" if problem.outputs > 1 else "error"), readable(history.error))]
         lines = readout_lines(history, language, state.session.lesson.hidden, state.output)
@@ -61,15 +62,25 @@ class ParametersPanel(StatePanel):
         return Group(*(table + readout)[:room])
 
 
-def weight_rows(weights, problem, language: str) -> list[tuple[str, str]]:
-    """The weights: one line, or with several outputs a line per output's row, "w1" to "w3"
-    naming the output (its column of numbers lines up with the inputs)."""
+def weight_rows(weights, problem, language: str, columns: int = 0) -> list[tuple[str, str]]:
+    """The weights: one line, or with several outputs a line per output's row (its column
+    of numbers lines up with the inputs). A row keeps to one line of `columns` cells beside
+    the labels: where a diverging run's figures grow long, with fewer digits (to 2)."""
     if problem.outputs == 1:
         return [(say(language, "weights" if problem.size > 1 else "weight"), numbers(weights))]
     n = len(problem.inputs)
-    digits = MATRIX_DIGITS if n > 1 else SHOWN_DIGITS
-    return [(say(language, "weights_row", row=row + 1), numbers(weights[row * n:(row + 1) * n], digits))
-            for row in range(problem.outputs)]
+    labels = [say(language, "weights_row", row=row + 1) for row in range(problem.outputs)]
+    room = columns - max(width(label) for label in labels) - 1  # beside the widest label and its gap (table_lines)
+    return [(label, fitting(weights[row * n:(row + 1) * n], room, MATRIX_DIGITS if n > 1 else SHOWN_DIGITS))
+            for row, label in enumerate(labels)]
+
+
+def fitting(values, room: int, digits: int = SHOWN_DIGITS) -> str:
+    """`values` on one line of `room` cells where fewer digits (down to 2) make them fit, as
+    a diverging run's grow long (0 cells: no limit)."""
+    while digits > 2 and room > 0 and width(numbers(values, digits)) > room:
+        digits -= 1
+    return numbers(values, digits)
 
 
 def alpha_words(problem) -> str:
