@@ -98,3 +98,34 @@ async def test_the_measuring_lessons_editor_and_question_speak_of_measuring(lang
                   "zh": "规则为只测量时，学习率 α、步长、冻结在这里不起作用。"}[language]
         hint = "".join("".join(str(line) for line in app.screen.query_one(".hint").lines(72)).split())
         assert unused.replace(" ", "") in hint
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_b_that_undoes_a_change_says_so(language):
+    """b at iteration 0 undid the alpha change silently: the student saw the run jump back
+    and did not know why."""
+    from gradstep.tui.words.say import say
+
+    app = app_for("alpha", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "plus")  # a new alpha: a new run from 0
+        assert app.state.session.history.iteration == 0
+        await pilot.press("b")
+        assert app.state.session.history.iteration == 2 and app.state.session.problem.alpha == 0.1
+        assert app.state.notice == say(language, "undone", steps=2)
+        await pilot.press("b")  # an ordinary step back says nothing new
+        assert app.state.session.history.iteration == 1 and app.state.notice != say(language, "undone", steps=2)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_every_digit_says_that_the_log_shows_only_the_columns_that_fit(language):
+    """f dropped lesson 9's e1-e3 columns and the worked step without a word; each column is
+    now as wide as its figures, so more fit, and the title says where the rest are."""
+    from gradstep.tui.words.say import say
+
+    app = app_for("several-outputs", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "space", "f")
+        await pilot.pause()
+        assert say(language, "log.exact") in screen_text(app)
+        assert "w1,1" in screen_text(app) and "0.8423795095543973" in screen_text(app)

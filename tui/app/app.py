@@ -34,7 +34,7 @@ from ..files.owner import Owner, login_name
 from ..files.places import VIEW_SETTINGS, export_folder
 from ..words.figures import weight_name
 from ..words.language import following, shown, switchable
-from ..words.prose import facts_now, stands_entries
+from ..words.prose import facts_now, lesson_heading, stands_entries
 from ..words.say import explain, field_names, say
 from ..words.wrap import end_of_path, width
 from .ascii import AsciiFilter
@@ -315,7 +315,16 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
                                         notice=self.say("predict.on" if predicting else "predict.off"))
 
     def action_back(self) -> None:  # type: ignore[override]  # Textual runs sync and async actions alike
-        self.state = self.state.replace(session=self.state.session.step_back(), playing=False)
+        """One step back; at iteration 0 it undoes the last change, and says so, since the
+        screen may not show what came back (an alpha, a rule or a lesson's run)."""
+        before = self.state.session
+        session = before.step_back()
+        notice = ""
+        if before.history.iteration == 0:
+            same_lesson = session.lesson.name == before.lesson.name
+            notice = self.say("undone" if same_lesson else "undone.lesson", steps=session.history.iteration,
+                              lesson=lesson_heading(session.lesson, self.state.language))
+        self.state = self.state.replace(session=session, playing=False, notice=notice)
 
     def action_reset(self) -> None:
         self.state = self.state.replace(session=self.state.session.reset(), playing=False)

@@ -6,6 +6,8 @@ the CSV export (x) and the error-vs-iteration chart (v). Columns that do not fit
 width are left out, least telling first (the worked step shows them for the last step).
 """
 
+from collections.abc import Mapping
+
 import numpy as np
 from rich.cells import cell_len, set_cell_size
 from rich.console import Group
@@ -26,9 +28,11 @@ ONE_LETTER = {"weight": "w", "weight_delta": "wd", "prediction": "p", "output_er
 SHORT = {"weight_delta": "w_delta"}  # where the text table's heading is wider than a log column
 
 
-def log_columns(problem: Problem, room: int, number_width: int) -> list[tuple[str, int | None]]:
-    """(field, index within it) for the columns that fit in `room` cells, in the log's order.
-    With several outputs the log shows each output's error beside their sum, the error."""
+def log_columns(problem: Problem, room: int, number_width: int | Mapping[str, int]) -> list[tuple[str, int | None]]:
+    """(field, index within it) for the columns that fit in `room` cells, in the log's order;
+    `number_width` is every number column's width, or each field's (every digit takes as
+    many cells as the field's longest figure). With several outputs the log shows each
+    output's error beside their sum, the error."""
     own = {HOT_COLD: ("up_error", "down_error", "move"), MEASURE: ()}.get(problem.method, ("delta", "weight_delta"))
     order = ("weight", "prediction", "error", *own)
     if problem.outputs > 1:
@@ -37,7 +41,8 @@ def log_columns(problem: Problem, room: int, number_width: int) -> list[tuple[st
     for field in PRIORITY:
         if field not in order:
             continue
-        cost = _values(problem, field) * (6 if field == "move" else number_width + 1)
+        width = number_width if isinstance(number_width, int) else number_width.get(field, EXACT_WIDTH)
+        cost = _values(problem, field) * (6 if field == "move" else width + 1)
         if cost <= room:
             chosen.add(field)
             room -= cost
@@ -107,30 +112,55 @@ def _flat(value: list) -> list:
     return [item for part in value for item in (part if isinstance(part, list) else [part])]
 
 
+def _exact_widths(rows: list[dict]) -> dict[str, int]:
+    """Each field's width with every digit: its longest figure in `rows` (at least a
+    heading's few cells), so "0.7569000000000001" takes 18 cells, not EXACT_WIDTH."""
+    widths: dict[str, int] = {}
+    for row in rows:
+        for field, value in row.items():
+            texts = [exact(v) for v in _flat(value)] if isinstance(value, list) else [
+                value if isinstance(value, str) else exact(value)]
+            widths[field] = max([widths.get(field, 8), *map(len, texts)])
+    return widths
+
+
 class IterationLog(StatePanel):
     """The last steps taken, as many as fit, under a heading."""
 
     def title(self, state: AppState) -> str:
-        return say(state.language, "log")
+        """With every digit (f) the worked step gives way and fewer columns fit: the title
+        says so, and where every column is, so none goes silently."""
+        return say(state.language, "log.exact" if state.exact else "log")
 
-    def draw(self, state: AppState) -> Group:
+    def _layout(self, state: AppState) -> tuple[list[dict], list[tuple[str, int | None]], int | dict[str, int], int, int]:
+        """The rows on screen, the columns that fit, their widths, and the first and last row."""
         history = state.session.history
         several = history.problem.outputs > 1
         iteration_width = max(3, len(str(history.iteration)))
         # Each digit the iteration gains past three costs the numbers one, so the same
         # columns stay (the log's last cell is kept blank, apart from the worked step).
-        number_width = EXACT_WIDTH if state.exact else (OUTPUTS_WIDTH if several else NUMBER_WIDTH) - (iteration_width - 3)
-        columns = log_columns(history.problem, self.size.width - iteration_width, number_width)
-        widths = [5 if field == "move" else number_width for field, _ in columns]
-        cells = ["#".rjust(iteration_width)] + [heading(c, w, state.language, history.problem)
-                                           for c, w in zip(columns, widths)]
-        lines = [Text(" ".join(cells), style="bold underline")]
         measuring = history.problem.method == MEASURE
         last = history.iteration - 1 if measuring else history.iteration  # the current row, but where nothing steps
         first = max(0, last + 1 - max(0, self.size.height - 1))
         rows = [as_row(history.record(k)) for k in range(first, last)]
         if last >= first:
             rows.append(as_row(history.record(last)) if measuring else current_row(history))
+        number_width: int | dict[str, int] = (OUTPUTS_WIDTH if several else NUMBER_WIDTH) - (iteration_width - 3)
+        if state.exact:  # each field as wide as its longest figure on screen, so more of them fit
+            number_width = _exact_widths(rows)
+        columns = log_columns(history.problem, self.size.width - iteration_width, number_width)
+        return rows, columns, number_width, first, last
+
+    def draw(self, state: AppState) -> Group:
+        history = state.session.history
+        iteration_width = max(3, len(str(history.iteration)))
+        measuring = history.problem.method == MEASURE
+        rows, columns, number_width, first, last = self._layout(state)
+        widths = [5 if field == "move" else number_width if isinstance(number_width, int) else number_width[field]
+                  for field, _ in columns]
+        cells = ["#".rjust(iteration_width)] + [heading(c, w, state.language, history.problem)
+                                           for c, w in zip(columns, widths)]
+        lines = [Text(" ".join(cells), style="bold underline")]
         cells_by_column = [self._column([row.get(field) if index is None else _at(row.get(field), index) for row in rows],
                                         width, state.exact) for (field, index), width in zip(columns, widths)]
         for k, row_cells in zip(range(first, last + 1), zip(*cells_by_column)):
