@@ -114,7 +114,8 @@ def test_a_student_hands_in_to_a_folder_the_class_may_write_but_not_list(classro
     assert collected.returncode == 0, collected.stderr
     table = collected.stdout.split("\n\n")[-1]  # after the room the progress files show
     rows = [line.split() for line in table.splitlines()[1:]]
-    assert rows == [[STUDENT, "s1", "hot-cold", "2", *rows[0][4:]]] * 2 and len(rows[0]) == 7
+    assert [row[:2] + row[4:6] for row in rows] == [[STUDENT, "s1", "hot-cold", "2"]] * 2 and len(rows[0]) == 9
+    assert {row[3] for row in rows} == {name[-len(".csv") - 16:][:6], handed_in_as(again.stdout, hand_ins)[-20:][:6]}
 
 
 @pytest.mark.parametrize("who, mode", [(OUTSIDER, "3730"), (STUDENT, "2750")],
