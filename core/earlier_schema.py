@@ -1,4 +1,4 @@
-"""Hand-ins written before the 70-column schema, read into it, so an upgrade mid-course loses nothing.
+"""Hand-ins written before the 70-column schema (71 since `resumed`), read into it, so an upgrade mid-course loses nothing.
 
 Until run ids came (gradstep 0.1.0 as first handed out), a hand-in's `session` was the
 --session name, true and false were written as words, and a step with several outputs

@@ -7,12 +7,13 @@ problem's own. With several outputs (the matrix lessons) a step is one row per o
 (long form): `output` says which (blank with one output), and that row's `goal`,
 `prediction`, `output_error`, `delta` and `weight_1` ... are that output's, its row of
 the matrix; `error` is the sum over the outputs, the same on each of the step's rows. So
-70 columns hold every lesson, and a matrix's step reads like any other.
+71 columns hold every lesson, and a matrix's step reads like any other.
 
 `kind` says what a row is: a step, a guess (predict mode, just before the step it is
 about) or an answer to one of the lesson's questions. Each row has its time (ISO 8601,
 UTC), its login (`user`) and its session: `session` is the run's random id (two runs of
-one student differ), `session_name` the --session name on a shared login. A column holds
+one student differ), `session_name` the --session name on a shared login, `resumed` the
+id of the run this one resumed (--resume; blank for a fresh start or a save that predates it). A column holds
 one type of value in every file: numbers only in `guess`, `truth`, `answer`, `attempt`
 and `first` (1 for a question's first try in the session, 0 for a later one), words in
 `guess_move`, `truth_move` and `choice`, so a reader never finds a column numeric in one
@@ -44,7 +45,7 @@ PER_WEIGHT = ("weight", "weight_delta", "weight_after")  # a value per weight (p
 PER_OUTPUT = ("prediction", "output_error", "delta")  # with several outputs, a value per output
 
 COLUMNS: tuple[str, ...] = (
-    "user", "session", "session_name", "time", "kind", "lesson", "method", "goal", "alpha", "step_amount",
+    "user", "session", "session_name", "resumed", "time", "kind", "lesson", "method", "goal", "alpha", "step_amount",
     *_per_weight("input"),
     "iteration", "output", *_per_weight("weight"), "prediction", "error", "output_error", "delta",
     *_per_weight("weight_delta"), "up_error", "down_error", "move", *_per_weight("weight_after"),
@@ -54,6 +55,10 @@ COLUMNS: tuple[str, ...] = (
 )
 """The columns of every row, in order (a pending hand-in's JSON lines use the same names)."""
 
+RESUMED = COLUMNS.index("resumed")
+BEFORE_RESUMED = COLUMNS[:RESUMED] + COLUMNS[RESUMED + 1:]
+"""The 70 columns written before `resumed` came: such a file reads as today's, that cell blank."""
+
 KINDS = (STEP, GUESS, ANSWER)
 
 WHOLE_NUMBERS = ("iteration", "output", "question", "attempt", "first")
@@ -62,12 +67,13 @@ on a step): pandas takes a column with blanks for floats (1.0, NaN) unless told,
 docs/teaching.md says, `dtype=dict.fromkeys(WHOLE_NUMBERS, "Int64")`."""
 
 
-def _rows(entry: Entry, user: str, session: str, session_name: str) -> Iterator[dict[str, object]]:
+def _rows(entry: Entry, user: str, session: str, session_name: str, resumed: str) -> Iterator[dict[str, object]]:
     """One journal entry's rows (a step with several outputs has one per output), each with
     only the columns it has a value in: sparse, because most of the columns are the other
     rule's or past the problem's weights, and a long session writes a hundred thousand rows."""
     problem = entry.problem
     row: dict[str, object] = {"user": user, "session": session, "session_name": session_name or None,
+                              "resumed": resumed or None,
                               "time": iso_utc(entry.time, milliseconds=True),
                               "kind": entry.kind, "lesson": entry.lesson, **_problem_fields(problem)}
     if entry.kind == STEP:
@@ -165,6 +171,8 @@ def write_rows(rows: Iterable[dict[str, object]], out: IO[str]) -> None:
         writer.writerow(cells)
 
 
-def entry_rows(entries: Iterable[Entry], user: str, session: str, session_name: str = "") -> Iterator[dict[str, object]]:
-    """Every entry's rows, in order: `session` is the run's id, `session_name` its --session name."""
-    return (row for entry in entries for row in _rows(entry, user, session, session_name))
+def entry_rows(entries: Iterable[Entry], user: str, session: str, session_name: str = "",
+               resumed: str = "") -> Iterator[dict[str, object]]:
+    """Every entry's rows, in order: `session` is the run's id, `session_name` its --session
+    name, `resumed` the id of the run whose save this run resumed (--resume), if it did."""
+    return (row for entry in entries for row in _rows(entry, user, session, session_name, resumed))

@@ -322,3 +322,35 @@ def test_class_tells_runs_apart_sorts_a_students_runs_by_time_and_leaves_out_fil
         assert len(lines) == 4 and lines[3].startswith(empty) and "cccc" not in "".join(lines)
         assert "session" not in lines[0] and "会话" not in lines[0]  # nobody used --session
         assert all(len(line) <= 80 for line in lines)
+
+
+def test_a_resumed_run_names_the_run_it_resumed_and_a_fresh_start_none(folder, tmp_path, monkeypatch):
+    """A teacher's walk: the merged CSV could not say which session carried on which."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("GRADSTEP_HAND_IN", str(folder))
+    runs = []
+    for flags in (["--lesson", "hot-cold"], ["--resume"], ["--lesson", "hot-cold"]):
+        before = set(folder.glob("*.csv"))
+        monkeypatch.setattr("sys.stdin", io.StringIO("s\ns\n\nq\n"))  # the questions skipped, a step
+        assert gradstep("--line", "--session", "s1", "--lang", "en", *flags).status == 0
+        [path] = set(folder.glob("*.csv")) - before
+        runs.append({(row["session"], row["resumed"]) for row in csv.DictReader(path.open(encoding="utf-8"))})
+    (first, none), = runs[0]
+    (second, resumed), = runs[1]
+    (third, fresh), = runs[2]
+    assert none == "" and resumed == first != second and fresh == ""
+    merged = list(csv.DictReader(io.StringIO(gradstep("class", str(folder), "--csv").out)))
+    assert {(row["session"], row["resumed"]) for row in merged} == {(first, ""), (second, first), (third, "")}
+
+
+def test_a_hand_in_written_before_resumed_reads_with_it_blank(folder):
+    from gradstep.core.schema import BEFORE_RESUMED, RESUMED
+
+    path = handed(2, Owner("ana", id="0123456789abcdef"), folder)
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    with path.open("w", encoding="utf-8", newline="") as out:  # as the version before wrote it
+        csv.writer(out, lineterminator="\n").writerows([row[:RESUMED] + row[RESUMED + 1:] for row in rows])
+    assert tuple(rows[0][:RESUMED] + rows[0][RESUMED + 1:]) == BEFORE_RESUMED
+    merged = list(csv.DictReader(io.StringIO(gradstep("class", str(folder), "--csv").out)))
+    assert [(row["session"], row["resumed"], row["iteration"]) for row in merged] == \
+           [("0123456789abcdef", "", "0"), ("0123456789abcdef", "", "1")]

@@ -15,6 +15,7 @@ from ...core.lessons import LANGUAGES
 from ...core.limits import MAX_OUTPUTS, MAX_WEIGHTS
 from ...core.saving import CorruptSave
 from ...core.session import Session
+from ..files.owner import ID_BYTES, RUN
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0)  # steps a second when playing
 WEIGHT_VIEW, ITERATION_VIEW = "weight", "iteration"
@@ -76,6 +77,8 @@ def checked_view(view: dict) -> dict:
             fits = type(value) is int and 0 <= value < MAX_WEIGHTS * MAX_OUTPUTS
         elif key == "exact":
             fits = type(value) is bool
+        elif key == RUN:  # the run that wrote the save: it goes into the next run's rows, so 16 hex digits only
+            fits = type(value) is str and len(value) == 2 * ID_BYTES and all(c in "0123456789abcdef" for c in value)
         else:
             fits = True  # a setting of a later gradstep: not read
         if not fits:

@@ -19,7 +19,7 @@ from ...core.courses import course, first_lesson
 from ...core.lessons import Lesson
 from ...core.refusals import Refusal
 from ..files.hand_in import HandIn, complete_pending
-from ..files.owner import Owner, login_name
+from ..files.owner import RUN, Owner, login_name
 from ..files.pending import pending_path
 from ..files.places import save_path as default_save_path
 from ..files.private import InUse
@@ -58,7 +58,8 @@ def launch(argv: list[str]) -> int:
         listed = (*(teachers or ()), *files)
         if session.lesson.source != "course" and session.lesson.name not in {lesson.name for lesson in listed}:
             files = (*files, session.lesson)  # a resumed teacher's lesson stays on the list
-        owner = Owner(login_name(), args.session or "")
+        resumed = start.view.get(RUN, "") if start.resumed_from is not None else ""  # a fresh start resumes nothing
+        owner = Owner(login_name(), args.session or "", resumed=resumed)
         pending = pending_path(start.save_path) if start.save_path is not None else None
         if pending is not None and not _completed(pending, language, notices):
             pending = None  # the last run's rows wait there for a later start: this run's go nowhere else
@@ -66,7 +67,7 @@ def launch(argv: list[str]) -> int:
         if not args.full_screen and (args.line or dumb_terminal()):
             for notice in notices:  # the app shows them on its screen, where they are gone when it ends
                 print_line(language, notice)
-            return run_line_mode(start, language, (*(teachers or course()), *files), handing_in, args.session)
+            return run_line_mode(start, language, (*(teachers or course()), *files), handing_in, args.session, owner)
         return run_app(start, language, " ".join(notices), args, teachers, files, owner, handing_in)
 
 

@@ -26,7 +26,7 @@ def export_log(journal: Journal, lesson: str, folder: Path, owner: Owner) -> Pat
         path = folder / (f"{stem}.csv" if attempt == 0 else f"{stem}-{attempt}.csv")
         try:
             with path.open("x", encoding="utf-8", newline="") as out:
-                write_rows(entry_rows(journal.entries, owner.user, owner.id, owner.session), out)
+                write_rows(entry_rows(journal.entries, owner.user, owner.id, owner.session, owner.resumed), out)
             return path
         except FileExistsError:
             continue

@@ -14,10 +14,10 @@ group reads it (the folder is setgid, so the file takes the folder's group); nob
 import json
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ...core.journal import Journal
+from ...core.journal import Entry, Journal
 from ...core.progress import iso_utc, read_progress
 from ...core.schema import entry_rows, write_rows
 from ...core.session import Session
@@ -126,7 +126,7 @@ class HandIn:
         if self.pending is not None:
             new = journal.entries[self._kept:]
             try:
-                self.pending.append(entry_rows(new, self.owner.user, self.owner.id, self.owner.session))
+                self.pending.append(self._rows(new))
                 self._kept += len(new)
             except OSError:
                 pass  # the state folder is full or gone: the hand-in at the end is made from memory
@@ -142,7 +142,7 @@ class HandIn:
                 if not any(entry.lesson == lesson for entry in journal.entries):
                     continue  # opened and left with nothing done: a file of a header alone names no run
                 entries = (entry for entry in journal.entries if entry.lesson == lesson)  # streamed, never all rows at once
-                rows = entry_rows(entries, self.owner.user, self.owner.id, self.owner.session)
+                rows = self._rows(entries)
                 self.paths.append(hand_in(rows, lesson, self.folder, self.owner))
         except OSError as error:
             self.error = f"{self.folder}: {error.strerror or error}"
@@ -150,6 +150,10 @@ class HandIn:
         if self.pending is not None:
             self.pending.remove()
         self._progress(journal, session, last_key, ended=True)
+
+    def _rows(self, entries: Iterable[Entry]) -> Iterator[dict[str, object]]:
+        owner = self.owner
+        return entry_rows(entries, owner.user, owner.id, owner.session, owner.resumed)
 
     def _progress(self, journal: Journal, session: Session, last_key: float, ended: bool) -> None:
         record = journal.progress(session, self.owner.user, self.owner.session, last_key, time.time(), ended)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ...core.limits import HAND_IN_BYTES, HAND_IN_FILE_BYTES
 from ...core.outside import shown_name
 from ...core.earlier_schema import EARLIER_HEADERS, converted
-from ...core.schema import COLUMNS, cell
+from ...core.schema import BEFORE_RESUMED, COLUMNS, RESUMED, cell
 from .progress_folder import account
 
 READ_BUFFER = 256 * 1024  # bytes read at a time: fewer system calls, memory still bounded
@@ -119,7 +119,7 @@ class HandedIn:
         try:
             reader = csv.reader(self._text)
             header = tuple(next(reader, ()))
-            if header != COLUMNS and header not in EARLIER_HEADERS:
+            if header not in (COLUMNS, BEFORE_RESUMED) and header not in EARLIER_HEADERS:
                 raise HandInError("class.not_hand_in", reason="columns")
             width, run = len(header), earlier_run(self.name)
             for row in reader:
@@ -127,6 +127,9 @@ class HandedIn:
                     continue
                 if header == COLUMNS:
                     yield row
+                    continue
+                if header == BEFORE_RESUMED:  # written before `resumed`: nothing to say there
+                    yield [*row[:RESUMED], "", *row[RESUMED:]]
                     continue
                 for now in converted(dict(zip(header, row)), run):
                     yield [cell(now.get(column)) for column in COLUMNS]

@@ -30,6 +30,7 @@ def login_name() -> str:
         return str(os.getuid())
 
 
+RUN = "run"  # the save's view setting that names the run which wrote it, for the run that resumes it
 ID_BYTES = 8  # 16 hex digits: 2**64 names to try, one system call each, in a folder that cannot be listed
 
 
@@ -46,6 +47,7 @@ class Owner:
     user: str
     session: str = ""
     id: str = field(default_factory=new_id)
+    resumed: str = ""  # the id of the run whose save this one resumed (--resume), if its save kept it
 
     def stem(self, lesson: str) -> str:
         """`user-session-lesson-id` (no session part for the login's own session, no lesson
