@@ -14,11 +14,13 @@ if TYPE_CHECKING:
 
     from ...core.journal import Journal
     from ..files.hand_in import HandIn
+    from ..files.owner import Owner
     from .state import AppState
 
     class AppPart(App[int]):
         state: var[AppState]  # the App's one source of truth
         hand_in: HandIn | None  # GradstepApp.__init__
+        owner: Owner  # GradstepApp.__init__: whose session, and this run's id (kept in the save)
         journal: Journal  # Keeping.prepare_keeping
         last_key: float  # Keeping
         save_path: Path | None  # Ending.prepare_ending
