@@ -148,7 +148,7 @@ class EditorScreen(ModalScreen[Problem | None]):
         it names as it was: lesson 9 with only the goal changed to 0.1,1 blamed the weights,
         and focus jumped there, so the student typed over weights that were fine."""
         changed = self.changed()
-        if refusal.field not in changed and changed:
+        if refusal.field is not None and refusal.field not in changed and changed:
             blamed, here = refusal.field, self.focused.id if isinstance(self.focused, Input) else None
             refusal = copy.copy(refusal)
             refusal.field = here if here in changed else changed[-1]
