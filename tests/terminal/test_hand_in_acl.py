@@ -59,14 +59,15 @@ def read_as(user: str, path: str) -> subprocess.CompletedProcess:
     return subprocess.run(["runuser", "-u", user, "--", "cat", path], capture_output=True, text=True)
 
 
-def handed_in(command: list[str], place: str, hand_ins: str) -> tuple[str, str]:
-    """A student's hand-in of hot-cold: its path, and its progress file's (found as root)."""
+def handed_in(command: list[str], place: str, hand_ins: str, runs: int = 1) -> tuple[str, str]:
+    """A student's hand-in of hot-cold, the `runs`th: its path, and its progress file's (found as root)."""
     result = as_user(command, place, STUDENT, "--line", "--lesson", "hot-cold", "--lang", "en", "--hand-in", hand_ins,
                      keys=KEYS)
     assert result.returncode == 0, result.stderr
     name = handed_in_as(result.stdout, hand_ins)
-    [progress] = [entry for entry in os.listdir(hand_ins) if entry.endswith(".progress.json")]
-    return os.path.join(hand_ins, name), os.path.join(hand_ins, progress)
+    progress = [entry for entry in os.listdir(hand_ins) if entry.endswith(".progress.json")]
+    assert len(progress) == runs
+    return os.path.join(hand_ins, name), os.path.join(hand_ins, progress[0])
 
 
 def test_with_the_folders_acl_a_classmate_knowing_the_name_reads_nothing_and_the_teacher_all(classroom, command):
@@ -94,7 +95,16 @@ def test_without_it_a_classmate_knowing_the_name_reads_it_and_the_teacher_is_tol
         f"setfacl -d -m g::-,m::r,u:{TEACHER}:r {hand_ins} (docs/teaching.md)"]
     subprocess.run(["runuser", "-u", TEACHER, "--", "setfacl", "-d", "-m", SETUP.format(teacher=TEACHER), hand_ins],
                    check=True)  # as the line says
-    assert as_user(command, classroom, TEACHER, "class", hand_ins, "--lang", "en").stderr == ""
+    later = as_user(command, classroom, TEACHER, "class", hand_ins, "--lang", "en")
+    assert later.stderr.splitlines() == [  # the hand-in and the progress file made before the ACL
+        f"{hand_ins}: 2 hand-in and progress files here can be read by the class (made before the folder's ACL): "
+        f"sudo setfacl -m g::-,m::r,u:{TEACHER}:r {hand_ins}/*"]
+    subprocess.run(["sh", "-c", f"setfacl -m g::-,m::r,u:{TEACHER}:r {hand_ins}/*"], check=True)  # as root: sudo
+    assert read_as(CLASSMATE, hand_in).returncode != 0 and read_as(TEACHER, hand_in).returncode == 0
+    mended = as_user(command, classroom, TEACHER, "class", hand_ins, "--lang", "en")
+    assert mended.stderr == "" and f"{STUDENT} " in mended.stdout.split("\n\n")[-1]
+    newer, _ = handed_in(command, classroom, hand_ins, runs=2)  # made after the ACL: the class reads nothing
+    assert read_as(CLASSMATE, newer).returncode != 0 and read_as(TEACHER, newer).returncode == 0
 
 
 def test_a_folder_the_class_may_list_is_said_in_one_line(classroom, command):

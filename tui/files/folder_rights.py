@@ -124,6 +124,41 @@ def warnings(folder: Path, teacher_uid: int, teacher_groups: set[int]) -> list[t
     made = new_file(default)
     if class_reads(made, group):
         found.append(("class.folder_names_read", values))
-    elif not user_reads(made, teacher_uid, group, teacher_groups):
+        return found  # so is every file in it: the line above says it
+    if not user_reads(made, teacher_uid, group, teacher_groups):
         found.append(("class.folder_teacher_cannot_read", values))
+    if count := exposed(folder, group):
+        found.append(("class.files_readable", values | {"count": count}))
     return found
+
+
+OWN_SUFFIXES = (".csv", ".progress.json")  # what gradstep makes in the folder
+
+
+def exposed(folder: Path, group: int) -> int:
+    """How many of the folder's hand-ins and progress files the class can read: made before
+    the folder had its ACL (a default ACL only shapes files made after it), or opened up
+    since. A file's own ACL if it has one, else its mode; links and other things passed over."""
+    count = 0
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if not entry.name.endswith(OWN_SUFFIXES) or not entry.is_file(follow_symlinks=False):
+                continue
+            try:
+                status = entry.stat(follow_symlinks=False)
+                if status.st_mode & 0o040 == 0:  # no group bit: neither the group nor, with an ACL, its mask
+                    continue
+                data = os.getxattr(entry.path, ACCESS, follow_symlinks=False)
+                rights = parse_acl(data)
+            except OSError as error:
+                if error.errno != errno.ENODATA:
+                    continue
+                rights = _from_mode(stat.S_IMODE(status.st_mode))
+            except ValueError:
+                continue
+            count += class_reads(rights, group) and (status.st_gid == group or _named_group(rights, group))
+    return count
+
+
+def _named_group(rights: list[Entry], group: int) -> bool:
+    return any(entry.tag == GROUP and entry.id == group for entry in rights)
