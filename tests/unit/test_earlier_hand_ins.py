@@ -123,3 +123,21 @@ def test_a_pending_hand_in_left_by_the_earlier_version_is_completed_with_its_mat
             without_whose(steps_today(lesson, steps))
     assert read_progress((folder / "root-bo.progress.json").read_text()).ended  # the desk sees it ended
     assert not pending.exists()
+
+
+def test_the_first_format_with_tries_and_no_matrix_columns_is_read_too(tmp_path):
+    """The first hand-ins (commit a791759) called a try's number `tries` and had 67 columns."""
+    from gradstep.core.earlier_schema import EARLIER_HEADERS
+
+    header = EARLIER_HEADERS[0]
+    assert "tries" in header and "attempt" not in header and "weight_1_1" not in header
+    row = dict.fromkeys(header, "") | {"user": "ana", "session": "s1", "time": "2026-12-07T03:04:05.000Z",
+                                       "kind": "answer", "lesson": "alpha", "method": "gd", "goal": "0.8",
+                                       "alpha": "0.1", "input_1": "2.0", "iteration": "0", "question": "1",
+                                       "answer": "0.3", "answer_result": "wrong", "tries": "1", "first": "false"}
+    with (tmp_path / "ana-s1-alpha.csv").open("w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerow(row)
+    [answer] = merged(tmp_path)
+    assert (answer["attempt"], answer["first"], answer["session_name"], answer["answer"]) == ("1", "0", "s1", "0.3")
