@@ -130,6 +130,7 @@ async def test_half_written_and_vanishing_files_leave_the_last_good_rows(folder)
         assert students(app) == ["ana", "cy", "dan"]
 
 
+@pytest.mark.slow  # beside the everyday room keys (sorting); the lesson app's g is everyday (test_pseudo_language): in CI
 async def test_g_switches_to_chinese_and_back(folder):
     app = room_app(folder)
     async with app.run_test(size=SIZE) as pilot:
@@ -149,6 +150,7 @@ async def test_an_empty_folder_says_how_students_fill_it(tmp_path, utc):
         assert "no session has written its progress here yet" in screen_text(app)
 
 
+@pytest.mark.slow  # beside the everyday room keys (sorting): in CI
 async def test_a_long_class_pages_with_space_and_b(tmp_path, utc):
     for number in range(40):
         progress_file(tmp_path, f"s{number:02d}", now=NOW)

@@ -157,6 +157,7 @@ async def test_each_lesson_keeps_its_own_rules():
         assert app.state.session.history.iteration == 0 and app.state.session.lesson is kept
 
 
+@pytest.mark.slow  # the summary's figures are a unit test (test_teacher_lessons); the list is everyday in test_app: in CI
 async def test_the_lesson_list_fills_a_summarys_figures():
     words = {"en": replace(unasked("alpha").texts["en"], summary="Start at alpha {alpha}.")}
     lesson = replace(unasked("alpha"), name="mine", source="mine.toml", texts=words)
