@@ -129,3 +129,20 @@ async def test_every_digit_says_that_the_log_shows_only_the_columns_that_fit(lan
         await pilot.pause()
         assert say(language, "log.exact") in screen_text(app)
         assert "w1,1" in screen_text(app) and "0.8423795095543973" in screen_text(app)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_help_texts_keep_clear_of_the_scrollbar(language):
+    """"平方 ▂▂": the scrollbar's thumb stood against the help's text and read as part of it."""
+    from gradstep.tui.app.screens.help import HelpScreen
+    from gradstep.tui.app.widgets.wrapped import Wrapped
+
+    app = app_for("alpha", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        scroll = app.screen.query_one("#help")
+        assert scroll.scrollbars_enabled[0]  # the help is longer than the screen: a scrollbar stands beside it
+        edge = scroll.scrollable_content_region.right
+        assert all(text.content_region.right <= edge - 2 for text in scroll.query(Wrapped))
