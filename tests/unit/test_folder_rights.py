@@ -44,3 +44,24 @@ def test_an_acl_without_the_teacher_leaves_the_teacher_out():
 def test_bytes_that_are_not_an_acl_are_refused():
     with pytest.raises(ValueError):
         parse_acl(b"\x01\x00\x00\x00")
+
+
+def test_a_filesystem_without_acls_is_said_and_an_unreadable_attribute_is_not_taken_for_one(tmp_path, monkeypatch):
+    import errno
+    import os
+
+    from gradstep.tui.files import folder_rights
+
+    os.chmod(tmp_path, 0o3730)
+
+    def no_acls(*args, **kwargs):
+        raise OSError(errno.EOPNOTSUPP, "Operation not supported")
+
+    monkeypatch.setattr(os, "getxattr", no_acls)
+    assert [key for key, _ in folder_rights.warnings(tmp_path, TEACHER, {CLASS})] == ["class.folder_no_acls"]
+
+    def refused(*args, **kwargs):
+        raise OSError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "getxattr", refused)
+    assert folder_rights.warnings(tmp_path, TEACHER, {CLASS}) == []

@@ -111,12 +111,12 @@ def warnings(folder: Path, teacher_uid: int, teacher_groups: set[int]) -> list[t
     values: dict[str, object] = {"mode": f"{mode:04o}"}
     try:
         access, default = _acl(folder, ACCESS), _acl(folder, DEFAULT)
-    except (OSError, AttributeError):  # no ACLs here (os.getxattr is Linux's; ENOTSUP)
-        access = default = None
+    except (OSError, AttributeError) as error:  # os.getxattr is Linux's; ENOTSUP: a filesystem without ACLs
         if mode & 0o040:
             found.append(("class.folder_listable", values))
-        found.append(("class.folder_no_acls", values))
-        return found
+        if getattr(error, "errno", None) in (errno.ENOTSUP, errno.EOPNOTSUPP):
+            found.append(("class.folder_no_acls", values))
+        return found  # elsewhere (not Linux, or the attributes unreadable) nothing more is known
     if class_reads(access if access is not None else _from_mode(mode), group):
         found.append(("class.folder_listable", values))
     if mode & 0o007:
