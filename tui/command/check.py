@@ -10,6 +10,7 @@ hides, and a name a built-in lesson already has. Two files giving one name is a 
 the course refuses it. Exit status 2 if any file has a fault, else 0.
 """
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from ...core.names import is_plain_name
 from ...core.refusals import Refusal
 from ..words.prose import PLACEHOLDER, PLACEHOLDERS, TELLS
 from ..words.say import explain, say
+from . import install
 from .flags import ArgumentParser, add_language_argument, parse_in_language
 
 LIST_KEYS = 10  # the app's lesson list opens lessons by one digit: 1 to 9, then 0
@@ -44,6 +46,9 @@ def main(argv: list[str]) -> int:
     for refusal in warnings:
         print(warning_line(language, refusal))
     print(say(language, "check.summary", files=checked, errors=len(errors), warnings=len(warnings)))
+    if (place := install.kept_from_others()) is not None:  # about the install, not the files: beside them
+        print(say(language, "command.error", prog=parser.prog,
+                  message=say(language, "check.python_private", place=place, python=sys.executable)), file=sys.stderr)
     return 2 if errors else 0
 
 
