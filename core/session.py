@@ -147,7 +147,14 @@ class Session:
         return Session(self.lesson, history, before=self, answers=self.answers, earlier=self.tally)
 
     def with_lesson(self, lesson: Lesson) -> "Session":
-        return Session.begin(lesson, before=self)
+        """`lesson` from its start. One opened again keeps the answers given in it earlier
+        in this session, as a reset does: its questions are not asked twice (a key meant for
+        the lesson, e to edit, landed in a question's box)."""
+        session = self
+        while session is not None and session.lesson != lesson:
+            session = session.before
+        answers = () if session is None else session.answers
+        return replace(Session.begin(lesson, before=self), answers=answers)
 
     def with_rate(self, direction: int) -> "Session":
         """A new run with alpha (or hot and cold's step) one rung up (+1) or down (-1)."""

@@ -146,3 +146,21 @@ async def test_the_help_texts_keep_clear_of_the_scrollbar(language):
         assert scroll.scrollbars_enabled[0]  # the help is longer than the screen: a scrollbar stands beside it
         edge = scroll.scrollable_content_region.right
         assert all(text.content_region.right <= edge - 2 for text in scroll.query(Wrapped))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_lesson_opened_again_lets_e_open_the_editor(language):
+    """Lesson 2 opened again from the list asked its two questions again, and the student's
+    e (to edit) landed in the answer box, where e is part of a number such as 1e-3."""
+    from gradstep.tui.app.screens.ask import QuestionScreen
+    from gradstep.tui.app.screens.editor import EditorScreen
+
+    app = app_for("hot-cold", questions=True, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "enter", "s", "enter", "space", "l", "2")
+        await pilot.pause()
+        assert app.state.session.lesson.name == "hot-cold" and app.state.session.history.iteration == 0
+        assert not isinstance(app.screen, QuestionScreen)
+        await pilot.press("e")
+        assert isinstance(app.screen, EditorScreen)
