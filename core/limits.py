@@ -50,9 +50,10 @@ HAND_IN_BYTES = 2 * 1024**3
 says otherwise, a file counting at least HAND_IN_FILE_BYTES. It must never pass over a
 real student's work: play takes 15 steps a second at its fastest, and a run stopped at
 MAX_ITERATIONS goes on at a key, so a 3-hour lab of play is 162,000 steps of one lesson,
-207 MB in the course's widest lesson (weight-matrix, 1.3 KB a step) and 1.17 GB in a
-teacher's lesson of 9 outputs by 9 inputs, the widest there can be (7.6 KB a step;
-tests/benchmarks/largest_hand_in.py). 2 GiB is 1.8 times that. Beyond it the account's
+228 MB in the course's widest lesson (weight-matrix, 1.5 KB a step) and 1.25 GiB in a
+teacher's lesson of 9 outputs by 9 inputs, the widest there can be (8.3 KB a step, with
+the longest login, session and lesson names; tests/benchmarks/largest_hand_in.py).
+2 GiB is 1.6 times that. Beyond it the account's
 other files are not read and one line says so, and how to read them: the folder is every
 student's to write, so a bound there must be, and what it costs is time (a file is read a
 row at a time, in constant memory), some 3 s a 100 MB of one planted file."""

@@ -7,7 +7,8 @@ SPEEDS) takes 15 steps a second, whatever the lesson, and a run stopped at MAX_I
 starts again at a key (0, + or -), so H hours of play is 15 x 3600 x H steps of one
 lesson's file. Each lesson below is stepped N times from its start through the journal,
 as the app does, at an alpha that converges slowly (so every figure keeps all its digits,
-the longest a row can be), and its rows written by core.schema exactly as a hand-in is;
+the longest a row can be), and its rows written by core.schema exactly as a hand-in is,
+with the longest login and --session name (and, for the teacher's lesson, lesson name);
 the figure is the largest a step costs, times the steps of the lab. The widest lesson is
 a teacher's 9 outputs by 9 inputs, the most a lesson may have (core/limits.py); the
 default budget HAND_IN_BYTES must be above its figure, with margin.
@@ -22,17 +23,20 @@ from gradstep.core.journal import Journal, Words
 from gradstep.core.lesson_files import lesson_from_text
 from gradstep.core.lessons import Lesson
 from gradstep.core.limits import HAND_IN_BYTES, MAX_OUTPUTS, MAX_WEIGHTS
+from gradstep.core.names import NAME_LENGTH
 from gradstep.core.schema import entry_rows, write_rows
 from gradstep.core.session import Session
 
 FASTEST = 15.0  # steps a second: the last of SPEEDS
+LOGIN = "s" * 32  # the longest login useradd makes
+SESSION_NAME = "n" * NAME_LENGTH  # the longest --session NAME
 
 
 def widest(outputs: int = MAX_OUTPUTS, inputs: int = MAX_WEIGHTS) -> Lesson:
     """A teacher's lesson of the most outputs and inputs, its figures of many digits."""
     rows = ", ".join("[" + ", ".join(f"{0.1 + 0.0123 * (row + column) / 7:.6f}" for column in range(inputs)) + "]"
                      for row in range(outputs))
-    text = (f'name = "widest"\nweights = [{rows}]\n'
+    text = (f'name = "{"w" * NAME_LENGTH}"\nweights = [{rows}]\n'
             f'inputs = [{", ".join(f"{0.3 + 0.1 * k / 3:.6f}" for k in range(inputs))}]\n'
             f'goal = [{", ".join(f"{0.2 + k / 7:.6f}" for k in range(outputs))}]\nalpha = 0.0013\n'
             '[en]\ntitle = "Widest"\n[zh]\ntitle = "最宽"\n')
@@ -53,7 +57,7 @@ def step_bytes(lesson: Lesson, steps: int, alpha: float | None) -> Iterator[int]
         journal.see(session, 1.0)
     for entry in journal.entries:
         out = io.StringIO()
-        write_rows(entry_rows([entry], "a-student-login", "0123456789abcdef", "a-session-name"), out)
+        write_rows(entry_rows([entry], LOGIN, "0123456789abcdef", SESSION_NAME), out)
         yield len(out.getvalue().encode("utf-8").split(b"\n", 1)[1])  # without the header
 
 
