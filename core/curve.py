@@ -259,7 +259,11 @@ def _error_axis(top: float, errors: Floats, log: bool) -> tuple["Axis", Callable
     positive = errors[np.isfinite(errors) & (errors > 0)]
     exponents = [math.log10(top), *np.log10(positive).tolist()]
     high = math.ceil(max(exponents))
-    low = max(math.floor(min(exponents)) - 1, high - 60)  # 60 decades; below is rounding dust
+    # Down to the smallest error, less what lies 60 decades below the first: rounding dust
+    # (1e-32 at the goal). A run that grew from its start keeps that start in view: capped
+    # 60 decades below the top, the divergence lesson's first dozen steps lay flat on 1e+51.
+    start = math.log10(positive[0]) if len(positive) else high
+    low = max(math.floor(min(exponents)) - 1, math.floor(min(start, high)) - 60)
 
     def logarithmic(values: Floats) -> Floats:
         with np.errstate(all="ignore"):

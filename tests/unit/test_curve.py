@@ -1,6 +1,8 @@
 """The error-vs-weight picture: each point drawn at the error it had, the current one on
 the curve shown, with one weight or several; a diverging run spread out, not stacked."""
 
+import math
+
 import numpy as np
 import pytest
 from gradstep.core.curve import error_along, error_vs_weight
@@ -45,3 +47,17 @@ def test_a_diverging_run_is_spread_out_on_a_log_weight_axis():
     assert all(abs(b) > abs(a) for a, b in zip(along, along[1:]))  # farther each step
     assert frame.x.log and frame.x.labels == ("-1e+10", "-1e+05", "-1", "1e+05", "1e+10")
     assert list(frame.x.ticks) == sorted(frame.x.ticks) and frame.x.ticks[2] == 0
+
+
+def test_a_diverging_runs_log_axis_keeps_its_start_in_view():
+    """Lesson 5 played to its divergence: the axis stopped 60 decades below the top (1e+51),
+    and the first dozen steps (225 up to 1e+50) lay flat along its bottom."""
+    from gradstep.core.curve import error_vs_iteration, error_vs_weight
+
+    history = History.start(find_lesson("divergence").problem).jump(300)
+    for frame in (error_vs_weight(history), error_vs_iteration(history)):
+        assert frame.y.log and frame.y.limits[0] <= math.log10(225.0)
+    trail = error_vs_weight(history).trail_y
+    assert len(set(trail.round(6).tolist())) == len(trail)  # each point at its own height: none clipped together
+    dust = History.start(find_lesson("hot-cold").problem).jump(20)  # errors down to 1.2e-32: kept too
+    assert error_vs_iteration(dust).y.limits[0] <= -32
