@@ -149,8 +149,10 @@ def test_line_mode_asks_questions_and_takes_guesses():
     ("hot-cold", "down", {"en": "You guessed down; hot and cold chose down: right.",
                           "zh": "你猜往下，冷热法选的也是往下：答对了。"}),
     ("hot-cold", None, {"en": "No guess this step; hot and cold chose down.", "zh": "这一步没有猜；冷热法选的是往下。"}),
-    ("measure-error", 1.0, {"en": "not within 1% of it.", "zh": "差得比它的 1% 还多。"}),
-    ("alpha", 0.5, {"en": "not within 1% of the change.", "zh": "差得比这一步变化量的 1% 还多。"}),
+    ("measure-error", 1.0, {"en": "a guess is right within 1% of the error (0.0001); yours is 0.99 off.",
+                            "zh": "猜测与实际误差相差不超过误差的百分之一（0.0001）就算对，你差了 0.99。"}),
+    ("alpha", 0.5, {"en": "This step moved it by 0.04; a guess is right within 1% of that (0.0004); yours is 0.04 off.",
+                    "zh": "这一步让它变了 0.04；猜测与实际相差不超过这个变化的百分之一（0.0004）就算对，你差了 0.04。"}),
 ])
 def test_a_reveal_speaks_of_1_percent_for_numbers_only(name, guess, says):
     # A wrong direction was told it was "not within 1% of the change": the 1% is for numbers.
@@ -160,7 +162,8 @@ def test_a_reveal_speaks_of_1_percent_for_numbers_only(name, guess, says):
     session = Session.begin(lesson).guessed_step(guess)
     for language, words in says.items():
         assert reveal(session, language).endswith(words)
-        assert ("1%" in reveal(session, language)) == (what_to_predict(lesson.problem) != "direction" and guess is not None)
+        assert (("1%" in reveal(session, language) or "百分之一" in reveal(session, language))
+                == (what_to_predict(lesson.problem) != "direction" and guess is not None))
 
 
 @pytest.mark.parametrize("planted", ["\x1b[2Jzz", "UP ", 1.5, True, float("nan"), 10**400])

@@ -24,6 +24,7 @@ from ...core.history import History
 from ...core.journal import Words
 from ...core.lessons import Lesson
 from ...core.numbers import readable
+from ...core.predict import RIGHT_WITHIN, before_and_after
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, InvalidProblem, Problem
 from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
 from ...core.rules import HotColdStep, as_arrays, predict_rows, squared_error, total
@@ -395,7 +396,13 @@ def reveal(session: Session, language: str) -> str:
     key = f"predict.{outcome}.{guess.kind}"  # the 1% rule is for numbers; a direction is the one taken or not
     key = key if key in SENTENCE_KEYS else f"predict.{outcome}"
     guessed = None if guess.value is None else shown(guess.value)
-    return say(language, key, guess=guessed, truth=shown(guess.truth))
+    figures = {}
+    if outcome == "wrong" and isinstance(guess.value, float) and isinstance(guess.truth, float):
+        # The 1% rule in the step's own figures: how far the step moved it, what 1% of that is, how far off
+        before, after = before_and_after(session.problem, session.history.record(guess.iteration))
+        moved = abs(float(after) - float(before))
+        figures = dict(moved=readable(moved), within=readable(RIGHT_WITHIN * moved), off=readable(abs(guess.value - guess.truth)))
+    return say(language, key, guess=guessed, truth=shown(guess.truth), **figures)
 
 
 def where_it_stands(history: History, language: str) -> str:
