@@ -5,7 +5,7 @@ from gradstep.core.questions import RIGHT, SKIPPED, WRONG
 from gradstep.tui.app.screens.ask import GuessScreen, QuestionScreen
 from gradstep.tui.app.widgets.lesson import paragraphs
 
-from ..helpers import SIZE, app_for, press_at_once, screen_text
+from ..helpers import SIZE, app_for, press_at_once, screen_text, settle
 
 
 def panel(app) -> str:
@@ -109,6 +109,7 @@ async def test_a_question_comes_first_and_covers_the_panels_that_would_tell():
         assert "Above which alpha does this run diverge?" in screen_text(app)
         await press_at_once(pilot, "1", "enter")  # wrong: the question stays for a second try
         await press_at_once(pilot, "2", "enter")
+        await settle(pilot)  # the burst's box changes, then the screen's redraw, before the screen is read
         assert "The answer is 0.5." in screen_text(app)
         await pilot.press("enter")
         assert not isinstance(app.screen, QuestionScreen)
@@ -200,6 +201,7 @@ async def test_full_width_digits_reach_the_guess_and_the_answer_and_0x10_is_refu
         await pilot.press("t", "space")
         assert isinstance(app.screen, GuessScreen)
         await press_at_once(pilot, *"0x10", "enter")
+        await settle(pilot)
         assert isinstance(app.screen, GuessScreen) and app.state.session.history.iteration == 0
         assert say(language, "number.not_a_number", text="0x10") in screen_text(app)
         app.screen.query_one("#answer").clear()
@@ -223,6 +225,7 @@ async def test_not_quite_goes_once_the_next_try_is_typed(language):
         await press_at_once(pilot, "0")
         assert again not in screen_text(app) and app.screen.query_one("#answer").value == "0"
         await press_at_once(pilot, "s", "enter", "s", "enter", "t", "space", *"0x1", "enter")
+        await settle(pilot)  # the burst opened and closed screens
         assert isinstance(app.screen, GuessScreen) and refused in screen_text(app)
         await press_at_once(pilot, "backspace")  # the guess's refusal goes the same way
         assert refused not in screen_text(app)

@@ -89,7 +89,7 @@ class GuessScreen(ModalScreen[Guessed | None]):
         stale. The box as it is now, not as the message had it: keys typed fast with Enter
         post their changes after Enter's refusal, about the very text it refused."""
         if changed.input.value != self.refused:
-            self.query_one("#refusal", Wrapped).update([])
+            self.query_one("#refusal", Wrapped).update([("", "", "")])  # blank, not gone: see QuestionScreen
 
     def action_guess(self) -> None:
         """Enter: the number typed is the guess; Enter alone steps without one."""
@@ -159,7 +159,7 @@ class QuestionScreen(ModalScreen[Answer]):
         """"Not quite: try once more." speaks of the last try: once the box says something
         else it is stale (as GuessScreen's refusal; a verdict stays: the box is closed then)."""
         if self.answer is None and changed.input.value != self.said_of:
-            self.say([])
+            self.say([""])  # a blank line, not none: a box whose line went to no height missed the next words
 
     def action_choose(self, index: int) -> None:
         self.try_answer(self.question.choices[index])
