@@ -27,6 +27,10 @@ class Wrapped(Widget):
         """Show `rows` instead (the editor's reason for refusing, say)."""
         self.rows = rows
         self.refresh(layout=True)
+        # Textual gives a widget a new layout only if none is pending: a second update
+        # before the first's layout was taken kept the first's height (a verdict said just
+        # after a try's "Not quite" was cleared showed in no rows). So ask once more after.
+        self.call_after_refresh(self.refresh, layout=True)
 
     def lines(self, columns: int) -> list[Text]:
         if self.entries is not None:
