@@ -148,11 +148,27 @@ def test_messages_say_what_is_wrong():
 
 def test_lessons_lists_every_lesson_with_a_line_about_it_and_its_questions():
     output = gradstep("lessons").out.splitlines()
-    lines = [line for line in output if not line.startswith(" ")]
+    lines = [line for line in output if line.split()[0].isdigit()]
     assert [line.split()[:2] for line in lines] == [[str(n), lesson.name] for n, lesson in enumerate(course(), 1)]
     assert all(len(line.split(maxsplit=2)) == 3 for line in lines) and all(len(line) <= 80 for line in output)
     assert output[1].split() == ["questions:", "2"]  # under the first lesson
     assert "平方误差" in gradstep("lessons", "--lang", "zh").out
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_lessons_names_each_lesson_in_the_readers_words_names_in_one_column(language):
+    # `gradstep lessons --lang zh` showed no Chinese title, and "10  weight-matrix" began one
+    # column right of "9  several-outputs".
+    from gradstep.tui.words.prose import lesson_names
+
+    output = gradstep("lessons", "--lang", language).out.splitlines()
+    firsts = [line for line in output if line.split()[0].isdigit()]
+    assert len({line.index(lesson.name) for line, lesson in zip(firsts, course())}) == 1
+    for lesson in course():
+        shown, _ = lesson_names(lesson, language)
+        assert any(f" {shown} " in line or line.rstrip().endswith("  " + shown) for line in output), shown
+    if language == "zh":
+        assert "测量误差" in output[0] and "冷热法" in " ".join(output)
 
 
 def test_version_names_the_installed_package():

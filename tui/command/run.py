@@ -15,7 +15,7 @@ from ...core.rules import PREDICTIONS_PER_STEP, Step
 from ...core.runner import FORMATS, run
 from ..words.divergence import describe
 from ..words.figures import r_formula
-from ..words.prose import lesson_summary
+from ..words.prose import lesson_names, lesson_summary
 from ..words.readout import regime_label
 from ..words.say import headings, say
 from ..words.wrap import width, wrap, wrap_entries
@@ -105,14 +105,18 @@ def list_lessons(language: str, out, lessons: tuple[Lesson, ...] | None = None, 
     lessons = lessons or course()
     columns = columns or shutil.get_terminal_size(SMALLEST_SCREEN).columns
     name_width = max(width(lesson.name) for lesson in lessons)
+    number_width = len(str(len(lessons)))  # "10" and "9" start their names in one column
     for number, lesson in enumerate(lessons, start=1):
         missing = [say(language, f"language.{other}") for other in LANGUAGES if other not in lesson.texts]
         notes = [say(language, "lessons.questions", count=len(lesson.questions))] if lesson.questions else []
         notes += [say(language, "lessons.untranslated", language=name) for name in missing]
-        head = f"{number}  {lesson.name}{' ' * (name_width - width(lesson.name))}  "
+        head = f"{number:>{number_width}}  {lesson.name}{' ' * (name_width - width(lesson.name))}  "
         indent = " " * width(head)
         text_columns = max(columns - width(head), 20)  # a very narrow terminal folds rather than a column a line
+        shown, title = lesson_names(lesson, language)  # the name in the reader's words, as every screen has it
         about = wrap(lesson_summary(lesson, language), text_columns)
+        if shown != lesson.name:  # the English name is for --lesson; the reader's title on a line above
+            about = wrap(shown, text_columns) + about
         out.write(head + about[0] + "\n")
         for line in about[1:] + (wrap_entries(notes, text_columns) if notes else []):
             out.write(indent + line + "\n")
