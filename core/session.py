@@ -150,7 +150,7 @@ class Session:
         """`lesson` from its start. One opened again keeps the answers given in it earlier
         in this session, as a reset does: its questions are not asked twice (a key meant for
         the lesson, e to edit, landed in a question's box)."""
-        session = self
+        session: Session | None = self
         while session is not None and session.lesson != lesson:
             session = session.before
         answers = () if session is None else session.answers
