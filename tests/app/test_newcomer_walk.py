@@ -42,6 +42,7 @@ async def test_a_start_on_the_goal_is_said_to_be_there_not_to_diverge_or_land(la
         assert not any(words in squeezed(app) for words in ("diverges,growing", "Landedat", "发散，来回", "落在目标上"))
 
 
+@pytest.mark.slow  # beside the everyday words on screen (test_words_on_screen): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_lesson_8_never_says_the_learners_reach_the_goal_of_a_run_that_diverges(language):
     """Lesson 8 with weights 2 and 3 frozen: r = 1 - 0.3 x 72.25 = -20.675, yet the text said
@@ -81,6 +82,7 @@ async def test_the_editor_blames_the_field_the_student_changed_and_keeps_the_oth
         assert refusal.startswith(said[0]) and said[1] in refusal
 
 
+@pytest.mark.slow  # beside the everyday words on screen (test_words_on_screen): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_measuring_lessons_editor_and_question_speak_of_measuring(language):
     """Lesson 1 only measures: its question's header said "iteration 1" where the screen
@@ -100,6 +102,7 @@ async def test_the_measuring_lessons_editor_and_question_speak_of_measuring(lang
         assert unused.replace(" ", "") in hint
 
 
+@pytest.mark.slow  # beside the everyday undo (test_app's step back and reset): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_b_that_undoes_a_change_says_so(language):
     """b at iteration 0 undid the alpha change silently: the student saw the run jump back
@@ -117,6 +120,7 @@ async def test_b_that_undoes_a_change_says_so(language):
         assert app.state.session.history.iteration == 1 and app.state.notice != say(language, "undone", steps=2)
 
 
+@pytest.mark.slow  # beside the everyday words on screen (test_words_on_screen): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_every_digit_says_that_the_log_shows_only_the_columns_that_fit(language):
     """f dropped lesson 9's e1-e3 columns and the worked step without a word; each column is

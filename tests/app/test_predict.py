@@ -231,6 +231,7 @@ async def test_not_quite_goes_once_the_next_try_is_typed(language):
         assert refused not in screen_text(app)
 
 
+@pytest.mark.slow  # beside the everyday question test: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("name", ["several-outputs", "weight-matrix"])
 async def test_a_questions_figures_break_between_two_and_say_what_a_row_is(name, language):

@@ -208,6 +208,7 @@ def two_close_wrong_answers(folder) -> str:
     return ask
 
 
+@pytest.mark.slow  # beside the everyday room rows; the room's words at 80 columns are a unit test (test_class_room): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_commonest_wrong_answers_stay_whole_at_80x24(tmp_path, utc, language):
     """A teacher's walk: at 80 columns the wrong answers read "it s..." for both "it shrinks"

@@ -452,6 +452,7 @@ async def test_the_logs_last_column_keeps_apart_from_the_worked_step(language):
         assert len(rows) > 5 and all(row[edge - 1] == " " for row in rows), rows  # with the worked step's margin: two
 
 
+@pytest.mark.slow  # beside the everyday words on screen: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_a_matrix_names_its_frozen_weights_and_each_rows_r_as_the_text_does(language):
     """Lesson 10 with w1,1 frozen: the panel said "frozen w1" and "r1 = ..." while the text said
