@@ -436,6 +436,8 @@ def test_the_step_onto_the_goal_weight_says_why_its_error_is_not_0(language):
     why was on page 2 of the next step. The worked step that makes the row says it."""
     lines = worked_step(History.start(find_lesson("hot-cold").problem).jump(15), language)
     assert say(language, "worked.hair", goal="-1", step="0.1", error="1.2e-32") in lines
+    moved = say(language, "moved_down", weight="-0.9", step="0.1", after="-1")
+    assert say(language, "worked.hair_mark", line=moved) in lines  # marked where it is said, on the first page
     assert not any("hair" in line or "一丝" in line for line in worked_step(
         History.start(find_lesson("hot-cold").problem).jump(14), language))
 

@@ -180,6 +180,7 @@ def _hot_cold_lines(problem: Problem, step: HotColdStep, language: str) -> list[
     goal_weight = problem.goals[0] / problem.inputs[0] if problem.inputs[0] else after
     if _looks_equal(after, goal_weight):  # the log's next row reads "-1  -1  1.2326e-32": why not 0, said here
         error = step.down_error if step.move < 0 else step.up_error
+        lines[-1] = say(language, "worked.hair_mark", line=lines[-1])  # on the first page, beside the -1
         lines.append(say(language, "worked.hair", goal=readable(goal_weight), step=readable(amount),
                          error=readable(error, 2)))
     if step.iteration < FIRST_STEPS:  # why a step costs several, said while the panel has room for it
