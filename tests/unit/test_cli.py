@@ -192,7 +192,7 @@ def test_lessons_fit_80_columns_by_the_breakers_rules(language, monkeypatch):
 
 
 @pytest.mark.parametrize(("language", "entries"), [("en", ["Enter or n: step", "+ -: alpha", "q: quit"]),
-                                                    ("zh", ["回车或 n：走一步", "+ -：alpha", "q：退出"])])
+                                                    ("zh", ["回车或 n：走一步", "+ -：学习率 α", "q：退出"])])
 def test_line_modes_commands_keep_each_key_with_its_word_within_80_columns(language, entries, monkeypatch):
     # The help line was written unwrapped: at 80 columns the terminal left "q" on one line, "：退出" on the next.
     from gradstep.core.session import Session

@@ -286,7 +286,7 @@ def test_going_downhill_is_said_only_when_r_makes_it_so(x, case, language):
 def test_blowing_up_is_said_only_while_it_does(language):
     lesson = find_lesson("divergence")
     session = Session.begin(lesson)
-    press = {"en": "Press - to lower alpha", "zh": "按 - 调小 alpha"}[language]
+    press = {"en": "Press - to lower alpha", "zh": "按 - 调小学习率 α"}[language]
     seen = set()
     while True:
         problem = session.problem
@@ -296,7 +296,7 @@ def test_blowing_up_is_said_only_while_it_does(language):
         assert (press in said) == (regime is Regime.DIVERGING), (problem.alpha, said)
         if regime is not Regime.DIVERGING:
             alpha = readable(problem.alpha)
-            assert {"en": f"At alpha {alpha} it no longer blows up", "zh": f"alpha 为 {alpha} 时不再失控"}[language] in said
+            assert {"en": f"At alpha {alpha} it no longer blows up", "zh": f"学习率 α 为 {alpha} 时不再失控"}[language] in said
         if regime in (Regime.SMOOTH, Regime.ONE_STEP):
             break
         session = session.with_rate(-1)
@@ -528,7 +528,7 @@ def test_figures_that_do_not_exist_are_said_so_not_shown_as_question_marks(langu
     assert "?" not in " ".join(said).replace("？", "") and say(language, "figures.no_signal.one", names=names) in said
     lesson = find_lesson("alpha")
     said = opening(lesson, History.start(lesson.problem.replace(inputs=(0.0,))), language)
-    names = {"en": "the best alpha and the edge of stability", "zh": "最佳 alpha 值和稳定边界"}[language]
+    names = {"en": "the best alpha and the edge of stability", "zh": "最佳学习率和稳定边界"}[language]
     assert say(language, "figures.no_signal.one", names=names) in said
 
 

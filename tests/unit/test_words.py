@@ -181,3 +181,24 @@ def test_numbers_typed_with_a_chinese_input_methods_comma_are_read():
 
     assert parse_numbers("8.5，0，-1.2") == (8.5, 0.0, -1.2)
     assert parse_rows("0.1，0.2；0.3，0.4") == ((0.1, 0.2), (0.3, 0.4))
+
+
+def test_chinese_says_xuexilv_alpha_never_the_english_word():
+    """"+- alpha", "最佳 alpha", "alpha 决定步子的大小": a Chinese textbook writes 学习率 α (α
+    alone in a formula); the English word stays only in placeholders and --alpha."""
+    import re
+    import tomllib
+    from pathlib import Path
+
+    from gradstep.core.courses import course
+    from gradstep.tui import words
+
+    english = re.compile(r"(?<![\w{\-_])alpha(?![\w}_])")
+    sentences = tomllib.loads((Path(words.__file__).parent / "languages" / "zh.toml").read_text("utf-8"))
+    texts = {key: value for key, value in sentences.items() if isinstance(value, str)}
+    for lesson in course():
+        own = lesson.texts["zh"]
+        texts |= {f"{lesson.name}.{field}": getattr(own, field) for field in ("title", "summary", "teaches", "notice")}
+        texts |= {f"{lesson.name}.q{n}": question.text("zh").ask + question.text("zh").explain
+                  for n, question in enumerate(lesson.questions)}
+    assert {key: text for key, text in texts.items() if english.search(text)} == {}
