@@ -132,3 +132,21 @@ def test_a_students_row_adds_up_every_run_and_the_first_try_ever_decides(room):
     heading, ben, blank, question_heading, question = result.out.splitlines()
     assert ben.split()[4:6] == ["2/3", "0/1"]
     assert question.split()[:6] == ["alpha", "1", "0%", "0/1", "2", "(1)"]
+
+
+def test_a_run_deleted_after_its_end_is_still_scored_as_it_ended(room):
+    """ben deleted the progress file of the run where he answered wrong: the room still
+    scores it (0/1, 0%, the wrong answer listed) and flags him GONE."""
+    now = time.time()
+    first, restart = "0123456789abcdef", "fedcba9876543210"
+    wrong = [AnswerSeen("alpha", 1, "Which alpha?", "2", False, True, 3, "2027-01-15T08:00:01.000Z")]
+    right = [AnswerSeen("alpha", 1, "Which alpha?", "0.25", True, True, 3, "2027-01-15T08:05:00.000Z")]
+    progress_file(room, f"ben-{first}", now=now - 300, questions_asked=1, answers=wrong, ended=True)
+    progress_file(room, f"ben-{restart}", now=now, questions_right=1, questions_asked=1, answers=right)
+    before = gradstep("class", str(room))
+    assert before.status == 0, before.err
+    (room / f"ben-{first}.progress.json").unlink()
+    after = gradstep("class", str(room))
+    heading, ben, blank, question_heading, question = after.out.splitlines()[:5]
+    assert ben.split()[5] == "0/1" and ben.split()[-1] == "GONE"
+    assert question.split()[:6] == ["alpha", "1", "0%", "0/1", "2", "(1)"]

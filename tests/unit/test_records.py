@@ -145,3 +145,79 @@ def test_class_flags_the_student_names_the_file_and_csv_gives_the_copy_kept(tmp_
     assert {row["answer_result"] for row in merged if row["kind"] == "answer"} == {"wrong"}  # as handed in
     chinese = gradstep("class", str(folder), "--lang", "zh").out
     assert "改过 删了" in chinese and "交上来以后被改过" in chinese
+
+
+OTHER = "fedcba9876543210"
+
+
+def test_disagrees_compares_a_run_with_its_own_progress_only(place):
+    """A forged hand-in of run RUN whose rows were copied from run OTHER (their run id is the
+    student's to write): RUN's file disagrees with RUN's progress; OTHER's untouched hand-in
+    agrees with OTHER's and is not flagged."""
+    folder, state = place
+    progress_file(folder, f"ben-{RUN}", questions_right=0, questions_asked=1)
+    progress_file(folder, f"ben-{OTHER}", questions_right=0, questions_asked=1)
+    assert look(folder, state).findings == []
+    progress_file(folder, f"ben-{RUN}", questions_right=0, questions_asked=1, ended=True)
+    progress_file(folder, f"ben-{OTHER}", questions_right=0, questions_asked=1, ended=True)
+    hand_in(folder, f"ben-first-step-{OTHER}.csv", "wrong", run=OTHER)
+    hand_in(folder, f"ben-first-step-{RUN}.csv", "right", run=OTHER)
+    (finding,) = look(folder, state).findings
+    assert (finding.name, finding.reason, finding.counts) == (f"ben-first-step-{RUN}.csv", "disagrees", (0, 1))
+
+
+def test_a_run_whose_progress_went_back_or_is_gone_is_scored_as_recorded(place):
+    """The runs to score are the record's: one rewritten after its end, read as it ended;
+    one deleted after its end, still there as it ended."""
+    folder, state = place
+    wrong = [AnswerSeen("alpha", 1, "Which alpha?", "2", False, True, 3, "2027-01-15T08:00:01.000Z")]
+    right = [AnswerSeen("alpha", 1, "Which alpha?", "0.25", True, True, 3, "2027-01-15T08:00:01.000Z")]
+    for run in (RUN, OTHER):
+        progress_file(folder, f"ben-{run}", questions_asked=1, answers=wrong, ended=True)
+    assert look(folder, state).findings == []
+    progress_file(folder, f"ben-{RUN}", questions_right=1, questions_asked=1, answers=right, ended=True)
+    (folder / f"ben-{OTHER}.progress.json").unlink()
+    evidence = look(folder, state)
+    assert sorted(finding.reason for finding in evidence.findings) == ["gone", "went_back"]
+    assert len(evidence.runs) == 2
+    assert [run.progress.answers for run in evidence.runs] == [tuple(wrong), tuple(wrong)]
+    progress = ProgressFolder(folder)
+    scored = evidence.scored(progress.look())
+    assert [run.progress.questions_right for run in scored.runs] == [0, 0] and len(scored.seen) == 1
+
+
+def test_class_scores_a_disagreeing_hand_in_by_the_counts_seen_live(tmp_path, monkeypatch):
+    """ben's run RUN was seen live at 0 right of 1; its hand-in, forged before the record
+    first saw it, says right (and backdated). The table scores it 0/1, and his other run's
+    first try ever is not taken over by the forged one."""
+    from ..helpers import gradstep
+
+    monkeypatch.setenv("TZ", "UTC")
+    folder = tmp_path / "hand-in"
+    folder.mkdir()
+    progress_file(folder, f"ben-{RUN}", questions_right=0, questions_asked=1)
+    assert gradstep("class", str(folder)).status == 0  # the watcher sees the run going on
+    progress_file(folder, f"ben-{RUN}", questions_right=0, questions_asked=1, ended=True)
+    forged = full_hand_in(folder / f"ben-first-step-{RUN}.csv", RUN, "2027-01-15T07:00:00.000Z", "right")
+    honest = full_hand_in(folder / f"ben-first-step-{OTHER}.csv", OTHER, "2027-01-15T08:00:00.000Z", "wrong")
+    for path in (forged, honest):
+        os.utime(path, (0, 0))
+    result = gradstep("class", str(folder))
+    lines = {line.split()[2]: line.split() for line in result.out.splitlines()
+             if len(line.split()) > 2 and line.split()[2] in (RUN[:6], OTHER[:6])}
+    assert lines[RUN[:6]][-1] == "0/1" and lines[OTHER[:6]][-1] == "0/1", result.out
+    assert f"{forged.name}: " in result.out and f"{honest.name}: " not in result.out
+
+
+def full_hand_in(path, run: str, when: str, result: str):
+    """A hand-in in today's columns: one answer to alpha's first question."""
+    import csv
+
+    from gradstep.core.schema import COLUMNS
+
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="")
+        writer.writeheader()
+        writer.writerow({"user": "ben", "session": run, "time": when, "kind": "answer", "lesson": "alpha",
+                         "question": "1", "answer_result": result, "first": "1"})
+    return path

@@ -141,7 +141,8 @@ class RoomApp(App[int]):
         if self.records is None:
             return look, {}
         try:
-            return look, self.records.look(self.folder.named_runs()).flags()
+            evidence = self.records.look(self.folder.named_runs())
+            return evidence.scored(look), evidence.flags()
         except OSError:  # the teacher's disk is full: the record stands as it was
             return look, self.state.evidence
 

@@ -122,7 +122,7 @@ def main(argv: list[str]) -> int:
         unkept = explain(language, unkept)
     warnings = [] if unkept is None else [say(language, "class.record.none", reason=unkept)]
     if not args.csv and (look.seen or look.problems or args.roster is not None):  # --csv: the CSV alone
-        for line in room.printed(look, args.roster, args.idle, language, ascii_only, evidence=evidence.flags()):
+        for line in room.printed(evidence.scored(look), args.roster, args.idle, language, ascii_only, evidence=evidence.flags()):
             print(line)
         if not any(entry.name.endswith(".csv") for entry in entries) and not evidence.findings:
             for line in warnings:
@@ -151,6 +151,10 @@ def main(argv: list[str]) -> int:
                     if (summed := summary(handed.student, handed.rows(), language, tries)) is None:
                         empty += 1
                         continue
+                    if finding is not None and finding.counts is not None:  # disagrees: the counts seen live
+                        right, asked = finding.counts
+                        summed.cells[QUESTIONS] = f"{right}/{asked}" if asked else "-"
+                        tries = {}  # its tries are the student's to have written: none counts as a first ever
                     table.append(summed)
                     tried.append((handed.student, tries))
         except HandInError as error:

@@ -31,13 +31,13 @@ import re
 import stat
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from ...core.progress import SUFFIX, iso_utc
-from ...core.room import CHANGED, GONE, Seen
+from ...core.progress import SUFFIX, AnswerSeen, Progress, iso_utc, parse_time
+from ...core.room import CHANGED, GONE, Seen, latest
 from .private import Unusable, private_folder
-from .progress_folder import owner_account
+from .progress_folder import Look, owner_account
 
 SETTLED = 10.0  # seconds unchanged after which a hand-in with no ended run is taken as whole
 KEPT_BYTES = 4 * 2**20  # bytes of copies kept per account: some 13,000 steps of a one-weight lesson
@@ -56,6 +56,7 @@ class Finding:
     what: str
     reason: str  # one of REASONS: what the record shows
     kept: Path | None = None  # the copy kept of it as first seen, if any
+    counts: tuple[int, int] | None = None  # disagrees: its run's (right, asked) as its progress said live
 
 
 REASONS = ("changed", "disagrees", "went_back", "gone")
@@ -68,6 +69,7 @@ class Evidence:
     """What a look found against the record: the files, and each account's flags."""
 
     findings: list[Finding] = field(default_factory=list)
+    runs: tuple[Seen, ...] | None = None  # every run as the record holds it (None: no record)
 
     def flags(self) -> dict[str, tuple[str, ...]]:
         """Each account's evidence flags, CHANGED before GONE."""
@@ -78,6 +80,13 @@ class Evidence:
 
     def of(self, name: str) -> Finding | None:
         return next((finding for finding in self.findings if finding.name == name), None)
+
+    def scored(self, look: Look) -> Look:
+        """The look with the runs to score, the record's: a run whose progress went back
+        read as it was last seen in order, an ended run's progress file gone read as then."""
+        if self.runs is None or look.unreadable_folder:
+            return look
+        return replace(look, seen=tuple(latest(self.runs)), runs=self.runs)
 
 
 def record_place(folder: Path, state: Path) -> Path:
@@ -135,9 +144,13 @@ class Records:
             if name not in present:
                 evidence.findings.append(Finding(name, recorded["owner"], GONE, "gone", self._kept(recorded)))
         read = {file for file, _ in runs}
+        scored = [self._as_recorded(name, seen, evidence) for name, seen in runs]
         for run in self.runs.values():  # a run that ended, whose progress file is gone
             if run["ended"] and run["file"] not in read and not (self.folder / run["file"]).exists():
                 evidence.findings.append(Finding(run["file"], run["owner"], GONE, "gone"))
+                if (reading := _reading(run)) is not None:
+                    scored.append(Seen(run["owner"], reading, _seconds(reading.last_key)))
+        evidence.runs = tuple(scored)
         self._disagreeing(evidence)
         if json.dumps([self.files, self.runs], sort_keys=True) != before:
             self._save()
@@ -156,7 +169,8 @@ class Records:
             if was is not None and not _goes_on(was, counts, progress.ended):
                 evidence.findings.append(Finding(name, seen.account, CHANGED, "went_back"))
                 continue  # the record keeps what was seen first
-            self.runs[key] = {"owner": seen.account, "file": name, **counts, "ended": progress.ended}
+            self.runs[key] = {"owner": seen.account, "file": name, **counts, "ended": progress.ended,
+                              "reading": asdict(progress)}
             if progress.ended:
                 ended.add(key)
         return ended
@@ -213,15 +227,29 @@ class Records:
                 pass  # no room on the teacher's disk: recorded without a copy
         return recorded
 
+    def _as_recorded(self, name: str, seen: Seen, evidence: Evidence) -> Seen:
+        """A run's reading to score: the record's where the file went back since (went_back)."""
+        match = _RUN.search(name)
+        run = self.runs.get(f"{seen.account}/{match.group(1)}") if match else None
+        finding = evidence.of(name)
+        if run is None or finding is None or finding.reason != "went_back":
+            return seen
+        reading = _reading(run)
+        return seen if reading is None else Seen(seen.account, reading, _seconds(reading.last_key))
+
     def _kept(self, recorded: dict) -> Path | None:
         return self.kept_folder / recorded["kept"] if recorded.get("kept") else None
 
     def _disagreeing(self, evidence: Evidence) -> None:
-        """A run's hand-ins (as first seen) against what its progress said as it went on."""
+        """A run's hand-ins (as first seen) against what that run's progress said as it went
+        on. The run is the one the file's name says, as for a progress file: its rows' run id
+        is the student's to write, and rows copied from another run would make it disagree."""
         handed: dict[str, list[str]] = {}
         for name, recorded in self.files.items():
-            if recorded["run"]:
-                handed.setdefault(f"{recorded['owner']}/{recorded['run']}", []).append(name)
+            match = _RUN.search(name)
+            run_id = match.group(1) if match else recorded["run"]
+            if run_id:
+                handed.setdefault(f"{recorded['owner']}/{run_id}", []).append(name)
         for key, names in handed.items():
             run = self.runs.get(key)
             if run is None or not run["ended"]:  # the run's hand-ins may not all be there yet
@@ -232,7 +260,8 @@ class Records:
                 for name in names:
                     if evidence.of(name) is None:
                         evidence.findings.append(Finding(name, run["owner"], CHANGED, "disagrees",
-                                                         self._kept(self.files[name])))
+                                                         self._kept(self.files[name]),
+                                                         (run["right"], run["asked"])))
 
 
 def _goes_on(was: dict, now: dict, ended: bool) -> bool:
@@ -242,6 +271,23 @@ def _goes_on(was: dict, now: dict, ended: bool) -> bool:
         return (now["right"], now["asked"]) == (was["right"], was["asked"]) and ended
     return (now["asked"] >= was["asked"] and now["right"] >= was["right"]
             and now["asked"] - now["right"] >= was["asked"] - was["right"])
+
+
+def _reading(run: dict) -> Progress | None:
+    """A run's progress as the record last saw it in order (None: a record kept before readings were)."""
+    data = run.get("reading")
+    if not isinstance(data, dict):
+        return None
+    try:
+        return Progress(**{**data, "lessons_opened": tuple(data["lessons_opened"]),
+                           "answers": tuple(AnswerSeen(**answer) for answer in data["answers"])})
+    except (KeyError, TypeError):
+        return None
+
+
+def _seconds(iso: str) -> float:
+    moment = parse_time(iso)
+    return moment.timestamp() if moment is not None else 0.0
 
 
 def _read(path: str, size: int) -> bytes | None:
