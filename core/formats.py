@@ -192,6 +192,12 @@ def diverging_note(iteration: int) -> str:
     return f"diverging at iteration {iteration}: error above its start (r < -1)"
 
 
+def marks_divergence(note: str) -> bool:
+    """Whether a row's note says the run diverged there: began to (diverging_note) or blew up
+    (divergence_note)."""
+    return note.startswith(("diverging at iteration", "diverged at iteration"))
+
+
 def ended_by_divergence(note: str) -> bool:
     """Whether a row's note says the run blew up there (overflowed or grew past the limit),
     rather than that it began to diverge."""

@@ -31,6 +31,12 @@ def journal_of(*sessions: Session) -> Journal:
     return journal
 
 
+def unmarked(lines: list[str]) -> list[str]:
+    """The table's lines without the marks under a row: here every file claims an account
+    (ana, bo) other than the one running the tests, which owns it."""
+    return [line for line in lines if not line.startswith("  ^ ")]
+
+
 def alpha_steps(steps: int, name: str = "alpha") -> list[Session]:
     sessions = [Session.begin(find_lesson(name))]
     for _ in range(steps):
@@ -153,7 +159,7 @@ def test_class_lists_each_hand_in(folder):
     (folder / "link.csv").symlink_to(next(folder.glob("ana-s1-alpha-*.csv")))
     result = gradstep("class", str(folder), "--lang", "en")
     assert result.status == 0
-    lines = result.out.splitlines()
+    lines = unmarked(result.out.splitlines())
     me = login_name()  # the student is the file's owner, whatever the file says
     assert lines[0].split() == ["student", "session", "started", "run", "lesson", "steps", "final", "error",
                                 "predictions", "questions"]
@@ -223,11 +229,11 @@ def test_class_reads_an_accounts_hand_ins_only_up_to_its_budget_and_says_so(fold
     a_big_hand_in(folder / "ana-zzzz.csv", 1.5)  # past what is left of 1 MB: not read at all
     size = (folder / "ana-zzzz.csv").stat().st_size
     result = gradstep("class", str(folder), "--lang", "en", "--budget", "1")
-    table = result.out.split("\n\n")[-1].splitlines()
+    table = unmarked(result.out.split("\n\n")[-1].splitlines())
     assert [line.split()[3:5] for line in table[1:-1]] == [["alpha", "2"]]
     assert table[-1] == (f"{login_name()}: files not read: 1 ({size:,} bytes), past the 1 MB read for one "
                          f"account; --budget 2 reads them")  # 200 KB for the small one, 1.5 MB: 2 MB
-    lines = gradstep("class", str(folder), "--budget", "2").out.splitlines()[1:]
+    lines = unmarked(gradstep("class", str(folder), "--budget", "2").out.splitlines())[1:]
     big = str(len((folder / "ana-zzzz.csv").read_bytes().splitlines()) - 1)
     assert sorted(line.split()[3:5] for line in lines) == sorted([["alpha", "2"], ["alpha", big]])
     merged = gradstep("class", str(folder), "--csv", "--budget", "1")
@@ -300,7 +306,7 @@ def test_class_counts_a_students_first_try_ever_across_their_hand_ins(folder):
             journal.see(session, 1796612645.0 + 60 * minute + second)
         handing_in = HandIn(folder, Owner("ben"))
         handing_in.finish(journal, sessions[-1], 0.0)
-    table = gradstep("class", str(folder)).out.split("\n\n")[-1].splitlines()
+    table = unmarked(gradstep("class", str(folder)).out.split("\n\n")[-1].splitlines())
     assert [line.split()[-1] for line in table[1:]] == ["0/1"] * 3
 
 
@@ -317,7 +323,7 @@ def test_class_tells_runs_apart_sorts_a_students_runs_by_time_and_leaves_out_fil
         hand_in(entry_rows(journal.entries, owner.user, owner.id, owner.session), "alpha", folder, owner)
     (folder / "ana-alpha-cccc000000000000.csv").write_text(",".join(COLUMNS) + "\n")  # opened, nothing done
     for language, empty in (("en", "hand-ins with no rows, not listed: 1"), ("zh", "没有任何行的提交，未列出：1 个")):
-        lines = gradstep("class", str(folder), "--lang", language).out.splitlines()
+        lines = unmarked(gradstep("class", str(folder), "--lang", language).out.splitlines())
         assert [line.split()[2] for line in lines[1:3]] == ["ffff00", "bbbb00"]  # run ids, the earlier first
         assert len(lines) == 4 and lines[3].startswith(empty) and "cccc" not in "".join(lines)
         assert "session" not in lines[0] and "会话" not in lines[0]  # nobody used --session
@@ -354,3 +360,30 @@ def test_a_hand_in_written_before_resumed_reads_with_it_blank(folder):
     merged = list(csv.DictReader(io.StringIO(gradstep("class", str(folder), "--csv").out)))
     assert [(row["session"], row["resumed"], row["iteration"]) for row in merged] == \
            [("0123456789abcdef", "", "0"), ("0123456789abcdef", "", "1")]
+
+
+@pytest.mark.parametrize("language, claims, resumed, diverged", [
+    ("en", "CLAIMS wt3-ana", "resumed run 000000", "DIV"), ("zh", "冒名 wt3-ana", "接着运行 000000", "发散")])
+def test_the_table_marks_a_planted_file_a_resumed_run_and_a_divergence(folder, monkeypatch, language, claims,
+                                                                       resumed, diverged):
+    """A teacher's walk: ben's own file with his name swapped for ana's showed as a second
+    identical row (only --csv said whom it claimed), and the table said neither which run
+    resumed which nor that a run began to diverge. A marked row has a line of its marks under
+    it, and every line fits 80 columns."""
+    monkeypatch.setattr("gradstep.tui.files.hand_ins.account", lambda uid: "wt3-ben")
+    path = handed(3, Owner("wt3-ben", id="00000000deadbeef"), folder)
+    rows = list(csv.reader(path.open(encoding="utf-8")))
+    for row in rows[1:]:
+        row[COLUMNS.index("user")] = "wt3-ana"
+    with (folder / "wt3-ana-alpha-00000000deadbeef.csv").open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\n").writerows(rows)
+    owner = Owner("wt3-ben", id="8b85cf0000000000", resumed="00000000deadbeef")
+    journal = journal_of(*alpha_steps(2, "divergence"))
+    hand_in(entry_rows(journal.entries, owner.user, owner.id, owner.session, owner.resumed), "divergence", folder,
+            owner)
+    lines = gradstep("class", str(folder), "--lang", language).out.splitlines()
+    marks = [line.strip() for line in lines[1:] if not line.startswith("wt3-ben")]
+    assert sorted(marks) == sorted([f"^ {claims}", f"^ {resumed}{'、' if language == 'zh' else ', '}{diverged}"])
+    assert [line.split()[2] for line in lines[1:] if line.startswith("wt3-ben")] == ["000000", "000000", "8b85cf"]
+    assert lines[lines.index(next(line for line in lines if claims in line)) - 1].split()[2] == "000000"
+    assert all(len(line) <= 80 for line in lines)

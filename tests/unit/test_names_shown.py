@@ -6,7 +6,7 @@ import csv
 import io
 
 import pytest
-from gradstep.tui.files.owner import Owner
+from gradstep.tui.files.owner import Owner, login_name
 
 from ..helpers import gradstep
 from .test_hand_in import handed
@@ -22,8 +22,9 @@ def one_of_each(text: str) -> str:
 
 
 def hand_ins(folder):
-    """Three steps of alpha handed in by ana, session s1."""
-    return handed(3, Owner("ana", "s1"), folder)
+    """Three steps of alpha handed in, session s1, by the account that owns the file (so the
+    table marks no claim to another's name)."""
+    return handed(3, Owner(login_name(), "s1"), folder)
 
 
 def assert_one_line_each(output: str, expected_lines: int) -> None:
@@ -54,14 +55,14 @@ def test_words_in_a_hand_in_forge_no_row_in_the_table_or_the_csv(tmp_path):
     folder.mkdir()
     path = hand_ins(folder)
     rows = list(csv.reader(path.open(encoding="utf-8", newline="")))
-    session, lesson = rows[0].index("session"), rows[0].index("lesson")
+    session, lesson, user = rows[0].index("session"), rows[0].index("lesson"), rows[0].index("user")
     for row in rows[1:]:
-        row[session], row[lesson] = one_of_each("s"), "alpha\u3164"
+        row[session], row[lesson], row[user] = one_of_each("s"), "alpha\u3164", one_of_each("u")
     with path.open("w", encoding="utf-8", newline="") as out:
         csv.writer(out).writerows(rows)
     table = gradstep("class", str(folder), "--lang", "en")
     assert table.status == 0
-    assert_one_line_each(table.out, 2)
+    assert_one_line_each(table.out, 3)  # headings, the row, and the mark of whom its rows claim
     merged = gradstep("class", str(folder), "--csv")
     assert merged.status == 0
     assert_one_line_each(merged.out, len(rows))  # one line a row: no cell holds a line break

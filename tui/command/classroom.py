@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from ...core.formats import cell_width, ended_by_divergence
+from ...core.formats import cell_width, ended_by_divergence, marks_divergence
 from ...core.outside import shown_name
 from ...core.journal import ANSWER, GUESS, STEP
 from ...core.numbers import readable
@@ -59,6 +59,7 @@ class Line(NamedTuple):
 
     cells: list[str]
     started: str  # the time of its first row, ISO 8601 (UTC), which sorts as text
+    marks: tuple[str, ...] = ()  # what the row's figures do not say (marks), shown on a line under it
 
 
 def class_parser(language: str) -> ArgumentParser:
@@ -166,8 +167,13 @@ def main(argv: list[str]) -> int:
                             needed=-(-budget.wanted[student] // MB)))  # whole MB, rounded up
     if merged is None:
         first_ever([line.cells for line in table], tried)
-        for line in aligned(by_student_and_time([say(language, key) for key in HEADINGS], table)):
-            print(line)
+        table.sort(key=lambda line: (line.cells[0], line.started))
+        shown = aligned(by_student_and_time([say(language, key) for key in HEADINGS], table))
+        print(shown[0])
+        for line, text in zip(table, shown[1:]):
+            print(text)
+            if line.marks:
+                print("  ^ " + say(language, "sep.list").join(line.marks))
         if empty:
             problems.insert(0, say(language, "class.empty", count=empty))
     for line in [*problems, *found(evidence, language), *warnings]:  # with --csv, beside the CSV rather than in it
@@ -237,8 +243,8 @@ Tries = dict[tuple[str, str, int], tuple[datetime, bool]]
 time and whether it was right."""
 QUESTIONS = HEADINGS.index("class.questions")
 _AT = {column: index for index, column in enumerate(COLUMNS)}
-KIND, OUTPUT, GUESS_RESULT, FIRST, ANSWER_RESULT = (_AT[name] for name in ("kind", "output", "guess_result", "first",
-                                                                          "answer_result"))
+KIND, OUTPUT, GUESS_RESULT, FIRST, ANSWER_RESULT, NOTE = (_AT[name] for name in ("kind", "output", "guess_result",
+                                                                                "first", "answer_result", "note"))
 
 
 def by_student_and_time(headings: list[str], table: list[Line]) -> list[list[str]]:
@@ -260,13 +266,14 @@ def summary(student: str, rows: Iterable[list[str]], language: str,
     for a file with no rows (a lesson opened and left, handed in by an earlier version):
     nothing names its run or its lesson. `tries`, if given, is filled with the file's
     earliest try at each question (first_ever)."""
-    steps, right, scored, first_right, firsts = 0, 0, 0, 0, 0
+    steps, right, scored, first_right, firsts, diverged = 0, 0, 0, 0, 0, False
     first: list[str] | None = None
     last: list[str] = []
     last_step: list[list[str]] = []  # the last step's rows: one, or one per output
     for row in rows:
         first, last = first or row, row
         kind = row[KIND]
+        diverged = diverged or marks_divergence(row[NOTE])
         if kind == STEP:
             if row[OUTPUT] in ("", "1"):  # a new step (several outputs: its first row)
                 steps, last_step = steps + 1, []
@@ -287,7 +294,21 @@ def summary(student: str, rows: Iterable[list[str]], language: str,
     cells = [_shown(student), _shown(named.get("session_name") or "-"), _clock(began.get("time", "")),
              _shown(named.get("session", "")[:RUN_DIGITS] or "-"), _shown(named.get("lesson") or "?"),
              str(steps), final, predictions, questions]
-    return Line(cells, began.get("time", ""))
+    return Line(cells, began.get("time", ""), marks(student, named, diverged, language))
+
+
+def marks(student: str, named: dict[str, str], diverged: bool, language: str) -> tuple[str, ...]:
+    """What a hand-in's figures do not say: whom its rows claim where that is not the account
+    that owns it (a planted file: ben's own work named for ana, counted as ben's), the run it
+    resumed (--resume), and that the run diverged."""
+    found = []
+    if (claimed := named.get("user", "")) and claimed != student:
+        found.append(say(language, "class.claims", account=_shown(claimed)))
+    if resumed := named.get("resumed", ""):
+        found.append(say(language, "class.resumed", run=_shown(resumed[:RUN_DIGITS])))
+    if diverged:
+        found.append(say(language, "room.flag.diverged"))
+    return tuple(found)
 
 
 def _clock(iso: str) -> str:
