@@ -221,3 +221,17 @@ def full_hand_in(path, run: str, when: str, result: str):
         writer.writerow({"user": "ben", "session": run, "time": when, "kind": "answer", "lesson": "alpha",
                          "question": "1", "answer_result": result, "first": "1"})
     return path
+
+
+def test_the_watch_screen_scores_a_gone_run_as_it_ended(place):
+    """--watch's look: an ended run's progress file deleted still counts, as it ended."""
+    from gradstep.tui.app.room import RoomApp
+
+    folder, state = place
+    wrong = [AnswerSeen("alpha", 1, "Which alpha?", "2", False, True, 3, "2027-01-15T08:00:01.000Z")]
+    progress_file(folder, f"ben-{RUN}", questions_asked=1, answers=wrong, ended=True)
+    app = RoomApp(ProgressFolder(folder), records=Records(folder, state))
+    app._look()
+    (folder / f"ben-{RUN}.progress.json").unlink()
+    look, flags = app._look()
+    assert [run.progress.answers for run in look.runs] == [tuple(wrong)] and list(flags.values()) == [(GONE,)]
