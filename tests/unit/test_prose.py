@@ -5,6 +5,7 @@ import dataclasses
 import re
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -603,3 +604,39 @@ def test_lesson_8_at_an_alpha_that_diverges_does_not_promise_the_goal(language):
     said = " ".join(opening(lesson, History.start(lesson.problem.replace(alpha=1.5)), language))
     assert {"en": "learn from it and carry", "zh": "其余权重根据它学习，把预测带到目标上"}[language] not in said
     assert say(language, "r_says.diverging", r_squared="3.2175") in said
+
+
+def _edited_error_curve(weight: float, goal: float) -> Problem:
+    return find_lesson("error-curve").problem.replace(weights=(weight,), goal=goal)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_prediction_still_closing_in_is_not_called_rounding(language):
+    """Lesson 4 edited to weight 3, goal -0.8, step #89: the prediction is -0.7999999999767,
+    2.3 x 0.75^88 from the goal, the rule's own slow approach; float rounding did not leave it."""
+    history = History.start(_edited_error_curve(3.0, -0.8)).jump(89)
+    lines = worked_step(history, language)
+    rounding = say(language, "worked.rounding", goal="-0.8", error="5.4e-22", miss="2.3e-11")
+    assert rounding not in lines
+    assert say(language, "worked.not_yet", goal="-0.8", error="5.4e-22", miss="2.3e-11") in lines
+    story = " ".join(commentary(history, language))
+    assert "0.5625" in story and "0.562502" in story  # the two figures differ where the words say they do
+    assert say(language, "story.ratio_near", before="5.423e-22", now="3.0504e-22", ratio="0.562502",
+               r_squared="0.5625", digits=5) == story
+
+
+@given(weight=st.floats(-10, 10), goal=st.floats(-5, 5), steps=st.integers(1, 200),
+       language=st.sampled_from(LANGUAGES))
+def test_the_rounding_sentence_appears_only_within_a_few_spacings_of_the_goal(weight, goal, steps, language):
+    """'Float rounding leaves an error' is said only where the prediction is a few float
+    spacings from the goal; a prediction further off that reads as the goal is still closing in."""
+    history = History.start(_edited_error_curve(weight, goal)).jump(steps)
+    prediction = float(history.record(history.iteration - 1).prediction)
+    said = worked_step(history, language)
+    step = history.record(history.iteration - 1)
+    figures = dict(goal=readable(goal), error=readable(step.error, 2), miss=readable(prediction - goal, 2))
+    rounding, not_yet = (say(language, key, **figures) for key in ("worked.rounding", "worked.not_yet"))
+    shown_equal = prediction != goal and readable(prediction) == readable(goal)
+    near = abs(prediction - goal) <= 8 * np.spacing(max(abs(goal), abs(prediction)))
+    assert (rounding in said) == (shown_equal and near), (prediction, goal)
+    assert (not_yet in said) == (shown_equal and not near), (prediction, goal)

@@ -326,11 +326,24 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
             ratio = now / before
             r = r_value(problem)
             key = "story.ratio" if math.isclose(ratio, r * r, rel_tol=1e-6) else "story.ratio_rounded"
+            ratio_text, r_squared = readable(ratio, 4), not_falsely_whole(r * r)
+            agree = _digits_agreeing(ratio, r * r)
+            if key == "story.ratio_rounded" and float(ratio_text) == float(r_squared):  # equal as shown: never "unequal"
+                key = "story.ratio_near"
+                ratio_text, r_squared = readable(ratio, agree + 1), readable(r * r, agree + 1)
             if "forecast" in hidden:
                 key = "story.ratio_alone"
-            return [say(language, key, before=readable(before), now=readable(now), ratio=readable(ratio, 4),
-                        r=carried(r), r_term=parenthesised(carried(r)), r_squared=not_falsely_whole(r * r))]  # (-0.5)^2, not -0.5^2
+            return [say(language, key, before=readable(before), now=readable(now), ratio=ratio_text, digits=agree,
+                        r=carried(r), r_term=parenthesised(carried(r)), r_squared=r_squared)]  # (-0.5)^2, not -0.5^2
     return []
+
+
+def _digits_agreeing(a: float, b: float) -> int:
+    """How many significant digits `a` and `b` share: 0.5625018 and 0.5625 share 5 (their
+    relative difference is 3e-6), though rounded to 3 they read 0.563 and 0.562."""
+    if a == b:
+        return 17
+    return max(0, min(17, math.floor(-math.log10(abs(a - b) / max(abs(a), abs(b))))))
 
 
 def _hot_cold_story(history: History, language: str) -> list[str]:
