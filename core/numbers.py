@@ -102,15 +102,17 @@ def parse_goal(text: str) -> float | tuple[float, ...]:
 
 
 def parse_positions(text: str) -> tuple[int, ...]:
-    """Weights counted from 1, separated by commas ("1,3"), as indices from 0; blank: none."""
+    """Weights counted from 1, separated by commas ("1,3"), as indices from 0; blank: none.
+    Read like every other typed number: a Chinese input method's "１，３" is "1,3"."""
     if not text.strip():
         return ()
     positions = []
-    for part in text.split(","):
+    for part in text.replace(FULL_WIDTH_COMMA, ",").split(","):
         part = part.strip()
-        if not part.isascii() or not part.isdigit() or int(part) < 1:
+        written = part.translate(FULL_WIDTH)
+        if not written.isascii() or not written.isdigit() or int(written) < 1:
             raise InvalidNumber("numbers.not_a_position", text=part)
-        positions.append(int(part) - 1)
+        positions.append(int(written) - 1)
     return tuple(positions)
 
 

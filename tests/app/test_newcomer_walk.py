@@ -168,3 +168,15 @@ async def test_a_lesson_opened_again_lets_e_open_the_editor(language):
         assert not isinstance(app.screen, QuestionScreen)
         await pilot.press("e")
         assert isinstance(app.screen, EditorScreen)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_frozen_field_reads_full_width_digits_and_commas(language):
+    """A Chinese input method typed "１，３" into the frozen field: refused as "not a weight
+    number", while the weights and goal fields read full-width digits."""
+    app = app_for("freeze-weight", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#frozen").value = "１，３"
+        await pilot.press("enter")
+        assert app.state.session.problem.frozen == (0, 2)

@@ -183,6 +183,23 @@ def test_numbers_typed_with_a_chinese_input_methods_comma_are_read():
     assert parse_rows("0.1，0.2；0.3，0.4") == ((0.1, 0.2), (0.3, 0.4))
 
 
+@pytest.mark.parametrize("typed, positions", [("１，３", (0, 2)), ("1，3", (0, 2)), ("１", (0,)), ("１, 3", (0, 2))])
+def test_weight_numbers_typed_full_width_are_read_like_every_other_number(typed, positions):
+    """The frozen field refused "１，３" ("冻结：“１，３” 不是权重编号") while every other field
+    read full-width digits and commas."""
+    from gradstep.core.numbers import parse_positions
+
+    assert parse_positions(typed) == positions
+
+
+@pytest.mark.parametrize("typed", ["０", "１.５", "一", "①", "٣"])
+def test_weight_numbers_still_refuse_what_is_not_a_whole_number_from_1(typed):
+    from gradstep.core.numbers import parse_positions
+
+    with pytest.raises(InvalidNumber):
+        parse_positions(typed)
+
+
 def test_chinese_says_xuexilv_alpha_never_the_english_word():
     """"+- alpha", "最佳 alpha", "alpha 决定步子的大小": a Chinese textbook writes 学习率 α (α
     alone in a formula); the English word stays only in placeholders and --alpha."""
