@@ -482,3 +482,17 @@ async def test_the_matrix_chart_says_vs_and_the_lesson_says_what_wij_is(language
         await pilot.pause()
         assert title in screen_text(app) and "1-" not in screen_text(app).split("\n")[1]
         assert ("wi,j" in panel_words(app) or language == "zh") and "w2,1" in panel_words(app)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("name", ["several-outputs", "weight-matrix"])
+async def test_each_outputs_formula_is_a_line_with_its_number(name, language):
+    """"... with its own row of weights: 1:" ended a line, its formula on the next; and the
+    Chinese text parted the outputs with ASCII "; " and ": "."""
+    app = app_for(name, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lesson = screen_text(app).split("─课程─" if language == "zh" else "─Lesson─")[1].splitlines()
+        assert sum(bool(re.match(r" [123](: |：)\S", line)) for line in lesson) >= 3, lesson
+        assert not any(re.search(r"\b\d[:：]$", line.rstrip()) for line in lesson), lesson
+        assert language == "en" or not re.search(r"\d; \d: ", " ".join(lesson))

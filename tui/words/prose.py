@@ -144,15 +144,19 @@ def steps_of(count: str, problem: Problem, language: str) -> str:
 
 
 def _outputs_facts(problem: Problem, language: str) -> dict[str, str]:
-    """The figures that differ by output, output by output ("1: ...; 2: ..."), with several."""
+    """The figures that differ by output, a line an output ("1: ..."), with several."""
     times = say(language, "sign.times")
     rows = as_arrays(problem.weights).reshape(problem.shape)  # shape (m, n)
     predictions = predict_rows(rows, as_arrays(problem.inputs))  # shape (m,)
     misses = predictions - as_arrays(problem.goals)
     errors = np.array([miss ** 2 for miss in misses])  # as rules.outputs_step squares them
 
+    colon = say(language, "sep.colon")
+
     def each(parts) -> str:
-        return "; ".join(f"{output}: {part}" for output, part in enumerate(parts, start=1))
+        """A line an output, its number before it: "1: 8.5 x 0.1 + ... = 0.555" never breaks
+        between the number and its formula, and three sums side by side never run together."""
+        return "".join(f"\n{output}{colon}{part}" for output, part in enumerate(parts, start=1))
 
     terms = [" + ".join(f"{number(x)}{times}{number(w)}" for x, w in zip(problem.inputs, row)) for row in rows]
     return {
