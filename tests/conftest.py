@@ -5,9 +5,10 @@
 - tests/terminal: the installed command in a real terminal (tmux, a pty, SSH), marked
   `terminal`: the slow tier, which CI runs with the rest.
 
-The everyday loop is `pytest --everyday`, under 20 seconds on a 2-core machine: it leaves
-out the terminal tier and the tests marked `slow`, and tries each property on a few
-examples. CI runs everything, each property on its full count. What is which:
+The everyday loop is `pytest --everyday`, budgeted at 20 seconds alone on a 2-core machine
+(docs/performance.md has its figures): it leaves out the terminal tier and the tests
+marked `slow`, and tries each property on a few examples. CI runs everything, each
+property on its full count. What is which:
 
 - Everyday: every unit test but the ones below, and one app test per feature (a thing a
   student does or sees: stepping, undo, the rule, the editor, a lock, predictions,
