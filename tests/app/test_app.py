@@ -472,3 +472,28 @@ async def test_a_restart_after_a_kill_says_both_notices_whole_at_80_columns(lang
         await pilot.press("space")  # the next key: the notice goes, the key bar takes its one row again
         await pilot.pause()
         assert notice[:20] not in screen_text(app)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("at_once", [False, True])
+async def test_the_last_lesson_says_the_course_is_complete_and_enter_closes_the_list(language, at_once):
+    """Lesson 10 said "press l, then Enter, for the next lesson" with no lesson 11; Enter in
+    the list did nothing and left it open, and the next key (5) opened lesson 5 by accident."""
+    app = app_for("weight-matrix", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        from gradstep.tui.app.widgets.lesson import paragraphs
+
+        text = " ".join(words for words, _ in paragraphs(app.state))  # the panel's pages, all of them
+        assert say(language, "lesson_on.last") in text
+        assert say(language, "lesson_on") not in text
+        if at_once:
+            await press_at_once(pilot, "l", "enter", "5")
+            await settle(pilot)
+        else:
+            await pilot.press("l")
+            hint = say(language, "lessons.hint_last", hint="").strip()
+            assert "".join(hint.split()) in "".join(screen_text(app).split())
+            await pilot.press("enter", "5")
+        assert not isinstance(app.screen, LessonsScreen)
+        assert app.state.session.lesson.name == "weight-matrix"

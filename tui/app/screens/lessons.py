@@ -54,6 +54,8 @@ class LessonsScreen(ModalScreen[Lesson | None]):
             hint = say(self.language, "lessons.hint")
             if self.next is not None:
                 hint = say(self.language, "lessons.hint_next", name=self.next.text(self.language).title, hint=hint)
+            else:  # Enter has no next lesson to open: it says so, and closes the list
+                hint = say(self.language, "lessons.hint_last", hint=hint)
             yield Wrapped([("", hint, "italic")], classes="section")
 
     def rows(self, summaries: bool) -> list[tuple[str, str, str]]:
@@ -80,8 +82,9 @@ class LessonsScreen(ModalScreen[Lesson | None]):
         self.refresh(recompose=True)
 
     def action_choose_next(self) -> None:
-        if self.next is not None:
-            self.dismiss(self.next)
+        """Enter: the next lesson; after the last, back to it (the course is complete), so
+        the keys that follow are not read by a list still open."""
+        self.dismiss(self.next)
 
     def action_choose(self, index: int) -> None:
         if index < len(self.lessons):
