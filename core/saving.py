@@ -36,6 +36,7 @@ from .session import Session
 FORMAT = 2
 FORMATS_READ = (1, 2)  # 1 also held the log, which is no longer read
 UNDO_KEPT = 20  # earlier sessions saved for undo; older ones are dropped
+ANSWERED_KEPT = 100  # and past those, the start of each lesson answered in, with its answers
 
 
 class CorruptSave(Refusal):
@@ -86,6 +87,7 @@ def session_data(session: Session, view: dict[str, Any] | None = None) -> dict[s
         chain.append({"lesson": _lesson_data(earlier.lesson), "problem": _problem_data(earlier.problem),
                       "iteration": earlier.history.iteration, **_learner_data(earlier)})
         earlier = earlier.before
+    chain += _answered_beyond(earlier, {session.lesson, *(entry.lesson for entry in _sessions(session.before, len(chain)))})
     return {
         "format": FORMAT,
         "saved": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -96,6 +98,32 @@ def session_data(session: Session, view: dict[str, Any] | None = None) -> dict[s
         "view": view or {},
         **_learner_data(session),
     }
+
+
+def _sessions(session: Session | None, count: int) -> list[Session]:
+    """The first `count` sessions of an undo chain, newest first."""
+    kept: list[Session] = []
+    while session is not None and len(kept) < count:
+        kept.append(session)
+        session = session.before
+    return kept
+
+
+def _answered_beyond(session: Session | None, seen: set[Lesson]) -> list[dict[str, Any]]:
+    """Each lesson answered in the undo chain older than a save keeps, as its start with its
+    answers: a lesson opened again keeps its answers (Session.with_lesson), after a resume
+    too, so its questions are not asked twice (the keys meant for the lesson landed in the
+    question's box). Iteration 0 costs no replay."""
+    entries: list[dict[str, Any]] = []
+    while session is not None and len(entries) < ANSWERED_KEPT:
+        if session.answers and session.lesson not in seen:
+            seen.add(session.lesson)
+            start = Session(session.lesson, History.start(session.lesson.problem), answers=session.answers,
+                            earlier=session.tally)
+            entries.append({"lesson": _lesson_data(start.lesson), "problem": _problem_data(start.problem),
+                            "iteration": 0, **_learner_data(start)})
+        session = session.before
+    return entries
 
 
 def _learner_data(session: Session) -> dict[str, Any]:
@@ -165,7 +193,7 @@ def session_from_data(data: dict[str, Any], where: str = "session") -> tuple[Ses
     if type(format) is not int or format not in FORMATS_READ:
         raise CorruptSave("save.unknown_format", value=_shown(format))
     entries = [data, *_table_list(data, "before")][::-1]  # oldest first, the session itself last
-    if len(entries) > UNDO_KEPT + 1:
+    if len(entries) > UNDO_KEPT + ANSWERED_KEPT + 1:
         raise CorruptSave("save.wrong_kind", detail="before")
     iterations = [_iteration(entry) for entry in entries]  # all checked before any is replayed
     if sum(iterations) > MAX_ITERATIONS:

@@ -8,6 +8,7 @@ import pytest
 from gradstep.core.history import History, Trajectory
 from gradstep.core.courses import course, find_lesson
 from gradstep.core.limits import MAX_ITERATIONS
+from gradstep.core.questions import RIGHT, Answer
 from gradstep.core.refusals import Refusal
 from gradstep.core.replay import replay
 from gradstep.core.saving import UNDO_KEPT, CorruptSave, load, save, session_data
@@ -115,3 +116,24 @@ def test_a_run_stops_at_the_most_iterations_a_run_keeps():
         session.step()
     assert refused.value.key == "run.longest"
     assert session.step_back().step().history.iteration == MAX_ITERATIONS
+
+
+def test_a_lesson_answered_beyond_the_undo_kept_keeps_its_answers_after_a_resume(tmp_path):
+    """A newcomer answered hot and cold's questions, changed things in the next lesson more
+    often than a save keeps for undo, resumed, and went back: the questions were asked again,
+    and the keys typed ahead landed in the answer box."""
+    hot_cold, next_lesson = find_lesson("hot-cold"), find_lesson("gradient-descent")
+    session = Session.begin(find_lesson("measure-error")).with_lesson(hot_cold)
+    while (index := session.pending_question()) is not None:
+        question = hot_cold.questions[index]
+        session = session.answered(Answer(index, question.at, question.answer, RIGHT, 1))
+    answers = session.answers
+    session = session.step().with_lesson(next_lesson)
+    for _ in range(2 * UNDO_KEPT):
+        session = session.with_rate(+1).with_rate(-1)
+    path = tmp_path / "session.json"
+    save(session, path)
+    resumed, _ = load(path)
+    back = resumed.with_lesson(hot_cold)
+    assert back.answers == answers and back.pending_question() is None
+    assert len(json.loads(path.read_text())["before"]) == UNDO_KEPT + 1  # hot and cold's start, past the undo kept
