@@ -4,6 +4,7 @@ try, which stays in view (selected, so the next try types over it) rather than v
 import pytest
 from textual.widgets import Input
 
+from gradstep.core.saving import load
 from gradstep.tui.app.screens.ask import QuestionScreen
 
 from ..helpers import SIZE, app_for, press_at_once, screen_text
@@ -29,3 +30,25 @@ async def test_an_empty_answer_says_what_is_empty_and_a_wrong_try_stays_to_be_ty
         assert again.replace(" ", "") in "".join(screen_text(app).split())  # wrapped anywhere
         await press_at_once(pilot, "3", "enter")
         assert box.value == "3" and app.screen.answer is not None and app.screen.answer.tries == 2
+
+
+@pytest.mark.parametrize("together", [False, True])
+async def test_q_on_a_settled_question_saves_with_its_answer_and_quits_and_a_q_typed_in_the_box_stays(tmp_path,
+                                                                                                       together):
+    """A teacher's walk: q did nothing on "Press Enter to go on", where every other screen
+    quits with it. A q typed into the open answer box is still the box's (one key at a time
+    or read together with the keys after it, as over SSH)."""
+    save_path = tmp_path / "session.json"
+    app = app_for("hot-cold", questions=True, language="en", save_path=save_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        keys = ("q", "q")
+        await (press_at_once(pilot, *keys) if together else pilot.press(*keys))
+        assert app.screen.query_one("#answer", Input).value == "qq" and app.is_running
+        keys = ("backspace", "backspace", "3", "enter", "q")  # right: the settled question's q quits
+        await (press_at_once(pilot, *keys) if together else pilot.press(*keys))
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+    [answer] = load(save_path)[0].answers
+    assert answer.given == 3.0 and answer.result == "right"

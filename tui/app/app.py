@@ -192,12 +192,16 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
             # The next question due now is asked by watch_state, with no glimpse of the lesson between.
             self.state = self.state.replace(session=self.state.session.answered(answer), notice=self.state.notice)
 
+        def quit_answered(answer) -> None:  # q on the settled question: kept in the save, as Enter would
+            answered(answer)
+            self.action_quit()
+
         if self.state.playing:
             self.state = self.state.replace(playing=False, notice=self.state.notice)
         language = self.state.language
         known, stands = facts_now(session.history, language), stands_entries(session.history, language)
         self.push_screen(QuestionScreen(session.lesson.questions[index], index, language, known, stands,
-                                        on_try=self.note_try), answered)
+                                        on_try=self.note_try, on_quit=quit_answered), answered)
 
     def _stop_player(self) -> None:
         if self._player is not None:

@@ -114,14 +114,19 @@ class QuestionScreen(ModalScreen[Answer]):
         # Enter is the screen's, taken before the answer box's own, which would only post a
         # message: handled after the keys read with Enter, the next of which may be the lesson's.
         Binding("enter", "done", show=False, priority=True),
+        # q once the question is settled, as everywhere else; before, a q typed into the
+        # open answer box is the box's (a typed answer stays as typed), and a choice's does nothing.
+        Binding("q", "quit", show=False),
     ]
 
     def __init__(self, question: Question, index: int, language: str, known: Mapping[str, str],
                  stands: tuple[list[str], str],
-                 on_try: Callable[[Answer], None] = lambda judged: None) -> None:
+                 on_try: Callable[[Answer], None] = lambda judged: None,
+                 on_quit: Callable[[Answer], None] = lambda settled: None) -> None:
         super().__init__()
         self.question, self.language = question, language
         self.on_try = on_try  # each try as it is judged, for the teacher's log (not only once the box closes)
+        self.on_quit = on_quit  # q on the settled question: the app keeps the answer, then saves and quits
         self.attempt = Attempt(question, index)
         self.stands = stands  # the numbers the question is about (the panels, which might tell, are covered):
         # prose.stands_entries
@@ -152,6 +157,8 @@ class QuestionScreen(ModalScreen[Answer]):
             return self.answer is None and isinstance(choice, int) and choice < len(self.question.choices)
         if action == "skip":
             return self.answer is None
+        if action == "quit":
+            return self.answer is not None
         return True
 
     @on(Input.Changed, "#answer")
@@ -182,6 +189,11 @@ class QuestionScreen(ModalScreen[Answer]):
                 self.try_answer(parse_number(typed))
             except InvalidNumber as refusal:
                 self.say([explain(self.language, refusal)])
+
+    def action_quit(self) -> None:
+        """q on "Press Enter to go on": the answer kept, then the session saved and ended."""
+        if self.answer is not None:
+            self.on_quit(self.answer)
 
     def try_answer(self, given: float | str) -> None:
         outcome = self.attempt.answer(given)
