@@ -170,10 +170,10 @@ def main(argv: list[str]) -> int:
         table.sort(key=lambda line: (line.cells[0], line.started))
         shown = aligned(by_student_and_time([say(language, key) for key in HEADINGS], table))
         print(shown[0])
-        for line, text in zip(table, shown[1:]):
+        for table_line, text in zip(table, shown[1:]):
             print(text)
-            if line.marks:
-                print("  ^ " + say(language, "sep.list").join(line.marks))
+            if table_line.marks:
+                print("  ^ " + say(language, "sep.list").join(table_line.marks))
         if empty:
             problems.insert(0, say(language, "class.empty", count=empty))
     for line in [*problems, *found(evidence, language), *warnings]:  # with --csv, beside the CSV rather than in it
