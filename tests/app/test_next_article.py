@@ -31,7 +31,7 @@ async def test_z_freezes_the_followed_weight_and_unfreezes_it():
         assert "Error vs frozen w2, others as now" in screen_text(app)
         await pilot.press("space")
         assert app.state.session.history.record(0).weight_delta[1] == 0
-        assert "weight 2 is frozen: its weight_delta is set to 0, so it does not move" in panel(app)
+        assert "w2 is frozen: its weight_delta is set to 0, so it does not move" in panel(app)
         await pilot.press("z")
         assert app.state.session.problem.frozen == () and "w2 learns again" in app.state.notice
         await pilot.press("b", "b")  # back to the frozen run, then to the first
@@ -144,7 +144,7 @@ async def test_the_list_opens_the_tenth_lesson_with_0_and_the_next_ten_with_w():
 
 @pytest.mark.parametrize(("lesson", "field", "typed", "reason"), [
     ("weight-matrix", "weights", "0.1,0.1,-0.3;0.1,0.2;0,1.3,0.1", "weights: row 2 has 2 numbers, row 1 has 3"),
-    ("weight-matrix", "goal", "0.1,1", "weights: 9 weights do not fill 2 rows of 3"),
+    ("weight-matrix", "goal", "0.1,1", "goal: 9 weights do not fill 2 rows of 3"),  # the field changed
     ("freeze-weight", "frozen", "4", "frozen: there is no weight 4: the weights are numbered 1 to 3"),
     ("freeze-weight", "frozen", "one", "frozen: 'one' is not a weight number"),
     ("several-outputs", "goal", ",".join(["1"] * 10), "goal: has 10 values: a problem has at most 9 outputs"),

@@ -646,3 +646,40 @@ def test_the_rounding_sentence_appears_only_within_a_few_spacings_of_the_goal(we
     assert (rounding in said) + (not_yet in said) == shown_equal, (prediction, goal)
     assert rounding not in said or near, (prediction, goal)
     assert not_yet not in said or closing_in, (prediction, following, goal)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_frozen_weight_in_a_matrix_has_one_name_in_the_worked_step(language):
+    """Lesson 10 with 4 typed in the frozen field: the panel said "frozen w2,1", the worked
+    step "frozen weight 1" (its place in row 2). One name, as the chart and the log give it."""
+    problem = find_lesson("weight-matrix").problem.replace(frozen=(3,))
+    history = History.start(problem).step()
+    said = "\n".join(worked_step(history, language, output=1))
+    assert say(language, "worked.frozen", weights="w2,1", count=1) in said
+    assert {"en": "0 for frozen w2,1", "zh": "冻结的 w2,1 取 0"}[language] in said
+    assert not re.search(r"(weight|权重) 1\b", said)
+    assert "w2,1" not in "\n".join(worked_step(history, language, output=0))  # row 1 freezes nothing
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_editors_hint_says_how_weight_numbers_count_in_a_matrix(language):
+    """"Weight numbers such as 1 or 1,3" left a student to guess which weight 4 is."""
+    assert "w2,1" in say(language, "edit_help")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", ["multi-weight", "freeze-weight", "several-outputs", "weight-matrix"])
+def test_every_worked_weight_delta_of_a_frozen_weight_says_it_is_0_for_being_frozen(name, language):
+    """Lesson 9 with w2,1 frozen and input -2 showed `weight_delta = (-1.4) x (-2) = 0` (by
+    hand 2.8): one output's only weight, frozen, was worked as if it learned."""
+    template = say(language, "worked.weight_delta.frozen", delta="<D>", input="<I>", weights="<W>", value="<V>")
+    but_frozen = template.partition("<I>")[2].partition("<W>")[0]  # ", but 0 for frozen weight "
+    base = find_lesson(name).problem
+    for inputs in (base.inputs, tuple(-2.0 for _ in base.inputs)):
+        for index in range(len(base.weights)):
+            problem = base.replace(inputs=inputs, frozen=(index,))
+            history = History.start(problem).jump(1)
+            for output in range(problem.outputs):
+                lines = worked_step(history, language, output)
+                assert any(but_frozen in line for line in lines) == bool(problem.output_problem(output).frozen), (
+                    index, output, lines)

@@ -37,7 +37,7 @@ def worked_step(history: History, language: str, output: int | None = 0) -> list
         heading = "worked.output" if output is not None else "worked.output_each"  # no keys to choose in line mode
         lines.append(say(language, heading, iteration=step.iteration, next=step.iteration + 1, output=shown + 1,
                          outputs=problem.outputs))
-        lines += _worked(problem.output_problem(shown), output_record(step, shown), language)
+        lines += _worked(problem.output_problem(shown), output_record(step, shown), language, row=shown)
     errors = " + ".join(readable(e) for e in step.errors)
     return lines + [say(language, "worked.error_sum", errors=errors, value=readable(step.error))]
 
@@ -57,7 +57,7 @@ def says_every_digit(history: History, output: int = 0) -> bool:
     return isinstance(step, GradientStep) and not _adds_up_as_shown(problem, step)
 
 
-def _worked(problem: Problem, step, language: str) -> list[str]:
+def _worked(problem: Problem, step, language: str, row: int | None = None) -> list[str]:
     goal = problem.goals[0]  # one output: several are worked by their own lines
     lines = [_prediction_line(problem, step, language),
              say(language, "worked.error", prediction=readable(step.prediction), goal=number(goal),
@@ -71,7 +71,7 @@ def _worked(problem: Problem, step, language: str) -> list[str]:
     if isinstance(step, MeasureStep):
         weights = vector(step.weights) if problem.size > 1 else readable(step.weights[0])
         return lines + [say(language, "measured", weight=weights)]
-    lines += _gradient_lines(problem, step, language)
+    lines += _gradient_lines(problem, step, language, row)
     if not _adds_up_as_shown(problem, step):
         lines.append(say(language, "worked.shown_digits", digits=SHOWN_DIGITS))
     return lines
@@ -132,28 +132,32 @@ def _prediction_line(problem: Problem, step, language: str) -> str:
                value=readable(step.prediction))
 
 
-def _gradient_lines(problem: Problem, step: GradientStep, language: str) -> list[str]:
+def _gradient_lines(problem: Problem, step: GradientStep, language: str, row: int | None = None) -> list[str]:
     goal, alpha = problem.goals[0], problem.alpha
     delta = say(language, "worked.delta", prediction=readable(step.prediction), goal=number(goal),
                 value=readable(step.delta))
     inputs = problem.inputs
+    # A frozen weight's weight_delta is 0 in the same line that works the others out: shown
+    # as delta x input, it would contradict the lesson's "its weight_delta is 0" until a later
+    # line, or read as wrong arithmetic (-1.4 x -2 = 0) where one output's only weight is frozen.
+    # Named as the panel, the chart and the log name them: w2, or w2,1 in row 2 of a matrix.
+    frozen = ", ".join(f"w{index + 1}" if row is None else f"w{row + 1},{index + 1}" for index in problem.frozen)
+    weight_delta_key = "worked.weight_delta.frozen" if frozen else "worked.weight_delta"
     if problem.size == 1:
         return [
             delta,
-            say(language, "worked.weight_delta", delta=number(step.delta), input=number(inputs[0]),
-                value=readable(step.weight_delta[0])),
+            say(language, weight_delta_key, delta=number(step.delta), input=number(inputs[0]),
+                value=readable(step.weight_delta[0]), weights=frozen),
+            *([say(language, "worked.frozen", weights=frozen, count=1)] if frozen else []),
             say(language, "worked.weight", weight=readable(step.weights[0]), alpha=readable(alpha),
                 weight_delta=number(step.weight_delta[0]), value=readable(step.weights_after[0])),
             *_which_way(inputs[0], step, language),
         ]
     silent = [f"w{i + 1}" for i, x in enumerate(inputs) if x == 0]
-    # A frozen weight's weight_delta is 0 in the same line that works the others out: shown
-    # as delta x input, it would contradict the lesson's "its weight_delta is 0" until a later line.
-    frozen = ", ".join(str(index + 1) for index in problem.frozen)
     lines = [
         delta,
-        say(language, "worked.weight_delta.frozen" if frozen else "worked.weight_delta", delta=number(step.delta),
-            input=vector(inputs), value=vector(step.weight_delta), weights=frozen),
+        say(language, weight_delta_key, delta=number(step.delta), input=vector(inputs),
+            value=vector(step.weight_delta), weights=frozen),
         say(language, "worked.weights", weights=vector(step.weights), alpha=readable(alpha),
             value=vector(step.weights_after)),
         *([say(language, "worked.no_signal.some", names=", ".join(silent))] if silent else []),
