@@ -162,3 +162,13 @@ def test_a_folder_cut_to_fit_starts_where_a_folders_name_begins():
     assert end_of_path("/tmp/walk-zh2", 13) == "/tmp/walk-zh2"  # it fits: whole
     assert end_of_path("/tmp/a-very-long-name", 8) == "…ng-name"  # no whole name fits: its end, as end_of
     assert end_of_path("C:\\tmp\\walk", 8, "...", "\\") == "...\\walk"
+
+
+def test_a_long_formula_breaks_at_its_equals_signs_before_its_minus_signs():
+    # Lesson 3's worked step read "... the miss by r = 1" / "  - alpha x input^2 = ...": the
+    # "-" at the start of a line read as a minus sign, or a list's dash.
+    lines = wrap("Each step multiplies the miss by r = 1 - alpha x input^2 = 1 - 1 x 1^2 = 0. While", 38)
+    assert not any(line.strip().startswith(("- ", "+ ")) for line in lines), lines
+    assert any(line.strip().startswith("= 1 - alpha x input^2") for line in lines), lines
+    long_sum = "prediction = " + " + ".join(f"{x} x (-1776.{x})" for x in range(1, 6)) + " = 5"
+    assert all(len(line) <= 38 for line in wrap(long_sum, 38))  # one side too long still breaks at +

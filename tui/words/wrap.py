@@ -26,6 +26,7 @@ CLOSING = set("…,.;:?!)]}%").union(*(language.closing for language in LANGUAGE
 OPENING = set("([{").union(*(language.opening for language in LANGUAGES.values()))
 OPERATORS = {"=", "<", ">", "<=", ">=", "->", "→", "+", "-", "x", "×", "/", "*"}  # between operands, spaced
 BREAKS = {"=", "<", ">", "<=", ">=", "->", "→", "+", "-"}  # where a formula too long for a line may break
+RELATIONS = BREAKS - {"+", "-"}  # where it breaks first: "r = 1" / "- alpha x input^2" read as a minus sign
 PRODUCTS = {"x", "×", "/", "*"}  # where a term too long for a line may break
 HANG = "  "  # before a formula's continued line, which begins with its operator
 # Words a line should not split ("预/测"), every language's, longest first.
@@ -300,8 +301,8 @@ def _formulas(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, b
         if end > position and before[end + 1] - before[position] + end - position <= columns:
             joined.append((" ".join(piece for piece, _ in pieces[position:end + 1]), pieces[position][1]))
             position = end + 1
-        elif end > position:  # too long for a line: a term whole on each, broken before + - or =
-            joined += _terms(pieces[position:end + 1], columns)
+        elif end > position:  # too long for a line: a side whole on each, broken before =, then + or -
+            joined += _terms(pieces[position:end + 1], columns, RELATIONS)
             position = end + 1
         else:
             joined.append(pieces[position])
@@ -309,7 +310,7 @@ def _formulas(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, b
     return joined
 
 
-def _terms(run: list[tuple[str, bool]], columns: int, at: set[str] = BREAKS) -> list[tuple[str, bool]]:
+def _terms(run: list[tuple[str, bool]], columns: int, at: set[str] = RELATIONS) -> list[tuple[str, bool]]:
     """A formula too long for a line, as pieces that each begin with an operator it may
     break before (outside brackets): "prediction", "= 8.5 x (-23235)", "+ 0.65 x (-1776.7)".
     A term too wide for a line of its own breaks the same way before x or /, and failing
@@ -326,6 +327,8 @@ def _terms(run: list[tuple[str, bool]], columns: int, at: set[str] = BREAKS) -> 
         text = " ".join(piece for piece, _ in term)
         if width(text) <= columns:  # indented where the line has room for that too
             joined.append((text, term[0][1]))
+        elif at is RELATIONS and len(term) > 1:  # one side too long: before + or -, then x or /
+            joined += _terms(term, columns, BREAKS)
         elif at is BREAKS and len(term) > 1:
             joined += _terms(term, columns, PRODUCTS)
         else:
