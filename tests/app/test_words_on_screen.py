@@ -493,6 +493,6 @@ async def test_each_outputs_formula_is_a_line_with_its_number(name, language):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         lesson = screen_text(app).split("─课程─" if language == "zh" else "─Lesson─")[1].splitlines()
-        assert sum(bool(re.match(r" [123](: |：)\S", line)) for line in lesson) >= 3, lesson
+        assert sum(bool(re.match(r" (output [123]: |输出 [123]：)\S", line)) for line in lesson) >= 3, lesson
         assert not any(re.search(r"\b\d[:：]$", line.rstrip()) for line in lesson), lesson
         assert language == "en" or not re.search(r"\d; \d: ", " ".join(lesson))

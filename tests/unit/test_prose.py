@@ -683,3 +683,24 @@ def test_every_worked_weight_delta_of_a_frozen_weight_says_it_is_0_for_being_fro
                 lines = worked_step(history, language, output)
                 assert any(but_frozen in line for line in lines) == bool(problem.output_problem(output).frozen), (
                     index, output, lines)
+
+
+ASCII_BESIDE_CHINESE = re.compile(r"[\u4e00-\u9fff] ?[,:;](?! )|(?<! )[,:;] ?[\u4e00-\u9fff]")  # " ; ": a key named
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_chinese_lessons_as_filled_in_name_each_output_in_chinese_punctuation(name):
+    """Lessons 9 and 10 listed the outputs "1: 0.65 × 0.3 = 0.195; 2: ...": a bare number and
+    ASCII marks inside Chinese text. Each output is named (输出 1：…；输出 2：…), and no ASCII
+    , : or ; touches a Chinese word in any lesson's words as the student reads them, figures in."""
+    lesson = find_lesson(name)
+    history = History.start(lesson.problem)
+    said = opening(lesson, history, "zh") + worked_step(history.step(), "zh") + [notice(lesson, history.step(), "zh")]
+    assert not [text for text in said if ASCII_BESIDE_CHINESE.search(text)]
+    lines = [line for text in said for line in text.splitlines()]
+    assert not [line for line in lines if re.match(r"\d+ ?[:：]", line)], "a bare number names an output"
+    if lesson.problem.outputs > 1:
+        assert {f"输出 {k}：" for k in range(1, 4)} <= {line[:5] for line in lines}
+        assert [line[-1] for line in lines if line.startswith("输出 1：")] == ["；", "；"]
+    english = " ".join(opening(lesson, history, "en"))
+    assert lesson.problem.outputs == 1 or "\noutput 2: " in english

@@ -152,12 +152,14 @@ def _outputs_facts(problem: Problem, language: str) -> dict[str, str]:
     misses = predictions - as_arrays(problem.goals)
     errors = np.array([miss ** 2 for miss in misses])  # as rules.outputs_step squares them
 
-    colon = say(language, "sep.colon")
+    end = say(language, "sep.rows").rstrip()
 
     def each(parts) -> str:
-        """A line an output, its number before it: "1: 8.5 x 0.1 + ... = 0.555" never breaks
-        between the number and its formula, and three sums side by side never run together."""
-        return "".join(f"\n{output}{colon}{part}" for output, part in enumerate(parts, start=1))
+        """A line an output, named before it as a textbook names it ("output 1: ...;", "输出
+        1：…；"): a bare "1:" read as a list's number, and three sums side by side never run
+        together; the line never breaks between the name and its formula."""
+        lines = [say(language, "figures.output", output=output, part=part) for output, part in enumerate(parts, start=1)]
+        return "".join(f"\n{line}{end if output < len(lines) else ''}" for output, line in enumerate(lines, start=1))
 
     terms = [" + ".join(f"{number(x)}{times}{number(w)}" for x, w in zip(problem.inputs, row)) for row in rows]
     return {
