@@ -178,6 +178,22 @@ async def test_v_toggles_the_chart_and_number_keys_choose_the_weight():
         assert app.state.selected == 2
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_lesson_opened_with_l_starts_on_its_own_chart(language):
+    """v's error-vs-iteration chart came along into the next lesson, where at iteration 0
+    it is one point and the lesson's words speak of the curve: a lesson opens on error vs weight."""
+    app = app_for("alpha", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, "space", "v")
+        assert app.state.view == "iteration"
+        await press_at_once(pilot, "l", "7")
+        await settle(pilot)
+        assert app.state.session.lesson.name == "multi-weight"
+        assert app.state.view == "weight"
+        title = app.query_one("#chart").border_title
+        assert title.startswith(say(language, "chart.weight")), title
+
+
 @pytest.mark.slow  # beside the everyday set: in CI
 async def test_f_shows_exact_values():
     app = app_for()

@@ -372,8 +372,12 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         from .screens.lessons import LessonsScreen
 
         def choose(lesson: Lesson | None) -> None:
-            if lesson is not None:  # its predict mode comes with it (AppState.replace)
-                self.state = self.state.replace(session=self.state.session.with_lesson(lesson), selected=0)
+            # Its predict mode comes with it (AppState.replace). The chart is the lesson's own,
+            # error vs weight: error vs iteration, chosen with v for a long run, is one point at
+            # a new lesson's start, and every lesson's words speak of the curve.
+            if lesson is not None:
+                self.state = self.state.replace(session=self.state.session.with_lesson(lesson), selected=0,
+                                                view=WEIGHT_VIEW)
 
         self.state = self.state.replace(playing=False)
         lessons = (*(self.course_lessons or course()), *self.extra_lessons)  # read when first asked for
