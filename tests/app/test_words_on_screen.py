@@ -496,3 +496,19 @@ async def test_each_outputs_formula_is_a_line_with_its_number(name, language):
         assert sum(bool(re.match(r" (output [123]: |输出 [123]：)\S", line)) for line in lesson) >= 3, lesson
         assert not any(re.search(r"\b\d[:：]$", line.rstrip()) for line in lesson), lesson
         assert language == "en" or not re.search(r"\d; \d: ", " ".join(lesson))
+
+
+@pytest.mark.parametrize("name", LESSONS)
+def test_a_chinese_logs_headings_are_chinese_but_the_weights_chart_names(name):
+    """"e1 e2 e3" over the outputs' errors read as English in a Chinese log: every heading
+    is the reader's word, but for a weight's column, named as the chart names it (w2,1)."""
+    from gradstep.tui.app.widgets.log import OUTPUTS_WIDTH, heading, log_columns
+
+    problem = next(lesson for lesson in course() if lesson.name == name).problem
+    shown = [heading(column, OUTPUTS_WIDTH, "zh", problem).strip() for column in log_columns(problem, 10_000, OUTPUTS_WIDTH)]
+    english = [text for text in shown if re.search("[a-z]", text) and not re.fullmatch(r"wd?\d+(,\d+)?", text)]
+    assert not english, shown
+    if problem.outputs > 1:
+        assert {"误差1", "预测2", "差值3"} <= set(shown)
+        assert {"e1", "p2", "d3"} <= {heading(c, OUTPUTS_WIDTH, "en", problem).strip()
+                                     for c in log_columns(problem, 10_000, OUTPUTS_WIDTH)}

@@ -115,12 +115,13 @@ def term(language: str, name: str) -> str:
 
 def headings(language: str) -> dict[str, str]:
     """The text table's words in `language`: its column headings, and hot and cold's moves.
-    A language whose words the code's names are (English) keeps them, as CSV has them; so
-    do delta and weight_delta in every language."""
+    A language whose words the code's names are (English) keeps them, as CSV has them;
+    another names delta and weight_delta by its own words too (差值, 权重改变量), as its
+    worked step introduces them, not by the code's."""
     if LANGUAGES[language].code_names:
         return {}
     columns = {name: term(language, name) for name in ("iteration", "weight", "prediction", "error", "output_error")}
-    columns |= {name: say(language, f"column.{name}") for name in ("up_error", "down_error", "move")}
+    columns |= {name: say(language, f"column.{name}") for name in ("up_error", "down_error", "move", "delta", "weight_delta")}
     return columns | {move: say(language, f"direction.{word}") for move, word in
                       (("up", "up"), ("down", "down"), ("none", "stay"))}
 

@@ -24,7 +24,7 @@ from .panel import StatePanel
 NUMBER_WIDTH, EXACT_WIDTH = 11, 24  # SHOWN_DIGITS in any notation (-1.2345e+06), or every digit
 OUTPUTS_WIDTH = 8  # with several outputs: each output's error and their sum fit the half-width log
 PRIORITY = ("error", "output_error", "weight", "prediction", "delta", "weight_delta", "up_error", "down_error", "move")
-ONE_LETTER = {"weight": "w", "weight_delta": "wd", "prediction": "p", "output_error": "e", "delta": "d"}
+ONE_LETTER = {"weight": "w", "weight_delta": "wd"}  # a weight's column is named as the chart names it (w2,1)
 SHORT = {"weight_delta": "w_delta"}  # where the text table's heading is wider than a log column
 
 
@@ -63,9 +63,13 @@ def _values(problem: Problem, field: str) -> int:
     return 1
 
 
-def _name(problem: Problem, field: str, index: int) -> str:
-    """A column of a field with several values: "w2", "e3", or "w2,1" in a matrix."""
-    if problem.outputs > 1 and field in ("weight", "weight_delta"):
+def _name(problem: Problem, field: str, index: int, language: str) -> str:
+    """A column of a field with several values: "w2", or "w2,1" in a matrix, as the chart
+    names a weight; an output's own error, prediction or delta in the reader's words ("e3",
+    误差3: a Chinese student read "e1 e2 e3" as English)."""
+    if field not in ONE_LETTER:
+        return say(language, f"column.{field}_of", number=index + 1)
+    if problem.outputs > 1:
         row, column = divmod(index, len(problem.inputs))
         return f"{ONE_LETTER[field]}{row + 1},{column + 1}"
     return f"{ONE_LETTER[field]}{index + 1}"
@@ -78,7 +82,7 @@ def heading(column: tuple[str, int | None], width: int, language: str, problem: 
     keeps its own word, cut with "…", rather than turn to English."""
     field, index = column
     if index is not None:
-        name = _name(problem, field, index)
+        name = _name(problem, field, index, language)
     else:
         name = headings(language).get(field, field)
         if cell_len(name) > width and LANGUAGES[language].code_names:
