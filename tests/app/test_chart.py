@@ -50,10 +50,28 @@ async def test_lesson_7s_trail_is_drawn_at_the_errors_in_the_log(language):
         await pilot.press("2", "space", "space", "space")
         rows = chart_rows(app)
         assert "0.0196" in rows[1] and "o" in rows[1], rows  # iteration 0's error, at its height
-        title = {"en": "w2, the others as now", "zh": "w2（其余权重取当前值）"}[language]
+        title = {"en": "w2 (others as now)", "zh": "w2（其余取当前值）"}[language]
         from ..helpers import screen_text
 
         assert title in screen_text(app).split("\n")[1]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_chart_title_is_shortened_to_fit_80_columns_never_cut(language):
+    """Lesson 8's diverging run read "Error vs weight w1, the others as now…", lesson 10's
+    frozen weight "误差 2 对 w2,1（其余取当前值）（已冻 …": Textual cut them at the border,
+    and the cut part was the one that mattered (log10, frozen)."""
+    from ..helpers import press_at_once, screen_text, settle
+
+    for name, keys, wanted in (("freeze-weight", ("z", *["space"] * 4), {"en": "log10", "zh": "对数坐标"}),
+                               ("weight-matrix", ("2", "z"), {"en": "frozen w2,1", "zh": "冻结的 w2,1"})):
+        app = app_for(name, language=language)
+        async with app.run_test(size=SIZE) as pilot:
+            await press_at_once(pilot, *keys)
+            await settle(pilot)
+            title = app.query_one("#chart").border_title
+            top = screen_text(app).split("\n")[1]
+            assert wanted[language] in title and title in top and "…" not in top, (title, top)
 
 
 @pytest.mark.slow  # beside the everyday chart test; the log weight axis is a unit test (test_curve): in CI

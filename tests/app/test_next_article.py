@@ -28,7 +28,7 @@ async def test_z_freezes_the_followed_weight_and_unfreezes_it():
         problem = app.state.session.problem
         assert problem.frozen == (1,) and app.state.session.history.iteration == 0
         assert app.state.notice == "w2 frozen: its weight_delta is 0. A new run from 0; b goes back."
-        assert "Error vs frozen w2, others as now" in screen_text(app)
+        assert "Error vs frozen w2 (others as now)" in screen_text(app)
         await pilot.press("space")
         assert app.state.session.history.record(0).weight_delta[1] == 0
         assert "w2 is frozen: its weight_delta is set to 0, so it does not move" in panel(app)
@@ -92,9 +92,9 @@ async def test_the_same_key_again_walks_along_a_row_of_the_matrix():
     app = app_for("weight-matrix")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("3")
-        assert app.state.followed == 6 and "Error 3 vs w3,1, others as now" in screen_text(app)
+        assert app.state.followed == 6 and "Error 3 vs w3,1 (others as now)" in screen_text(app)
         await press_at_once(pilot, "3", "3")
-        assert app.state.followed == 8 and "Error 3 vs w3,3, others as now" in screen_text(app)
+        assert app.state.followed == 8 and "Error 3 vs w3,3 (others as now)" in screen_text(app)
         await pilot.press("3")
         assert app.state.followed == 6
 

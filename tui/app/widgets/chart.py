@@ -55,26 +55,51 @@ class ErrorChart(StatePanel, PlotextPlot):
         return frame
 
     def title(self, state: AppState) -> str:
+        """What the chart plots, then its notes in one parenthesis: whether the other weights
+        are held where they are now, and whether the error axis counts powers of ten.
+
+        At 80 columns the border holds 38 cells, and Textual cuts a longer title with "…":
+        lesson 8's diverging run lost "(log10)", lesson 10's frozen weight "(frozen)". So a
+        frozen weight says so in its name, and "others as now", the least needed (the help
+        says it of every curve along one of several weights), is left out where the title
+        would not fit."""
         history = state.session.history
         problem = history.problem
-        if problem.outputs > 1:
-            row, column = divmod(state.followed, len(problem.inputs))
-            key = "chart.output_weight" if len(problem.inputs) > 1 else "chart.output_weight_alone"
-            key = "chart.output_iteration" if state.view == ITERATION_VIEW else key
-            title = say(state.language, key, output=row + 1, row=row + 1, column=column + 1)
-        elif state.view == ITERATION_VIEW:
-            title = say(state.language, "chart.iteration")
-        elif state.followed in problem.frozen:
-            title = say(state.language, "chart.frozen_others_as_now", number=state.followed + 1)
+        frozen = state.followed in problem.frozen and state.view != ITERATION_VIEW
+        row, column = divmod(state.followed, len(problem.inputs))
+        if state.view == ITERATION_VIEW:
+            key = "chart.output_iteration" if problem.outputs > 1 else "chart.iteration"
+        elif problem.outputs > 1:
+            key = "chart.output_frozen_weight" if frozen else "chart.output_weight"
+        elif problem.size > 1:
+            key = "chart.frozen_weight" if frozen else "chart.numbered_weight"
         else:
-            title = say(state.language, "chart.weight")
-            if problem.size > 1:
-                title += say(state.language, "chart.others_as_now", number=state.followed + 1)
-        if problem.outputs > 1 and state.view != ITERATION_VIEW and state.followed in problem.frozen:
-            title += say(state.language, "chart.frozen")
-        if self.frame(state).y.log:
-            title += say(state.language, "chart.log")
+            key = "chart.weight"
+        name = say(state.language, key, output=row + 1, row=row + 1, column=column + 1, number=state.followed + 1)
+        # The curve along one weight is drawn with the others held: said wherever another
+        # weight feeds the same output.
+        held = state.view != ITERATION_VIEW and len(problem.inputs) > 1
+        log = self.frame(state).y.log
+        room = self.size.width - 2 if self.size.width else None  # the border's corners; None: not laid out yet
+        for notes in ((*(["chart.others_as_now"] if held else []), *(["chart.log"] if log else [])),
+                      ("chart.log",) if log else ()):
+            title = name + self._notes(state.language, notes)
+            if room is None or Text(title).cell_len <= room:
+                break
         return title
+
+    @staticmethod
+    def _notes(language: str, notes: tuple[str, ...]) -> str:
+        """The notes after the chart's name, in one parenthesis (none: nothing)."""
+        if not notes:
+            return ""
+        return say(language, "chart.notes", notes=say(language, "chart.notes_between").join(
+            say(language, note) for note in notes))
+
+    def on_resize(self) -> None:
+        """A title fitted to the old width is fitted again (the state has not changed)."""
+        if self.state is not None:
+            self.border_title = self.title(self.state)
 
     def draw(self, state: AppState) -> Text:
         """plotext's picture of the state's frame, at the widget's size.
