@@ -254,7 +254,7 @@ async def test_the_divergence_banner_is_chinese():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*["space"] * 27)
         screen = screen_text(app)
-        assert "第 26 次迭代发散" in screen and english_words(screen) == set()
+        assert "第 26 次迭代时发散了" in screen and english_words(screen) == set()
 
 
 

@@ -100,3 +100,19 @@ def test_the_banner_names_the_iteration_the_run_stands_at_as_well_as_the_one_it_
     overflow = History.start(Problem(weights=(1e-307,), inputs=(1e307,), goal=0.0, alpha=100.0)).jump(5)
     assert overflow.iteration == overflow.divergence.iteration == 0  # nothing kept: it stands where it diverged
     assert say(language, "banner.stopped") in banner(language, overflow)
+
+
+@pytest.mark.parametrize(("language", "told"), [
+    ("en", "Diverged at iteration 26: the error grew to 1.3342e+106, more than 1e+100 times the 225 it started at, "
+           "and the run stopped one step later, at iteration 27. r = -99"),
+    ("zh", "第 26 次迭代时发散了：误差涨到了 1.3342e+106，超过起始值 225 的 1e+100 倍；程序又走了一步，停在第 27 次迭代。r = -99"),
+])
+def test_lesson_5s_banner_reads_as_a_sentence_a_beginner_would_write(language, told):
+    """It read "误差达到 9.64e+108，是起始值 2.601e+05 的 1e+100 倍以上，走完这一步后，在第 15 次
+    迭代停止" (and "more than 1e+100 times its first value, 225, and stepping stopped after
+    that step"): word for word from English, the figure named after its comparison; and the
+    error as the log writes it, 1.3342e+106 beside the log's row 26, not 1.33e+106."""
+    from gradstep.tui.words.divergence import banner
+
+    view = History.start(find_lesson("divergence").problem).jump(300)
+    assert banner(language, view).startswith(told)

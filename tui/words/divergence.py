@@ -20,7 +20,7 @@ def describe(language: str, divergence: Divergence, problem: Problem) -> str:
 def _growth(language: str, divergence: Divergence, problem: Problem) -> str:
     """How far the error grew: GROWTH times its start, or past GROWTH for a start below 1."""
     first = start_error(problem)
-    value, growth = readable(divergence.value, 3), readable(GROWTH)
+    value, growth = readable(divergence.value), readable(GROWTH)  # as the log writes it
     if first < 1:
         return say(language, "reached_past", value=value, growth=growth)
     return say(language, "reached", value=value, growth=growth, first=readable(first))
