@@ -704,3 +704,13 @@ def test_chinese_lessons_as_filled_in_name_each_output_in_chinese_punctuation(na
         assert [line[-1] for line in lines if line.startswith("输出 1：")] == ["；", "；"]
     english = " ".join(opening(lesson, history, "en"))
     assert lesson.problem.outputs == 1 or "\noutput 2: " in english
+
+
+@pytest.mark.parametrize(("inputs", "frozen"), [((0.0, 0.0, 1.2), ()), ((8.5, 0.65, 1.2), (0, 1))])
+def test_a_chinese_worked_step_lists_weights_with_the_chinese_list_mark(inputs, frozen):
+    """"w1, w2, w3 的权重改变量 … 这个权重": names listed with an ASCII comma inside Chinese, and
+    several weights called "this weight"."""
+    problem = find_lesson("multi-weight").problem.replace(inputs=inputs, frozen=frozen)
+    said = " ".join(worked_step(History.start(problem).step(), "zh"))
+    assert "w1、w2" in said and "w1, w2" not in said and "这个权重" not in said, said
+    assert "w1, w2" in " ".join(worked_step(History.start(problem).step(), "en"))

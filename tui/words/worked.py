@@ -141,7 +141,7 @@ def _gradient_lines(problem: Problem, step: GradientStep, language: str, row: in
     # as delta x input, it would contradict the lesson's "its weight_delta is 0" until a later
     # line, or read as wrong arithmetic (-1.4 x -2 = 0) where one output's only weight is frozen.
     # Named as the panel, the chart and the log name them: w2, or w2,1 in row 2 of a matrix.
-    frozen = ", ".join(f"w{index + 1}" if row is None else f"w{row + 1},{index + 1}" for index in problem.frozen)
+    frozen = say(language, "sep.list").join(f"w{index + 1}" if row is None else f"w{row + 1},{index + 1}" for index in problem.frozen)
     weight_delta_key = "worked.weight_delta.frozen" if frozen else "worked.weight_delta"
     if problem.size == 1:
         return [
@@ -160,7 +160,7 @@ def _gradient_lines(problem: Problem, step: GradientStep, language: str, row: in
             value=vector(step.weight_delta), weights=frozen),
         say(language, "worked.weights", weights=vector(step.weights), alpha=readable(alpha),
             value=vector(step.weights_after)),
-        *([say(language, "worked.no_signal.some", names=", ".join(silent))] if silent else []),
+        *([say(language, "worked.no_signal.some", names=say(language, "sep.list").join(silent))] if silent else []),
     ]
     if frozen:  # why it is 0, after the line that shows it
         lines.insert(2, say(language, "worked.frozen", weights=frozen, count=len(problem.frozen)))
