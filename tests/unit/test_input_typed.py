@@ -7,10 +7,12 @@ from gradstep.tui.app.input_end import as_typed
 def test_an_escape_read_with_the_next_key_is_the_escape_key():
     assert as_typed("e\x1bnn") == ["e", None, "nn"]  # Esc closes the editor, then two steps
     assert as_typed("\x1b.") == [None, "."]  # Textual dropped the Escape before a mark
+    assert as_typed("\x1b\x1bs") == [None, None, "s"]  # read as Esc and Alt+s, the s typed in a box
+    assert as_typed("t\x1b") == ["t", None]  # before the Escape a read held back: no sequence starts
 
 
 def test_the_start_of_a_sequence_is_left_to_the_parser():
-    for sequence in ("\x1b[A", "\x1bOA", "\x1b]11;rgb:0/0/0\x1b\\", "\x1bP>|xterm\x1b\\", "\x1b\x1b"):
+    for sequence in ("\x1b[A", "\x1bOA", "\x1b]11;rgb:0/0/0\x1b\\", "\x1bP>|xterm\x1b\\"):
         assert as_typed(sequence) == [sequence]
 
 

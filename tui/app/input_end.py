@@ -38,9 +38,11 @@ else:
 TICK = 0.1  # seconds between looks at a lone escape: is it the Escape key, or the start of a sequence?
 # An Escape read together with the key after it: Textual takes the two for Alt and that key
 # (or drops the Escape before a mark), so Esc then n over SSH closed no form and stepped
-# nowhere. Before anything but the start of a sequence ([ O ] P _ \ or another Escape), an
-# Escape is the Escape key; gradstep binds no Alt key.
-ESCAPE_KEY = re.compile(r"\x1b(?=[^\[\]OP_\\\x1b])")
+# nowhere. Before anything but the start of a sequence ([ O ] P _ \), an Escape is the
+# Escape key: before another Escape too (Esc Esc s was read as Esc and Alt+s, which typed
+# an s), and at the end of what is fed at once (the last Escape of a read is held back, so
+# one there stands before that one). gradstep binds no Alt key.
+ESCAPE_KEY = re.compile(r"\x1b(?=[^\[\]OP_\\]|$)")
 
 
 def as_typed(text: str) -> list[str | None]:
@@ -149,7 +151,7 @@ class _TerminalInput(_TerminalPart):
                         driver_app(self).terminal_gone()
                         return
                     text = held + decode(data)
-                    held = "\x1b" if text.endswith("\x1b") and not text.endswith("\x1b\x1b") else ""
+                    held = "\x1b" if text.endswith("\x1b") else ""
                     for piece in as_typed(text[:len(text) - len(held)]):
                         for event in parser.feed(piece) if piece is not None else [events.Key("escape", "\x1b")]:
                             self.process_message(event)
