@@ -1,6 +1,7 @@
 """The app driven the way a student drives it: keys in, assertions on the session."""
 
 import csv
+import re
 
 import pytest
 from gradstep.core.history import History
@@ -414,7 +415,7 @@ async def test_the_key_bar_offers_what_this_screen_needs(language, more, edit):
     app = app_for("alpha", language=language)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "space", "space")  # the worked step goes on over a page
-        assert "1/2" in screen_text(app) and more in key_bar_text(app)
+        assert re.search(r"\b1/[2-9]\b", screen_text(app)) and more in key_bar_text(app)  # page 1 of several
         await pilot.press(*["space"] * 7)
         assert {"en": "v view", "zh": "v 换图"}[language] in key_bar_text(app)  # the log has scrolled past the start
     app = app_for("measure-error", language=language)

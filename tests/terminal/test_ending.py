@@ -30,8 +30,10 @@ def test_a_corrupt_save_is_reported_set_aside_and_not_fatal(terminal, tmp_path):
     (folder / "session.json").write_text('{"format": 1, "lesson": ')
     term = terminal([sys.executable, "-m", "gradstep.tui", "--resume"],
                     env={"XDG_STATE_HOME": str(tmp_path / "state")})
-    screen = term.past_questions("measure-error: Measure the error")  # the course starts instead
-    assert " The saved session was unreadable; kept as" in screen.splitlines()[-1]  # said on the notice line
+    term.past_questions("measure-error: Measure the error")  # the course starts instead
+    screen = term.wait_for("session.json.corrupt-")  # the notice wraps to the rows it needs: the name shows
+    notice = " ".join(line.strip() for line in screen.splitlines()[-3:])  # in the key bar's row and two above
+    assert "The saved session was unreadable; kept as session.json.corrupt-" in notice, screen
     term.press("q")
     assert term.wait_for_exit() == 0
     kept = [p.name for p in folder.iterdir() if p.name.startswith("session.json.corrupt-")]
