@@ -424,6 +424,20 @@ async def test_the_key_bar_offers_what_this_screen_needs(language, more, edit):
         assert edit in key_bar_text(app)  # only new numbers change anything here
 
 
+@pytest.mark.slow  # beside the everyday key-bar test (dims): in CI
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_key_bar_keeps_l_where_the_screens_needs_crowd_it(language):
+    """Lesson 8 at 80 columns offered f, z and w, and the way on, l, fell off the end."""
+    app = app_for("freeze-weight", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, "space", "2", "space")
+        await settle(pilot)
+        keys = key_bar_text(app)
+        assert all(f"{key} {say(language, 'key.' + action)}" in keys
+                   for key, action in (("z", "freeze"), ("w", "page"), ("l", "lessons"))), keys
+        assert keys.rstrip().endswith(f"q {say(language, 'key.quit')}")
+
+
 async def test_chinese_screens_name_lessons_in_chinese():
     """The status line and the list said "hot-cold: 冷热法"; the English name is for the command line."""
     app = app_for("hot-cold", language="zh")

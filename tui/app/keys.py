@@ -3,7 +3,7 @@
 Most useful first: at 80 columns the key bar has room up to m, e on wider screens. The
 chart view, the exact digits, the export and the play speed are listed by `?` (and in
 the README's table); the bar offers g, e, x, f, z, v and w where the screen needs them
-(key_bar.needed), and always ? and q.
+(key_bar.needed), and always ? and q, and l where it would work (the way on).
 """
 
 from textual.binding import Binding

@@ -124,20 +124,26 @@ class KeyBar(StatePanel):
 
 
 ALWAYS = ("help", "quit")  # ? lists every key the bar leaves out; q is the way out
+ONWARD = "lessons"  # l, the way on to the next lesson: always, where it would work
 
 
 def fitted(entries: list[tuple[Text, str, bool]], width: int) -> list[Text]:
-    """The entries that fit `width` cells, most useful first, in their order: ? and q always
-    (the screen's needs pushed them off the end); and where not everything fits, no key
-    that would do nothing now (b and 0 before the first step) takes a needed one's room."""
+    """The entries that fit `width` cells, most useful first, in their order: ? and q always,
+    and l wherever it would work (the screen's needs pushed them off the end: lesson 8, its
+    weight to freeze, a worked step over pages and every digit on offer, left a student who
+    had finished it no way on); and where not everything fits, no key that would do nothing
+    now (b and 0 before the first step) takes a needed one's room."""
     def cost(entry: Text) -> int:
         return entry.cell_len + 1  # and the space before it
 
+    def kept(action: str, enabled: bool) -> bool:
+        return action in ALWAYS or (action == ONWARD and enabled)
+
     crowded = sum(cost(entry) for entry, _, _ in entries) - 1 > width
-    room = width + 1 - sum(cost(entry) for entry, action, _ in entries if action in ALWAYS)
+    room = width + 1 - sum(cost(entry) for entry, action, enabled in entries if kept(action, enabled))
     chosen = []
     for entry, action, enabled in entries:
-        if action in ALWAYS:
+        if kept(action, enabled):
             chosen.append(entry)
         elif (enabled or not crowded) and cost(entry) <= room:
             chosen.append(entry)
