@@ -337,7 +337,8 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
             key = "story.ratio" if math.isclose(ratio, r * r, rel_tol=1e-6) else "story.ratio_rounded"
             ratio_text, r_squared = readable(ratio, 4), not_falsely_whole(r * r)
             agree = _digits_agreeing(ratio, r * r)
-            if key == "story.ratio_rounded" and float(ratio_text) == float(r_squared):  # equal as shown: never "unequal"
+            # Equal as shown: never "unequal" (r^2 past the floats shows as overflow, never equal).
+            if key == "story.ratio_rounded" and math.isfinite(r * r) and float(ratio_text) == float(r_squared):
                 key = "story.ratio_near"
                 ratio_text, r_squared = readable(ratio, agree + 1), readable(r * r, agree + 1)
             if "forecast" in hidden:
@@ -352,6 +353,8 @@ def _digits_agreeing(a: float, b: float) -> int:
     relative difference is 3e-6), though rounded to 3 they read 0.563 and 0.562."""
     if a == b:
         return 17
+    if not (math.isfinite(a) and math.isfinite(b)):  # r^2 past the floats (an input of 1e154): none
+        return 0
     return max(0, min(17, math.floor(-math.log10(abs(a - b) / max(abs(a), abs(b))))))
 
 
