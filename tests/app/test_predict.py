@@ -117,6 +117,26 @@ async def test_a_question_comes_first_and_covers_the_panels_that_would_tell():
         assert results == [(RIGHT, 2), (WRONG, 2)]
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_guess_is_revealed_on_the_question_its_step_brings(language):
+    """In predict mode, lesson 3's question at iteration 1 covered the lesson panel at the
+    step the guess was revealed in: the student never read how the guess did."""
+    import re
+
+    from gradstep.tui.words.prose import reveal
+
+    app = app_for("gradient-descent", questions=True, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, "s", "enter", "t", "space")  # iteration 0's question skipped
+        await settle(pilot)
+        assert isinstance(app.screen, GuessScreen)
+        await press_at_once(pilot, *"0.3", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen) and app.state.session.history.iteration == 1
+        revealed = reveal(app.state.session, language)
+        assert revealed and re.sub(r"\s", "", revealed) in re.sub(r"[\s│]", "", screen_text(app))
+
+
 @pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
 async def test_a_notice_at_the_start_is_read_before_the_question_which_the_step_key_asks():
     app = app_for("alpha", questions=True, notice="Your last session (hot-cold, iteration 4) is kept.")

@@ -34,7 +34,7 @@ from ..files.owner import Owner, login_name
 from ..files.places import VIEW_SETTINGS, export_folder
 from ..words.figures import weight_name
 from ..words.language import following, shown, switchable
-from ..words.prose import facts_now, lesson_heading, stands_entries
+from ..words.prose import facts_now, lesson_heading, reveal, stands_entries
 from ..words.say import explain, field_names, say
 from ..words.wrap import end_of_path, width
 from .ascii import AsciiFilter
@@ -201,7 +201,8 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         language = self.state.language
         known, stands = facts_now(session.history, language), stands_entries(session.history, language)
         self.push_screen(QuestionScreen(session.lesson.questions[index], index, language, known, stands,
-                                        on_try=self.note_try, on_quit=quit_answered), answered)
+                                        on_try=self.note_try, on_quit=quit_answered,
+                                        revealed=reveal(session, language)), answered)
 
     def _stop_player(self) -> None:
         if self._player is not None:

@@ -122,9 +122,12 @@ class QuestionScreen(ModalScreen[Answer]):
     def __init__(self, question: Question, index: int, language: str, known: Mapping[str, str],
                  stands: tuple[list[str], str],
                  on_try: Callable[[Answer], None] = lambda judged: None,
-                 on_quit: Callable[[Answer], None] = lambda settled: None) -> None:
+                 on_quit: Callable[[Answer], None] = lambda settled: None, revealed: str = "") -> None:
         super().__init__()
         self.question, self.language = question, language
+        # The guess at the step that brought the question (prose.reveal), said first: the
+        # question covers the lesson panel, where the reveal was, at the same step.
+        self.revealed = revealed
         self.on_try = on_try  # each try as it is judged, for the teacher's log (not only once the box closes)
         self.on_quit = on_quit  # q on the settled question: the app keeps the answer, then saves and quits
         self.attempt = Attempt(question, index)
@@ -140,6 +143,8 @@ class QuestionScreen(ModalScreen[Answer]):
         choices = [(f"{n}", choice, "") for n, choice in enumerate(text.choices, start=1)]
         keys = "question.keys.choices" if self.question.choices else "question.keys.number"
         with Vertical(id="question"):
+            if self.revealed:
+                yield Wrapped([("", self.revealed, "bold")], classes="revealed")
             yield Wrapped([], entries=self.stands)  # broken between two figures, never inside one
             if self.question.at == 0:  # asked before the lesson's words: a guess, not a test
                 yield Wrapped([("", say(self.language, "question.before"), "italic")])
