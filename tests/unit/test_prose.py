@@ -714,3 +714,14 @@ def test_a_chinese_worked_step_lists_weights_with_the_chinese_list_mark(inputs, 
     said = " ".join(worked_step(History.start(problem).step(), "zh"))
     assert "w1、w2" in said and "w1, w2" not in said and "这个权重" not in said, said
     assert "w1, w2" in " ".join(worked_step(History.start(problem).step(), "en"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lesson_5_says_plainly_what_a_step_would_change_to_land(language):
+    """"100 times the miss, where exactly once would land" was unparsable to a beginner: it
+    says that landing takes a change of the miss itself, true at any alpha (not "not 100")."""
+    plain = {"en": "one step would have to change the prediction by the miss itself, no more and no less.",
+             "zh": "一步里预测的改变量应该恰好等于差值本身，不多也不少。"}[language]
+    for alpha in (1.0, 0.01):
+        said = words_for("divergence", language, alpha=alpha)
+        assert plain in said and "exactly once" not in said and "1 倍）" not in said
