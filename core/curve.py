@@ -167,7 +167,12 @@ def _log_weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis
     """A weight axis that counts powers of ten out from `centre` on either side, as the
     error axis does upwards: a run that bounces 100 times farther each step lays one point
     a step, each a little farther out, alternately left and right. The start is one
-    plotted unit's worth from the centre, the ticks at the centre and at round powers of ten."""
+    plotted unit's worth from the centre; the ticks are at the centre and, on either side,
+    at the whole multiple of a power of ten nearest to that power away from it, each where
+    its own value lies. Ticks at the centre plus or minus a power of ten read
+    "-1e+03 -1 999 1e+06" around lesson 5's bottom at -1: true, but a 999 among round
+    figures reads as measured from somewhere; these read "-1000 -1 1000", as the error axis
+    writes its powers."""
     inner = float(abs(offsets[0])) or reach / LOG_SPAN  # the start's distance from the bottom
     decades = max(1, math.ceil(math.log10(reach) - math.log10(inner) + 0.05))
     per_unit = decades / 5  # decades a plotted unit
@@ -182,9 +187,18 @@ def _log_weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis
         curve_w = np.sign(units) * inner * (10.0 ** (np.abs(units) * per_unit) - 1)  # shape (SAMPLES,)
     top = math.floor(math.log10(reach))
     powers = sorted({top, (top + math.floor(math.log10(inner))) // 2})
-    tick_offsets = [-(10.0**k) for k in reversed(powers)] + [0.0] + [10.0**k for k in powers]
-    ticks = tuple(float(t) for t in plotted(np.array(tick_offsets)))
-    labels = tuple(readable(centre + offset, 3) for offset in tick_offsets)
+    # Rounded to a whole multiple of 10**k, a tick moves at most half of 10**k: it stays on its
+    # side, unless 10**k is lost in the centre's own rounding (a bottom at 1e+20, 10**k = 1000).
+    values = [centre]
+    for side in (-1, 1):
+        for k in powers:
+            value = round((centre + side * 10.0**k) / 10.0**k) * 10.0**k
+            if side * (value - centre) > 0:
+                values.append(value)
+    values.sort()
+    with np.errstate(over="ignore"):
+        ticks = tuple(float(t) for t in plotted(np.array(values) - centre))
+    labels = tuple(readable(value, 3) if value == centre else readable(value) for value in values)
     return Axis((-5.0, 5.0), ticks, labels, log=True), np.clip(curve_w, -LARGEST, LARGEST), plotted(offsets)
 
 

@@ -85,3 +85,16 @@ async def test_lesson_5s_log_chart_spreads_its_points_and_reads_its_ticks(langua
         columns = {index for row in rows[1:-2] for index, char in enumerate(row) if char in "o@"}
         assert len(columns) == 6, rows  # the start and five steps, each in a column of its own
         assert rows[-1].split() == ["-1e+10", "-1e+05", "-1", "1e+05", "1e+10"]
+
+
+@pytest.mark.slow  # the ticks are a unit test (test_curve); this one reads them on screen: in CI
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_lesson_5s_weight_ticks_read_round_figures_on_screen(language):
+    """After three steps they read "-1e+06 -1e+03 -1 999 1e+06"."""
+    from ..helpers import press_at_once, settle
+
+    app = app_for("divergence", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, *["space"] * 3)
+        await settle(pilot)
+        assert chart_rows(app)[-1].split() == ["-1e+06", "-1000", "-1", "1000", "1e+06"]

@@ -5,6 +5,8 @@ import math
 
 import numpy as np
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from gradstep.core.curve import error_along, error_vs_weight
 from gradstep.core.history import History
 from gradstep.core.courses import find_lesson
@@ -47,6 +49,35 @@ def test_a_diverging_run_is_spread_out_on_a_log_weight_axis():
     assert all(abs(b) > abs(a) for a, b in zip(along, along[1:]))  # farther each step
     assert frame.x.log and frame.x.labels == ("-1e+10", "-1e+05", "-1", "1e+05", "1e+10")
     assert list(frame.x.ticks) == sorted(frame.x.ticks) and frame.x.ticks[2] == 0
+
+
+def test_lesson_5s_log_weight_ticks_are_round_figures_where_they_are():
+    """Its ticks read "-1e+06 -1e+03 -1 999 1e+06": the bottom plus or minus powers of ten,
+    999 among round figures, as if measured from somewhere."""
+    history = History.start(find_lesson("divergence").problem).jump(3)
+    assert error_vs_weight(history, 0).x.labels == ("-1e+06", "-1000", "-1", "1000", "1e+06")
+
+
+@settings(deadline=None)
+@given(alpha=st.sampled_from([0.025, 0.03, 0.05, 0.1, 0.2, 0.5, 1.0, 2.0, 5.0]), steps=st.integers(1, 60),
+       goal=st.sampled_from([-10.0, 0.0, 3.0, 47.0, -1234.5]))
+def test_a_log_weight_axis_says_true_round_values_in_their_places(alpha, steps, goal):
+    """Every tick but the bottom's is a round figure (one significant digit), and it lies
+    among the points drawn as its value lies among their weights."""
+    problem = find_lesson("divergence").problem.replace(alpha=alpha, goal=goal)
+    history = History.start(problem).jump(steps)
+    frame = error_vs_weight(history, 0)
+    assume(frame.x.log)
+    values = [float(label) for label in frame.x.labels]
+    bottom = frame.x.ticks.index(0.0)
+    assert all(float(f"{value:.0e}") == value
+               for place, value in enumerate(values) if place != bottom), frame.x.labels
+    weights = history.weight_trail[:, 0]
+    drawn = [*frame.trail_x, frame.point[0]]
+    for weight, x in zip(weights[-len(drawn):], drawn):
+        for value, tick in zip(values, frame.x.ticks):
+            if abs(x - tick) > 1e-9 and abs(x) < 5:  # not on the tick, nor held at the frame's edge
+                assert (weight < value) == (x < tick), (weight, value, x, tick)
 
 
 def test_a_diverging_runs_log_axis_keeps_its_start_in_view():
