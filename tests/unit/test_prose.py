@@ -347,7 +347,8 @@ def test_a_bounce_is_told_in_the_predictions_the_log_shows(name, alpha, says):
 def test_hot_cold_says_why_a_step_costs_three_predictions_on_its_first_steps():
     """A beginner saw "3 a step" and only two probes (up, down) in the worked step."""
     history = History.start(find_lesson("hot-cold").problem)
-    told = ["1 of 3 predictions; then up and down:" in worked_step(history.jump(k), "en") for k in (1, 3, 4, 16)]
+    told = [any(line.startswith("That was prediction 1 of 3") for line in worked_step(history.jump(k), "en"))
+            for k in (1, 3, 4, 16)]
     assert told == [True, True, False, False]
 
 
@@ -725,3 +726,20 @@ def test_lesson_5_says_plainly_what_a_step_would_change_to_land(language):
     for alpha in (1.0, 0.01):
         said = words_for("divergence", language, alpha=alpha)
         assert plain in said and "exactly once" not in said and "1 倍）" not in said
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_hot_colds_first_prediction_is_said_plainly_as_the_weight_where_it_is_now(language):
+    """"predicts three times, as it is, one step up and one step down" and "1 of 3
+    predictions": students could not tell what "as it is" predicted. Every text of the lesson
+    calls it the weight where it is now (当前权重), and the worked step names its figure."""
+    lesson = find_lesson("hot-cold")
+    plain = {"en": "the weight where it is now", "zh": "当前权重"}[language]
+    texts = [lesson.text(language).teaches] + [text for question in lesson.questions
+                                               for text in (question.text(language).ask, question.text(language).explain)]
+    history = History.start(lesson.problem).jump(2)  # weight 0.4 before this step
+    worked = worked_step(history, language)
+    texts_with_it = [text for text in texts + worked if plain in text]
+    assert len(texts_with_it) == 4, texts  # the teaching, the first question and its answer, the worked step
+    assert not [text for text in texts + worked if re.search(r"as it is|原来的权重|原样", text)]
+    assert any(plain in line and "0.4" in line for line in worked), worked

@@ -201,7 +201,7 @@ def _hot_cold_lines(problem: Problem, step: HotColdStep, language: str) -> list[
         lines.append(say(language, "worked.hair", goal=readable(goal_weight), step=readable(amount),
                          error=readable(error, 2)))
     if step.iteration < FIRST_STEPS:  # why a step costs several, said while the panel has room for it
-        lines.insert(0, say(language, "worked.first_prediction", per=step.predictions))
+        lines.insert(0, say(language, "worked.first_prediction", per=step.predictions, weight=readable(weight)))
     # 0.5 - 5 x 0.1 is 2.8e-17, not 0: said at the step that makes it and the step that starts from it
     dust = [value for value in (weight, float(step.weights_after[0])) if value and abs(value) < ROUNDING_DUST * amount]
     if dust:
