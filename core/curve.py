@@ -168,8 +168,8 @@ def _log_weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis
     error axis does upwards: a run that bounces 100 times farther each step lays one point
     a step, each a little farther out, alternately left and right. The start is one
     plotted unit's worth from the centre; the ticks are at the centre and, on either side,
-    at the whole multiple of a power of ten nearest to that power away from it, each where
-    its own value lies. Ticks at the centre plus or minus a power of ten read
+    at a whole multiple of a power of ten about that power away from it, each where its own
+    value lies. Ticks at the centre plus or minus a power of ten read
     "-1e+03 -1 999 1e+06" around lesson 5's bottom at -1: true, but a 999 among round
     figures reads as measured from somewhere; these read "-1000 -1 1000", as the error axis
     writes its powers."""
@@ -187,12 +187,17 @@ def _log_weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis
         curve_w = np.sign(units) * inner * (10.0 ** (np.abs(units) * per_unit) - 1)  # shape (SAMPLES,)
     top = math.floor(math.log10(reach))
     powers = sorted({top, (top + math.floor(math.log10(inner))) // 2})
-    # Rounded to a whole multiple of 10**k, a tick moves at most half of 10**k: it stays on its
-    # side, unless 10**k is lost in the centre's own rounding (a bottom at 1e+20, 10**k = 1000).
+    # Rounded to the nearest whole multiple of 10**k, or the next one out where that would come
+    # within 3/4 of 10**k of the centre, whose label would then crowd it (lesson 8 unfrozen,
+    # its bottom at -3.85: -10 beside it). Off its side only where 10**k is lost in the
+    # centre's own rounding (a bottom at 1e+20, 10**k = 1000): left out.
     values = [centre]
     for side in (-1, 1):
         for k in powers:
-            value = round((centre + side * 10.0**k) / 10.0**k) * 10.0**k
+            unit = 10.0**k
+            value = round((centre + side * unit) / unit) * unit
+            if side * (value - centre) < 0.75 * unit:
+                value += side * unit
             if side * (value - centre) > 0:
                 values.append(value)
     values.sort()

@@ -98,3 +98,20 @@ async def test_lesson_5s_weight_ticks_read_round_figures_on_screen(language):
         await press_at_once(pilot, *["space"] * 3)
         await settle(pilot)
         assert chart_rows(app)[-1].split() == ["-1e+06", "-1000", "-1", "1000", "1e+06"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_bottoms_tick_keeps_its_label_when_labels_crowd(language):
+    """Lesson 8 unfrozen: the weight axis read "-1 0.2 2", "-1000 0 200 1000", its bottom's
+    label (0.303, 84.3) left out for touching the round figure written before it."""
+    from ..helpers import press_at_once, settle
+
+    app = app_for("freeze-weight", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, "z")
+        for _ in range(6):
+            await press_at_once(pilot, "space")
+            await settle(pilot)
+            axis = app.query_one("#chart").frame(app.state).x
+            bottom = axis.labels[axis.ticks.index(0.0)]
+            assert bottom in chart_rows(app)[-1].split(), (bottom, chart_rows(app)[-1])

@@ -141,7 +141,7 @@ class ErrorChart(StatePanel, PlotextPlot):
             plt.scatter([frame.point[0]], [frame.point[1]], marker="@", color=self._colour("point", "red"))
         plt.xlim(*frame.x.limits)
         plt.ylim(*frame.y.limits)
-        self._ticks("x", frame.x.ticks, frame.x.labels)
+        self._ticks("x", *by_importance(frame.x.ticks, frame.x.labels))
         self._ticks("y", frame.y.ticks, frame.y.labels)
         width, height = self.size
         plt.plotsize(width, height)
@@ -171,6 +171,15 @@ class ErrorChart(StatePanel, PlotextPlot):
         monitor = self.plt.monitor  # type: ignore[attr-defined]
         getattr(monitor, f"{axis}ticks")[0] = list(ticks)  # ours are distinct: nothing to remove
         getattr(monitor, f"{axis}labels")[0] = list(labels)
+
+
+def by_importance(ticks: tuple[float, ...], labels: tuple[str, ...]) -> tuple[tuple[float, ...], tuple[str, ...]]:
+    """The weight or iteration ticks, the one at 0 first (the curve's bottom, the start),
+    then from the outermost in: plotext writes the labels in the order given and leaves
+    out one that would touch a label already written, and in left-to-right order lesson
+    8's bottom (-3.85) gave way to the round figure beside it."""
+    order = sorted(range(len(ticks)), key=lambda index: (ticks[index] != 0, -abs(ticks[index])))
+    return tuple(ticks[index] for index in order), tuple(labels[index] for index in order)
 
 
 SGR = re.compile(r"(\x1b\[[0-9;]*m)")
