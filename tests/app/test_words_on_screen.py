@@ -14,6 +14,7 @@ from gradstep.tui.app.widgets.lesson import LessonPanel, pages, paragraphs
 from gradstep.tui.app.widgets.panel import lines_of
 from gradstep.tui.words.figures import carried, r_value
 from gradstep.tui.words.readout import readout_lines
+from gradstep.tui.words.say import say
 from gradstep.tui.words.wrap import width, wrap
 
 from ..helpers import SIZE, app_for, press_at_once, resize, screen_text
@@ -512,3 +513,27 @@ def test_a_chinese_logs_headings_are_chinese_but_the_weights_chart_names(name):
         assert {"误差1", "预测2", "差值3"} <= set(shown)
         assert {"e1", "p2", "d3"} <= {heading(c, OUTPUTS_WIDTH, "en", problem).strip()
                                      for c in log_columns(problem, 10_000, OUTPUTS_WIDTH)}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize(("name", "steps"), [("divergence", 8), ("alpha", 22)])
+async def test_the_rounding_note_is_on_the_worked_steps_first_page(name, steps, language):
+    """Lesson 5's step #2->#3 showed (1.47e+05 - (-10))^2 = 2.1613e+10 on page 1, which gives
+    2.1612e+10 by hand, and said why only on page 3. At every step whose figures do not add up
+    as shown, the page on screen says that rounding is why."""
+    from gradstep.tui.words.worked import says_every_digit
+
+    note = re.sub(r"\s", "", say(language, "worked.shown_digits", digits=5))
+    app = app_for(name, language=language)
+    seen = 0
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(steps):
+            await pilot.press("space")
+            await pilot.pause()
+            history = app.state.session.history
+            if history.divergence is not None or not says_every_digit(history):
+                continue
+            worked = "".join(line[41:] for line in screen_text(app).splitlines()[13:23])  # the worked step's half
+            assert note in re.sub(r"\s", "", worked), (history.iteration, worked)
+            seen += 1
+    assert seen  # the lesson has such a step

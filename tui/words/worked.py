@@ -54,7 +54,7 @@ def says_every_digit(history: History, output: int = 0) -> bool:
         problem, step = problem.output_problem(shown), output_record(step, shown)
     if _looks_equal(step.prediction, problem.goals[0]):
         return True
-    return isinstance(step, GradientStep) and not _adds_up_as_shown(problem, step)
+    return isinstance(step, GradientStep) and _first_not_adding_up(problem, step) is not None
 
 
 def _worked(problem: Problem, step, language: str, row: int | None = None) -> list[str]:
@@ -71,9 +71,12 @@ def _worked(problem: Problem, step, language: str, row: int | None = None) -> li
     if isinstance(step, MeasureStep):
         weights = vector(step.weights) if problem.size > 1 else readable(step.weights[0])
         return lines + [say(language, "measured", weight=weights)]
+    first = len(lines)  # where the gradient's lines begin: delta, weight_delta, (frozen), weight
     lines += _gradient_lines(problem, step, language, row)
-    if not _adds_up_as_shown(problem, step):
-        lines.append(say(language, "worked.shown_digits", digits=SHOWN_DIGITS))
+    wrong = _first_not_adding_up(problem, step)
+    if wrong is not None:  # said under the first line a student would check in vain, not pages later
+        at = [0, 1, first, first + 1, first + (3 if problem.frozen else 2)][wrong]
+        lines.insert(at + 1, say(language, "worked.shown_digits", digits=SHOWN_DIGITS))
     return lines
 
 
@@ -92,8 +95,9 @@ def rounding_miss(problem: Problem, step) -> bool:
     return abs(step.prediction - problem.goals[0]) <= ROUNDING_ULPS * np.spacing(scale)
 
 
-def _adds_up_as_shown(problem: Problem, step: GradientStep) -> bool:
-    """Whether each line's result, worked again from its figures as shown, reads as shown.
+def _first_not_adding_up(problem: Problem, step: GradientStep) -> int | None:
+    """The first line whose result, worked again from its figures as shown, does not read as
+    shown (0 the prediction, 1 the error, 2 delta, 3 weight_delta, 4 the weight), or None.
 
     A student who checks `0.40001 - 0.1 x 2.4374e-05 = 0.4` by hand gets 0.40001: the
     weight was 0.400006, rounded for the panel. Where that happens a line says so."""
@@ -107,11 +111,12 @@ def _adds_up_as_shown(problem: Problem, step: GradientStep) -> bool:
     prediction, delta, weight_delta = shown(step.prediction), shown(step.delta), shown(step.weight_delta)
     learning = np.array([problem.learns(j) for j in range(problem.size)])
     with np.errstate(all="ignore"):  # a run near divergence may overflow here as it did there
-        return (same(np.sum(inputs * shown(step.weights)), step.prediction)
-                and same((prediction - goal) ** 2, step.error)
-                and same(prediction - goal, step.delta)
-                and same(np.where(learning, delta * inputs, 0.0), step.weight_delta)
-                and same(shown(step.weights) - alpha * weight_delta, step.weights_after))
+        checks = (lambda: same(np.sum(inputs * shown(step.weights)), step.prediction),
+                  lambda: same((prediction - goal) ** 2, step.error),
+                  lambda: same(prediction - goal, step.delta),
+                  lambda: same(np.where(learning, delta * inputs, 0.0), step.weight_delta),
+                  lambda: same(shown(step.weights) - alpha * weight_delta, step.weights_after))
+        return next((line for line, adds_up in enumerate(checks) if not adds_up()), None)
 
 
 def _as_shown(value: float) -> float:
