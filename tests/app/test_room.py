@@ -63,10 +63,19 @@ async def test_a_row_a_student_with_their_flags(folder):
         rows = {row.split()[0]: row for row in app.query_one("#students", TableLines).rows}
         assert rows["ana"].split() == ["ana", "alpha", "12", "0.0012", "-", "1/1", "0:05"]
         assert rows["bo"].split()[-1] == "STUCK" and rows["bo"].split()[4] == "2/3"
-        assert rows["cy"].split()[3] == "diverged" and rows["cy"].split()[-1] == "DIV"
+        assert rows["cy"].split()[3] == "overflowed" and rows["cy"].split()[-1] == "DIV"
         assert rows["dan"].split()[-2:] == ["6:40", "IDLE"]
         assert "4 in the room, 3 flagged, sorted by student" in screen
         assert "08:00:00" in screen.splitlines()[0]
+
+
+async def test_a_diverging_run_shows_its_error_with_div_in_the_flags(tmp_path, utc):
+    progress_file(tmp_path, "cy", now=NOW, iteration=2, error=33.7, diverged=True, lesson="divergence")
+    app = room_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await looked(pilot)
+        (row,) = app.query_one("#students", TableLines).rows
+        assert row.split()[:4] == ["cy", "divergence", "2", "33.7"] and row.split()[-1] == "DIV"
 
 
 async def test_a_step_in_a_students_file_reaches_the_row(folder):

@@ -38,10 +38,21 @@ def test_a_line_a_session_with_the_time_of_its_last_key_and_its_flags(room):
     assert heading.split() == ["student", "lesson", "iter", "error", "pred", "ques", "idle", "last", "key", "flags"]
     assert ana.split()[2:6] == ["7", "0.125", "2/3", "-"]
     assert ana.split()[7] == time.strftime("%H:%M:%S", time.gmtime(now))
-    assert bo.split()[3] == "diverged" and bo.split()[5] == "0/1"
+    assert bo.split()[3] == "overflowed" and bo.split()[5] == "0/1"  # past the floats: no figure
     idle = {f"10:{seconds:02d}" for seconds in range(int(taken) + 1)}  # 600 s idle, and the seconds since
     assert bo.split()[6] in idle and bo.split()[8:] == ["STUCK", "DIV", "IDLE"]
     assert question.split()[:6] == ["alpha", "1", "0%", "0/1", "2", "(1)"]
+
+
+def test_a_run_that_diverges_shows_its_error_and_is_flagged_div(room):
+    """At iteration 2 of lesson divergence the error is 33.7: a figure, shown as one (the word
+    "diverged" in its place read as an overflow); that the run diverges is the flags' DIV."""
+    progress_file(room, "cy", iteration=2, error=33.7, diverged=True, lesson="divergence")
+    for language, flag in (("en", "DIV"), ("zh", "发散")):
+        result = gradstep("class", str(room), "--lang", language)
+        assert result.status == 0, result.err
+        cy = result.out.splitlines()[1].split()
+        assert cy[1:4] == ["divergence", "2", "33.7"] and cy[-1] == flag  # cy[0]: the owner, the teacher
 
 
 def test_the_roster_names_who_has_not_started(room, tmp_path_factory):

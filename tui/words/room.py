@@ -48,10 +48,9 @@ def student_headings(language: str, columns: tuple[str, ...]) -> list[str]:
 def student_cells(row: Row, language: str, columns: tuple[str, ...]) -> list[str]:
     """One student's cells, for `columns`."""
     progress = row.seen.progress
-    if progress.diverged:
-        error = say(language, "room.diverged")
-    else:
-        error = "-" if progress.error is None else readable(progress.error)
+    # the error is a figure even where the run diverges (DIV in the flags says that): a word
+    # only where there is no figure, the run having overflowed the floats
+    error = say(language, "room.overflowed") if progress.error is None else readable(progress.error)
     cells = {"student": outside(row.seen.account), "session": outside(progress.session) or "-",
              "lesson": outside(progress.lesson), "iteration": str(progress.iteration), "error": error,
              "predictions": fraction(*row.predictions), "questions": fraction(*row.questions),
