@@ -73,12 +73,55 @@ def test_progress_counts_that_go_back_or_change_after_the_end_are_flagged_and_ho
         assert look(folder, state).findings == []
     progress_file(folder, name, questions_right=3, questions_asked=3)  # two wrong answers made right
     (finding,) = look(folder, state).findings
-    assert finding.reason == "went_back"
+    assert finding.reason == "went_up"  # raised: no count went back
+    assert finding.values == {"right": 3, "asked": 3, "was_right": 1, "was_asked": 3}
     progress_file(folder, name, questions_right=1, questions_asked=3, ended=True)
     assert look(folder, state).findings == []
     (folder / f"{name}.progress.json").unlink()
     (finding,) = look(folder, state).findings
     assert (finding.what, finding.reason) == (GONE, "gone")
+
+
+@pytest.mark.parametrize("right, asked, ended, reason", [
+    (0, 3, False, "went_back"),  # a right answer lost
+    (1, 2, False, "went_back"),  # a question unasked
+    (2, 3, False, "went_up"),  # a wrong answer made right
+    (1, 3, True, None),  # ended as it went: follows
+])
+def test_which_way_counts_that_do_not_follow_went(place, right, asked, ended, reason):
+    folder, state = place
+    progress_file(folder, f"ben-{RUN}", questions_right=1, questions_asked=3)
+    assert look(folder, state).findings == []
+    progress_file(folder, f"ben-{RUN}", questions_right=right, questions_asked=asked, ended=ended)
+    assert [finding.reason for finding in look(folder, state).findings] == ([reason] if reason else [])
+
+
+def test_counts_after_the_end_say_whether_they_rose_fell_or_the_run_reopened(place):
+    folder, state = place
+    progress_file(folder, f"ben-{RUN}", questions_right=1, questions_asked=3, ended=True)
+    assert look(folder, state).findings == []
+    for right, asked, ended, reason in ((3, 3, True, "went_up"), (1, 4, True, "went_up"), (0, 3, True, "went_back"),
+                                        (1, 3, False, "reopened")):
+        progress_file(folder, f"ben-{RUN}", questions_right=right, questions_asked=asked, ended=ended)
+        assert [finding.reason for finding in look(folder, state).findings] == [reason]
+
+
+def test_class_says_a_student_raised_their_own_counts_not_that_they_went_back(tmp_path, monkeypatch):
+    """The walk: a student edited his progress file from 1 right of 3 to 3 of 3. The line
+    said "its counts went back"; it says they rose, with the figures, in both languages."""
+    from ..helpers import gradstep
+
+    folder = tmp_path / "hand-in"
+    folder.mkdir()
+    progress_file(folder, f"ben-{RUN}", questions_right=1, questions_asked=3)
+    assert gradstep("class", str(folder)).status == 0
+    progress_file(folder, f"ben-{RUN}", questions_right=3, questions_asked=3)
+    english = gradstep("class", str(folder), "--lang", "en").out
+    assert "went back" not in english
+    assert ("its question counts rose as no session counts them (a wrong answer made right, or after its end): "
+            "3 right of 3 asked now, 1 of 3 seen before") in english
+    chinese = gradstep("class", str(folder), "--lang", "zh").out
+    assert "倒退" not in chinese and "增加" in chinese and "3 题、共问 3 题，之前看到的是 1 / 3" in chinese
 
 
 def test_a_hand_in_still_being_written_is_not_recorded_yet(place):
@@ -178,7 +221,7 @@ def test_a_run_whose_progress_went_back_or_is_gone_is_scored_as_recorded(place):
     progress_file(folder, f"ben-{RUN}", questions_right=1, questions_asked=1, answers=right, ended=True)
     (folder / f"ben-{OTHER}.progress.json").unlink()
     evidence = look(folder, state)
-    assert sorted(finding.reason for finding in evidence.findings) == ["gone", "went_back"]
+    assert sorted(finding.reason for finding in evidence.findings) == ["gone", "went_up"]
     assert len(evidence.runs) == 2
     assert [run.progress.answers for run in evidence.runs] == [tuple(wrong), tuple(wrong)]
     progress = ProgressFolder(folder)

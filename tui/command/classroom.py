@@ -217,7 +217,7 @@ def found(evidence: Evidence, language: str) -> list[str]:
     lines = []
     for finding in sorted(evidence.findings, key=lambda finding: finding.name):
         lines.append(say(language, "command.error", prog=f"{shown_name(finding.owner)}: {shown_name(finding.name)}",
-                         message=say(language, f"class.record.{finding.reason}")))
+                         message=say(language, f"class.record.{finding.reason}", **finding.values)))
         if finding.kept is not None:
             lines.append("  " + say(language, "class.record.kept", path=shown_name(str(finding.kept))))
     return lines

@@ -10,8 +10,8 @@ KEPT_BYTES of each account's); a run's progress, by the counts of questions righ
 asked seen live. A later look then finds:
 
 - CHANGED: a hand-in whose bytes differ from the first seen, a progress file whose counts
-  went back (a wrong answer cannot become right, nor a question unasked, while the run
-  goes on; nothing changes after it ended), or a run's hand-ins whose counts disagree with
+  do not follow those seen before (a wrong answer cannot become right, nor a question
+  unasked, while the run goes on; nothing changes after it ended), or a run's hand-ins whose counts disagree with
   what its progress file said while the run went on.
 - GONE: a hand-in, or the progress file of a run that ended, no longer in the folder.
 
@@ -57,11 +57,15 @@ class Finding:
     reason: str  # one of REASONS: what the record shows
     kept: Path | None = None  # the copy kept of it as first seen, if any
     counts: tuple[int, int] | None = None  # disagrees: its run's (right, asked) as its progress said live
+    values: dict[str, int] = field(default_factory=dict)  # the figures its words name (class.record.<reason>)
 
 
-REASONS = ("changed", "disagrees", "went_back", "gone")
+COUNTS_REASONS = ("went_back", "went_up", "reopened")
+"""How a progress file's counts fail to follow those seen before (counts_reason)."""
+REASONS = ("changed", "disagrees", *COUNTS_REASONS, "gone")
 """A hand-in's bytes changed; a run's hand-ins disagree with its progress seen live; a
-progress file's counts went back; a file gone (the words: class.record.<reason>)."""
+progress file's counts went back, or rose as no session counts, or its ended run says it
+goes on; a file gone (the words: class.record.<reason>)."""
 
 
 @dataclass
@@ -167,7 +171,9 @@ class Records:
             counts = {"right": progress.questions_right, "asked": progress.questions_asked}
             was = self.runs.get(key)
             if was is not None and not _goes_on(was, counts, progress.ended):
-                evidence.findings.append(Finding(name, seen.account, CHANGED, "went_back"))
+                figures = {"right": counts["right"], "asked": counts["asked"],
+                           "was_right": was["right"], "was_asked": was["asked"]}
+                evidence.findings.append(Finding(name, seen.account, CHANGED, counts_reason(was, counts), values=figures))
                 continue  # the record keeps what was seen first
             self.runs[key] = {"owner": seen.account, "file": name, **counts, "ended": progress.ended,
                               "reading": asdict(progress)}
@@ -228,11 +234,11 @@ class Records:
         return recorded
 
     def _as_recorded(self, name: str, seen: Seen, evidence: Evidence) -> Seen:
-        """A run's reading to score: the record's where the file went back since (went_back)."""
+        """A run's reading to score: the record's where the file's counts do not follow it (COUNTS_REASONS)."""
         match = _RUN.search(name)
         run = self.runs.get(f"{seen.account}/{match.group(1)}") if match else None
         finding = evidence.of(name)
-        if run is None or finding is None or finding.reason != "went_back":
+        if run is None or finding is None or finding.reason not in COUNTS_REASONS:
             return seen
         reading = _reading(run)
         return seen if reading is None else Seen(seen.account, reading, _seconds(reading.last_key))
@@ -271,6 +277,16 @@ def _goes_on(was: dict, now: dict, ended: bool) -> bool:
         return (now["right"], now["asked"]) == (was["right"], was["asked"]) and ended
     return (now["asked"] >= was["asked"] and now["right"] >= was["right"]
             and now["asked"] - now["right"] >= was["asked"] - was["right"])
+
+
+def counts_reason(was: dict, now: dict) -> str:
+    """Which way counts that do not follow (_goes_on) went, for the teacher's words: back (a
+    count fell), up (none fell, one rose: a wrong answer made right, or more after the end:
+    a student who edited their own file upward), or neither (the same counts, but the run
+    that ended says it goes on)."""
+    if now["right"] < was["right"] or now["asked"] < was["asked"]:
+        return "went_back"
+    return "went_up" if (now["right"], now["asked"]) != (was["right"], was["asked"]) else "reopened"
 
 
 def _reading(run: dict) -> Progress | None:
