@@ -12,6 +12,7 @@ each has its own time and the teacher's desk sees two wrong answers while the st
 still reads the second verdict.
 """
 
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -93,13 +94,17 @@ class Journal:
         self._runs: dict[int, Trajectory] = {}  # every run seen, by identity (kept alive so ids stay unique)
         self._tries: list[Entry] = []  # the ANSWER entries, which the progress file lists
         self._live: dict[tuple[str, int], int] = {}  # (lesson, question): tries noted by `tried`, not yet settled
+        # Every session seen (weakly: a long session makes some 100,000): an undo (b at iteration 0)
+        # gives back the very session before a change, whose steps and guesses were noted once.
+        self._sessions: weakref.WeakSet[Session] = weakref.WeakSet()
 
     def see(self, session: Session, now: float) -> None:
         """Note what `session` adds to the last one seen: the steps taken to reach it, the
         guess made at the first of them, and any answer it holds that was never seen."""
         old, self._last = self._last, session
-        if session is old:
-            return
+        if session is old or session in self._sessions:
+            return  # nothing happened: a reset undone is not its steps taken again (a reset keeps the run)
+        self._sessions.add(session)
         if old is None:  # where the session starts (a resumed save): what it holds was handed in before
             self._known(session)
         lesson = session.lesson.name
@@ -146,6 +151,7 @@ class Journal:
             self._asked.add((start.lesson.name, answer.index))
         session: Session | None = start
         while session is not None:
+            self._sessions.add(session)
             self._runs[id(session.history.trajectory)] = session.history.trajectory
             for answer in session.answers:
                 self._answers[id(answer)] = answer

@@ -161,3 +161,18 @@ async def test_two_wrong_tries_flag_the_student_stuck_while_the_answer_box_is_st
     [handed] = handing_in.paths
     assert [(row["kind"], row["answer"], row["attempt"]) for row in rows(handed) if row["question"] == "1"] == \
            [("answer", "3", "1"), ("answer", "5", "2")]  # noted once each, not again at the close
+
+
+async def test_a_reset_undone_hands_in_each_step_once(tmp_path):
+    """0 (reset) then b (undo it): the run's steps were taken once, and the hand-in and the
+    progress file say so (they said `steps 4` of a two-step run)."""
+    handing_in = HandIn(tmp_path, Owner("cy", "", "c0ffee"))
+    app = GradstepApp(Session.begin(find_lesson("multi-weight")), hand_in=handing_in)
+    async with app.run_test(size=SIZE) as pilot:
+        await answer(pilot, "s")
+        await pilot.press("space", "space", "0", "b")
+        await pilot.pause()
+        assert app.state.session.history.iteration == 2  # the undo took the student back to where they were
+        await pilot.press("q")
+    handed = rows(handing_in.paths[0])
+    assert [(row["kind"], row["iteration"]) for row in handed if row["kind"] == "step"] == [("step", "0"), ("step", "1")]

@@ -132,3 +132,19 @@ def test_a_run_that_converges_notes_nothing():
     start = Session.begin(find_lesson("alpha"))
     journal = seen(start, start.step().step().step())
     assert [entry.note for entry in journal.entries if entry.kind == STEP] == ["", "", ""]
+
+
+def test_undoing_a_reset_notes_nothing_again_the_steps_and_guesses_happened_once():
+    """0 then b: the reset keeps the run's stored steps (the same trajectory), and b gives
+    back the very session before it. Noting its steps again counted one wrong guess as two
+    (the room's 0/2) and a two-step run as four steps."""
+    start = Session.begin(find_lesson("alpha"))
+    one = start.guessed_step(123.0)  # wrong
+    two = one.step()
+    reset = two.reset()
+    journal = seen(start, one, two, reset, reset.step_back())
+    assert kinds(journal) == [(GUESS, 0), (STEP, 0), (STEP, 1)]
+    assert journal.predictions == (0, 1)
+    stepped_on = reset.step_back().step()  # and a step after the undo is a new one, noted
+    journal.see(stepped_on, 9.0)
+    assert kinds(journal)[-1] == (STEP, 2) and len(journal.entries) == 4
