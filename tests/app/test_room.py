@@ -175,8 +175,22 @@ async def test_a_long_class_pages_with_space_and_b(tmp_path, utc):
         assert screen_text(app).splitlines()[2].split()[0] == first
 
 
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
+async def test_the_room_takes_a_theme_and_reads_at_4_5_to_1_in_it(folder, theme):
+    """A projector in a bright room: --theme as the app takes it, every text of the room
+    (flagged rows, headings, the keys, the questions' rule) at 4.5:1 against its background."""
+    from .test_contrast import too_faint
+
+    app = room_app(folder, roster=["ana", "zed"], theme=theme)
+    async with app.run_test(size=SIZE) as pilot:
+        await looked(pilot)
+        assert app.theme == theme and app.current_theme.dark is (theme == "textual-dark")
+        assert too_faint(app) == set()
+
+
 @pytest.mark.slow
-@pytest.mark.parametrize("options", [{}, {"language": "zh"}, {"ascii_only": True}], ids=["en", "zh", "ascii"])
+@pytest.mark.parametrize("options", [{}, {"language": "zh"}, {"ascii_only": True}, {"theme": "textual-light"}],
+                         ids=["en", "zh", "ascii", "light"])
 def test_snapshot_at_80x24(snap_compare, folder, options):
     app = room_app(folder, roster=["ana", "bo", "cy", "dan", "zed"], **options)
     assert snap_compare(app, run_before=looked, terminal_size=SIZE)

@@ -55,6 +55,20 @@ def test_a_run_that_diverges_shows_its_error_and_is_flagged_div(room):
         assert cy[1:4] == ["divergence", "2", "33.7"] and cy[-1] == flag  # cy[0]: the owner, the teacher
 
 
+def test_the_watch_takes_the_apps_theme_and_refuses_an_unknown_one_in_a_line(room, monkeypatch):
+    """`gradstep class DIR --watch --theme NAME`, for a projector: the same themes as the app."""
+    from gradstep.tui.command import classroom, room as room_command
+
+    shown = []
+    monkeypatch.setattr(classroom, "dumb_terminal", lambda: False)
+    monkeypatch.setattr(room_command, "watch", lambda *args: shown.append(args) or 0)
+    assert classroom.main([str(room), "--watch", "--theme", "textual-light"]) == 0
+    assert shown[0][-1] == "textual-light"
+    result = gradstep("class", str(room), "--watch", "--theme", "textual-lite")
+    assert result.status == 2 and len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
+    assert "textual-light" in result.err  # the close match offered
+
+
 def test_the_roster_names_who_has_not_started(room, tmp_path_factory):
     progress_file(room, "ana")  # the teacher's own file: the student is the teacher's account
     roster = tmp_path_factory.mktemp("lists") / "class.txt"

@@ -83,8 +83,9 @@ class RoomApp(App[int]):
 
     def __init__(self, folder: ProgressFolder, roster: list[str] | None = None, idle_limit: float = IDLE_LIMIT,
                  language: str = "en", ascii_only: bool = False, clock: Callable[[], float] = time.time,
-                 records: Records | None = None) -> None:
+                 records: Records | None = None, theme: str | None = None) -> None:
         super().__init__()
+        self.chosen_theme = theme  # --theme: one of Textual's (None: Textual's default, dark)
         self.folder, self.roster, self.idle_limit, self.clock = folder, roster, idle_limit, clock
         self.records = records  # the teacher's record of the folder, kept up at each look
         self.ascii_only = ascii_only
@@ -119,6 +120,8 @@ class RoomApp(App[int]):
     def on_mount(self) -> None:
         self.set_class(self.ascii_only, "-ascii")
         self.set_class(self.roster is not None, "-roster")
+        if self.chosen_theme:
+            self.theme = self.chosen_theme
         self.query_one("#questions").border_title = say(self.state.language, "room.questions")
         self.watch_state(self.state)
         self.call_later(self.look_again)

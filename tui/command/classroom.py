@@ -41,6 +41,7 @@ from ..files.owner import login_name
 from ..files.progress_folder import ProgressFolder
 from ..words.say import explain, say
 from . import room
+from .app_parser import theme_name
 from .environment import dumb_terminal, unicode_terminal
 from .flags import ArgumentParser, add_language_argument, parse_in_language
 
@@ -71,6 +72,7 @@ def class_parser(language: str) -> ArgumentParser:
     parser.add_argument("--idle", metavar="MINUTES", type=parser.typed(room.idle_minutes), default=IDLE_LIMIT,
                         help=say(language, "flag.idle"))
     parser.add_argument("--ascii", action="store_true", help=say(language, "flag.ascii"))
+    parser.add_argument("--theme", metavar="NAME", type=parser.typed(theme_name), help=say(language, "flag.watch_theme"))
     parser.add_argument("--csv", action="store_true", help=say(language, "flag.class_csv"))
     parser.add_argument("--budget", metavar="MB", type=parser.typed(budget_bytes), default=HAND_IN_BYTES,
                         help=say(language, "flag.class_budget", megabytes=HAND_IN_BYTES // MB))
@@ -109,7 +111,7 @@ def main(argv: list[str]) -> int:
               file=sys.stderr)  # what is printed, as a CSV or a table may be read by a program
     ascii_only = args.ascii or not unicode_terminal()
     if args.watch and not dumb_terminal():  # no screen to draw on: the table once, as without --watch
-        return room.watch(folder, args.roster, args.idle, language, ascii_only)
+        return room.watch(folder, args.roster, args.idle, language, ascii_only, args.theme)
     progress = ProgressFolder(folder)
     look = progress.look()
     records, unkept = open_records(folder)

@@ -85,14 +85,16 @@ def printed(look: Look, roster: list[str] | None, idle_limit: float, language: s
     return lines
 
 
-def watch(folder: Path, roster: list[str] | None, idle_limit: float, language: str, ascii_only: bool) -> int:
-    """The room live, full screen, until the teacher presses q; the exit status."""
+def watch(folder: Path, roster: list[str] | None, idle_limit: float, language: str, ascii_only: bool,
+          theme: str | None = None) -> int:
+    """The room live, full screen, until the teacher presses q (in `theme`, --theme's: a
+    projector in a bright room wants a light one); the exit status."""
     from ..app.room import RoomApp  # Textual loads here, and only here
     from ..files.progress_folder import ProgressFolder
     from ..files.records import open_records
 
     records, _ = open_records(folder)  # `gradstep class DIR` says why, where it cannot be kept
-    app = RoomApp(ProgressFolder(folder), roster, idle_limit, language, ascii_only, records=records)
+    app = RoomApp(ProgressFolder(folder), roster, idle_limit, language, ascii_only, records=records, theme=theme)
     app.run()
     if output_gone(sys.stdout):  # the terminal went away: Python's last flush would fail (status 120)
         forget_output(sys.stdout, sys.stderr)
