@@ -10,6 +10,7 @@ iteration, so stepping back over that step forgets it and the question is asked 
 from dataclasses import dataclass, field
 
 from .numbers import readable
+from .refusals import Refusal
 
 TRIES = 2  # wrong answers before the answer is shown
 RIGHT, WRONG, SKIPPED = "right", "wrong", "skipped"
@@ -73,7 +74,13 @@ class Attempt:
     wrong: tuple[float | str, ...] = ()  # the wrong answers so far, kept for the teacher's log
 
     def answer(self, given: float | str) -> "Attempt | Answer":
-        """The settled Answer (right, or wrong after TRIES answers), or the attempt with a try used."""
+        """The settled Answer (right, or wrong after TRIES answers), or the attempt with a try used.
+
+        A wrong answer given again (Enter again on the unchanged box after "Not quite") is
+        refused: it is the same try, not a second one, and taking it showed the answer,
+        flagged the student stuck and counted that wrong answer twice."""
+        if given in self.wrong:
+            raise Refusal("question.same")
         tries = self.tries + 1
         if self.question.accepts(given):
             return Answer(self.index, self.question.at, given, RIGHT, tries, self.wrong)

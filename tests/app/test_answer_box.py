@@ -32,6 +32,30 @@ async def test_an_empty_answer_says_what_is_empty_and_a_wrong_try_stays_to_be_ty
         assert box.value == "3" and app.screen.answer is not None and app.screen.answer.tries == 2
 
 
+SAME = {"en": "You gave that answer already", "zh": "这个答案你已经答过了"}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("together", [False, True])
+async def test_enter_again_on_the_same_wrong_answer_is_not_a_second_try(language, together):
+    """After "Not quite", Enter on the unchanged answer was taken as the second wrong try: the
+    answer shown, a STUCK flag on the teacher's screen, that wrong answer counted twice."""
+    tried = []
+    app = app_for("hot-cold", questions=True, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        screen.on_try = tried.append
+        keys = ("4", "enter", "enter")  # wrong, then the same again
+        await (press_at_once(pilot, *keys) if together else pilot.press(*keys))
+        await pilot.pause()
+        assert screen.answer is None and screen.attempt.tries == 1 and len(tried) == 1
+        assert SAME[language].replace(" ", "") in "".join(screen_text(app).split())
+        await press_at_once(pilot, "3", "enter")  # another answer is a try
+        assert screen.answer is not None and screen.answer.tries == 2 and len(tried) == 2
+
+
 @pytest.mark.parametrize("together", [False, True])
 async def test_q_on_a_settled_question_saves_with_its_answer_and_quits_and_a_q_typed_in_the_box_stays(tmp_path,
                                                                                                        together):

@@ -12,6 +12,7 @@ from gradstep.core.lesson_files import load_lesson_file
 from gradstep.core.lessons import LessonError
 from gradstep.core.predict import judge, what_to_predict
 from gradstep.core.problem import Problem
+from gradstep.core.refusals import Refusal
 from gradstep.core.questions import RIGHT, SKIPPED, WRONG, Answer, Attempt, Question, QuestionText
 from gradstep.core.saving import CorruptSave, session_data, session_from_data
 from gradstep.core.session import Session
@@ -57,6 +58,24 @@ def test_an_attempt_allows_two_tries_then_gives_the_answer():
     assert first.answer(0.2) == Answer(0, 0, 0.2, WRONG, 2)
     assert first.answer(0.2504) == Answer(0, 0, 0.2504, RIGHT, 2)  # within the tolerance
     assert Attempt(question, 0).skip() == Answer(0, 0, None, SKIPPED, 0)
+
+
+def test_the_same_wrong_answer_again_is_refused_not_taken_as_a_second_try():
+    """Enter again on the unchanged answer after "Not quite" gave a second wrong try (a STUCK
+    flag, and that wrong answer counted twice): it is the same try, refused, the attempt as it was."""
+    question = find_lesson("alpha").questions[0]
+    first = Attempt(question, 0).answer(0.3)
+    with pytest.raises(Refusal) as refused:
+        first.answer(0.30)  # typed differently, the same number
+    assert refused.value.key == "question.same"
+    assert first.tries == 1 and first.answer(0.2504).result == RIGHT
+
+
+def test_line_mode_says_the_same_answer_again_is_not_a_new_try():
+    out = io.StringIO()
+    session = run_lines(Session.begin(find_lesson("alpha")), "en", io.StringIO("0.3\n0.3\n0.25\ns\nq\n"), out)
+    assert "You gave that answer already" in out.getvalue()
+    assert session.answers[0].result == RIGHT and session.answers[0].tries == 2
 
 
 def test_questions_are_asked_at_their_iteration_once_and_again_after_a_step_back():

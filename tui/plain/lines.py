@@ -237,12 +237,11 @@ class Lines:
             elif not line or question.choices and not (line.isdecimal() and 1 <= int(line) <= len(question.choices)):
                 self.write(keys)  # nothing, or not one of the choices' numbers: how to answer, again
                 continue
-            elif question.choices:
-                attempt = attempt.answer(question.choices[int(line) - 1])
             else:
-                try:
-                    attempt = attempt.answer(parse_number(line))
-                except InvalidNumber as refusal:
+                try:  # a number that does not read, or the wrong answer given again: not a try
+                    attempt = attempt.answer(question.choices[int(line) - 1] if question.choices
+                                             else parse_number(line))
+                except Refusal as refusal:
                     self.write(explain(language, refusal))
                     continue
             self.on_try(attempt if isinstance(attempt, Answer) else attempt.last_try())  # judged: noted now

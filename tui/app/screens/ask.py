@@ -20,6 +20,7 @@ from ....core.numbers import InvalidNumber, parse_number
 from ....core.outside import ONE_LINE
 from ....core.predict import DIRECTION, DIRECTIONS
 from ....core.questions import Answer, Attempt, Question, QuestionText
+from ....core.refusals import Refusal
 from ...words.prose import fill, verdict
 from ...words.say import explain, say
 from ..widgets.wrapped import Wrapped
@@ -201,7 +202,12 @@ class QuestionScreen(ModalScreen[Answer]):
             self.on_quit(self.answer)
 
     def try_answer(self, given: float | str) -> None:
-        outcome = self.attempt.answer(given)
+        try:
+            outcome = self.attempt.answer(given)
+        except Refusal as same:  # the wrong answer given again: not a try
+            if self.query("#answer"):
+                self.query_one("#answer", Input).select_all()
+            return self.say([explain(self.language, same)])
         self.on_try(outcome if isinstance(outcome, Answer) else outcome.last_try())
         if isinstance(outcome, Answer):
             return self.settle(outcome)
