@@ -30,6 +30,7 @@ from gradstep.tui.words.prose import (
     r_says,
     tutorial_end,
 )
+from gradstep.tui.words.figures import carried, r_value
 from gradstep.tui.words.readout import readout_lines
 from gradstep.tui.words.say import say
 from gradstep.tui.words.worked import worked_step
@@ -215,13 +216,16 @@ def test_the_error_story_is_of_the_step_worked_out_beside_it(name, language):
         told = " ".join(commentary(history, language))
         shown = history.record(history.iteration - 1)  # the step the worked-step panel shows
         before, now = readable(shown.error), readable(history.error)
+        several = history.problem.outputs > 1  # then the story is of output 1, the one followed
+        if several:
+            before, now = readable(float(shown.errors[0])), readable(float(history.output_errors[0]))
         if history.landmarks.still_from is not None or history.landmarks.bounce_from is not None:
             continue  # said as a landmark, not as this step's ratio
         arrow = {"en": f"{before} -> {now}", "zh": f"从 {before} 变成 {now}"}[language]
         assert arrow in told, (steps, told)
         assert f"#{shown.iteration}" in worked_step(history, language)[0]
-        # the worked step's error is the story's start: its error line, or with several outputs their sum
-        error_line = -1 if history.problem.outputs > 1 else 1
+        # the worked step's error is the story's start: its error line (after the output's heading)
+        error_line = 2 if several else 1
         note = say(language, "worked.shown_digits", digits=5)  # under the first line that does not add up
         assert f"= {before}" in [line for line in worked_step(history, language) if line != note][error_line]
 
@@ -624,7 +628,7 @@ def test_a_prediction_still_closing_in_is_not_called_rounding(language):
     story = " ".join(commentary(history, language))
     assert "0.5625" in story and "0.562502" in story  # the two figures differ where the words say they do
     assert say(language, "story.ratio_near", before="5.423e-22", now="3.0504e-22", ratio="0.562502",
-               r_squared="0.5625", digits=5) == story
+               r_squared="0.5625", digits=5, whose=say(language, "whose.error"), r_name="r") == story
 
 
 @given(weight=st.floats(-10, 10), goal=st.floats(-5, 5), steps=st.integers(1, 200),
@@ -744,3 +748,36 @@ def test_hot_colds_first_prediction_is_said_plainly_as_the_weight_where_it_is_no
     assert len(texts_with_it) == 4, texts  # the teaching, the first question and its answer, the worked step
     assert not [text for text in texts + worked if re.search(r"as it is|原来的权重|原样", text)]
     assert any(plain in line and "0.4" in line for line in worked), worked
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", ["several-outputs", "weight-matrix"])
+def test_with_several_outputs_the_error_story_is_the_followed_outputs(name, language):
+    """With w2,1 frozen, lesson 9 said "This step took the error 0.98095 -> 0.96241: x 0.9811;
+    r^2 = 0.91729, so float rounding shows": the sum of outputs that learn at different rates
+    set against row 1's r, and blamed on rounding. The story is of the output the chart and
+    the worked step follow, named, with that output's own r, at any frozen weight and output."""
+    lesson = find_lesson(name)
+    for frozen in [(), *[(index,) for index in range(lesson.problem.size)]]:
+        problem = lesson.problem.replace(frozen=frozen)
+        history = History.start(problem).jump(3)
+        step = history.record(2)
+        for output in range(problem.outputs):
+            told = " ".join(commentary(history, language, output=output))
+            own = problem.output_problem(output)
+            before, now = readable(float(step.errors[output])), readable(float(history.output_errors[output]))
+            whose = say(language, "whose.output_error", output=output + 1)
+            arrow = {"en": f"{whose} {before} -> {now}", "zh": f"{whose}从 {before} 变成 {now}"}[language]
+            assert arrow in told, (frozen, output, told)
+            assert "rounding" not in told and "舍入" not in told, (frozen, output, told)
+            assert f"= {carried(r_value(own))}" in told, (frozen, output, told)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_verdict_beside_an_output_on_its_goal_is_that_outputs(language):
+    """Output 2 starting on its goal was told "converges" like the others: the readout speaks
+    of the output followed, and names its r (r2), where its verdict is not every output's."""
+    problem = find_lesson("several-outputs").problem.replace(weights=(0.3, 1 / 0.65, 0.9))
+    lines = readout_lines(History.start(problem), language, output=1)
+    assert lines[0].startswith("r2 = ") and lines[1] == say(language, "regime.on_goal")
+    assert readout_lines(History.start(problem), language, output=0)[0].startswith("r = ")

@@ -28,7 +28,7 @@ from ...core.numbers import readable
 from ...core.predict import RIGHT_WITHIN, before_and_after
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, InvalidProblem, Problem
 from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
-from ...core.rules import HotColdStep, as_arrays, predict_rows, squared_error, total
+from ...core.rules import HotColdStep, OutputsStep, as_arrays, predict_rows, squared_error, total
 from ...core.session import Session
 from .catalogue import SENTENCE_KEYS, SENTENCES
 from .language import LANGUAGES
@@ -300,18 +300,19 @@ UNDEFINED = {"bottom": "figure.bottom", "best_alpha": "figure.best_alpha", "best
              "distance_steps": "figure.distance", "distance_in_steps": "figure.distance"}
 
 
-def commentary(history: History, language: str, hidden: tuple[str, ...] = ()) -> list[str]:
+def commentary(history: History, language: str, hidden: tuple[str, ...] = (), output: int = 0) -> list[str]:
     """What the run has done so far, once the student has seen it: where it landed,
     stopped moving or began to bounce, and where rounding decided it (without r, when the
-    lesson hides the forecast)."""
+    lesson hides the forecast). With several outputs, a step's error is told of output
+    `output`, the one the chart and the worked step follow."""
     if history.iteration == 0 or history.problem.method == MEASURE:
         return []
     if history.problem.method == HOT_COLD:
         return _hot_cold_story(history, language)
-    return _gradient_story(history, language, hidden)
+    return _gradient_story(history, language, hidden, output)
 
 
-def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = ()) -> list[str]:
+def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (), output: int = 0) -> list[str]:
     seen, problem = history.landmarks, history.problem
     if seen.still_from is not None:
         error = history.errors[seen.still_from]
@@ -329,8 +330,18 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
         return [say(language, key, iteration=first, a=a, b=b)]
     if history.iteration >= 1:  # the step the worked step shows: from its error to the error now
         before, now = float(history.errors[-1]), float(history.error)
+        whose, r_name = say(language, "whose.error"), "r"
+        if problem.outputs > 1:  # the sum's ratio is no one r's square where the rows learn at different rates
+            output = min(output, problem.outputs - 1)
+            step = history.record(history.iteration - 1)
+            assert isinstance(step, OutputsStep), "several outputs step together"
+            before, now = float(step.errors[output]), float(history.output_errors[output])
+            whose = say(language, "whose.output_error", output=output + 1)
+            if row_r_formulas(problem, language) is not None:
+                r_name = f"r{output + 1}"  # as the panel names this output's r
+            problem = problem.output_problem(output)
         if before > 0 and now == 0:  # "x 0" says nothing a beginner can use: it landed
-            return [say(language, "story.to_zero", before=readable(before))]
+            return [say(language, "story.to_zero", before=readable(before), whose=whose)]
         if before > 0 and math.isfinite(now):
             ratio = now / before
             r = r_value(problem)
@@ -344,7 +355,8 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
             if "forecast" in hidden:
                 key = "story.ratio_alone"
             return [say(language, key, before=readable(before), now=readable(now), ratio=ratio_text, digits=agree,
-                        r=carried(r), r_term=parenthesised(carried(r)), r_squared=r_squared)]  # (-0.5)^2, not -0.5^2
+                        r=carried(r), r_term=parenthesised(carried(r)), r_squared=r_squared,  # (-0.5)^2, not -0.5^2
+                        whose=whose, r_name=r_name)]
     return []
 
 

@@ -25,7 +25,7 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
     several outputs whose rows learn at different rates (weights frozen in some rows), it
     speaks of output `output`, the one the chart follows, and names it (r2 = ...)."""
     problem, error, name = history.problem, float(history.error), "r"
-    if problem.outputs > 1 and len({analysis.sum_of_squares(problem, row) for row in range(problem.outputs)}) > 1:
+    if problem.outputs > 1 and _outputs_differ(problem, history.iteration, output, language):
         problem, name = problem.output_problem(output), f"r{output + 1}"
         miss = float(np.ravel(history.prediction)[output]) - problem.goals[0]  # one output now
         error = miss * miss
@@ -45,6 +45,14 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
                          stable=readable(readout.largest_stable_alpha)))
     lines.append(_steps_to_go(readout.steps_to_go, decimal(readout.tolerance), language))
     return lines
+
+
+def _outputs_differ(problem: Problem, iteration: int, output: int, language: str) -> bool:
+    """Whether output `output`'s verdict is not every output's: its row learns at another
+    rate (weights frozen in some rows), or it starts on its goal where the others do not."""
+    rows = {analysis.sum_of_squares(problem, row) for row in range(problem.outputs)}
+    own = regime_label(problem.output_problem(min(output, problem.outputs - 1)), iteration, language)
+    return len(rows) > 1 or own != regime_label(problem, iteration, language)
 
 
 def regime_label(problem: Problem, iteration: int, language: str) -> str:
