@@ -28,7 +28,6 @@ from pathlib import Path
 from types import FrameType
 
 from ...core.saving import save
-from ..files.owner import RUN
 from ..files.places import VIEW_SETTINGS, write_crash_report
 from ..compat import CrashHooks, app_driver
 from .app_part import AppPart
@@ -99,7 +98,7 @@ class Ending(CrashHooks, AppPart):
         be), then hand it in (--hand-in): the save first, as the one a student resumes from."""
         self.ended = True
         if self.save_path is not None:
-            view = {key: getattr(self.state, key) for key in VIEW_SETTINGS} | {RUN: self.owner.id}
+            view = {key: getattr(self.state, key) for key in VIEW_SETTINGS} | self.owner.settings()
             try:
                 save(self.state.session, self.save_path, view)
                 self.saved = True

@@ -15,7 +15,6 @@ from ...core.journal import Journal
 from ...core.questions import Answer
 from ...core.saving import save
 from ..files.hand_in import KEEP_EVERY
-from ..files.owner import RUN
 from ..files.places import VIEW_SETTINGS
 from ..words.prose import question_words
 from .app_part import AppPart
@@ -57,7 +56,7 @@ class Keeping(AppPart):
         session = self.state.session
         if session is not self._kept[0] and self.real and self.save_path is not None:
             try:
-                save(session, self.save_path, {key: getattr(self.state, key) for key in VIEW_SETTINGS} | {RUN: self.owner.id})
+                save(session, self.save_path, {key: getattr(self.state, key) for key in VIEW_SETTINGS} | self.owner.settings())
             except OSError:
                 pass  # said at the end, where saving is tried again
         self._kept = (session, self.last_key, len(self.journal.entries))

@@ -6,6 +6,7 @@ change, and anything the screen shows can be rebuilt, saved or compared.
 """
 
 import dataclasses
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cached_property
@@ -15,7 +16,7 @@ from ...core.lessons import LANGUAGES
 from ...core.limits import MAX_OUTPUTS, MAX_WEIGHTS
 from ...core.saving import CorruptSave
 from ...core.session import Session
-from ..files.owner import ID_BYTES, RUN
+from ..files.owner import COURSE, HAND_IN, ID_BYTES, RUN
 
 SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0)  # steps a second when playing
 WEIGHT_VIEW, ITERATION_VIEW = "weight", "iteration"
@@ -79,6 +80,8 @@ def checked_view(view: dict) -> dict:
             fits = type(value) is bool
         elif key == RUN:  # the run that wrote the save: it goes into the next run's rows, so 16 hex digits only
             fits = type(value) is str and len(value) == 2 * ID_BYTES and all(c in "0123456789abcdef" for c in value)
+        elif key in (HAND_IN, COURSE):  # folders the run was given: a resume carries on with them
+            fits = type(value) is str and os.path.isabs(value) and "\0" not in value
         else:
             fits = True  # a setting of a later gradstep: not read
         if not fits:

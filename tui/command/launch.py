@@ -28,6 +28,7 @@ from .app_parser import app_parser
 from .environment import dumb_terminal
 from .flags import UsageError, clashes, lesson_from_arguments, lessons_from_arguments, names_a_problem, parse_in_language
 from .runners import print_line, run_app, run_line_mode, say_line
+from .resuming import carried, carry_on
 from .starting import starting
 
 
@@ -53,13 +54,22 @@ def launch(argv: list[str]) -> int:
             return 1
         language = args.lang or start.view.get("language") or parser.language
         notices = [say(language, key, **values) for key, values in start.notices]
+        view = start.view if start.resumed_from is not None else {}  # a fresh start carries nothing on
+        course_before = args.course
+        notices += carry_on(args, view, language)
+        if args.course != course_before:  # the course the resumed session followed
+            try:
+                teachers, _ = lessons_from_arguments(args)
+            except Refusal as refusal:  # changed since: the built-in lessons, and the student is told
+                notices.append(explain(language, refusal))
+                args.course = None
         notices += [explain(language, clash) for clash in clashes((*(teachers or ()), *files))]
         session = start.session
         listed = (*(teachers or ()), *files)
         if session.lesson.source != "course" and session.lesson.name not in {lesson.name for lesson in listed}:
             files = (*files, session.lesson)  # a resumed teacher's lesson stays on the list
         resumed = start.view.get(RUN, "") if start.resumed_from is not None else ""  # a fresh start resumes nothing
-        owner = Owner(login_name(), args.session or "", resumed=resumed)
+        owner = Owner(login_name(), args.session or "", resumed=resumed, carried=carried(args, view))
         pending = pending_path(start.save_path) if start.save_path is not None else None
         if pending is not None and not _completed(pending, language, notices):
             pending = None  # the last run's rows wait there for a later start: this run's go nowhere else

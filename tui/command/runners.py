@@ -18,7 +18,7 @@ from ...core.lessons import Lesson
 from ...core.saving import save, set_aside
 from ...core.session import Session
 from ..files.hand_in import HandIn
-from ..files.owner import RUN, Owner
+from ..files.owner import Owner
 from ..files.places import write_crash_report
 from ..words.prose import question_words
 from ..words.say import say
@@ -33,7 +33,7 @@ def run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], hand
 
     def save_now(session: Session) -> None:
         if start.save_path is not None:
-            save(session, start.save_path, {"language": language, RUN: owner.id})
+            save(session, start.save_path, {"language": language, **owner.settings()})
 
     journal = Journal(lambda session, index: question_words(session, index, language))
     keeping = LineKeeping(journal, start.session, handing_in, save_now)
@@ -68,7 +68,7 @@ def run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], hand
     except Exception as error:  # a bug: its traceback in a file, one line, and the session saved
         crashed = error
     finally:  # the save first, as the one a student resumes from; then the hand-in
-        saved = _save_at_end(start, keeping.latest, {"language": language, RUN: owner.id}, language)
+        saved = _save_at_end(start, keeping.latest, {"language": language, **owner.settings()}, language)
         keeping.finish()
     if crashed is not None:
         try:

@@ -31,6 +31,7 @@ def login_name() -> str:
 
 
 RUN = "run"  # the save's view setting that names the run which wrote it, for the run that resumes it
+HAND_IN, COURSE = "hand_in", "course"  # the folders it was given, carried on by a resume (command/resuming.py)
 ID_BYTES = 8  # 16 hex digits: 2**64 names to try, one system call each, in a folder that cannot be listed
 
 
@@ -48,6 +49,12 @@ class Owner:
     session: str = ""
     id: str = field(default_factory=new_id)
     resumed: str = ""  # the id of the run whose save this one resumed (--resume), if its save kept it
+    carried: dict[str, str] = field(default_factory=dict)  # what its save keeps for a resume (command/resuming.py)
+
+    def settings(self) -> dict[str, str]:
+        """The save's view settings that are the run's, not the screen's: its id (the next
+        run's `resumed`) and the folders a resume carries on with."""
+        return {RUN: self.id, **self.carried}
 
     def stem(self, lesson: str) -> str:
         """`user-session-lesson-id` (no session part for the login's own session, no lesson
