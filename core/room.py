@@ -67,17 +67,19 @@ class QuestionFigures:
         return self.first_right / self.first_tries if self.first_tries else None
 
 
-def student(seen: Seen) -> tuple[str, str, str]:
-    """Whose run it is: the file's owner, then the login and session name written inside
-    (the latter theirs to forge, so only their own runs split)."""
-    return seen.account, seen.progress.account, seen.progress.session
+def student(seen: Seen) -> tuple[str, str]:
+    """Whose run it is: the account that owns its file, then the login written inside (the
+    student's to forge, so only their own runs split: a file claiming a classmate is apart
+    from the student's own work). Not the --session name: a student picks it, and a new one
+    made a new row whose right answers counted as first tries (a first try is the account's)."""
+    return seen.account, seen.progress.account
 
 
 def latest(seen: Iterable[Seen]) -> list[Seen]:
-    """A student's latest run of each session: every run of gradstep keeps a progress file of
-    its own (its name holds the run's random id), and a student who started three times is
-    one row, where they are now (student()); the latest is the one updated last."""
-    runs: dict[tuple[str, str, str], Seen] = {}
+    """A student's latest run: every run of gradstep keeps a progress file of its own (its
+    name holds the run's random id), and a student who started three times, under any
+    session names, is one row, where they are now; the latest is the one updated last."""
+    runs: dict[tuple[str, str], Seen] = {}
     for one in seen:
         key = student(one)
         if key not in runs or _updated(one) > _updated(runs[key]):
@@ -85,8 +87,9 @@ def latest(seen: Iterable[Seen]) -> list[Seen]:
     return list(runs.values())
 
 
-def first_tries(runs: Iterable[Seen]) -> dict[tuple[str, str, str], dict[tuple[str, int], AnswerSeen]]:
-    """Each student's first try ever at each question (lesson, number), across all their runs.
+def first_tries(runs: Iterable[Seen]) -> dict[tuple[str, str], dict[tuple[str, int], AnswerSeen]]:
+    """Each student's first try ever at each question (lesson, number), across all their
+    runs and session names.
 
     A run's own `first` says first in that run, and a student who restarts without
     --resume is asked afresh: counting it would let a restart turn two wrong answers into
@@ -94,13 +97,13 @@ def first_tries(runs: Iterable[Seen]) -> dict[tuple[str, str, str], dict[tuple[s
     earliest try by its time decides, whatever run it is in; a skip at the first try is
     asked and not right. A file of an older gradstep, whose answers have no time, has its
     answers placed at its run's last update, in their order."""
-    tries: dict[tuple[str, str, str], list[tuple[tuple[datetime, datetime, int], AnswerSeen]]] = {}
+    tries: dict[tuple[str, str], list[tuple[tuple[datetime, datetime, int], AnswerSeen]]] = {}
     for run in runs:
         updated = _updated(run)[0]
         for place, answer in enumerate(run.progress.answers):
             when = parse_time(answer.time) or updated
             tries.setdefault(student(run), []).append(((when, updated, place), answer))
-    firsts: dict[tuple[str, str, str], dict[tuple[str, int], AnswerSeen]] = {}
+    firsts: dict[tuple[str, str], dict[tuple[str, int], AnswerSeen]] = {}
     for key, answers in tries.items():
         mine = firsts.setdefault(key, {})
         for _, answer in sorted(answers, key=lambda pair: pair[0]):
@@ -173,7 +176,7 @@ def rows(seen: Iterable[Seen], now: float, sort: str = ACCOUNT, idle_limit: floa
     """
     seen = list(seen)
     runs = seen if runs is None else list(runs)
-    predictions: dict[tuple[str, str, str], tuple[int, int]] = {}
+    predictions: dict[tuple[str, str], tuple[int, int]] = {}
     for run in runs:
         right, scored = predictions.get(student(run), (0, 0))
         predictions[student(run)] = (right + run.progress.predictions_right, scored + run.progress.predictions)
@@ -228,7 +231,7 @@ def question_figures(seen: Iterable[Seen]) -> list[QuestionFigures]:
             tries[question] += 1
             right[question] += answer.right
             texts.setdefault(question, Counter())[answer.text] += 1
-    given: set[tuple[tuple[str, str, str], tuple[str, int], str]] = set()
+    given: set[tuple[tuple[str, str], tuple[str, int], str]] = set()
     for one in seen:
         for answer in one.progress.answers:
             question = (answer.lesson, answer.question)

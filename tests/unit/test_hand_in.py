@@ -310,6 +310,22 @@ def test_class_counts_a_students_first_try_ever_across_their_hand_ins(folder):
     assert [line.split()[-1] for line in table[1:]] == ["0/1"] * 3
 
 
+def test_a_new_session_name_is_no_new_first_try(folder):
+    """The walk: bo answered wrong, started again with `--session rep` and answered right; the
+    rep line said 1/1. A first try is the account's, whatever the session is named."""
+    start = Session.begin(find_lesson("alpha"))
+    wrong = [start, start.answered(Answer(0, 0, 0.3, WRONG, 2, (0.1,)))]
+    right = [start, start.answered(Answer(0, 0, 0.25, RIGHT, 1))]
+    for minute, sessions, name in ((0, wrong, ""), (10, right, "rep")):
+        journal = Journal(words)
+        for second, session in enumerate(sessions):
+            journal.see(session, 1796612645.0 + 60 * minute + second)
+        HandIn(folder, Owner("bo", name)).finish(journal, sessions[-1], 0.0)
+    table = unmarked(gradstep("class", str(folder)).out.split("\n\n")[-1].splitlines())
+    assert [line.split()[1] for line in table[1:]] == ["-", "rep"]
+    assert [line.split()[-1] for line in table[1:]] == ["0/1", "0/1"]
+
+
 def test_class_tells_runs_apart_sorts_a_students_runs_by_time_and_leaves_out_files_with_no_rows(folder):
     """A teacher's walk: two runs of one lesson showed the same `-` in the session column, and
     a file of a header alone was listed with its file's name as the lesson."""

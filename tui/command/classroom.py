@@ -240,9 +240,9 @@ def inert(cell: str) -> str:
     return cell
 
 
-Tries = dict[tuple[str, str, int], tuple[datetime, bool]]
-"""A file's tries at each question, (session name, lesson, number): the earliest one's
-time and whether it was right."""
+Tries = dict[tuple[str, int], tuple[datetime, bool]]
+"""A file's tries at each question, (lesson, number): the earliest one's time and whether
+it was right. Not by session name: a student picks it, and a first try is the account's."""
 QUESTIONS = HEADINGS.index("class.questions")
 _AT = {column: index for index, column in enumerate(COLUMNS)}
 KIND, OUTPUT, GUESS_RESULT, FIRST, ANSWER_RESULT, NOTE = (_AT[name] for name in ("kind", "output", "guess_result",
@@ -323,7 +323,7 @@ def _tried(tries: Tries, row: dict[str, str]) -> None:
     """Note an answer row's try if it is the earliest of its question seen yet (a row
     without a time that parses counts as the latest)."""
     try:
-        key = (row["session_name"], row["lesson"], int(row["question"]))
+        key = (row["lesson"], int(row["question"]))
     except ValueError:
         return
     when = parse_time(row["time"]) or datetime.max.replace(tzinfo=timezone.utc)
@@ -336,7 +336,7 @@ def first_ever(table: list[list[str]], tried: list[tuple[str, Tries]]) -> None:
     their hand-ins: a run's own `first` says first in that run, so a restart without
     --resume would turn two wrong answers into a first try right, and a skipped re-ask
     in a later run would count against an answer given before (core/room.first_tries)."""
-    earliest: dict[tuple[str, str, str, int], tuple[datetime, bool]] = {}
+    earliest: dict[tuple[str, str, int], tuple[datetime, bool]] = {}
     for student, tries in tried:
         for key, seen in tries.items():
             if (student, *key) not in earliest or seen[0] < earliest[(student, *key)][0]:
