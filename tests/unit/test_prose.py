@@ -668,9 +668,23 @@ def test_a_frozen_weight_in_a_matrix_has_one_name_in_the_worked_step(language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_editors_hint_says_how_weight_numbers_count_in_a_matrix(language):
-    """"Weight numbers such as 1 or 1,3" left a student to guess which weight 4 is."""
-    assert "w2,1" in say(language, "edit_help")
+@pytest.mark.parametrize("name", LESSONS)
+def test_the_editors_hint_says_only_what_applies_to_the_lesson_open(name, language):
+    """Lesson 1 (one weight, measuring) and lesson 6 were told about rows of goals split by
+    ";" and that "4 is w2,1": rows where there are several goals, freezing where the rule
+    can freeze one of several weights, and which weight number w2,1 is, in the lesson's own
+    numbers ("Weight numbers such as 1 or 1,3" alone left a student to guess which weight 4 is)."""
+    from gradstep.tui.app.screens.editor import editor_hint
+
+    problem = find_lesson(name).problem
+    hint = editor_hint(problem, language)
+    assert (" ;" in hint) == (problem.outputs > 1) == (say(language, "edit_help.rows") in hint), hint
+    assert ("w2,1" in hint) == (problem.outputs > 1), hint
+    if problem.outputs > 1:
+        assert re.search(rf"\b{len(problem.inputs) + 1} (is|就是) w2,1", hint), hint
+    can_freeze = problem.method == GRADIENT_DESCENT and problem.size > 1
+    assert (say(language, "edit_help.frozen")[:-1] in hint) == can_freeze, hint
+    assert "。 " not in hint  # no space between two Chinese sentences
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

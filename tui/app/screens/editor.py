@@ -71,6 +71,29 @@ def read_rule(text: str) -> str:
     return method
 
 
+def editor_hint(problem: Problem, language: str) -> str:
+    """The form's hint for the lesson open: the keys, then only what applies to it. Rows of
+    weights split by ; where there are several goals, and how weight numbers count along
+    them, in its own numbers; what frozen takes where the rule can freeze one of several
+    weights; and which fields the rule does not read. Lesson 1 (one weight, measuring) was
+    told about rows, matrix numbers and freezing, none of which it has."""
+    parts = [say(language, "edit_help")]
+    if problem.outputs > 1:
+        parts.append(say(language, "edit_help.rows"))
+    if problem.method in USED_BY["frozen"] and problem.size > 1:  # freezing one of one learns nothing
+        parts.append(say(language, "edit_help.frozen.rows" if problem.outputs > 1 else "edit_help.frozen",
+                         next=len(problem.inputs) + 1))  # row 2's first weight, counted from 1
+    names = field_names(language)
+    unused = [names[field] for field in FIELDS if problem.method not in USED_BY.get(field, METHODS)]
+    if unused:  # so the form does not seem to offer what it cannot do
+        parts.append(say(language, "edit_unused", rule=say(language, problem.method),
+                         fields=say(language, "sep.list").join(unused)))
+    return "".join(part if part.endswith(FULL_STOPS) else part + " " for part in parts).rstrip()
+
+
+FULL_STOPS = ("。", "）", "？", "！")  # a sentence ended in full width: the next follows with no space
+
+
 class EditorScreen(ModalScreen[Problem | None]):
     """A form over the lesson; Enter in any field applies, Escape leaves it unchanged."""
 
@@ -101,18 +124,7 @@ class EditorScreen(ModalScreen[Problem | None]):
                     field_input.cursor_blink = False  # a blinking cursor is a redraw twice a second over SSH
                     yield field_input
             yield Wrapped([], id="refusal")
-            yield Wrapped([("", " ".join(filter(None, [say(self.language, "edit_help"), self.unused()])), "")],
-                          classes="hint")
-
-    def unused(self) -> str:
-        """Which fields the rule on screen does not read (a measuring lesson has no alpha), so
-        the form does not seem to offer what it cannot do; empty when it reads them all."""
-        names = field_names(self.language)
-        unused = [names[field] for field in FIELDS if self.problem.method not in USED_BY.get(field, METHODS)]
-        if not unused:
-            return ""
-        return say(self.language, "edit_unused", rule=say(self.language, self.problem.method),
-                   fields=say(self.language, "sep.list").join(unused))
+            yield Wrapped([("", editor_hint(self.problem, self.language), "")], classes="hint")
 
     def action_apply(self) -> None:
         """Enter: a new run from the form's numbers; with nothing changed, just close (so the
