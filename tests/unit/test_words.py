@@ -220,3 +220,15 @@ def test_chinese_says_xuexilv_alpha_never_the_english_word():
         texts |= {f"{lesson.name}.q{n}": question.text("zh").ask + question.text("zh").explain
                   for n, question in enumerate(lesson.questions)}
     assert {key: text for key, text in texts.items() if english.search(text)} == {}
+
+
+def test_the_chinese_glossary_names_its_terms_in_chinese_the_code_names_in_brackets():
+    """The help's glossary listed "delta" and "weight_delta" as Chinese terms and wrote
+    "-α × weight_delta": 差值 and 权重改变量 are the words, their code names said once."""
+    from gradstep.tui.app.screens.help import TERMS
+
+    named = {term: SENTENCES["zh"][f"term.{term}"] for term in TERMS}
+    assert not [name for name in named.values() if not CJK.search(name) and name not in ("r", "1e-06")], named
+    texts = {term: SENTENCES["zh"][f"term.{term}.text"] for term in TERMS}
+    assert not [term for term, text in texts.items() if "delta" in re.sub(r"（代码里写作 \w+）", "", text)], texts
+    assert "（代码里写作 weight_delta）" in texts["weight_delta"] and "（代码里写作 delta）" in texts["delta"]
