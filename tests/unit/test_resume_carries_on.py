@@ -97,3 +97,19 @@ def test_a_save_whose_folder_setting_is_not_one_gradstep_writes_is_refused(value
     for key in ("hand_in", "course"):
         with pytest.raises(CorruptSave):
             checked_view({key: value})
+
+
+@pytest.mark.parametrize("language, said", [
+    ("en", "This session followed the course in {folder}, which is no folder now: the built-in lessons are listed. "
+           "gradstep --resume --course DIR lists the teacher's."),
+    ("zh", "这个会话原来学的是 {folder} 里的课程，现在那里不是文件夹：列出的是内置课程。"
+           "gradstep --resume --course 目录 可以列出老师的课程。"),
+])
+def test_a_resume_whose_course_is_gone_says_so_and_lists_the_built_in_lessons(student, monkeypatch, tmp_path,
+                                                                               language, said):
+    course = course_folder(tmp_path)
+    assert run(monkeypatch, "--course", str(course), keys="q\n").status == 0
+    course.rename(tmp_path / "moved")
+    result = run(monkeypatch, "--resume", "--lang", language, keys="l\nq\n")
+    assert result.status == 0 and said.format(folder=course) in result.err
+    assert "\n10  " in result.out and "Traceback" not in result.err  # the built-in ten, and the lesson resumed
