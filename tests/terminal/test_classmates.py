@@ -74,3 +74,36 @@ def test_a_plant_is_the_classmates_own_and_a_huge_one_costs_only_their_lines(cla
     merged = as_user(command, classroom, TEACHER, "class", hand_ins, "--csv", "--budget", "1")
     students = {(row["student"], row["lesson"]) for row in csv.DictReader(merged.stdout.splitlines())}
     assert students == {(STUDENT, "hot-cold"), (CLASSMATE, "forged")}
+
+
+def test_a_planted_copy_and_a_made_up_run_raise_no_ones_score(classroom, command):
+    """The teacher's walk with real accounts: the classmate, wrong at both of hot-cold's
+    questions, planted a copy of his hand-in made right and backdated, claiming the student
+    (his line went from 0/2 to 2/2, flagged only CLAIMS), and another under his own name with
+    a run id no progress file showed (no flag at all). Neither adds to anyone's score: both
+    are shown in brackets, marked, and his own line stays 0/2."""
+    from .test_hand_in_folder import CLASS, _account
+
+    _account(CLASSMATE, CLASS)
+    hand_ins = folder(classroom, "forged-right", "3730")
+    assert as_user(command, classroom, STUDENT, "--line", "--lesson", "hot-cold", "--lang", "en",
+                   "--hand-in", hand_ins, keys=KEYS).returncode == 0
+    wrong = "1\n2\n1\n2\n\n\nq\n"  # both questions wrong twice, two steps
+    his = as_user(command, classroom, CLASSMATE, "--line", "--lesson", "hot-cold", "--lang", "en",
+                  "--hand-in", hand_ins, keys=wrong)
+    assert his.returncode == 0, his.stderr
+    own = f"{hand_ins}/{handed_in_as(his.stdout, hand_ins)}"
+    right = r"s/,wrong,/,right,/g; s/,2[0-9][0-9][0-9]-\([0-9][0-9]-[0-9][0-9]T\)/,2020-\1/g"  # and long before
+    as_classmate("sh", "-c", f'sed "{right}; s/^{CLASSMATE},/{STUDENT},/" "{own}" > '
+                             f'"{hand_ins}/{STUDENT}-hot-cold-1111222233334444.csv"')
+    as_classmate("sh", "-c", f'sed "{right}" "{own}" > "{hand_ins}/{CLASSMATE}-hot-cold-aaaabbbbccccdddd.csv"')
+    desk = as_user(command, classroom, TEACHER, "class", hand_ins, "--lang", "en")
+    assert desk.returncode == 0, desk.stderr
+    lines = desk.stdout.split("\n\n")[-1].splitlines()
+    genuine = next(line.split() for line in lines if line.split()[:1] == [CLASSMATE]
+                   and line.split()[2] == own[-20:-14])
+    planted = next(index for index, line in enumerate(lines) if "111122" in line)
+    made_up = next(index for index, line in enumerate(lines) if "aaaabb" in line)
+    assert genuine[-1] == "0/2" and lines[planted].split()[-1] == lines[made_up].split()[-1] == "(2/2)"
+    assert lines[planted + 1].strip() == f"^ CLAIMS {STUDENT}, UNSEEN" and lines[made_up + 1].strip() == "^ UNSEEN"
+    assert any(line.startswith("(1/2): not counted") for line in lines)

@@ -12,10 +12,12 @@ from gradstep.core.courses import find_lesson
 from gradstep.core.questions import RIGHT, SKIPPED, WRONG, Answer
 from gradstep.core.schema import COLUMNS, entry_rows
 from gradstep.core.session import Session
+from gradstep.core.progress import progress_record, write_progress
+from gradstep.tui.files.progress_folder import account
 from gradstep.tui.files.hand_in import HandIn, hand_in
 from gradstep.tui.files.owner import Owner, login_name
 
-from ..helpers import gradstep
+from ..helpers import gradstep, named_by_file
 
 
 def words(session: Session, index: int) -> Words:
@@ -35,6 +37,15 @@ def unmarked(lines: list[str]) -> list[str]:
     """The table's lines without the marks under a row: here every file claims an account
     (ana, bo) other than the one running the tests, which owns it."""
     return [line for line in lines if not line.startswith("  ^ ")]
+
+
+@pytest.fixture
+def named_students(monkeypatch):
+    """Each hand-in the work of the account its name begins with (`ana-alpha-....csv`: ana's),
+    as though ana owned it: a test cannot give files away, and a file whose rows claim
+    another account than its owner counts for nobody."""
+    monkeypatch.setattr("gradstep.tui.files.hand_ins.student_of", lambda status, name: name.partition("-")[0])
+    monkeypatch.setattr("gradstep.tui.files.progress_folder.owner_account", named_by_file)  # and its runs' progress
 
 
 def alpha_steps(steps: int, name: str = "alpha") -> list[Session]:
@@ -182,6 +193,7 @@ def test_class_shows_a_students_words_safely(folder):
     assert "\x1b" not in result.out and "\\x1b[31mred\\nalpha" in result.out
 
 
+@pytest.mark.usefixtures("named_students")
 def test_class_counts_the_guesses_and_the_first_answers_handed_in(folder):
     start = Session.begin(find_lesson("alpha"))
     sessions = [start, start.answered(Answer(0, 0, 0.25, RIGHT, 2, (0.1,)))]  # right at the second try
@@ -292,6 +304,7 @@ def test_the_merged_csv_notes_where_a_run_began_to_diverge_and_the_table_shows_i
     assert table[1].split()[-3] != "diverged"  # the error it stopped at, a number the student saw
 
 
+@pytest.mark.usefixtures("named_students")
 def test_class_counts_a_students_first_try_ever_across_their_hand_ins(folder):
     """The walk: ben answered wrong twice, quit, started afresh (a new run, new hand-ins) and
     answered right at once; ana's resumed run skipped lesson questions she had answered
@@ -310,6 +323,7 @@ def test_class_counts_a_students_first_try_ever_across_their_hand_ins(folder):
     assert [line.split()[-1] for line in table[1:]] == ["0/1"] * 3
 
 
+@pytest.mark.usefixtures("named_students")
 def test_a_new_session_name_is_no_new_first_try(folder):
     """The walk: bo answered wrong, started again with `--session rep` and answered right; the
     rep line said 1/1. A first try is the account's, whatever the session is named."""
@@ -326,6 +340,7 @@ def test_a_new_session_name_is_no_new_first_try(folder):
     assert [line.split()[-1] for line in table[1:]] == ["0/1", "0/1"]
 
 
+@pytest.mark.usefixtures("named_students")
 def test_class_tells_runs_apart_sorts_a_students_runs_by_time_and_leaves_out_files_with_no_rows(folder):
     """A teacher's walk: two runs of one lesson showed the same `-` in the session column, and
     a file of a header alone was listed with its file's name as the lesson."""
@@ -403,3 +418,52 @@ def test_the_table_marks_a_planted_file_a_resumed_run_and_a_divergence(folder, m
     assert [line.split()[2] for line in lines[1:] if line.startswith("wt3-ben")] == ["000000", "000000", "8b85cf"]
     assert lines[lines.index(next(line for line in lines if claims in line)) - 1].split()[2] == "000000"
     assert all(len(line) <= 80 for line in lines)
+
+
+def answered_alpha(owner: Owner, folder, given: float, result: str, when: float, claims: str = ""):
+    """A hand-in of lesson alpha's first question answered once at `when`; its rows claim
+    the account `claims` (a planted file) where given."""
+    start = Session.begin(find_lesson("alpha"))
+    journal = Journal(words)
+    for second, session in enumerate((start, start.answered(Answer(0, 0, given, result, 1)))):
+        journal.see(session, when + second)
+    rows = list(entry_rows(journal.entries, claims or owner.user, owner.id, owner.session))
+    return hand_in(rows, "alpha", folder, owner)
+
+
+def test_a_planted_file_claiming_a_classmate_counts_for_nobody(folder):
+    """The walk: bo's own line went from 0/2 to 2/2 once he planted a copy of ana's hand-in
+    (earlier, and right): its tries counted as his first ever. A file's answers never add
+    to another file's score, and one claiming a classmate counts for nobody."""
+    me = account(os.getuid())  # the owner of every file here, as the student
+    answered_alpha(Owner(me, id="b0b0000000000001"), folder, 0.3, WRONG, 1796612645.0)
+    answered_alpha(Owner(me, id="a0a0000000000001"), folder, 0.25, RIGHT, 1796612000.0, claims="wt-ana")
+    lines = gradstep("class", str(folder), "--lang", "en").out.splitlines()
+    own = next(line for line in lines if "b0b000" in line)
+    planted = next(line for line in lines if "a0a000" in line)
+    assert own.split()[-1] == "0/1" and planted.split()[-1] == "(1/1)"
+    assert lines[lines.index(planted) + 1].strip() == "^ CLAIMS wt-ana"
+    assert any(line.startswith("(1/2): not counted") for line in lines)
+
+
+def test_a_run_never_seen_live_is_unseen_and_adds_to_no_score(folder):
+    """The walk: a hand-in under bo's own name with a run id no progress file ever showed
+    turned his real line from - to 1/1, with no flag. Where the folder keeps progress files,
+    a hand-in of a run none of them showed is UNSEEN: its figures shown, counted for nobody."""
+    me = account(os.getuid())
+    real = Owner(me, id="b0b0000000000001")
+    (folder / f"{me}-{real.id}.progress.json").write_text(write_progress(progress_record(
+        account=me, session="", lesson="alpha", lessons_opened=["alpha"], iteration=0, error=0.25,
+        predictions_right=0, predictions=0, questions_right=0, questions_asked=1, answers=[], last_key=1796612646.0,
+        diverged=False, ended=True, updated=1796612646.0)), encoding="utf-8")
+    answered_alpha(real, folder, 0.3, WRONG, 1796612645.0)
+    answered_alpha(Owner(me, id="aaaabbbbccccdddd"), folder, 0.25, RIGHT, 1796612000.0)
+    for language, word in (("en", "UNSEEN"), ("zh", "未见")):
+        lines = gradstep("class", str(folder), "--lang", language).out.splitlines()
+        own = next(line for line in lines if "b0b000" in line)
+        fake = next(line for line in lines if "aaaabb" in line)
+        assert own.split()[-1] == "0/1" and fake.split()[-1] == "(1/1)"
+        assert lines[lines.index(fake) + 1].strip() == f"^ {word}"
+        assert all(len(line) <= 80 for line in lines)
+    merged = list(csv.DictReader(io.StringIO(gradstep("class", str(folder), "--csv").out)))
+    assert {(row["session"][:6], row["record"]) for row in merged} == {("b0b000", ""), ("aaaabb", "unseen")}

@@ -241,6 +241,7 @@ def test_class_scores_a_disagreeing_hand_in_by_the_counts_seen_live(tmp_path, mo
     progress_file(folder, f"ben-{RUN}", questions_right=0, questions_asked=1)
     assert gradstep("class", str(folder)).status == 0  # the watcher sees the run going on
     progress_file(folder, f"ben-{RUN}", questions_right=0, questions_asked=1, ended=True)
+    progress_file(folder, f"ben-{OTHER}", questions_right=0, questions_asked=1, ended=True)  # seen live too
     forged = full_hand_in(folder / f"ben-first-step-{RUN}.csv", RUN, "2027-01-15T07:00:00.000Z", "right")
     honest = full_hand_in(folder / f"ben-first-step-{OTHER}.csv", OTHER, "2027-01-15T08:00:00.000Z", "wrong")
     for path in (forged, honest):
@@ -257,12 +258,13 @@ def full_hand_in(path, run: str, when: str, result: str):
     import csv
 
     from gradstep.core.schema import COLUMNS
+    from gradstep.tui.files.progress_folder import account
 
     with open(path, "w", newline="", encoding="utf-8") as out:
         writer = csv.DictWriter(out, fieldnames=COLUMNS, restval="")
         writer.writeheader()
-        writer.writerow({"user": "ben", "session": run, "time": when, "kind": "answer", "lesson": "alpha",
-                         "question": "1", "answer_result": result, "first": "1"})
+        writer.writerow({"user": account(os.getuid()), "session": run, "time": when,  # the owner's own: no CLAIMS
+                         "kind": "answer", "lesson": "alpha", "question": "1", "answer_result": result, "first": "1"})
     return path
 
 

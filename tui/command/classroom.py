@@ -36,7 +36,7 @@ from ...core.limits import HAND_IN_BYTES
 from ...core.schema import COLUMNS
 from ..files import folder_rights
 from ..files.hand_ins import Budget, HandedIn, HandInError
-from ..files.records import Evidence, Finding, open_records
+from ..files.records import Evidence, Finding, live_runs, open_records, run_of
 from ..files.owner import login_name
 from ..files.progress_folder import ProgressFolder
 from ..words.say import explain, say
@@ -61,6 +61,7 @@ class Line(NamedTuple):
     cells: list[str]
     started: str  # the time of its first row, ISO 8601 (UTC), which sorts as text
     marks: tuple[str, ...] = ()  # what the row's figures do not say (marks), shown on a line under it
+    planted: bool = False  # its rows claim another account than the file's owner
 
 
 def class_parser(language: str) -> ArgumentParser:
@@ -124,6 +125,7 @@ def main(argv: list[str]) -> int:
     if isinstance(unkept, Refusal):
         unkept = explain(language, unkept)
     warnings = [] if unkept is None else [say(language, "class.record.none", reason=unkept)]
+    live = live_runs(progress.named_runs(), evidence)
     if not args.csv and (look.seen or look.problems or args.roster is not None):  # --csv: the CSV alone
         for line in room.printed(evidence.scored(look), args.roster, args.idle, language, ascii_only, evidence=evidence.flags()):
             print(line)
@@ -139,14 +141,15 @@ def main(argv: list[str]) -> int:
     if merged is not None:
         merged.writerow(("student", "file", "record", *MERGED_NAMES))
     for name, entry in hand_ins(entries, evidence):
-        finding = evidence.of(name)
+        finding, run = evidence.of(name), run_of(name)
         try:
             with opened(entry, finding) as handed:
                 if not budget.take(handed.student, handed.size):
                     continue
+                unseen = live is not None and (run is None or (handed.student, run) not in live)
                 if merged is not None:  # a teacher's spreadsheet, or a terminal: no cell reaches it raw
                     front = [inert(shown_name(handed.student)), inert(shown_name(name)),
-                             finding.reason if finding is not None else ""]
+                             finding.reason if finding is not None else UNSEEN if unseen else ""]
                     for row in handed.rows():
                         merged.writerow([*front, *(inert(shown_name(value)) for value in row)])
                 else:
@@ -154,10 +157,14 @@ def main(argv: list[str]) -> int:
                     if (summed := summary(handed.student, handed.rows(), language, tries)) is None:
                         empty += 1
                         continue
+                    if run is not None:  # the run its name says, as the record judges it
+                        summed.cells[RUN] = run[:RUN_DIGITS]
                     if finding is not None and finding.counts is not None:  # disagrees: the counts seen live
                         right, asked = finding.counts
                         summed.cells[QUESTIONS] = f"{right}/{asked}" if asked else "-"
                         tries = {}  # its tries are the student's to have written: none counts as a first ever
+                    if unseen or summed.planted:
+                        summed, tries = unverified(summed, unseen, language), {}
                     table.append(summed)
                     tried.append((handed.student, tries))
         except HandInError as error:
@@ -176,11 +183,28 @@ def main(argv: list[str]) -> int:
             print(text)
             if table_line.marks:
                 print("  ^ " + say(language, "sep.list").join(table_line.marks))
+        if any(line.cells[column].startswith("(") for line in table for column in (PREDICTIONS, QUESTIONS)):
+            print(say(language, "class.unverified"))
         if empty:
             problems.insert(0, say(language, "class.empty", count=empty))
     for line in [*problems, *found(evidence, language), *warnings]:  # with --csv, beside the CSV rather than in it
         print(line, file=sys.stderr if merged is not None else sys.stdout)
     return 0
+
+
+UNSEEN = "unseen"  # --csv's record of a hand-in whose run no progress file showed live
+
+
+def unverified(line: Line, unseen: bool, language: str) -> Line:
+    """A hand-in's line whose figures count for nobody, shown in brackets: its rows claim a
+    classmate (a planted file), or it is UNSEEN: the folder keeps progress files and none
+    showed its run live (a run made up after the class, under the student's own name). Its
+    answers are in no first try ever, its own or a classmate's."""
+    cells = list(line.cells)
+    for column in (PREDICTIONS, QUESTIONS):
+        cells[column] = f"({cells[column]})" if cells[column] != "-" else "-"
+    marks = line.marks + ((say(language, "class.unseen"),) if unseen else ())
+    return line._replace(cells=cells, marks=marks)
 
 
 def hand_ins(entries: list[os.DirEntry], evidence: Evidence) -> list[tuple[str, os.DirEntry | None]]:
@@ -243,7 +267,7 @@ def inert(cell: str) -> str:
 Tries = dict[tuple[str, int], tuple[datetime, bool]]
 """A file's tries at each question, (lesson, number): the earliest one's time and whether
 it was right. Not by session name: a student picks it, and a first try is the account's."""
-QUESTIONS = HEADINGS.index("class.questions")
+QUESTIONS, PREDICTIONS, RUN = (HEADINGS.index(key) for key in ("class.questions", "class.predictions", "class.run"))
 _AT = {column: index for index, column in enumerate(COLUMNS)}
 KIND, OUTPUT, GUESS_RESULT, FIRST, ANSWER_RESULT, NOTE = (_AT[name] for name in ("kind", "output", "guess_result",
                                                                                 "first", "answer_result", "note"))
@@ -296,7 +320,9 @@ def summary(student: str, rows: Iterable[list[str]], language: str,
     cells = [_shown(student), _shown(named.get("session_name") or "-"), _clock(began.get("time", "")),
              _shown(named.get("session", "")[:RUN_DIGITS] or "-"), _shown(named.get("lesson") or "?"),
              str(steps), final, predictions, questions]
-    return Line(cells, began.get("time", ""), marks(student, named, diverged, language))
+    claimed = named.get("user", "")
+    return Line(cells, began.get("time", ""), marks(student, named, diverged, language),
+                planted=bool(claimed) and claimed != student)
 
 
 def marks(student: str, named: dict[str, str], diverged: bool, language: str) -> tuple[str, ...]:
@@ -342,8 +368,8 @@ def first_ever(table: list[list[str]], tried: list[tuple[str, Tries]]) -> None:
             if (student, *key) not in earliest or seen[0] < earliest[(student, *key)][0]:
                 earliest[(student, *key)] = seen
     for line, (student, tries) in zip(table, tried):
-        if tries:
-            right = sum(earliest[(student, *key)][1] for key in tries)
+        if tries:  # right where its own try was, and no earlier one elsewhere was wrong: never more
+            right = sum(own and earliest[(student, *key)][1] for key, (_, own) in tries.items())
             line[QUESTIONS] = f"{right}/{len(tries)}"
 
 

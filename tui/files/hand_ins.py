@@ -85,6 +85,12 @@ class _Within(io.RawIOBase):
         super().close()
 
 
+def student_of(status: os.stat_result, name: str) -> str:
+    """Whose hand-in it is: the account that owns the file, whatever its name and rows say
+    (as progress_folder.owner_account; a test that cannot give files away swaps it)."""
+    return account(status.st_uid)
+
+
 class HandedIn:
     """One hand-in, opened: its student, and its rows read one at a time (`with` closes it)."""
 
@@ -99,7 +105,7 @@ class HandedIn:
         if not stat.S_ISREG(status.st_mode):
             os.close(descriptor)
             raise HandInError("class.not_regular")
-        self.student = account(status.st_uid)  # the owner: the file's name and rows say what they like
+        self.student = student_of(status, entry.name)  # the owner: the file's name and rows say what they like
         self.name = entry.name
         self.size = status.st_size
         self._text = io.TextIOWrapper(io.BufferedReader(_Within(descriptor, status.st_size), READ_BUFFER),

@@ -74,6 +74,7 @@ class Evidence:
 
     findings: list[Finding] = field(default_factory=list)
     runs: tuple[Seen, ...] | None = None  # every run as the record holds it (None: no record)
+    live: frozenset[tuple[str, str]] = frozenset()  # (owner, run id): every run the record saw a progress file of
 
     def flags(self) -> dict[str, tuple[str, ...]]:
         """Each account's evidence flags, CHANGED before GONE."""
@@ -155,6 +156,7 @@ class Records:
                 if (reading := _reading(run)) is not None:
                     scored.append(Seen(run["owner"], reading, _seconds(reading.last_key)))
         evidence.runs = tuple(scored)
+        evidence.live = frozenset((run["owner"], key.rpartition("/")[2]) for key, run in self.runs.items())
         self._disagreeing(evidence)
         if json.dumps([self.files, self.runs], sort_keys=True) != before:
             self._save()
@@ -268,6 +270,21 @@ class Records:
                         evidence.findings.append(Finding(name, run["owner"], CHANGED, "disagrees",
                                                          self._kept(self.files[name]),
                                                          (run["right"], run["asked"])))
+
+
+def run_of(name: str) -> str | None:
+    """The run a hand-in or progress file belongs to: the id its name ends with (None: none).
+    The name, not the rows: a run's id in its rows is the student's to write."""
+    match = _RUN.search(name)
+    return match.group(1) if match else None
+
+
+def live_runs(runs: list[tuple[str, Seen]], evidence: Evidence) -> frozenset[tuple[str, str]] | None:
+    """The runs seen live, (owner, run id): a progress file of each is in the folder now (`runs`)
+    or was in the record's looks. None where there is none at all: a folder kept without
+    progress files (an earlier gradstep) says nothing of which runs were real."""
+    now = {(seen.account, run) for name, seen in runs if (run := run_of(name)) is not None}
+    return (evidence.live | now) or None
 
 
 def _goes_on(was: dict, now: dict, ended: bool) -> bool:
