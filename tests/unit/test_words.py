@@ -232,3 +232,14 @@ def test_the_chinese_glossary_names_its_terms_in_chinese_the_code_names_in_brack
     texts = {term: SENTENCES["zh"][f"term.{term}.text"] for term in TERMS}
     assert not [term for term, text in texts.items() if "delta" in re.sub(r"（代码里写作 \w+）", "", text)], texts
     assert "（代码里写作 weight_delta）" in texts["weight_delta"] and "（代码里写作 delta）" in texts["delta"]
+
+
+def test_chinese_prose_says_quanzhong_gaibianliang_the_code_name_only_beside_it_or_in_a_formula():
+    """"它的 weight_delta 为 0", "每个 weight_delta 是它自己的 delta × 输入": a code name in
+    the middle of a Chinese sentence. Chinese says 权重改变量; weight_delta stands only beside
+    it (权重改变量 weight_delta), in brackets (代码里写作 weight_delta), or in a formula."""
+    loose = [(where, text) for where, text in chinese_texts()
+             for match in re.finditer(r"\bweight_delta\b", text)
+             if not re.search(r"(权重改变量 |写作 |× |\{)$", text[:match.start()])
+             and not re.match(r" =", text[match.end():])]
+    assert not loose, loose
