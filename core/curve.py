@@ -195,10 +195,12 @@ def _log_weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis
     for side in (-1, 1):
         for k in powers:
             unit = 10.0**k
+            if not math.isfinite(centre + side * unit):  # a bottom near the largest float: no tick past it
+                continue
             value = round((centre + side * unit) / unit) * unit
             if side * (value - centre) < 0.75 * unit:
                 value += side * unit
-            if side * (value - centre) > 0:
+            if side * (value - centre) > 0 and math.isfinite(value):
                 values.append(value)
     values.sort()
     with np.errstate(over="ignore"):

@@ -78,6 +78,15 @@ def test_every_finite_problem_gives_a_drawable_chart(problem, steps):
     assert_drawable(error_vs_iteration(history))
 
 
+def test_a_log_weight_axis_beside_the_largest_float_has_ticks_only_inside_it():
+    """Hypothesis found OverflowError: a round tick a power of ten past a bottom near the
+    largest float rounded infinity."""
+    from gradstep.core.curve import _log_weight_axis
+
+    axis, _, _ = _log_weight_axis(1.7e308, 1e308, np.array([1e300, -1e305]))
+    assert all(np.isfinite(axis.ticks)) and "1.7e+308" in axis.labels
+
+
 def test_an_input_whose_square_underflows_is_not_called_0():
     """The readout said "input 0: nothing to learn" beside an input of 4.9407e-324."""
     from gradstep.core.analysis import Regime, gradient_regime
