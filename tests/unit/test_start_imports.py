@@ -1,0 +1,39 @@
+"""What a plain lesson session holds: each student's process on a shared classroom machine
+costs memory for every module it imported, so what a plain session does not need at its
+start (a hand-in, an export, the other language, the line mode, hashing) is imported when
+it is first used. The classroom benchmark (tests/benchmarks/classroom.py) measures the sum;
+this test keeps the modules it depends on from coming back one import at a time."""
+
+import ast
+import subprocess
+import sys
+
+# The command's own start, then the app as the command runs it: a lesson, a key, its frame.
+SCRIPT = """
+import asyncio, sys
+from gradstep.tui.command.launch import launch
+from gradstep.core.courses import find_lesson
+from gradstep.core.session import Session
+from gradstep.tui.app.app import GradstepApp
+
+async def session():
+    app = GradstepApp(Session.begin(find_lesson("alpha")))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("space")
+        await pilot.pause()
+
+asyncio.run(session())
+print(repr(sorted(sys.modules)))
+"""
+
+# Each with the reason it is not needed until later.
+NOT_AT_START = {
+    "hashlib": "the run's id comes from os.urandom; digests are for the teacher's commands",
+    "secrets": "the same",
+}
+
+
+def test_a_plain_session_imports_only_what_it_uses():
+    done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True)
+    modules = ast.literal_eval(done.stdout.splitlines()[-1])
+    assert sorted(set(NOT_AT_START) & set(modules)) == []
