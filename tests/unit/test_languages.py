@@ -4,7 +4,7 @@ is asked of its record (language.py), never of its code."""
 import pytest
 from gradstep.core import lessons
 from gradstep.tui.command.environment import language_from_environment
-from gradstep.tui.words.catalogue import FOLDER, SENTENCES
+from gradstep.tui.words.catalogue import FOLDER, SENTENCES, ByLanguage
 from gradstep.tui.words.language import CHINESE, ENGLISH, LANGUAGES, Language, following, shown, switchable
 from gradstep.tui.words.say import headings, say
 
@@ -61,3 +61,12 @@ def test_the_unbroken_words_come_from_the_records():
     assert set(CHINESE.closing) <= CLOSING and set(CHINESE.opening) <= OPENING and "." in CLOSING
     assert [len(word) for word in WORDS] == sorted((len(word) for word in WORDS), reverse=True)  # longest first
 
+
+
+def test_a_language_is_read_when_it_is_first_asked_for(third):
+    sentences, words = ByLanguage(0), ByLanguage(1)
+    assert list(sentences) == [] and sentences["zh"]["language.zh"] == SENTENCES["zh"]["language.zh"]
+    assert list(sentences) == ["zh"]  # and English not, until it is asked for
+    assert words.get("en") == {} and words["zh"] and words.get("xx") is None  # a record with no file has no words
+    with pytest.raises(KeyError):
+        sentences["fr"]

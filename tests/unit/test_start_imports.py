@@ -15,6 +15,7 @@ from gradstep.tui.command.launch import launch
 from gradstep.core.courses import find_lesson
 from gradstep.core.session import Session
 from gradstep.tui.app.app import GradstepApp
+from gradstep.tui.words.catalogue import SENTENCES
 
 async def session():
     app = GradstepApp(Session.begin(find_lesson("alpha")))
@@ -23,7 +24,7 @@ async def session():
         await pilot.pause()
 
 asyncio.run(session())
-print(repr(sorted(sys.modules)))
+print(repr((sorted(sys.modules), sorted(SENTENCES))))
 """
 
 # Each with the reason it is not needed until later.
@@ -35,5 +36,6 @@ NOT_AT_START = {
 
 def test_a_plain_session_imports_only_what_it_uses():
     done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True)
-    modules = ast.literal_eval(done.stdout.splitlines()[-1])
+    modules, languages = ast.literal_eval(done.stdout.splitlines()[-1])
     assert sorted(set(NOT_AT_START) & set(modules)) == []
+    assert languages == ["en"]  # Chinese is read when g switches to it (or --lang zh asks for it)
