@@ -13,7 +13,8 @@ import pytest
 from gradstep.core.progress import read_progress
 from gradstep.tui.files.hand_in import HandIn, complete_pending
 from gradstep.tui.files.owner import Owner, login_name
-from gradstep.tui.files.pending import Pending, pending_path
+from gradstep.tui.files.pending import Pending
+from gradstep.tui.files.places import pending_path
 from gradstep.tui.files.progress import NotOurs, replace_progress
 
 from ..helpers import gradstep

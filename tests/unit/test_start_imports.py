@@ -31,6 +31,10 @@ print(repr((sorted(sys.modules), sorted(SENTENCES))))
 NOT_AT_START = {
     "hashlib": "the run's id comes from os.urandom; digests are for the teacher's commands",
     "secrets": "the same",
+    "gradstep.tui.files.hand_in": "only --hand-in, or a hand-in a killed run left, needs it (launch.py)",
+    "gradstep.tui.files.pending": "the same",
+    "gradstep.core.schema": "the hand-in's columns",
+    "gradstep.core.earlier_schema": "a hand-in left by an earlier version",
 }
 
 

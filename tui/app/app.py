@@ -9,6 +9,7 @@ the screen shows.
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.actions import parse
 from textual.app import App, ComposeResult
@@ -29,7 +30,6 @@ from ...core.predict import now_figure, what_to_predict
 from ...core.problem import Problem
 from ...core.refusals import Refusal
 from ...core.session import Session
-from ..files.hand_in import HandIn
 from ..files.owner import Owner, login_name
 from ..files.places import VIEW_SETTINGS, export_folder
 from ..words.figures import weight_name
@@ -53,6 +53,9 @@ from .widgets.panel import StatePanel
 from .widgets.parameters import ParametersPanel
 from .widgets.status import StatusBar
 from .widgets.too_small import TooSmall
+
+if TYPE_CHECKING:  # a hand-in is made by the command, which imports it only for --hand-in
+    from ..files.hand_in import HandIn
 
 
 class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False):
@@ -82,7 +85,7 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
                  low_bandwidth: bool = False, theme: str | None = None, extra_lessons: tuple[Lesson, ...] = (), view: dict | None = None,
                  notice: str = "", save_path: Path | None = None, not_saving: object = None,
                  real: bool = False, course_lessons: tuple[Lesson, ...] | None = None,
-                 owner: Owner | None = None, hand_in: HandIn | None = None) -> None:
+                 owner: Owner | None = None, hand_in: "HandIn | None" = None) -> None:
         super().__init__()
         self.ascii_only = ascii_only  # fixed at start by what the terminal can show
         self.low_bandwidth = low_bandwidth  # fewest bytes a frame: plain chart, ASCII markers

@@ -14,8 +14,7 @@ from textual import events
 from ...core.journal import Journal
 from ...core.questions import Answer
 from ...core.saving import save
-from ..files.hand_in import KEEP_EVERY
-from ..files.places import VIEW_SETTINGS
+from ..files.places import KEEP_EVERY, VIEW_SETTINGS
 from ..words.prose import question_words
 from .app_part import AppPart
 

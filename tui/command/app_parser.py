@@ -5,8 +5,7 @@ from pathlib import Path
 
 from ...core.lesson_files import close_match
 from ...core.refusals import Refusal
-from ..files.hand_in import ENVIRONMENT
-from ..files.places import session_name
+from ..files.places import HAND_IN_ENVIRONMENT, session_name
 from ..words.say import say
 from .flags import ArgumentParser, add_language_argument, add_problem_arguments, add_version_argument
 
@@ -19,7 +18,7 @@ def app_parser(language: str) -> ArgumentParser:
     parser.add_argument("--resume", action="store_true", help=say(language, "flag.resume"))
     parser.add_argument("--session", metavar="NAME", type=parser.typed(session_name), help=say(language, "flag.session"))
     parser.add_argument("--hand-in", metavar="DIR", type=parser.typed(hand_in_folder),
-                        default=os.environ.get(ENVIRONMENT) or None, help=say(language, "flag.hand_in"))
+                        default=os.environ.get(HAND_IN_ENVIRONMENT) or None, help=say(language, "flag.hand_in"))
     parser.add_argument("--ascii", action="store_true", help=say(language, "flag.ascii"))
     screen = parser.add_mutually_exclusive_group()
     screen.add_argument("--line", action="store_true", help=say(language, "flag.line"))

@@ -12,15 +12,15 @@ status is not 0 when the session could not be saved.
 """
 
 import contextlib
+import os
 import sys
 from pathlib import Path
 
 from ...core.courses import course, first_lesson
 from ...core.lessons import Lesson
 from ...core.refusals import Refusal
-from ..files.hand_in import HandIn, complete_pending
 from ..files.owner import RUN, Owner, login_name
-from ..files.pending import pending_path
+from ..files.places import pending_path
 from ..files.places import save_path as default_save_path
 from ..files.private import InUse
 from ..words.say import explain, say
@@ -73,7 +73,7 @@ def launch(argv: list[str]) -> int:
         pending = pending_path(start.save_path) if start.save_path is not None else None
         if pending is not None and not _completed(pending, language, notices):
             pending = None  # the last run's rows wait there for a later start: this run's go nowhere else
-        handing_in = HandIn(args.hand_in, owner, pending) if args.hand_in is not None else None
+        handing_in = _handing_in(args.hand_in, owner, pending) if args.hand_in is not None else None
         if not args.full_screen and (args.line or dumb_terminal()):
             for notice in notices:  # the app shows them on its screen, where they are gone when it ends
                 print_line(language, notice)
@@ -81,9 +81,21 @@ def launch(argv: list[str]) -> int:
         return run_app(start, language, " ".join(notices), args, teachers, files, owner, handing_in)
 
 
+def _handing_in(folder: Path, owner: Owner, pending: Path | None):
+    """The hand-in into `folder` (--hand-in), its code imported only then: most sessions
+    hand nothing in, and each module held costs every student's process its memory."""
+    from ..files.hand_in import HandIn
+
+    return HandIn(folder, owner, pending)
+
+
 def _completed(pending: Path, language: str, notices: list[str]) -> bool:
     """Hand in what this session's last run left unhanded (it was killed), and say so in
     `notices`; False if it could not be (it stays, and `pending` is not free for this run)."""
+    if not os.path.lexists(pending):  # what nearly every start finds: then the hand-in's code stays unloaded
+        return True
+    from ..files.hand_in import complete_pending
+
     try:
         done = complete_pending(pending)
     except OSError as error:

@@ -12,12 +12,12 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ...core.journal import Journal
 from ...core.lessons import Lesson
 from ...core.saving import save, set_aside
 from ...core.session import Session
-from ..files.hand_in import HandIn
 from ..files.owner import Owner
 from ..files.places import write_crash_report
 from ..words.prose import question_words
@@ -25,8 +25,11 @@ from ..words.say import say
 from .environment import forget_output, is_tty, output_gone, unicode_terminal
 from .starting import Start, error_summary
 
+if TYPE_CHECKING:  # imported by the command only when --hand-in asks for one (launch.py)
+    from ..files.hand_in import HandIn
 
-def run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], handing_in: HandIn | None,
+
+def run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], handing_in: "HandIn | None",
                    name: str | None, owner: Owner) -> int:
     from ..plain.keeping import LineKeeping
     from ..plain.lines import run_lines
@@ -100,7 +103,7 @@ def _save_at_end(start: Start, session: Session, view: dict, language: str) -> b
 
 
 def run_app(start: Start, language: str, notice: str, args, teachers: tuple[Lesson, ...] | None,
-             files: tuple[Lesson, ...], owner: Owner, handing_in: HandIn | None) -> int:
+             files: tuple[Lesson, ...], owner: Owner, handing_in: "HandIn | None") -> int:
     if args.low_bandwidth:
         os.environ["TEXTUAL_COLOR_SYSTEM"] = "standard"  # read when Textual is imported, just below
     # Importing Textual leaves, with NumPy's already there, some 45,000 objects for the
@@ -176,7 +179,7 @@ def _said_saved(language: str, name: str | None, out) -> None:
     say_line(language, "command.saved", command=resume, out=out)
 
 
-def _said_hand_in(language: str, handing_in: HandIn, out=None) -> bool:
+def _said_hand_in(language: str, handing_in: "HandIn", out=None) -> bool:
     """What became of the hand-in, once the screen has closed; False if it failed (the run
     then exits non-zero, so a script or the teacher's wrapper sees it too)."""
     if handing_in.error:

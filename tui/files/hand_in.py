@@ -28,8 +28,6 @@ from .progress import read_own_progress, replace_progress
 HAND_IN_MODE = 0o640
 COPIES = 1000  # numbered names tried before giving up: ana-alpha.csv, ana-alpha-2.csv, ...
 _CREATE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
-ENVIRONMENT = "GRADSTEP_HAND_IN"  # the folder, when --hand-in is not given
-KEEP_EVERY = 1.0  # seconds: how far behind the disk may be, and how often the progress file changes
 
 
 def hand_in(rows: Iterable[dict[str, object]], lesson: str, folder: Path, owner: Owner) -> Path:

@@ -24,11 +24,6 @@ FORMAT = "gradstep-pending-hand-in"
 _APPEND = os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-def pending_path(save: Path) -> Path:
-    """Beside the save `session-NAME.json`: `session-NAME.hand-in.jsonl`."""
-    return save.with_name(f"{save.stem}.hand-in.jsonl")
-
-
 class Left(NamedTuple):
     """A pending hand-in, read: where it goes, whose it is, its rows (today's columns), and
     the stem of the progress file its run kept in the folder."""

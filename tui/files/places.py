@@ -18,6 +18,8 @@ from ...core.refusals import Refusal
 
 SAVE_FILE = "session.json"
 VIEW_SETTINGS = ("language", "view", "selected", "exact")  # how the session was looked at
+HAND_IN_ENVIRONMENT = "GRADSTEP_HAND_IN"  # the hand-in folder, when --hand-in is not given
+KEEP_EVERY = 1.0  # seconds: how far behind the disk may be, and how often the progress file changes
 
 
 def session_name(text: str) -> str:
@@ -28,6 +30,12 @@ def session_name(text: str) -> str:
     if not is_plain_name(text):
         raise Refusal("session.bad_name", length=NAME_LENGTH, text=text)
     return text
+
+
+def pending_path(save: Path) -> Path:
+    """Beside the save `session-NAME.json`: `session-NAME.hand-in.jsonl`, the hand-in not
+    made yet (files/pending.py)."""
+    return save.with_name(f"{save.stem}.hand-in.jsonl")
 
 
 def state_directory() -> Path:

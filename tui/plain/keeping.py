@@ -14,7 +14,8 @@ from collections.abc import Callable
 from ...core.journal import Journal
 from ...core.questions import Answer
 from ...core.session import Session
-from ..files.hand_in import KEEP_EVERY, HandIn
+from ..files.hand_in import HandIn
+from ..files.places import KEEP_EVERY
 
 
 class LineKeeping:
