@@ -12,7 +12,6 @@ NaN or Infinity, which JSON has no words for: the last row of a run that diverge
 so in its note. A blank cell in CSV is null in JSON.
 """
 
-import csv
 import dataclasses
 import json
 import re
@@ -228,6 +227,8 @@ def write_jsonl(items: Iterable[Row], out: IO[str]) -> None:
 
 def write_csv(items: Iterable[Row], problem: Problem, out: IO[str]) -> None:
     """A header, then a line a row."""
+    import csv  # here, not above: the app draws its log with this module, and exports are rare
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns(problem))
     for row in items:
