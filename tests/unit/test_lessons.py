@@ -111,3 +111,16 @@ def test_what_a_lesson_is_is_apart_from_reading_files_and_listing_the_course():
               " 'gradstep.core.courses') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("lesson", [lesson for lesson in course() if lesson.name in ("divergence", "alpha")],
+                         ids=lambda lesson: lesson.name)
+def test_an_edge_question_asks_for_the_edge_not_any_alpha_past_it(lesson):
+    """'Below which alpha would this run converge?' is true of 0.01 as of 0.02, yet only 0.02
+    was right: a student who answered 0.01 was told 'Not quite'. The question names the one
+    value it wants, the limit, in both languages."""
+    edge = lesson.questions[-1]  # the last question of each asks for the edge
+    english, chinese = edge.texts["en"].ask, edge.texts["zh"].ask
+    assert not english.startswith(("Below which", "Above which"))
+    assert "limit" in english and ("largest" in english or "smallest" in english)
+    assert "界限" in chinese and ("最大" in chinese or "最小" in chinese)
