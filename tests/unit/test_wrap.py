@@ -172,3 +172,14 @@ def test_a_long_formula_breaks_at_its_equals_signs_before_its_minus_signs():
     assert any(line.strip().startswith("= 1 - alpha x input^2") for line in lines), lines
     long_sum = "prediction = " + " + ".join(f"{x} x (-1776.{x})" for x in range(1, 6)) + " = 5"
     assert all(len(line) <= 38 for line in wrap(long_sum, 38))  # one side too long still breaks at +
+
+
+@pytest.mark.parametrize("columns", range(20, 81))
+def test_a_name_keeps_its_index_letter(columns):
+    """Lesson 10 at 80x24 read "... is delta" / "i x input j": "delta i" is one quantity (the
+    delta of output i), and a break between the two reads as a different formula."""
+    text = "output 3: 0.965 - 0.1 = 0.865. weight_delta in row i, column j is delta i x input j."
+    lines = wrap(text, columns)
+    assert " ".join(lines) == text
+    for line in lines:
+        assert not line.startswith(("i ", "i,", "j ", "j.")) and not line.endswith((" delta", " input", " row", " column"))

@@ -15,6 +15,7 @@ for lists whose entries belong whole ("q：退出", a key and what it does), whi
 entries, never splitting one that fits a line.
 """
 
+import re
 import unicodedata
 from functools import lru_cache
 from itertools import accumulate
@@ -222,7 +223,24 @@ def _units(paragraph: str, columns: int) -> list[tuple[str, bool]]:
                 position += 1
         if run:
             pieces.append((run, space))
-    return _formulas(_no_lone_figure(_glued(_lists(pieces, columns)), columns), columns)
+    return _formulas(_no_lone_figure(_glued(_lists(_indexed(pieces), columns)), columns), columns)
+
+
+INDICES = re.compile(r"[ijk][,.;:]?")  # a subscript written as a letter after its name: "delta i", "input j"
+
+
+def _indexed(pieces: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """A name and its index letter as one piece: "delta i" is one quantity, and a line that
+    ends "is delta" with "i x input j" on the next reads as a different formula."""
+    if not any(INDICES.fullmatch(piece) for piece, _ in pieces):
+        return pieces
+    joined: list[tuple[str, bool]] = []
+    for piece, space in pieces:
+        if space and joined and INDICES.fullmatch(piece) and joined[-1][0][-1:].isalpha() and joined[-1][0].isascii():
+            joined[-1] = (f"{joined[-1][0]} {piece}", joined[-1][1])
+        else:
+            joined.append((piece, space))
+    return joined
 
 
 def _lists(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, bool]]:
