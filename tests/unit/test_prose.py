@@ -795,3 +795,16 @@ def test_the_verdict_beside_an_output_on_its_goal_is_that_outputs(language):
     lines = readout_lines(History.start(problem), language, output=1)
     assert lines[0].startswith("r2 = ") and lines[1] == say(language, "regime.on_goal")
     assert readout_lines(History.start(problem), language, output=0)[0].startswith("r = ")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("output", [0, 2, None])
+def test_an_outputs_worked_step_names_its_iteration_once(language, output):
+    """Lesson 9 read "#0->#1 output 1 of 3 (keys 1-3):" and then "#0->#1: prediction = ...":
+    the step said twice reads as two steps. The heading says it; the line under it does not."""
+    history = History.start(find_lesson("several-outputs").problem).jump(1)
+    lines = worked_step(history, language, output)
+    arrow = {"en": "#0->#1", "zh": "#0→#1"}[language]
+    headings = [line for line in lines if line.startswith(arrow)]
+    assert len(headings) == (3 if output is None else 1)
+    assert sum(arrow in line for line in lines) == len(headings)

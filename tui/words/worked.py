@@ -59,7 +59,7 @@ def says_every_digit(history: History, output: int = 0) -> bool:
 
 def _worked(problem: Problem, step, language: str, row: int | None = None) -> list[str]:
     goal = problem.goals[0]  # one output: several are worked by their own lines
-    lines = [_prediction_line(problem, step, language),
+    lines = [_prediction_line(problem, step, language, headed=row is not None),
              say(language, "worked.error", prediction=readable(step.prediction), goal=number(goal),
                  value=readable(step.error))]
     if _looks_equal(step.prediction, goal):
@@ -127,13 +127,15 @@ def _as_shown(value: float) -> float:
         return float(value)
 
 
-def _prediction_line(problem: Problem, step, language: str) -> str:
+def _prediction_line(problem: Problem, step, language: str, headed: bool = False) -> str:
+    """The step's first line, led by its iteration ("#0->#1:"), unless an output's heading
+    just above says it ("#0->#1 output 1 of 3"): the same words twice read as two steps."""
     times = say(language, "sign.times")
     terms = " + ".join(f"{number(x)}{times}{number(w)}" for x, w in zip(problem.inputs, step.weights))
     if problem.method == MEASURE:  # nothing steps: the measurements are counted, from 1
         return say(language, "worked.prediction.measure", count=step.iteration + 1, terms=terms,
                    value=readable(step.prediction))
-    return say(language, "worked.prediction", iteration=step.iteration, next=step.iteration + 1, terms=terms,
+    return say(language, "worked.prediction.headed" if headed else "worked.prediction", iteration=step.iteration, next=step.iteration + 1, terms=terms,
                value=readable(step.prediction))
 
 
