@@ -58,4 +58,4 @@ class ByLanguage(dict):
 
 SENTENCES: dict[str, dict[str, str]] = ByLanguage(0)
 ARGPARSE: dict[str, dict[str, str]] = ByLanguage(1)
-SENTENCE_KEYS = frozenset(SENTENCES[next(iter(LANGUAGES))])  # every language has these (tests/unit/test_words.py)
+SENTENCE_KEYS = SENTENCES[next(iter(LANGUAGES))].keys()  # every language has these (tests/unit/test_words.py)
