@@ -537,3 +537,19 @@ async def test_the_rounding_note_is_on_the_worked_steps_first_page(name, steps, 
             assert note in re.sub(r"\s", "", worked), (history.iteration, worked)
             seen += 1
     assert seen  # the lesson has such a step
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_each_output_a_hair_from_its_goal_says_so_on_the_first_page(language):
+    """Lesson 10 after 15 steps showed "error = (0.1 - 0.1)^2 = 7.6304e-18" with only "the
+    last digit may not add up" beside it on the page: the whole result is off, since the
+    prediction is a hair from its goal, and that was said on page 2. Each output's first
+    page now says it under the error line."""
+    app = app_for("weight-matrix", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, *["space"] * 15)
+        for key, goal in (("1", "0.1"), ("2", "1"), ("3", "0.1")):
+            await press_at_once(pilot, key)
+            shown = screen_text(app)
+            said = {"en": "(the prediction is not yet exactly", "zh": f"（预测还没有正好等于 {goal}"}[language]
+            assert said in shown and f"({goal} - {goal})^2 =" in shown

@@ -808,3 +808,4 @@ def test_an_outputs_worked_step_names_its_iteration_once(language, output):
     headings = [line for line in lines if line.startswith(arrow)]
     assert len(headings) == (3 if output is None else 1)
     assert sum(arrow in line for line in lines) == len(headings)
+

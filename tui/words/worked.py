@@ -76,6 +76,8 @@ def _worked(problem: Problem, step, language: str, row: int | None = None) -> li
     wrong = _first_not_adding_up(problem, step)
     if wrong is not None:  # said under the first line a student would check in vain, not pages later
         at = [0, 1, first, first + 1, first + (3 if problem.frozen else 2)][wrong]
+        if first > 2 and wrong < 2:  # "(0.1 - 0.1)^2 = 7.6e-18" is a hair's miss, not a last digit: that first
+            at = 2
         lines.insert(at + 1, say(language, "worked.shown_digits", digits=SHOWN_DIGITS))
     return lines
 
