@@ -553,3 +553,18 @@ async def test_each_output_a_hair_from_its_goal_says_so_on_the_first_page(langua
             shown = screen_text(app)
             said = {"en": "(the prediction is not yet exactly", "zh": f"（预测还没有正好等于 {goal}"}[language]
             assert said in shown and f"({goal} - {goal})^2 =" in shown
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("steps", [5, 6])
+async def test_rounding_dust_is_explained_on_the_page_that_shows_it(language, steps):
+    """Lesson 2 after 5 steps showed "0.1 - 0.1 = 2.7756e-17 -> error 1" in the worked step
+    and 2.7756e-17 in the log, while "2.8e-17 is 0 but for float rounding" stood on page 2
+    behind w; now it stands under the first line that shows the figure, on the first page,
+    at the step that makes it and the one that starts from it."""
+    app = app_for("hot-cold", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, *["space"] * steps)
+        shown = screen_text(app)
+        said = {"en": "2.8e-17 is 0 but for float rounding", "zh": "2.8e-17 其实就是 0"}[language]
+        assert "2.7756e-17" in shown and said in shown

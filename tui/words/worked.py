@@ -67,7 +67,7 @@ def _worked(problem: Problem, step, language: str, row: int | None = None) -> li
         lines.append(say(language, key, goal=readable(goal), error=readable(step.error, 2),
                          miss=readable(step.prediction - goal, 2)))
     if isinstance(step, HotColdStep):
-        return lines + _hot_cold_lines(problem, step, language)
+        return _with_dust_note(lines + _hot_cold_lines(problem, step, language), problem, step, language)
     if isinstance(step, MeasureStep):
         weights = vector(step.weights) if problem.size > 1 else readable(step.weights[0])
         return lines + [say(language, "measured", weight=weights)]
@@ -211,9 +211,20 @@ def _hot_cold_lines(problem: Problem, step: HotColdStep, language: str) -> list[
                          error=readable(error, 2)))
     if step.iteration < FIRST_STEPS:  # why a step costs several, said while the panel has room for it
         lines.insert(0, say(language, "worked.first_prediction", per=step.predictions, weight=readable(weight)))
-    # 0.5 - 5 x 0.1 is 2.8e-17, not 0: said at the step that makes it and the step that starts from it
-    dust = [value for value in (weight, float(step.weights_after[0])) if value and abs(value) < ROUNDING_DUST * amount]
-    if dust:
-        lines.append(say(language, "worked.dust", value=readable(dust[0], 2), step=readable(amount)))
     return lines
+
+
+def _with_dust_note(lines: list[str], problem: Problem, step: HotColdStep, language: str) -> list[str]:
+    """`lines` with the note that 2.8e-17 is 0 but for float rounding (0.5 - 5 x 0.1 is not
+    quite 0) under the first line that shows it, at the step that makes it and the step that
+    starts from it: at the end it stood on the next page, while the figure stood on this one."""
+    amount = problem.step_amount
+    dust = [value for value in (float(step.weights[0]), float(step.weights_after[0]))
+            if value and abs(value) < ROUNDING_DUST * amount]
+    if not dust:
+        return lines
+    shown = readable(dust[0])
+    at = next((index for index, line in enumerate(lines) if shown in line), len(lines) - 1)
+    note = say(language, "worked.dust", value=readable(dust[0], 2), step=readable(amount))
+    return lines[:at + 1] + [note] + lines[at + 1:]
 
