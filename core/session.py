@@ -162,12 +162,15 @@ class Session:
 
     def rated(self, direction: int) -> Problem:
         """The problem with alpha (or hot and cold's step) one rung up (+1) or down (-1) the
-        ladder: the 1-2-5 rungs and the problem's own telling values (`telling_rates`); a
-        Refusal at the end of the ladder, or where nothing moves."""
+        ladder: the 1-2-5 rungs and the problem's own telling values (`telling_rates`, unless the
+        lesson hides the analysis); a Refusal at the end of the ladder, or where nothing moves."""
         if self.problem.method == MEASURE:
             raise Refusal("rate.measure_only")
         field = "step_amount" if self.problem.method == HOT_COLD else "alpha"
-        rate = next_rung(getattr(self.problem, field), direction, telling_rates(self.problem))
+        # The telling rates are the analysis: where a lesson hides it, + stopping at 1/input^2
+        # would name the alpha that lands in one step, the very thing left to find.
+        marks = () if "analysis" in self.lesson.hidden else telling_rates(self.problem)
+        rate = next_rung(getattr(self.problem, field), direction, marks)
         if rate == getattr(self.problem, field):
             raise Refusal("rate.largest" if direction > 0 else "rate.smallest", quantity=field, value=rate)
         return self.problem.replace(**{field: rate})

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 from gradstep.core.courses import find_lesson
+from gradstep.core.lessons import HIDEABLE
 from gradstep.core.session import Session
 from gradstep.tui.app.app import GradstepApp
 from gradstep.tui.app.screens.lessons import LessonsScreen
@@ -25,11 +26,11 @@ LOCKS = {"edit": ("e", "Your teacher has locked editing the numbers in this less
          "lessons": ("l", "Your teacher has locked the lesson list: this lesson stays.")}
 
 
-def teachers(name: str = "alpha", **rules) -> GradstepApp:
+def teachers(name: str = "alpha", language: str = "en", **rules) -> GradstepApp:
     """The course lesson `name` as a teacher's file with `rules`, and words of its own (the
     course's name r in their notice, which a teacher hiding r would not)."""
     lesson = replace(find_lesson(name), name="mine", source="mine.toml", texts={}, **{"questions": (), **rules})
-    return GradstepApp(Session.begin(lesson))
+    return GradstepApp(Session.begin(lesson), language=language)
 
 
 @pytest.mark.parametrize("action", LOCKS)  # the first lock everyday, the others in CI (tests/app/conftest.py)
@@ -165,3 +166,53 @@ async def test_the_lesson_list_fills_a_summarys_figures():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
         assert "Start at alpha 0.1." in screen_text(app) and "{alpha}" not in screen_text(app)
+
+
+# What the help would answer of each hideable readout, in each language: were these on the
+# help screen, `?` would answer "converge or diverge?" (r) or "which alpha lands in one
+# step?" (the analysis) that the lesson leaves to the student.
+TELLS = {("forecast", "en"): ("|r| > 1", "1 - alpha x input^2", "r, the factor"),
+         ("forecast", "zh"): ("|r| > 1", "1 - α × 输入^2", "还有 r"),
+         ("analysis", "en"): ("1/input^2", "2/input^2", "stopping also at the best alpha"),
+         ("analysis", "zh"): ("1/输入^2", "2/输入^2", "途中也停在最佳学习率"),
+         ("worked-step", "en"): ("delta x input:", "the last step's arithmetic with its numbers"),
+         ("worked-step", "zh"): ("差值 × 输入（", "代入了实际数值")}
+
+
+async def help_words(app: GradstepApp) -> str:
+    """Every entry of the help screen, scrolled out of sight or not."""
+    from gradstep.tui.app.widgets.wrapped import Wrapped
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        return "\n".join(f"{label} {text}" for box in app.screen.query(Wrapped) for label, text, _ in box.rows)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("part", HIDEABLE)
+async def test_the_help_does_not_explain_what_the_lesson_hides(part, language):
+    """A lesson hiding the forecast still read '|r| > 1 diverges' under ?, and one hiding the
+    analysis 'best alpha 1/input^2'. Each hideable readout: its words are in the help of a
+    lesson that shows it, and not in one that hides it, nor in line mode's commands."""
+    from gradstep.tui.words.say import say
+    tells = TELLS[part, language]  # a new hideable name needs its words here
+    shown, hidden = await help_words(teachers(language=language)), await help_words(teachers(language=language,
+                                                                                             hidden=(part,)))
+    for words in tells:
+        assert words in shown and words not in hidden, words
+    assert say(language, "help.hidden") in hidden or part == "forecast"  # said so, not silently gone
+    assert not any(words in say(language, "lines.help", rate="alpha") for words in tells)
+
+
+def test_plus_does_not_stop_at_the_best_alpha_a_lesson_hides():
+    """+ stopped at 1/input^2 (0.25 in lesson 'alpha'): pressed until an odd alpha showed, it
+    named the alpha that lands in one step, though the lesson hid the analysis."""
+    lesson = unasked("alpha")
+    rates = []
+    for hidden in ((), ("analysis",)):
+        session = Session.begin(replace(lesson, hidden=hidden))
+        seen = []
+        for _ in range(4):
+            session = session.with_problem(session.rated(+1))
+            seen.append(session.problem.alpha)
+        rates.append(seen)
+    assert 0.25 in rates[0] and rates[1] == [0.2, 0.5, 1.0, 2.0]

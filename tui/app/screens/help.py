@@ -5,6 +5,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
+from ...words.help import help_says
 from ...words.prose import lesson_heading, opening
 from ...words.say import say
 from ..keys import key_bindings, key_name
@@ -42,12 +43,13 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         state, language = self.state, self.state.language
         lesson, history = state.session.lesson, state.session.history
-        keys = [(key_name(language, binding), say(language, f"help.{binding.id}"), "")
+        hidden = lesson.hidden  # what the teacher keeps from the student: the help keeps it too
+        keys = [(key_name(language, binding), help_says(language, f"help.{binding.id}", hidden), "")
                 for binding in key_bindings() if binding.id]  # the aliases and weight keys have none
         keys.append(("1-9", say(language, "help.weights"), ""))
-        panels = [(say(language, f"help.panel.{panel}"), say(language, f"help.panel.{panel}.text"), "")
+        panels = [(say(language, f"help.panel.{panel}"), help_says(language, f"help.panel.{panel}.text", hidden), "")
                   for panel in PANELS]
-        terms = [(say(language, f"term.{term}"), say(language, f"term.{term}.text"), "") for term in TERMS]
+        terms = [(say(language, f"term.{term}"), help_says(language, f"term.{term}.text", hidden), "") for term in TERMS]
         with VerticalScroll(id="help"):
             yield Wrapped([("", say(language, "help.close"), "italic"),
                            ("", lesson_heading(lesson, language), "bold"),
