@@ -568,3 +568,17 @@ async def test_rounding_dust_is_explained_on_the_page_that_shows_it(language, st
         shown = screen_text(app)
         said = {"en": "2.8e-17 is 0 but for float rounding", "zh": "2.8e-17 其实就是 0"}[language]
         assert "2.7756e-17" in shown and said in shown
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_r_with_a_frozen_weight_says_where_its_sum_comes_from(language):
+    """Lesson 7 with weight 1 frozen in the editor read "r = 1 - 0.01 x 1.8625 = 0.981375"
+    right after the lesson's 74.1125, with no word on where 1.8625 comes from: the squares
+    of the learning weights' inputs, 0.65^2 + 1.2^2, without the frozen w1's 8.5^2."""
+    app = app_for("multi-weight", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await edit(pilot, frozen="1")
+        words = panel_words(app)
+        assert "r = 1 - 0.01 x 1.8625 = 0.981375".replace(" x ", {"en": " x ", "zh": " × "}[language]) in words
+        assert "1.8625 = 0.65^2 + 1.2^2" in words
+        assert {"en": "w1's input is left out", "zh": "不算 w1 的输入"}[language] in words

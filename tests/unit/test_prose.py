@@ -562,7 +562,7 @@ def test_a_lessons_words_about_its_frozen_weight_give_way_when_the_student_freez
     lesson = find_lesson("freeze-weight")
     history = History.start(lesson.problem.replace(frozen=(2,)))
     said = " ".join(opening(lesson, history, language))
-    assert said.startswith(say(language, "switched.frozen", frozen="w3", r_formula="", r_says="").split("w3")[0])
+    assert said.startswith(say(language, "switched.frozen", frozen="w3", r_formula="", r_says="", total="", squares="").split("w3")[0])
     assert fill(lesson.text(language).teaches, facts(history.problem, language)) not in said
 
 

@@ -273,7 +273,9 @@ def _frozen_now(problem: Problem, language: str) -> str:
     rows = row_r_formulas(problem, language)
     if rows is not None and key == "switched.frozen":  # r of row 1 alone was read as every row's
         return say(language, "switched.frozen.rows", frozen=names, rows=rows, outputs=problem.outputs)
-    return say(language, key, frozen=names, r_formula=known["r_formula"], r_says=known["r_says"])
+    # r's 1.8625 is not the 74.1125 the lesson said: where it comes from, beside it
+    return say(language, key, frozen=names, r_formula=known["r_formula"], r_says=known["r_says"],
+               total=carried(analysis.sum_of_squares(problem)), squares=squares(problem, language))
 
 
 def _filled(text: str, problem: Problem, language: str) -> str:
