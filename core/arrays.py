@@ -4,8 +4,11 @@ Every number the learner computes is float64 (the tutorial's Python floats); a m
 weights learn is bool. Shapes are not part of the type: each signature gives them in a comment.
 """
 
-import numpy as np
-import numpy.typing as npt
+from typing import Any
 
-Floats = npt.NDArray[np.float64]  # weights, inputs, predictions, errors: float64 of any shape
-Mask = npt.NDArray[np.bool_]  # True where a weight learns
+import numpy as np
+
+# What numpy.typing.NDArray spells, written with NumPy's own classes: importing numpy.typing
+# for two names cost every process its docstring machinery (some 20 KB).
+Floats = np.ndarray[tuple[Any, ...], np.dtype[np.float64]]  # weights, inputs, predictions, errors: float64 of any shape
+Mask = np.ndarray[tuple[Any, ...], np.dtype[np.bool_]]  # True where a weight learns
