@@ -90,8 +90,7 @@ def _table(text: str, where: str) -> dict[str, Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        line, column = _position(str(error))
-        raise LessonError("lesson.not_toml", where=where, line=line, column=column) from None
+        raise _not_toml(text, str(error), where) from None
     except RecursionError:  # tables or arrays nested thousands deep
         raise LessonError("lesson.too_deep", where=where) from None
     except ValueError:  # an integer of more digits than Python converts (sys.get_int_max_str_digits)
@@ -359,9 +358,16 @@ def close_match(word: str, choices: Iterable[str]) -> str | None:
     return close[0] if close else None
 
 
-def _position(message: str) -> tuple[int | None, int | None]:
-    """The line and column tomllib names in its message "... (at line 3, column 9)"."""
-    import re
-
+def _not_toml(text: str, message: str, where: str) -> LessonError:
+    """Where tomllib stopped, as a teacher finds it in an editor: the line, the column and the
+    line's own text. tomllib says "(at line 3, column 9)", or "(at end of document)" for a
+    string or bracket left open, which said only "not valid TOML": then the file's last line,
+    where the open string or bracket ran out."""
+    lines = text.splitlines() or [""]
     found = re.search(r"line (\d+), column (\d+)", message)
-    return (int(found[1]), int(found[2])) if found else (None, None)
+    if found is None:
+        last = max((number for number, line in enumerate(lines) if line.strip()), default=0)
+        return LessonError("lesson.not_toml.end", where=where, line=last + 1, text=lines[last].strip() or None)
+    line, column = int(found[1]), int(found[2])
+    shown = lines[line - 1].strip() if line <= len(lines) else ""
+    return LessonError("lesson.not_toml", where=where, line=line, column=column, text=shown or None)

@@ -1,5 +1,6 @@
 """`gradstep check`: every mistake in several files at once, a line each, and warnings."""
 
+import pytest
 from gradstep.core.courses import COURSE_FOLDER
 
 from ..helpers import gradstep
@@ -69,7 +70,8 @@ def test_every_fault_of_every_file_is_a_line_naming_file_and_field(tmp_path):
         f"{faulty}: locked: 'edti' is not one of edit, rule, rate, lessons, predict (did you mean 'edit'?)",
         f"{faulty}: predict: expected true or false, got text 'yes'",
         f"{faulty}: en.title: expected some text, got a number 3",
-        f"{broken}: not valid TOML",
+        f"{broken}: not valid TOML: the file ends where more was expected (a string or bracket left open, "
+        "a value missing), at line 1: 'goal ='",
     ]
     for line, start in zip(lines, expected):
         assert line.startswith(start), (line, start)
@@ -289,3 +291,20 @@ explain = "alpha = {best_formula} 时 r 为 0。"
     assert [line.removeprefix(f"{path}: ") for line in result.out.splitlines()] == [
         "questions[1].en.ask: warning: {best_alpha} tells what hide = [\"analysis\"] keeps from the student",
         "1 files checked: 0 errors, 1 warnings"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_toml_mistake_is_told_at_its_line_and_column_with_the_lines_text(tmp_path, language):
+    """A teacher's typo read only "not valid TOML", and "at end of document" mistakes not even
+    a line: the file had to be bisected by hand. tomllib's line and column, the line itself."""
+    typo = write(tmp_path, "typo.toml", SOUND.replace("alpha = 0.1", "alpha = = 0.1"))
+    number = SOUND.splitlines().index("alpha = 0.1") + 1
+    result = gradstep("check", str(typo), "--lang", language)
+    assert result.status == 2
+    told = {"en": f"{typo}: not valid TOML at line {number}, column 9: 'alpha = = 0.1'",
+            "zh": f"{typo}：不是有效的 TOML：第 {number} 行第 9 列：“alpha = = 0.1”"}[language]
+    assert result.out.splitlines()[0] == told
+    left_open = write(tmp_path, "open.toml", "goal = 0.8\nweights = [0.5,\n\n")  # tomllib: "at end of document"
+    result = gradstep("check", str(left_open), "--lang", language)
+    told = {"en": "at line 2: 'weights = [0.5,'", "zh": "在第 2 行：“weights = [0.5,”"}[language]
+    assert result.status == 2 and result.out.splitlines()[0].endswith(told)
