@@ -528,3 +528,28 @@ async def test_the_last_lesson_says_the_course_is_complete_and_enter_closes_the_
             await pilot.press("enter", "5")
         assert not isinstance(app.screen, LessonsScreen)
         assert app.state.session.lesson.name == "weight-matrix"
+
+
+@pytest.mark.parametrize("at_once", [True, False])
+async def test_the_key_bar_follows_a_lesson_chosen_from_the_list(at_once):
+    """l then 6 from lesson 10 at step 12 (and again l, 7): at step 0 the bar still offered
+    "f 精确 v 换图 w 翻页", as lesson 10 had: its catch-up, asked for after the next paint,
+    went with the list (and the question) that closed before that paint, and it waited for
+    it ever after. The bar painted is the bar drawn from the state the student is in."""
+    from gradstep.tui.app.widgets.key_bar import KeyBar
+
+    app = _at("weight-matrix", 12, "zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for number in ("6", "7"):
+            if at_once:
+                await press_at_once(pilot, "l", number)
+            else:
+                await pilot.press("l", number)
+            await settle(pilot)
+            while app.screen is not app.screen_stack[0]:  # the lesson's questions, skipped
+                await pilot.press("s", "enter")
+                await settle(pilot)
+            assert app.state.session.history.iteration == 0
+            assert key_bar_text(app).rstrip() == app.query_one(KeyBar).draw(app.state).plain
+            assert "f 精确" not in key_bar_text(app) and "v 换图" not in key_bar_text(app)

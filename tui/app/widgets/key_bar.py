@@ -62,6 +62,9 @@ class KeyBar(StatePanel):
     ALLOW_SELECT = False
     COMPONENT_CLASSES = {"key-bar--key", "key-bar--description", "key-bar--dimmed"}
 
+    def on_mount(self) -> None:
+        self.app.screen_change_signal.subscribe(self, self._screen_changed)
+
     def show(self, state: AppState) -> None:
         """As every panel, but caught up after the screen's next paint: whether more text
         follows (w is live) is known once the lesson panel has drawn, and a panel that comes
@@ -70,6 +73,16 @@ class KeyBar(StatePanel):
         if not self._behind:
             self._behind = True
             self.call_after_refresh(self._catch_up)
+
+    def _screen_changed(self, screen: object) -> None:
+        """The lesson is on top again: catch up after its paint. Textual runs an after-paint
+        call with the screen on top when it is asked for; a screen over the lesson that
+        closed before its paint (the list, closed by the 6 read with l, then the new
+        lesson's question) took the catch-up with it, and the bar, waiting for it, kept the
+        last lesson's keys ever after."""
+        if screen is self.screen and self.state is not None:
+            self._behind = False
+            self.show(self.state)
 
     def drawn_from(self, state: AppState) -> tuple:
         """What the words depend on (language, rule, play) and which keys would do something
