@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 
 from .limits import MAX_OUTPUTS, MAX_WEIGHTS
+from .questions import SKIPPED, attempt_number
 
 _PER_WEIGHT = ("weight", "weight_delta", "weight_after")
 _PER_OUTPUT = ("goal", "prediction", "output_error", "delta")
@@ -82,6 +83,8 @@ def converted(row: dict[str, object], run: str) -> Iterator[dict[str, object]]:
         else:
             now[name] = value
     now["session"] = run
+    if now.get("answer_result") == "skipped" and str(now.get("attempt", "")).isdecimal():
+        now["attempt"] = attempt_number(SKIPPED, int(str(now["attempt"])))  # earlier files gave a skip its tries
     goals = per_output.get("goal", {})
     if not goals or now.get("kind") != "step":  # one output; or a guess, an answer (today they name no goals)
         yield now

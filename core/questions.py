@@ -62,6 +62,17 @@ class Answer:
     tries: int  # answers given (0 when skipped at once)
     earlier: tuple[float | str, ...] = field(default=(), compare=False)  # the wrong answers before, first first
 
+    @property
+    def attempt(self) -> int:
+        """Which of the student's acts on the question this is (the hand-in's `attempt`)."""
+        return attempt_number(self.result, self.tries)
+
+
+def attempt_number(result: str, tries: int) -> int:
+    """A try is its own number; a skip comes after the tries: a skip after one wrong try is
+    attempt 2, not 1 like the try before it (a skip at once, attempt 1)."""
+    return tries + 1 if result == SKIPPED else tries
+
 
 @dataclass(frozen=True)
 class Attempt:

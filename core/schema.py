@@ -135,7 +135,7 @@ def _answer(entry: Entry) -> dict[str, object]:
     return {"iteration": answer.at, "question": answer.index + 1, "question_text": words.ask if words else None,
             "answer": as_typed(given) if isinstance(given, float) else None,  # 2 as typed, not 2.0
             "choice": given if isinstance(given, str) else None, "choice_text": entry.chosen,
-            "answer_result": answer.result, "attempt": answer.tries, "first": entry.first}
+            "answer_result": answer.result, "attempt": answer.attempt, "first": entry.first}
 
 
 def _spread(name: str, values: Sequence[float]) -> dict[str, object]:

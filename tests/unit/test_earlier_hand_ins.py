@@ -87,7 +87,7 @@ def test_earlier_rows_keep_the_session_name_and_get_a_run_of_their_own_per_file(
     runs = {row["file"]: row["session"] for row in rows}
     assert len(set(runs.values())) == 3 and all(re.fullmatch(r"[0-9a-f]{16}", run) for run in runs.values())
     assert {row["first"] for row in rows if row["kind"] == "answer"} == {"1", "0"}  # was true/false
-    assert {row["attempt"] for row in rows if row["kind"] == "answer"} == {"0", "1", "2"}  # 0: skipped
+    assert {row["attempt"] for row in rows if row["kind"] == "answer"} == {"1", "2"}  # a skip at once (tries 0): 1
     for path in EARLIER.glob("root-ana-*.csv"):  # nothing lost: a row each, a matrix step's one per output
         with path.open(encoding="utf-8") as earlier:
             kinds = [(row["kind"], row["goal_3"] != "") for row in csv.DictReader(earlier)]

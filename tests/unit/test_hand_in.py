@@ -467,3 +467,21 @@ def test_a_run_never_seen_live_is_unseen_and_adds_to_no_score(folder):
         assert all(len(line) <= 80 for line in lines)
     merged = list(csv.DictReader(io.StringIO(gradstep("class", str(folder), "--csv").out)))
     assert {(row["session"][:6], row["record"]) for row in merged} == {("b0b000", ""), ("aaaabb", "unseen")}
+
+
+def test_a_skip_after_a_wrong_try_is_the_second_attempt():
+    """A skip after a wrong try was recorded as attempt 1, the number of the try before it,
+    so a teacher counting acts per question saw one where the student made two."""
+    from gradstep.core.questions import Attempt
+
+    lesson = find_lesson("alpha")
+    start = Session.begin(lesson)
+    tried = Attempt(lesson.questions[0], 0).answer(0.1)  # wrong, a try left
+    journal = Journal(words)
+    journal.see(start, 1796612645.0)
+    journal.tried(start, tried.last_try(), 1796612646.0)
+    journal.see(start.answered(tried.skip()), 1796612647.0)
+    skipped_at_once = start.answered(Attempt(lesson.questions[0], 0).skip())
+    answers = [row for row in entry_rows(journal.entries, "ana", "0" * 16) if row["kind"] == "answer"]
+    assert [(row["answer_result"], row["attempt"]) for row in answers] == [(WRONG, 1), (SKIPPED, 2)]
+    assert skipped_at_once.answers[0].attempt == 1  # a skip at once is the first act, not the 0th
