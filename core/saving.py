@@ -30,7 +30,6 @@ from .predict import DIRECTION, DIRECTIONS, Guess, judge, what_to_predict
 from .problem import Problem, is_finite, is_number
 from .questions import RIGHT, SKIPPED, WRONG, Answer, Question
 from .refusals import Refusal
-from .replay import replay
 from .session import Session
 
 FORMAT = 2
@@ -285,6 +284,8 @@ def _problem(table: dict[str, Any]) -> Problem:
 def _history(problem: Problem, iteration: int) -> History:
     """The run of `problem` at `iteration`, replayed in plain floats (the NumPy rules
     compute only what the replay leaves: a divergence, and the steps after it)."""
+    from .replay import replay  # here: only a save read back replays, and most starts read none
+
     trajectory = Trajectory(problem)
     trajectory.store(*replay(problem, iteration))
     history = History(trajectory).jump(iteration)

@@ -36,6 +36,7 @@ NOT_AT_START = {
     "gradstep.core.schema": "the hand-in's columns",
     "gradstep.core.earlier_schema": "a hand-in left by an earlier version",
     "csv": "an export or a hand-in writes CSV; the app's log only lays out rows",
+    "gradstep.core.replay": "only a save read back (--resume, or a fresh start over a save) replays its run",
     "numpy.typing": "the array types are spelled with NumPy's own classes (core/arrays.py)",
 }
 
