@@ -45,8 +45,10 @@ def test_a_short_formula_stays_on_one_line_where_it_fits(columns):
 
 
 def test_a_formula_longer_than_a_line_breaks_before_its_operators_with_a_hanging_indent():
-    assert wrap("r = 1 - 0.1 x 2^2 = 0.6", 10) == ["r = 1", "  - 0.1", "  x 2^2", "  = 0.6"]
-    assert wrap("r = 1 - 0.1 x 2^2 = 0.6", 14) == ["r = 1", "  - 0.1 x 2^2", "  = 0.6"]  # a term whole
+    """Before every operator but a minus, which ends its line instead (as TeX breaks after a
+    binary operator): "  - 0.1" at a line's start reads as a list's bullet."""
+    assert wrap("r = 1 - 0.1 x 2^2 = 0.6", 10) == ["r = 1 -", "  0.1", "  x 2^2", "  = 0.6"]
+    assert wrap("r = 1 - 0.1 x 2^2 = 0.6", 14) == ["r = 1 -", "  0.1 x 2^2", "  = 0.6"]  # a term whole
 
 
 def test_a_word_longer_than_a_line_is_cut_where_it_must_be():
@@ -144,7 +146,8 @@ def test_the_worked_steps_formulas_never_break_inside(language, columns):
         for paragraph in text + commentary(history, language):
             lines = wrap(paragraph, columns)
             for line, following in zip(lines, lines[1:]):
-                assert line.rsplit(" ", 1)[-1] not in breaker.OPERATORS, (line, following)  # no line ends on one
+                assert line.rsplit(" ", 1)[-1] not in breaker.OPERATORS - {"-"}, (line, following)  # no line ends on one
+                assert not following.lstrip().startswith("- "), (line, following)  # a minus reads as a bullet there
                 opened = line.rsplit("]", 1)[-1]
                 if "[" in opened:  # a list begun on this line and not closed: only one too long for a line
                     whole = opened[opened.index("["):] + " " + following.strip().split("]", 1)[0] + "]"
@@ -183,3 +186,22 @@ def test_a_name_keeps_its_index_letter(columns):
     assert " ".join(lines) == text
     for line in lines:
         assert not line.startswith(("i ", "i,", "j ", "j.")) and not line.endswith((" delta", " input", " row", " column"))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_worked_steps_continued_lines_keep_the_hanging_indent_and_start_with_no_bullet(language):
+    """Lessons 7 and 10's worked steps read "  - 0.01 x weight_delta" (a list's bullet) and
+    "= (-0.14) x [8.5, 0.65, 1.2], but 0" went on at the margin: "for frozen w1: [0, ...]"."""
+    from gradstep.core.history import History
+    from gradstep.core.courses import find_lesson
+    from gradstep.core.problem import Problem
+    from gradstep.tui.words.worked import worked_step
+    import dataclasses
+
+    lesson = find_lesson("multi-weight")
+    frozen = dataclasses.replace(lesson.problem, frozen=(0,))
+    for problem in (lesson.problem, frozen, find_lesson("weight-matrix").problem):
+        for paragraph in worked_step(History.start(problem).jump(1), language):
+            lines = wrap(paragraph, 38)  # the worked step's width at 80 columns
+            assert not any(line.startswith(("- ", "  - ")) for line in lines), lines
+            assert all(line.startswith(breaker.HANG) for line in lines[2:] if lines[1].startswith(breaker.HANG)), lines

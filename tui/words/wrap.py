@@ -122,6 +122,7 @@ def _wrap_paragraph(paragraph: str, columns: int) -> list[str]:
     the text, however long a lesson file makes it."""
     rows: list[list[tuple[str, bool]]] = [[]]
     used = 0  # cells taken on the last row
+    hanging = False  # a formula's continued line was indented: the lines after it keep the indent
     for unit, space_before in _units(paragraph, columns):
         cells = len(unit) if unit.isascii() else width(unit)
         gap = 1 if space_before and rows[-1] else 0
@@ -129,11 +130,17 @@ def _wrap_paragraph(paragraph: str, columns: int) -> list[str]:
             rows[-1].append((unit, space_before))
             used += gap + cells
             continue
-        if rows[-1]:
-            rows.append([])
-        if _continues(unit) and len(HANG) + cells <= columns:  # "  + 0.65 x (-1776.7)"
+        if unit.startswith("- ") and _minus_ends_the_line(rows, used, columns):  # "  - 0.01 x" reads as a bullet
+            unit, cells = unit[2:], cells - 2
+            hanging = True
+            if len(HANG) + cells <= columns:
+                unit, cells = HANG + unit, cells + len(HANG)
+        elif (_continues(unit) or hanging) and len(HANG) + cells <= columns:  # "  + 0.65 x (-1776.7)"
             unit = HANG + unit
             cells += len(HANG)
+            hanging = True
+        if rows[-1]:
+            rows.append([])
         *cut, unit = _cut(unit, columns) if cells > columns else [unit]  # no break fits: cut it
         for head in cut:
             rows[-1].append((head, False))
@@ -142,6 +149,25 @@ def _wrap_paragraph(paragraph: str, columns: int) -> list[str]:
         used = width(unit)
     _no_orphan(rows, columns)
     return [_joined(row) for row in rows]
+
+
+def _minus_ends_the_line(rows: list[list[tuple[str, bool]]], used: int, columns: int) -> bool:
+    """Whether a minus that would begin a continued line ("  - 0.01 x weight_delta", read
+    as a list's bullet) could end the line before instead, as TeX breaks after a binary
+    operator: on that line if it has room, else with the term before it moved down to a
+    line of its own ("= [0.1119, 0.20091, -0.09832] -"). Moves them if so."""
+    if not rows[-1]:
+        return False
+    last, space = rows[-1][-1]
+    if used + 2 <= columns:
+        rows[-1][-1] = (last + " -", space)
+        return True
+    moved = (last if last.startswith(HANG) else HANG + last) + " -"
+    if len(rows[-1]) < 2 or width(moved) > columns:
+        return False
+    rows[-1].pop()
+    rows.append([(moved, space)])
+    return True
 
 
 ORPHAN = 4  # cells: a last line this short of Chinese ("上。") takes a character from the line above
