@@ -11,7 +11,7 @@ from gradstep.tui.app.screens.ask import QuestionScreen
 from gradstep.tui.app.screens.editor import EditorScreen
 from textual.widgets import Input
 
-from ..helpers import SIZE, app_for, press_at_once, settle
+from ..helpers import SIZE, app_for, press_at_once, screen_text, settle
 
 
 def weights_field(app) -> str:
@@ -59,6 +59,29 @@ async def test_an_answer_typed_as_its_question_opens():
         await settle(pilot)
         assert [answer.result for answer in app.state.session.answers][-1] == RIGHT
         assert app.state.session.history.iteration == 3
+
+
+@pytest.mark.parametrize("at_once", [True, False])
+async def test_a_space_behind_the_step_that_opened_a_question_is_not_typed_in_its_box(at_once):
+    """Lesson 4: the second space of a burst went into the answer box, the placeholder
+    went, and the answer read " ０.７５". A student who holds space to step means steps,
+    not a space before a number: a space where the box has nothing before the cursor is
+    not typed (nor a Chinese input method's full-width one); the answer after it is."""
+    app = app_for("error-curve", questions=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "enter", "space")  # the question before the lesson skipped; iteration 1
+        if at_once:
+            await press_at_once(pilot, "space", "space", "　")  # the step that asks, two more spaces
+        else:
+            await pilot.press("space", "space", "　")
+        await settle(pilot)
+        box = app.screen.query_one("#answer", Input)
+        assert isinstance(app.screen, QuestionScreen) and box.value == ""
+        assert box.placeholder in screen_text(app)
+        await press_at_once(pilot, *"0.5625", "space", "enter")  # a space after the number is the student's
+        await settle(pilot)
+        assert "Right." in " ".join(_screen_words(app))
 
 
 @pytest.mark.slow  # beside the everyday keys read together (the editor's, a question's): in CI

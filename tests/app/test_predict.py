@@ -97,10 +97,10 @@ async def test_a_question_comes_first_and_covers_the_panels_that_would_tell():
         assert "Which alpha makes this land in one step?" in screen
         assert "weight 0.5, input 2, goal 0.8, alpha 0.1, iteration 0" in screen
         assert "best alpha" not in screen and "0.25" not in screen  # the readout would tell
-        await pilot.press("space", "m")  # keys of the lesson do nothing under a question: typed, shown, erased
+        await pilot.press("space", "m")  # keys of the lesson do nothing under a question: m typed, shown, erased
         assert app.state.session.history.iteration == 0 and app.state.session.problem.method == "gd"
-        assert app.screen.query_one("#answer").value == " m"
-        await pilot.press("backspace", "backspace")
+        assert app.screen.query_one("#answer").value == "m"  # the space before it is not typed (ask.NUMBER_TEXT)
+        await pilot.press("backspace")
         await press_at_once(pilot, *"0.3", "enter")
         assert "Not quite: try once more." in screen_text(app)
         await press_at_once(pilot, *"0.25", "enter")

@@ -25,6 +25,13 @@ from ...words.prose import fill, verdict
 from ...words.say import explain, say
 from ..widgets.wrapped import Wrapped
 
+# What a number box takes: a line (outside.py), but never a space before the number. A space
+# typed into the empty box is a step key pressed once more, read with the step that opened
+# the question (space is how a student steps): typed, it hid the placeholder and led the
+# answer (" ０.７５").
+NUMBER_TEXT = rf"(?!\s){ONE_LINE}"
+
+
 class NumberInput(Input):
     """An input that shows every printable key typed, so that what is not a number is said
     to be one at Enter, by the reader every number goes through (core.numbers), rather than
@@ -39,9 +46,13 @@ class NumberInput(Input):
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return character is not None and character.isprintable() and character not in self.screens_keys
 
+    def restricted(self) -> None:
+        """A space before the number is left out without the bell: a step pressed once more
+        is no mistake (NUMBER_TEXT)."""
+
 
 def number_input(language: str, screens_keys: str = "") -> Input:
-    answer = NumberInput(screens_keys, restrict=ONE_LINE, placeholder=say(language, "ask.placeholder"), id="answer")
+    answer = NumberInput(screens_keys, restrict=NUMBER_TEXT, placeholder=say(language, "ask.placeholder"), id="answer")
     answer.cursor_blink = False  # a blinking cursor is a redraw twice a second over SSH
     return answer
 
