@@ -64,6 +64,8 @@ def test_the_watch_takes_the_apps_theme_and_refuses_an_unknown_one_in_a_line(roo
     monkeypatch.setattr(room_command, "watch", lambda *args: shown.append(args) or 0)
     assert classroom.main([str(room), "--watch", "--theme", "textual-light"]) == 0
     assert shown[0][-1] == "textual-light"
+    assert classroom.main([str(room), "--watch", "--theme", "light"]) == 0  # as the docs write it
+    assert shown[1][-1] == "textual-light"
     result = gradstep("class", str(room), "--watch", "--theme", "textual-lite")
     assert result.status == 2 and len(result.err.strip().splitlines()) == 1 and "Traceback" not in result.err
     assert "textual-light" in result.err  # the close match offered

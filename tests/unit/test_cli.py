@@ -259,3 +259,22 @@ def test_theme_is_one_of_textuals_and_a_wrong_one_is_one_line():
     assert result.err.startswith("gradstep: argument --theme: unknown theme 'textual-lite': did you mean "
                                  "'textual-light'?")
     assert len(result.err.splitlines()) == 1
+
+
+@pytest.mark.parametrize(("typed", "theme"), [("light", "textual-light"), ("dark", "textual-dark"),
+                                              ("Light", "textual-light"), ("nord", "nord")])
+def test_theme_light_and_dark_are_the_apps_own_two(typed, theme):
+    """`--theme light`, as a teacher types it, was refused with "did you mean 'ansi-light'?",
+    the terminal's palette, never checked for contrast; the docs named textual-light."""
+    from gradstep.tui.command.app_parser import theme_name
+
+    assert theme_name(typed) == theme
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_misspelt_light_theme_is_offered_light(language):
+    result = gradstep("--theme", "ligth", "--lang", language)
+    assert result.status == 2 and len(result.err.splitlines()) == 1
+    assert "'light'" in result.err or "“light”" in result.err
+    assert "ansi-light" not in result.err.split("light")[1]  # the light theme offered, not the palette
+    assert {"en": "light, dark, textual-dark", "zh": "light、dark、textual-dark"}[language] in result.err

@@ -31,12 +31,16 @@ def app_parser(language: str) -> ArgumentParser:
 
 
 def theme_name(text: str) -> str:
-    """--theme NAME: one of Textual's themes (the list is read only when the flag is given)."""
-    from ..app.themes import THEMES
+    """--theme NAME: one of Textual's themes, or light or dark for the app's own two (the list
+    is read only when the flag is given). A close name is offered from the short ones first:
+    "lite" meant light, not ansi-light."""
+    from ..app.themes import NAMES, SHORT_NAMES, THEMES
 
-    if text not in THEMES:
-        raise Refusal("theme.unknown", name=text, close=close_match(text, THEMES), choices=list(THEMES))
-    return text
+    name = text.strip().casefold()
+    if name not in NAMES:
+        raise Refusal("theme.unknown", name=text, close=close_match(name, SHORT_NAMES) or close_match(name, THEMES),
+                      choices=list(NAMES))
+    return SHORT_NAMES.get(name, name)
 
 
 def hand_in_folder(text: str) -> Path:
