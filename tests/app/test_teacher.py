@@ -216,3 +216,36 @@ def test_plus_does_not_stop_at_the_best_alpha_a_lesson_hides():
             seen.append(session.problem.alpha)
         rates.append(seen)
     assert 0.25 in rates[0] and rates[1] == [0.2, 0.5, 1.0, 2.0]
+
+
+@pytest.mark.parametrize("at_once", [False, True])
+@pytest.mark.parametrize("opened", ["at the start", "from the list"])
+async def test_a_locked_lessons_key_bar_is_right_from_its_first_screen(opened, at_once):
+    """Just after opening a lesson that locks the rate with predict mode on, the bar showed
+    '+- alpha' and 'p play' bright like live keys (the docs say locked keys are dimmed),
+    until a few keys later. Opened by --lesson and from the list, keys one at a time and
+    together: at once the painted bar is the one drawn from the state, neither key live."""
+    from gradstep.tui.app.widgets.key_bar import KeyBar
+
+    from ..helpers import press_at_once, settle
+    from .test_app import dimmed, key_bar_text
+
+    locked = replace(unasked("alpha"), name="locked", source="locked.toml", locked=("rate",), predict=True)
+    if opened == "at the start":
+        app = GradstepApp(Session.begin(locked))
+    else:
+        app = GradstepApp(Session.begin(unasked("hot-cold")), course_lessons=(unasked("hot-cold"), locked))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        if opened == "from the list":
+            if at_once:
+                await press_at_once(pilot, "l", "2")
+            else:
+                await pilot.press("l", "2")
+            await settle(pilot)
+            assert app.state.session.lesson.name == "locked"
+        bar = key_bar_text(app)
+        assert bar.rstrip() == app.query_one(KeyBar).draw(app.state).plain
+        for action, parameters, words in (("rate", (1,), "alpha"), ("rate", (-1,), "alpha"), ("play", (), "play")):
+            assert app.check_action(action, parameters) is not True, action  # refused in this lesson
+            assert words not in bar or dimmed(app, words), (words, bar)
