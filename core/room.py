@@ -119,12 +119,15 @@ def _updated(seen: Seen) -> tuple[datetime, float]:
 def flags(seen: Seen, now: float, idle_limit: float = IDLE_LIMIT) -> tuple[str, ...]:
     """Why the teacher should look at this student now, most urgent first.
 
-    Stuck: stuck now, on a question (stuck_on). Diverged: their run blew up. Idle: no key
-    for longer than `idle_limit` seconds in a session not yet ended.
+    Stuck: stuck now, on a question (stuck_on). Diverged: their run blows up, in a session
+    not yet ended (a student there may need a hint now; in an ended one the divergence is
+    what happened, said beside the flags, not a reason to go to them: `ended DIV` counted
+    among the flagged and sorted above a CHANGED hand-in). Idle: no key for longer than
+    `idle_limit` seconds in a session not yet ended.
     """
     progress = seen.progress
     found = [STUCK] if stuck_on(progress) else []
-    if progress.diverged:
+    if progress.diverged and not progress.ended:
         found.append(DIVERGED)
     if not progress.ended and idle_time(seen, now) > idle_limit:
         found.append(IDLE)

@@ -250,3 +250,18 @@ def latest_of(runs):
     from gradstep.core.room import latest
 
     return latest(runs)
+
+
+def test_a_run_that_diverged_and_ended_is_said_but_not_flagged():
+    """`ended DIV` counted among the flagged and sorted above a CHANGED hand-in: a run that
+    diverged and ended needs no teacher now. Its row still says it diverged, in each language."""
+    from gradstep.core.room import CHANGED
+    from gradstep.tui.words.room import student_cells
+
+    ended = seen("ana", diverged=True, ended=True)
+    assert flags(ended, NOW) == ()
+    assert flags(seen("bo", diverged=True), NOW) == (DIVERGED,)  # still running: a call
+    table = rows([ended, seen("cy")], NOW, sort=FLAGGED, evidence={"cy": (CHANGED,)})
+    assert [row.seen.account for row in table] == ["cy", "ana"] and not table[1].flags
+    for language, said in (("en", "(div)"), ("zh", "(发散)")):
+        assert student_cells(table[1], language, ("flags",)) == [said]

@@ -56,7 +56,8 @@ def student_cells(row: Row, language: str, columns: tuple[str, ...]) -> list[str
              "predictions": fraction(*row.predictions), "questions": fraction(*row.questions),
              "idle": say(language, "room.ended") if progress.ended else clock(row.idle),
              "time": time.strftime("%H:%M:%S", time.localtime(row.seen.last_key)) if "time" in columns else "",
-             "flags": " ".join(say(language, f"room.flag.{flag}") for flag in row.flags)}
+             "flags": " ".join([*(say(language, f"room.flag.{flag}") for flag in row.flags),
+                                *([say(language, "room.diverged_ended")] if progress.diverged and progress.ended else [])])}
     return [cells[column] for column in columns]
 
 
