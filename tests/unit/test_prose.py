@@ -30,6 +30,7 @@ from gradstep.tui.words.prose import (
     r_says,
     tutorial_end,
 )
+from gradstep.tui.words.catalogue import SENTENCES
 from gradstep.tui.words.figures import carried, r_value
 from gradstep.tui.words.readout import readout_lines
 from gradstep.tui.words.say import say
@@ -600,6 +601,21 @@ def test_r_on_a_start_already_on_the_goal_says_what_a_miss_would_do_and_that_the
     assert commentary(History.start(problem).jump(1), language) == [say(language, "story.on_goal", iteration=0)]
     landed = History.start(find_lesson("gradient-descent").problem).jump(2)  # r = 0: lands at iteration 1
     assert commentary(landed, language) == [say(language, "story.landed", iteration=1)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("alpha", [0.001, 0.01, 0.015, 0.02, 1.0])  # smooth, one step, overshooting, bouncing, diverging
+def test_r_on_a_start_on_the_goal_never_says_first_that_the_run_diverges(language, alpha):
+    """Lesson 5 with goal 5 (its start, 0.5 x 10, on the goal): "the error grows 9801-fold
+    a step: this is divergence. But this start is already on the goal... nothing diverges
+    here". On the goal r says what it would do to a miss, never what the run does."""
+    problem = find_lesson("divergence").problem.replace(goal=5.0, alpha=alpha)
+    assert analysis.starts_on_goal(problem)
+    regime = analysis.gradient_regime(problem).value
+    said = r_says(problem, language)
+    claim = re.split(r"[:：]", SENTENCES[language][f"r_says.{regime}"], maxsplit=1)[1].split("{")[0].strip()
+    assert claim not in said  # "each step overshoots by more than the miss", said of a run with none
+    assert said.startswith(SENTENCES[language][f"r_would.{regime}"].split("{")[0])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

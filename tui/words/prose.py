@@ -196,9 +196,12 @@ def _by_regime(sentences: str, problem: Problem, language: str) -> str:
         return ""
     r = r_value(problem)
     regime = analysis.gradient_regime(problem)
+    on_goal = regime is not Regime.NO_SIGNAL and analysis.starts_on_goal(problem)
+    if on_goal and sentences == "r_says":  # what r would do to a miss (none here: not "this is divergence")
+        sentences = "r_would"
     key = f"{sentences}.{regime.value}" + no_signal_suffix(problem)
     said = say(language, key, r=carried(r), r_squared=not_falsely_whole(r * r))
-    if regime is not Regime.NO_SIGNAL and analysis.starts_on_goal(problem):  # what r would do, and why it does not
+    if on_goal:  # what r would do, and why it does not
         said = say(language, "on_goal.said", said=said)
     return said
 
