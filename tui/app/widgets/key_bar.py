@@ -15,6 +15,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.events import Click
 
+from ....core.analysis import read_out
 from ....core.problem import HOT_COLD, MEASURE
 from ...words.worked import says_every_digit
 from ..keys import described, key_name
@@ -33,7 +34,7 @@ def needed(state: AppState) -> tuple[str, ...]:
     screen (g, named in that language, for a reader who cannot read this one); an edit
     where the lesson invites one (a diverged run's banner names e; a run that can go no
     further, or only measures, changes only by new numbers), and the export of a run that
-    has ended; every digit (f) where the worked step says rounding decides what it shows,
+    has ended or reached its goal; every digit (f) where the worked step says rounding decides what it shows,
     and to leave them; freezing (z) in a lesson that freezes weights; the other chart once
     the log has scrolled past the start. More text (w) is added by the bar, which sees
     whether the key is live."""
@@ -44,7 +45,7 @@ def needed(state: AppState) -> tuple[str, ...]:
     ended = history.divergence is not None or not history.can_step
     if ended or session.problem.method == MEASURE:
         wanted.append("edit")
-    if ended:
+    if ended or _arrived(state):
         wanted.append("export")
     if state.exact or says_every_digit(history, state.output):
         wanted.append("exact")
@@ -53,6 +54,15 @@ def needed(state: AppState) -> tuple[str, ...]:
     if history.iteration >= LONG_RUN:
         wanted.append("view")
     return tuple(wanted)
+
+
+def _arrived(state: AppState) -> bool:
+    """Whether the run has reached its goal (the readout's steps to go are 0): a converged run
+    can still step, so it never ended, and x, the log to keep, was only in the help."""
+    history, problem = state.session.history, state.session.problem
+    if history.iteration == 0 or problem.method == MEASURE:
+        return False
+    return read_out(problem, history.iteration, float(history.error)).steps_to_go == 0
 
 
 class KeyBar(StatePanel):
