@@ -181,6 +181,9 @@ def test_class_flags_the_student_names_the_file_and_csv_gives_the_copy_kept(tmp_
     assert room[-2:] == ["CHANGED", "GONE"]
     assert f"{wrong.name}: changed after it was handed in\n  as first seen: " in result.out
     assert f"{other.name}: gone after it was handed in\n  as first seen: " in result.out
+    lines = result.out.splitlines()  # marked under its own line, as the table marks the rest
+    (at,) = [number for number, line in enumerate(lines) if handing_in.owner.id[:6] in line.split()]
+    assert lines[at + 1].startswith("  ^ ") and lines[at + 1].endswith("CHANGED: not as it was handed in (below)")
     as_csv = gradstep("class", str(folder), "--csv")
     merged = list(csv.DictReader(io.StringIO(as_csv.out)))
     assert {(row["file"], row["record"]) for row in merged} == {(wrong.name, "changed")}  # the gone one: a header
@@ -188,6 +191,7 @@ def test_class_flags_the_student_names_the_file_and_csv_gives_the_copy_kept(tmp_
     assert {row["answer_result"] for row in merged if row["kind"] == "answer"} == {"wrong"}  # as handed in
     chinese = gradstep("class", str(folder), "--lang", "zh").out
     assert "改过 删了" in chinese and "交上来以后被改过" in chinese
+    assert any(line.startswith("  ^ ") and line.endswith("改过：与交上来时不一样（见下文）") for line in chinese.splitlines())
 
 
 OTHER = "fedcba9876543210"
@@ -280,3 +284,35 @@ def test_the_watch_screen_scores_a_gone_run_as_it_ended(place):
     (folder / f"ben-{RUN}.progress.json").unlink()
     look, flags = app._look()
     assert [run.progress.answers for run in look.runs] == [tuple(wrong)] and list(flags.values()) == [(GONE,)]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_file_named_for_one_lesson_with_anothers_rows_says_which_is_which(tmp_path, language):
+    """A made-up file named for lesson t-blowup was listed as lesson t-start, taken from its
+    rows, and nothing said the two disagree. Its line still shows the rows' lesson; a mark
+    under it names the file and the lesson its rows give."""
+    from gradstep.core.courses import find_lesson
+    from gradstep.core.journal import Journal
+    from gradstep.core.session import Session
+    from gradstep.tui.files.hand_in import HandIn
+    from gradstep.tui.files.owner import Owner
+
+    from ..helpers import gradstep
+    from .test_hand_in import words
+
+    folder = tmp_path / "hand-in"
+    folder.mkdir()
+    start = Session.begin(find_lesson("alpha"))
+    journal = Journal(words)
+    journal.see(start, 1796612645.0)
+    journal.see(start.step(), 1796612646.0)
+    handing_in = HandIn(folder, Owner("ben"))
+    handing_in.finish(journal, start.step(), 0.0)
+    (true,) = handing_in.paths
+    made_up = folder / true.name.replace("-alpha-", "-divergence-")
+    made_up.write_text(true.read_text())
+    os.utime(made_up, (0, 0))
+    lines = gradstep("class", str(folder), "--lang", language).out.splitlines()
+    said = {"en": f"its name {made_up.name} is not of lesson alpha, which its rows name and the table shows",
+            "zh": f"文件名 {made_up.name} 不是课程 alpha 的"}[language]
+    assert sum(said in line for line in lines if line.startswith("  ^ ")) == 1  # the made-up file's alone

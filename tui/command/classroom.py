@@ -14,6 +14,7 @@ student cannot forge, rather than the name written in it or in the file's name.
 
 import csv
 import math
+import re
 from datetime import datetime, timezone
 import os
 import sys
@@ -154,7 +155,7 @@ def main(argv: list[str]) -> int:
                         merged.writerow([*front, *(inert(shown_name(value)) for value in row)])
                 else:
                     tries: Tries = {}
-                    if (summed := summary(handed.student, handed.rows(), language, tries)) is None:
+                    if (summed := summary(handed.student, handed.rows(), language, tries, name)) is None:
                         empty += 1
                         continue
                     if run is not None:  # the run its name says, as the record judges it
@@ -165,6 +166,9 @@ def main(argv: list[str]) -> int:
                         tries = {}  # its tries are the student's to have written: none counts as a first ever
                     if unseen or summed.planted:
                         summed, tries = unverified(summed, unseen, language), {}
+                    if finding is not None:  # under its own line, as every other mark; the why below
+                        summed = summed._replace(marks=summed.marks + (say(language, "class.record.mark",
+                                                                           flag=say(language, f"room.flag.{finding.what}")),))
                     table.append(summed)
                     tried.append((handed.student, tries))
         except HandInError as error:
@@ -284,14 +288,15 @@ def by_student_and_time(headings: list[str], table: list[Line]) -> list[list[str
 
 
 def summary(student: str, rows: Iterable[list[str]], language: str,
-            tries: Tries | None = None) -> Line | None:
+            tries: Tries | None = None, name: str | None = None) -> Line | None:
     """One hand-in's line: student, session, when its run began (the local time of its first
     row) and the run's id (its first digits), lesson, steps, final error, predictions (right
     of scored) and questions (first tries right of questions tried), read in one pass over
     rows of cells in COLUMNS order (lists: a dict a row took four times as long). None
     for a file with no rows (a lesson opened and left, handed in by an earlier version):
     nothing names its run or its lesson. `tries`, if given, is filled with the file's
-    earliest try at each question (first_ever)."""
+    earliest try at each question (first_ever). `name`, the file's: where it names another
+    lesson than its rows, a mark says so (the lesson shown is the rows')."""
     steps, right, scored, first_right, firsts, diverged = 0, 0, 0, 0, 0, False
     first: list[str] | None = None
     last: list[str] = []
@@ -321,8 +326,18 @@ def summary(student: str, rows: Iterable[list[str]], language: str,
              _shown(named.get("session", "")[:RUN_DIGITS] or "-"), _shown(named.get("lesson") or "?"),
              str(steps), final, predictions, questions]
     claimed = named.get("user", "")
-    return Line(cells, began.get("time", ""), marks(student, named, diverged, language),
-                planted=bool(claimed) and claimed != student)
+    found = marks(student, named, diverged, language)
+    if name is not None and not names_lesson(name, named.get("lesson") or "?"):
+        found += (say(language, "class.name_lesson", name=shown_name(name), lesson=_shown(named.get("lesson") or "?")),)
+    return Line(cells, began.get("time", ""), found, planted=bool(claimed) and claimed != student)
+
+
+def names_lesson(name: str, lesson: str) -> bool:
+    """Whether a hand-in's file name, `<user>-<session>-<lesson>-<run>.csv` (a copy's with
+    `-2` after the run; an earlier gradstep's without the run), is for `lesson`. A file
+    named for t-blowup whose rows say t-start was listed as t-start, and nothing told."""
+    stem = re.sub(r"(-[0-9a-f]{16})?(-\d+)?\.csv$", "", name)
+    return stem.endswith(f"-{lesson}")
 
 
 def marks(student: str, named: dict[str, str], diverged: bool, language: str) -> tuple[str, ...]:
