@@ -119,8 +119,8 @@ def test_a_flood_of_files_from_one_account_is_cut_to_its_first_by_name(tmp_path)
         progress_file(tmp_path, f"ana-{number:04d}", session=f"{number}")  # sessions of a shared login
     folder = ProgressFolder(tmp_path, owner=named_by_file)  # every file is this account's
     look = folder.look()
-    assert len(look.seen) == most
+    assert (len(look.runs), len(look.seen)) == (most, 1)  # its first files read; one account, one row
     assert [name for name, _ in look.problems] == [f"ana-{number:04d}.progress.json" for number in range(most, most + 5)]
     assert {key for _, key in look.problems} == {"room.too_many"}
     progress_file(tmp_path, "ana-9999", session="9999")  # the newest file does not push an older row out: no flicker
-    assert folder.look().seen == look.seen
+    assert folder.look().runs == look.runs
