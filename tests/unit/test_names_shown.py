@@ -46,7 +46,8 @@ def test_a_file_name_in_the_hand_in_folder_forges_no_row(tmp_path):
         (folder / f"y{trick}{FORGED}.csv").write_bytes(hands_in_path.read_bytes())  # a good hand-in, badly named
     result = gradstep("class", str(folder), "--lang", "en")
     assert result.status == 0
-    assert_one_line_each(result.out, 1 + 1 + len(TRICKS) + 1)  # headings, ana's rows, the badly named, the bad file
+    # headings, ana's rows, the badly named each with its mark (its name is not of lesson alpha), the bad file
+    assert_one_line_each(result.out, 1 + 1 + 2 * len(TRICKS) + 1)
     assert "\\u3164FAKE-st" in result.out and "\\nFAKE-st" in result.out
 
 
