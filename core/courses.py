@@ -31,6 +31,18 @@ def _course_file(path: Path) -> Lesson:
     return lesson_from_text(path.read_text(encoding="utf-8"), path.name, source="course")
 
 
+ALPHAS_TAUGHT_IN = "alpha"  # the lesson that names the best alpha and the edge (lesson 6)
+
+
+def comes_before(lesson: Lesson, name: str) -> bool:
+    """Whether `lesson` is a course lesson taught before course lesson `name`: read from the
+    files' names alone (their numbers), as a frame asks it. A teacher's lesson is after all."""
+    if lesson.source != "course":
+        return False
+    names = [path.stem.split("-", 1)[-1] for path in _course_paths()]
+    return lesson.name in names and name in names and names.index(lesson.name) < names.index(name)
+
+
 def first_lesson() -> Lesson:
     return _course_file(_course_paths()[0])
 

@@ -582,3 +582,15 @@ async def test_r_with_a_frozen_weight_says_where_its_sum_comes_from(language):
         assert "r = 1 - 0.01 x 1.8625 = 0.981375".replace(" x ", {"en": " x ", "zh": " × "}[language]) in words
         assert "1.8625 = 0.65^2 + 1.2^2" in words
         assert {"en": "w1's input is left out", "zh": "不算 w1 的输入"}[language] in words
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_best_alpha_and_the_edge_show_from_the_lesson_that_teaches_them(language):
+    """"best alpha 1; edge 2" showed in lessons 2 to 5 (in lesson 2 after m, before gradient
+    descent was taught) while lesson 6 is the one that says what they are."""
+    edge = {"en": "; edge ", "zh": "；稳定边界 "}[language]
+    for name, keys, shown in (("hot-cold", ["m"], False), ("divergence", [], False), ("alpha", [], True)):
+        app = app_for(name, language=language)
+        async with app.run_test(size=SIZE) as pilot:
+            await press_at_once(pilot, *keys)
+            assert (edge in screen_text(app)) is shown, name

@@ -19,11 +19,14 @@ from .figures import no_signal_suffix, r_formula
 from .say import say
 
 
-def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (), output: int = 0) -> list[str]:
+def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (), output: int = 0,
+                  alphas_taught: bool = True) -> list[str]:
     """The readout, a line each; the first is the headline (r, or where the rule ends up).
     `hidden` holds what the lesson keeps from the student: "forecast", "analysis". With
     several outputs whose rows learn at different rates (weights frozen in some rows), it
-    speaks of output `output`, the one the chart follows, and names it (r2 = ...)."""
+    speaks of output `output`, the one the chart follows, and names it (r2 = ...). Without
+    `alphas_taught` (a lesson before the one that teaches them) the best alpha and the edge
+    are left out."""
     problem, error, name = history.problem, float(history.error), "r"
     if problem.outputs > 1 and _outputs_differ(problem, history.iteration, output, language):
         problem, name = problem.output_problem(output), f"r{output + 1}"
@@ -40,7 +43,9 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
     lines = [] if "forecast" in hidden else [f"{name} = {r_formula(problem, language)}", regime]
     if "analysis" in hidden:
         return lines
-    if readout.best_alpha is not None and readout.largest_stable_alpha is not None:  # both or neither
+    # The best alpha and the edge are named from the lesson that teaches them (lesson 6): in
+    # lesson 2 after m, "best alpha 1; edge 2" came before gradient descent itself.
+    if alphas_taught and readout.best_alpha is not None and readout.largest_stable_alpha is not None:
         lines.append(say(language, "alphas", best=readable(readout.best_alpha),
                          stable=readable(readout.largest_stable_alpha)))
     lines.append(_steps_to_go(readout.steps_to_go, decimal(readout.tolerance), language))

@@ -6,6 +6,7 @@ from rich.text import Text
 
 from ....core import analysis
 from ....core.analysis import Regime
+from ....core.courses import ALPHAS_TAUGHT_IN, comes_before
 from ....core.numbers import SHOWN_DIGITS, readable
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD
 from ...words.figures import goals_text, weight_name
@@ -51,7 +52,9 @@ class ParametersPanel(StatePanel):
         predictions = fitting(np.ravel(history.prediction), self.size.width - max(label_width, 11) - 1)
         rows += [(say(language, "predictions" if problem.outputs > 1 else "prediction"), predictions),
                  (say(language, "error_sum" if problem.outputs > 1 else "error"), readable(history.error))]
-        lines = readout_lines(history, language, state.session.lesson.hidden, state.output)
+        lesson = state.session.lesson
+        lines = readout_lines(history, language, lesson.hidden, state.output,
+                              alphas_taught=not comes_before(lesson, ALPHAS_TAUGHT_IN))
         table = table_lines(rows, self.size.width)
         wrapped = [wrap(line, max(1, self.size.width)) for line in lines]  # each counted as the rows it takes
         readout = [Text(part, style="" if index else "bold") for index, parts in enumerate(wrapped) for part in parts]
