@@ -17,7 +17,7 @@ from gradstep.tui.words.readout import readout_lines
 from gradstep.tui.words.say import say
 from gradstep.tui.words.wrap import width, wrap
 
-from ..helpers import SIZE, app_for, press_at_once, resize, screen_text
+from ..helpers import SIZE, app_for, press_at_once, resize, screen_text, settle
 
 LESSONS = [lesson.name for lesson in course()]
 
@@ -594,3 +594,23 @@ async def test_the_best_alpha_and_the_edge_show_from_the_lesson_that_teaches_the
         async with app.run_test(size=SIZE) as pilot:
             await press_at_once(pilot, *keys)
             assert (edge in screen_text(app)) is shown, name
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+async def test_an_editors_refusal_in_chinese_ends_with_its_full_stop(language):
+    """"或用逗号隔开的几个数（如 0.1,0.2）": a refusal is worded to follow "gradstep: " or
+    another sentence; shown alone in the editor, it ends as a sentence does, in both languages."""
+    from gradstep.tui.app.screens.editor import EditorScreen
+
+    app = app_for("alpha", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await settle(pilot)
+        await pilot.press("backspace", "enter")  # the weight's text selected, deleted: an empty field
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen)
+        shown = "".join(line.strip(" │") for line in screen_text(app).replace(" ", "").splitlines())  # the box's rows, joined
+        empty = "".join(say(language, "numbers.empty").split())
+        assert empty in shown
+        after = shown[shown.index(empty) + len(empty):]
+        assert after.startswith({"zh": "。", "en": "."}[language])

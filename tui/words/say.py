@@ -37,6 +37,14 @@ def explain(language: str, refusal: Refusal, names: dict[str, str] | None = None
     return colon.join([*place, say(language, refusal.key, **refusal.values)])
 
 
+def alone(language: str, line: str) -> str:
+    """`line` shown by itself on the screen, as a sentence: ended by the language's full stop
+    (sep.end) if it has none. A refusal is worded to go after "gradstep: " or inside another
+    sentence; the editor showed "或用逗号隔开的几个数（如 0.1,0.2）" with no 。 of its own."""
+    end = say(language, "sep.end")
+    return line if line.endswith((".", "?", "!", ".)", "。", "？", "！", "。）", "。”")) else line + end
+
+
 def quoted(text: str) -> str:
     """Outside text as a message quotes it: Python's escapes, cut at QUOTED_LENGTH."""
     shown = text if len(text) <= QUOTED_LENGTH else text[:QUOTED_LENGTH] + "..."

@@ -22,7 +22,7 @@ from ....core.predict import DIRECTION, DIRECTIONS
 from ....core.questions import Answer, Attempt, Question, QuestionText
 from ....core.refusals import Refusal
 from ...words.prose import fill, verdict
-from ...words.say import explain, say
+from ...words.say import alone, explain, say
 from ..widgets.wrapped import Wrapped
 
 # What a number box takes: a line (outside.py), but never a space before the number. A space
@@ -113,7 +113,7 @@ class GuessScreen(ModalScreen[Guessed | None]):
             self.dismiss(Guessed(parse_number(typed)))
         except InvalidNumber as refusal:
             self.refused = typed
-            self.query_one("#refusal", Wrapped).update([("", explain(self.language, refusal), "bold")])
+            self.query_one("#refusal", Wrapped).update([("", alone(self.language, explain(self.language, refusal)), "bold")])
 
 
 class QuestionScreen(ModalScreen[Answer]):
@@ -205,7 +205,7 @@ class QuestionScreen(ModalScreen[Answer]):
             try:
                 self.try_answer(parse_number(typed))
             except InvalidNumber as refusal:
-                self.say([explain(self.language, refusal)])
+                self.say([alone(self.language, explain(self.language, refusal))])
 
     def action_quit(self) -> None:
         """q on "Press Enter to go on": the answer kept, then the session saved and ended."""
@@ -218,7 +218,7 @@ class QuestionScreen(ModalScreen[Answer]):
         except Refusal as same:  # the wrong answer given again: not a try
             if self.query("#answer"):
                 self.query_one("#answer", Input).select_all()
-            return self.say([explain(self.language, same)])
+            return self.say([alone(self.language, explain(self.language, same))])
         self.on_try(outcome if isinstance(outcome, Answer) else outcome.last_try())
         if isinstance(outcome, Answer):
             return self.settle(outcome)

@@ -20,7 +20,7 @@ from ....core.numbers import parse_goal, parse_number, parse_numbers, parse_posi
 from ....core.outside import ONE_LINE
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD, METHODS, InvalidProblem, Problem
 from ....core.refusals import Refusal
-from ...words.say import explain, field_names, say
+from ...words.say import alone, explain, field_names, say
 from ..widgets.wrapped import Wrapped
 
 FIELDS = tuple(field.name for field in dataclasses.fields(Problem))  # weights, inputs, goal, method, ...
@@ -170,5 +170,5 @@ class EditorScreen(ModalScreen[Problem | None]):
             message = explain(self.language, refusal, names=field_names(self.language))
         for name in FIELDS:
             self.query_one(f"#{name}", Input).set_class(name == refusal.field, "-invalid")
-        self.query_one("#refusal", Wrapped).update([("", message, "")])
+        self.query_one("#refusal", Wrapped).update([("", alone(self.language, message), "")])
         self.set_focus(self.query_one(f"#{refusal.field}", Input))  # now: focus() would wait behind the keys
