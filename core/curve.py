@@ -205,7 +205,7 @@ def _log_weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis
     values.sort()
     with np.errstate(over="ignore"):
         ticks = tuple(float(t) for t in plotted(np.array(values) - centre))
-    labels = tuple(readable(value, 3) if value == centre else readable(value) for value in values)
+    labels = tuple(readable(value, 3) if value == centre else readable(value, whole=False) for value in values)
     return Axis((-5.0, 5.0), ticks, labels, log=True), np.clip(curve_w, -LARGEST, LARGEST), plotted(offsets)
 
 
@@ -300,4 +300,4 @@ def _error_axis(top: float, errors: Floats, log: bool) -> tuple["Axis", Callable
 def _power_label(exponent: int) -> str:
     """10**exponent as a tick label, as readable writes it anywhere else (0.0001, 1e+05);
     past the normal floats, where 10**exponent is not one, in the same form (1e-320)."""
-    return readable(10.0**exponent) if abs(exponent) <= 300 else f"1e{exponent:+03d}"
+    return readable(10.0**exponent, whole=False) if abs(exponent) <= 300 else f"1e{exponent:+03d}"

@@ -116,8 +116,10 @@ def parse_positions(text: str) -> tuple[int, ...]:
     return tuple(positions)
 
 
-def readable(value: float, digits: int = SHOWN_DIGITS) -> str:
-    """`value` to `digits` significant digits, without the rounding noise of repr.
+def readable(value: float, digits: int = SHOWN_DIGITS, whole: bool = True) -> str:
+    """`value` to `digits` significant digits, without the rounding noise of repr; below a
+    million with its whole digits (`whole`; a log axis's powers of ten read 1e+05 beside
+    1e+10 instead).
 
     0.005183999999999993 reads as 0.005184; an overflow reads as "overflow", not "inf".
     """
@@ -128,7 +130,16 @@ def readable(value: float, digits: int = SHOWN_DIGITS) -> str:
         return "overflow" if value > 0 else "-overflow"
     if value == 0:
         return "0"  # also -0.0: the sign of a zero teaches nothing here
-    return format(value, f".{digits}g")
+    text = format(value, f".{digits}g")
+    if whole and "e+" in text and digits >= SHOWN_DIGITS and abs(round(value)) < PLAIN_BELOW:
+        return str(round(value))  # "10 x 14700 = 147005", not "= 1.4701e+05": one notation in a line
+    return text
+
+
+PLAIN_BELOW = 1e6
+"""A figure below this is written with its whole digits (147005, where five digits wrote
+1.4701e+05), as the smaller figures beside it are: at most seven cells, within the log's
+columns, and one digit more than shown, never fewer. Larger, it keeps e-notation."""
 
 
 def decimal(value: float) -> str:

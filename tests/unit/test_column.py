@@ -38,3 +38,17 @@ def test_every_cell_fits_and_reads_as_it_does_elsewhere(values):
 def test_a_narrow_column_keeps_plain_decimals_with_fewer_digits():
     """With several outputs the log's columns are 8 cells: 0.0082846 reads 0.008285, not 8.28e-03."""
     assert column([0.0082846, 0.009025], 8) == ["0.008285", "0.009025"]
+
+
+def test_a_formula_line_keeps_one_notation_where_its_figures_allow():
+    """Lesson 5's step 3 read "prediction = 10 x 14700 = 1.47e+05": plain and e-notation in
+    one line, of figures a beginner reads plainly. A figure below a million is written with
+    its whole digits; a larger one, and dust near 0, keep e-notation."""
+    from gradstep.core.history import History
+    from gradstep.core.courses import find_lesson
+    from gradstep.tui.words.worked import worked_step
+
+    assert readable(147005.0) == "147005" and readable(-123456.7) == "-123457" and readable(1e6) == "1e+06"
+    assert readable(2.7756e-17) == "2.7756e-17" and readable(2.1613e10) == "2.1613e+10"
+    history = History.start(find_lesson("divergence").problem).jump(3)
+    assert "prediction = 10 x 14700 = 147005" in worked_step(history, "en")[0]
