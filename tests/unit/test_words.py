@@ -247,3 +247,23 @@ def test_chinese_prose_says_quanzhong_gaibianliang_the_code_name_only_beside_it_
             for match in re.finditer(r"(?<![_{])\bdelta\b", text)
             if not re.search(r"(差值 |写作 |（)$", text[:match.start()])]
     assert not bare, bare  # "共用的 delta", "第 i 个 delta": 差值 is the word
+
+
+def test_every_lesson_says_the_step_of_gradient_descent_one_way_in_each_language():
+    """Lessons 3 and 4 said the weight moves by "-alpha x weight_delta", lesson 5 "by alpha x
+    miss x input" (权重每步改变 α × 差值 × 输入): one sign and one wording everywhere."""
+    from gradstep.core.courses import course
+
+    def texts(language):
+        found = list(SENTENCES[language].items())
+        for lesson in course():
+            words = lesson.text(language)
+            found += [(f"{lesson.name}.{field}", getattr(words, field)) for field in ("teaches", "notice")]
+        return found
+
+    english = [(where, match[0]) for where, text in texts("en")
+               for match in re.finditer(r"moves? (?:the weight )?by -?alpha x [\w ]+", text)
+               if not match[0].startswith(("moves by -alpha x weight_delta", "moves the weight by -alpha x weight_delta"))]
+    chinese = [(where, match[0]) for where, text in texts("zh") for match in re.finditer(r"\S{0,4}改变 -?α × \S{0,6}", text)
+               if "权重每步改变 -α × 权重改变量" not in match[0]]
+    assert not english and not chinese, (english, chinese)
