@@ -614,3 +614,19 @@ async def test_an_editors_refusal_in_chinese_ends_with_its_full_stop(language):
         assert empty in shown
         after = shown[shown.index(empty) + len(empty):]
         assert after.startswith({"zh": "。", "en": "."}[language])
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("name", ["several-outputs", "weight-matrix"])
+async def test_a_frozen_weight_leaves_the_readouts_verdict_on_screen(name, language):
+    """Lessons 9 and 10 with a weight frozen: the table grew a row and the panel kept only
+    "r1 = 1 - 0.1 × (-30)^2 = -89", with no word that it diverges. Where one row is left,
+    it is the verdict's (which names r's sign); the formula gives way first."""
+    app = app_for(name, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("z")
+        await settle(pilot)
+        history = app.state.session.history
+        assert history.problem.frozen
+        verdict = readout_lines(history, language, app.state.session.lesson.hidden, app.state.output)[1]
+        assert verdict in screen_text(app)

@@ -57,12 +57,27 @@ class ParametersPanel(StatePanel):
                               alphas_taught=not comes_before(lesson, ALPHAS_TAUGHT_IN))
         table = table_lines(rows, self.size.width)
         wrapped = [wrap(line, max(1, self.size.width)) for line in lines]  # each counted as the rows it takes
-        readout = [Text(part, style="" if index else "bold") for index, parts in enumerate(wrapped) for part in parts]
-        # Rows that do not fit are left out from the end: with several outputs or a frozen
-        # weight the table is longer, and the readout's last lines (the best alpha, the
-        # steps to go) give way to it; r and what it says stay.
-        room = max(len(table) + sum(len(parts) for parts in wrapped[:2]), self.size.height)
-        return Group(*(table + readout)[:room])
+        kept = _kept(wrapped, self.size.height - len(table), formula_first=bool(lines) and " = " in lines[0])
+        readout = [Text(part, style="bold" if index == 0 else "")
+                   for index, parts in enumerate(wrapped) if index in kept for part in parts]
+        return Group(*table, *readout)
+
+
+def _kept(wrapped: list[list[str]], room: int, formula_first: bool) -> set[int]:
+    """Which readout lines (each wrapped into rows) fit `room` rows under the table, most
+    telling first: with several outputs or a frozen weight the table is longer, and the
+    best alpha and the steps to go give way to it, then r's formula, but never the verdict
+    beside it (lesson 9 with a weight frozen kept "r1 = 1 - 0.1 x (-30)^2 = -89" alone,
+    with no word that it diverges). At least the first of them shows."""
+    order = [1, 0, *range(2, len(wrapped))] if formula_first and len(wrapped) > 1 else list(range(len(wrapped)))
+    kept: set[int] = set()
+    for index in order:
+        if len(wrapped[index]) <= room or not kept:
+            kept.add(index)
+            room -= len(wrapped[index])
+        else:
+            break  # what comes after a line that does not fit tells less: none jumps ahead
+    return kept
 
 
 def weight_rows(weights, problem, language: str, columns: int = 0) -> list[tuple[str, str]]:
