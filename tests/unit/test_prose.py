@@ -825,3 +825,17 @@ def test_an_outputs_worked_step_names_its_iteration_once(language, output):
     assert len(headings) == (3 if output is None else 1)
     assert sum(arrow in line for line in lines) == len(headings)
 
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_hot_and_cold_from_the_goal_says_it_must_step_away(language):
+    """Lesson 2 edited to start on its goal (0.5, step 0.2) left error 0 for 0.04 with only
+    "up wins by float rounding alone", and the panel said "at the goal, rounding picks the
+    side": nothing said that hot and cold compares only up and down, so it cannot stay."""
+    problem = dataclasses.replace(find_lesson("hot-cold").problem).replace(goal=0.5, step_amount=0.2)
+    history = History.start(problem).step()
+    worked = " ".join(worked_step(history, language))
+    assert {"en": "from the goal it must step away", "zh": "从目标出发也必须走开"}[language] in worked
+    assert {"en": "must step off", "zh": "必须走开"}[language] in readout_lines(history, language)[0]
+    assert not any(say(language, "worked.leaves_goal") in line  # a step that did not start on the goal
+                   for line in worked_step(History.start(find_lesson("hot-cold").problem).step(), language))
