@@ -274,7 +274,7 @@ async def test_the_space_key_is_named_in_the_readers_words_on_the_key_bar_and_in
         assert language == "en" or "space" not in "".join(pages)
 
 
-@pytest.mark.parametrize(("language", "title", "explained"), [("zh", "误差-权重 w1", "图的标题把权重 1 写作 w1"),
+@pytest.mark.parametrize(("language", "title", "explained"), [("zh", "误差随权重 w1 变化", "图的标题把权重 1 写作 w1"),
                                                               ("en", "Error vs weight w1", "its title calls weight 1 w1")])
 async def test_the_charts_w1_is_explained_on_the_lessons_first_screen(language, title, explained):
     app = app_for("multi-weight", language=language)
@@ -475,7 +475,7 @@ async def test_a_matrix_names_its_frozen_weights_and_each_rows_r_as_the_text_doe
         assert all(not line.startswith(" ") for line in lines[:9]), lines  # no row goes on under itself
 
 
-@pytest.mark.parametrize(("language", "title"), [("en", "Error 1 vs w1,1"), ("zh", "误差 1 对 w1,1")])
+@pytest.mark.parametrize(("language", "title"), [("en", "Error 1 vs w1,1"), ("zh", "误差 1 随 w1,1 变化")])
 async def test_the_matrix_chart_says_vs_and_the_lesson_says_what_wij_is(language, title):
     """"误差 1-权重 w1,1" read as a subtraction, and wi,j was explained nowhere."""
     app = app_for("several-outputs", language=language)

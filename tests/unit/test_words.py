@@ -267,3 +267,11 @@ def test_every_lesson_says_the_step_of_gradient_descent_one_way_in_each_language
     chinese = [(where, match[0]) for where, text in texts("zh") for match in re.finditer(r"\S{0,4}改变 -?α × \S{0,6}", text)
                if "权重每步改变 -α × 权重改变量" not in match[0]]
     assert not english and not chinese, (english, chinese)
+
+
+def test_every_chinese_chart_title_says_how_the_error_changes_one_way():
+    """"误差 1 对 w1,1" and "误差 1 对迭代" read as a translation of "vs", beside "误差-权重"
+    in the earlier lessons: every chart title is 误差……随……变化."""
+    titles = {key: text for key, text in SENTENCES["zh"].items()
+              if key.startswith("chart.") and key.removeprefix("chart.").endswith(("weight", "iteration"))}
+    assert len(titles) == 7 and not [key for key, text in titles.items() if not re.fullmatch(r"误差( \{output\} )?随.+变化", text)], titles
