@@ -205,3 +205,14 @@ def test_a_worked_steps_continued_lines_keep_the_hanging_indent_and_start_with_n
             lines = wrap(paragraph, 38)  # the worked step's width at 80 columns
             assert not any(line.startswith(("- ", "  - ")) for line in lines), lines
             assert all(line.startswith(breaker.HANG) for line in lines[2:] if lines[1].startswith(breaker.HANG)), lines
+
+
+@pytest.mark.parametrize("word", ["抵消", "绝对值", "下一课", "下坡", "权重改变量"])
+def test_chinese_words_the_newcomer_saw_split_stay_whole(word):
+    """"互相抵 / 消吗", "绝 / 对值", "进入下 / 一课", "往 / 下坡走", "每个权重 / 改变量": at
+    every width where the word could be cut, it is whole on one line."""
+    for before in range(1, 12):
+        text = "这" * before + word + "吗？"
+        for columns in range(max(2 * before + 1, 2 * len(word) + 2), 2 * (before + len(word)) + 1):  # room for the word
+            lines = wrap(text, columns)
+            assert any(word in line for line in lines), (text, columns, lines)
