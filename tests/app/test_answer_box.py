@@ -56,6 +56,7 @@ async def test_enter_again_on_the_same_wrong_answer_is_not_a_second_try(language
         assert screen.answer is not None and screen.answer.tries == 2 and len(tried) == 2
 
 
+@pytest.mark.slow  # beside the everyday question (enter again) and saving (test_outside_text's ctrl+c): in CI
 @pytest.mark.parametrize("together", [False, True])
 async def test_q_on_a_settled_question_saves_with_its_answer_and_quits_and_a_q_typed_in_the_box_stays(tmp_path,
                                                                                                        together):

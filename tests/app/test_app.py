@@ -179,6 +179,7 @@ async def test_v_toggles_the_chart_and_number_keys_choose_the_weight():
         assert app.state.selected == 2
 
 
+@pytest.mark.slow  # beside the everyday lesson list (l then enter): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_a_lesson_opened_with_l_starts_on_its_own_chart(language):
     """v's error-vs-iteration chart came along into the next lesson, where at iteration 0
@@ -438,6 +439,7 @@ async def test_the_key_bar_keeps_l_where_the_screens_needs_crowd_it(language):
         assert keys.rstrip().endswith(f"q {say(language, 'key.quit')}")
 
 
+@pytest.mark.slow  # beside the everyday Chinese on screen (test_words_on_screen's w1 in zh): in CI
 async def test_chinese_screens_name_lessons_in_chinese():
     """The status line and the list said "hot-cold: 冷热法"; the English name is for the command line."""
     app = app_for("hot-cold", language="zh")
@@ -505,6 +507,7 @@ async def test_a_restart_after_a_kill_says_both_notices_whole_at_80_columns(lang
         assert notice[:20] not in screen_text(app)
 
 
+@pytest.mark.slow  # beside the everyday lesson list (l then enter): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("at_once", [False, True])
 async def test_the_last_lesson_says_the_course_is_complete_and_enter_closes_the_list(language, at_once):
@@ -530,6 +533,7 @@ async def test_the_last_lesson_says_the_course_is_complete_and_enter_closes_the_
         assert app.state.session.lesson.name == "weight-matrix"
 
 
+@pytest.mark.slow  # beside the everyday key-bar test (dims): in CI
 @pytest.mark.parametrize("at_once", [True, False])
 async def test_the_key_bar_follows_a_lesson_chosen_from_the_list(at_once):
     """l then 6 from lesson 10 at step 12 (and again l, 7): at step 0 the bar still offered
@@ -555,6 +559,7 @@ async def test_the_key_bar_follows_a_lesson_chosen_from_the_list(at_once):
             assert "f 精确" not in key_bar_text(app) and "v 换图" not in key_bar_text(app)
 
 
+@pytest.mark.slow  # beside the everyday key-bar test (dims): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_key_bar_offers_x_once_the_run_reaches_its_goal(language):
     """x (keep the log as CSV) never showed in the key bar at 80 columns: a run that

@@ -56,6 +56,7 @@ async def test_lesson_7s_trail_is_drawn_at_the_errors_in_the_log(language):
         assert title in screen_text(app).split("\n")[1]
 
 
+@pytest.mark.slow  # beside the everyday chart test (lesson 7's trail): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_a_chart_title_is_shortened_to_fit_80_columns_never_cut(language):
     """Lesson 8's diverging run read "Error vs weight w1, the others as now…", lesson 10's
@@ -100,6 +101,7 @@ async def test_lesson_5s_weight_ticks_read_round_figures_on_screen(language):
         assert chart_rows(app)[-1].split() == ["-1e+06", "-1000", "-1", "1000", "1e+06"]
 
 
+@pytest.mark.slow  # beside the everyday chart test (lesson 7's trail); the ticks are a unit test (test_curve): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_bottoms_tick_keeps_its_label_when_labels_crowd(language):
     """Lesson 8 unfrozen: the weight axis read "-1 0.2 2", "-1000 0 200 1000", its bottom's

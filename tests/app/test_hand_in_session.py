@@ -90,6 +90,7 @@ async def test_an_answer_with_no_step_is_handed_in(tmp_path):
     assert [(row["kind"], row["answer"], row["answer_result"]) for row in rows(path)] == [("answer", "4", "right")]
 
 
+@pytest.mark.slow  # beside the everyday hand-in (test_teacher's quit); the one write a burst is a unit test (test_line_keeping): in CI
 async def test_the_progress_file_follows_the_session_at_most_once_a_second(tmp_path, monkeypatch):
     """Kept by the App's one-second timer, not by each key: a burst of steps is one write."""
     writes = []
@@ -163,6 +164,7 @@ async def test_two_wrong_tries_flag_the_student_stuck_while_the_answer_box_is_st
            [("answer", "3", "1"), ("answer", "5", "2")]  # noted once each, not again at the close
 
 
+@pytest.mark.slow  # beside the everyday hand-in (test_teacher's quit): in CI
 async def test_a_reset_undone_hands_in_each_step_once(tmp_path):
     """0 (reset) then b (undo it): the run's steps were taken once, and the hand-in and the
     progress file say so (they said `steps 4` of a two-step run)."""

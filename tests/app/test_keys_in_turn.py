@@ -61,6 +61,7 @@ async def test_an_answer_typed_as_its_question_opens():
         assert app.state.session.history.iteration == 3
 
 
+@pytest.mark.slow  # beside the everyday keys read together (an answer typed as its question opens): in CI
 @pytest.mark.parametrize("at_once", [True, False])
 async def test_a_space_behind_the_step_that_opened_a_question_is_not_typed_in_its_box(at_once):
     """Lesson 4: the second space of a burst went into the answer box, the placeholder

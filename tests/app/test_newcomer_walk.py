@@ -59,6 +59,7 @@ async def test_lesson_8_never_says_the_learners_reach_the_goal_of_a_run_that_div
         assert {"en": "explodes", "zh": "发散"}[language] in words
 
 
+@pytest.mark.slow  # beside the everyday editor (test_app's edit, test_outside_text's markup): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_editor_blames_the_field_the_student_changed_and_keeps_the_others(language):
     """Lesson 9 with only the goal changed to 0.1,1: "weights: 3 weights do not fill 2 rows"
@@ -135,6 +136,7 @@ async def test_every_digit_says_that_the_log_shows_only_the_columns_that_fit(lan
         assert "w1,1" in screen_text(app) and "0.8423795095543973" in screen_text(app)
 
 
+@pytest.mark.slow  # beside the everyday words that fit (test_words_on_screen): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_help_texts_keep_clear_of_the_scrollbar(language):
     """"平方 ▂▂": the scrollbar's thumb stood against the help's text and read as part of it."""
@@ -152,6 +154,7 @@ async def test_the_help_texts_keep_clear_of_the_scrollbar(language):
         assert all(text.content_region.right <= edge - 2 for text in scroll.query(Wrapped))
 
 
+@pytest.mark.slow  # beside the everyday lesson list and editor (test_app): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_a_lesson_opened_again_lets_e_open_the_editor(language):
     """Lesson 2 opened again from the list asked its two questions again, and the student's
@@ -170,6 +173,7 @@ async def test_a_lesson_opened_again_lets_e_open_the_editor(language):
         assert isinstance(app.screen, EditorScreen)
 
 
+@pytest.mark.slow  # beside the everyday editor (test_app's edit, test_outside_text's markup): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_frozen_field_reads_full_width_digits_and_commas(language):
     """A Chinese input method typed "１，３" into the frozen field: refused as "not a weight

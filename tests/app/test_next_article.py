@@ -123,6 +123,7 @@ async def test_predict_mode_with_several_outputs_asks_for_the_summed_error():
         assert panel(app).startswith("You guessed 0.91834; it is 0.91834: right.")
 
 
+@pytest.mark.slow  # beside the everyday lesson list (test_app's l then enter): in CI
 async def test_the_list_opens_the_tenth_lesson_with_0_and_the_next_ten_with_w():
     extra = dataclasses.replace(find_lesson("alpha"), name="mine", source="mine.toml", questions=())
     app = GradstepApp(Session.begin(dataclasses.replace(find_lesson("alpha"), questions=())), extra_lessons=(extra,))

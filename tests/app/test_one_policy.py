@@ -139,6 +139,7 @@ def differences(app: GradstepApp, name: str, session: Session, predicting: bool,
     return found
 
 
+@pytest.mark.slow  # beside the everyday lock (test_teacher's locked key): in CI
 @pytest.mark.parametrize(("states", "language"), [(telling, "en"), (every_lesson, "en"), (telling, "zh")])
 async def test_the_app_and_line_mode_refuse_the_same_keys_for_the_same_reasons(states, language):
     app = GradstepApp(Session.begin(lesson("alpha")))

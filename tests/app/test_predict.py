@@ -88,6 +88,7 @@ async def test_a_bad_guess_is_refused_in_place():
         assert "too large for a float" in screen_text(app)
 
 
+@pytest.mark.slow  # beside the everyday question (test_answer_box's enter again): in CI
 async def test_a_question_comes_first_and_covers_the_panels_that_would_tell():
     app = app_for("alpha", questions=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -117,6 +118,7 @@ async def test_a_question_comes_first_and_covers_the_panels_that_would_tell():
         assert results == [(RIGHT, 2), (WRONG, 2)]
 
 
+@pytest.mark.slow  # beside the everyday prediction (a guess is asked before the step): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_a_guess_is_revealed_on_the_question_its_step_brings(language):
     """In predict mode, lesson 3's question at iteration 1 covered the lesson panel at the

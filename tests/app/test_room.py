@@ -69,6 +69,7 @@ async def test_a_row_a_student_with_their_flags(folder):
         assert "08:00:00" in screen.splitlines()[0]
 
 
+@pytest.mark.slow  # beside the everyday room (a step in a student's file reaches the row): in CI
 async def test_a_diverging_run_shows_its_error_with_div_in_the_flags(tmp_path, utc):
     progress_file(tmp_path, "cy", now=NOW, iteration=2, error=33.7, diverged=True, lesson="divergence")
     app = room_app(tmp_path)
@@ -92,6 +93,7 @@ async def test_a_step_in_a_students_file_reaches_the_row(folder):
         assert students(app) == ["ana", "bo", "cy", "eve"]
 
 
+@pytest.mark.slow  # beside the everyday room (a step in a student's file reaches the row): in CI
 async def test_keys_sort_by_lesson_idle_and_flags(folder):
     app = room_app(folder)
     async with app.run_test(size=SIZE) as pilot:
@@ -175,6 +177,7 @@ async def test_a_long_class_pages_with_space_and_b(tmp_path, utc):
         assert screen_text(app).splitlines()[2].split()[0] == first
 
 
+@pytest.mark.slow  # beside the everyday room and contrast (test_contrast): in CI
 @pytest.mark.parametrize("theme", ["textual-dark", "textual-light"])
 async def test_the_room_takes_a_theme_and_reads_at_4_5_to_1_in_it(folder, theme):
     """A projector in a bright room: --theme as the app takes it, every text of the room
@@ -196,6 +199,7 @@ def test_snapshot_at_80x24(snap_compare, folder, options):
     assert snap_compare(app, run_before=looked, terminal_size=SIZE)
 
 
+@pytest.mark.slow  # beside the everyday room (a step in a student's file reaches the row): in CI
 async def test_a_hand_in_changed_after_the_watch_saw_it_flags_its_student(tmp_path, utc):
     """The walk: ben rewrote his hand-in during the class and the room showed nothing."""
     import os

@@ -187,6 +187,7 @@ async def help_words(app: GradstepApp) -> str:
         return "\n".join(f"{label} {text}" for box in app.screen.query(Wrapped) for label, text, _ in box.rows)
 
 
+@pytest.mark.slow  # beside the everyday lock (a locked key is dimmed): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("part", HIDEABLE)
 async def test_the_help_does_not_explain_what_the_lesson_hides(part, language):
@@ -218,6 +219,7 @@ def test_plus_does_not_stop_at_the_best_alpha_a_lesson_hides():
     assert 0.25 in rates[0] and rates[1] == [0.2, 0.5, 1.0, 2.0]
 
 
+@pytest.mark.slow  # beside the everyday lock (a locked key is dimmed): in CI
 @pytest.mark.parametrize("at_once", [False, True])
 @pytest.mark.parametrize("opened", ["at the start", "from the list"])
 async def test_a_locked_lessons_key_bar_is_right_from_its_first_screen(opened, at_once):

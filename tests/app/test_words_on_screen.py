@@ -434,6 +434,7 @@ async def test_the_measuring_lesson_counts_measurements_not_steps(language, meas
         assert "step" not in lines[0] and "步" not in lines[0]
 
 
+@pytest.mark.slow  # beside the everyday panels that fit (every panel's lines fit it): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_logs_last_column_keeps_apart_from_the_worked_step(language):
     """At iteration 1000 the log's numbers filled its 40 cells: "1.93e-34 #999->#1000" read
@@ -485,6 +486,7 @@ async def test_the_matrix_chart_says_vs_and_the_lesson_says_what_wij_is(language
         assert ("wi,j" in panel_words(app) or language == "zh") and "w2,1" in panel_words(app)
 
 
+@pytest.mark.slow  # beside the everyday words on screen (a new alpha or rule changes the words): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("name", ["several-outputs", "weight-matrix"])
 async def test_each_outputs_formula_is_a_line_with_its_number(name, language):
@@ -515,6 +517,7 @@ def test_a_chinese_logs_headings_are_chinese_but_the_weights_chart_names(name):
                                      for c in log_columns(problem, 10_000, OUTPUTS_WIDTH)}
 
 
+@pytest.mark.slow  # beside the everyday rounding words (rounding dust is explained): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize(("name", "steps"), [("divergence", 8), ("alpha", 22)])
 async def test_the_rounding_note_is_on_the_worked_steps_first_page(name, steps, language):
@@ -539,6 +542,7 @@ async def test_the_rounding_note_is_on_the_worked_steps_first_page(name, steps, 
     assert seen  # the lesson has such a step
 
 
+@pytest.mark.slow  # beside the everyday rounding words (rounding dust is explained): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_each_output_a_hair_from_its_goal_says_so_on_the_first_page(language):
     """Lesson 10 after 15 steps showed "error = (0.1 - 0.1)^2 = 7.6304e-18" with only "the
@@ -570,6 +574,7 @@ async def test_rounding_dust_is_explained_on_the_page_that_shows_it(language, st
         assert "2.7756e-17" in shown and said in shown
 
 
+@pytest.mark.slow  # beside the everyday words on screen (a new alpha or rule changes the words): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_r_with_a_frozen_weight_says_where_its_sum_comes_from(language):
     """Lesson 7 with weight 1 frozen in the editor read "r = 1 - 0.01 x 1.8625 = 0.981375"
@@ -584,6 +589,7 @@ async def test_r_with_a_frozen_weight_says_where_its_sum_comes_from(language):
         assert {"en": "w1's input is left out", "zh": "不算 w1 的输入"}[language] in words
 
 
+@pytest.mark.slow  # beside the everyday words on screen; the lessons' words are unit tests (test_prose): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_best_alpha_and_the_edge_show_from_the_lesson_that_teaches_them(language):
     """"best alpha 1; edge 2" showed in lessons 2 to 5 (in lesson 2 after m, before gradient
@@ -596,6 +602,7 @@ async def test_the_best_alpha_and_the_edge_show_from_the_lesson_that_teaches_the
             assert (edge in screen_text(app)) is shown, name
 
 
+@pytest.mark.slow  # beside the everyday editor refusal (test_outside_text's markup): in CI
 @pytest.mark.parametrize("language", ["zh", "en"])
 async def test_an_editors_refusal_in_chinese_ends_with_its_full_stop(language):
     """"或用逗号隔开的几个数（如 0.1,0.2）": a refusal is worded to follow "gradstep: " or

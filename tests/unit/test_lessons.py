@@ -101,6 +101,7 @@ def test_unreadable_files_are_refused(tmp_path, content, fault):
     assert fault in explain("en", caught.value)
 
 
+@pytest.mark.slow  # a fresh interpreter, beside the everyday one that does (test_import_hygiene): in CI
 def test_what_a_lesson_is_is_apart_from_reading_files_and_listing_the_course():
     """core/lessons.py is the model; lesson_files.py reads and checks, courses.py lists: a
     save or a screen that needs only a Lesson loads neither TOML nor the course."""

@@ -8,6 +8,8 @@ import ast
 import subprocess
 import sys
 
+import pytest
+
 # The command's own start, then the app as the command runs it: a lesson, a key, its frame.
 SCRIPT = """
 import asyncio, sys
@@ -41,6 +43,7 @@ NOT_AT_START = {
 }
 
 
+@pytest.mark.slow  # a fresh interpreter, beside the everyday one that does (test_import_hygiene): in CI
 def test_a_plain_session_imports_only_what_it_uses():
     done = subprocess.run([sys.executable, "-c", SCRIPT], capture_output=True, text=True, check=True)
     modules, languages = ast.literal_eval(done.stdout.splitlines()[-1])
