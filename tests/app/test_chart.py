@@ -50,7 +50,7 @@ async def test_lesson_7s_trail_is_drawn_at_the_errors_in_the_log(language):
         await pilot.press("2", "space", "space", "space")
         rows = chart_rows(app)
         assert "0.0196" in rows[1] and "o" in rows[1], rows  # iteration 0's error, at its height
-        title = {"en": "w2 (others as now)", "zh": "w2（其余取当前值）"}[language]
+        title = {"en": "w2 (others as now)", "zh": "w2 变化（其余不变）"}[language]
         from ..helpers import screen_text
 
         assert title in screen_text(app).split("\n")[1]
