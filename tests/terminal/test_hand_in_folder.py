@@ -17,6 +17,8 @@ import tempfile
 
 import pytest
 
+from gradstep.tui.command.runners import command_as_typed
+
 from .tmux import GRADSTEP
 
 CLASS = "files-class"
@@ -127,7 +129,8 @@ def test_a_hand_in_that_fails_says_so_in_one_line_and_exits_non_zero(classroom, 
     assert result.returncode == 1
     assert result.stderr == f"gradstep: could not hand in: {hand_ins}: Permission denied\n"
     # the work itself is kept
-    assert result.stdout.endswith("gradstep: your session is saved; gradstep --resume continues it.\n")
+    resume = f"{command_as_typed(GRADSTEP)} --resume"  # the command as typed, where the name alone would not find it
+    assert result.stdout.endswith(f"gradstep: your session is saved; {resume} continues it.\n")
 
 
 def test_the_full_screen_app_hands_in_to_the_class_folder_and_says_a_failure(classroom, command, pseudo_terminal):

@@ -9,6 +9,7 @@ import time
 
 import pytest
 from gradstep.core.saving import load
+from gradstep.tui.command.runners import command_as_typed
 
 from .test_ending import CRASHING_APP
 from .tmux import GRADSTEP
@@ -43,7 +44,8 @@ def test_a_signal_saves_and_gives_the_terminal_back(pseudo_terminal, state, way_
     assert term.wait() == status and time.monotonic() - sent < FAST
     assert term.modes_restored() and term.screen_restored()
     assert saved_iteration(state) == 2
-    assert term.text_after_the_screen() == ["gradstep: your session is saved; gradstep --resume continues it."]
+    resume = f"{command_as_typed(GRADSTEP)} --resume"  # the command as typed, where the name alone would not find it
+    assert term.text_after_the_screen() == [f"gradstep: your session is saved; {resume} continues it."]
 
 
 def test_a_hang_up_saves_and_ends(pseudo_terminal, state):

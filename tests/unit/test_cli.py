@@ -278,3 +278,22 @@ def test_a_misspelt_light_theme_is_offered_light(language):
     assert "'light'" in result.err or "“light”" in result.err
     assert "ansi-light" not in result.err.split("light")[1]  # the light theme offered, not the palette
     assert {"en": "light, dark, textual-dark", "zh": "light、dark、textual-dark"}[language] in result.err
+
+
+def test_the_saved_line_names_the_command_as_the_student_can_type_it(tmp_path, monkeypatch):
+    """A student who started .venv/bin/gradstep, as the README says, was told to carry on with
+    `gradstep --resume`, and the shell said "command not found"."""
+    from gradstep.tui.command.runners import command_as_typed
+
+    program = tmp_path / "venv" / "bin" / "gradstep"
+    program.parent.mkdir(parents=True)
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o755)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    assert command_as_typed("venv/bin/gradstep") == "venv/bin/gradstep"
+    assert command_as_typed(str(tmp_path / "my venv" / "bin" / "gradstep")) == f"'{tmp_path}/my venv/bin/gradstep'"
+    monkeypatch.setenv("PATH", str(program.parent))
+    assert command_as_typed("venv/bin/gradstep") == "gradstep"  # the name alone finds this one
+    assert command_as_typed("gradstep") == "gradstep"
+    assert command_as_typed(str(tmp_path / "gradstep" / "__main__.py")) == "gradstep"  # python -m gradstep

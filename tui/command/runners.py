@@ -9,6 +9,8 @@ does not crash again.
 import errno
 import gc
 import os
+import shlex
+import shutil
 import signal
 import sys
 from pathlib import Path
@@ -175,8 +177,21 @@ def _set_aside_resumed(start: Start, language: str) -> None:
 
 def _said_saved(language: str, name: str | None, out) -> None:
     """That the session is saved, and the command that continues it."""
-    resume = "gradstep --resume" + (f" --session {name}" if name else "")
+    resume = f"{command_as_typed()} --resume" + (f" --session {name}" if name else "")
     say_line(language, "command.saved", command=resume, out=out)
+
+
+def command_as_typed(argv0: str | None = None) -> str:
+    """`gradstep` where that name, typed, starts this program; else the path it was started
+    by: a student who typed .venv/bin/gradstep (the README's way) was told to type
+    `gradstep --resume`, and the shell answered "command not found"."""
+    typed = sys.argv[0] if argv0 is None else argv0
+    if os.path.basename(typed) != "gradstep" or os.sep not in typed:  # python -m gradstep, or found on PATH
+        return "gradstep"
+    on_path = shutil.which("gradstep")
+    if on_path is not None and os.path.realpath(on_path) == os.path.realpath(typed):
+        return "gradstep"
+    return shlex.quote(typed)
 
 
 def _said_hand_in(language: str, handing_in: "HandIn", out=None) -> bool:
