@@ -207,7 +207,8 @@ def test_a_worked_steps_continued_lines_keep_the_hanging_indent_and_start_with_n
             assert all(line.startswith(breaker.HANG) for line in lines[2:] if lines[1].startswith(breaker.HANG)), lines
 
 
-@pytest.mark.parametrize("word", ["抵消", "绝对值", "下一课", "下坡", "权重改变量"])
+@pytest.mark.parametrize("word", ["抵消", "绝对值", "下一课", "下坡", "权重改变量", "学习", "记录", "如果", "越来越小",
+                                  "失控", "多少", "这个", "规则", "之和", "正负号"])
 def test_chinese_words_the_newcomer_saw_split_stay_whole(word):
     """"互相抵 / 消吗", "绝 / 对值", "进入下 / 一课", "往 / 下坡走", "每个权重 / 改变量": at
     every width where the word could be cut, it is whole on one line."""
