@@ -39,8 +39,15 @@ def comes_before(lesson: Lesson, name: str) -> bool:
     files' names alone (their numbers), as a frame asks it. A teacher's lesson is after all."""
     if lesson.source != "course":
         return False
-    names = [path.stem.split("-", 1)[-1] for path in _course_paths()]
+    names = _course_names()
     return lesson.name in names and name in names and names.index(lesson.name) < names.index(name)
+
+
+@cache
+def _course_names() -> tuple[str, ...]:
+    """The course's lesson names in order, from its files' names: listed once, not at every
+    frame that asks (the parameters panel asks at every key)."""
+    return tuple(path.stem.split("-", 1)[-1] for path in _course_paths())
 
 
 def first_lesson() -> Lesson:
