@@ -363,7 +363,7 @@ def _not_toml(text: str, message: str, where: str) -> LessonError:
     line's own text. tomllib says "(at line 3, column 9)", or "(at end of document)" for a
     string or bracket left open, which said only "not valid TOML": then the file's last line,
     where the open string or bracket ran out."""
-    lines = text.splitlines() or [""]
+    lines = text.split("\n")  # as tomllib counts lines: \n alone (splitlines also splits at U+2028)
     found = re.search(r"line (\d+), column (\d+)", message)
     if found is None:
         last = max((number for number, line in enumerate(lines) if line.strip()), default=0)

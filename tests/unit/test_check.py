@@ -308,3 +308,15 @@ def test_a_toml_mistake_is_told_at_its_line_and_column_with_the_lines_text(tmp_p
     result = gradstep("check", str(left_open), "--lang", language)
     told = {"en": "at line 2: 'weights = [0.5,'", "zh": "在第 2 行：“weights = [0.5,”"}[language]
     assert result.status == 2 and result.out.splitlines()[0].endswith(told)
+
+
+def test_a_toml_mistake_after_a_line_separator_quotes_the_line_tomllib_counts():
+    """U+2028 inside a string is no line end to tomllib; splitlines took it for one and quoted
+    the line before the mistake."""
+    from gradstep.core.lesson_files import lesson_from_text
+    from gradstep.core.lessons import LessonError
+
+    text = 'name = "a\u2028b"\nb = 1\nc = = 2\n'
+    with pytest.raises(LessonError) as caught:
+        lesson_from_text(text, "x.toml", source="file")
+    assert "c = = 2" in str(caught.value.values)
