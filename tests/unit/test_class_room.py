@@ -177,3 +177,14 @@ def test_a_run_deleted_after_its_end_is_still_scored_as_it_ended(room):
     heading, ben, blank, question_heading, question = after.out.splitlines()[:5]
     assert ben.split()[5] == "0/1" and ben.split()[-1] == "GONE"
     assert question.split()[:6] == ["alpha", "1", "0%", "0/1", "2", "(1)"]
+
+
+def test_a_lesson_whose_name_ends_in_digits_is_the_lesson_its_file_names():
+    """ana-part-2.csv, an earlier gradstep's hand-in (no run id) of a teacher's lesson part-2,
+    was told to name another lesson: its -2 was taken for a copy's number."""
+    from gradstep.tui.command.classroom import names_lesson
+
+    assert names_lesson("ana-part-2.csv", "part-2")
+    assert names_lesson("ana-part-2-0123456789abcdef.csv", "part-2")
+    assert names_lesson("ana-alpha-0123456789abcdef-2.csv", "alpha")  # a copy's -2
+    assert not names_lesson("ana-t-blowup-0123456789abcdef.csv", "t-start")

@@ -336,8 +336,8 @@ def names_lesson(name: str, lesson: str) -> bool:
     """Whether a hand-in's file name, `<user>-<session>-<lesson>-<run>.csv` (a copy's with
     `-2` after the run; an earlier gradstep's without the run), is for `lesson`. A file
     named for t-blowup whose rows say t-start was listed as t-start, and nothing told."""
-    stem = re.sub(r"(-[0-9a-f]{16})?(-\d+)?\.csv$", "", name)
-    return stem.endswith(f"-{lesson}")
+    stems = {re.sub(r"(-[0-9a-f]{16})?(-\d+)?\.csv$", "", name), re.sub(r"(-[0-9a-f]{16})?\.csv$", "", name)}
+    return any(stem.endswith(f"-{lesson}") for stem in stems)  # a lesson may end in digits (part-2)
 
 
 def marks(student: str, named: dict[str, str], diverged: bool, language: str) -> tuple[str, ...]:
