@@ -234,12 +234,16 @@ def add_language_argument(parser: ArgumentParser) -> None:
     parser.add_argument("--lang", choices=LANGUAGES, help=say(parser.language, "flag.lang"))
 
 
+def course_from_arguments(args: argparse.Namespace) -> tuple[Lesson, ...] | None:
+    """The teacher's course (--course), loaded; None for the built-in one, read only when
+    asked for; LessonError for the first fault."""
+    return load_course(args.course) if args.course is not None else None
+
+
 def lessons_from_arguments(args: argparse.Namespace) -> tuple[tuple[Lesson, ...] | None, tuple[Lesson, ...]]:
-    """The teacher's course (--course; None for the built-in one, read only when asked for)
-    and the lesson files given (--lesson-file), loaded; LessonError for the first fault."""
-    folder = load_course(args.course) if args.course is not None else None
-    files = tuple(load_lesson_file(path) for path in args.lesson_file or ())
-    return folder, files
+    """The teacher's course (as course_from_arguments) and the lesson files given
+    (--lesson-file), loaded; LessonError for the first fault."""
+    return course_from_arguments(args), tuple(load_lesson_file(path) for path in args.lesson_file or ())
 
 
 def clashes(lessons: tuple[Lesson, ...]) -> list[LessonError]:

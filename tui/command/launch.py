@@ -26,7 +26,8 @@ from ..files.private import InUse
 from ..words.say import explain, say
 from .app_parser import app_parser
 from .environment import dumb_terminal
-from .flags import UsageError, clashes, lesson_from_arguments, lessons_from_arguments, names_a_problem, parse_in_language
+from .flags import (UsageError, clashes, course_from_arguments, lesson_from_arguments, lessons_from_arguments,
+                    names_a_problem, parse_in_language)
 from .runners import print_line, run_app, run_line_mode, say_line
 from .resuming import carried, carry_on
 from .starting import starting
@@ -59,7 +60,7 @@ def launch(argv: list[str]) -> int:
         notices += carry_on(args, view, language)
         if args.course != course_before:  # the course the resumed session followed
             try:
-                teachers, _ = lessons_from_arguments(args)
+                teachers = course_from_arguments(args)  # the lesson files were read once, above
             except Refusal as refusal:  # changed since: the built-in lessons, and the student is told
                 notices.append(explain(language, refusal))
                 args.course = None
