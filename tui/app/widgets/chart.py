@@ -96,6 +96,18 @@ class ErrorChart(StatePanel, PlotextPlot):
         return say(language, "chart.notes", notes=say(language, "chart.notes_between").join(
             say(language, note) for note in notes))
 
+    def caption(self, state: AppState) -> str:
+        """The line under the chart, where the student looks: with several weights feeding
+        one output, why the past points (o) sit off the curve. They are the errors the log
+        holds, and the curve is the error along this weight with the others as they are now:
+        they have moved since. It takes the chart's last row. Nothing where it would not fit
+        (a narrow window) and nothing where every point lies on the curve (one weight an
+        output, or the error per iteration)."""
+        if state.view == ITERATION_VIEW or len(state.session.history.problem.inputs) < 2:
+            return ""
+        caption = say(state.language, "chart.trail_then")
+        return caption if self.size.width and Text(caption).cell_len <= self.size.width else ""
+
     def on_resize(self) -> None:
         """A title fitted to the old width is fitted again (the state has not changed)."""
         if self.state is not None:
@@ -112,21 +124,29 @@ class ErrorChart(StatePanel, PlotextPlot):
         own rule (a marker replaces what is under it), so the picture is the same.
         """
         frame = self.frame(state)
+        caption = self.caption(state)
+        width, height = self.size
+        size = (width, height - 1 if caption else height)  # the plot's, above its caption
         curve = (frame.curve_x.tobytes(), frame.curve_y.tobytes(), frame.x.limits, frame.x.ticks, frame.x.labels,
-                 frame.y.limits, frame.y.ticks, frame.y.labels, self.size, self.app.theme)
+                 frame.y.limits, frame.y.ticks, frame.y.labels, size, self.app.theme)
         if curve != self._curve:
             self._curve, self._layers = curve, None
-            picture = self._plotted(frame, curve=True, points=True)
+            picture = self._plotted(frame, size, curve=True, points=True)
         else:
             if self._layers is None:
-                self._layers = self._plotted(frame, curve=True, points=False), self._plotted(frame, False, False)
-            picture = laid_over(*self._layers, self._plotted(frame, curve=False, points=True))
+                self._layers = (self._plotted(frame, size, curve=True, points=False),
+                                self._plotted(frame, size, curve=False, points=False))
+            picture = laid_over(*self._layers, self._plotted(frame, size, curve=False, points=True))
         text = Text.from_ansi(picture)
         if self.ascii_frame:
             text.plain = to_ascii(text.plain)
+        if caption:
+            if text.plain.endswith("\n"):  # plotext's picture ends with one
+                text.right_crop(1)
+            text.append("\n" + caption)
         return text
 
-    def _plotted(self, frame: Frame, curve: bool, points: bool) -> str:
+    def _plotted(self, frame: Frame, size: tuple[int, int], curve: bool, points: bool) -> str:
         """plotext's picture (with its colour codes) of the frame's axes, and its curve or points or both."""
         plt = self.plt
         plt.clear_data()
@@ -143,7 +163,7 @@ class ErrorChart(StatePanel, PlotextPlot):
         plt.ylim(*frame.y.limits)
         self._ticks("x", *by_importance(frame.x.ticks, frame.x.labels))
         self._ticks("y", frame.y.ticks, frame.y.labels)
-        width, height = self.size
+        width, height = size
         plt.plotsize(width, height)
         set_plot_size(plt, width, height)
         plt.theme(plotext_theme(self, self.app.theme))
