@@ -31,7 +31,15 @@ def _course_file(path: Path) -> Lesson:
     return lesson_from_text(path.read_text(encoding="utf-8"), path.name, source="course")
 
 
-ALPHAS_TAUGHT_IN = "alpha"  # the lesson that names the best alpha and the edge (lesson 6)
+# Which course lesson teaches each idea a readout speaks of: a lesson before it keeps quiet
+# about it (lesson 2's panel compared hot and cold with gradient descent, lesson 3's idea).
+TAUGHT_IN = {"gradient": "gradient-descent", "alphas": "alpha"}  # gradient descent and r; the best alpha and the edge
+
+
+def taught(lesson: Lesson) -> frozenset[str]:
+    """The ideas of TAUGHT_IN that `lesson` may speak of: all but those a later course lesson
+    teaches (a teacher's lesson may speak of them all)."""
+    return frozenset(idea for idea, name in TAUGHT_IN.items() if not comes_before(lesson, name))
 
 
 def comes_before(lesson: Lesson, name: str) -> bool:

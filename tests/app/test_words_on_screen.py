@@ -637,3 +637,30 @@ async def test_a_frozen_weight_leaves_the_readouts_verdict_on_screen(name, langu
         assert history.problem.frozen
         verdict = readout_lines(history, language, app.state.session.lesson.hidden, app.state.output)[1]
         assert verdict in screen_text(app)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_hot_and_cold_says_nothing_of_what_lesson_3_teaches(language):
+    """Lesson 2's panel compared hot and cold with "gradient descent: 1 step x 1 = 1", and
+    m switched to gradient descent with its r and best alpha: all three are lesson 3's and
+    6's ideas. Before lesson 3 neither shows, and m is refused as the course's lock."""
+    app = app_for("hot-cold", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, "space", "m")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert app.state.session.problem.method == "hot-cold"
+        assert app.state.notice == say(language, "locked.rule", by="locked_by.course")
+        assert say(language, "gd") not in shown and not re.search(r"\br = ", shown)
+        assert say(language, "cost", made=3, per=3) in shown  # hot and cold's own cost stays
+
+
+@pytest.mark.slow  # beside the everyday lesson 2 (above): in CI
+async def test_after_lesson_3_hot_and_cold_is_compared_with_gradient_descent():
+    """From lesson 3 on, m's hot and cold still shows what the goal costs gradient descent."""
+    app = app_for("gradient-descent")
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, "m")
+        await settle(pilot)
+        assert app.state.session.problem.method == "hot-cold"
+        assert "gradient descent: " in screen_text(app)

@@ -18,7 +18,7 @@ from typing import IO
 from ...core.controller import RATE_DOWN, RATE_UP, moves
 from ...core.limits import SMALLEST_SCREEN
 from ...core.formats import text_header, text_row
-from ...core.courses import ALPHAS_TAUGHT_IN, comes_before, course
+from ...core.courses import course, taught
 from ...core.lessons import Lesson
 from ...core.numbers import InvalidNumber, parse_number, readable
 from ..words.figures import goals_text, weight_name
@@ -177,7 +177,7 @@ class Lines:
             worked = [] if "worked-step" in hidden else worked_step(history, language, output=None)
             for line in ([guessed] if guessed else []) + worked + commentary(history, language, hidden):
                 self.write(line, "    ")
-        for line in readout_lines(history, language, hidden, alphas_taught=not comes_before(lesson, ALPHAS_TAUGHT_IN)):
+        for line in readout_lines(history, language, hidden, taught=taught(lesson)):
             self.write(line, "  ")
         if history.divergence is not None:
             self.write(say(language, "lines.diverged", description=describe(language, history.divergence,

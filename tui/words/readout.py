@@ -11,6 +11,7 @@ import numpy as np
 
 from ...core import analysis
 from ...core.analysis import Regime
+from ...core.courses import TAUGHT_IN
 from ...core.history import History
 from ...core.numbers import decimal, readable
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
@@ -20,13 +21,13 @@ from .say import say
 
 
 def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (), output: int = 0,
-                  alphas_taught: bool = True) -> list[str]:
+                  taught: frozenset[str] = frozenset(TAUGHT_IN)) -> list[str]:
     """The readout, a line each; the first is the headline (r, or where the rule ends up).
     `hidden` holds what the lesson keeps from the student: "forecast", "analysis". With
     several outputs whose rows learn at different rates (weights frozen in some rows), it
-    speaks of output `output`, the one the chart follows, and names it (r2 = ...). Without
-    `alphas_taught` (a lesson before the one that teaches them) the best alpha and the edge
-    are left out."""
+    speaks of output `output`, the one the chart follows, and names it (r2 = ...). What
+    `taught` lacks (core/courses.TAUGHT_IN: a lesson before the one that teaches it) is left
+    out: the best alpha and the edge, and hot and cold's comparison with gradient descent."""
     problem, error, name = history.problem, float(history.error), "r"
     if problem.outputs > 1 and _outputs_differ(problem, history.iteration, output, language):
         problem, name = problem.output_problem(output), f"r{output + 1}"
@@ -38,14 +39,14 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
         return [regime, say(language, "next_lesson")]
     forecast = [] if "forecast" in hidden else [regime]
     if problem.method == HOT_COLD:
-        costs = _hot_cold_costs(history, readout, language)
+        costs = _hot_cold_costs(history, readout, language, "gradient" in taught)
         return forecast + (costs[:1] if "analysis" in hidden else costs)
     lines = [] if "forecast" in hidden else [f"{name} = {r_formula(problem, language)}", regime]
     if "analysis" in hidden:
         return lines
     # The best alpha and the edge are named from the lesson that teaches them (lesson 6): in
     # lesson 2 after m, "best alpha 1; edge 2" came before gradient descent itself.
-    if alphas_taught and readout.best_alpha is not None and readout.largest_stable_alpha is not None:
+    if "alphas" in taught and readout.best_alpha is not None and readout.largest_stable_alpha is not None:
         lines.append(say(language, "alphas", best=readable(readout.best_alpha),
                          stable=readable(readout.largest_stable_alpha)))
     lines.append(_steps_to_go(readout.steps_to_go, decimal(readout.tolerance), language))
@@ -90,8 +91,9 @@ def _steps_to_go(steps: int | None, tolerance: str, language: str) -> str:
     return say(language, key, steps=steps, tolerance=tolerance)
 
 
-def _hot_cold_costs(history: History, readout: analysis.Readout, language: str) -> list[str]:
-    """What hot and cold has paid, and what the goal costs it and gradient descent."""
+def _hot_cold_costs(history: History, readout: analysis.Readout, language: str, gradient: bool) -> list[str]:
+    """What hot and cold has paid, and what the goal costs it and (once `gradient` descent
+    is taught) gradient descent."""
     per_step = PREDICTIONS_PER_STEP[HOT_COLD]
     lines = [say(language, "cost", made=history.predictions_made, per=per_step)]
     if readout.regime is Regime.NO_SIGNAL or readout.steps_to_go is None:
@@ -100,7 +102,7 @@ def _hot_cold_costs(history: History, readout: analysis.Readout, language: str) 
         return lines + [say(language, "at_goal" if history.error == 0 else "at_goal_region")]
     lines.append(say(language, "hot_cold_to_goal", steps=_steps(readout.steps_to_go, language), per=per_step,
                      cost=per_step * readout.steps_to_go))
-    if readout.gradient_steps is not None:
+    if gradient and readout.gradient_steps is not None:
         per_gd = PREDICTIONS_PER_STEP[GRADIENT_DESCENT]
         lines.append(say(language, "gd_to_goal", steps=_steps(readout.gradient_steps, language), per=per_gd,
                          cost=per_gd * readout.gradient_steps))

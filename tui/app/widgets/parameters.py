@@ -6,7 +6,7 @@ from rich.text import Text
 
 from ....core import analysis
 from ....core.analysis import Regime
-from ....core.courses import ALPHAS_TAUGHT_IN, comes_before
+from ....core.courses import taught
 from ....core.numbers import SHOWN_DIGITS, readable
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD
 from ...words.figures import goals_text, weight_name
@@ -54,7 +54,7 @@ class ParametersPanel(StatePanel):
                  (say(language, "error_sum" if problem.outputs > 1 else "error"), readable(history.error))]
         lesson = state.session.lesson
         lines = readout_lines(history, language, lesson.hidden, state.output,
-                              alphas_taught=not comes_before(lesson, ALPHAS_TAUGHT_IN))
+                              taught=taught(lesson))
         table = table_lines(rows, self.size.width)
         wrapped = [wrap(line, max(1, self.size.width)) for line in lines]  # each counted as the rows it takes
         kept = _kept(wrapped, self.size.height - len(table), formula_first=bool(lines) and " = " in lines[0])
