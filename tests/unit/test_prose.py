@@ -835,7 +835,34 @@ def test_hot_and_cold_from_the_goal_says_it_must_step_away(language):
     problem = dataclasses.replace(find_lesson("hot-cold").problem).replace(goal=0.5, step_amount=0.2)
     history = History.start(problem).step()
     worked = " ".join(worked_step(history, language))
-    assert {"en": "from the goal it must step away", "zh": "从目标出发也必须走开"}[language] in worked
-    assert {"en": "must step off", "zh": "必须走开"}[language] in readout_lines(history, language)[0]
+    assert {"en": "from the goal it must step away", "zh": "已在目标上，也必须走开一步"}[language] in worked
+    assert {"en": "must step off and back", "zh": "必须走开一步，再走回来"}[language] in readout_lines(history, language)[0]
     assert not any(say(language, "worked.leaves_goal") in line  # a step that did not start on the goal
                    for line in worked_step(History.start(find_lesson("hot-cold").problem).step(), language))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_hot_and_cold_leaving_the_goal_counts_its_three_predictions(language):
+    """Hot and cold predicts three times a step, once where the weight is, but the note on
+    leaving the goal said it "compares only a step up and a step down, never the weight
+    where it is". It measures where it is, then up and down, and moves to the better of
+    those two."""
+    problem = find_lesson("hot-cold").problem.replace(goal=0.5, step_amount=0.2)
+    worked = " ".join(worked_step(History.start(problem).step(), language))
+    assert {"en": "measures the weight where it is, then a step up and a step down",
+            "zh": "先测当前权重的误差，再测向上一步和向下一步"}[language] in worked
+    assert {"en": "compares only", "zh": "只比较"}[language] not in worked
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize(("step", "says"), [(0.2, "start_to_goal.leaves"), (0.1, "start_to_goal.stays")])
+def test_hot_and_cold_starting_on_its_goal_says_so(language, step, says):
+    """Lesson 2 with the goal edited onto the start weight read "the goal weight 0.5 is 0
+    away: 0 steps of 0.2" (离起始权重 0.5 有 0，相当于 0 个 0.2 的步长): the start is the goal,
+    and hot and cold still moves a whole step (unless up and down tie exactly)."""
+    lesson = find_lesson("hot-cold")
+    problem = lesson.problem.replace(goal=0.5, step_amount=step)
+    notice = fill(lesson.text(language).notice, facts(problem, language))
+    assert notice.startswith(say(language, says, weight="0.5", step=readable(step)))
+    assert {"en": "0 steps", "zh": "0 个"}[language] not in notice
+    assert {"en": "is 0 away", "zh": "有 0，"}[language] not in notice

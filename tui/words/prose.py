@@ -89,6 +89,7 @@ def facts(problem: Problem, language: str) -> Mapping[str, str]:
     known["distance"] = "?" if distance is None else readable(distance)
     known["distance_steps"] = "?" if distance is None else _count_of_steps(problem)
     known["distance_in_steps"] = "?" if distance is None else steps_of(known["distance_steps"], problem, language)
+    known["start_to_goal"] = "?" if distance is None else start_to_goal(problem, known, language)
     known["outputs"] = str(problem.outputs)
     if problem.outputs > 1:
         known |= _outputs_facts(problem, language)
@@ -136,6 +137,17 @@ def _count_of_steps(problem: Problem) -> str:
     0.9999999999999998), else to as many digits as keep it from reading whole."""
     whole = analysis.hot_cold_whole_steps(problem)
     return str(whole) if whole is not None else not_falsely_whole(_steps_from_start(problem))
+
+
+def start_to_goal(problem: Problem, known: Mapping[str, str], language: str) -> str:
+    """How far the goal weight is from the start, as a sentence. Where the start is the goal,
+    "the goal weight 0.5 is 0 away: 0 steps of 0.2" said nothing: it says so instead, and
+    what hot and cold does there (it moves a whole step every time, unless up and down tie
+    exactly, so it steps off the goal and comes back)."""
+    key = "start_to_goal"
+    if problem.weights[0] * problem.inputs[0] == problem.goals[0] and problem.method == HOT_COLD:
+        key += ".stays" if analysis.regime(problem) is Regime.LANDED else ".leaves"
+    return say(language, key, **known)
 
 
 def steps_of(count: str, problem: Problem, language: str) -> str:
@@ -292,17 +304,19 @@ def _unknown(text: str, problem: Problem, language: str) -> str:
     known = facts(problem, language)
     missing = [name for name in PLACEHOLDER.findall(text) if known.get(name) == "?"]
     if analysis.sum_of_squares(problem) == 0 and missing:  # named, so the student knows what is gone
-        names = list(dict.fromkeys(say(language, UNDEFINED.get(name, "figure.other")) for name in missing))
+        names = list(dict.fromkeys(say(language, key) for name in missing
+                                   for key in UNDEFINED.get(name, ("figure.other",))))
         listed = say(language, "sep.list").join(names[:-1])
         return say(language, "figures.no_signal" + (".one" if problem.size == 1 else ""),
                    names=listed + say(language, "sep.last") + names[-1] if listed else names[0])
     return ""
 
 
-# What a figure a lesson names is called where it does not exist (every input 0).
-UNDEFINED = {"bottom": "figure.bottom", "best_alpha": "figure.best_alpha", "best_formula": "figure.best_alpha",
-             "edge": "figure.edge", "edge_formula": "figure.edge", "distance": "figure.distance",
-             "distance_steps": "figure.distance", "distance_in_steps": "figure.distance"}
+# What the figures a lesson names are called where they do not exist (every input 0).
+UNDEFINED = {"bottom": ("figure.bottom",), "best_alpha": ("figure.best_alpha",), "best_formula": ("figure.best_alpha",),
+             "edge": ("figure.edge",), "edge_formula": ("figure.edge",), "distance": ("figure.distance",),
+             "distance_steps": ("figure.distance",), "distance_in_steps": ("figure.distance",),
+             "start_to_goal": ("figure.bottom", "figure.distance")}
 
 
 def commentary(history: History, language: str, hidden: tuple[str, ...] = (), output: int = 0) -> list[str]:
@@ -417,11 +431,11 @@ def _steps_from_start(problem: Problem) -> float:
 
 # The figures that follow the weights, unknown ("?") where the weights cannot be a start.
 _BY_WEIGHT = ("weight", "prediction", "predicts", "miss", "misses", "error", "squares_miss", "distance",
-              "distance_steps", "distance_in_steps")
+              "distance_steps", "distance_in_steps", "start_to_goal")
 PLACEHOLDERS = tuple(facts(Problem(weights=(0.5,), inputs=(2.0,), goal=0.8), "en"))  # what a lesson may name
 # What each readout a teacher may hide (HIDEABLE) tells, so words naming it would tell it anyway.
 TELLS = {"forecast": ("r", "r_formula", "r_squared", "r_says", "r_at_alpha_1", "downhill", "blows_up"),
-         "analysis": ("best_alpha", "edge", "best_formula", "edge_formula", "distance_steps")}
+         "analysis": ("best_alpha", "edge", "best_formula", "edge_formula", "distance_steps", "start_to_goal")}
 
 
 def reveal(session: Session, language: str) -> str:
