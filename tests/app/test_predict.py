@@ -4,6 +4,7 @@ import pytest
 from gradstep.core.questions import RIGHT, SKIPPED, WRONG
 from gradstep.tui.app.screens.ask import GuessScreen, QuestionScreen
 from gradstep.tui.app.widgets.lesson import paragraphs
+from gradstep.tui.words.say import say
 
 from ..helpers import SIZE, app_for, press_at_once, screen_text, settle
 
@@ -30,6 +31,27 @@ async def test_a_guess_is_asked_before_the_step_and_shown_beside_the_truth():
     app = app_for("alpha")
     async with app.run_test(size=SIZE) as pilot:
         await a_right_guess(pilot)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_guesses_score_shows_only_in_predict_mode(language):
+    """"right 1/1" stayed in the header after t turned predict mode off, and after m and an
+    edit: a score of guesses while none is asked. It shows while predict mode is on, and
+    again (the lesson's tally) when it is turned back on."""
+    app = app_for("alpha", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "space")
+        await press_at_once(pilot, *"0.46", "enter")
+        await settle(pilot)
+        score = say(language, "predict.tally", right=1, total=1)
+        assert app.state.session.tally == (1, 1) and score in screen_text(app)
+        for keys in (["t"], ["m"], ["e", "enter"]):
+            await press_at_once(pilot, *keys)
+            await settle(pilot)
+            assert not app.state.predicting and score not in screen_text(app).splitlines()[0], keys
+        await pilot.press("m", "t")
+        await settle(pilot)
+        assert score in screen_text(app).splitlines()[0]
 
 
 @pytest.mark.slow  # beside the everyday right guess: eight keys more, in CI

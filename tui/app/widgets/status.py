@@ -18,7 +18,7 @@ class StatusBar(StatePanel):
         steps = session.history.iteration
         status = [taken(steps, session.problem.method, state.language)]
         guessed_right, scored = session.tally
-        if state.predicting or scored:
+        if state.predicting:  # off, "right 1/1" stayed after t, m and an edit, a score of nothing on screen
             status.insert(0, say(state.language, "predict.tally", right=guessed_right, total=scored))
         if session.history.divergence is not None:
             status.append(say(state.language, "diverged"))
