@@ -111,12 +111,11 @@ class Session:
             self.lesson.check_unlocked("lessons")
 
     def reset(self) -> "Session":
-        """The lesson's start: its own parameters at iteration 0 (undone by a step back)."""
-        if self.problem == self.lesson.problem:
-            history = self.history.reset()  # the same run: keep its stored steps
-        else:
-            history = History.start(self.lesson.problem)
-        return self._new_run(history)
+        """This run's start: iteration 0 with the numbers as they are now, the student's edit,
+        alpha and rule kept (undone by a step back). It went to the lesson's own numbers, so
+        an edited lesson lost its edit to 0 and came back only with b; the lesson's own
+        numbers are the lesson list's (l) to give."""
+        return self._new_run(self.history.reset())  # the same run: keep its stored steps
 
     def with_problem(self, problem: Problem) -> "Session":
         """A new run of `problem` from iteration 0, keeping this session to come back to."""

@@ -572,3 +572,18 @@ async def test_the_key_bar_offers_x_once_the_run_reaches_its_goal(language):
     async with _at("error-curve", 40, language).run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert export in key_bar_text(pilot.app)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_reset_keeps_an_edit(language):
+    """0 after an edit went to the lesson's own numbers while the student expected the start
+    of the lesson as they had edited it; the help now says 0 keeps the numbers as they are."""
+    app = app_for("alpha", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#weights").value = "0.3"
+        await pilot.press("enter")
+        await press_at_once(pilot, "space", "space", "0")
+        await settle(pilot)
+        assert app.state.session.history.iteration == 0 and app.state.session.problem.weights == (0.3,)
+        assert "0.3" in screen_text(app).splitlines()[2]  # the weight row shows the edit
