@@ -73,3 +73,16 @@ def test_the_readme_fits_on_one_page_and_links_the_rest():
 def test_a_chinese_speaking_student_finds_the_chinese_flag_in_chinese():
     line = next(line for line in README.read_text(encoding="utf-8").splitlines() if re.search(r"[\u4e00-\u9fff]", line))
     assert "--lang zh" in line
+
+
+def test_the_readme_key_table_lists_every_key():
+    """The README's key table lacked z (freeze), found by a newcomer only through `?`: each
+    key the app binds is in the table (or, for `?` and the play speed's `[` `]`, named in
+    backticks beside it)."""
+    from gradstep.tui.app.keys import KEYS
+
+    text = README.read_text(encoding="utf-8")
+    listed = {key.strip() for line in text.splitlines() if line.startswith("| ")
+              for key in re.split(r",| / ", line.split("|")[1])}
+    missing = [shown for _, _, _, shown, _ in KEYS if shown not in listed and f"`{shown}`" not in text]
+    assert not missing, missing
