@@ -31,6 +31,7 @@ FAR = 1e12  # a linear axis beyond this would need unreadable labels: use log10
 LARGEST = float(np.finfo(np.float64).max)
 WIDEST = 1e308  # half the widest weight window: its 1-2-5 ladder ends below the largest float
 NARROWEST = 1e-290  # half the narrowest: below, its SAMPLES steps would be subnormal, or zero
+ROUNDING = 1e-12  # a weight this near its bottom, relative to it, is on it but for float rounding
 LOWEST_TOP = 1e-290  # the smallest top of a linear error axis, so that its tenths stay normal
 
 
@@ -125,7 +126,10 @@ def error_vs_weight(history: History, index: int = 0) -> Frame:
     with np.errstate(all="ignore"):
         offsets = visited - centre  # shape (iteration + 1,); inf past the largest float
         reach = float(np.max(np.abs(offsets)))
-    reach = reach if reach > 0 else max(1.0, abs(centre))
+    # A start on the bottom, or a rounding hair off it (0.9 x 0.65 is not quite 0.585), has
+    # no distance to frame: the window of a start on the goal, not a hair's width whose
+    # ticks all read 0.9.
+    reach = reach if reach > ROUNDING * abs(centre) and reach > 0 else max(1.0, abs(centre))
     first = float(errors[0])
     grown = first > 0 and float(np.max(errors)) > LOG_SPAN * first
     x_axis, curve_w, along = (_log_weight_axis if grown else _weight_axis)(centre, reach, offsets)
@@ -159,8 +163,64 @@ def _weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis, Fl
     curve_w = np.linspace(-half / 2, half / 2, SAMPLES) * 2
     with np.errstate(over="ignore"):
         along = np.clip(offsets / unit, -5.0, 5.0)  # past the widest window: at its edge
-    ticks = (-5.0, -2.5, 0.0, 2.5, 5.0)
-    return Axis((-5.0, 5.0), ticks, tuple(readable(centre + t * unit, 3) for t in ticks)), curve_w, along
+    with np.errstate(over="ignore"):  # the widest window reaches past the floats: its ticks stop at their edge
+        values, labels = round_ticks(max(centre - half, -LARGEST), min(centre + half, LARGEST))
+        ticks = tuple(float(np.clip((value - centre) / unit, -5.0, 5.0)) for value in values)
+    return Axis((-5.0, 5.0), ticks, labels), curve_w, along
+
+
+AXIS_CELLS = 30
+"""The weight axis's width in cells at 80 columns (a 40-cell chart, less its error labels
+and frame). plotext writes a tick's label only with a blank on either side of it, and
+leaves out one that would touch another: ticks are spaced so that every label fits."""
+
+
+def round_ticks(low: float, high: float, cells: int = AXIS_CELLS) -> tuple[tuple[float, ...], tuple[str, ...]]:
+    """The round values between `low` and `high` (whole multiples of 1, 2 or 5 times a
+    power of ten), as many as `cells` holds with every label written in full and a blank
+    on either side: the closest such ticks that fit, else the widest two. Ticks at the
+    window's centre plus fractions of it read "-0.0535  0.0465 0.0965  0.146", figures
+    no student would choose, and plotext left one out where two touched. A window its
+    floats cannot tell apart has one tick, in its middle. The values, and their labels."""
+    half_span = high / 2 - low / 2  # half the width: the widest window's whole width is past the floats
+    middle = low + half_span
+    if not (math.isfinite(half_span) and half_span > 0):
+        return (low,), (readable(low, 3),)
+    widest: tuple[tuple[float, ...], tuple[str, ...]] | None = None  # the last distinct ticks, if none fit
+    step = nice_above(half_span / 3)  # at most seven ticks
+    while math.isfinite(step):  # up the ladder to the largest float
+        first, last = math.ceil(low / step - 1e-9), math.floor(high / step + 1e-9)
+        values = tuple(value for value in (_round_to(k * step, step) for k in range(first, last + 1))
+                       if low <= value <= high)
+        if len(values) < 2:
+            break
+        labels = tick_labels(values, step)
+        if len(set(labels)) == len(labels):  # not a window lost in its centre's rounding
+            if max(len(label) for label in labels) + 2 <= cells * (step / half_span) / 2:  # cells a step
+                return values, labels
+            widest = (values[0], values[-1]), (labels[0], labels[-1])
+        step = nice_above(step * 1.01)  # the next one up the 1-2-5 ladder
+    return widest or ((middle,), (readable(middle, 3),))
+
+
+def _round_to(value: float, step: float) -> float:
+    """`value` to the decimals of `step` (0.30000000000000004 as 0.3, where k x 0.1 lands)."""
+    decimals = -math.floor(math.log10(step) + 1e-9)
+    return round(value, decimals) if decimals > 0 else value
+
+
+def tick_labels(values: tuple[float, ...], step: float) -> tuple[str, ...]:
+    """Round ticks' values as their labels, in one notation an axis: to the step's own
+    decimals, written plainly (0.05, 0.1, 2000) where every value lies between 0.0001 and
+    a million, as readable writes numbers there; else in e-notation with the digits the
+    step needs (5e+05, 1e+06: not 500000 beside 1e+06)."""
+    decimals = -math.floor(math.log10(step) + 1e-9)
+    if all(value == 0 or 1e-4 <= abs(value) < 1e6 for value in values):
+        texts = (f"{value:.{max(0, decimals)}f}" for value in values)
+        return tuple("0" if value == 0 else text.rstrip("0").rstrip(".") if decimals > 0 else text  # 0.1, not 0.10
+                     for value, text in zip(values, texts))
+    return tuple("0" if value == 0 else readable(value, min(17, max(1, math.floor(math.log10(abs(value))) + decimals + 1)),
+                                                 whole=False) for value in values)
 
 
 def _log_weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis, Floats, Floats]:
@@ -275,8 +335,12 @@ def _error_axis(top: float, errors: Floats, log: bool) -> tuple["Axis", Callable
         def linear(values: Floats) -> Floats:
             return np.clip(np.nan_to_num(values / unit, nan=10.0, posinf=10.0), 0.0, 10.0)
 
-        ticks = (0.0, 5.0, 10.0)
-        return Axis((0.0, 10.0), ticks, tuple(readable(t * unit, 3) for t in ticks)), linear
+        # Round values from 0 up to the top, two to five of them: the top's own figure and
+        # its half (0.722, 0.361) are no values a student would mark on an axis.
+        step = nice_above(top / 4)
+        values = tuple(_round_to(k * step, step) for k in range(math.floor(top / step + 1e-9) + 1))
+        return Axis((0.0, 10.0), tuple(value / unit for value in values),
+                    tick_labels(values, step)), linear
     positive = errors[np.isfinite(errors) & (errors > 0)]
     exponents = [math.log10(top), *np.log10(positive).tolist()]
     high = math.ceil(max(exponents))

@@ -1,6 +1,9 @@
 """The chart's shortcut: a step's points laid over the kept curve are plotext's own picture."""
 
+import math
+
 import pytest
+from gradstep.core.courses import find_lesson
 
 from ..helpers import SIZE, app_for
 
@@ -56,7 +59,7 @@ async def test_lesson_7s_trail_is_drawn_at_the_errors_in_the_log_and_says_so(lan
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("2", "space", "space", "space")
         rows = chart_rows(app)
-        assert "0.0196" in rows[1] and "o" in rows[1], rows  # iteration 0's error, at its height
+        assert "o" in rows[1] and "0.015┤" in rows[2], rows  # iteration 0's error, 0.0196, at the top
         title = {"en": "w2 (others as now)", "zh": "w2 变化（其余不变）"}[language]
         from ..helpers import screen_text
 
@@ -116,9 +119,10 @@ async def test_lesson_5s_weight_ticks_read_round_figures_on_screen(language):
 
 @pytest.mark.slow  # beside the everyday chart test (lesson 7's trail); the ticks are a unit test (test_curve): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
-async def test_the_bottoms_tick_keeps_its_label_when_labels_crowd(language):
+async def test_every_tick_keeps_its_label_when_labels_crowd(language):
     """Lesson 8 unfrozen: the weight axis read "-1 0.2 2", "-1000 0 200 1000", its bottom's
-    label (0.303, 84.3) left out for touching the round figure written before it."""
+    label (0.303, 84.3) left out for touching the round figure written before it; then,
+    straight or counting powers of ten, every label the axis has is on screen."""
     from ..helpers import press_at_once, settle
 
     app = app_for("freeze-weight", language=language)
@@ -127,7 +131,39 @@ async def test_the_bottoms_tick_keeps_its_label_when_labels_crowd(language):
         for _ in range(6):
             await press_at_once(pilot, "space")
             await settle(pilot)
-            axis = app.query_one("#chart").frame(app.state).x
-            bottom = axis.labels[axis.ticks.index(0.0)]
-            labels = axis_labels(app)
-            assert bottom in labels.split(), (bottom, labels)
+            ticked = next(row for row in chart_rows(app) if "└" in row)
+            shown = axis_labels(app).split()
+            assert ticked.count("┬") == len(shown) >= 1, (ticked, shown)
+            assert set(shown) <= set(app.query_one("#chart").frame(app.state).x.labels)
+
+
+@pytest.mark.parametrize("lesson, changes, keys", [
+    ("weight-matrix", {}, ("space",) * 3),  # read "-0.0535         0.0465 0.0965  0.146"
+    pytest.param("multi-weight", {}, ("3",), marks=pytest.mark.slow),  # w3: a label left out
+    pytest.param("measure-error", {"inputs": (1000.0,)}, (), marks=pytest.mark.slow),  # "-0.998 -0.498 0.0018"
+])
+async def test_the_weight_axis_reads_round_values_every_one_labelled(lesson, changes, keys):
+    """The ticks stood at the curve's bottom plus fractions of the window: figures no one
+    would mark on an axis, crowded, so that plotext left one out."""
+    import dataclasses
+
+    from gradstep.core.session import Session
+    from gradstep.tui.app.app import GradstepApp
+
+    from ..helpers import press_at_once, settle
+
+    course = find_lesson(lesson)
+    course = dataclasses.replace(course, questions=(), problem=course.problem.replace(**changes))
+    app = GradstepApp(Session.begin(course))
+    async with app.run_test(size=SIZE) as pilot:
+        if keys:
+            await press_at_once(pilot, *keys)
+        await settle(pilot)
+        axis = app.query_one("#chart").frame(app.state).x
+        shown = axis_labels(app).split()
+        ticked = next(row for row in chart_rows(app) if "└" in row)
+        assert shown == list(axis.labels) and ticked.count("┬") == len(shown) >= 3, (ticked, shown)
+        values = [float(label) for label in shown]
+        step = values[1] - values[0]
+        assert all(math.isclose(value / step, round(value / step), abs_tol=1e-9) for value in values), shown
+        assert f"{step:.0e}"[0] in "125" and math.isclose(float(f"{step:.0e}"), step), shown  # a 1-2-5 step

@@ -35,8 +35,8 @@ def test_with_several_weights_the_trail_is_at_the_errors_that_happened(index):
     frame = error_vs_weight(history, index)
     now = error_along(history, index, history.weight_trail[:, index])
     assert not np.allclose(now[:-1], history.errors)  # the curve of now holds errors that never happened
-    top = float(frame.y.labels[-1])  # the linear axis: 10 plotted units to its top label
-    assert np.allclose(frame.trail_y * top / 10, history.errors, rtol=0.01)
+    per_unit = float(frame.y.labels[-1]) / frame.y.ticks[-1]  # the linear axis: its error a plotted unit
+    assert np.allclose(frame.trail_y * per_unit, history.errors, rtol=0.01)
 
 
 def test_a_diverging_run_is_spread_out_on_a_log_weight_axis():
@@ -92,3 +92,45 @@ def test_a_diverging_runs_log_axis_keeps_its_start_in_view():
     assert len(set(trail.round(6).tolist())) == len(trail)  # each point at its own height: none clipped together
     dust = History.start(find_lesson("hot-cold").problem).jump(20)  # errors down to 1.2e-32: kept too
     assert error_vs_iteration(dust).y.limits[0] <= -32
+
+
+LADDER = [step * 10.0**power for power in range(-9, 8) for step in (1, 2, 5)]
+
+
+@settings(deadline=None)
+@given(centre=st.floats(-1e7, 1e7, allow_nan=False), half=st.sampled_from(LADDER))
+def test_a_weight_window_is_ticked_at_round_values_each_with_room_for_its_label(centre, half):
+    """Lesson 10's axis read "-0.0535         0.0465 0.0965  0.146": the bottom plus
+    fractions of the window, one label left out where two touched; lesson 1 with input 1000
+    read "-0.998 -0.498 0.0018"."""
+    from gradstep.core.curve import AXIS_CELLS, round_ticks
+
+    assume(half > 1e-9 * abs(centre))  # a window the floats can tell apart at a label's digits
+    low, high = centre - half, centre + half
+    values, labels = round_ticks(low, high)
+    assert len(values) >= 2 and all(low <= value <= high for value in values), (low, high, labels)
+    assert_round(values, labels)
+    step = values[1] - values[0]
+    assert max(map(len, labels)) + 2 <= AXIS_CELLS * step / (high - low) or len(values) == 2, labels  # room
+
+
+def assert_round(values, labels) -> None:
+    """Each label is its value, a whole multiple of a step 1, 2 or 5 times a power of ten
+    (the ticks' gap, or the widest two's: 4e-06 apart from -4e-06, steps of 2e-06)."""
+    gap = values[1] - values[0]
+    power = math.floor(math.log10(gap))
+    step = next(steps * 10.0**exponent for exponent in (power, power - 1) for steps in (5, 2, 1)
+                if math.isclose(gap / (steps * 10.0**exponent), round(gap / (steps * 10.0**exponent)), abs_tol=1e-6))
+    for value, label in zip(values, labels):
+        assert math.isclose(float(label), value, rel_tol=1e-12, abs_tol=step * 1e-9), (label, value)  # true
+        assert math.isclose(value / step, round(value / step), abs_tol=1e-6), labels  # round
+
+
+@pytest.mark.parametrize("lesson, index, changes", [("weight-matrix", 0, {}), ("multi-weight", 2, {}),
+                                                    ("measure-error", 0, {"inputs": (1000.0,)})])
+def test_the_course_s_weight_axes_read_round_values(lesson, index, changes):
+    """The three the newcomers saw: lesson 10 after three steps, lesson 7's w3, lesson 1 with input 1000."""
+    history = History.start(find_lesson(lesson).problem.replace(**changes)).jump(3)
+    axis = error_vs_weight(history, index).x
+    assert len(axis.labels) >= 2 and list(axis.ticks) == sorted(axis.ticks), axis.labels
+    assert_round([float(label) for label in axis.labels], axis.labels)

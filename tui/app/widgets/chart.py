@@ -7,6 +7,7 @@ behind. On a terminal without Unicode the picture is translated to ASCII, since 
 5 draws its frame in box-drawing characters.
 """
 
+import math
 import re
 from itertools import groupby
 from operator import itemgetter
@@ -14,7 +15,7 @@ from operator import itemgetter
 from rich.text import Text
 from textual_plotext import PlotextPlot
 
-from ....core.curve import Frame, error_vs_iteration, error_vs_weight
+from ....core.curve import Axis, Frame, error_vs_iteration, error_vs_weight
 from ...compat import plotext_theme, set_plot_size
 from ...words.say import say
 from ..ascii import to_ascii
@@ -161,9 +162,10 @@ class ErrorChart(StatePanel, PlotextPlot):
             plt.scatter([frame.point[0]], [frame.point[1]], marker="@", color=self._colour("point", "red"))
         plt.xlim(*frame.x.limits)
         plt.ylim(*frame.y.limits)
-        self._ticks("x", *by_importance(frame.x.ticks, frame.x.labels))
-        self._ticks("y", frame.y.ticks, frame.y.labels)
         width, height = size
+        left = max((len(label) for label in frame.y.labels), default=0) + 1  # the error labels and their ┤
+        self._ticks("x", *labelled(frame.x, width - left - 2, left))
+        self._ticks("y", frame.y.ticks, frame.y.labels)
         plt.plotsize(width, height)
         set_plot_size(plt, width, height)
         plt.theme(plotext_theme(self, self.app.theme))
@@ -193,13 +195,23 @@ class ErrorChart(StatePanel, PlotextPlot):
         getattr(monitor, f"{axis}labels")[0] = list(labels)
 
 
-def by_importance(ticks: tuple[float, ...], labels: tuple[str, ...]) -> tuple[tuple[float, ...], tuple[str, ...]]:
-    """The weight or iteration ticks, the one at 0 first (the curve's bottom, the start),
-    then from the outermost in: plotext writes the labels in the order given and leaves
-    out one that would touch a label already written, and in left-to-right order lesson
-    8's bottom (-3.85) gave way to the round figure beside it."""
-    order = sorted(range(len(ticks)), key=lambda index: (ticks[index] != 0, -abs(ticks[index])))
-    return tuple(ticks[index] for index in order), tuple(labels[index] for index in order)
+def labelled(axis: Axis, cells: int, left: int) -> tuple[tuple[float, ...], tuple[str, ...]]:
+    """The weight or iteration ticks whose labels plotext will write, on an axis of
+    `cells` columns with `left` columns to its left: plotext writes the labels in the
+    order given and leaves out one that would touch a label already written, keeping its
+    tick, so a tick stood there unlabelled (lesson 8's "-1 0.2 0.303 0.4 2" read
+    "-1 0.303 2"). Taken here from the one nearest the middle outwards (the curve's
+    bottom, where it is a tick), each kept if its label has a blank on either side."""
+    ticks, labels = axis.ticks, axis.labels
+    low, high = axis.limits
+    middle = min(range(len(ticks)), key=lambda place: abs(ticks[place] - (low + high) / 2), default=0)
+    taken: dict[int, tuple[int, int]] = {}  # each kept tick's label: its first column, and past its last
+    for place in sorted(range(len(ticks)), key=lambda place: (abs(place - middle), place)):
+        width = len(labels[place])
+        start = left + math.floor(round(0.5 + (cells - 1) * (ticks[place] - low) / (high - low), 8)) - width // 2
+        if all(start + width < first or past < start for first, past in taken.values()):
+            taken[place] = start, start + width
+    return tuple(ticks[place] for place in sorted(taken)), tuple(labels[place] for place in sorted(taken))
 
 
 SGR = re.compile(r"(\x1b\[[0-9;]*m)")
