@@ -65,6 +65,23 @@ def starts_on_goal(problem: Problem) -> bool:
     return bool(np.all(predict_rows(weights, as_arrays(problem.inputs)) == as_arrays(problem.goals)))
 
 
+ROUNDING_ULPS = 4  # a prediction this many float spacings from its goal is off by rounding alone
+
+
+def rounding_misses(problem: Problem) -> tuple[bool, ...]:
+    """Whether each output's start misses its goal by float rounding alone: not exactly,
+    yet within a few float spacings of the larger of the goal and the prediction's terms
+    (0.65 x 0.9 is 0.5850000000000001, not 0.585). Such a miss shows as the goal at every
+    digit the panels show, and gradient descent multiplies it by r all the same."""
+    inputs = as_arrays(problem.inputs)
+    weights = as_arrays(problem.weights).reshape(problem.shape)  # shape (outputs, n)
+    with np.errstate(all="ignore"):
+        misses = predict_rows(weights, inputs) - as_arrays(problem.goals)  # shape (outputs,)
+        scales = np.maximum(np.abs(as_arrays(problem.goals)), np.sum(np.abs(weights * inputs), axis=1))
+    return tuple(bool(miss != 0 and abs(miss) <= ROUNDING_ULPS * np.spacing(scale))
+                 for miss, scale in zip(misses, scales))
+
+
 def r_factor(problem: Problem) -> float:
     """The factor r = 1 - alpha * |input|^2 that each gradient-descent step multiplies the miss by."""
     with np.errstate(all="ignore"):

@@ -266,6 +266,10 @@ def _log_weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis
     with np.errstate(over="ignore"):
         ticks = tuple(float(t) for t in plotted(np.array(values) - centre))
     labels = tuple(readable(value, 3) if value == centre else readable(value, whole=False) for value in values)
+    # A power of ten lost in the centre's digits (0.1 + 1e-16) reads as the centre: a run that
+    # grew from a rounding hair read "-1 0.1 0.1 0.1 1". Only ticks whose labels differ are kept.
+    told = [place for place, label in enumerate(labels) if values[place] == centre or labels.count(label) == 1]
+    ticks, labels = tuple(ticks[place] for place in told), tuple(labels[place] for place in told)
     return Axis((-5.0, 5.0), ticks, labels, log=True), np.clip(curve_w, -LARGEST, LARGEST), plotted(offsets)
 
 

@@ -134,3 +134,20 @@ def test_the_course_s_weight_axes_read_round_values(lesson, index, changes):
     axis = error_vs_weight(history, index).x
     assert len(axis.labels) >= 2 and list(axis.ticks) == sorted(axis.ticks), axis.labels
     assert_round([float(label) for label in axis.labels], axis.labels)
+
+
+def test_a_start_a_rounding_hair_off_its_bottom_is_framed_as_one_on_it():
+    """Lesson 9 started on its goals: the window around w3,1 was a hair wide (0.9 x 0.65 is
+    not quite 0.585), its ticks all read 0.9 and its curve a rectangle."""
+    problem = find_lesson("several-outputs").problem.replace(weights=(0.3, 0.2, 0.9), goal=(0.195, 0.13, 0.585))
+    hair, exact = (error_vs_weight(History.start(problem), index).x for index in (2, 0))
+    assert hair.labels == exact.labels == ("-1", "0", "1", "2"), (hair.labels, exact.labels)  # as on the goal exactly
+
+
+def test_a_run_grown_from_a_rounding_hair_has_no_two_ticks_alike():
+    """Lesson 8 at r < -1 from a start 2.2e-16 off its goal: the log weight axis read
+    "-1 0.1 0.1 0.1 1", powers of ten far below the bottom's digits."""
+    problem = find_lesson("freeze-weight").problem.replace(weights=(0.1, 0.2, 0.0166666666666667), alpha=2.0)
+    for steps in range(1, 8):
+        labels = error_vs_weight(History.start(problem).jump(steps), 0).x.labels
+        assert len(set(labels)) == len(labels), labels

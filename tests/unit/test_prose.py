@@ -866,3 +866,38 @@ def test_hot_and_cold_starting_on_its_goal_says_so(language, step, says):
     assert notice.startswith(say(language, says, weight="0.5", step=readable(step)))
     assert {"en": "0 steps", "zh": "0 个"}[language] not in notice
     assert {"en": "is 0 away", "zh": "有 0，"}[language] not in notice
+
+
+ON_GOAL_BUT_A_HAIR = {  # starts that show as on the goal at every digit, and miss it by float rounding
+    "several-outputs": {"weights": (0.3, 0.2, 0.9), "goal": (0.195, 0.13, 0.585)},  # 0.65 x 0.9 - 0.585 = 1.1e-16
+    "freeze-weight": {"weights": (0.1, 0.2, 0.0166666666666667), "alpha": 2.0},  # the sum is 1 + 2.2e-16; r < -1
+}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("name", list(ON_GOAL_BUT_A_HAIR))
+def test_a_miss_that_is_rounding_dust_says_so_beside_it(name, language):
+    """Lesson 9 started on its goals showed "0.585 - 0.585 = 1.1102e-16" before any step,
+    with nothing saying what the figure is."""
+    problem = find_lesson(name).problem.replace(**ON_GOAL_BUT_A_HAIR[name])
+    misses = facts(problem, language)["misses"]
+    note = say(language, "figures.dust", value=readable(2.2e-16 if name == "freeze-weight" else 1.1e-16, 2))
+    figure = "2.2204e-16" if name == "freeze-weight" else "0.585 - 0.585 = 1.1102e-16"
+    assert f"{figure}{note}" in misses, misses
+    assert misses.count(say(language, "term.rounding")) == 1  # beside the one hair, not the exact zeros
+    exact = find_lesson(name).problem
+    assert say(language, "term.rounding") not in facts(exact, language)["misses"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_start_a_rounding_hair_off_the_goal_with_r_below_minus_1_says_r_grows_the_hair(language):
+    """Lesson 8 started "on the goal" (every digit shown says so) grew to 382 with nothing
+    saying why: the miss is a rounding hair, and r < -1 multiplies it each step."""
+    problem = find_lesson("freeze-weight").problem.replace(**ON_GOAL_BUT_A_HAIR["freeze-weight"])
+    assert analysis.rounding_misses(problem) == (True,)
+    said = r_says(problem, language)
+    assert said.endswith(say(language, "on_goal.hair", said="", miss="2.2e-16").strip()), said
+    exact = find_lesson("freeze-weight").problem.replace(weights=(0.1, 0.0, 0.125), alpha=2.0)  # exactly 1
+    assert analysis.rounding_misses(exact) == (False,) and "2.2e-16" not in r_says(exact, language)
+    history = History.start(problem).jump(30)
+    assert history.error > 100 * history.errors[0]  # it does grow

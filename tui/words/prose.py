@@ -48,6 +48,7 @@ def facts(problem: Problem, language: str) -> Mapping[str, str]:
     prediction = float(predict_rows(weights.reshape(problem.shape), inputs)[0])  # the first output's
     goal = problem.goals[0]
     miss = prediction - goal
+    hair = analysis.rounding_misses(problem)
     error = float(squared_error(prediction, goal))
     r = r_value(problem)
     scale = problem.alpha * analysis.sum_of_squares(problem)
@@ -65,7 +66,7 @@ def facts(problem: Problem, language: str) -> Mapping[str, str]:
         "prediction": readable(prediction),
         "predicts": f"{terms} = {readable(prediction)}",
         "miss": readable(miss),
-        "misses": f"{readable(prediction)} - {number(goal)} = {readable(miss)}",
+        "misses": f"{readable(prediction)} - {number(goal)} = {readable(miss)}{dust(miss, hair[0], language)}",
         "error": readable(error),
         "squares_miss": f"{number(miss)}^2 = {readable(error)}",
         "squares": squares(problem, language),
@@ -179,11 +180,17 @@ def _outputs_facts(problem: Problem, language: str) -> dict[str, str]:
         "prediction": ", ".join(readable(p) for p in predictions),
         "predicts": each(f"{t} = {readable(p)}" for t, p in zip(terms, predictions)),
         "miss": ", ".join(readable(d) for d in misses),
-        "misses": each(f"{readable(p)} - {number(g)} = {readable(d)}"
-                       for p, g, d in zip(predictions, problem.goals, misses)),
+        "misses": each(f"{readable(p)} - {number(g)} = {readable(d)}{dust(d, off, language)}"
+                       for p, g, d, off in zip(predictions, problem.goals, misses, analysis.rounding_misses(problem))),
         "error": readable(total(errors)),
         "squares_miss": each(f"{number(d)}^2 = {readable(e)}" for d, e in zip(misses, errors)),
     }
+
+
+def dust(miss: float, by_rounding: bool, language: str) -> str:
+    """After a miss that is float rounding alone (0.585 - 0.585 = 1.1102e-16, before any
+    step): that it is 0 but for rounding, and why, where the figure stands; else nothing."""
+    return say(language, "figures.dust", value=readable(miss, 2)) if by_rounding else ""  # its own space, if any
 
 
 def fill(text: str, known: Mapping[str, str]) -> str:
@@ -215,6 +222,12 @@ def _by_regime(sentences: str, problem: Problem, language: str) -> str:
     said = say(language, key, r=carried(r), r_squared=not_falsely_whole(r * r))
     if on_goal:  # what r would do, and why it does not
         said = say(language, "on_goal.said", said=said)
+    elif sentences == "r_says" and regime is not Regime.NO_SIGNAL and any(analysis.rounding_misses(problem)):
+        # A start that shows as on the goal, yet r x a hair is not 0: r's story is the hair's.
+        misses = predict_rows(as_arrays(problem.weights).reshape(problem.shape), as_arrays(problem.inputs)) \
+            - as_arrays(problem.goals)
+        hair = next(miss for miss, off in zip(misses, analysis.rounding_misses(problem)) if off)
+        said = say(language, "on_goal.hair", said=said, miss=readable(hair, 2))
     return said
 
 
