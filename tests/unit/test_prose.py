@@ -901,3 +901,16 @@ def test_a_start_a_rounding_hair_off_the_goal_with_r_below_minus_1_says_r_grows_
     assert analysis.rounding_misses(exact) == (False,) and "2.2e-16" not in r_says(exact, language)
     history = History.start(problem).jump(30)
     assert history.error > 100 * history.errors[0]  # it does grow
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("output", [0, 1])
+def test_an_input_of_0_in_a_matrix_names_its_weight_as_the_chart_does(language, output):
+    """Lesson 10 with input 2 edited to 0 said "weight_delta is exactly 0 for w2": in a
+    matrix, w2 reads as row 2. The weight is named as the panel and the chart name it:
+    w1,2 in output 1's row, w2,2 in output 2's."""
+    problem = find_lesson("weight-matrix").problem.replace(inputs=(8.5, 0.0, 1.2))
+    worked = " ".join(worked_step(History.start(problem).jump(1), language, output))
+    names = say(language, "sep.list").join([f"w{output + 1},2"])
+    assert say(language, "worked.no_signal.some", names=names) in worked
+    assert not re.search(r"\bw2\b(?!,)", worked)

@@ -150,7 +150,10 @@ def _gradient_lines(problem: Problem, step: GradientStep, language: str, row: in
     # as delta x input, it would contradict the lesson's "its weight_delta is 0" until a later
     # line, or read as wrong arithmetic (-1.4 x -2 = 0) where one output's only weight is frozen.
     # Named as the panel, the chart and the log name them: w2, or w2,1 in row 2 of a matrix.
-    frozen = say(language, "sep.list").join(f"w{index + 1}" if row is None else f"w{row + 1},{index + 1}" for index in problem.frozen)
+    def name(index: int) -> str:
+        return f"w{index + 1}" if row is None else f"w{row + 1},{index + 1}"
+
+    frozen = say(language, "sep.list").join(name(index) for index in problem.frozen)
     weight_delta_key = "worked.weight_delta.frozen" if frozen else "worked.weight_delta"
     if problem.size == 1:
         return [
@@ -162,7 +165,7 @@ def _gradient_lines(problem: Problem, step: GradientStep, language: str, row: in
                 weight_delta=number(step.weight_delta[0]), value=readable(step.weights_after[0])),
             *_which_way(inputs[0], step, language),
         ]
-    silent = [f"w{i + 1}" for i, x in enumerate(inputs) if x == 0]
+    silent = [name(i) for i, x in enumerate(inputs) if x == 0]  # "w2" in a matrix read as row 2
     lines = [
         delta,
         say(language, weight_delta_key, delta=number(step.delta), input=vector(inputs),
