@@ -914,3 +914,13 @@ def test_an_input_of_0_in_a_matrix_names_its_weight_as_the_chart_does(language, 
     names = say(language, "sep.list").join([f"w{output + 1},2"])
     assert say(language, "worked.no_signal.some", names=names) in worked
     assert not re.search(r"\bw2\b(?!,)", worked)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_switching_to_gradient_descent_names_alpha_and_the_input_in_r(language):
+    """Hot and cold switched to gradient descent (m, where a lesson allows it) read
+    "r = 1 - 1 x 1^2": which 1 is alpha, which the input? The symbols come first."""
+    lesson = find_lesson("hot-cold")
+    said = " ".join(opening(lesson, History.start(lesson.problem.replace(method=GRADIENT_DESCENT)), language))
+    assert {"en": "r = 1 - alpha x input^2 = 1 - 1 x 1^2 = 0",
+            "zh": "r = 1 - α × 输入^2 = 1 - 1 × 1^2 = 0"}[language] in said
