@@ -664,3 +664,18 @@ async def test_after_lesson_3_hot_and_cold_is_compared_with_gradient_descent():
         await settle(pilot)
         assert app.state.session.problem.method == "hot-cold"
         assert "gradient descent: " in screen_text(app)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_hot_and_colds_worked_step_keeps_each_probe_with_its_label(language):
+    """At the step that passes 2.7756e-17, English lesson 2 showed "down:" alone on a line
+    and its formula on the next."""
+    app = app_for("hot-cold", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        for steps in (5, 1):
+            await press_at_once(pilot, *["space"] * steps)
+            await settle(pilot)
+            labels = [say(language, key, weight="", step="", probe="", error="").split()[0]
+                      for key in ("probe_up", "probe_down")]
+            rows = [row[40:].strip(" │") for row in screen_text(app).splitlines()]
+            assert not any(row in labels for row in rows), rows

@@ -342,16 +342,41 @@ def _formulas(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, b
     joined, position = [], 0
     while position < count:
         end = reach[position]
-        if end > position and before[end + 1] - before[position] + end - position <= columns:
+        cells = before[end + 1] - before[position] + end - position
+        if joined and _label(joined[-1][0]):
+            cells += width(joined[-1][0]) + 1  # a label stays with its formula ("down:" / "0.1 - 0.1")
+        if end > position and cells <= columns:
             joined.append((" ".join(piece for piece, _ in pieces[position:end + 1]), pieces[position][1]))
             position = end + 1
+            _labelled(joined, columns)
         elif end > position:  # too long for a line: a side whole on each, broken before =, then + or -
-            joined += _terms(pieces[position:end + 1], columns, RELATIONS)
+            terms = _terms(pieces[position:end + 1], columns, RELATIONS)
+            joined.append(terms[0])
+            _labelled(joined, columns)
+            joined += terms[1:]
             position = end + 1
         else:
             joined.append(pieces[position])
             position += 1
     return joined
+
+
+def _label(piece: str) -> bool:
+    """A word that names what follows it ("down:", "输出 2："): a label, not a formula's term."""
+    return piece[-1:] in (":", "：") and not any(operator in piece.split() for operator in OPERATORS)
+
+
+def _labelled(joined: list[tuple[str, bool]], columns: int) -> None:
+    """The formula just joined (the last piece) and the label before it as one piece, where
+    the two fit a line: "down:" at the end of one line and "0.1 - 0.1 = ..." on the next
+    read as two things. A formula too long to share a line with its label keeps its label
+    with its first term ("down: 0.1 - 0.1", then "= 2.7756e-17 -> error 1")."""
+    if len(joined) < 2 or not _label(joined[-2][0]):
+        return
+    (label, space), (formula, spaced) = joined[-2:]
+    both = f"{label} {formula}" if spaced else label + formula  # "向上：0.1 + 0.1": no space in Chinese
+    if width(both) <= columns:
+        joined[-2:] = [(both, space)]
 
 
 def _terms(run: list[tuple[str, bool]], columns: int, at: set[str] = RELATIONS) -> list[tuple[str, bool]]:
