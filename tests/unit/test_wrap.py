@@ -1,6 +1,7 @@
 """The line breaker every panel and line mode use: English at spaces, Chinese between
 characters, punctuation never at the wrong end of a line, formulas whole where they fit."""
 
+import re
 import sys
 
 import pytest
@@ -229,3 +230,13 @@ def test_a_label_stays_with_its_formula(label, columns):
     lines = wrap(f"{label} 0.1 - 0.1 = 2.7756e-17 -> error 1", columns)
     assert not any(line.strip().endswith(label) for line in lines), lines
     assert any(f"{label} 0.1 - 0.1" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("columns", [20, 38, 39, 40])
+def test_a_chinese_label_keeps_its_number(columns):
+    """Lesson 10's opening, wrapped to the worked panel's width, read "输出" at a line's end
+    and "2：8.5 × 0.1 + ..." on the next: "输出 2" is one name, and keeps its formula's start."""
+    text = "每个输出有自己的一行权重：\n输出 1：8.5 × 0.1 + 0.65 × 0.1 + 1.2 × (-0.3) = 0.555；\n输出 2：8.5 × 0.1 + 0.65 × 0.2 + 1.2 × 0 = 0.98；"
+    lines = wrap(text, columns)
+    assert not any(re.search(r"(输出|第)$", line) for line in lines), lines
+    assert not any(re.fullmatch(r"输出 \d：", line.strip()) for line in lines), lines

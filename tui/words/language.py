@@ -22,6 +22,7 @@ class Language:
     ascii: bool  # its sentences are ASCII: a terminal without UTF-8 (--ascii) can show them
     code_names: bool  # the code's names (a lesson's name, a CSV column's heading) are its words, shown as they are
     unbroken: tuple[str, ...] = ()  # words a line never splits, in a language written without spaces
+    numbered: tuple[str, ...] = ()  # words whose figure after them names them ("输出 2"): never split from it
     closing: str = ""  # marks a line never begins with, besides ASCII's (wrap.py)
     opening: str = ""  # marks a line never ends with, besides ASCII's
 
@@ -34,6 +35,8 @@ CHINESE = Language(
         改变量 平方 谷底 曲线 抛物线 冻结 最佳 边界 系数 斜率 起点 方向 大小 每一步 一步 越来越大 来回 振荡
         整数 舍入 浮点数 数值 结果 计算机 抵消 绝对值 下一课 下坡 权重改变量
         学习 记录 如果 越来越小 越来越远 失控 多少 这个 规则 之和 正负号 向上 向下""".split()),
+    # A label and its number are one name: "输出" at a line's end and "2：..." on the next read as two.
+    numbered=tuple("输出 输入 权重 误差 目标 预测 迭代 步长 第 行 列".split()),
     closing="，。、；：？！）」』】》〉", opening="（「『【《〈",  # Chinese typesetting's rules
 )
 

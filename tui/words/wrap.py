@@ -30,6 +30,7 @@ BREAKS = {"=", "<", ">", "<=", ">=", "->", "→", "+", "-"}  # where a formula t
 RELATIONS = BREAKS - {"+", "-"}  # where it breaks first: "r = 1" / "- alpha x input^2" read as a minus sign
 PRODUCTS = {"x", "×", "/", "*"}  # where a term too long for a line may break
 HANG = "  "  # before a formula's continued line, which begins with its operator
+NUMBERED = frozenset(word for language in LANGUAGES.values() for word in language.numbered)  # "输出" of "输出 2"
 # Words a line should not split ("预/测"), every language's, longest first.
 WORDS = tuple(sorted({word for language in LANGUAGES.values() for word in language.unbroken}, key=lambda word: (-len(word), word)))
 
@@ -249,7 +250,22 @@ def _units(paragraph: str, columns: int) -> list[tuple[str, bool]]:
                 position += 1
         if run:
             pieces.append((run, space))
-    return _formulas(_no_lone_figure(_glued(_lists(_indexed(pieces), columns)), columns), columns)
+    return _formulas(_no_lone_figure(_numbered(_glued(_lists(_indexed(pieces), columns)), columns), columns), columns)
+
+
+def _numbered(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, bool]]:
+    """A label and the figure that names it as one piece ("输出 2", "第 1"), where they fit a
+    line: "输出" at a line's end and "2：8.5 × 0.1 ..." on the next read as two things."""
+    if not NUMBERED or not any(piece in NUMBERED for piece, _ in pieces):
+        return pieces
+    joined: list[tuple[str, bool]] = []
+    for piece, space in pieces:
+        if (space and joined and joined[-1][0] in NUMBERED and re.match(r"-?\d", piece)
+                and width(joined[-1][0]) + 1 + width(piece) <= columns):
+            joined[-1] = (f"{joined[-1][0]} {piece}", joined[-1][1])
+        else:
+            joined.append((piece, space))
+    return joined
 
 
 INDICES = re.compile(r"[ijk][,.;:]?")  # a subscript written as a letter after its name: "delta i", "input j"
@@ -343,14 +359,13 @@ def _formulas(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, b
     while position < count:
         end = reach[position]
         cells = before[end + 1] - before[position] + end - position
-        if len(joined) == 1 and _label(joined[0][0]):  # a line's label ("down:") keeps its formula's start
-            cells += width(joined[0][0]) + 1
-        if end > position and cells <= columns:
+        label = width(joined[0][0]) + 1 if len(joined) == 1 and _label(joined[0][0]) else 0
+        if end > position and cells + label <= columns:  # a line's label ("down:") keeps its formula's start
             joined.append((" ".join(piece for piece, _ in pieces[position:end + 1]), pieces[position][1]))
             position = end + 1
             _labelled(joined, columns)
         elif end > position:  # too long for a line: a side whole on each, broken before =, then + or -
-            terms = _terms(pieces[position:end + 1], columns, RELATIONS)
+            terms = _terms(pieces[position:end + 1], columns - label, RELATIONS)  # the first beside the label
             joined.append(terms[0])
             _labelled(joined, columns)
             joined += terms[1:]
