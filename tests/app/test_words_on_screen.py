@@ -13,7 +13,7 @@ from gradstep.tui.app.screens.editor import EditorScreen
 from gradstep.tui.app.widgets.lesson import LessonPanel, pages, paragraphs
 from gradstep.tui.app.widgets.panel import lines_of
 from gradstep.tui.words.figures import carried, r_value
-from gradstep.tui.words.readout import readout_lines
+from gradstep.tui.words.readout import r_verdict, readout_lines
 from gradstep.tui.words.say import say
 from gradstep.tui.words.wrap import width, wrap
 
@@ -636,7 +636,22 @@ async def test_a_frozen_weight_leaves_the_readouts_verdict_on_screen(name, langu
         history = app.state.session.history
         assert history.problem.frozen
         verdict = readout_lines(history, language, app.state.session.lesson.hidden, app.state.output)[1]
-        assert verdict in screen_text(app)
+        assert verdict in screen_text(app) or r_verdict(history, language, app.state.output) in screen_text(app)
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+@pytest.mark.parametrize("name, keys, r", [("several-outputs", ("z", "2"), "r2 = 0.95775"),
+                                           ("weight-matrix", ("z",), "r1 = 0.981375")])
+async def test_a_frozen_weights_verdict_comes_with_r_s_figure(name, keys, r, language):
+    """Lessons 9 and 10 with a weight frozen kept r's verdict and dropped r's figure: the
+    English panel read only "0 < r < 1: converges, same side", r's value nowhere on it."""
+    app = app_for(name, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, *keys)
+        await settle(pilot)
+        panel = [line[:40] for line in screen_text(app).splitlines()[2:12]]
+        verdict = say(language, "verdict.smooth")
+        assert any(r in line and verdict in line for line in panel), panel
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -28,11 +28,7 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
     speaks of output `output`, the one the chart follows, and names it (r2 = ...). What
     `taught` lacks (core/courses.TAUGHT_IN: a lesson before the one that teaches it) is left
     out: the best alpha and the edge, and hot and cold's comparison with gradient descent."""
-    problem, error, name = history.problem, float(history.error), "r"
-    if problem.outputs > 1 and _outputs_differ(problem, history.iteration, output, language):
-        problem, name = problem.output_problem(output), f"r{output + 1}"
-        miss = float(np.ravel(history.prediction)[output]) - problem.goals[0]  # one output now
-        error = miss * miss
+    problem, name, error = _followed(history, language, output)
     readout = analysis.read_out(problem, history.iteration, error)
     regime = regime_label(problem, history.iteration, language)
     if problem.method == MEASURE:
@@ -51,6 +47,31 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
                          stable=readable(readout.largest_stable_alpha)))
     lines.append(_steps_to_go(readout.steps_to_go, decimal(readout.tolerance), language))
     return lines
+
+
+def _followed(history: History, language: str, output: int) -> tuple[Problem, str, float]:
+    """The problem the readout speaks of, r's name there and its error now: the whole run's,
+    or with several outputs whose rows learn at different rates, output `output`'s (r2)."""
+    problem = history.problem
+    if problem.outputs > 1 and _outputs_differ(problem, history.iteration, output, language):
+        miss = float(np.ravel(history.prediction)[output]) - problem.goals[output]
+        return problem.output_problem(output), f"r{output + 1}", miss * miss  # one output now
+    return problem, "r", float(history.error)
+
+
+R_VERDICTS = (Regime.SMOOTH, Regime.ONE_STEP, Regime.OVERSHOOTING, Regime.BOUNCING, Regime.DIVERGING)
+
+
+def r_verdict(history: History, language: str, output: int = 0) -> str | None:
+    """r's figure and its verdict in one line ("r1 = 0.98137: converges, same side"), for a
+    panel with a row for the verdict and none for r's formula: lessons 9 and 10 with a weight
+    frozen showed "0 < r < 1: converges" and no r. None where the verdict is not r's."""
+    problem, name, _ = _followed(history, language, output)
+    regime = analysis.gradient_regime(problem) if problem.method == GRADIENT_DESCENT else None
+    if regime not in R_VERDICTS or analysis.starts_on_goal(problem):
+        return None
+    return say(language, "regime.r_is", name=name, r=r_formula(problem, language).rsplit(" = ", 1)[-1],
+               verdict=say(language, f"verdict.{regime.value}"))
 
 
 def _outputs_differ(problem: Problem, iteration: int, output: int, language: str) -> bool:

@@ -10,7 +10,7 @@ from ....core.courses import taught
 from ....core.numbers import SHOWN_DIGITS, readable
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD
 from ...words.figures import goals_text, weight_name
-from ...words.readout import readout_lines
+from ...words.readout import r_verdict, readout_lines
 from ...words.say import say
 from ...words.wrap import width, wrap
 from ..state import AppState
@@ -57,7 +57,12 @@ class ParametersPanel(StatePanel):
                               taught=taught(lesson))
         table = table_lines(rows, self.size.width)
         wrapped = [wrap(line, max(1, self.size.width)) for line in lines]  # each counted as the rows it takes
-        kept = _kept(wrapped, self.size.height - len(table), formula_first=bool(lines) and " = " in lines[0])
+        formula_first = bool(lines) and " = " in lines[0]
+        kept = _kept(wrapped, self.size.height - len(table), formula_first)
+        if formula_first and 0 not in kept and 1 in kept:  # the verdict without r's formula: with r's figure
+            compact = r_verdict(history, language, state.output)
+            if compact is not None and width(compact) <= self.size.width:
+                wrapped[1] = [compact]
         readout = [Text(part, style="bold" if index == 0 else "")
                    for index, parts in enumerate(wrapped) if index in kept for part in parts]
         return Group(*table, *readout)
