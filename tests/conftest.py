@@ -19,9 +19,9 @@ property on its full count. What is which:
   app test of what a unit test already checks (the App adds only keys to it); a test that
   starts another interpreter, beside the everyday one that does.
 
-Why: an app test pays Textual's idle checks, ~80 ms a key (Pilot's `press` waits after
-every key, however many one call sends) and ~0.1 s an App; a unit test pays a few
-milliseconds. So a check of pure state is a unit test, an app test reaches the state it
+Why: an app test pays Pilot's idle checks, ~30 to 80 ms a key (Pilot's `press` waits for
+the app to idle after every key, however many one call sends; tests/app/idle.py) and ~0.1 s
+an App; a unit test pays a few milliseconds. So a check of pure state is a unit test, an app test reaches the state it
 measures with keys read together (`press_at_once`, as SSH delivers them) when how the
 keys arrive is not its subject, and a new app test of a feature that has one is `slow`.
 """

@@ -10,8 +10,22 @@ the same code each time; its first case stays in the loop and the others are mar
 from pathlib import Path
 
 import pytest
+import textual.app
+import textual.pilot
+
+from . import idle
 
 HERE = Path(__file__).parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _pilot_waits_for_idle_every_5_ms():
+    """Pilot's idle wait (tests/app/idle.py has why) in place of Textual's, which Pilot's
+    press and pause, and the App's key presses for Pilot, import by name."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(textual.pilot, "wait_for_idle", idle.wait_for_idle)
+        patch.setattr(textual.app, "wait_for_idle", idle.wait_for_idle)
+        yield
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
