@@ -47,14 +47,16 @@ def comes_before(lesson: Lesson, name: str) -> bool:
     files' names alone (their numbers), as a frame asks it. A teacher's lesson is after all."""
     if lesson.source != "course":
         return False
-    names = _course_names()
+    names = course_names()
     return lesson.name in names and name in names and names.index(lesson.name) < names.index(name)
 
 
 @cache
-def _course_names() -> tuple[str, ...]:
+def course_names() -> tuple[str, ...]:
     """The course's lesson names in order, from its files' names: listed once, not at every
-    frame that asks (the parameters panel asks at every key)."""
+    frame that asks (the parameters panel asks at every key). Where only the names are
+    wanted, this reads no lesson: the course parsed is some 60 KB held for the session, in
+    every student's process (tests/unit/test_lessons.py holds each file to its lesson's name)."""
     return tuple(path.stem.split("-", 1)[-1] for path in _course_paths())
 
 

@@ -1,7 +1,7 @@
 """The course as data, and a teacher's own lesson files."""
 
 import pytest
-from gradstep.core.courses import course
+from gradstep.core.courses import course, course_names
 from gradstep.core.lesson_files import load_lesson_file
 from gradstep.core.lessons import LANGUAGES, LessonError
 from gradstep.tui.words.say import explain
@@ -14,6 +14,11 @@ NAMES = ["measure-error", "hot-cold", "gradient-descent", "error-curve", "diverg
 
 def test_the_course_has_the_ten_lessons_in_order():
     assert [lesson.name for lesson in course()] == NAMES
+
+
+def test_the_course_names_read_from_its_file_names_are_its_lessons_names():
+    """course_names() answers from the file names alone, so each file is named after its lesson."""
+    assert list(course_names()) == [lesson.name for lesson in course()] == NAMES
 
 
 @pytest.mark.parametrize("lesson", course(), ids=lambda lesson: lesson.name)

@@ -9,6 +9,13 @@ import subprocess
 import sys
 
 import pytest
+from gradstep.core import courses
+from gradstep.core.history import History
+from gradstep.core.lesson_files import load_lesson_file
+from gradstep.tui.command.flags import clashes
+from gradstep.tui.words.prose import tutorial_end
+
+from .test_teacher_lessons import lesson_file
 
 # The command's own start, then the app as the command runs it: a lesson, a key, its frame.
 SCRIPT = """
@@ -40,6 +47,7 @@ NOT_AT_START = {
     "csv": "an export or a hand-in writes CSV; the app's log only lays out rows",
     "gradstep.core.replay": "only a save read back (--resume, or a fresh start over a save) replays its run",
     "numpy.typing": "the array types are spelled with NumPy's own classes (core/arrays.py)",
+    "shlex": "it quotes the path in the resume line, said as the session ends",
 }
 
 
@@ -49,3 +57,17 @@ def test_a_plain_session_imports_only_what_it_uses():
     modules, languages = ast.literal_eval(done.stdout.splitlines()[-1])
     assert sorted(set(NOT_AT_START) & set(modules)) == []
     assert languages == ["en"]  # Chinese is read when g switches to it (or --lang zh asks for it)
+
+
+def test_a_lesson_file_or_a_tutorial_s_end_reads_no_course_lesson(tmp_path):
+    """A start with --lesson-file asks whether its name clashes with a built-in lesson's,
+    and a course lesson's tutorial end asks whether it is the last one: both need the
+    names only, and the course parsed would be held by every student's process."""
+    courses._course_file.cache_clear()
+    courses.course.cache_clear()
+    mine, clash = (load_lesson_file(lesson_file(tmp_path, f"{name}.toml", name)) for name in ("mine", "alpha"))
+    assert [error.values["name"] for error in clashes((mine, clash))] == ["alpha"]
+    alpha = courses.find_lesson("alpha")
+    history = History.start(alpha.problem).jump(alpha.tutorial_steps)
+    assert tutorial_end(alpha, history, "en")  # the tutorial's run ends here
+    assert courses._course_file.cache_info().currsize == 1  # alpha's own file, no other

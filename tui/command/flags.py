@@ -18,7 +18,7 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any, NoReturn
 
-from ...core.courses import course, find_lesson, load_course
+from ...core.courses import course_names, find_lesson, load_course
 
 from ...core.lesson_files import load_lesson_file
 
@@ -249,7 +249,7 @@ def lessons_from_arguments(args: argparse.Namespace) -> tuple[tuple[Lesson, ...]
 def clashes(lessons: tuple[Lesson, ...]) -> list[LessonError]:
     """A teacher's lesson named like a built-in one: a student who leaves out --course or
     --lesson-file, or reads the list, may take one for the other."""
-    built_in = {lesson.name for lesson in course()}
+    built_in = set(course_names())
     return [LessonError("lesson.clashes", where=lesson.source, field="name", name=lesson.name)
             for lesson in lessons if lesson.name in built_in]
 

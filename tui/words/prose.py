@@ -20,7 +20,7 @@ from types import MappingProxyType
 
 from ...core import analysis
 from ...core.analysis import Regime
-from ...core.courses import course
+from ...core.courses import course_names
 from ...core.history import History
 from ...core.journal import Words
 from ...core.lessons import Lesson
@@ -270,7 +270,7 @@ def tutorial_end(lesson: Lesson, history: History, language: str) -> str:
     counted = "count.measurement" if history.problem.method == MEASURE else "count.step"
     then = say(language, counted if steps == 1 else counted + "s", steps=steps)
     now = say(language, counted if history.iteration == 1 else counted + "s", steps=history.iteration)
-    last = lesson.source == "course" and lesson.name == course()[-1].name  # no next lesson to point to
+    last = lesson.source == "course" and lesson.name == course_names()[-1]  # no next lesson to point to
     on = say(language, "lesson_on.last" if last else "lesson_on.measure" if history.problem.method == MEASURE
              else "lesson_on")
     key = "lesson_done" if history.iteration == steps else "lesson_past"
