@@ -71,3 +71,25 @@ def test_a_lesson_file_or_a_tutorial_s_end_reads_no_course_lesson(tmp_path):
     history = History.start(alpha.problem).jump(alpha.tutorial_steps)
     assert tutorial_end(alpha, history, "en")  # the tutorial's run ends here
     assert courses._course_file.cache_info().currsize == 1  # alpha's own file, no other
+
+
+# Textual imported as the command imports it, then whatever was frozen with it that no one holds.
+FROZEN = """
+import gc
+from gradstep.tui.command.launch import launch
+from gradstep.tui.command.runners import frozen_app_class
+
+frozen_app_class()
+gc.unfreeze()
+gc.set_debug(gc.DEBUG_SAVEALL)
+gc.collect()
+print(len(gc.garbage))
+"""
+
+
+@pytest.mark.slow  # a fresh interpreter, as above
+def test_what_the_app_s_import_freezes_is_not_garbage():
+    """Frozen objects are never collected: garbage frozen with Textual's import would be held
+    by every student's process for the whole session (asyncio's import left 90 objects)."""
+    done = subprocess.run([sys.executable, "-c", FROZEN], capture_output=True, text=True, check=True)
+    assert int(done.stdout.splitlines()[-1]) < 20

@@ -26,8 +26,9 @@ from ..words.say import say
 from .environment import forget_output, is_tty, output_gone, unicode_terminal
 from .starting import Start, error_summary
 
-if TYPE_CHECKING:  # imported by the command only when --hand-in asks for one (launch.py)
-    from ..files.hand_in import HandIn
+if TYPE_CHECKING:
+    from ..app.app import GradstepApp
+    from ..files.hand_in import HandIn  # imported by the command only when --hand-in asks for one (launch.py)
 
 
 def run_line_mode(start: Start, language: str, lessons: tuple[Lesson, ...], handing_in: "HandIn | None",
@@ -103,22 +104,33 @@ def _save_at_end(start: Start, session: Session, view: dict, language: str) -> b
         return False
 
 
-def run_app(start: Start, language: str, notice: str, args, teachers: tuple[Lesson, ...] | None,
-             files: tuple[Lesson, ...], owner: Owner, handing_in: "HandIn | None") -> int:
-    if args.low_bandwidth:
-        os.environ["TEXTUAL_COLOR_SYSTEM"] = "standard"  # read when Textual is imported, just below
-    # Importing Textual leaves, with NumPy's already there, some 45,000 objects for the
-    # collector to track, all living as long as the app. Left to it, they are scanned
-    # again and again as the app starts (a tenth of the time to the first screen) and on
-    # later steps; frozen, never.
+def frozen_app_class() -> type["GradstepApp"]:
+    """The App's class, Textual imported with it, and everything that import made frozen.
+
+    Importing Textual leaves, with NumPy's already there, some 45,000 objects for the
+    collector to track, all living as long as the app. Left to it, they are scanned
+    again and again as the app starts (a tenth of the time to the first screen) and on
+    later steps; frozen, never. Frozen too would be any garbage left in them: asyncio's
+    import makes some (the enum classes socket and ssl convert, some 50 KB a process),
+    so it is imported first, with the collector on, which frees that as it goes.
+    """
+    import asyncio  # noqa: F401  (Textual imports it just below)
+
     gc.disable()
     try:
         from ..app.app import GradstepApp  # Textual loads here, and only here
     finally:
         gc.freeze()
         gc.enable()
+    return GradstepApp
 
-    app = GradstepApp(start.session, language=language, ascii_only=args.ascii or not unicode_terminal(),
+
+def run_app(start: Start, language: str, notice: str, args, teachers: tuple[Lesson, ...] | None,
+             files: tuple[Lesson, ...], owner: Owner, handing_in: "HandIn | None") -> int:
+    if args.low_bandwidth:
+        os.environ["TEXTUAL_COLOR_SYSTEM"] = "standard"  # read when Textual is imported, just below
+    app_class = frozen_app_class()
+    app = app_class(start.session, language=language, ascii_only=args.ascii or not unicode_terminal(),
                       low_bandwidth=args.low_bandwidth, theme=args.theme, course_lessons=teachers, extra_lessons=files,
                       view=start.view, notice=notice, save_path=start.save_path, not_saving=start.not_saving,
                       real=True, owner=owner, hand_in=handing_in)
