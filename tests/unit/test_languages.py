@@ -1,10 +1,12 @@
 """The language records: one place registers a language, and what differs between languages
 is asked of its record (language.py), never of its code."""
 
+import tomllib
+
 import pytest
 from gradstep.core import lessons
 from gradstep.tui.command.environment import language_from_environment
-from gradstep.tui.words.catalogue import FOLDER, SENTENCES, ByLanguage
+from gradstep.tui.words.catalogue import FOLDER, SENTENCES, ByLanguage, Sentences
 from gradstep.tui.words.language import CHINESE, ENGLISH, LANGUAGES, Language, following, shown, switchable
 from gradstep.tui.words.say import headings, say
 

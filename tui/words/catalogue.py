@@ -13,6 +13,7 @@ from a lesson file by its kind; `{name!t}` names a quantity in the reader's word
 
 import functools
 import tomllib
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from .language import LANGUAGES
@@ -22,11 +23,50 @@ KINDS = ((bool, "bool"), (str, "text"), ((int, float), "number"), (list, "list")
 
 
 @functools.cache
-def read(code: str) -> tuple[dict[str, str], dict[str, str]]:
+def read(code: str) -> tuple["Sentences", dict[str, str]]:
     """A language's file: (its sentences by key, argparse's words in it by argparse's msgid)."""
-    with (FOLDER / f"{code}.toml").open("rb") as file:
-        sentences = tomllib.load(file)
-    return sentences, sentences.pop("argparse", {})
+    sentences, header, words = (FOLDER / f"{code}.toml").read_bytes().partition(b"\n[argparse]")  # the table comes last
+    return Sentences(sentences), tomllib.loads((header + words).decode())["argparse"] if header else {}
+
+
+class Sentences(Mapping[str, str]):
+    """One language's sentences, each parsed from the file when it is first asked for.
+
+    A session says a few dozen of some 660 sentences. The file parsed whole is some 120 KB
+    of strings held for the session, in every student's process; its text, kept as the
+    file's bytes, is half that. Each sentence is one TOML line (or one multi-line string),
+    `"key" = value`, read by tomllib alone when first said, then kept. Going through them
+    all (the tests do) parses the file whole, so its every fault still shows; every key
+    is found alone as it is in the whole (tests/unit/test_languages.py).
+    """
+
+    def __init__(self, text: bytes) -> None:
+        self._text = b"\n" + text  # each entry then starts a line
+        self._said: dict[str, str] = {}
+
+    def __getitem__(self, key: str) -> str:
+        if key in self._said:
+            return self._said[key]
+        start = self._text.find(b'\n"' + key.encode() + b'" = ') if '"' not in key and "\\" not in key else -1
+        if start < 0:
+            raise KeyError(key)
+        value = self._text.index(b" = ", start) + 3
+        quotes = self._text[value:value + 3]
+        if quotes in (b'"""', b"'''"):  # a multi-line string: to its closing quotes
+            end = self._text.find(b"\n", self._text.index(quotes, value + 3) + 3)
+        else:
+            end = self._text.find(b"\n", value)
+        self._said[key] = tomllib.loads(self._text[start:end if end >= 0 else None].decode())[key]
+        return self._said[key]
+
+    def _whole(self) -> dict[str, str]:
+        return tomllib.loads(self._text.decode())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._whole())
+
+    def __len__(self) -> int:
+        return len(self._whole())
 
 
 class ByLanguage(dict):
@@ -34,9 +74,9 @@ class ByLanguage(dict):
     language code, read the first time a language is asked for.
 
     A session speaks one language, and English where it cannot (the first in LANGUAGES,
-    which every other falls back to): each file parsed is some 140 KB of strings held for
-    the whole session, in every student's process, so a language nobody asked for is not
-    read. g reads the next one when it switches.
+    which every other falls back to): each file is some 60 KB held for the whole session
+    (Sentences), in every student's process, so a language nobody asked for is not read.
+    g reads the next one when it switches.
     """
 
     def __init__(self, part: int) -> None:
