@@ -9,7 +9,8 @@ With several outputs the weights are a matrix, one row per output: nested lists 
 `weight_ROW_COL` in CSV; a value per output (goal, prediction, delta) is `name_ROW`.
 Every float is Python's repr, which reads back as exactly the same float64, and never
 NaN or Infinity, which JSON has no words for: the last row of a run that diverged says
-so in its note. A blank cell in CSV is null in JSON.
+so in its note. A blank cell in CSV is null in JSON. A record's own values and the
+divergence notes are core.row_values's: the app's log needs those alone.
 """
 
 import dataclasses
@@ -18,20 +19,15 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import IO, Any
-
-import numpy as np
+from typing import IO
 
 from .arrays import Floats
 from .divergence import Divergence
 from .limits import SMALLEST_SCREEN
 from .numbers import exact, readable
 from .problem import GRADIENT_DESCENT, HOT_COLD, Problem
+from .row_values import FIELD_COLUMNS, SKIPPED_FIELDS, as_row, divergence_note
 from .rules import OutputsStep, Step, record_type
-
-_NAMES = {"weights": "weight", "weights_after": "weight_after", "errors": "output_error"}  # record field -> column
-_MOVES = {-1: "down", 0: "none", 1: "up"}
-_SKIPPED = ("predictions",)  # the cost is per rule, not per record: said in the summary
 
 
 @dataclass(frozen=True)
@@ -93,9 +89,9 @@ def _record_fields(problem: Problem) -> list[tuple[str, tuple[int, ...]]]:
     shapes: dict[str, tuple[int, ...]] = {"weights": problem.shape, "weights_after": problem.shape, "weight_delta": problem.shape}
     if kind is not OutputsStep:
         shapes = {name: (problem.size,) for name in shapes}
-    return [(_NAMES.get(field.name, field.name), shapes.get(field.name, (problem.outputs,))
+    return [(FIELD_COLUMNS.get(field.name, field.name), shapes.get(field.name, (problem.outputs,))
              if field.type is Floats else ())
-            for field in dataclasses.fields(kind) if field.name not in _SKIPPED]
+            for field in dataclasses.fields(kind) if field.name not in SKIPPED_FIELDS]
 
 
 def columns(problem: Problem) -> list[str]:
@@ -133,24 +129,6 @@ def _plain(value: object) -> object:
     return value[0] if isinstance(value, list) and len(value) == 1 else value
 
 
-def as_row(step: Step) -> dict[str, Any]:
-    """A record as named plain values: several weights as a list, one weight as a number
-    (a matrix as a list of rows): Any, since which a field holds follows from its name."""
-    row: dict[str, Any] = {}
-    for field in dataclasses.fields(step):
-        if field.name in _SKIPPED:
-            continue
-        value = getattr(step, field.name)
-        if isinstance(value, np.ndarray):
-            value = value.tolist() if len(value) > 1 else float(value[0])
-        elif field.name == "move":
-            value = _MOVES[value]
-        elif field.name != "iteration":
-            value = float(value)
-        row[_NAMES.get(field.name, field.name)] = value
-    return row
-
-
 def flat_row(step: Step, show: Callable[[float], str] = exact) -> list[str]:
     """A record's cells in `record_columns` order, each float written by `show`."""
     return _cells(as_row(step), show)
@@ -177,30 +155,6 @@ def _cell(value: object, show: Callable[[float], str] = exact) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"  # as JSON writes them
     return show(value) if isinstance(value, float) else str(value)
-
-
-def divergence_note(divergence: Divergence) -> str:
-    """Where a run diverged, as a code for a file's reader (the words are the app's)."""
-    how = "overflowed" if divergence.overflowed else "grew past the limit"
-    return f"diverged at iteration {divergence.iteration}: {divergence.quantity} {how}"
-
-
-def diverging_note(iteration: int) -> str:
-    """Where a run whose rule diverges (r < -1) first showed it: its error above where it
-    started. The room flags the student then; the hand-in's note marks the same row."""
-    return f"diverging at iteration {iteration}: error above its start (r < -1)"
-
-
-def marks_divergence(note: str) -> bool:
-    """Whether a row's note says the run diverged there: began to (diverging_note) or blew up
-    (divergence_note)."""
-    return note.startswith(("diverging at iteration", "diverged at iteration"))
-
-
-def ended_by_divergence(note: str) -> bool:
-    """Whether a row's note says the run blew up there (overflowed or grew past the limit),
-    rather than that it began to diverge."""
-    return note.startswith("diverged at iteration")
 
 
 def rows(items: Iterable[Step | Divergence], about: About) -> Iterator[Row]:

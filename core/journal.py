@@ -15,21 +15,23 @@ still reads the second verdict.
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from . import analysis
 from .analysis import Regime
-from .formats import divergence_note, diverging_note
 from .history import History, Trajectory
 from .numbers import as_typed
-from .progress import AnswerSeen, iso_utc, progress_record
 from .predict import Guess
 from .problem import Problem
 from .questions import RIGHT, WRONG, Answer, Question
+from .row_values import divergence_note, diverging_note
 from .rules import Step
 from .session import Session
+
+if TYPE_CHECKING:  # the progress file's code is imported when a hand-in writes one (Journal.progress)
+    from .progress import AnswerSeen
 
 STEP, GUESS, ANSWER = "step", "guess", "answer"
 
@@ -189,7 +191,12 @@ class Journal:
 
     def progress(self, session: Session, account: str, name: str, last_key: float, now: float,
                  ended: bool) -> dict[str, Any]:
-        """The progress file's record of this journal, with `session` where the student is now."""
+        """The progress file's record of this journal, with `session` where the student is now.
+
+        Only a hand-in writes one, so core.progress is imported here: held from the start,
+        it is some 50 KB in every student's process for nothing."""
+        from .progress import progress_record
+
         self.see(session, now)
         history = session.history
         return progress_record(
@@ -219,8 +226,10 @@ def diverging(history: History) -> bool:
             and float(history.error) > float(history.errors[0]))
 
 
-def _seen(entry: Entry) -> AnswerSeen:
+def _seen(entry: Entry) -> "AnswerSeen":
     """An answer as the desk lists it: what was answered in words (a choice's own words)."""
+    from .progress import AnswerSeen, iso_utc
+
     answer, words = entry.answer, entry.words
     assert answer is not None and words is not None, "only ANSWER entries are listed, and they hold both"
     given = answer.given

@@ -28,7 +28,7 @@ from typing import IO
 
 import numpy as np
 
-from .formats import as_row
+from .row_values import as_row
 from .journal import ANSWER, GUESS, STEP, Entry
 from .limits import MAX_WEIGHTS
 from .numbers import as_typed, exact

@@ -47,6 +47,8 @@ NOT_AT_START = {
     "csv": "an export or a hand-in writes CSV; the app's log only lays out rows",
     "gradstep.core.replay": "only a save read back (--resume, or a fresh start over a save) replays its run",
     "numpy.typing": "the array types are spelled with NumPy's own classes (core/arrays.py)",
+    "gradstep.core.formats": "the files' writers and the text table; the app's log takes a row's values from row_values",
+    "gradstep.core.progress": "the progress file a hand-in writes for the teacher's desk",
     "shlex": "it quotes the path in the resume line, said as the session ends",
 }
 

@@ -23,7 +23,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import NamedTuple
 
-from ...core.formats import cell_width, ended_by_divergence, marks_divergence
+from ...core.formats import cell_width
+from ...core.row_values import ended_by_divergence, marks_divergence
 from ...core.outside import shown_name
 from ...core.journal import ANSWER, GUESS, STEP
 from ...core.numbers import readable

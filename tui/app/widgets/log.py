@@ -13,7 +13,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.console import Group
 from rich.text import Text
 
-from ....core.formats import as_row
+from ....core.row_values import as_row
 from ....core.numbers import column, exact
 from ....core.problem import HOT_COLD, MEASURE, Problem
 from ...words.language import LANGUAGES
