@@ -587,3 +587,23 @@ async def test_reset_keeps_an_edit(language):
         await settle(pilot)
         assert app.state.session.history.iteration == 0 and app.state.session.problem.weights == (0.3,)
         assert "0.3" in screen_text(app).splitlines()[2]  # the weight row shows the edit
+
+
+async def test_the_lesson_s_rows_sit_on_the_screen_with_no_container_around_them():
+    """A container around the rows is one more layer of lines under the panels, each cut at
+    the columns' edge and kept by Textual: some 300 KB in every student's process (app.tcss)."""
+    app = app_for()
+    async with app.run_test(size=SIZE):
+        assert [child.id for child in app.screen.children] == ["status", "upper", "lower", "notice", "keys",
+                                                              "too-small"]
+
+
+@pytest.mark.parametrize("size", [(60, 24), (80, 18)])
+async def test_below_80x24_only_the_message_shows_even_over_a_notice(size):
+    """Each row hides itself below 80x24 (no container hides them all), the notice too."""
+    app = app_for(notice="a notice from the start")
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        shown = [child.id for child in app.screen.children if child.display]
+        assert shown == ["too-small"] and "80x24" in screen_text(app)
+        assert "a notice from the start" not in screen_text(app)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from textual.actions import parse
 from textual.app import App, ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.driver import Driver
 from textual.filter import LineFilter, Monochrome, NoColor
 from textual.reactive import var
@@ -109,17 +109,17 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         self.no_colour_filters = (Monochrome(), NoColor())  # for an RGB theme, for an ANSI one (NO_COLOR)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="main"):
-            yield StatusBar(id="status")
-            with Horizontal(id="upper"):
-                yield ParametersPanel(id="parameters")
-                yield ErrorChart(ascii_frame=self.ascii_only, ascii_markers=self.ascii_only or self.low_bandwidth,
-                                 plain=self.low_bandwidth, id="chart")
-            with Horizontal(id="lower"):
-                yield IterationLog(id="log")
-                yield LessonPanel(id="explain")
-            yield NoticeLine(id="notice")
-            yield KeyBar(id="keys")
+        # On the Screen itself, not in a container: that is one more layer of lines, each cut and kept (app.tcss).
+        yield StatusBar(id="status")
+        with Horizontal(id="upper"):
+            yield ParametersPanel(id="parameters")
+            yield ErrorChart(ascii_frame=self.ascii_only, ascii_markers=self.ascii_only or self.low_bandwidth,
+                             plain=self.low_bandwidth, id="chart")
+        with Horizontal(id="lower"):
+            yield IterationLog(id="log")
+            yield LessonPanel(id="explain")
+        yield NoticeLine(id="notice")
+        yield KeyBar(id="keys")
         yield TooSmall(id="too-small")
 
     def get_driver_class(self) -> type[Driver]:
