@@ -3,6 +3,7 @@
 import math
 from decimal import Decimal
 
+import pytest
 from gradstep.core.numbers import SHOWN_DIGITS, column, readable
 from hypothesis import given
 from hypothesis import strategies as st
@@ -52,3 +53,17 @@ def test_a_formula_line_keeps_one_notation_where_its_figures_allow():
     assert readable(2.7756e-17) == "2.7756e-17" and readable(2.1613e10) == "2.1613e+10"
     history = History.start(find_lesson("divergence").problem).jump(3)
     assert "prediction = 10 x 14700 = 147005" in worked_step(history, "en")[0]
+
+
+@pytest.mark.parametrize("name", ["alpha", "multi-weight", "freeze-weight", "several-outputs", "weight-matrix"])
+def test_the_logs_newest_row_has_its_delta(name):
+    """Lesson 7's newest row showed its prediction and error and a blank delta, though
+    delta = prediction - goal is known before the step: it is the one the step then logs."""
+    from gradstep.core.courses import find_lesson
+    from gradstep.core.formats import as_row
+    from gradstep.core.history import History
+    from gradstep.tui.app.widgets.log import current_row
+
+    history = History.start(find_lesson(name).problem)
+    for steps in (0, 3):
+        assert current_row(history.jump(steps))["delta"] == as_row(history.jump(steps + 1).record(steps))["delta"]

@@ -93,14 +93,19 @@ def heading(column: tuple[str, int | None], width: int, language: str, problem: 
 
 
 def current_row(history) -> dict:
-    """The row of the iteration the run is at: its weights, prediction and error are known
-    now; what its step will do is not shown until the step is taken (the log's last row
-    is the iteration the status line counts, and a guess asked before the step stays a guess)."""
+    """The row of the iteration the run is at: its weights, prediction, error and delta
+    (prediction - goal) are known now, and the error's row beside a blank delta read as a
+    step not yet measured; what its step will do (weight_delta, the probes) is not shown
+    until the step is taken (the log's last row is the iteration the status line counts,
+    and a guess asked before the step stays a guess)."""
     several = history.problem.outputs > 1
     weights = history.weights.tolist()
-    prediction = np.ravel(history.prediction).tolist()
+    predictions = np.ravel(history.prediction)  # shape (outputs,)
+    deltas = (predictions - np.asarray(history.problem.goals)).tolist()  # as the rule takes them
+    prediction = predictions.tolist()
     row = {"weight": weights if len(weights) > 1 else weights[0],
-           "prediction": prediction if several else prediction[0], "error": float(history.error)}
+           "prediction": prediction if several else prediction[0], "error": float(history.error),
+           "delta": deltas if several else deltas[0]}
     if several:
         row["output_error"] = history.output_errors.tolist()
     return row
