@@ -240,3 +240,10 @@ def test_a_chinese_label_keeps_its_number(columns):
     lines = wrap(text, columns)
     assert not any(re.search(r"(输出|第)$", line) for line in lines), lines
     assert not any(re.fullmatch(r"输出 \d：", line.strip()) for line in lines), lines
+
+
+def test_a_label_that_ends_a_chinese_word_does_not_take_it_apart():
+    """Keeping "（加权和）：" with its formula moved only "和）：" down ("（加权" / "和）：8.5 × ..."):
+    the end of a word is no label of its own; the formula goes down alone, as before."""
+    lines = wrap("预测是各输入乘以各自的权重再相加（加权和）：8.5 × 0.1 + 0.65 × 0.2 + 1.2 × (-0.1) = 0.86。所有权重", 78)
+    assert not any(line.startswith("和") for line in lines), lines

@@ -389,6 +389,9 @@ def _labelled(joined: list[tuple[str, bool]], columns: int) -> None:
     if len(joined) < 2 or not _label(joined[-2][0]):
         return
     (label, space), (formula, spaced) = joined[-2:]
+    word = space or len(joined) == 2 or " " in label or label.rstrip(":：）)") in WORDS
+    if not word:  # the end of a Chinese word ("（加权" / "和）："): moving it would split the word
+        return
     both = f"{label} {formula}" if spaced else label + formula  # "向上：0.1 + 0.1": no space in Chinese
     if width(both) <= columns:
         joined[-2:] = [(both, space)]
