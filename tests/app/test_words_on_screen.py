@@ -694,3 +694,18 @@ async def test_hot_and_colds_worked_step_keeps_each_probe_with_its_label(languag
                       for key in ("probe_up", "probe_down")]
             rows = [row[40:].strip(" │") for row in screen_text(app).splitlines()]
             assert not any(row in labels for row in rows), rows
+
+
+async def test_the_chinese_editor_says_which_separators_to_type_and_takes_them():
+    """The editor told Chinese students "行与行之间用 ; 隔开" while their input method types
+    ；and ，(which the editor reads too): it names both, and both work."""
+    app = app_for("weight-matrix", language="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await settle(pilot)
+        shown = "".join(screen_text(app).replace("│", "").split())
+        assert "；或;都行" in shown and "，或,都行" in shown
+        app.screen.query_one("#weights").value = "0.2，0.1，-0.3；0.1，0.2，0；0，1.3，0.1"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.state.session.problem.weights[:3] == (0.2, 0.1, -0.3)

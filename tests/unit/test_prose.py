@@ -924,3 +924,26 @@ def test_switching_to_gradient_descent_names_alpha_and_the_input_in_r(language):
     said = " ".join(opening(lesson, History.start(lesson.problem.replace(method=GRADIENT_DESCENT)), language))
     assert {"en": "r = 1 - alpha x input^2 = 1 - 1 x 1^2 = 0",
             "zh": "r = 1 - α × 输入^2 = 1 - 1 × 1^2 = 0"}[language] in said
+
+
+def test_chinese_worked_steps_say_chayi_and_quanzhong_gaibianliang_not_the_code_names():
+    """"差值 delta = 1 - 0.8", "权重改变量 weight_delta = 0.2 × 2": a Chinese textbook works
+    the formula in its own words; the code names are said once, where lesson 3 brings them in."""
+    for name in ("alpha", "multi-weight", "freeze-weight", "weight-matrix"):
+        worked = " ".join(worked_step(History.start(find_lesson(name).problem).jump(1), "zh"))
+        assert "差值 = " in worked and "权重改变量 = " in worked
+        assert not re.search(r"delta", worked), (name, worked)
+    teaches = find_lesson("gradient-descent").text("zh").teaches
+    assert "（代码里写作 delta）" in teaches and "（代码里写作 weight_delta）" in teaches
+
+
+def test_where_a_chinese_question_stands_uses_one_mark_a_role():
+    """Lesson 9's question header read "权重（每个输出一行） 0.3；0.2；0.9、输入 0.65、目标 0.1 1
+    0.1、学习率 α 0.1、迭代 0": 、 ； and spaces between numbers alike. Now a name and its
+    value are apart by ：, the numbers of a list by ，, the rows of a matrix by ；, the
+    entries by spaces."""
+    from gradstep.tui.words.prose import where_it_stands
+
+    history = History.start(find_lesson("several-outputs").problem)
+    assert where_it_stands(history, "zh") == "权重（每个输出一行）：0.3；0.2；0.9  输入：0.65  目标：0.1，1，0.1  学习率 α：0.1  迭代：0"
+    assert where_it_stands(history, "en") == "weights (a row per output) 0.3; 0.2; 0.9, input 0.65, goals 0.1 1 0.1, alpha 0.1, iteration 0"

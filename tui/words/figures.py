@@ -60,12 +60,12 @@ def goals_text(problem: Problem) -> str:
     return " ".join(readable(goal) for goal in problem.goals)
 
 
-def weights_text(weights, problem: Problem, language: str) -> str:
+def weights_text(weights, problem: Problem, language: str, numbers: str = " ") -> str:
     """Weights as the panels write them: "0.1 0.2 -0.1"; a matrix row by row, "0.1 0.2; 0.3 0.4"
-    (rows apart by the language's mark: "；" in Chinese)."""
+    (rows apart by the language's mark: "；" in Chinese; the numbers of a row by `numbers`)."""
     n = len(problem.inputs)
     rows = [weights[i * n:(i + 1) * n] for i in range(len(weights) // n)]
-    return say(language, "sep.rows").join(" ".join(readable(w) for w in row) for row in rows)
+    return say(language, "sep.rows").join(numbers.join(readable(w) for w in row) for row in rows)
 
 
 def squares(problem: Problem, language: str) -> str:

@@ -476,14 +476,14 @@ def reveal(session: Session, language: str) -> str:
 
 def where_it_stands(history: History, language: str) -> str:
     """The numbers a question is about, on one line: the parameters and where the run is."""
-    return say(language, "sep.list").join(_standing(history, language))
+    return say(language, "sep.stands").join(_standing(history, language))
 
 
 def stands_entries(history: History, language: str) -> tuple[list[str], str]:
     """where_it_stands as entries for `wrap_entries`, and the gap between two on a line: each
     entry keeps its separator (", " is "," then the gap " "), so that a line breaks only
     between two of them, never inside "goal 0.1 1 0.1"."""
-    separator = say(language, "sep.list")
+    separator = say(language, "sep.stands")
     mark, gap = separator.rstrip(), separator[len(separator.rstrip()):]
     parts = _standing(history, language)
     return [part + mark for part in parts[:-1]] + parts[-1:], gap
@@ -493,18 +493,20 @@ def _standing(history: History, language: str) -> list[str]:
     problem = history.problem
     several = problem.size > 1
     label = "weights_rows" if problem.outputs > 1 else "weights" if several else "weight"  # a matrix says what ; is
-    parts = [(say(language, label), weights_text(history.weights, problem, language)),
-             (say(language, "inputs" if several else "input"), " ".join(readable(x) for x in problem.inputs)),
-             (say(language, "goals" if problem.outputs > 1 else "goal"), goals_text(problem))]
+    numbers = say(language, "sep.numbers")  # one mark a role: "0.1，1，0.1" in Chinese, rows apart by "；"
+    parts = [(say(language, label), weights_text(history.weights, problem, language, numbers)),
+             (say(language, "inputs" if len(problem.inputs) > 1 else "input"), numbers.join(readable(x) for x in problem.inputs)),
+             (say(language, "goals" if problem.outputs > 1 else "goal"), numbers.join(readable(g) for g in problem.goals))]
     if problem.method == GRADIENT_DESCENT:
         parts.append((say(language, "alpha"), readable(problem.alpha)))
     elif problem.method == HOT_COLD:
         parts.append((say(language, "step_amount"), readable(problem.step_amount)))
-    done = [f"{name} {value}" for name, value in parts]
+    named = say(language, "sep.named")
+    done = [f"{name}{named}{value}" for name, value in parts]
     if problem.method == MEASURE:  # nothing steps: counted as the status line counts it, not as iterations
         count = history.iteration
         return done + [say(language, "measured_once" if count == 1 else "measured_times", count=count)]
-    return done + [f"{say(language, 'iteration')} {history.iteration}"]
+    return done + [f"{say(language, 'iteration')}{named}{history.iteration}"]
 
 
 def verdict(answer: Answer, question: Question, words: QuestionText, language: str) -> str:
