@@ -23,6 +23,11 @@ class Language:
     code_names: bool  # the code's names (a lesson's name, a CSV column's heading) are its words, shown as they are
     unbroken: tuple[str, ...] = ()  # words a line never splits, in a language written without spaces
     numbered: tuple[str, ...] = ()  # words whose figure after them names them ("输出 2"): never split from it
+    # Where a question stands ("input 0.65, goals 0.1 1 0.1"): between the entries, between an
+    # entry's name and its value, between the numbers of a list (a matrix's rows: sep.rows).
+    stands: str = ", "
+    named: str = " "
+    numbers: str = " "
     closing: str = ""  # marks a line never begins with, besides ASCII's (wrap.py)
     opening: str = ""  # marks a line never ends with, besides ASCII's
 
@@ -37,6 +42,7 @@ CHINESE = Language(
         学习 记录 如果 越来越小 越来越远 失控 多少 这个 规则 之和 正负号 向上 向下""".split()),
     # A label and its number are one name: "输出" at a line's end and "2：..." on the next read as two.
     numbered=tuple("输出 输入 权重 误差 目标 预测 迭代 步长 第 行 列".split()),
+    stands="  ", named="：", numbers="，",  # one mark a role: ：name, ，numbers, ；rows (sep.rows), spaces between
     closing="，。、；：？！）」』】》〉", opening="（「『【《〈",  # Chinese typesetting's rules
 )
 

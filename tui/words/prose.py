@@ -476,14 +476,14 @@ def reveal(session: Session, language: str) -> str:
 
 def where_it_stands(history: History, language: str) -> str:
     """The numbers a question is about, on one line: the parameters and where the run is."""
-    return say(language, "sep.stands").join(_standing(history, language))
+    return LANGUAGES[language].stands.join(_standing(history, language))
 
 
 def stands_entries(history: History, language: str) -> tuple[list[str], str]:
     """where_it_stands as entries for `wrap_entries`, and the gap between two on a line: each
     entry keeps its separator (", " is "," then the gap " "), so that a line breaks only
     between two of them, never inside "goal 0.1 1 0.1"."""
-    separator = say(language, "sep.stands")
+    separator = LANGUAGES[language].stands
     mark, gap = separator.rstrip(), separator[len(separator.rstrip()):]
     parts = _standing(history, language)
     return [part + mark for part in parts[:-1]] + parts[-1:], gap
@@ -493,7 +493,7 @@ def _standing(history: History, language: str) -> list[str]:
     problem = history.problem
     several = problem.size > 1
     label = "weights_rows" if problem.outputs > 1 else "weights" if several else "weight"  # a matrix says what ; is
-    numbers = say(language, "sep.numbers")  # one mark a role: "0.1，1，0.1" in Chinese, rows apart by "；"
+    numbers = LANGUAGES[language].numbers  # one mark a role: "0.1，1，0.1" in Chinese, rows apart by "；"
     parts = [(say(language, label), weights_text(history.weights, problem, language, numbers)),
              (say(language, "inputs" if len(problem.inputs) > 1 else "input"), numbers.join(readable(x) for x in problem.inputs)),
              (say(language, "goals" if problem.outputs > 1 else "goal"), numbers.join(readable(g) for g in problem.goals))]
@@ -501,7 +501,7 @@ def _standing(history: History, language: str) -> list[str]:
         parts.append((say(language, "alpha"), readable(problem.alpha)))
     elif problem.method == HOT_COLD:
         parts.append((say(language, "step_amount"), readable(problem.step_amount)))
-    named = say(language, "sep.named")
+    named = LANGUAGES[language].named
     done = [f"{name}{named}{value}" for name, value in parts]
     if problem.method == MEASURE:  # nothing steps: counted as the status line counts it, not as iterations
         count = history.iteration
