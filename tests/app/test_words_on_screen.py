@@ -709,3 +709,19 @@ async def test_the_chinese_editor_says_which_separators_to_type_and_takes_them()
         await pilot.press("enter")
         await settle(pilot)
         assert app.state.session.problem.weights[:3] == (0.2, 0.1, -0.3)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_matrix_of_weights_is_written_as_the_worked_step_writes_it(language):
+    """Lesson 10's panel read 0.06132 where the worked step read 0.061325: the same weight,
+    at four digits beside five, looked like two numbers."""
+    from gradstep.core.numbers import readable
+
+    app = app_for("weight-matrix", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, "space")
+        await settle(pilot)
+        weights = app.state.session.history.weights.reshape(3, 3)
+        screen = screen_text(app)
+        for row in weights:
+            assert " ".join(readable(w) for w in row) in screen, screen  # as the worked step writes each figure

@@ -17,9 +17,6 @@ from ..state import AppState
 from .panel import StatePanel
 
 
-MATRIX_DIGITS = 4  # a row of a matrix of weights fits the panel's half width in one line
-
-
 def numbers(values, digits: int = SHOWN_DIGITS) -> str:
     return " ".join(readable(v, digits) for v in values)
 
@@ -88,13 +85,14 @@ def _kept(wrapped: list[list[str]], room: int, formula_first: bool) -> set[int]:
 def weight_rows(weights, problem, language: str, columns: int = 0) -> list[tuple[str, str]]:
     """The weights: one line, or with several outputs a line per output's row (its column
     of numbers lines up with the inputs). A row keeps to one line of `columns` cells beside
-    the labels: where a diverging run's figures grow long, with fewer digits (to 2)."""
+    the labels: with the digits every panel shows (the worked step's 0.061325 read 0.06132
+    here at four), and where a diverging run's figures grow long, with fewer (to 2)."""
     if problem.outputs == 1:
         return [(say(language, "weights" if problem.size > 1 else "weight"), numbers(weights))]
     n = len(problem.inputs)
     labels = [say(language, "weights_row", row=row + 1) for row in range(problem.outputs)]
     room = columns - max(width(label) for label in labels) - 1  # beside the widest label and its gap (table_lines)
-    return [(label, fitting(weights[row * n:(row + 1) * n], room, MATRIX_DIGITS if n > 1 else SHOWN_DIGITS))
+    return [(label, fitting(weights[row * n:(row + 1) * n], room))
             for row, label in enumerate(labels)]
 
 
