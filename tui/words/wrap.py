@@ -355,7 +355,8 @@ def _formulas(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, b
     if reach == list(range(count)):  # no formula at all: most prose
         return pieces
     before = [0, *accumulate(width(piece) for piece, _ in pieces)]  # cells of the pieces before each
-    joined, position = [], 0
+    joined: list[tuple[str, bool]] = []
+    position = 0
     while position < count:
         end = reach[position]
         cells = before[end + 1] - before[position] + end - position
