@@ -947,3 +947,14 @@ def test_where_a_chinese_question_stands_uses_one_mark_a_role():
     history = History.start(find_lesson("several-outputs").problem)
     assert where_it_stands(history, "zh") == "权重（每个输出一行）：0.3；0.2；0.9  输入：0.65  目标：0.1，1，0.1  学习率 α：0.1  迭代：0"
     assert where_it_stands(history, "en") == "weights (a row per output) 0.3; 0.2; 0.9, input 0.65, goals 0.1 1 0.1, alpha 0.1, iteration 0"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize(("name", "index"), [("divergence", 1), ("alpha", 0), ("alpha", 1)])
+def test_a_question_for_an_alpha_shows_the_formula_it_needs(name, index, language):
+    """Lessons 5 and 6 asked for the one-step alpha and the edge ("也就是 α 小于它就收敛的最大
+    那个值？") before their text gave 1/input^2 and 2/input^2: the question now states r's
+    formula and what r must be, so the answer can be worked out from what is on screen."""
+    ask = find_lesson(name).questions[index].texts[language].ask
+    assert {"en": "r = 1 - alpha x input^2", "zh": "r = 1 - α × 输入^2"}[language] in ask
+    assert "也就是" not in ask and "最大那个值" not in ask and "最小那个值" not in ask
