@@ -129,7 +129,7 @@ async def test_a_question_comes_first_and_covers_the_panels_that_would_tell():
         await press_at_once(pilot, *"0.25", "enter")
         assert "Right." in screen_text(app) and "1/2^2 = 0.25" in screen_text(app)
         await pilot.press("enter")  # the next question of iteration 0
-        assert "Past one value of alpha this run diverges." in screen_text(app)
+        assert "With r = 1 - alpha x input^2, the run diverges once" in screen_text(app)
         await press_at_once(pilot, "1", "enter")  # wrong: the question stays for a second try
         await press_at_once(pilot, "2", "enter")
         await settle(pilot)  # the burst's box changes, then the screen's redraw, before the screen is read
