@@ -22,8 +22,10 @@ START = 1796612645.0  # 2026-12-07T03:04:05Z
 
 
 def words(session: Session, index: int) -> Words:
-    text = session.lesson.questions[index].text("en")
-    return Words(text.ask, text.choices)
+    """The question's words as the app puts them, figures filled in (lesson 6's ask names {input})."""
+    from gradstep.tui.words.prose import question_words
+
+    return question_words(session, index, "en")
 
 
 def first_answer(session: Session, index: int):
