@@ -397,7 +397,10 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         self.state = self.state.replace(page=(self.state.page + 1) % pages)
 
     def action_exact(self) -> None:
-        self.state = self.state.replace(exact=not self.state.exact)
+        """f: every digit, or the panels' five again. Every digit shows what the five hide,
+        813243.2399999999 for 813243.24: the notice says why, as the figures appear."""
+        exact = not self.state.exact
+        self.state = self.state.replace(exact=exact, notice=self.say("exact.why") if exact else "")
 
     def action_freeze(self) -> None:
         """z: freeze the weight the chart follows, or unfreeze it; a new run from iteration 0."""

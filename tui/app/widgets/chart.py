@@ -98,15 +98,19 @@ class ErrorChart(StatePanel, PlotextPlot):
             say(language, note) for note in notes))
 
     def caption(self, state: AppState) -> str:
-        """The line under the chart, where the student looks: with several weights feeding
-        one output, why the past points (o) sit off the curve. They are the errors the log
-        holds, and the curve is the error along this weight with the others as they are now:
-        they have moved since. It takes the chart's last row. Nothing where it would not fit
-        (a narrow window) and nothing where every point lies on the curve (one weight an
-        output, or the error per iteration)."""
-        if state.view == ITERATION_VIEW or len(state.session.history.problem.inputs) < 2:
-            return ""
-        caption = say(state.language, "chart.trail_then")
+        """The line under the chart, where the student looks. With several weights feeding
+        one output, why the past points (o) sit off the curve: they are the errors the log
+        holds, and the curve is the error along this weight with the others as they are
+        now, moved since (one weight an output, or the error per iteration: every point is
+        on its curve). Else, where an axis writes a figure in e-notation (1e+06, which a
+        lesson-1 student met with input 1000), what it means. It takes the chart's last
+        row; nothing where it would not fit (a narrow window)."""
+        if state.view != ITERATION_VIEW and len(state.session.history.problem.inputs) > 1:
+            caption = say(state.language, "chart.trail_then")
+        else:
+            frame = self.frame(state)
+            powers = [label for label in (*frame.y.labels, *frame.x.labels) if "e" in label]
+            caption = e_notation(state.language, max(powers, key=lambda label: abs(float(label)))) if powers else ""
         return caption if self.size.width and Text(caption).cell_len <= self.size.width else ""
 
     def on_resize(self) -> None:
@@ -193,6 +197,12 @@ class ErrorChart(StatePanel, PlotextPlot):
         monitor = self.plt.monitor  # type: ignore[attr-defined]
         getattr(monitor, f"{axis}ticks")[0] = list(ticks)  # ours are distinct: nothing to remove
         getattr(monitor, f"{axis}labels")[0] = list(labels)
+
+
+def e_notation(language: str, label: str) -> str:
+    """What a label in e-notation means: "1e+06 means 1 x 10^6"."""
+    mantissa, exponent = label.split("e")
+    return say(language, "chart.e_notation", label=label, mantissa=mantissa, exponent=int(exponent))
 
 
 def labelled(axis: Axis, cells: int, left: int) -> tuple[tuple[float, ...], tuple[str, ...]]:
