@@ -32,7 +32,8 @@ def waited(pid: int) -> float | None:
 
 
 def one_run(env: dict[str, str]) -> tuple[float, float, float, str]:
-    """(wall, CPU, wall less waiting, pytest's last line) of one everyday loop."""
+    """(wall, CPU, wall less waiting, pytest's last line and the tests it names as failed)
+    of one everyday loop: a failure on a busy machine is named, to be run again alone."""
     with tempfile.TemporaryFile("w+") as report:  # a pipe left unread would stop a long report
         before, start = os.times(), time.monotonic()
         loop = subprocess.Popen([sys.executable, "-m", "pytest", "--everyday", "-q", "-p", "no:cacheprovider"],
@@ -46,7 +47,9 @@ def one_run(env: dict[str, str]) -> tuple[float, float, float, str]:
         output = report.read()
     after = os.times()  # the loop is reaped: its CPU, and its children's, is counted
     cpu = after.children_user + after.children_system - before.children_user - before.children_system
-    return wall, cpu, wall - wait_so_far, output.strip().splitlines()[-1]
+    lines = output.strip().splitlines()
+    failed = [line for line in lines if line.startswith(("FAILED", "ERROR"))]
+    return wall, cpu, wall - wait_so_far, "\n      ".join(lines[-1:] + failed)
 
 
 def main() -> None:
