@@ -725,3 +725,19 @@ async def test_a_matrix_of_weights_is_written_as_the_worked_step_writes_it(langu
         screen = screen_text(app)
         for row in weights:
             assert " ".join(readable(w) for w in row) in screen, screen  # as the worked step writes each figure
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_editor_keeps_the_lessons_lock_on_the_rule(language):
+    """Lesson 2 locks m (gradient descent, r and alpha come in lesson 3), yet typing gd into
+    the editor's rule field switched to it all the same: the field is refused as m is."""
+    app = app_for("hot-cold", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#method").value = "gd"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen) and app.state.session.problem.method == "hot-cold"
+        said = "".join(say(language, "locked.rule", by="locked_by.course").split())
+        assert said.rstrip(".。") in "".join(screen_text(app).replace("│", "").split())

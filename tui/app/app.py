@@ -370,7 +370,8 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
                 self.state = self.state.replace(session=self.state.session.with_problem(problem))
 
         self.state = self.state.replace(playing=False)
-        self.push_screen(EditorScreen(self.state.session.problem, self.state.language), apply)
+        session = self.state.session
+        self.push_screen(EditorScreen(session.problem, self.state.language, session.lesson), apply)
 
     def action_lessons(self) -> None:
         from .screens.lessons import LessonsScreen

@@ -15,7 +15,7 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from ....core.lessons import LANGUAGES
+from ....core.lessons import LANGUAGES, Lesson
 from ....core.numbers import parse_goal, parse_number, parse_numbers, parse_positions, parse_weights
 from ....core.outside import ONE_LINE
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD, METHODS, InvalidProblem, Problem
@@ -24,6 +24,7 @@ from ...words.say import alone, explain, field_names, say
 from ..widgets.wrapped import Wrapped
 
 FIELDS = tuple(field.name for field in dataclasses.fields(Problem))  # weights, inputs, goal, method, ...
+LOCKED_BY = {"method": "rule", "alpha": "rate", "step_amount": "rate"}  # the fields a lesson's lock holds
 USED_BY = {"alpha": (GRADIENT_DESCENT,), "frozen": (GRADIENT_DESCENT,), "step_amount": (HOT_COLD,)}  # the rest: every rule
 
 
@@ -104,10 +105,11 @@ class EditorScreen(ModalScreen[Problem | None]):
         Binding("enter", "apply", show=False, priority=True),
     ]
 
-    def __init__(self, problem: Problem, language: str) -> None:
+    def __init__(self, problem: Problem, language: str, lesson: Lesson | None = None) -> None:
         super().__init__()
         self.problem = problem  # the starting point being edited (the session keeps its own)
         self.language = language
+        self.lesson = lesson  # whose locks hold here too: the rule field was a way round m's lock
 
     def compose(self) -> ComposeResult:
         with Vertical(id="editor"):
@@ -131,10 +133,21 @@ class EditorScreen(ModalScreen[Problem | None]):
         form can be left without Escape, which is slow over SSH)."""
         try:
             problem = self.read_problem()
+            self.check_locks(problem)
         except Refusal as refusal:
             self.refuse(refusal)
             return
         self.dismiss(None if problem == self.problem else problem)
+
+    def check_locks(self, problem: Problem) -> None:
+        """Refuse a field the lesson has locked the key for: lesson 2 locks m (gradient
+        descent, r and alpha are lesson 3's), and typing gd into the rule field showed them."""
+        for field, action in LOCKED_BY.items():
+            if self.lesson is not None and getattr(problem, field) != getattr(self.problem, field):
+                try:
+                    self.lesson.check_unlocked(action)
+                except Refusal as refusal:
+                    raise refusal.at(field=field) from None
 
     def read_problem(self) -> Problem:
         """The problem the form describes, or InvalidProblem naming the first bad field."""
