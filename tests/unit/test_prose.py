@@ -958,3 +958,16 @@ def test_a_question_for_an_alpha_shows_the_formula_it_needs(name, index, languag
     ask = find_lesson(name).questions[index].texts[language].ask
     assert {"en": "r = 1 - alpha x input^2", "zh": "r = 1 - α × 输入^2"}[language] in ask
     assert "也就是" not in ask and "那个值" not in ask
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_one_outputs_frozen_row_is_not_every_weight_frozen(language):
+    """Lesson 9 with w1,1 frozen: the panel said "every weight frozen: nothing learns" while
+    outputs 2 and 3 learned."""
+    problem = find_lesson("several-outputs").problem
+    one = History.start(problem.replace(frozen=(0,)))
+    said = " ".join(readout_lines(one, language, output=0))
+    assert say(language, "regime.no-signal.frozen_output", output=1) in said
+    assert say(language, "regime.no-signal.frozen") not in said
+    every = History.start(problem.replace(frozen=(0, 1, 2)))
+    assert say(language, "regime.no-signal.frozen") in " ".join(readout_lines(every, language, output=0))

@@ -31,6 +31,9 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
     problem, name, error = _followed(history, language, output)
     readout = analysis.read_out(problem, history.iteration, error)
     regime = regime_label(problem, history.iteration, language)
+    if name != "r" and problem.method == GRADIENT_DESCENT and analysis.gradient_regime(problem) is Regime.NO_SIGNAL \
+            and no_signal_suffix(problem) == ".frozen":  # one output's row frozen, not every weight
+        regime = say(language, "regime.no-signal.frozen_output", output=output + 1)
     if problem.method == MEASURE:
         return [regime, say(language, "next_lesson")]
     forecast = [] if "forecast" in hidden else [regime]
