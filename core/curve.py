@@ -265,12 +265,22 @@ def _log_weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis
     values.sort()
     with np.errstate(over="ignore"):
         ticks = tuple(float(t) for t in plotted(np.array(values) - centre))
-    labels = tuple(readable(value, 3) if value == centre else readable(value, whole=False) for value in values)
+    labels = tuple(_bottom_label(value) if value == centre else readable(value, whole=False) for value in values)
     # A power of ten lost in the centre's digits (0.1 + 1e-16) reads as the centre: a run that
     # grew from a rounding hair read "-1 0.1 0.1 0.1 1". Only ticks whose labels differ are kept.
     told = [place for place, label in enumerate(labels) if values[place] == centre or labels.count(label) == 1]
     ticks, labels = tuple(ticks[place] for place in told), tuple(labels[place] for place in told)
     return Axis((-5.0, 5.0), ticks, labels, log=True), np.clip(curve_w, -LARGEST, LARGEST), plotted(offsets)
+
+
+def _bottom_label(value: float) -> str:
+    """The curve's bottom as a log weight axis's middle tick: to 3 digits, written out below
+    a million as readable writes such figures (-1790, not -1.79e+03, which crowded out the
+    round ticks beside it in lesson 8's diverging run)."""
+    rounded = float(f"{value:.3g}")
+    if 1e-4 <= abs(rounded) < 1e6:
+        return np.format_float_positional(rounded, trim="-")
+    return readable(value, 3)
 
 
 def output_errors(history: History, output: int) -> Floats:

@@ -133,7 +133,7 @@ async def test_every_tick_keeps_its_label_when_labels_crowd(language):
             await settle(pilot)
             ticked = next(row for row in chart_rows(app) if "└" in row)
             shown = axis_labels(app).split()
-            assert ticked.count("┬") == len(shown) >= 1, (ticked, shown)
+            assert ticked.count("┬") == len(shown) >= 3, (ticked, shown)  # -10000 -1.79e+03 10000 left one
             assert set(shown) <= set(app.query_one("#chart").frame(app.state).x.labels)
 
 

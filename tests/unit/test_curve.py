@@ -151,3 +151,11 @@ def test_a_run_grown_from_a_rounding_hair_has_no_two_ticks_alike():
     for steps in range(1, 8):
         labels = error_vs_weight(History.start(problem).jump(steps), 0).x.labels
         assert len(set(labels)) == len(labels), labels
+
+
+def test_a_log_weight_axis_writes_its_bottom_out_below_a_million():
+    """Lesson 8 unfrozen at step 5: its bottom read -1.79e+03, beside round ticks -3000 and
+    -1000, and crowded all of them off the axis."""
+    problem = find_lesson("freeze-weight").problem.replace(frozen=())
+    labels = error_vs_weight(History.start(problem).jump(5), 0).x.labels
+    assert "-1790" in labels and not any("e" in label for label in labels), labels
