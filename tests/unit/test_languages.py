@@ -72,3 +72,19 @@ def test_a_language_is_read_when_it_is_first_asked_for(third):
     assert words.get("en") == {} and words["zh"] and words.get("xx") is None  # a record with no file has no words
     with pytest.raises(KeyError):
         sentences["fr"]
+
+
+@pytest.mark.parametrize("code", list(LANGUAGES))
+def test_each_sentence_read_alone_is_the_one_the_whole_file_gives(code):
+    """Sentences parses a sentence's own line when it is first said, found by `"key" = `: a
+    line written otherwise (`"key"= ...`, a bare key, a string that runs on) would be missed
+    or cut, and the student would read English, or a fault, the first time it is said (at a
+    hand-in, say), not at start. So each key, read alone from a fresh copy, is the whole
+    file's."""
+    from gradstep.tui.words.catalogue import read
+
+    text = (FOLDER / f"{code}.toml").read_text("utf-8")
+    whole = tomllib.loads(text)
+    whole.pop("argparse", None)
+    alone: Sentences = read.__wrapped__(code)[0]  # uncached, as a fresh session reads it
+    assert {key: alone[key] for key in whole} == whole
