@@ -863,7 +863,7 @@ def test_hot_and_cold_starting_on_its_goal_says_so(language, step, says):
     lesson = find_lesson("hot-cold")
     problem = lesson.problem.replace(goal=0.5, step_amount=step)
     notice = fill(lesson.text(language).notice, facts(problem, language))
-    assert notice.startswith(say(language, says, weight="0.5", step=readable(step)))
+    assert notice.startswith(say(language, says, weight="0.5", step=readable(step), hair=""))
     assert {"en": "0 steps", "zh": "0 个"}[language] not in notice
     assert {"en": "is 0 away", "zh": "有 0，"}[language] not in notice
 
@@ -971,3 +971,20 @@ def test_one_outputs_frozen_row_is_not_every_weight_frozen(language):
     assert say(language, "regime.no-signal.frozen") not in said
     every = History.start(problem.replace(frozen=(0, 1, 2)))
     assert say(language, "regime.no-signal.frozen") in " ".join(readout_lines(every, language, output=0))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_hot_and_cold_starting_a_rounding_hair_off_its_goal_says_it_is_there_but_for_rounding(language):
+    """0.1 x 3 is 0.30000000000000004: lesson 2 edited to weight 0.1, input 3, goal 0.3 read
+    "the goal weight 0.1 is 1.3878e-17 away: 0 steps of 0.2", the sentence the start on the
+    goal no longer says, with a distance the panels show nowhere. The start is the goal but
+    for float rounding, and hot and cold steps off it all the same."""
+    lesson = find_lesson("hot-cold")
+    problem = lesson.problem.replace(weights=(0.1,), inputs=(3.0,), goal=0.3, step_amount=0.2)
+    assert analysis.rounding_misses(problem) == (True,)
+    notice = fill(lesson.text(language).notice, facts(problem, language))
+    hair = say(language, "figures.dust", value=readable(0.1 * 3 - 0.3, 2))
+    assert History.start(problem).jump(3).weights.tolist() == [0.1]  # up and down tie: it stays
+    assert notice.startswith(say(language, "start_to_goal.stays", weight="0.1", step="0.2", hair=hair)), notice
+    assert {"en": "0 steps", "zh": "0 个"}[language] not in notice
+    assert "1.3878e-17" not in notice  # the distance in weight, shown nowhere else

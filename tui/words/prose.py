@@ -144,11 +144,15 @@ def start_to_goal(problem: Problem, known: Mapping[str, str], language: str) -> 
     """How far the goal weight is from the start, as a sentence. Where the start is the goal,
     "the goal weight 0.5 is 0 away: 0 steps of 0.2" said nothing: it says so instead, and
     what hot and cold does there (it moves a whole step every time, unless up and down tie
-    exactly, so it steps off the goal and comes back)."""
+    exactly, so it steps off the goal and comes back). A start a rounding hair off the goal
+    (0.1 x 3 is 0.30000000000000004) is there too, and says so: "is 1.3878e-17 away: 0 steps"
+    named a distance no panel shows."""
     key = "start_to_goal"
-    if problem.weights[0] * problem.inputs[0] == problem.goals[0] and problem.method == HOT_COLD:
+    miss = problem.weights[0] * problem.inputs[0] - problem.goals[0]
+    hair = analysis.rounding_misses(problem)[0]
+    if (miss == 0 or hair) and problem.method == HOT_COLD:
         key += ".stays" if analysis.regime(problem) is Regime.LANDED else ".leaves"
-    return say(language, key, **known)
+    return say(language, key, **known, hair=dust(miss, hair, language))
 
 
 def steps_of(count: str, problem: Problem, language: str) -> str:
