@@ -59,7 +59,7 @@ def test_full_screen_under_pipes_starts_the_app_answers_keys_and_saves_on_discon
                     env={"XDG_STATE_HOME": str(tmp_path / "state"), "LANG": "C.UTF-8"})
     try:
         served.wait_for(b"__GANGLION__\n")  # the web driver's greeting: the app, not line mode
-        for question in (b"Which alpha makes", b"Past one value of alpha"):  # the lesson's two, skipped
+        for question in (b"Which alpha makes", b"With r = 1 - alpha"):  # the lesson's two, skipped
             served.wait_for(question)
             served.send(b"D", b"s")
             served.send(b"D", b"\r")
@@ -86,7 +86,7 @@ def test_without_full_screen_a_pipe_gets_line_mode(tmp_path):
 
 def one_step_past_the_questions(served) -> None:
     """The alpha lesson's two questions skipped, then one step, waited for."""
-    for question in (b"Which alpha makes", b"Past one value of alpha"):
+    for question in (b"Which alpha makes", b"With r = 1 - alpha"):
         served.wait_for(question)
         served.send(b"D", b"s")
         served.send(b"D", b"\r")
