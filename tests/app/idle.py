@@ -44,6 +44,8 @@ def held_back() -> bool:
         screen = app.screen
     except Exception:  # no app, or no screen yet: nothing held
         return False
+    if not app.is_running:  # a key ended it (q, Ctrl-C): its timers will never fire
+        return False
     return bool(app._resize_event is not None or app._resize_timer is not None or app._batch_count
                 or screen._layout_required or screen._scroll_required or screen._repaint_required
                 or screen._recompose_required or screen._dirty_widgets)
