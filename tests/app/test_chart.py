@@ -56,18 +56,20 @@ async def test_lesson_7s_trail_is_drawn_at_the_errors_in_the_log_and_says_so(lan
     """w2 = 0.2 was drawn near 0.0015, on the curve of now, where the log says 0.0196; then
     drawn where it happened, off today's curve, with nothing saying why."""
     app = app_for("multi-weight", language=language)
+    caption = {"en": "o: error at its step (others as then)", "zh": "o：当时的误差（其余权重取当时的值）"}[language]
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", "space", "space", "space")
+        await pilot.press("2")
+        from ..helpers import screen_text
+
+        assert caption not in screen_text(app), "no past point (o) drawn yet: nothing to explain"
+        await pilot.press("space", "space", "space")
         rows = chart_rows(app)
         assert "o" in rows[1] and "0.015┤" in rows[2], rows  # iteration 0's error, 0.0196, at the top
         title = {"en": "w2 (others as now)", "zh": "w2 变化（其余不变）"}[language]
-        from ..helpers import screen_text
-
         lines = screen_text(app).split("\n")
         assert title in lines[1]
         # Why the o stands off the curve, said where the student looks: under the chart,
         # not in the lesson's text (in Chinese it pushed w1's explanation off the screen).
-        caption = {"en": "o: error at its step (others as then)", "zh": "o：当时的误差（其余权重取当时的值）"}[language]
         assert lines[11].rstrip().endswith(" " + caption), lines[11]
         assert "┘" in lines[9], lines[9]  # the plot kept its axis, above the caption
 

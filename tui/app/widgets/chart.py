@@ -99,17 +99,18 @@ class ErrorChart(StatePanel, PlotextPlot):
 
     def caption(self, state: AppState) -> str:
         """The line under the chart, where the student looks. With several weights feeding
-        one output, why the past points (o) sit off the curve: they are the errors the log
+        one output and past points drawn, why they (o) sit off the curve: they are the errors the log
         holds, and the curve is the error along this weight with the others as they are
         now, moved since (one weight an output, or the error per iteration: every point is
         on its curve). Else, where an axis writes a figure in e-notation (1e+06, which a
         lesson-1 student met with input 1000), what it means. It takes the chart's last
         row; nothing where it would not fit (a narrow window)."""
+        frame = self.frame(state)
         if state.view != ITERATION_VIEW and len(state.session.history.problem.inputs) > 1:
-            caption = say(state.language, "chart.trail_then")
+            caption = say(state.language, "chart.trail_then") if len(frame.trail_x) else ""
         else:
-            frame = self.frame(state)
-            powers = [label for label in (*frame.y.labels, *frame.x.labels) if "e" in label]
+            _, x_labels = x_ticks_shown(frame, self.size.width)
+            powers = [label for label in (*frame.y.labels, *x_labels) if "e" in label]
             caption = e_notation(state.language, max(powers, key=lambda label: abs(float(label)))) if powers else ""
         return caption if self.size.width and Text(caption).cell_len <= self.size.width else ""
 
@@ -167,8 +168,7 @@ class ErrorChart(StatePanel, PlotextPlot):
         plt.xlim(*frame.x.limits)
         plt.ylim(*frame.y.limits)
         width, height = size
-        left = max((len(label) for label in frame.y.labels), default=0) + 1  # the error labels and their ┤
-        self._ticks("x", *labelled(frame.x, width - left - 2, left))
+        self._ticks("x", *x_ticks_shown(frame, width))
         self._ticks("y", frame.y.ticks, frame.y.labels)
         plt.plotsize(width, height)
         set_plot_size(plt, width, height)
@@ -203,6 +203,13 @@ def e_notation(language: str, label: str) -> str:
     """What a label in e-notation means: "1e+06 means 1 x 10^6"."""
     mantissa, exponent = label.split("e")
     return say(language, "chart.e_notation", label=label, mantissa=mantissa, exponent=int(exponent))
+
+
+def x_ticks_shown(frame: Frame, width: int) -> tuple[tuple[float, ...], tuple[str, ...]]:
+    """The x ticks and labels a chart `width` columns wide writes (as labelled): the plot
+    and its caption read the same ones, so a caption never explains a label left out."""
+    left = max((len(label) for label in frame.y.labels), default=0) + 1  # the error labels and their ┤
+    return labelled(frame.x, width - left - 2, left)
 
 
 def labelled(axis: Axis, cells: int, left: int) -> tuple[tuple[float, ...], tuple[str, ...]]:
