@@ -90,7 +90,8 @@ def regime_label(problem: Problem, iteration: int, language: str) -> str:
     ending is not told before the run gets there, only its rule: every step moves a whole
     step (the student is to find out whether that lands). There it lands (up and down tie),
     or bounces: around a goal between two steps, or at a goal a whole number of steps
-    away, where float rounding, not arithmetic, decides which side it steps to."""
+    away, which it reaches and must step off again (every step moves), float rounding
+    deciding which side."""
     regime = analysis.regime(problem)
     key = "regime." + regime.value
     arrival = analysis.hot_cold_arrival(problem) if problem.method == HOT_COLD else None
