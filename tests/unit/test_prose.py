@@ -828,15 +828,21 @@ def test_an_outputs_worked_step_names_its_iteration_once(language, output):
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-def test_hot_and_cold_from_the_goal_says_it_must_step_away(language):
+def test_hot_and_cold_from_the_goal_says_rounding_moved_it(language):
     """Lesson 2 edited to start on its goal (0.5, step 0.2) left error 0 for 0.04 with only
-    "up wins by float rounding alone", and the panel said "at the goal, rounding picks the
-    side": nothing said that hot and cold compares only up and down, so it cannot stay."""
+    "up wins by float rounding alone", and nothing said why a tie did not keep it there;
+    then it said "at the goal it must step off and back", which the same lesson belies
+    where up and down tie exactly (it stays). Exactly on the goal they would tie: here
+    float rounding moved it, and the worked step and the panel say so."""
     problem = dataclasses.replace(find_lesson("hot-cold").problem).replace(goal=0.5, step_amount=0.2)
     history = History.start(problem).step()
+    assert history.weights[0] != 0.5  # it did leave the goal weight (input 1: goal 0.5 is weight 0.5)
     worked = " ".join(worked_step(history, language))
-    assert {"en": "from the goal it must step away", "zh": "已在目标上，也必须走开一步"}[language] in worked
-    assert {"en": "must step off and back", "zh": "必须走开一步，再走回来"}[language] in readout_lines(history, language)[0]
+    assert {"en": "exactly on the goal they would tie", "zh": "正好在目标上时两边误差本应相同"}[language] in worked
+    assert {"en": "float rounding made one side a hair better", "zh": "浮点舍入让一边略小"}[language] in worked
+    assert "must step" not in worked and "必须走开" not in worked
+    lesson_2 = History.start(find_lesson("hot-cold").problem).jump(17)  # at the goal, rounding moves it off
+    assert {"en": "rounding moves it off", "zh": "舍入又让它走开"}[language] in readout_lines(lesson_2, language)[0]
     assert not any(say(language, "worked.leaves_goal") in line  # a step that did not start on the goal
                    for line in worked_step(History.start(find_lesson("hot-cold").problem).step(), language))
 

@@ -205,8 +205,8 @@ def _hot_cold_lines(problem: Problem, step: HotColdStep, language: str) -> list[
         say(language, "probe_down", probe=readable(weight - amount), error=readable(step.down_error), **values),
         say(language, outcome, gap=readable(gap, 2), **values),
     ]
-    if step.move and readable(step.prediction) == readable(problem.goals[0]):  # it stood on the goal, and left
-        lines.append(say(language, "worked.leaves_goal"))
+    if outcome.endswith(".rounding") and readable(step.prediction) == readable(problem.goals[0]):
+        lines.append(say(language, "worked.leaves_goal"))  # it stood on the goal, and rounding alone moved it
     after = float(step.weights_after[0])
     goal_weight = problem.goals[0] / problem.inputs[0] if problem.inputs[0] else after
     if _looks_equal(after, goal_weight):  # the log's next row reads "-1  -1  1.2326e-32": why not 0, said here
