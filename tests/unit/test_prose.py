@@ -994,3 +994,20 @@ def test_hot_and_cold_starting_a_rounding_hair_off_its_goal_says_it_is_there_but
     assert notice.startswith(say(language, "start_to_goal.stays", weight="0.1", step="0.2", hair=hair)), notice
     assert {"en": "0 steps", "zh": "0 个"}[language] not in notice
     assert "1.3878e-17" not in notice  # the distance in weight, shown nowhere else
+
+
+@pytest.mark.parametrize("name", ["alpha", "divergence"])
+@pytest.mark.parametrize("language, at_edge, above", [
+    ("en", r"2/input\^2 = (?:\S+ = )?([\d.]+)[:,] (?:there )?r = -1", "diverges"),
+    ("zh", r"2/输入\^2 = (?:\S+ = )?([\d.]+)(?: 时|：α 等于它时) r = -1", "发散"),
+])
+def test_the_edge_question_says_r_is_minus_one_at_the_edge_and_diverges_above_it(name, language, at_edge, above):
+    """A Chinese walk read "大于 2/输入^2 = 0.5，那时 r = -1" as "above 0.5, r = -1": r is -1
+    exactly at the edge, and only above it does |r| pass 1."""
+    lesson = find_lesson(name)
+    edge = 2 / lesson.problem.inputs[0] ** 2
+    [question] = [q for q in lesson.questions if abs(q.answer - edge) < 1e-9]
+    explained = fill(question.text(language).explain, facts(lesson.problem, language))
+    found = re.search(at_edge, explained)
+    assert found and float(found.group(1)) == pytest.approx(edge), explained
+    assert above in explained.split("r = -1", 1)[1], explained
