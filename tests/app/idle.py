@@ -27,13 +27,14 @@ BUSY = LOOK / 20  # CPU seconds in a look above which the app was still working 
 KEPT_OFF = LOOK / 2  # seconds of a look spent waiting for a CPU, beyond which it tells nothing
 
 
-def run_queue_delay() -> float:
-    """Seconds this thread has waited for a CPU so far (0 where the system does not say)."""
+def run_queue_delay() -> float | None:
+    """Seconds this thread has waited for a CPU so far (None where the system does not say:
+    not Linux, or a kernel without schedstats)."""
     try:
         with open("/proc/thread-self/schedstat") as stats:
             return int(stats.read().split()[1]) / 1e9
     except (OSError, IndexError, ValueError):
-        return 0.0
+        return None
 
 
 def held_back() -> bool:
@@ -56,10 +57,10 @@ async def wait_for_idle(min_sleep: float = LOOK, max_sleep: float = 1) -> None:
     `min_sleep` finds the app idle, or `max_sleep` has passed."""
     start = time.monotonic()
     while True:
-        cpu, delay = time.process_time(), run_queue_delay()
+        cpu, delay = time.process_time(), run_queue_delay() or 0.0
         await asyncio.sleep(LOOK)
         working = time.process_time() - cpu >= BUSY
-        kept_off = run_queue_delay() - delay >= KEPT_OFF
+        kept_off = (run_queue_delay() or 0.0) - delay >= KEPT_OFF
         elapsed = time.monotonic() - start
         if elapsed >= max_sleep:
             break
