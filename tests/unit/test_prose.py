@@ -433,8 +433,8 @@ def test_hot_cold_headline_tells_the_rule_until_the_run_gets_there_then_what_dec
     between = History.start(hot_cold_at(0.5, -1.0, step=0.2))
     lines = readout_lines(between, language)
     assert lines[0] == say(language, "regime.hot-cold.moving", step="0.2")
-    assert say(language, "hot_cold_to_goal", steps=say(language, "count.steps", steps=7), per=3, cost=21) in lines
-    assert ("goal in" not in lines[2]) and lines[2].startswith(("nearest the goal", "到离目标最近"))
+    assert say(language, "hot_cold_to_goal", steps=say(language, "count.more_steps", steps=7), per=3, cost=21) in lines
+    assert ("goal in" not in lines[2]) and lines[2].startswith(("nearest goal", "离目标最近"))
     assert readout_lines(between.jump(7), language)[0] == say(language, "regime.stuck-bouncing")
 
 
@@ -544,8 +544,17 @@ def test_figures_that_do_not_exist_are_said_so_not_shown_as_question_marks(langu
 def test_a_cost_in_steps_names_its_unit(language):
     """"gradient descent: 1 x 1 = 1": which 1 is steps? Now "1 step x 1 = 1"."""
     lines = readout_lines(History.start(find_lesson("hot-cold").problem), language)
-    assert lines[-1] == say(language, "gd_to_goal", steps=say(language, "count.step"), per=1, cost=1)
-    assert say(language, "count.steps", steps=15) in lines[-2]
+    assert lines[-1] == say(language, "gd_to_goal", steps=say(language, "count.more_step"), per=1, cost=1)
+    assert say(language, "count.more_steps", steps=15) in lines[-2]
+
+
+@pytest.mark.parametrize(("language", "more"), [("en", "{} more steps x 3 = {}"), ("zh", "还要 {} 步 × 3 = {} 次预测")])
+def test_hot_and_colds_cost_to_the_goal_counts_the_steps_still_to_go(language, more):
+    """A Chinese walk read "到离目标最近：15 步 × 3 次" at the start and "10 步 × 3 次" five
+    steps later with nothing saying these are the steps still to go."""
+    start = History.start(find_lesson("hot-cold").problem)
+    for history, steps in ((start, 15), (start.jump(5), 10)):
+        assert more.format(steps, 3 * steps) in readout_lines(history, language)[-2]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -135,6 +135,7 @@ def _hot_cold_costs(history: History, readout: analysis.Readout, language: str, 
 
 
 def _steps(count: int, language: str) -> str:
-    """ "1 step", "15 steps": the unit a cost's first factor counts, so "1 x 1 = 1" reads as
-    steps times predictions a step."""
-    return say(language, "count.step" if count == 1 else "count.steps", steps=count)
+    """ "1 more step", "15 more steps": the unit a cost's first factor counts, so "1 x 1 = 1"
+    reads as steps times predictions a step, and "more" because it counts from the weight
+    now, not from the start (a Chinese walk read "15 步", then "10 步", as a total)."""
+    return say(language, "count.more_step" if count == 1 else "count.more_steps", steps=count)
