@@ -1020,3 +1020,19 @@ def test_the_edge_question_says_r_is_minus_one_at_the_edge_and_diverges_above_it
     found = re.search(at_edge, explained)
     assert found and float(found.group(1)) == pytest.approx(edge), explained
     assert above in explained.split("r = -1", 1)[1], explained
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_one_output_on_its_goal_is_named_and_shares_the_others_r(language):
+    """Lesson 9 with goal 1 set to prediction 1: the panel said "起点就在目标上" though
+    outputs 2 and 3 were not, and called output 1's factor r1 where the others' was r, though
+    one input and one alpha give every output the same r."""
+    problem = find_lesson("several-outputs").problem
+    problem = problem.replace(goal=(0.3 * 0.65, 1.0, 0.1))
+    history = History.start(problem)
+    for output in range(3):
+        lines = readout_lines(history, language, output=output)
+        assert lines[0].startswith("r = ") and not re.search(r"\br\d", " ".join(lines)), lines
+    on_goal = readout_lines(history, language, output=0)
+    assert say(language, "regime.on_goal_output", output=1, name="r") in on_goal
+    assert say(language, "regime.on_goal") not in on_goal

@@ -34,6 +34,8 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
     if name != "r" and problem.method == GRADIENT_DESCENT and analysis.gradient_regime(problem) is Regime.NO_SIGNAL \
             and no_signal_suffix(problem) == ".frozen":  # one output's row frozen, not every weight
         regime = say(language, "regime.no-signal.frozen_output", output=output + 1)
+    elif problem is not history.problem and problem.method == GRADIENT_DESCENT and analysis.starts_on_goal(problem):
+        regime = say(language, "regime.on_goal_output", output=output + 1, name=name)  # the others do not
     if problem.method == MEASURE:
         return [regime, say(language, "next_lesson")]
     forecast = [] if "forecast" in hidden else [regime]
@@ -54,12 +56,21 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
 
 def _followed(history: History, language: str, output: int) -> tuple[Problem, str, float]:
     """The problem the readout speaks of, r's name there and its error now: the whole run's,
-    or with several outputs whose rows learn at different rates, output `output`'s (r2)."""
+    or with several outputs whose verdicts differ, output `output`'s. r is named for its
+    output (r2) only where the rows learn at different rates: where one output merely starts
+    on its goal, every output shares one r, and naming it r1 beside another output's r read
+    as two different factors (a Chinese walk, lesson 9)."""
     problem = history.problem
     if problem.outputs > 1 and _outputs_differ(problem, history.iteration, output, language):
         miss = float(np.ravel(history.prediction)[output]) - problem.goals[output]
-        return problem.output_problem(output), f"r{output + 1}", miss * miss  # one output now
+        name = f"r{output + 1}" if _rates_differ(problem) else "r"
+        return problem.output_problem(output), name, miss * miss  # one output now
     return problem, "r", float(history.error)
+
+
+def _rates_differ(problem: Problem) -> bool:
+    """Whether the outputs' rows learn at different rates (weights frozen in some rows)."""
+    return len({analysis.sum_of_squares(problem, row) for row in range(problem.outputs)}) > 1
 
 
 R_VERDICTS = (Regime.SMOOTH, Regime.ONE_STEP, Regime.OVERSHOOTING, Regime.BOUNCING, Regime.DIVERGING)
@@ -80,9 +91,8 @@ def r_verdict(history: History, language: str, output: int = 0) -> str | None:
 def _outputs_differ(problem: Problem, iteration: int, output: int, language: str) -> bool:
     """Whether output `output`'s verdict is not every output's: its row learns at another
     rate (weights frozen in some rows), or it starts on its goal where the others do not."""
-    rows = {analysis.sum_of_squares(problem, row) for row in range(problem.outputs)}
     own = regime_label(problem.output_problem(min(output, problem.outputs - 1)), iteration, language)
-    return len(rows) > 1 or own != regime_label(problem, iteration, language)
+    return _rates_differ(problem) or own != regime_label(problem, iteration, language)
 
 
 def regime_label(problem: Problem, iteration: int, language: str) -> str:
