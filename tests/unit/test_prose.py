@@ -815,10 +815,11 @@ def test_with_several_outputs_the_error_story_is_the_followed_outputs(name, lang
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_verdict_beside_an_output_on_its_goal_is_that_outputs(language):
     """Output 2 starting on its goal was told "converges" like the others: the readout speaks
-    of the output followed, and names its r (r2), where its verdict is not every output's."""
+    of the output followed and names it, where its verdict is not every output's (its r is
+    every output's r: one input, one alpha)."""
     problem = find_lesson("several-outputs").problem.replace(weights=(0.3, 1 / 0.65, 0.9))
     lines = readout_lines(History.start(problem), language, output=1)
-    assert lines[0].startswith("r2 = ") and lines[1] == say(language, "regime.on_goal")
+    assert lines[0].startswith("r = ") and lines[1] == say(language, "regime.on_goal_output", output=2, name="r")
     assert readout_lines(History.start(problem), language, output=0)[0].startswith("r = ")
 
 
