@@ -129,6 +129,14 @@ def test_a_fresh_start_keeps_the_last_session_a_key_away(folder, typed):
     assert said(untouched) == ["gradstep: Your last session (alpha, iteration 2) is kept: press b to go back to it."]
 
 
+def test_a_fresh_start_names_the_kept_lesson_in_the_language_on_screen(folder, typed):
+    """"上次的进度（several-outputs，第 5 次迭代）已保留": the English name inside a Chinese
+    sentence. Chinese names the lesson by its Chinese title, as the lesson list does."""
+    typed("--lang", "zh", "--lesson", "alpha", keys="s\ns\n\n\nq\n")
+    result = typed("--lang", "zh", "--lesson", "hot-cold")
+    assert said(result) == ["gradstep：上次的进度（用学习率 α 控制步长，第 2 次迭代）已保留：按 b 可以回到那里。"]
+
+
 def test_a_fresh_start_in_a_locked_lesson_does_not_offer_b(folder, typed, tmp_path):
     """b cannot leave a lesson that locks the list: the first line does not say it can."""
     typed("--lesson", "alpha", keys="s\ns\n\n\nq\n")

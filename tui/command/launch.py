@@ -23,6 +23,7 @@ from ..files.owner import RUN, Owner, login_name
 from ..files.places import pending_path
 from ..files.places import save_path as default_save_path
 from ..files.private import InUse
+from ..words.prose import lesson_names
 from ..words.say import explain, say
 from .app_parser import app_parser
 from .environment import dumb_terminal
@@ -54,7 +55,7 @@ def launch(argv: list[str]) -> int:
             say_line(parser.language, refusal.key, **refusal.values)
             return 1
         language = args.lang or start.view.get("language") or parser.language
-        notices = [say(language, key, **values) for key, values in start.notices]
+        notices = [say(language, key, **_named(values, language)) for key, values in start.notices]
         view = start.view if start.resumed_from is not None else {}  # a fresh start carries nothing on
         course_before = args.course
         notices += carry_on(args, view, language)
@@ -112,3 +113,12 @@ def _completed(pending: Path, language: str, notices: list[str]) -> bool:
 
 def _first(teachers: tuple[Lesson, ...] | None) -> Lesson:
     return teachers[0] if teachers else first_lesson()
+
+
+def _named(values: dict, language: str) -> dict:
+    """A notice's values with each lesson named as the screens name it in `language`: its
+    Chinese title in Chinese, its name in English. The language is known only once the
+    save is read, after the notice was made: "上次的进度（several-outputs，…）" put the
+    English name inside a Chinese sentence."""
+    return {key: lesson_names(value, language)[0] if isinstance(value, Lesson) else value
+            for key, value in values.items()}

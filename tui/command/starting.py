@@ -27,7 +27,7 @@ class Start:
 
     session: Session
     view: dict = field(default_factory=dict)  # the saved view settings, when resuming
-    notices: list[tuple[str, dict]] = field(default_factory=list)  # catalogue keys and values
+    notices: list[tuple[str, dict]] = field(default_factory=list)  # catalogue keys and values (a Lesson named when said)
     save_path: Path | None = None  # None: the session will not be saved, for `not_saving`
     not_saving: object = None  # why not: a Refusal, or the system's words
     resumed_from: Path | None = None  # the save resumed (session.json, or the previous one)
@@ -75,7 +75,7 @@ def starting(args, lesson: Lesson | None, save_path: Path, held: contextlib.Exit
             kept_where = "command.kept_previous"
         except Refusal:
             kept_where = "command.kept_previous_locked"
-        start.notices.append((kept_where, {"lesson": kept.lesson.name, "iteration": kept.history.iteration}))
+        start.notices.append((kept_where, {"lesson": kept.lesson, "iteration": kept.history.iteration}))
         if start.save_path is not None and found == save_path:
             try:
                 os.replace(save_path, previous_path(save_path))
