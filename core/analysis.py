@@ -182,6 +182,7 @@ def hot_cold_arrival(problem: Problem) -> Arrival:
         at = math.ceil(distance - 0.5) if math.isfinite(distance) else None
         return Arrival(Regime.LANDED if whole else Regime.STUCK_BOUNCING, at)
     moves: list[int] = []
+    errors: list[float] = []
     turned: int | None = None
     for iteration in range(math.ceil(distance) + 3):
         step = hot_cold_step(weights, inputs, problem.goals[0], problem.step_amount, iteration)
@@ -190,8 +191,16 @@ def hot_cold_arrival(problem: Problem) -> Arrival:
         if turned is None and moves and step.move == -moves[-1]:
             turned = iteration - 1  # the last two weights are the pair it bounces between, unless it lands
         moves.append(step.move)
+        errors.append(float(step.error))
         weights = step.weights_after
-    return Arrival(Regime.STUCK_BOUNCING, len(moves) if turned is None else turned)
+    if turned is None:
+        return Arrival(Regime.STUCK_BOUNCING, len(moves))
+    # Of the pair it bounces between, the nearer may be the second it reaches: the count
+    # goes to that one (where the error is least), to the first if they tie (a goal half
+    # way between, which float rounding alone would otherwise split).
+    later, first = errors[turned + 1], errors[turned]
+    nearer_later = later < first and not math.isclose(later, first, rel_tol=WHOLE)
+    return Arrival(Regime.STUCK_BOUNCING, turned + 1 if nearer_later else turned)
 
 
 def hot_cold_steps_to_goal(problem: Problem, iteration: int) -> int | None:

@@ -118,3 +118,26 @@ def test_the_small_error_counted_down_to_is_written_out_for_a_beginner():
     history = History.start(find_lesson("alpha").problem)
     assert readout_lines(history, "en")[-1] == "11 more steps to error < 0.000001"
     assert readout_lines(history, "zh")[-1] == "再走 11 步，误差就小于 0.000001"
+
+
+def test_hot_cold_counts_to_the_nearer_of_the_two_weights_it_bounces_between():
+    """Weight 0.5, input 100, goal -1, step 0.2: the goal weight -0.01 is 2.55 steps away;
+    step 2 (weight 0.1, error 121) is farther than step 3 (weight -0.1, error 81)."""
+    problem = Problem(weights=(0.5,), inputs=(100.0,), goal=-1.0, method="hot-cold", step_amount=0.2)
+    errors = [float(History.start(problem).jump(k).error) for k in range(6)]
+    assert [round(float(e), 6) for e in errors[2:4]] == [121.0, 81.0]
+    assert [analysis.hot_cold_steps_to_goal(problem, k) for k in (0, 1, 2, 3)] == [3, 2, 1, 0]
+
+
+@given(weight=st.integers(-300, 300), goal=st.integers(-300, 300), input_=st.sampled_from([1.0, 2.0, -0.5, 0.3, 100.0]),
+       step=st.sampled_from([0.1, 0.2, 0.25, 0.3, 1.0]))
+def test_hot_cold_counts_to_the_first_step_whose_error_is_least(weight, goal, input_, step):
+    """"Nearest the goal" is where the run's error is smallest: the count is the first step with
+    it (of two that tie, the first)."""
+    problem = Problem(weights=(weight / 10,), inputs=(input_,), goal=goal / 10, method="hot-cold", step_amount=step)
+    arrival = analysis.hot_cold_arrival(problem)
+    trail = History.start(problem).jump(arrival.at + 4).weight_trail[:, 0]
+    errors = (input_ * trail - goal / 10) ** 2  # as each step logs it
+    least = errors.min()
+    near_least = np.isclose(errors, least, rtol=analysis.WHOLE, atol=0)  # a tie is a tie, rounding aside
+    assert near_least[arrival.at] and not near_least[:arrival.at].any()
