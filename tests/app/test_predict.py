@@ -3,6 +3,7 @@
 import pytest
 from gradstep.core.questions import RIGHT, SKIPPED, WRONG
 from gradstep.tui.app.screens.ask import GuessScreen, QuestionScreen
+from gradstep.tui.app.widgets.key_bar import KeyBar
 from gradstep.tui.app.widgets.lesson import paragraphs
 from gradstep.tui.words.say import say
 
@@ -303,3 +304,24 @@ def test_entries_wrap_between_two_never_inside_one():
     lines = [line.plain for line in Wrapped([], entries=(["inputs 8.5 0.65 1.2,", "goals 0.1 1 0.1,", "alpha 0.01"],
                                                          " ")).lines(30)]
     assert lines == ["inputs 8.5 0.65 1.2,", "goals 0.1 1 0.1, alpha 0.01"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_key_bar_says_what_t_does_now_in_predict_mode(language):
+    """Lesson 4 after a reveal: the bar read "t 先猜" as if predict mode had ended, though
+    space still asked for a guess. While it is on, t's label says t turns it off (at 80 columns)."""
+    app = app_for("error-curve", language=language)
+    on, off = {"en": ("t guess off", "t guess"), "zh": ("t 不猜", "t 先猜")}[language]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "space")
+        assert isinstance(app.screen, GuessScreen)
+        await pilot.press("enter")  # no guess: the step is revealed
+        await settle(pilot)
+        assert app.state.predicting and app.state.session.history.iteration == 1
+        bar = app.query_one(KeyBar).draw(app.state).plain
+        assert on in bar and off not in bar.replace(on, ""), bar
+        await pilot.press("t", "space")  # predict mode off, and a step with nothing asked
+        await settle(pilot)
+        assert not app.state.predicting and app.state.session.history.iteration == 2
+        bar = app.query_one(KeyBar).draw(app.state).plain
+        assert off in bar and on not in bar, bar

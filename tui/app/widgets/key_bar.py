@@ -95,9 +95,9 @@ class KeyBar(StatePanel):
             self.show(self.state)
 
     def drawn_from(self, state: AppState) -> tuple:
-        """What the words depend on (language, rule, play) and which keys would do something
+        """What the words depend on (language, rule, play, predict mode) and which keys would do something
         now: most steps change none of them."""
-        return (state.language, state.session.problem.method, state.playing, needed(state),
+        return (state.language, state.session.problem.method, state.playing, state.predicting, needed(state),
                 tuple(enabled for _, _, enabled, _ in self.screen.active_bindings.values()))
 
     def draw(self, state: AppState) -> Text:
@@ -178,11 +178,15 @@ def fitted(entries: list[tuple[Text, str, bool]], width: int) -> list[Text]:
 
 def label(state: AppState, key: str) -> str:
     """The catalogue key for what a binding does now: + and - change hot and cold's step,
-    not alpha, p pauses while playing, and space measures where nothing learns."""
+    not alpha, p pauses while playing, t leaves predict mode while it is on (after a
+    reveal "t 先猜" read as if predict mode had ended), and space measures where nothing
+    learns."""
     if key == "key.alpha" and state.session.problem.method == HOT_COLD:
         return "key.step_amount"
     if key == "key.play" and state.playing:
         return "key.pause"
+    if key == "key.predict" and state.predicting:
+        return "key.predict_off"
     if key == "key.step" and state.session.problem.method == MEASURE:
         return "key.measure"
     return key
