@@ -1037,3 +1037,14 @@ def test_one_output_on_its_goal_is_named_and_shares_the_others_r(language):
     on_goal = readout_lines(history, language, output=0)
     assert say(language, "regime.on_goal_output", output=1, name="r") in on_goal
     assert say(language, "regime.on_goal") not in on_goal
+
+
+@pytest.mark.parametrize(("language", "invite", "whatever"), [("en", "Press + and -", "r = 1 whatever alpha is"),
+                                                              ("zh", "按 + 和 -", "不管 α 取多少，r 都是 1")])
+def test_lesson_6_with_input_0_does_not_invite_alphas_that_cannot_differ(language, invite, whatever):
+    """Lesson 6 with input 0 still said "按 + 和 - 换几个学习率 α，把各种情形都走一遍": every
+    alpha gives r = 1 there, nothing to try. It says so, and how to bring alpha back."""
+    lesson = find_lesson("alpha")
+    assert invite in notice(lesson, History.start(lesson.problem), language)
+    said = notice(lesson, History.start(lesson.problem.replace(inputs=(0.0,))), language)
+    assert invite not in said and whatever in said, said

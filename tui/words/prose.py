@@ -78,6 +78,7 @@ def facts(problem: Problem, language: str) -> Mapping[str, str]:
         "r_says": r_says(problem, language),
         "downhill": downhill(problem, language),
         "blows_up": blows_up(problem, language),
+        "try_alphas": try_alphas(problem, language),
         "r_at_alpha_1": readable(1.0 - analysis.sum_of_squares(problem)),
         "best_alpha": "?" if best is None else readable(best),
         "edge": "?" if edge is None else readable(edge),
@@ -246,6 +247,14 @@ def blows_up(problem: Problem, language: str) -> str:
     if regime is not Regime.NO_SIGNAL and analysis.starts_on_goal(problem):
         key = "blows_up.on_goal"
     return say(language, key, alpha=readable(problem.alpha), r=carried(abs(r_value(problem))))
+
+
+def try_alphas(problem: Problem, language: str) -> str:
+    """The invitation to compare alphas, where alpha decides something: with the input 0 (or
+    every weight frozen) r is 1 whatever alpha is, and "try a few alphas" sent a student
+    after differences that cannot show; it says so, and what would bring them back."""
+    return say(language, "try_alphas" + (".no_signal" + no_signal_suffix(problem)
+                                         if analysis.gradient_regime(problem) is Regime.NO_SIGNAL else ""))
 
 
 def opening(lesson: Lesson, history: History, language: str) -> list[str]:
@@ -451,7 +460,7 @@ _BY_WEIGHT = ("weight", "prediction", "predicts", "miss", "misses", "error", "sq
               "distance_steps", "distance_in_steps", "start_to_goal")
 PLACEHOLDERS = tuple(facts(Problem(weights=(0.5,), inputs=(2.0,), goal=0.8), "en"))  # what a lesson may name
 # What each readout a teacher may hide (HIDEABLE) tells, so words naming it would tell it anyway.
-TELLS = {"forecast": ("r", "r_formula", "r_squared", "r_says", "r_at_alpha_1", "downhill", "blows_up"),
+TELLS = {"forecast": ("r", "r_formula", "r_squared", "r_says", "r_at_alpha_1", "downhill", "blows_up", "try_alphas"),
          "analysis": ("best_alpha", "edge", "best_formula", "edge_formula", "distance_steps", "start_to_goal")}
 
 
