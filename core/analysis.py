@@ -49,12 +49,16 @@ def sum_of_squares(problem: Problem, output: int = 0) -> float:
 
 def no_signal_why(problem: Problem) -> str:
     """Why nothing can learn in a run with no signal (an empty string otherwise): "frozen"
-    when every weight of the first output is frozen, "one" for a lone input of 0, "all" for
-    several inputs of 0. The words differ, the arithmetic is the same."""
+    when every weight of the first output is frozen, "learners" when the weights that learn
+    all have input 0 but a frozen one has not (the error depends on that one, which cannot
+    move), "one" for a lone input of 0, "all" for several inputs of 0. The words differ, the
+    arithmetic is the same."""
     if gradient_regime(problem) is not Regime.NO_SIGNAL:
         return ""
     if problem.frozen and not any(problem.learns(j) for j in range(len(problem.inputs))):
         return "frozen"
+    if any(x != 0 for j, x in enumerate(problem.inputs) if not problem.learns(j)):
+        return "learners"  # only the weights that learn have input 0: the error still depends on a frozen one
     return "one" if problem.size == 1 else "all"
 
 

@@ -28,6 +28,7 @@ from gradstep.tui.words.prose import (
     notice,
     opening,
     r_says,
+    try_alphas,
     tutorial_end,
 )
 from gradstep.tui.words.catalogue import SENTENCES
@@ -1048,3 +1049,57 @@ def test_lesson_6_with_input_0_does_not_invite_alphas_that_cannot_differ(languag
     assert invite in notice(lesson, History.start(lesson.problem), language)
     said = notice(lesson, History.start(lesson.problem.replace(inputs=(0.0,))), language)
     assert invite not in said and whatever in said, said
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_frozen_weight_beside_learners_on_input_0_is_not_called_every_input_0(language):
+    """Lesson 8 with inputs 8.5, 0, 0 and w1 frozen said "inputs all 0: nothing to learn" and
+    "Every input is 0: the error does not depend on the weights", yet input 1 is 8.5, and
+    "its error curve sinks to the bottom" of a curve that never changes."""
+    lesson = find_lesson("freeze-weight")
+    problem = lesson.problem.replace(inputs=(8.5, 0.0, 0.0))
+    assert problem.frozen == (0,)
+    history = History.start(problem)
+    assert say(language, "regime.no-signal.learners") in readout_lines(history, language)
+    words = " ".join(opening(lesson, history, language))
+    assert say(language, "r_says.no-signal.learners") in words
+    assert say(language, "r_says.no-signal") not in words
+    assert say(language, "frozen_curve.still") in words and say(language, "frozen_curve.sinks") not in words
+    assert say(language, "frozen_curve.sinks") in " ".join(opening(lesson, History.start(lesson.problem), language))
+    assert History.start(problem).jump(3).error == history.error  # nothing learns, truly
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("inputs", "key", "said"),
+    [
+        ((8.5, 0.65, 1.2), "moves_most.one", {"input": "8.5"}),
+        ((1.0, -8.5, 1.2), "moves_most.one", {"input": "-8.5"}),
+        ((0.0, 0.0, 0.0), "moves_most.none", {}),
+        ((2.0, -2.0, 1.0), "moves_most.tie", {"size": "2", "weights": "1, 2"}),
+    ],
+)
+def test_lesson_7_names_the_input_largest_in_size_or_says_nothing_moves(language, inputs, key, said):
+    """Lesson 7 said "the largest input moves its weight the most" with every input 0 (nothing
+    moves) and with input -8.5 (largest in size, not in value)."""
+    lesson = find_lesson("multi-weight")
+    problem = lesson.problem.replace(inputs=inputs)
+    words = " ".join(opening(lesson, History.start(problem), language))
+    assert say(language, key, **said) in words
+    deltas = np.abs(History.start(problem).step().weights - np.array(problem.weights))
+    if key == "moves_most.none":
+        assert not deltas.any()
+    elif key == "moves_most.tie":
+        assert set(np.flatnonzero(deltas == deltas.max()) + 1) == {int(w) for w in said["weights"].split(", ")}
+    else:  # the input named is the one whose weight moves the most
+        assert problem.inputs[int(np.argmax(deltas))] == float(said["input"])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_no_signal_family_has_the_learners_sentence(language):
+    """A frozen weight on input 8.5 beside learners on input 0 is a no-signal case of its own:
+    every sentence chosen by no_signal_suffix exists for it (none falls back to "every input 0")."""
+    problem = find_lesson("freeze-weight").problem.replace(inputs=(8.5, 0.0, 0.0), alpha=0.3)
+    for text in (r_says(problem, language), blows_up(problem, language), try_alphas(problem, language)):
+        assert text and "8.5" not in text
+    assert say(language, "try_alphas.no_signal.learners") == try_alphas(problem, language)

@@ -120,5 +120,6 @@ def weight_name(problem, index: int) -> str:
 
 def no_signal_suffix(problem: Problem) -> str:
     """Which of the catalogue's sentences for a run that cannot learn: "" for every input 0,
-    ".one" for a lone input of 0, ".frozen" for every weight frozen (none: it can learn)."""
-    return {"one": ".one", "all": "", "frozen": ".frozen"}.get(analysis.no_signal_why(problem), "")
+    ".one" for a lone input of 0, ".frozen" for every weight frozen, ".learners" for the
+    weights that learn all on input 0 beside a frozen one that is not (none: it can learn)."""
+    return {"one": ".one", "all": "", "frozen": ".frozen", "learners": ".learners"}.get(analysis.no_signal_why(problem), "")

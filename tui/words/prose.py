@@ -79,6 +79,8 @@ def facts(problem: Problem, language: str) -> Mapping[str, str]:
         "downhill": downhill(problem, language),
         "blows_up": blows_up(problem, language),
         "try_alphas": try_alphas(problem, language),
+        "frozen_curve": frozen_curve(problem, language),
+        "moves_most": moves_most(problem, language),
         "r_at_alpha_1": readable(1.0 - analysis.sum_of_squares(problem)),
         "best_alpha": "?" if best is None else readable(best),
         "edge": "?" if edge is None else readable(edge),
@@ -234,6 +236,38 @@ def _by_regime(sentences: str, problem: Problem, language: str) -> str:
         hair = next(miss for miss, off in zip(misses, analysis.rounding_misses(problem)) if off)
         said = say(language, "on_goal.hair", said=said, miss=readable(hair, 2))
     return said
+
+
+def frozen_curve(problem: Problem, language: str) -> str:
+    """What a frozen weight's error curve does while the others learn: it sinks to the bottom
+    only if they carry the prediction to the goal; it stays put if none can move (or the run
+    starts on the goal), swings at r = -1, and climbs if they blow up."""
+    if problem.method != GRADIENT_DESCENT:
+        return ""
+    regime = analysis.gradient_regime(problem)
+    if regime is Regime.NO_SIGNAL or analysis.starts_on_goal(problem):
+        return say(language, "frozen_curve.still")
+    key = {Regime.DIVERGING: "frozen_curve.climbs", Regime.BOUNCING: "frozen_curve.swings"}.get(regime, "frozen_curve.sinks")
+    return say(language, key)
+
+
+def moves_most(problem: Problem, language: str) -> str:
+    """Which weight the first step moves the most: the one whose input is largest in size
+    (each weight_delta is the shared delta x its own input), among the weights that learn;
+    none when those inputs are all 0 or the start is on the goal."""
+    if problem.method != GRADIENT_DESCENT:
+        return ""
+    n = len(problem.inputs)
+    sizes = [abs(x) if problem.learns(j) else 0.0 for j, x in enumerate(problem.inputs)]
+    largest = max(sizes)
+    if largest == 0:
+        return say(language, "moves_most.none_learn" if problem.frozen else "moves_most.none")
+    if analysis.starts_on_goal(problem):
+        return say(language, "moves_most.on_goal")
+    most = [j for j in range(n) if sizes[j] == largest]
+    if len(most) > 1:
+        return say(language, "moves_most.tie", weights=", ".join(str(j + 1) for j in most), size=readable(largest))
+    return say(language, "moves_most.one", input=readable(problem.inputs[most[0]]))
 
 
 def blows_up(problem: Problem, language: str) -> str:
@@ -460,7 +494,7 @@ _BY_WEIGHT = ("weight", "prediction", "predicts", "miss", "misses", "error", "sq
               "distance_steps", "distance_in_steps", "start_to_goal")
 PLACEHOLDERS = tuple(facts(Problem(weights=(0.5,), inputs=(2.0,), goal=0.8), "en"))  # what a lesson may name
 # What each readout a teacher may hide (HIDEABLE) tells, so words naming it would tell it anyway.
-TELLS = {"forecast": ("r", "r_formula", "r_squared", "r_says", "r_at_alpha_1", "downhill", "blows_up", "try_alphas"),
+TELLS = {"forecast": ("r", "r_formula", "r_squared", "r_says", "r_at_alpha_1", "downhill", "blows_up", "try_alphas", "frozen_curve"),
          "analysis": ("best_alpha", "edge", "best_formula", "edge_formula", "distance_steps", "start_to_goal")}
 
 
