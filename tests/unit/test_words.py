@@ -275,3 +275,15 @@ def test_every_chinese_chart_title_says_how_the_error_changes_one_way():
     titles = {key: text for key, text in SENTENCES["zh"].items()
               if key.startswith("chart.") and key.removeprefix("chart.").endswith(("weight", "iteration"))}
     assert len(titles) == 7 and not [key for key, text in titles.items() if not re.fullmatch(r"误差( \{output\} )?随.+变化", text)], titles
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_glossary_defines_every_term_before_another_uses_it(language):
+    """The Chinese glossary used 权重改变量 in the 梯度下降 line several lines before defining
+    it. Each entry's text names only terms the glossary has already defined (or itself)."""
+    from gradstep.tui.app.screens.help import TERMS
+
+    names = {term: SENTENCES[language][f"term.{term}"] for term in TERMS}
+    early = [(term, later) for index, term in enumerate(TERMS) for later in TERMS[index + 1:]
+             if re.search(rf"(?<![\w|]){re.escape(names[later])}(?![\w|])", SENTENCES[language][f"term.{term}.text"])]
+    assert not early, early

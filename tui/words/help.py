@@ -13,7 +13,6 @@ from .say import say
 # The help's sentence, the readout it explains, and what it says while that readout is hidden.
 EXPLAINS = {
     "term.r.text": ("forecast", "help.hidden"),
-    "term.converges.text": ("forecast", "term.converges.text.no_r"),
     "term.best_alpha.text": ("analysis", "help.hidden"),
     "term.edge.text": ("analysis", "help.hidden"),
     "term.weight_delta.text": ("worked-step", "help.hidden"),

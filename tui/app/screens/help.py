@@ -13,8 +13,9 @@ from ..state import AppState
 from ..widgets.wrapped import Wrapped
 
 PANELS = ("parameters", "chart", "worked", "log")  # in the order they sit on screen
-TERMS = ("error", "gd", "alpha", "delta", "weight_delta", "r", "best_alpha", "edge", "converges", "hot_cold", "e_notation",
-         "rounding")  # the glossary
+# The glossary, each term after those its text uses: 梯度下降 used 权重改变量 lines before defining it.
+TERMS = ("delta", "error", "hot_cold", "weight_delta", "alpha", "gd", "converges", "r", "best_alpha", "edge",
+         "e_notation", "rounding")
 
 
 class HelpScreen(ModalScreen[None]):
