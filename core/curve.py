@@ -132,6 +132,17 @@ def error_vs_weight(history: History, index: int = 0) -> Frame:
     reach = reach if reach > ROUNDING * abs(centre) and reach > 0 else max(1.0, abs(centre))
     first = float(errors[0])
     grown = first > 0 and float(np.max(errors)) > LOG_SPAN * first
+    with np.errstate(all="ignore"):
+        spread = float(np.max(visited) - np.min(visited))
+        nearest = float(np.min(np.abs(offsets)))
+    if grown and 0 < spread < nearest and math.isfinite(nearest):
+        # Diverging with other weights, this one's slice bottom can lie far off to one side
+        # (lesson 7 with input 100: w2's at 1.35e+07, its weights within 600 of 0.2): counted
+        # out from there every weight visited is the same power of ten, one column under one
+        # tick. The run grows out from its start, so the axis counts out from the start.
+        centre = start
+        offsets = visited - centre
+        reach = float(np.max(np.abs(offsets)))
     x_axis, curve_w, along = (_log_weight_axis if grown else _weight_axis)(centre, reach, offsets)
     with np.errstate(over="ignore"):  # the edge of the widest window lies past the floats: at their limit
         curve_e = error_along(history, index, np.clip(centre + curve_w, -LARGEST, LARGEST))

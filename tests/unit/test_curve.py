@@ -159,3 +159,23 @@ def test_a_log_weight_axis_writes_its_bottom_out_below_a_million():
     problem = find_lesson("freeze-weight").problem.replace(frozen=())
     labels = error_vs_weight(History.start(problem).jump(5), 0).x.labels
     assert "-1790" in labels and not any("e" in label for label in labels), labels
+
+
+@pytest.mark.parametrize("steps", [2, 3, 4])
+def test_a_diverging_weight_far_from_its_slice_bottom_is_framed_with_readable_ticks(steps):
+    """Lesson 7 with inputs 100, 0.65, 1.2: after 3 steps the w2 chart went log10 around its
+    slice bottom at 1.35e+07, every weight visited (within 600 of 0.2) in one column, and of
+    its ticks only "1.35e+07" had room for a label. At least two ticks whose labels fit
+    side by side, and the weights visited spread over the columns."""
+    from gradstep.core.curve import AXIS_CELLS
+
+    problem = find_lesson("multi-weight").problem.replace(inputs=(100.0, 0.65, 1.2))
+    frame = error_vs_weight(History.start(problem).jump(steps), 1)
+    cells = AXIS_CELLS / (frame.x.limits[1] - frame.x.limits[0])  # columns a plotted unit
+    readable_ticks = [
+        (a, b) for (a, la), (b, lb) in zip(zip(frame.x.ticks, frame.x.labels), zip(frame.x.ticks[1:], frame.x.labels[1:]))
+        if (b - a) * cells >= (len(la) + len(lb)) / 2 + 1
+    ]
+    assert readable_ticks, frame.x
+    columns = {round(x * cells) for x in (*frame.trail_x, frame.point[0])}
+    assert len(columns) >= len(frame.trail_x), frame  # at most the first, tiny step shares a column
