@@ -155,16 +155,22 @@ def column(values: list[float], width: int, digits: int = SHOWN_DIGITS) -> list[
 
     The notation is chosen per cell: one speck of rounding dust (2.7756e-17) must not turn
     every 0.64 above it into 6.4000e-01, and a number reads the same in the log as on the
-    panel beside it; where it would not fit `width`, with as many digits as fit. Where points in one line would make the column wider than
-    `width`, the cells are right-aligned instead.
+    panel beside it; where it would not fit `width`, with as many digits as fit.
+
+    A cell in e-notation stands right-aligned, apart from the points: its point is the
+    mantissa's, and lining 2.0762e+18 up with 16 pushed the 16 to the column's left edge,
+    against the figure before it ("5 16" read as one number). Where points in one line
+    would make the column wider than `width`, every cell is right-aligned.
     """
     texts = [_cell(value, width, digits) for value in values]
-    points = [_point(text) for text in texts]
-    left = max(points, default=0)
-    right = max((len(text) - point for text, point in zip(texts, points)), default=0)
-    if left + right > width:
+    points = {text: _point(text) for text in texts if "e" not in text}  # the plain cells'
+    left = max(points.values(), default=0)
+    right = max((len(text) - point for text, point in points.items()), default=0)
+    span = max([left + right, *(len(text) for text in texts if text not in points)])
+    if span > width:
         return [text.rjust(width) for text in texts]
-    return [(" " * (left - point) + text).ljust(left + right) for text, point in zip(texts, points)]
+    return [((" " * (left - points[text]) + text).ljust(left + right) if text in points else text).rjust(span)
+            for text in texts]
 
 
 def _cell(value: float, width: int, digits: int) -> str:
@@ -178,11 +184,8 @@ def _cell(value: float, width: int, digits: int) -> str:
 
 
 def _point(text: str) -> int:
-    """Where the decimal point of `text` is, or would be: "1e-06" and "14700" have it unwritten."""
-    for mark in (".", "e"):
-        if mark in text:
-            return text.index(mark)
-    return len(text)
+    """Where the decimal point of a plain `text` is, or would be: "14700" has it unwritten."""
+    return text.index(".") if "." in text else len(text)
 
 
 def exact(value: float) -> str:

@@ -15,7 +15,17 @@ def test_one_speck_of_dust_leaves_the_other_cells_plain():
     """A newcomer read 0.64 as 6.4000e-01: one 2.7756e-17 had turned the column scientific."""
     cells = column([0.64, 2.7756e-17, 0.0135], WIDTH)
     assert [cell.strip() for cell in cells] == ["0.64", "2.7756e-17", "0.0135"]
-    assert {cell.index(".") for cell in cells} == {1}
+    assert cells[0].index(".") == cells[2].index(".")  # the plain ones on their point
+    assert len({len(cell.rstrip()) for cell in cells[1:]}) == 1  # the dust ends where 0.0135 does
+
+
+def test_a_figure_in_e_notation_does_not_push_a_whole_number_against_the_column_before():
+    """Lesson 3 with a large input read "0   0.5   5 16" (prediction 5, error 16): the
+    error column had lined 16's unwritten point up with 2.0762e+18's, at its left edge."""
+    cells = column([16, 2.0762e18], WIDTH)
+    assert [cell.strip() for cell in cells] == ["16", "2.0762e+18"]
+    assert cells == ["        16", "2.0762e+18"]  # right-aligned, each
+    assert len(cells[1]) < WIDTH  # so the log, right-aligning the column, leaves a blank before it
 
 
 def test_a_column_of_plain_decimals_lines_up_on_the_point():
