@@ -7,8 +7,10 @@ from textual.widgets import Input
 from gradstep.core.saving import load
 from gradstep.tui.app.screens.ask import QuestionScreen
 
-from ..helpers import SIZE, app_for, press_at_once, screen_text
+from ..helpers import SIZE, app_for, press_at_once, screen_text, settle
 
+STOPPED = {"en": "The question stopped play", "zh": "提问时自动播放已停下"}
+NOT_PART = {"en": "is not part of a number", "zh": "不是数字的一部分"}
 SAID = {"en": ("Nothing is typed yet", "What you type replaces your answer"),
         "zh": ("还没有输入答案", "直接输入就会替换原来的答案")}
 
@@ -62,7 +64,8 @@ async def test_q_on_a_settled_question_saves_with_its_answer_and_quits_and_a_q_t
                                                                                                        together):
     """A teacher's walk: q did nothing on "Press Enter to go on", where every other screen
     quits with it. A q typed into the open answer box is still the box's (one key at a time
-    or read together with the keys after it, as over SSH)."""
+    or read together with the keys after it, as over SSH): it quits nothing, and the box,
+    which takes only a number, says so."""
     save_path = tmp_path / "session.json"
     app = app_for("hot-cold", questions=True, language="en", save_path=save_path)
     async with app.run_test(size=SIZE) as pilot:
@@ -70,10 +73,47 @@ async def test_q_on_a_settled_question_saves_with_its_answer_and_quits_and_a_q_t
         assert isinstance(app.screen, QuestionScreen)
         keys = ("q", "q")
         await (press_at_once(pilot, *keys) if together else pilot.press(*keys))
-        assert app.screen.query_one("#answer", Input).value == "qq" and app.is_running
-        keys = ("backspace", "backspace", "3", "enter", "q")  # right: the settled question's q quits
+        assert app.screen.query_one("#answer", Input).value == "" and app.is_running
+        assert NOT_PART["en"] in screen_text(app)
+        keys = ("3", "enter", "q")  # right: the settled question's q quits
         await (press_at_once(pilot, *keys) if together else pilot.press(*keys))
         await pilot.pause()
     assert app.return_code == 0 and not app.is_running
     [answer] = load(save_path)[0].answers
     assert answer.given == 3.0 and answer.result == "right"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("together", [False, True])
+async def test_a_question_opened_by_play_takes_no_letter_and_says_play_stopped(language, together):
+    """Lesson 4: a question opened while the run was playing, and the p pressed to pause it
+    landed in the answer box as the answer "p". The box takes only what a number is written
+    with; p is told the question already stopped play, another letter that it is no number."""
+    app = app_for("error-curve", questions=True, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)  # the one at iteration 0
+        await pilot.press("s", "enter")
+        await pilot.press("p")  # play, until the question at iteration 2 stops it
+        await pilot.wait_for_animation()
+        for _ in range(100):
+            if isinstance(app.screen, QuestionScreen) and app.screen.question.at == 2:
+                break
+            await pilot.pause(0.05)
+        await settle(pilot)  # the screen composed, its box in place
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen) and not app.state.playing
+        box = screen.query_one("#answer", Input)
+        await (press_at_once(pilot, "p", "p") if together else pilot.press("p", "p"))
+        assert box.value == ""
+        assert STOPPED[language].replace(" ", "") in "".join(screen_text(app).split())
+        await (press_at_once(pilot, "0", "x") if together else pilot.press("0", "x"))
+        assert box.value == "0"
+        assert NOT_PART[language].replace(" ", "") in "".join(screen_text(app).split())
+        await (press_at_once(pilot, ".", "５") if together else pilot.press(".", "５"))
+        assert box.value == "0.５"  # a Chinese input method's digit is a digit
+        await pilot.press("enter")  # the x was refused inside the number: this Enter shows what is left
+        assert screen.answer is None and screen.attempt.tries == 0  # nothing was taken as a try
+        assert "0.５" in screen_text(app) and isinstance(app.screen, QuestionScreen)
+        await pilot.press("enter")  # seen: now it is the answer
+        assert screen.attempt.tries == 1 or screen.answer is not None

@@ -199,13 +199,14 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
             answered(answer)
             self.action_quit()
 
-        if self.state.playing:
+        stopped_play = self.state.playing
+        if stopped_play:
             self.state = self.state.replace(playing=False, notice=self.state.notice)
         language = self.state.language
         known, stands = facts_now(session.history, language), stands_entries(session.history, language)
         self.push_screen(QuestionScreen(session.lesson.questions[index], index, language, known, stands,
                                         on_try=self.note_try, on_quit=quit_answered,
-                                        revealed=reveal(session, language)), answered)
+                                        revealed=reveal(session, language), stopped_play=stopped_play), answered)
 
     def _stop_player(self) -> None:
         if self._player is not None:

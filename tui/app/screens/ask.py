@@ -6,6 +6,7 @@ direction or a choice is one key; Enter alone steps without a guess, s skips a q
 Escape also leaves, but it is slow over SSH, so nothing depends on it.
 """
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -13,11 +14,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
-from ....core.numbers import InvalidNumber, parse_number
-from ....core.outside import ONE_LINE
+from ....core.numbers import WRITTEN_AS, InvalidNumber, parse_number
 from ....core.predict import DIRECTION, DIRECTIONS
 from ....core.questions import Answer, Attempt, Question, QuestionText
 from ....core.refusals import Refusal
@@ -25,30 +26,59 @@ from ...words.prose import fill, verdict
 from ...words.say import alone, explain, say
 from ..widgets.wrapped import Wrapped
 
-# What a number box takes: a line (outside.py), but never a space before the number. A space
-# typed into the empty box is a step key pressed once more, read with the step that opened
-# the question (space is how a student steps): typed, it hid the placeholder and led the
-# answer (" ０.７５").
-NUMBER_TEXT = rf"(?!\s){ONE_LINE}"
+# What a number box takes: what a number is written with (core.numbers: ASCII or a Chinese
+# input method's full-width digits, point, signs and e), and spaces, but never a space before
+# the number. A space typed into the empty box is a step key pressed once more, read with
+# the step that opened the question (space is how a student steps): typed, it hid the
+# placeholder and led the answer (" ０.７５"). A letter is refused as it is typed, said beside
+# the box: p, pressed to pause a run the question had already stopped, sat in the box as
+# the answer "p".
+WRITTEN = re.escape(WRITTEN_AS + WRITTEN_AS.translate({ord(c): chr(ord(c) + 0xFEE0) for c in WRITTEN_AS}))
+NUMBER_TEXT = rf"(?!\s)[{WRITTEN} ]*"
 
 
 class NumberInput(Input):
-    """An input that shows every printable key typed, so that what is not a number is said
-    to be one at Enter, by the reader every number goes through (core.numbers), rather than
-    lost on the way: a box that took only ASCII digits dropped a Chinese input method's ４,
-    and scored "0x10" as 10. The screen's own keys (s to skip) are left to it: a key the
-    focused box consumes never reaches a binding, a priority one included."""
+    """An input that takes what a number is written with, and says at once of any other key
+    that it is not part of a number (the reader every number goes through, core.numbers,
+    still judges the whole at Enter: "1.2.3" is typed, then refused). The screen's own keys
+    (s to skip) are left to it: a key the focused box consumes never reaches a binding, a
+    priority one included."""
+
+    @dataclass
+    class Refused(Message):
+        """A key the box would not take: the screen says why, beside the box."""
+
+        text: str
 
     def __init__(self, screens_keys: str = "", **options) -> None:
         super().__init__(**options)
         self.screens_keys = screens_keys
+        self._typing = ""  # the text being put in, for restricted() to name
+        # A key refused inside a number ("0x10" read as one burst with its Enter) leaves the
+        # rest joined ("010"): the next Enter shows what the box holds instead of answering.
+        self.refused_inside: str | None = None
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return character is not None and character.isprintable() and character not in self.screens_keys
 
+    def insert_text_at_cursor(self, text: str) -> None:
+        self._typing = text
+        super().insert_text_at_cursor(text)
+
     def restricted(self) -> None:
-        """A space before the number is left out without the bell: a step pressed once more
-        is no mistake (NUMBER_TEXT)."""
+        """A space before the number is left out silently: a step pressed once more is no
+        mistake (NUMBER_TEXT). Anything else is said, not rung: a bell alone does not say
+        which key it refused, nor that the box only takes a number."""
+        if self._typing.strip():
+            if self.value.strip():
+                self.refused_inside = self._typing
+            self.post_message(self.Refused(self._typing))
+
+    def joined(self, language: str) -> str | None:
+        """Once, after a key was refused inside the number: what to say instead of taking
+        the box's text (None: take it)."""
+        refused, self.refused_inside = self.refused_inside, None
+        return None if refused is None else say(language, "ask.refused_inside", text=refused, value=self.value)
 
 
 def number_input(language: str, screens_keys: str = "") -> Input:
@@ -100,14 +130,27 @@ class GuessScreen(ModalScreen[Guessed | None]):
         """A refusal speaks of the try it refused: once the box says something else, it is
         stale. The box as it is now, not as the message had it: keys typed fast with Enter
         post their changes after Enter's refusal, about the very text it refused."""
+        if not changed.value and isinstance(changed.input, NumberInput):
+            changed.input.refused_inside = None  # emptied: nothing left to be joined
         if changed.input.value != self.refused:
             self.query_one("#refusal", Wrapped).update([("", "", "")])  # blank, not gone: see QuestionScreen
+
+    @on(NumberInput.Refused)
+    def refused_key(self, refused: NumberInput.Refused) -> None:
+        self.refused = self.query_one("#answer", Input).value
+        self.query_one("#refusal", Wrapped).update([("", say(self.language, "ask.not_in_a_number", text=refused.text),
+                                                     "bold")])
 
     def action_guess(self) -> None:
         """Enter: the number typed is the guess; Enter alone steps without one."""
         typed = self.query_one("#answer", Input).value if self.query("#answer") else ""
         if not typed.strip():
             self.dismiss(Guessed(None))
+            return
+        joined = self.query_one("#answer", NumberInput).joined(self.language)
+        if joined is not None:
+            self.refused = typed
+            self.query_one("#refusal", Wrapped).update([("", joined, "bold")])
             return
         try:
             self.dismiss(Guessed(parse_number(typed)))
@@ -134,8 +177,10 @@ class QuestionScreen(ModalScreen[Answer]):
     def __init__(self, question: Question, index: int, language: str, known: Mapping[str, str],
                  stands: tuple[list[str], str],
                  on_try: Callable[[Answer], None] = lambda judged: None,
-                 on_quit: Callable[[Answer], None] = lambda settled: None, revealed: str = "") -> None:
+                 on_quit: Callable[[Answer], None] = lambda settled: None, revealed: str = "",
+                 stopped_play: bool = False) -> None:
         super().__init__()
+        self.stopped_play = stopped_play  # the question paused a run playing: p may come for that
         self.question, self.language = question, language
         # The guess at the step that brought the question (prose.reveal), said first: the
         # question covers the lesson panel, where the reveal was, at the same step.
@@ -182,8 +227,17 @@ class QuestionScreen(ModalScreen[Answer]):
     def typing_began(self, changed: Input.Changed) -> None:
         """"Not quite: try once more." speaks of the last try: once the box says something
         else it is stale (as GuessScreen's refusal; a verdict stays: the box is closed then)."""
+        if not changed.value and isinstance(changed.input, NumberInput):
+            changed.input.refused_inside = None  # emptied: nothing left to be joined
         if self.answer is None and changed.input.value != self.said_of:
             self.say([""])  # a blank line, not none: a box whose line went to no height missed the next words
+
+    @on(NumberInput.Refused)
+    def refused_key(self, refused: NumberInput.Refused) -> None:
+        """A key the box will not take, said beside it. The play key, pressed to pause a run
+        this question stopped, is told that the question did so."""
+        key = "question.stopped_play" if self.stopped_play and refused.text == "p" else "ask.not_in_a_number"
+        self.say([say(self.language, key, text=refused.text)])
 
     def action_choose(self, index: int) -> None:
         self.try_answer(self.question.choices[index])
@@ -202,6 +256,9 @@ class QuestionScreen(ModalScreen[Answer]):
             if not typed.strip():  # the refusal's "is empty" needs a field to name: say it whole
                 self.say([say(self.language, "question.empty")])
                 return
+            joined = self.query_one("#answer", NumberInput).joined(self.language)
+            if joined is not None:
+                return self.say([joined])
             try:
                 self.try_answer(parse_number(typed))
             except InvalidNumber as refusal:
