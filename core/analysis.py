@@ -202,8 +202,8 @@ def hot_cold_arrival(problem: Problem) -> Arrival:
     # Of the pair it bounces between, the nearer may be the second it reaches: the count
     # goes to that one (where the error is least), to the first if they tie (a goal half
     # way between, which float rounding alone would otherwise split).
-    later, first = errors[turned + 1], errors[turned]
-    nearer_later = later < first and not math.isclose(later, first, rel_tol=WHOLE)
+    later, sooner = errors[turned + 1], errors[turned]
+    nearer_later = later < sooner and not math.isclose(later, sooner, rel_tol=WHOLE)
     return Arrival(Regime.STUCK_BOUNCING, turned + 1 if nearer_later else turned)
 
 
