@@ -60,27 +60,42 @@ async def test_enter_again_on_the_same_wrong_answer_is_not_a_second_try(language
 
 @pytest.mark.slow  # beside the everyday question (enter again) and saving (test_outside_text's ctrl+c): in CI
 @pytest.mark.parametrize("together", [False, True])
-async def test_q_on_a_settled_question_saves_with_its_answer_and_quits_and_a_q_typed_in_the_box_stays(tmp_path,
-                                                                                                       together):
+async def test_q_on_a_settled_question_saves_with_its_answer_and_quits(tmp_path, together):
     """A teacher's walk: q did nothing on "Press Enter to go on", where every other screen
-    quits with it. A q typed into the open answer box is still the box's (one key at a time
-    or read together with the keys after it, as over SSH): it quits nothing, and the box,
-    which takes only a number, says so."""
+    quits with it."""
     save_path = tmp_path / "session.json"
     app = app_for("hot-cold", questions=True, language="en", save_path=save_path)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)
-        keys = ("q", "q")
-        await (press_at_once(pilot, *keys) if together else pilot.press(*keys))
-        assert app.screen.query_one("#answer", Input).value == "" and app.is_running
-        assert NOT_PART["en"] in screen_text(app)
         keys = ("3", "enter", "q")  # right: the settled question's q quits
         await (press_at_once(pilot, *keys) if together else pilot.press(*keys))
         await pilot.pause()
     assert app.return_code == 0 and not app.is_running
     [answer] = load(save_path)[0].answers
     assert answer.given == 3.0 and answer.result == "right"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("together", [False, True])
+async def test_q_on_an_open_question_saves_and_quits_and_the_question_waits_for_the_resume(tmp_path, language,
+                                                                                         together):
+    """A Chinese newcomer pressed q on the first question, as the README says q quits, and
+    was told "q" is no part of a number. q is never part of a number: it saves and quits,
+    a number half typed with it or not, and the question is asked again at the resume."""
+    save_path = tmp_path / "session.json"
+    app = app_for("hot-cold", questions=True, language=language, save_path=save_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionScreen)
+        hint = {"en": "q saves and quits", "zh": "按 q 保存并退出"}[language]
+        assert hint.replace(" ", "") in "".join(screen_text(app).split())  # the question says how
+        keys = ("1", "q")
+        await (press_at_once(pilot, *keys) if together else pilot.press(*keys))
+        await pilot.pause()
+    assert app.return_code == 0 and not app.is_running
+    saved, _ = load(save_path)
+    assert saved.answers == () and saved.pending_question() is not None  # asked again at the resume
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -195,8 +195,9 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
             # The next question due now is asked by watch_state, with no glimpse of the lesson between.
             self.state = self.state.replace(session=self.state.session.answered(answer), notice=self.state.notice)
 
-        def quit_answered(answer) -> None:  # q on the settled question: kept in the save, as Enter would
-            answered(answer)
+        def quit_answered(answer) -> None:  # q: a settled answer kept in the save, as Enter would keep it
+            if answer is not None:
+                answered(answer)
             self.action_quit()
 
         stopped_play = self.state.playing

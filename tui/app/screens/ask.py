@@ -169,15 +169,15 @@ class QuestionScreen(ModalScreen[Answer]):
         # Enter is the screen's, taken before the answer box's own, which would only post a
         # message: handled after the keys read with Enter, the next of which may be the lesson's.
         Binding("enter", "done", show=False, priority=True),
-        # q once the question is settled, as everywhere else; before, a q typed into the
-        # open answer box is the box's (a typed answer stays as typed), and a choice's does nothing.
-        Binding("q", "quit", show=False),
+        # q saves and quits, as everywhere else: never part of a number, so the answer box
+        # passes it on. An open question stays unanswered, to be asked at the resume.
+        Binding("q", "quit", show=False, priority=True),  # before the box, which stops every printable key
     ]
 
     def __init__(self, question: Question, index: int, language: str, known: Mapping[str, str],
                  stands: tuple[list[str], str],
                  on_try: Callable[[Answer], None] = lambda judged: None,
-                 on_quit: Callable[[Answer], None] = lambda settled: None, revealed: str = "",
+                 on_quit: Callable[[Answer | None], None] = lambda settled: None, revealed: str = "",
                  stopped_play: bool = False) -> None:
         super().__init__()
         self.stopped_play = stopped_play  # the question paused a run playing: p may come for that
@@ -186,7 +186,7 @@ class QuestionScreen(ModalScreen[Answer]):
         # question covers the lesson panel, where the reveal was, at the same step.
         self.revealed = revealed
         self.on_try = on_try  # each try as it is judged, for the teacher's log (not only once the box closes)
-        self.on_quit = on_quit  # q on the settled question: the app keeps the answer, then saves and quits
+        self.on_quit = on_quit  # q: the app keeps a settled answer, then saves and quits
         self.attempt = Attempt(question, index)
         self.stands = stands  # the numbers the question is about (the panels, which might tell, are covered):
         # prose.stands_entries
@@ -209,7 +209,7 @@ class QuestionScreen(ModalScreen[Answer]):
             if choices:
                 yield Wrapped(choices)
             else:
-                yield number_input(self.language, screens_keys="s")  # s skips: never part of a number
+                yield number_input(self.language, screens_keys="sq")  # s skips, q quits: never part of a number
             yield Wrapped([], id="refusal")
             yield Wrapped([("", say(self.language, keys), "italic")], classes="hint")
 
@@ -219,8 +219,6 @@ class QuestionScreen(ModalScreen[Answer]):
             return self.answer is None and isinstance(choice, int) and choice < len(self.question.choices)
         if action == "skip":
             return self.answer is None
-        if action == "quit":
-            return self.answer is not None
         return True
 
     @on(Input.Changed, "#answer")
@@ -265,9 +263,10 @@ class QuestionScreen(ModalScreen[Answer]):
                 self.say([alone(self.language, explain(self.language, refusal))])
 
     def action_quit(self) -> None:
-        """q on "Press Enter to go on": the answer kept, then the session saved and ended."""
-        if self.answer is not None:
-            self.on_quit(self.answer)
+        """q: the session saved and ended, with the answer once it is settled (as Enter would
+        keep it); a question still open is asked again at the resume. A newcomer on the first
+        question pressed q, as the README says, and was told q is no part of a number."""
+        self.on_quit(self.answer)
 
     def try_answer(self, given: float | str) -> None:
         try:
