@@ -1103,3 +1103,30 @@ def test_every_no_signal_family_has_the_learners_sentence(language):
     for text in (r_says(problem, language), blows_up(problem, language), try_alphas(problem, language)):
         assert text and "8.5" not in text
     assert say(language, "try_alphas.no_signal.learners") == try_alphas(problem, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lesson_6_on_the_goal_does_not_invite_alphas_that_change_nothing(language):
+    """Lesson 6 with the start edited onto the goal (0.4 x 2 = 0.8) said "the error stays 0"
+    and then "try alphas that converge, zig-zag, bounce and blow up": with a miss of 0 no
+    alpha changes anything, and the invitation says so instead."""
+    problem = find_lesson("alpha").problem.replace(weights=(0.4,), inputs=(2.0,), goal=0.8)
+    assert analysis.starts_on_goal(problem)
+    words = " ".join(opening(find_lesson("alpha"), History.start(problem), language))
+    assert say(language, "try_alphas.on_goal") in words
+    assert say(language, "try_alphas") not in words
+    for alpha in (0.1, 0.25, 0.5, 1.0):  # true: no alpha moves it
+        assert History.start(problem.replace(alpha=alpha)).jump(5).error == 0
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lesson_8_goal_at_the_starts_prediction_keeps_the_curve_at_the_bottom(language):
+    """Lesson 8 with the goal at the start's prediction (0.86, a hair from 0.8600000000000001)
+    said the frozen weight's curve "sinks to the bottom" though it is at the bottom already."""
+    lesson = find_lesson("freeze-weight")
+    problem = lesson.problem.replace(goal=0.86)
+    assert any(analysis.rounding_misses(problem))
+    words = " ".join(opening(lesson, History.start(problem), language))
+    assert say(language, "frozen_curve.bottom") in words
+    assert say(language, "frozen_curve.sinks") not in words
+    assert History.start(problem).jump(10).error < 1e-20  # it stays there

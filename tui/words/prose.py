@@ -247,6 +247,10 @@ def frozen_curve(problem: Problem, language: str) -> str:
     regime = analysis.gradient_regime(problem)
     if regime is Regime.NO_SIGNAL or analysis.starts_on_goal(problem):
         return say(language, "frozen_curve.still")
+    if any(analysis.rounding_misses(problem)) and regime is not Regime.DIVERGING:
+        # A start on the goal but for a hair: the curve is at the bottom already and no
+        # step lifts it ("sinks to the bottom" told of a fall that never comes).
+        return say(language, "frozen_curve.bottom")
     key = {Regime.DIVERGING: "frozen_curve.climbs", Regime.BOUNCING: "frozen_curve.swings"}.get(regime, "frozen_curve.sinks")
     return say(language, key)
 
@@ -286,7 +290,10 @@ def blows_up(problem: Problem, language: str) -> str:
 def try_alphas(problem: Problem, language: str) -> str:
     """The invitation to compare alphas, where alpha decides something: with the input 0 (or
     every weight frozen) r is 1 whatever alpha is, and "try a few alphas" sent a student
-    after differences that cannot show; it says so, and what would bring them back."""
+    after differences that cannot show; it says so, and what would bring them back. A start
+    exactly on the goal is the same: the miss is 0 and r x 0 is 0 at every alpha."""
+    if analysis.gradient_regime(problem) is not Regime.NO_SIGNAL and analysis.starts_on_goal(problem):
+        return say(language, "try_alphas.on_goal")
     return say(language, "try_alphas" + (".no_signal" + no_signal_suffix(problem)
                                          if analysis.gradient_regime(problem) is Regime.NO_SIGNAL else ""))
 
