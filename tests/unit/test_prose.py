@@ -1130,3 +1130,29 @@ def test_lesson_8_goal_at_the_starts_prediction_keeps_the_curve_at_the_bottom(la
     assert say(language, "frozen_curve.bottom") in words
     assert say(language, "frozen_curve.sinks") not in words
     assert History.start(problem).jump(10).error < 1e-20  # it stays there
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("inputs, squared", [((0.65,), "0.65^2"), ((-2.0,), "(-2)^2")])
+def test_r_formula_of_one_input_squares_the_input_for_every_output_alike(language, inputs, squared):
+    """Lesson 9 wrote r three ways: "0.65^2" for output 1, "0.4225" for outputs 2 and 3, and
+    "4" after input -2: one input is squared where it is shown, whichever output speaks."""
+    problem = find_lesson("several-outputs").problem.replace(inputs=inputs)
+    written = {facts(problem, language)["r_formula"],
+               *(facts(problem.output_problem(row), language)["r_formula"] for row in range(problem.outputs))}
+    assert len(written) == 1 and f" {squared} = " in written.pop()
+    started = History.start(problem)
+    for output in range(problem.outputs):
+        r_lines = [line for line in readout_lines(started, language, output=output) if R_FORMULA.search(line)]
+        assert all(f" {squared} = " in line for line in r_lines), r_lines
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_r_formula_writes_a_sum_of_squares_exactly_where_r_goes_on_from_it(language):
+    """Lesson 10 edited to input 85 and alpha 0.0002: "1 - 0.0002 x 7225.4 = -0.4450845"
+    showed r to more digits than 7225.4 allows; the sum is written 7225.4225."""
+    problem = find_lesson("weight-matrix").problem.replace(inputs=(85.0, 0.65, 0.0), alpha=0.0002)
+    formula = facts(problem, language)["r_formula"]
+    alpha, squares, r = R_FORMULA.search(f"r = {formula}").groups()
+    assert squares == "7225.4225"
+    assert 1 - float(alpha) * float(squares) == pytest.approx(float(r), rel=1e-12), formula

@@ -33,14 +33,15 @@ def not_falsely_whole(value: float) -> str:
 
 
 EXACT_DIGITS = 7  # a figure a formula goes on from is written exactly when this many digits do it
+TOTAL_DIGITS = 12  # a sum of squares in r's formula: 85^2 + 0.65^2 = 7225.4225 needs 8
 
 
-def carried(value: float) -> str:
+def carried(value: float, exact_digits: int = EXACT_DIGITS) -> str:
     """A figure a formula goes on to use (a sum of squares, r), written so the next step
-    checks by hand: exactly where up to EXACT_DIGITS digits do it (74.1125, not 74.112, so
+    checks by hand: exactly where up to `exact_digits` digits do it (74.1125, not 74.112, so
     1 - 0.01 x 74.1125 = 0.258875), else as `not_falsely_whole` writes it."""
     if math.isfinite(value) and value != 0:
-        for digits in range(SHOWN_DIGITS, EXACT_DIGITS + 1):
+        for digits in range(SHOWN_DIGITS, exact_digits + 1):
             text = readable(value, digits)
             if "e" not in text and math.isclose(float(text), value, rel_tol=1e-12):
                 return text
@@ -83,11 +84,24 @@ def r_value(problem: Problem) -> float:
     return snapped.get(regime, analysis.r_factor(problem))
 
 
+def one_input(problem: Problem) -> bool:
+    """Whether r's formula has one input to square: by inputs, not weights, so the three
+    outputs of one input write "0.65^2" each, as output 1 alone does (not "0.4225")."""
+    return len(problem.inputs) == 1
+
+
+def squares_total(problem: Problem) -> str:
+    """The sum of squares as r's formula writes it, exact where TOTAL_DIGITS do it, so that
+    "1 - 0.0002 x 7225.4225 = -0.4450845" checks by hand (7225.4 would not)."""
+    return carried(analysis.sum_of_squares(problem), TOTAL_DIGITS)
+
+
 def r_formula(problem: Problem, language: str) -> str:
-    """r = 1 - alpha x input^2 with the numbers in: "1 - 0.1 x 2^2 = 0.6"; several inputs
-    are summed first: "1 - 0.01 x 74.1125 = 0.258875"."""
+    """r = 1 - alpha x input^2 with the numbers in: "1 - 0.1 x 2^2 = 0.6", "1 - 0.1 x
+    (-2)^2 = 0.6" (each output of one input alike); several inputs are summed first:
+    "1 - 0.01 x 74.1125 = 0.258875". The one place r's formula is written."""
     times = say(language, "sign.times")
-    total = squares(problem, language) if problem.size == 1 else carried(analysis.sum_of_squares(problem))
+    total = squares(problem, language) if one_input(problem) else squares_total(problem)
     return f"1 - {readable(problem.alpha)}{times}{total} = {carried(r_value(problem))}"
 
 
@@ -104,10 +118,10 @@ def row_r_formulas(problem: Problem, language: str) -> str | None:
 def over_squares(numerator: int, problem: Problem, language: str) -> str:
     """1/input^2 or 2/input^2 with the numbers in: "1/2^2 = 0.25" (the best alpha, the edge)."""
     squares_sum = analysis.sum_of_squares(problem)
-    shown = squares(problem, language) if problem.size == 1 else carried(squares_sum)
+    shown = squares(problem, language) if one_input(problem) else squares_total(problem)
     value = analysis.best_alpha(problem) if numerator == 1 else analysis.largest_stable_alpha(problem)
     worth = "?" if value is None else readable(value)  # None: every input is 0, no alpha does anything
-    return f"{numerator}/{shown if problem.size == 1 else '(' + shown + ')'} = {worth}"
+    return f"{numerator}/{shown if one_input(problem) else '(' + shown + ')'} = {worth}"
 
 
 def weight_name(problem, index: int) -> str:
