@@ -741,3 +741,20 @@ async def test_the_editor_keeps_the_lessons_lock_on_the_rule(language):
         assert isinstance(app.screen, EditorScreen) and app.state.session.problem.method == "hot-cold"
         said = "".join(say(language, "locked.rule", by="locked_by.course").split())
         assert said.rstrip(".。") in "".join(screen_text(app).replace("│", "").split())
+
+
+async def test_hot_and_colds_moves_are_in_the_readers_words_in_the_log():
+    """With f (every digit) in Chinese the log's move column (移动) read "down" and "up" in
+    English: the moves are the text table's words, padded by cells (a Chinese character
+    takes two), so the column stays in line."""
+    from gradstep.tui.app.widgets.log import IterationLog
+    from rich.cells import cell_len
+
+    app = app_for("hot-cold", language="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f", "space", "space", "space")
+        await pilot.pause()
+        log = "\n".join(line.plain for line in app.query_one(IterationLog).draw(app.state).renderables)
+        assert "移动" in log and ("往下" in log or "往上" in log), log
+        assert not re.search(r"\b(down|up|none)\b", log), log
+        assert len({cell_len(line) for line in log.splitlines()[1:]}) == 1, log

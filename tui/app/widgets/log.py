@@ -170,8 +170,9 @@ class IterationLog(StatePanel):
         cells = ["#".rjust(iteration_width)] + [heading(c, w, state.language, history.problem)
                                            for c, w in zip(columns, widths)]
         lines = [Text(" ".join(cells), style="bold underline")]
+        words = headings(state.language)
         cells_by_column = [self._column([row.get(field) if index is None else _at(row.get(field), index) for row in rows],
-                                        width, state.exact) for (field, index), width in zip(columns, widths)]
+                                        width, state.exact, words) for (field, index), width in zip(columns, widths)]
         for k, row_cells in zip(range(first, last + 1), zip(*cells_by_column)):
             number = k + 1 if measuring else k  # a measuring lesson counts its measurements
             line = " ".join([str(number).rjust(iteration_width), *row_cells])
@@ -179,11 +180,13 @@ class IterationLog(StatePanel):
         return Group(*lines)
 
     @staticmethod
-    def _column(values: list, width: int, every_digit: bool) -> list[str]:
+    def _column(values: list, width: int, every_digit: bool, words: Mapping[str, str]) -> list[str]:
         """One column's cells, right-aligned: every digit (f), or each as readable writes it,
-        points in line; blank where the current row has no value yet."""
-        if any(isinstance(value, str) for value in values):  # hot and cold's move: up, down, none
-            return [(value or "").rjust(width) for value in values]
+        points in line; blank where the current row has no value yet. Hot and cold's moves
+        (up, down, none: the files' codes) in the reader's words, as the text table has them."""
+        if any(isinstance(value, str) for value in values):
+            said = [words.get(value, value) if value else "" for value in values]
+            return [cell.rjust(width - (cell_len(cell) - len(cell))) for cell in said]  # wide characters take two cells
         known = [value for value in values if value is not None]
         texts = iter([exact(value) for value in known] if every_digit else column(known, width))
         return [("" if value is None else next(texts)).rjust(width) for value in values]
