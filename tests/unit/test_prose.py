@@ -1156,3 +1156,35 @@ def test_r_formula_writes_a_sum_of_squares_exactly_where_r_goes_on_from_it(langu
     alpha, squares, r = R_FORMULA.search(f"r = {formula}").groups()
     assert squares == "7225.4225"
     assert 1 - float(alpha) * float(squares) == pytest.approx(float(r), rel=1e-12), formula
+
+
+EXACTLY = {"en": "which is r^2", "zh": "正好是 r^2"}
+ABOUT = {"en": "about r^2", "zh": "约等于 r^2"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("inputs", "alpha", "factor"), [((3.0,), 1.5, "156.25"), ((1.0,), 0.125, "0.765625"),
+                                                         ((1.0,), 0.25, "0.5625")])
+def test_the_error_factor_is_written_as_exactly_r_squared_as_it_is_called(language, inputs, alpha, factor):
+    """Lesson 4 with input 3, alpha 1.5 said "x 156.2, exactly r^2 = (-12.5)^2": (-12.5)^2 is
+    156.25. The factor is written to the digits r^2 takes, so "exactly" checks by hand."""
+    problem = find_lesson("error-curve").problem.replace(inputs=inputs, alpha=alpha)
+    said = commentary(History.start(problem).jump(1), language)[0]
+    r = carried(r_value(problem))
+    assert float(r) ** 2 == pytest.approx(float(factor), rel=1e-12)
+    assert re.search(rf"(?<![\d.]){re.escape(factor)}(?![\d])", said), said
+    assert EXACTLY[language] in said and ABOUT[language] not in said
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_factor_rounded_from_r_squared_is_about_it_not_exactly(language):
+    """Where r itself is rounded on screen (1 - 0.3 x 1.1111^2 needs more digits than r shows),
+    or r^2 takes more digits than a figure is carried to (0.14040009), the factor is
+    "about" r^2, not "exactly"."""
+    problem = find_lesson("error-curve").problem.replace(inputs=(1.1111,), alpha=0.3)
+    r = r_value(problem)
+    assert float(carried(r)) != r  # r shown is rounded
+    long = find_lesson("error-curve").problem.replace(inputs=(1.3,), alpha=0.37)  # r^2 = 0.3747^2 = 0.14040009
+    assert ABOUT[language] in commentary(History.start(long).jump(1), language)[0]
+    said = commentary(History.start(problem).jump(1), language)[0]
+    assert ABOUT[language] in said and EXACTLY[language] not in said

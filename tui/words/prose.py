@@ -24,7 +24,7 @@ from ...core.courses import course_names
 from ...core.history import History
 from ...core.journal import Words
 from ...core.lessons import Lesson
-from ...core.numbers import readable
+from ...core.numbers import SHOWN_DIGITS, readable
 from ...core.predict import RIGHT_WITHIN, before_and_after
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, InvalidProblem, Problem
 from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
@@ -32,7 +32,7 @@ from ...core.rules import HotColdStep, OutputsStep, as_arrays, predict_rows, squ
 from ...core.session import Session
 from .catalogue import SENTENCE_KEYS, SENTENCES
 from .language import LANGUAGES
-from .figures import (carried, goals_text, no_signal_suffix, not_falsely_whole, number, over_squares, parenthesised,
+from .figures import (EXACT_DIGITS, carried, goals_text, no_signal_suffix, not_falsely_whole, number, over_squares, parenthesised,
                       r_formula, r_value, row_r_formulas, squares, weight_name, weights_text)
 from .say import say
 
@@ -438,12 +438,31 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
             if key == "story.ratio_rounded" and math.isfinite(r * r) and float(ratio_text) == float(r_squared):
                 key = "story.ratio_near"
                 ratio_text, r_squared = readable(ratio, agree + 1), readable(r * r, agree + 1)
+            if key == "story.ratio":
+                key, ratio_text = _ratio_as_r_squared(ratio, r)
             if "forecast" in hidden:
                 key = "story.ratio_alone"
             return [say(language, key, before=readable(before), now=readable(now), ratio=ratio_text, digits=agree,
                         r=carried(r), r_term=parenthesised(carried(r)), r_squared=r_squared,  # (-0.5)^2, not -0.5^2
                         whose=whose, r_name=r_name)]
     return []
+
+
+def _ratio_as_r_squared(ratio: float, r: float) -> tuple[str, str]:
+    """The sentence and the factor for a step whose error ratio is r^2 but for rounding:
+    the factor to as many digits as r^2 takes to write exactly, so "x 156.25, exactly
+    (-12.5)^2" checks by hand (at four digits it read 156.2, which (-12.5)^2 is not); where
+    r or r^2 needs more digits than a figure a formula goes on from (EXACT_DIGITS), the
+    factor reads at a glance and is "about" r^2, not "exactly"."""
+    r_shown, r_squared = carried(r), r * r
+    if math.isclose(float(r_shown), r, rel_tol=1e-12):
+        for digits in range(SHOWN_DIGITS, EXACT_DIGITS + 1):
+            exact_text = readable(r_squared, digits)
+            if "e" not in exact_text and math.isclose(float(exact_text), r_squared, rel_tol=1e-12):
+                if readable(ratio, digits) == exact_text:
+                    return "story.ratio", exact_text
+                break
+    return "story.ratio_about", readable(ratio, 4)
 
 
 def _digits_agreeing(a: float, b: float) -> int:
