@@ -1188,3 +1188,16 @@ def test_a_factor_rounded_from_r_squared_is_about_it_not_exactly(language):
     assert ABOUT[language] in commentary(History.start(long).jump(1), language)[0]
     said = commentary(History.start(problem).jump(1), language)[0]
     assert ABOUT[language] in said and EXACTLY[language] not in said
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lesson_5_step_2_says_its_rounding_where_a_result_drops_a_digit(language):
+    """Lesson 5's step 2 read "weight = -149.5 - 1 x (-14850) = 14700" (by hand 14700.5)
+    with no note: both read "14700" at five digits. A result that drops digits the hand-worked
+    one has says so in that step; and the note, beside 147005, does not claim five digits."""
+    problem = find_lesson("divergence").problem
+    note = say(language, "worked.shown_digits", digits=5)
+    for steps in (2, 3):
+        assert note in worked_step(History.start(problem).jump(steps), language)
+    assert "147005" in " ".join(worked_step(History.start(problem).jump(3), language))
+    assert {"en": "whole number", "zh": "整数"}[language] in note

@@ -54,7 +54,9 @@ def says_every_digit(history: History, output: int = 0) -> bool:
         problem, step = problem.output_problem(shown), output_record(step, shown)
     if _looks_equal(step.prediction, problem.goals[0]):
         return True
-    return isinstance(step, GradientStep) and _first_not_adding_up(problem, step) is not None
+    # Only where a figure reads wrong at the digits shown: a result merely rounded (0.17015625
+    # shown 0.17016) has its note, which names f, and f on the bar pushed off t and p.
+    return isinstance(step, GradientStep) and _first_not_adding_up(problem, step, by_hand=False) is not None
 
 
 def _worked(problem: Problem, step, language: str, row: int | None = None) -> list[str]:
@@ -97,9 +99,11 @@ def rounding_miss(problem: Problem, step) -> bool:
     return abs(step.prediction - problem.goals[0]) <= ROUNDING_ULPS * np.spacing(scale)
 
 
-def _first_not_adding_up(problem: Problem, step: GradientStep) -> int | None:
+def _first_not_adding_up(problem: Problem, step: GradientStep, by_hand: bool = True) -> int | None:
     """The first line whose result, worked again from its figures as shown, does not read as
     shown (0 the prediction, 1 the error, 2 delta, 3 weight_delta, 4 the weight), or None.
+    `by_hand`: also where the shown result dropped digits the hand-worked one has
+    (-149.5 - 1 x (-14850) = 14700.5, shown 14700), else only where the digits shown differ.
 
     A student who checks `0.40001 - 0.1 x 2.4374e-05 = 0.4` by hand gets 0.40001: the
     weight was 0.400006, rounded for the panel. Where that happens a line says so."""
@@ -107,7 +111,14 @@ def _first_not_adding_up(problem: Problem, step: GradientStep) -> int | None:
         return np.array([_as_shown(v) for v in np.atleast_1d(values)])
 
     def same(worked, result) -> bool:
-        return [readable(v) for v in np.atleast_1d(worked)] == [readable(v) for v in np.atleast_1d(result)]
+        """Whether the figure shown is what the student gets by hand: the same digits, and no
+        digit the panel dropped (-149.5 - 1 x (-14850) is 14700.5, shown 14700, both read
+        "14700" at five digits)."""
+        worked, result = np.atleast_1d(worked), np.atleast_1d(result)
+        if [readable(v) for v in worked] != [readable(v) for v in result]:
+            return False
+        return not by_hand or all(not np.isfinite(w) or np.isclose(w, _as_shown(r), rtol=1e-9, atol=1e-12)
+                   for w, r in zip(worked, result))
 
     inputs, goal, alpha = shown(problem.inputs), shown(problem.goal), shown(problem.alpha)
     prediction, delta, weight_delta = shown(step.prediction), shown(step.delta), shown(step.weight_delta)
