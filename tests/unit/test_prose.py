@@ -28,6 +28,7 @@ from gradstep.tui.words.prose import (
     notice,
     opening,
     r_says,
+    start_to_goal,
     try_alphas,
     tutorial_end,
 )
@@ -853,7 +854,7 @@ def test_hot_and_cold_from_the_goal_says_rounding_moved_it(language):
     assert {"en": "float rounding made one side a hair better", "zh": "浮点舍入让一边略小"}[language] in worked
     assert "must step" not in worked and "必须走开" not in worked
     lesson_2 = History.start(find_lesson("hot-cold").problem).jump(17)  # at the goal, rounding moves it off
-    assert {"en": "rounding moves it off", "zh": "舍入又让它走开"}[language] in readout_lines(lesson_2, language)[0]
+    assert {"en": "rounding moves it off", "zh": "舍入让它走开"}[language] in readout_lines(lesson_2, language)[0]
     assert not any(say(language, "worked.leaves_goal") in line  # a step that did not start on the goal
                    for line in worked_step(History.start(find_lesson("hot-cold").problem).step(), language))
 
@@ -1201,3 +1202,17 @@ def test_lesson_5_step_2_says_its_rounding_where_a_result_drops_a_digit(language
         assert note in worked_step(History.start(problem).jump(steps), language)
     assert "147005" in " ".join(worked_step(History.start(problem).jump(3), language))
     assert {"en": "whole number", "zh": "整数"}[language] in note
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_hot_and_cold_from_the_goal_is_told_to_bounce_on_not_to_come_back_once(language):
+    """Lesson 2 with the goal at the start and a step of 0.2 leaves the goal by rounding and
+    bounces 0.5 <-> 0.7 for ever: the opening said only "steps off, then comes back", and the
+    Chinese regime line said rounding moves it off "again" (又) though it had never left."""
+    problem = find_lesson("hot-cold").problem.replace(goal=0.5, step_amount=0.2)
+    history = History.start(problem).jump(40)
+    assert set(np.round(history.weight_trail[:, 0], 12)) == {0.5, 0.7}  # true: it bounces on
+    said = start_to_goal(problem, facts(problem, language), language)
+    assert said == say(language, "start_to_goal.leaves", **facts(problem, language), hair="")
+    assert {"en": "goes on bouncing", "zh": "一直这样来回跳"}[language] in said
+    assert "又" not in say(language, "regime.stuck-bouncing.rounding")
