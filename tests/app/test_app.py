@@ -607,3 +607,21 @@ async def test_below_80x24_only_the_message_shows_even_over_a_notice(size):
         shown = [child.id for child in app.screen.children if child.display]
         assert shown == ["too-small"] and "80x24" in screen_text(app)
         assert "a notice from the start" not in screen_text(app)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("name", ["several-outputs", "weight-matrix", "divergence", "freeze-weight", "alpha"])
+async def test_while_playing_the_key_bar_offers_p_to_pause(name, language):
+    """The header said "playing 2/s" while the bar at 80 columns showed no p: a student
+    watching the run found no way to stop it. While playing, p (pause) is among the first keys."""
+    from gradstep.tui.app.widgets.key_bar import KeyBar
+
+    app = app_for(name, language=language)
+    pause = {"en": "p pause", "zh": "p 暂停"}[language]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "w", "p")
+        await settle(pilot)
+        assert app.state.playing
+        bar = app.query_one(KeyBar).draw(app.state).plain
+        assert pause in bar[:40], bar
+        await pilot.press("p")
