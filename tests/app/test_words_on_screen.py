@@ -758,3 +758,33 @@ async def test_hot_and_colds_moves_are_in_the_readers_words_in_the_log():
         assert "移动" in log and ("往下" in log or "往上" in log), log
         assert not re.search(r"\b(down|up|none)\b", log), log
         assert len({cell_len(line) for line in log.splitlines()[1:]}) == 1, log
+
+
+async def test_chinese_lock_sentences_read_plainly():
+    """"课程在这一课锁定了切换规则。" read stilted: the course's own lock says plainly what this
+    lesson cannot do ("本课不能切换规则。"), and a teacher's says whose rule it is; every
+    sentence of the family reads so."""
+    from gradstep.core.lessons import LOCKABLE
+
+    app = app_for("hot-cold", language="zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, "m")
+        await settle(pilot)
+        assert app.state.notice == "本课不能切换规则。"
+    for action in LOCKABLE:
+        said = say("zh", f"locked.{action}", by="locked_by.course")
+        assert said.startswith("本课不能") and "锁定" not in said, said
+        assert say("zh", f"locked.{action}", by="locked_by.teacher") == "老师设定" + said
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_lesson_1_and_its_panel_give_the_same_keys_for_the_next_lesson(language):
+    """Lesson 1's text said "press l for the next one" while the panel said "l, then Enter":
+    l opens the list and Enter opens the next lesson, and both say so."""
+    keys = {"en": "press l, then Enter,", "zh": "按 l 再按回车"}[language]
+    app = app_for("measure-error", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        assert keys in panel_words(app)
+        await pilot.press("l", "enter")
+        await settle(pilot)
+        assert app.state.session.lesson.name == "hot-cold"

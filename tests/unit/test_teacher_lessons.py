@@ -186,7 +186,7 @@ def test_check_unlocked_refuses_only_what_is_locked(tmp_path):
     lesson.check_unlocked("rule")
     with pytest.raises(Refusal) as caught:
         lesson.check_unlocked("edit")
-    assert explain("zh", caught.value) == "老师在这一课锁定了编辑数字。"
+    assert explain("zh", caught.value) == "老师设定本课不能编辑数字。"
 
 
 def test_b_at_iteration_0_does_not_leave_a_lesson_that_locks_the_list(tmp_path):
