@@ -19,7 +19,7 @@ from .lessons import Lesson
 from .limits import LARGEST_RATE, MAX_ITERATIONS, SMALLEST_RATE
 from .predict import Guess, judge
 from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
-from .questions import RIGHT, Answer
+from .questions import RIGHT, Answer, Question
 from .refusals import Refusal
 
 LADDER = (1.0, 2.0, 5.0)  # alpha and step_amount move through ..., 0.1, 0.2, 0.5, 1, 2, 5, ...
@@ -80,6 +80,15 @@ class Session:
         answered = {answer.index for answer in self.answers}
         return next((index for index, question in enumerate(self.lesson.questions)
                      if question.at == self.history.iteration and index not in answered), None)
+
+    def questions_to_come(self) -> tuple[Question, ...]:
+        """The lesson's questions still to be asked of this run: not answered or skipped yet,
+        at this iteration or later. What the panel says must not give their answers away."""
+        if self.problem != self.lesson.problem:
+            return ()
+        answered = {answer.index for answer in self.answers}
+        return tuple(question for index, question in enumerate(self.lesson.questions)
+                     if question.at >= self.history.iteration and index not in answered)
 
     @property
     def question_tally(self) -> tuple[int, int]:

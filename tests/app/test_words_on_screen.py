@@ -13,6 +13,7 @@ from gradstep.tui.app.screens.editor import EditorScreen
 from gradstep.tui.app.widgets.lesson import LessonPanel, pages, paragraphs
 from gradstep.tui.app.widgets.panel import lines_of
 from gradstep.tui.words.figures import carried, r_value
+from gradstep.tui.words.prose import commentary
 from gradstep.tui.words.readout import r_verdict, readout_lines
 from gradstep.tui.words.say import say
 from gradstep.tui.words.wrap import width, wrap
@@ -788,3 +789,23 @@ async def test_lesson_1_and_its_panel_give_the_same_keys_for_the_next_lesson(lan
         await pilot.press("l", "enter")
         await settle(pilot)
         assert app.state.session.lesson.name == "hot-cold"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_lesson_4_does_not_give_away_its_factor_before_asking_it(language):
+    """Lesson 4 said "x 0.5625, which is r^2 = 0.75^2" at iteration 1, before its question at
+    iteration 2 asks by what factor each error shrinks. The sentence waits for the answer."""
+    app = app_for("error-curve", questions=True, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        question = app.state.session.lesson.questions[1]
+        assert question.answer == 0.5625 and question.at == 2
+        from gradstep.core.questions import RIGHT, Answer
+        session = app.state.session
+        first = Answer(index=0, at=0, given=1.6, result=RIGHT, tries=1)  # the bottom, asked at 0
+        app.state = app.state.replace(session=dataclasses.replace(session, history=session.history.jump(1),
+                                                                  answers=(first,)))
+        await settle(pilot)
+        assert app.state.session.history.iteration == 1
+        assert "0.5625" not in panel_words(app) and "0.562" not in screen_text(app)
+        told = dataclasses.replace(app.state.session, history=app.state.session.history.jump(3))
+        assert "0.5625" in " ".join(commentary(told.history, language, (), 0, told.questions_to_come()))

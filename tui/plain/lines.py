@@ -175,7 +175,7 @@ class Lines:
             self.out.write(text_row(history.record(history.iteration - 1), history.problem, headings(language)) + "\n")
             guessed = reveal(session, language)
             worked = [] if "worked-step" in hidden else worked_step(history, language, output=None)
-            for line in ([guessed] if guessed else []) + worked + commentary(history, language, hidden):
+            for line in ([guessed] if guessed else []) + worked + commentary(history, language, hidden, to_come=session.questions_to_come()):
                 self.write(line, "    ")
         for line in readout_lines(history, language, hidden, taught=taught(lesson)):
             self.write(line, "  ")

@@ -386,7 +386,8 @@ UNDEFINED = {"bottom": ("figure.bottom",), "best_alpha": ("figure.best_alpha",),
              "start_to_goal": ("figure.bottom", "figure.distance")}
 
 
-def commentary(history: History, language: str, hidden: tuple[str, ...] = (), output: int = 0) -> list[str]:
+def commentary(history: History, language: str, hidden: tuple[str, ...] = (), output: int = 0,
+               to_come: tuple[Question, ...] = ()) -> list[str]:
     """What the run has done so far, once the student has seen it: where it landed,
     stopped moving or began to bounce, and where rounding decided it (without r, when the
     lesson hides the forecast). With several outputs, a step's error is told of output
@@ -395,10 +396,11 @@ def commentary(history: History, language: str, hidden: tuple[str, ...] = (), ou
         return []
     if history.problem.method == HOT_COLD:
         return _hot_cold_story(history, language)
-    return _gradient_story(history, language, hidden, output)
+    return _gradient_story(history, language, hidden, output, to_come)
 
 
-def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (), output: int = 0) -> list[str]:
+def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (), output: int = 0,
+                    to_come: tuple[Question, ...] = ()) -> list[str]:
     seen, problem = history.landmarks, history.problem
     if seen.still_from is not None:
         error = history.errors[seen.still_from]
@@ -431,6 +433,8 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
         if before > 0 and math.isfinite(now):
             ratio = now / before
             r = r_value(problem)
+            if any(question.accepts(ratio) or question.accepts(r * r) for question in to_come):
+                return []  # lesson 4 asks this factor at iteration 2: "x 0.5625" gave it away at 1
             key = "story.ratio" if math.isclose(ratio, r * r, rel_tol=1e-6) else "story.ratio_rounded"
             ratio_text, r_squared = readable(ratio, 4), not_falsely_whole(r * r)
             agree = _digits_agreeing(ratio, r * r)

@@ -30,7 +30,8 @@ def paragraphs(state: AppState) -> list[tuple[str, str]]:
     guessed = reveal(state.session, language)
     shown = [(guessed, "bold")] if guessed else []
     shown += [] if "worked-step" in hidden else [(line, "") for line in worked_step(history, language, state.output)]
-    shown += [(line, "bold") for line in commentary(history, language, hidden, state.output)]
+    shown += [(line, "bold") for line in commentary(history, language, hidden, state.output,
+                                                                   state.session.questions_to_come())]
     ending = tutorial_end(lesson, history, language)
     shown += [(ending, "bold")] if ending else []
     watch = notice(lesson, history, language)
