@@ -1216,3 +1216,16 @@ def test_hot_and_cold_from_the_goal_is_told_to_bounce_on_not_to_come_back_once(l
     assert said == say(language, "start_to_goal.leaves", **facts(problem, language), hair="")
     assert {"en": "goes on bouncing", "zh": "一直这样来回跳"}[language] in said
     assert "又" not in say(language, "regime.stuck-bouncing.rounding")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lesson_2_says_what_the_goal_weight_is_where_it_asks_about_it(language):
+    """Lesson 2's question said "The goal weight is -1" before "goal weight" was explained
+    (and the goal is -1 too): it says plainly that it is the weight whose prediction equals
+    the goal, with the sum that finds it."""
+    from gradstep.tui.words.prose import question_words
+
+    session = Session.begin(find_lesson("hot-cold"))
+    ask = question_words(session, 1, language).ask
+    assert {"en": "the weight whose prediction equals the goal", "zh": "让预测等于目标的权重"}[language] in ask
+    assert {"en": "1 x w = -1", "zh": "1 × w = -1"}[language] in ask
