@@ -184,3 +184,24 @@ async def test_the_frozen_field_reads_full_width_digits_and_commas(language):
         app.screen.query_one("#frozen").value = "１，３"
         await pilot.press("enter")
         assert app.state.session.problem.frozen == (0, 2)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("name, fields", [("several-outputs", {"goal": "0.1,1,0.1", "weights": "0.3;0.2;0.9"}),
+                                          ("divergence", {"goal": "-10", "inputs": "10", "alpha": "1"})])
+async def test_the_editor_writes_numbers_as_the_student_types_them(name, fields, language):
+    """The editor showed "1.0", "-10.0" and "0.1,1.0,0.1" where the panels show 1 and -10:
+    its fields are filled in as a student would type them, and an untouched form changes nothing."""
+    from textual.widgets import Input
+
+    from gradstep.tui.app.screens.editor import EditorScreen
+
+    app = app_for(name, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        before = app.state.session.problem
+        await pilot.press("e")
+        assert isinstance(app.screen, EditorScreen)
+        for field, typed in fields.items():
+            assert app.screen.query_one(f"#{field}", Input).value == typed
+        await pilot.press("enter")
+        assert not isinstance(app.screen, EditorScreen) and app.state.session.problem == before

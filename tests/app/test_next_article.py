@@ -64,7 +64,7 @@ async def test_the_freeze_lesson_teaches_with_the_numbers_on_screen():
     app = app_for("freeze-weight")
     async with app.run_test(size=SIZE) as pilot:
         text = screen_text(app)
-        assert "frozen     w1" in text and "r = 1 - 0.3 x 1.8625 = 0.44125" in text
+        assert "goal       1 (w1 frozen)" in text and "r = 1 - 0.3 x 1.8625 = 0.44125" in text
         assert "0.65^2 + 1.2^2 = 1.8625" in panel(app)
         await pilot.press("space", "space", "space")
         history = app.state.session.history
@@ -176,5 +176,5 @@ async def test_the_editor_takes_a_matrix_and_frozen_weights():
         problem = app.state.session.problem
         assert problem.shape == (3, 3) and problem.frozen == (0, 4) and problem.goal == (0.1, 1.0, 0.1)
         await pilot.press("e")
-        assert app.screen.query_one("#weights").value == "0.1,0.1,-0.3;0.1,0.2,0.0;0.0,1.3,0.1"
+        assert app.screen.query_one("#weights").value == "0.1,0.1,-0.3;0.1,0.2,0;0,1.3,0.1"
         assert app.screen.query_one("#frozen").value == "1,5"

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from ....core.lessons import LANGUAGES, Lesson
-from ....core.numbers import parse_goal, parse_number, parse_numbers, parse_positions, parse_weights
+from ....core.numbers import as_typed, parse_goal, parse_number, parse_numbers, parse_positions, parse_weights
 from ....core.outside import ONE_LINE
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD, METHODS, InvalidProblem, Problem
 from ....core.refusals import Refusal
@@ -29,8 +29,9 @@ USED_BY = {"alpha": (GRADIENT_DESCENT,), "frozen": (GRADIENT_DESCENT,), "step_am
 
 
 def shown(values) -> str:
-    """A number as the form shows it: every digit, so applying an untouched form changes nothing."""
-    return ",".join(repr(v) for v in values) if isinstance(values, tuple) else repr(values)
+    """A number as the form shows it: every digit, so applying an untouched form changes
+    nothing, and as a student types it ("1", not the "1.0" beside the panels' 1)."""
+    return ",".join(as_typed(v) for v in values) if isinstance(values, tuple) else as_typed(values)
 
 
 def shown_field(problem: Problem, field: str) -> str:
