@@ -55,7 +55,7 @@ async def test_unlocked_keys_work_as_ever_and_chinese_says_it_in_chinese():
         await pilot.press("plus")
         assert app.state.session.problem.alpha == 0.2
         await pilot.press("g", "e")
-        assert app.state.notice == "老师在这一课锁定了编辑数字。"
+        assert app.state.notice == "老师设定本课不能编辑数字。"
 
 
 @pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop
