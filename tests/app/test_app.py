@@ -625,3 +625,20 @@ async def test_while_playing_the_key_bar_offers_p_to_pause(name, language):
         bar = app.query_one(KeyBar).draw(app.state).plain
         assert pause in bar[:40], bar
         await pilot.press("p")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_on_the_lessons_last_page_the_key_bar_says_w_goes_back_to_the_first(language):
+    """On page 2/2 the bar said "w more" beside the panel's "w: back to the first page"."""
+    app = app_for("weight-matrix", language=language)
+    more, first = {"en": ("w more", "w first page"), "zh": ("w 翻页", "w 回第一页")}[language]
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pages = app.query_one("#explain").page_count(app.state)
+        assert pages >= 2 and more in key_bar_text(app) and first not in key_bar_text(app)
+        await pilot.press(*["w"] * (pages - 1))
+        await settle(pilot)
+        assert app.state.page == pages - 1 and first in key_bar_text(app), key_bar_text(app)
+        await pilot.press("w")
+        await settle(pilot)
+        assert app.state.page == 0 and more in key_bar_text(app)

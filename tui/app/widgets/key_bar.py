@@ -99,7 +99,14 @@ class KeyBar(StatePanel):
         """What the words depend on (language, rule, play, predict mode) and which keys would do something
         now: most steps change none of them."""
         return (state.language, state.session.problem.method, state.playing, state.predicting, needed(state),
-                tuple(enabled for _, _, enabled, _ in self.screen.active_bindings.values()))
+                self._on_last_page(state), tuple(enabled for _, _, enabled, _ in self.screen.active_bindings.values()))
+
+    def _on_last_page(self, state: AppState) -> bool:
+        """Whether w turns back to the first page rather than on to more: on page 2/2 the bar
+        said "w more" beside the panel's "w: back to the first page"."""
+        from .lesson import LessonPanel
+
+        return state.page > 0 and state.page + 1 >= self.app.query_one(LessonPanel).page_count(state)
 
     def draw(self, state: AppState) -> Text:
         shown = self._in_order(state)
@@ -109,7 +116,8 @@ class KeyBar(StatePanel):
         for _, grouped in groupby(shown, key=lambda item: item[0].group or id(item[0])):
             members = list(grouped)
             first = members[0][0]
-            description = label(state, first.group.description if first.group else first.description)
+            description = label(state, first.group.description if first.group else first.description,
+                                self._on_last_page(state))
             said = described(state.language, description, cast("GradstepApp", self.app).ascii_only)
             entries.append((self._entry(members, said, state.language, *styles), first.action,
                             any(enabled for _, enabled in members)))
@@ -177,11 +185,13 @@ def fitted(entries: list[tuple[Text, str, bool]], width: int) -> list[Text]:
     return chosen
 
 
-def label(state: AppState, key: str) -> str:
+def label(state: AppState, key: str, last_page: bool = False) -> str:
     """The catalogue key for what a binding does now: + and - change hot and cold's step,
     not alpha, p pauses while playing, t leaves predict mode while it is on (after a
-    reveal "t 先猜" read as if predict mode had ended), and space measures where nothing
-    learns."""
+    reveal "t 先猜" read as if predict mode had ended), space measures where nothing
+    learns, and w on the lesson's `last_page` goes back to the first."""
+    if key == "key.page" and last_page:
+        return "key.page_first"
     if key == "key.alpha" and state.session.problem.method == HOT_COLD:
         return "key.step_amount"
     if key == "key.play" and state.playing:
