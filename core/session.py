@@ -75,20 +75,20 @@ class Session:
         """The lesson's question to ask now (its index), if the run has reached its iteration
         and it is not answered yet. A question is about the lesson's own numbers, so none is
         asked while the problem has been changed."""
-        if self.problem != self.lesson.problem:
-            return None
-        answered = {answer.index for answer in self.answers}
-        return next((index for index, question in enumerate(self.lesson.questions)
-                     if question.at == self.history.iteration and index not in answered), None)
+        return next((index for index, question in self._unasked() if question.at == self.history.iteration), None)
 
     def questions_to_come(self) -> tuple[Question, ...]:
         """The lesson's questions still to be asked of this run: not answered or skipped yet,
         at this iteration or later. What the panel says must not give their answers away."""
+        return tuple(question for _, question in self._unasked() if question.at >= self.history.iteration)
+
+    def _unasked(self) -> list[tuple[int, Question]]:
+        """The lesson's questions not answered or skipped, with their places; none while the
+        problem has been changed (they are about the lesson's own numbers)."""
         if self.problem != self.lesson.problem:
-            return ()
+            return []
         answered = {answer.index for answer in self.answers}
-        return tuple(question for index, question in enumerate(self.lesson.questions)
-                     if question.at >= self.history.iteration and index not in answered)
+        return [(index, question) for index, question in enumerate(self.lesson.questions) if index not in answered]
 
     @property
     def question_tally(self) -> tuple[int, int]:
