@@ -18,7 +18,7 @@ from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input
 
-from ....core.numbers import WRITTEN_AS, InvalidNumber, parse_number
+from ....core.numbers import FULL_WIDTH, WRITTEN_AS, InvalidNumber, parse_number
 from ....core.predict import DIRECTION, DIRECTIONS
 from ....core.questions import Answer, Attempt, Question, QuestionText
 from ....core.refusals import Refusal
@@ -33,7 +33,7 @@ from ..widgets.wrapped import Wrapped
 # placeholder and led the answer (" ０.７５"). A letter is refused as it is typed, said beside
 # the box: p, pressed to pause a run the question had already stopped, sat in the box as
 # the answer "p".
-WRITTEN = re.escape(WRITTEN_AS + WRITTEN_AS.translate({ord(c): chr(ord(c) + 0xFEE0) for c in WRITTEN_AS}))
+WRITTEN = re.escape(WRITTEN_AS + "".join(map(chr, FULL_WIDTH)))  # the reader's own full-width forms
 NUMBER_TEXT = rf"(?!\s)[{WRITTEN} ]*"
 
 
