@@ -47,6 +47,21 @@ class Served:
             assert time.monotonic() < deadline, f"{text!r} never came; got {bytes(self.output[-500:])!r}"
             time.sleep(0.05)
 
+    def wait_until_quiet(self, still: float = 0.5, timeout: float = 30.0) -> None:
+        """Until the process has written nothing for `still` seconds: whatever a key drew is
+        out, so nothing drawn late can meet a pipe the test closes next."""
+        deadline = time.monotonic() + timeout
+        written, since = self._written(), time.monotonic()
+        while time.monotonic() - since < still:
+            assert time.monotonic() < deadline, "the app never stopped writing"
+            time.sleep(0.05)
+            if (now := self._written()) != written:
+                written, since = now, time.monotonic()
+
+    def _written(self) -> int:
+        with open(f"/proc/{self.process.pid}/io") as counts:
+            return next(int(line.split()[1]) for line in counts if line.startswith("wchar:"))
+
     def send(self, kind: bytes, payload: bytes) -> None:
         self.process.stdin.write(packet(kind, payload))
         self.process.stdin.flush()
@@ -148,11 +163,10 @@ def test_a_server_that_dies_is_a_hang_up_not_a_crash(tmp_path):
         while served.reader.is_alive():  # it reads one chunk more: give it one
             served.send(b"D", b"w")
             served.reader.join(0.2)
+        served.wait_until_quiet()  # the page turns drawn: the pipe breaks on the step's drawing
         served.process.stdout.close()
-        served.send(b"D", b" ")  # a second step, drawn into a broken pipe
-        time.sleep(0.5)
-        served.process.stdin.close()
-        assert served.process.wait(timeout=2) == 0
+        served.send(b"D", b" ")  # a second step, drawn into a broken pipe: that ends the app
+        assert served.process.wait(timeout=10) == 0
     finally:
         if served.process.poll() is None:
             served.process.kill()
