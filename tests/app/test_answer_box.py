@@ -6,6 +6,7 @@ from textual.widgets import Input
 
 from gradstep.core.saving import load
 from gradstep.tui.app.screens.ask import QuestionScreen
+from gradstep.tui.words.say import say
 
 from ..helpers import SIZE, app_for, press_at_once, screen_text, settle
 
@@ -132,3 +133,45 @@ async def test_a_question_opened_by_play_takes_no_letter_and_says_play_stopped(l
         assert "0.５" in screen_text(app) and isinstance(app.screen, QuestionScreen)
         await pilot.press("enter")  # seen: now it is the answer
         assert screen.attempt.tries == 1 or screen.answer is not None
+
+
+AGAIN = {"en": "Not quite: try once more", "zh": "不太对：再试一次"}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("together", [False, True])
+async def test_a_key_refused_over_a_wrong_try_names_that_key_and_costs_no_try(language, together):
+    """A walker typed -0.5 (wrong), then a step key over the selected try: the box said
+    "'5' is not part of a number" of the "-0.5" it showed, and "Not quite" was gone, so the
+    counted try looked refused. A key that replaces the selection went past the box's note of
+    what was typed, and the refusal named the 5 typed before it. Here the key refused is the
+    one named, a space (a step pressed once more) is left out silently, the try's standing
+    stays in view, and no refusal, at a key or at Enter, is a try."""
+    tried = []
+    app = app_for("hot-cold", questions=True, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        screen.on_try = tried.append
+        press = (lambda *keys: press_at_once(pilot, *keys)) if together else pilot.press
+        await press(*"-0.5", "enter")  # wrong: the answer is 3
+        await pilot.pause()
+        assert screen.attempt.tries == 1 and len(tried) == 1
+        await press("space")  # a step pressed once more, over the selected try
+        await pilot.pause()
+        words = "".join(screen_text(app).split())
+        assert NOT_PART[language].replace(" ", "") not in words and AGAIN[language].replace(" ", "") in words
+        await press("n")  # a lesson key, over the selected try
+        await pilot.pause()
+        words = "".join(screen_text(app).split())
+        refusal = {key: "".join(say(language, "ask.not_in_a_number", text=key).split()) for key in "n5"}
+        assert refusal["n"] in words and refusal["5"] not in words  # the key refused, not the 5 typed before it
+        assert AGAIN[language].replace(" ", "") in words  # the try still stands as tried
+        await press("enter", "enter")  # what the box holds, -0.5 again: said, not a try
+        await press("backspace", *"1.2.3", "enter")  # no number: said, not a try
+        await pilot.pause()
+        assert screen.answer is None and screen.attempt.tries == 1 and len(tried) == 1
+        await press("backspace", "backspace", "backspace", "backspace", "backspace", "3", "enter")
+        await pilot.pause()
+        assert screen.answer is not None and screen.answer.tries == 2 and len(tried) == 2

@@ -61,9 +61,13 @@ class NumberInput(Input):
     def check_consume_key(self, key: str, character: str | None) -> bool:
         return character is not None and character.isprintable() and character not in self.screens_keys
 
-    def insert_text_at_cursor(self, text: str) -> None:
+    def replace(self, text: str, start: int, end: int) -> None:
+        """Every change goes through here, a key typed over a selection too (Input types it
+        with replace, not insert_text_at_cursor): a step key pressed over a wrong try, kept
+        selected, was refused under the name of the 5 typed before it, "'5' is not part of
+        a number" beside the "-0.5" it showed."""
         self._typing = text
-        super().insert_text_at_cursor(text)
+        super().replace(text, start, end)
 
     def restricted(self) -> None:
         """A space before the number is left out silently: a step pressed once more is no
@@ -194,6 +198,7 @@ class QuestionScreen(ModalScreen[Answer]):
         self.words = QuestionText(fill(words.ask, known), fill(words.explain, known), words.choices)  # figures in
         self.answer: Answer | None = None  # set once it is settled: Enter then closes
         self.said_of: str | None = None  # what the box held when the words under it were said
+        self.tried = ("", "")  # the last wrong try as typed, and what was said of it
 
     def compose(self) -> ComposeResult:
         text = self.words
@@ -235,7 +240,11 @@ class QuestionScreen(ModalScreen[Answer]):
         """A key the box will not take, said beside it. The play key, pressed to pause a run
         this question stopped, is told that the question did so."""
         key = "question.stopped_play" if self.stopped_play and refused.text == "p" else "ask.not_in_a_number"
-        self.say([say(self.language, key, text=refused.text)])
+        # A wrong try still in the box keeps its "Not quite" above the refusal: without it,
+        # the refusal beside the try read as the try refused, when it had been counted.
+        tried, verdict_said = self.tried
+        standing = [verdict_said] if verdict_said and tried == self.query_one("#answer", Input).value else []
+        self.say([*standing, say(self.language, key, text=refused.text)])
 
     def action_choose(self, index: int) -> None:
         self.try_answer(self.question.choices[index])
@@ -281,7 +290,8 @@ class QuestionScreen(ModalScreen[Answer]):
         self.attempt = outcome
         if self.query("#answer"):  # the wrong try stays in view, selected: the next key types over it
             self.query_one("#answer", Input).select_all()
-            return self.say([say(self.language, "question.again.typed")])
+            self.tried = (self.query_one("#answer", Input).value, say(self.language, "question.again.typed"))
+            return self.say([self.tried[1]])
         self.say([say(self.language, "question.again")])
 
     def settle(self, answer: Answer) -> None:
