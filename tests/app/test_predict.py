@@ -326,3 +326,27 @@ async def test_the_key_bar_says_what_t_does_now_in_predict_mode(language):
         assert not app.state.predicting and app.state.session.history.iteration == 2
         bar = app.query_one(KeyBar).draw(app.state).plain
         assert off in bar and on not in bar, bar
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize(("lesson", "typed"), [("alpha", "0.4"), ("hot-cold", "")])
+async def test_b_leaves_a_guess_without_a_step_and_the_hint_names_it_before_esc(language, lesson, typed):
+    """The guess's hint named Esc as its only way back: over SSH a lone Esc waits to see
+    whether a sequence follows, and is lost in some terminals. b goes back, as the lesson's
+    b does, even with a number half typed; read with the keys after it, they are the
+    lesson's."""
+    app = app_for(lesson, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await press_at_once(pilot, "t", "space", *typed)
+        await settle(pilot)
+        assert isinstance(app.screen, GuessScreen)
+        hint = "".join(screen_text(app).split())
+        assert hint.index("b", hint.index("Enter")) < hint.index("Esc")
+        await press_at_once(pilot, "b", "space")  # back, then the lesson's step: a guess asked again
+        await settle(pilot)
+        assert isinstance(app.screen, GuessScreen) and app.state.session.history.iteration == 0
+        assert app.screen.query("#answer").first().value == "" if typed else True
+        await pilot.press("b")
+        assert not isinstance(app.screen, GuessScreen) and app.state.session.history.iteration == 0
+        assert app.state.predicting  # only the guess left, not predict mode (t does that)

@@ -287,3 +287,14 @@ def test_the_glossary_defines_every_term_before_another_uses_it(language):
     early = [(term, later) for index, term in enumerate(TERMS) for later in TERMS[index + 1:]
              if re.search(rf"(?<![\w|]){re.escape(names[later])}(?![\w|])", SENTENCES[language][f"term.{term}.text"])]
     assert not early, early
+
+
+def test_a_sentence_that_names_esc_names_a_printable_way_out_first():
+    """Over SSH a lone Escape is slow (the terminal waits to see whether a sequence follows)
+    and some links lose it: a hint or the help names the key that always works, and Esc
+    second, if at all."""
+    key = re.compile(r"(?<![A-Za-z])(Enter|回车|[b-z?])(?![A-Za-z])")  # "a" is the article
+    late = [(language, name, clause) for language, sentences in SENTENCES.items()
+            for name, text in sentences.items() for clause in re.split(r"[;；:：。]|\. ", text)
+            if "Esc" in clause and not key.search(clause.split("Esc")[0])]
+    assert not late, late

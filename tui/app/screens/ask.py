@@ -2,8 +2,9 @@
 
 Both sit at the bottom of the screen, over the key bar, so the numbers the student reasons
 from stay in view. Every key is printable or Enter: a number is typed and Enter given; a
-direction or a choice is one key; Enter alone steps without a guess, s skips a question.
-Escape also leaves, but it is slow over SSH, so nothing depends on it.
+direction or a choice is one key; Enter alone steps without a guess, b leaves a guess
+without a step, s skips a question, q saves and quits. Escape also leaves, but it is slow
+over SSH, so nothing depends on it and the hints name it second.
 """
 
 import re
@@ -102,6 +103,9 @@ class GuessScreen(ModalScreen[Guessed | None]):
     """What will this step produce? A number, or for hot and cold a direction key."""
 
     BINDINGS = [
+        # b goes back as Escape does: a lone Escape is slow and ambiguous over SSH, and the
+        # hint named it as the only way back. b is never part of a number.
+        Binding("b", "dismiss(None)", show=False, priority=True),  # before the box, which stops every printable key
         Binding("escape", "dismiss(None)", show=False),
         *[Binding(key, f"direction({move})", show=False) for key, move in (("plus", 1), ("minus", -1),
                                                                             ("equals_sign", 0))],
@@ -118,7 +122,7 @@ class GuessScreen(ModalScreen[Guessed | None]):
         with Vertical(id="ask"):
             yield Wrapped([("", self.question, "bold")])
             if self.kind != DIRECTION:
-                yield number_input(self.language)
+                yield number_input(self.language, screens_keys="b")  # b goes back: never part of a number
             yield Wrapped([], id="refusal")
             yield Wrapped([("", say(self.language, keys), "italic")], classes="hint")
 
