@@ -14,7 +14,7 @@ from rich.console import Group
 from rich.text import Text
 
 from ....core.row_values import as_row
-from ....core.numbers import column, exact
+from ....core.numbers import column, exact, readable
 from ....core.problem import HOT_COLD, MEASURE, Problem
 from ...words.language import LANGUAGES
 from ...words.say import headings, say
@@ -22,8 +22,11 @@ from ..state import AppState
 from .panel import StatePanel
 
 NUMBER_WIDTH, EXACT_WIDTH = 11, 24  # SHOWN_DIGITS in any notation (-1.2345e+06), or every digit
-OUTPUTS_WIDTH = 8  # with several outputs: each output's error and their sum fit the half-width log
+OUTPUTS_WIDTH = 8  # with several outputs, the fewest cells a column takes: 0.7569 and its heading
 PRIORITY = ("error", "output_error", "weight", "prediction", "delta", "weight_delta", "up_error", "down_error", "move")
+# With several outputs each output's own error comes first: the lesson is that each has its
+# own, and their sum is on the parameters panel and the worked step's last line.
+OUTPUTS_PRIORITY = ("output_error", "error", *PRIORITY[2:])
 ONE_LETTER = {"weight": "w", "weight_delta": "wd"}  # a weight's column is named as the chart names it (w2,1)
 SHORT = {"weight_delta": "w_delta"}  # where the text table's heading is wider than a log column
 
@@ -38,7 +41,7 @@ def log_columns(problem: Problem, room: int, number_width: int | Mapping[str, in
     if problem.outputs > 1:
         order = ("error", "output_error", "prediction", "delta", "weight", "weight_delta")
     chosen = set()
-    for field in PRIORITY:
+    for field in OUTPUTS_PRIORITY if problem.outputs > 1 else PRIORITY:
         if field not in order:
             continue
         width = number_width if isinstance(number_width, int) else number_width.get(field, EXACT_WIDTH)
@@ -121,6 +124,20 @@ def _flat(value: list) -> list:
     return [item for part in value for item in (part if isinstance(part, list) else [part])]
 
 
+def _shown_widths(rows: list[dict], least: int) -> dict[str, int]:
+    """Each field's width with SHOWN_DIGITS digits: at least `least` cells, and as many as
+    its longest figure in `rows` takes as readable writes it, so that the log never writes a
+    number with fewer digits than the worked step and the parameters beside it (8 cells
+    wrote lesson 9's 0.0082785 as 0.008278, a diverging run's 7.4321e+11 as 7.43e+11)."""
+    widths = dict.fromkeys(PRIORITY, least)  # a field with no figure on screen yet
+    for row in rows:
+        for field, value in row.items():
+            texts = [readable(v) for v in _flat(value)] if isinstance(value, list) else [
+                "" if isinstance(value, str) or value is None else readable(value)]
+            widths[field] = max([widths.get(field, least), *map(len, texts)])
+    return widths
+
+
 def _exact_widths(rows: list[dict]) -> dict[str, int]:
     """Each field's width with every digit: its longest figure in `rows` (at least a
     heading's few cells), so "0.7569000000000001" takes 18 cells, not EXACT_WIDTH."""
@@ -154,7 +171,8 @@ class IterationLog(StatePanel):
         rows = [as_row(history.record(k)) for k in range(first, last)]
         if last >= first:
             rows.append(as_row(history.record(last)) if measuring else current_row(history))
-        number_width: int | dict[str, int] = (OUTPUTS_WIDTH if several else NUMBER_WIDTH) - (iteration_width - 3)
+        least = OUTPUTS_WIDTH if several else NUMBER_WIDTH - (iteration_width - 3)
+        number_width: int | dict[str, int] = _shown_widths(rows, least)
         if state.exact:  # each field as wide as its longest figure on screen, so more of them fit
             number_width = _exact_widths(rows)
         columns = log_columns(history.problem, self.size.width - iteration_width, number_width)
