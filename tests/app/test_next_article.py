@@ -80,7 +80,7 @@ async def test_a_number_key_picks_the_output_the_chart_and_the_worked_step_follo
         text = screen_text(app)
         assert "Error 2 vs w2,1" in text and "#0->#1 output 2 of 3 (keys 1-3):" in text
         assert "delta = 0.13 - 1 = -0.87" in panel(app)
-        assert "e1       e2       e3" in text  # each output's error beside their sum
+        assert "e1        e2        e3" in text  # each output's error, to five digits
         await pilot.press("4")  # no fourth output: nothing changes
         assert app.state.output == 1
         await pilot.press("v")
