@@ -1229,3 +1229,20 @@ def test_lesson_2_says_what_the_goal_weight_is_where_it_asks_about_it(language):
     ask = question_words(session, 1, language).ask
     assert {"en": "the weight whose prediction equals the goal", "zh": "让预测等于目标的权重"}[language] in ask
     assert {"en": "1 x w = -1", "zh": "1 × w = -1"}[language] in ask
+
+
+R_WRITTEN = {"en": "r = 1 - alpha x input^2", "zh": "r = 1 - α × 输入^2"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name", LESSONS)
+def test_r_is_written_one_way_in_every_lesson(name, language):
+    """Lesson 7 wrote r = 1 - alpha x |inputs|^2 (lesson 10 the same, Chinese 1 - α × 平方和)
+    where every other lesson writes input^2: one formula, whose input^2 is the sum of the
+    inputs' squares where there are several, is written the one way everywhere."""
+    lesson = find_lesson(name)
+    text = lesson.texts[language]
+    words = " ".join([text.teaches, text.notice, *(question.texts[language].ask for question in lesson.questions)])
+    written = re.findall(r"r = 1 - (?:alpha|α) (?:x|×) [^=,.;，。；（(]+", words)
+    assert all(formula.strip() == R_WRITTEN[language] for formula in written), written
+    assert "|inputs|" not in words and "× 平方和" not in words
