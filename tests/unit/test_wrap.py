@@ -247,3 +247,27 @@ def test_a_label_that_ends_a_chinese_word_does_not_take_it_apart():
     the end of a word is no label of its own; the formula goes down alone, as before."""
     lines = wrap("预测是各输入乘以各自的权重再相加（加权和）：8.5 × 0.1 + 0.65 × 0.2 + 1.2 × (-0.1) = 0.86。所有权重", 78)
     assert not any(line.startswith("和") for line in lines), lines
+
+
+LESSON_7 = ("The prediction is the weighted sum of the inputs: 8.5 x 0.1 + 0.65 x 0.2 + 1.2 x (-0.1) = 0.86. "
+            "All weights share one delta")
+
+
+def test_prose_keeps_its_words_on_the_line_before_a_formula_that_goes_down():
+    """Lesson 7's first line ended at "weighted sum of the", half empty: "inputs:" went down
+    with the formula it names, though it fitted the line. The label ends the line."""
+    lines = wrap(LESSON_7, 78)
+    assert lines[0] == "The prediction is the weighted sum of the inputs:"
+    assert lines[1].startswith("8.5 x 0.1 + 0.65 x 0.2 + 1.2 x (-0.1) = 0.86.")
+
+
+@given(st.lists(st.sampled_from(["the", "weighted", "sum", "of", "a", "prediction", "is", "all"]), min_size=1, max_size=14),
+       st.sampled_from(["inputs:", "（加权和）："]), st.integers(48, 90))
+def test_a_label_goes_down_with_its_formula_only_where_the_line_has_no_room_for_it(words, label, columns):
+    """Within prose (a label that begins a paragraph keeps its formula's start: the worked step's "down:")."""
+    formula = "8.5 x 0.1 + 0.65 x 0.2 + 1.2 x (-0.1) = 0.86."
+    lines = wrap(" ".join([*words, label, formula, "All weights"]), columns)
+    at = next(index for index, line in enumerate(lines) if "8.5 x" in line)
+    assert formula in lines[at]  # whole: it fits a line
+    if lines[at].startswith(label) and at > 0:  # the label went down with it: there was no room above
+        assert width(lines[at - 1]) + 1 + width(label) > columns, lines

@@ -35,6 +35,20 @@ NUMBERED = frozenset(word for language in LANGUAGES.values() for word in languag
 WORDS = tuple(sorted({word for language in LANGUAGES.values() for word in language.unbroken}, key=lambda word: (-len(word), word)))
 
 
+class Labelled(str):
+    """A label and the formula it names, joined into one piece ("inputs: 8.5 x 0.1 + ...");
+    `formula` is the part after the label, `spaced` whether a space comes between them."""
+
+    formula: str
+    spaced: bool
+
+
+def labelled(label: str, formula: str, spaced: bool) -> Labelled:
+    piece = Labelled(f"{label} {formula}" if spaced else label + formula)
+    piece.formula, piece.spaced = formula, spaced
+    return piece
+
+
 def width(text: str) -> int:
     """Terminal cells `text` takes: two for each East Asian wide or full-width character."""
     if text.isascii():  # no character of ASCII is wide: the common case, at once
@@ -131,6 +145,13 @@ def _wrap_paragraph(paragraph: str, columns: int) -> list[str]:
             rows[-1].append((unit, space_before))
             used += gap + cells
             continue
+        if isinstance(unit, Labelled) and rows[-1]:  # its label ends this line, its formula begins the next
+            label = unit[:len(unit) - len(unit.formula)].rstrip()
+            if used + gap + width(label) <= columns and width(unit.formula) <= columns:
+                rows[-1].append((label, space_before))
+                rows.append([(unit.formula, unit.spaced)])
+                used = width(unit.formula)
+                continue
         if unit.startswith("- ") and _minus_ends_the_line(rows, used, columns):  # "  - 0.01 x" reads as a bullet
             unit, cells = unit[2:], cells - 2
             hanging = True
@@ -386,14 +407,17 @@ def _labelled(joined: list[tuple[str, bool]], columns: int) -> None:
     """The formula just joined (the last piece) and the label before it as one piece, where
     the two fit a line: "down:" at the end of one line and "0.1 - 0.1 = ..." on the next
     read as two things. A formula too long to share a line with its label keeps its label
-    with its first term ("down: 0.1 - 0.1", then "= 2.7756e-17 -> error 1")."""
+    with its first term ("down: 0.1 - 0.1", then "= 2.7756e-17 -> error 1"). Where the two
+    do not fit the rest of a line that prose began, the label ends that line and the formula
+    begins the next (_wrap_paragraph): moving both down left lesson 7's first line at "the
+    weighted sum of the", half empty, before a formula that fitted the line after.)"""
     if len(joined) < 2 or not _label(joined[-2][0]):
         return
     (label, space), (formula, spaced) = joined[-2:]
     word = space or len(joined) == 2 or " " in label or label.rstrip(":：）)") in WORDS
     if not word:  # the end of a Chinese word ("（加权" / "和）："): moving it would split the word
         return
-    both = f"{label} {formula}" if spaced else label + formula  # "向上：0.1 + 0.1": no space in Chinese
+    both = labelled(label, formula, spaced)  # "向上：0.1 + 0.1": no space in Chinese
     if width(both) <= columns:
         joined[-2:] = [(both, space)]
 
