@@ -642,3 +642,23 @@ async def test_on_the_lessons_last_page_the_key_bar_says_w_goes_back_to_the_firs
         await pilot.press("w")
         await settle(pilot)
         assert app.state.page == 0 and more in key_bar_text(app)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("lesson", ["measure-error", "alpha", "weight-matrix"])
+async def test_the_row_the_list_marks_is_the_lesson_enter_opens(language, lesson):
+    """A Chinese walker saw ">1" beside lesson 1 and pressed Enter to open it: lesson 2
+    opened. > marked the lesson being studied; Enter opens the next. Now > is Enter's row
+    (at the last lesson, the lesson itself, to go back to) and * the one being studied."""
+    app = app_for(lesson, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        assert isinstance(app.screen, LessonsScreen)
+        # the mark, and the lesson's number (0: the tenth)
+        marked = {mark: int(key) or 10 for mark, key in re.findall(r"│ ([*>])(\d) ", screen_text(app))}
+        studied = [index for index, each in enumerate(course(), start=1) if each.name == lesson][0]
+        assert marked.get("*", studied) == studied
+        await pilot.press("enter")
+        await settle(pilot)
+        opened = [index for index, each in enumerate(course(), start=1) if each.name == app.state.session.lesson.name]
+        assert opened == [marked[">"]] and not isinstance(app.screen, LessonsScreen)
