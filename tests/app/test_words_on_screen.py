@@ -467,7 +467,8 @@ async def test_a_matrix_names_its_frozen_weights_and_each_rows_r_as_the_text_doe
         await pilot.press("z", "1")
         assert app.state.session.problem.frozen == (0,)
         screen = screen_text(app)
-        assert re.search(r"(frozen|冻结) +w1,1 *│|\(w1,1 frozen\)|（w1,1 已冻结）", screen) and "w1 " not in screen
+        row_1 = say(language, "weight.frozen", value="0.1") + " 0.1 -0.3"
+        assert re.search(re.escape(say(language, "weights_row", row=1)) + " +" + re.escape(row_1), screen) and "w1,1" in screen and "w1 " not in screen  # marked on its own number
         words = " ".join(panel_words(app).split())
         assert all(f"r{row} = 1 - 0.01" in words for row in (1, 2, 3)), words
         await press_at_once(pilot, *["plus"] * 8, *["space"] * 40)  # alpha past the edge: it diverges
@@ -819,8 +820,9 @@ async def test_lesson_4_does_not_give_away_its_factor_before_asking_it(language)
                                   if lesson.problem.method == "gd" and lesson.problem.outputs == 1])
 async def test_every_one_output_lesson_shows_its_steps_to_go_at_80x24(name, language):
     """Lesson 8 lacked "6 more steps to error < 0.000001", shown in every other lesson: its
-    frozen-weights row pushed the line off the parameters panel. The frozen weights now share
-    the goal's row, and each lesson's panel ends with its steps to go."""
+    frozen-weights row pushed the line off the parameters panel. The frozen mark sits beside
+    the frozen weight's number (on the goal's row, "goal 1 (w1 frozen)" read as "the goal is
+    frozen"), and each lesson's panel ends with its steps to go."""
     app = app_for(name, language=language)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space")
@@ -831,5 +833,7 @@ async def test_every_one_output_lesson_shows_its_steps_to_go_at_80x24(name, lang
         last = readout_lines(history, language, lesson.hidden)[-1]
         panel = "".join(line[:40] for line in screen_text(app).splitlines()[2:12])
         assert re.sub(r"\s", "", last) in re.sub(r"\s", "", panel), (last, panel)
-        if lesson.problem.frozen:
-            assert say(language, "goal.frozen", goal="1", names="w1") in panel
+        if lesson.problem.frozen:  # the mark beside the frozen weight's own number, not the goal's
+            rows = {line[:40].split()[0]: line[:40] for line in screen_text(app).splitlines()[2:12] if line.strip()}
+            assert say(language, "weight.frozen", value="0.1") in rows[say(language, "weights")]
+            assert rows[say(language, "goal")].split() == [say(language, "goal"), "1"]

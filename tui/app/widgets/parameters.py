@@ -9,7 +9,7 @@ from ....core.analysis import Regime
 from ....core.courses import taught
 from ....core.numbers import SHOWN_DIGITS, readable
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD
-from ...words.figures import goals_text, weight_name
+from ...words.figures import goals_text
 from ...words.readout import r_verdict, readout_lines
 from ...words.say import say
 from ...words.wrap import width, wrap
@@ -36,17 +36,19 @@ class ParametersPanel(StatePanel):
         history, language = state.session.history, state.language
         problem = history.problem
         several = problem.size > 1
-        rows = weight_rows(history.weights, problem, language, self.size.width)
-        rows += [(say(language, "inputs" if several else "input"), numbers(problem.inputs)),
-                 *goal_rows(problem, language, self.size.width)]
+        rows = [(say(language, "inputs" if several else "input"), numbers(problem.inputs)),
+                (say(language, "goals" if problem.outputs > 1 else "goal"), goals_text(problem))]
         if problem.method == HOT_COLD:
             rows.append((say(language, "step_amount"), readable(problem.step_amount)))
         elif problem.method == GRADIENT_DESCENT:
             rows.append((say(language, "alpha"), say(language, alpha_words(problem), alpha=readable(problem.alpha))))
-        label_width = max(width(name) for name, _ in rows)  # the predictions of several outputs keep to a line
-        predictions = fitting(np.ravel(history.prediction), self.size.width - max(label_width, 11) - 1)
-        rows += [(say(language, "predictions" if problem.outputs > 1 else "prediction"), predictions),
-                 (say(language, "error_sum" if problem.outputs > 1 else "error"), readable(history.error))]
+        below = [say(language, "predictions" if problem.outputs > 1 else "prediction"),
+                 say(language, "error_sum" if problem.outputs > 1 else "error")]
+        labels = weight_labels(problem, language)
+        room = self.size.width - max(width(name) for name in (*labels, *below, *(name for name, _ in rows))) - 1
+        rows = [*weight_rows(history.weights, problem, language, labels, room), *rows,
+                (below[0], fitting(np.ravel(history.prediction), room)),  # the predictions of several outputs keep to a line
+                (below[1], readable(history.error))]
         lesson = state.session.lesson
         lines = readout_lines(history, language, lesson.hidden, state.output,
                               taught=taught(lesson))
@@ -61,21 +63,6 @@ class ParametersPanel(StatePanel):
         readout = [Text(part, style="bold" if index == 0 else "")
                    for index, parts in enumerate(wrapped) if index in kept for part in parts]
         return Group(*table, *readout)
-
-
-def goal_rows(problem, language: str, columns: int = 0) -> list[tuple[str, str]]:
-    """The goal, and the frozen weights on its row where they fit ("goal  1 (w1 frozen)"):
-    a row of their own pushed "N more steps to error < 0.000001" off the panel at 80x24
-    (lesson 8), the one lesson that lacked it. On their own row where the row is too narrow."""
-    label = say(language, "goals" if problem.outputs > 1 else "goal")
-    if not problem.frozen:
-        return [(label, goals_text(problem))]
-    names = " ".join(weight_name(problem, index) for index in problem.frozen)
-    beside = say(language, "goal.frozen", goal=goals_text(problem), names=names)
-    label_width = max(width(text) for text in (label, *(say(language, key) for key in ("weights", "prediction"))))
-    if not columns or width(beside) <= columns - label_width - 1:
-        return [(label, beside)]
-    return [(label, goals_text(problem)), (say(language, "frozen"), names)]
 
 
 def _kept(wrapped: list[list[str]], room: int, formula_first: bool) -> set[int]:
@@ -95,26 +82,46 @@ def _kept(wrapped: list[list[str]], room: int, formula_first: bool) -> set[int]:
     return kept
 
 
-def weight_rows(weights, problem, language: str, columns: int = 0) -> list[tuple[str, str]]:
-    """The weights: one line, or with several outputs a line per output's row (its column
-    of numbers lines up with the inputs). A row keeps to one line of `columns` cells beside
-    the labels: with the digits every panel shows (the worked step's 0.061325 read 0.06132
-    here at four), and where a diverging run's figures grow long, with fewer (to 2)."""
+def weight_labels(problem, language: str) -> list[str]:
+    """The weights' labels: "weights", or with several outputs one per output's row."""
     if problem.outputs == 1:
-        return [(say(language, "weights" if problem.size > 1 else "weight"), numbers(weights))]
-    n = len(problem.inputs)
-    labels = [say(language, "weights_row", row=row + 1) for row in range(problem.outputs)]
-    room = columns - max(width(label) for label in labels) - 1  # beside the widest label and its gap (table_lines)
-    return [(label, fitting(weights[row * n:(row + 1) * n], room))
+        return [say(language, "weights" if problem.size > 1 else "weight")]
+    return [say(language, "weights_row", row=row + 1) for row in range(problem.outputs)]
+
+
+def weight_rows(weights, problem, language: str, labels: list[str], room: int) -> list[tuple[str, str]]:
+    """The weights: one line, or with several outputs a line per output's row (its column
+    of numbers lines up with the inputs), each frozen weight marked beside its own number
+    ("0.1 (frozen) 0.2"; on the goal's row, "goal 1 (w1 frozen)" read as "the goal is
+    frozen"). A row keeps to one line of `room` cells: with the digits every panel shows
+    (the worked step's 0.061325 read 0.06132 here at four), and where a diverging run's
+    figures or a frozen mark grow long, with fewer (to 2): a wrapped row pushed lesson 8's
+    steps to go off the panel."""
+    marks = frozen_marks(problem, language)
+    n = len(weights) // len(labels)
+    return [(label, fitting(weights[row * n:(row + 1) * n], room, marks=marks[row * n:(row + 1) * n]))
             for row, label in enumerate(labels)]
 
 
-def fitting(values, room: int, digits: int = SHOWN_DIGITS) -> str:
+def frozen_marks(problem, language: str) -> list[str]:
+    """For each weight, the template its number is shown in: "{value} (frozen)" for a
+    frozen one, "{value}" for one that learns."""
+    marked = say(language, "weight.frozen", value="{value}")
+    return [marked if index in problem.frozen else "{value}" for index in range(problem.size)]
+
+
+def numbers_marked(values, marks, digits: int = SHOWN_DIGITS) -> str:
+    """`values` as `numbers` writes them, each inside its mark from `frozen_marks`."""
+    return " ".join(mark.replace("{value}", readable(v, digits)) for v, mark in zip(values, marks))
+
+
+def fitting(values, room: int, digits: int = SHOWN_DIGITS, marks=None) -> str:
     """`values` on one line of `room` cells where fewer digits (down to 2) make them fit, as
-    a diverging run's grow long (0 cells: no limit)."""
-    while digits > 2 and room > 0 and width(numbers(values, digits)) > room:
+    a diverging run's grow long (0 cells: no limit); each in its frozen mark if `marks`."""
+    marks = marks if marks is not None else ["{value}"] * len(values)
+    while digits > 2 and room > 0 and width(numbers_marked(values, marks, digits)) > room:
         digits -= 1
-    return numbers(values, digits)
+    return numbers_marked(values, marks, digits)
 
 
 def alpha_words(problem) -> str:
