@@ -131,8 +131,12 @@ def readable(value: float, digits: int = SHOWN_DIGITS, whole: bool = True) -> st
     if value == 0:
         return "0"  # also -0.0: the sign of a zero teaches nothing here
     text = format(value, f".{digits}g")
+    if whole and digits >= SHOWN_DIGITS and WHOLE_DIGITS_FROM <= abs(value) < PLAIN_BELOW:
+        exactly = format(value, f".{EXACT_BELOW_A_MILLION}g")
+        if "e" not in exactly and float(exactly) == value:
+            return exactly  # 14700.5, not 14700: "10 x 14700 = 147005" read as false arithmetic
     if whole and "e+" in text and digits >= SHOWN_DIGITS and abs(round(value)) < PLAIN_BELOW:
-        return str(round(value))  # "10 x 14700 = 147005", not "= 1.4701e+05": one notation in a line
+        return str(round(value))  # "prediction = 147005", not "= 1.4701e+05": one notation in a line
     return text
 
 
@@ -140,6 +144,12 @@ PLAIN_BELOW = 1e6
 """A figure below this is written with its whole digits (147005, where five digits wrote
 1.4701e+05), as the smaller figures beside it are: at most seven cells, within the log's
 columns, and one digit more than shown, never fewer. Larger, it keeps e-notation."""
+WHOLE_DIGITS_FROM = 1e4
+EXACT_BELOW_A_MILLION = 7
+"""From WHOLE_DIGITS_FROM, where five digits hold only the whole part, to PLAIN_BELOW, a
+figure that 7 significant digits write exactly is written so (14700.5, at most 9 cells):
+five wrote 14700.5 as 14700 beside 10 x 14700 = 147005, arithmetic a student checked by
+hand and found false."""
 
 
 def decimal(value: float) -> str:

@@ -59,10 +59,37 @@ def test_a_formula_line_keeps_one_notation_where_its_figures_allow():
     from gradstep.core.courses import find_lesson
     from gradstep.tui.words.worked import worked_step
 
-    assert readable(147005.0) == "147005" and readable(-123456.7) == "-123457" and readable(1e6) == "1e+06"
+    assert readable(147005.0) == "147005" and readable(-123456.78) == "-123457" and readable(1e6) == "1e+06"
     assert readable(2.7756e-17) == "2.7756e-17" and readable(2.1613e10) == "2.1613e+10"
     history = History.start(find_lesson("divergence").problem).jump(3)
-    assert "prediction = 10 x 14700 = 147005" in worked_step(history, "en")[0]
+    assert "prediction = 10 x 14700.5 = 147005" in worked_step(history, "en")[0]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_a_worked_factor_has_the_digits_its_product_is_written_with(language):
+    """Lesson 5 read "prediction = 10 x 14700 = 147005": the weight 14700.5 was rounded to
+    five digits, the product written whole. Below a million a figure that 7 digits write
+    exactly is written so, on every panel alike (the log's column and the worked step)."""
+    from gradstep.core.courses import find_lesson
+    from gradstep.core.history import History
+    from gradstep.tui.words.worked import worked_step
+
+    assert readable(14700.5) == "14700.5" and readable(-123456.7) == "-123456.7"
+    assert column([0.5, -149.5, 14700.5], 11)[2].strip() == "14700.5"
+    history = History.start(find_lesson("divergence").problem)
+    times = " x " if language == "en" else " × "
+    lines = worked_step(history.jump(2), language)
+    assert any(f"1{times}(-14850) = 14700.5" in line for line in lines), lines
+    assert f"10{times}14700.5 = 147005" in worked_step(history.jump(3), language)[0]
+
+
+@given(st.floats(1e4, 1e6 - 1), st.integers(0, 3))
+def test_a_figure_below_a_million_that_few_digits_write_exactly_reads_exactly(whole, places):
+    value = round(whole, places)
+    text = readable(value)
+    if float(format(value, ".7g")) == value:
+        assert float(text) == value, text
+    assert len(text) <= 9 and "e" not in text  # within a log column, in plain decimals
 
 
 @pytest.mark.parametrize("name", ["alpha", "multi-weight", "freeze-weight", "several-outputs", "weight-matrix"])
