@@ -7,6 +7,8 @@ prediction a rounding error away from the goal, hot and cold's probes near it), 
 says so instead of showing 17 digits: float rounding decided, and f shows every digit.
 """
 
+import re
+
 import numpy as np
 
 from ...core.history import History
@@ -28,6 +30,10 @@ def worked_step(history: History, language: str, output: int | None = 0) -> list
     output's in turn, for line mode), then the sum of the errors that the log shows."""
     if history.iteration == 0:
         return []
+    return _e_notation_said(_worked_lines(history, language, output), language)
+
+
+def _worked_lines(history: History, language: str, output: int | None) -> list[str]:
     step = history.record(history.iteration - 1)
     if not isinstance(step, OutputsStep):
         return _worked(history.problem, step, language)
@@ -40,6 +46,28 @@ def worked_step(history: History, language: str, output: int | None = 0) -> list
         lines += _worked(problem.output_problem(shown), output_record(step, shown), language, row=shown)
     errors = " + ".join(readable(e) for e in step.errors)
     return lines + [say(language, "worked.error_sum", errors=errors, value=readable(step.error))]
+
+
+E_FIGURE = re.compile(r"(?<![\w.])(-?\d+(?:\.\d+)?)e([+-]\d+)(?![\w.])")  # 1e+06, 2.7756e-17
+
+
+def _e_notation_said(lines: list[str], language: str) -> list[str]:
+    """`lines` with what e-notation means under the first line that writes a figure in it:
+    lesson 1 with input 10000 wrote "8.0982e+07" in its worked step, and only the chart's
+    caption (about its own labels) said what such a figure means. Where a note already
+    speaks of a tiny figure (rounding dust, a hair's miss: "2.8e-17 is 0 but for float
+    rounding"), only a large one is explained: the note says what the tiny one is."""
+    noted = any(line[:1] in "(（" and E_FIGURE.search(line) for line in lines)
+    for index, line in enumerate(lines):
+        found = next((figure for figure in E_FIGURE.finditer(line)
+                      if not (noted and figure[2].startswith("-"))), None)
+        if found:
+            mantissa, exponent = found[1].lstrip("-"), int(found[2])
+            way = "worked.e_notation.right" if exponent > 0 else "worked.e_notation.left"
+            note = say(language, "worked.e_notation", label=found[0], mantissa=mantissa, exponent=exponent,
+                       places=abs(exponent), way=say(language, way))
+            return [*lines[:index + 1], note, *lines[index + 1:]]
+    return lines
 
 
 def says_every_digit(history: History, output: int = 0) -> bool:
