@@ -261,10 +261,12 @@ def _hot_cold_lines(problem: Problem, step: HotColdStep, language: str) -> list[
 def _with_dust_note(lines: list[str], problem: Problem, step: HotColdStep, language: str) -> list[str]:
     """`lines` with the note that 2.8e-17 is 0 but for float rounding (0.5 - 5 x 0.1 is not
     quite 0) under the first line that shows it, at the step that makes it and the step that
-    starts from it: at the end it stood on the next page, while the figure stood on this one."""
+    starts from it: at the end it stood on the next page, while the figure stood on this one.
+    A probe counts as well: "up: -0.1 + 0.1 = 2.7756e-17" stood bare, without a word."""
     amount = problem.step_amount
-    dust = [value for value in (float(step.weights[0]), float(step.weights_after[0]))
-            if value and abs(value) < ROUNDING_DUST * amount]
+    weight = float(step.weights[0])
+    shown = (weight, weight + amount, weight - amount, float(step.weights_after[0]))  # as the lines write them
+    dust = [value for value in shown if value and abs(value) < ROUNDING_DUST * amount]
     if not dust:
         return lines
     shown = readable(dust[0])
