@@ -11,6 +11,8 @@ from gradstep.tui.app.app import GradstepApp
 from gradstep.tui.app.screens.editor import EditorScreen
 from gradstep.tui.app.screens.help import HelpScreen
 from gradstep.tui.app.screens.lessons import LessonsScreen
+from gradstep.tui.app.widgets.status import taken
+from gradstep.tui.words.prose import lesson_heading
 from gradstep.tui.words.say import say
 
 from ..helpers import SIZE, app_for, press_at_once, same_state, screen_text, settle
@@ -662,3 +664,25 @@ async def test_the_row_the_list_marks_is_the_lesson_enter_opens(language, lesson
         await settle(pilot)
         opened = [index for index, each in enumerate(course(), start=1) if each.name == app.state.session.lesson.name]
         assert opened == [marked[">"]] and not isinstance(app.screen, LessonsScreen)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_title_says_the_rule_in_use_once_m_has_switched_from_the_lessons_own(language):
+    """After m, lesson 3's title still read "梯度下降" above "参数：冷热法": the lesson's
+    name and the rule's are one word. The title now says the rule apart from the lesson
+    wherever m switched it, in every lesson that lets m, and still fits beside the steps."""
+    for lesson in course():
+        app = app_for(lesson.name, language=language)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.press("t", "m", "space")  # predict mode's tally too, for the longest title
+            await settle(pilot)
+            while app.screen is not app.screen_stack[0]:  # the guess: stepped without one
+                await pilot.press("enter")
+                await settle(pilot)
+            title = screen_text(app).splitlines()[0]
+            own, now = lesson.problem.method, app.state.session.problem.method
+            assert (say(language, now) in title.replace(lesson_heading(lesson, language), "")) == (own != now), title
+            assert title.rstrip().endswith(taken(1, now, language)), title  # not cut off
+            if own != now:
+                await pilot.press("m")
+                assert screen_text(app).splitlines()[0].split("  ")[0].strip() == lesson_heading(lesson, language)

@@ -28,7 +28,7 @@ from ...core.questions import Answer, Attempt
 from ...core.refusals import Refusal
 from ...core.session import Session
 from ..words.divergence import describe
-from ..words.prose import (commentary, facts_now, fill, lesson_heading, notice, opening, reveal, verdict,
+from ..words.prose import (commentary, facts_now, fill, heading_now, lesson_heading, notice, opening, reveal, verdict,
                            where_it_stands)
 from ..words.readout import readout_lines
 from ..words.say import explain, field_names, headings, say
@@ -158,7 +158,7 @@ class Lines:
         self.on_change(session)
 
     def heading(self) -> str:
-        return lesson_heading(self.session.lesson, self.language)
+        return heading_now(self.session, self.language)
 
     def show(self) -> None:
         """Where the run stands: the latest log line, its arithmetic and what it did, or the

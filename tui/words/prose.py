@@ -130,6 +130,19 @@ def lesson_heading(lesson: Lesson, language: str) -> str:
     return f"{name}: {title}" if title else name
 
 
+def heading_now(session: Session, language: str, named: bool = True) -> str:
+    """The lesson, and the rule in use where m (or an edit) switched from the lesson's own:
+    after m the title read "梯度下降" above "参数：冷热法", the lesson's name and a rule's
+    being one word. Not `named`, the lesson goes by its title alone, without the name the
+    command line knows it by (where the line has no room for both)."""
+    name, title = lesson_names(session.lesson, language)
+    heading = lesson_heading(session.lesson, language) if named else title or name
+    method = session.problem.method
+    if method == session.lesson.problem.method:
+        return heading
+    return say(language, "heading.other_rule", lesson=heading, rule=say(language, method))
+
+
 def lesson_summary(lesson: Lesson, language: str) -> str:
     """The lesson's one line for the lists, its figures those it starts from."""
     return fill(lesson.text(language).summary, facts(lesson.problem, language))

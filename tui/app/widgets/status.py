@@ -3,18 +3,18 @@
 from rich.text import Text
 
 from ....core.problem import MEASURE
-from ...words.prose import lesson_heading
+from ...words.prose import heading_now
 from ...words.say import say
 from ..state import AppState
 from .panel import StatePanel
 
 
 class StatusBar(StatePanel):
-    """The lesson on the left (lesson_heading); the steps taken and whether it plays, on the right."""
+    """The lesson on the left, and the rule where it is not the lesson's own (heading_now);
+    the steps taken and whether it plays, on the right."""
 
     def draw(self, state: AppState) -> Text:
         session = state.session
-        left = Text(f" {lesson_heading(session.lesson, state.language)}", style="bold")
         steps = session.history.iteration
         status = [taken(steps, session.problem.method, state.language)]
         guessed_right, scored = session.tally
@@ -25,6 +25,9 @@ class StatusBar(StatePanel):
         elif state.playing:
             status.append(say(state.language, "playing", speed=f"{state.speed:g}"))
         right = Text("  ".join(status) + " ")
+        left = Text(f" {heading_now(session, state.language)}", style="bold")
+        if left.cell_len + 1 + right.cell_len > self.size.width:  # the rule named too: the lesson by its title
+            left = Text(f" {heading_now(session, state.language, named=False)}", style="bold")
         gap = max(1, self.size.width - left.cell_len - right.cell_len)
         return left + Text(" " * gap) + right
 
