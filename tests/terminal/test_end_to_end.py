@@ -5,6 +5,7 @@ import os
 import pty
 import signal
 import subprocess
+import time
 
 from .tmux import GRADSTEP, taken, three_alpha_steps
 
@@ -67,3 +68,27 @@ def test_a_hang_up_mid_lesson_then_resume_gives_back_the_same_place(terminal, tm
     assert "weight     0.41296" in screen and "alpha: Alpha tames the step" in screen
     again.press("q")
     assert again.wait_for_exit() == 0
+
+
+def test_a_resized_window_shows_what_a_window_started_at_that_size_shows(terminal, tmp_path):
+    """The driver leaves out what the terminal already shows (tui/app/output.py); a resize
+    makes it forget that, and Textual paints every cell again: stepped, grown and shrunk,
+    the window reads as one started at its size does. (Characters: the background of some
+    blanks at the end of a row differs after a resize in tmux with or without the driver's
+    leaving out, 19 cells of this window before it, so colours are not compared here;
+    tests/app/test_output.py compares them for frames written in turn.)"""
+    stepped = terminal([GRADSTEP, "--lesson", "alpha"], cwd=str(tmp_path))
+    three_alpha_steps(stepped)
+    for size, steps in (((100, 30), 4), ((80, 24), 5)):
+        stepped.run("resize-window", "-t", "main", "-x", str(size[0]), "-y", str(size[1]))
+        stepped.press("Space")
+        stepped.wait_for(taken(steps))
+    fresh = terminal([GRADSTEP, "--lesson", "alpha"], cwd=str(tmp_path))
+    three_alpha_steps(fresh)
+    fresh.press("Space", "Space")
+    fresh.wait_for(taken(5))
+    for _ in range(50):  # a frame may still be on its way
+        if stepped.screen() == fresh.screen():
+            break
+        time.sleep(0.1)
+    assert stepped.screen() == fresh.screen()

@@ -7,11 +7,13 @@ import subprocess
 import threading
 import time
 
+import pyte
 from gradstep.core.saving import load
 
 from .tmux import GRADSTEP
 
 WEB_DRIVER = "textual.drivers.web_driver:WebDriver"  # what textual serve sets
+GREETING = b"__GANGLION__\n"  # the web driver's first bytes, before its packets
 
 
 def packet(kind: bytes, payload: bytes) -> bytes:
@@ -27,6 +29,8 @@ class Served:
         self.process = subprocess.Popen([GRADSTEP, *argv], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                         stderr=subprocess.PIPE, env=environment)
         self.output = bytearray()
+        self.shown = pyte.Screen(80, 24)  # what a browser's terminal shows of the output read so far
+        self.shown_stream, self.read_up_to = pyte.ByteStream(self.shown), None  # None: the greeting not yet seen
         self.stalled = threading.Event()  # set: read no more, as a server that stopped reading
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
@@ -40,11 +44,29 @@ class Served:
         with open(f"/proc/{self.process.pid}/status") as status:
             return next(int(line.split()[1]) * 1024 for line in status if line.startswith("VmRSS:"))
 
+    def screen(self) -> str:
+        """What a browser's terminal shows: the data packets since the greeting, read by pyte.
+        The app sends only the cells that change, so a row's words need not come in one piece."""
+        data = bytes(self.output)
+        if self.read_up_to is None:
+            if GREETING not in data:
+                return ""
+            self.read_up_to = data.index(GREETING) + len(GREETING)
+        while len(data) >= self.read_up_to + 5:
+            start = self.read_up_to + 5
+            end = start + int.from_bytes(data[self.read_up_to + 1:start], "big")
+            if len(data) < end:
+                break
+            if data[self.read_up_to:self.read_up_to + 1] == b"D":
+                self.shown_stream.feed(data[start:end])
+            self.read_up_to = end
+        return "\n".join(self.shown.display)
+
     def wait_for(self, text: bytes, timeout: float = 30.0) -> None:
         deadline = time.monotonic() + timeout
-        while text not in self.output:
+        while text not in self.output and text.decode() not in self.screen():
             assert self.process.poll() is None, self.process.stderr.read().decode()
-            assert time.monotonic() < deadline, f"{text!r} never came; got {bytes(self.output[-500:])!r}"
+            assert time.monotonic() < deadline, f"{text!r} never came; the screen was:\n{self.screen()}"
             time.sleep(0.05)
 
     def wait_until_quiet(self, still: float = 0.5, timeout: float = 30.0) -> None:

@@ -1,6 +1,8 @@
 """The terminal driver gradstep runs on: Textual's own, with what passes through it made cheaper.
 
-- What it writes goes through `output.fewer_bytes`: the same picture in fewer bytes.
+- What it writes goes through `output.Cells`: the same picture in fewer bytes, leaving out
+  what the terminal already shows. A resize makes it forget what that is: a terminal
+  reflows or clears its cells when it is resized, and Textual then paints them all again.
 - Its input thread ends at the end of input, or an error reading it, and tells the App
   (`input_end`): a terminal that went away without a SIGHUP.
 - What it reads reaches the App in batches. Textual's driver posts every event from its
@@ -19,7 +21,7 @@ from textual.message import Message
 
 from ..compat import driver_app, driver_loop
 from .input_end import reading_to_the_end
-from .output import fewer_bytes
+from .output import Cells
 
 
 def gradsteps_driver(textuals: type[Driver]) -> type[Driver]:
@@ -31,9 +33,15 @@ def gradsteps_driver(textuals: type[Driver]) -> type[Driver]:
             super().__init__(*args, **kwargs)
             self._arrived: list[Message] = []  # read, not yet posted to the App
             self._arriving = threading.Lock()
+            self._cells = Cells()  # what the terminal shows, as far as what was written tells it
+            self._written_at = None  # the App's size when that was written
 
         def write(self, data: str) -> None:
-            super().write(fewer_bytes(data))
+            size = driver_app(self).size
+            if size != self._written_at:
+                self._cells.forget()
+                self._written_at = size
+            super().write(self._cells.rewrite(data))
 
         def send_message(self, message: Message) -> None:
             with self._arriving:

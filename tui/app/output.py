@@ -10,12 +10,24 @@ reverse, the lines drawn through or under it), so padding costs no codes at all.
 line feeds Textual puts between rows it then addresses directly, and a cursor move
 that the next one replaces, are dropped too.
 
+Textual's own unit of repainting is a widget's line, from the widget's left edge, and a
+widget that was resized is painted twice: a step that moved two digits and a marker
+resent whole lines of the chart and the key bar. So the writer also keeps what each cell
+of the terminal shows (`Cells`), as the stream told it, and leaves out every character
+the terminal already shows in the same attributes, moving the cursor over the gap (or
+writing the few characters of a short gap again, where that is shorter). Whatever it
+cannot follow (a control sequence other than a move or attributes, a control character,
+a line feed without a move after it, a resize the driver reports) makes it forget what
+it knew, so the next frame is sent whole, as Textual wrote it.
+
 Every character still reaches the screen in the attributes it had, and each write
 ends as Rich's does, with the attributes reset.
 """
 
 import re
 from functools import lru_cache
+
+from rich.cells import get_character_cell_size
 
 # One token of terminal output: a control sequence (its parameters, intermediates and final
 # byte), a string sequence (OSC, DCS, ...), another escape, a line end, or a run of text.
@@ -102,45 +114,184 @@ def change(shown: State, wanted: State) -> str:
 
 
 @lru_cache(maxsize=4096)
-def same_on_blanks(shown: State, wanted: State) -> bool:
-    """Whether a blank looks the same in either: the background, and what shows in an empty cell."""
-    had, want = dict(shown), dict(wanted)
-    if "reverse" in had or "reverse" in want:  # the foreground becomes the background
-        return shown == wanted
-    return all(had.get(name) == want.get(name) for name in ("bg", *SHOW_ON_BLANKS))
+def blank_look(state: State) -> State:
+    """What shows of `state` in an empty cell: the background, and whatever else marks one
+    (reverse, the lines drawn through or under it). Two blanks look alike when this is equal."""
+    if any(name == "reverse" for name, _ in state):  # the foreground becomes the background
+        return state
+    return frozenset((name, value) for name, value in state if name in ("bg", *SHOW_ON_BLANKS))
 
 
-def fewer_bytes(data: str) -> str:
-    """`data` with only the attribute changes its text needs, and no moves that go unused."""
-    out: list[str] = []
-    shown = wanted = PLAIN  # what the terminal has; what the next text is to be written in
-    moves: list[str] = []  # cursor moves and line ends not sent yet: a move to a place replaces them
-    for match in TOKENS.finditer(data):
-        token = match.group(0)
-        parameters, intermediates, final = match.group(1, 2, 3)
-        if final == "m":
-            plain = not intermediates and SGR_PARAMETERS.fullmatch(parameters)
-            state = apply(wanted, parameters) if plain else None
-            if state is not None:
-                wanted = state
+# Modes that change neither what the cells show nor where the cursor is: the cursor shown or
+# hidden, synchronized output, mouse and focus reports, bracketed paste.
+HARMLESS_MODES = frozenset({"?25", "?2026", "?1000", "?1002", "?1003", "?1004", "?1006", "?1015", "?1016", "?2004"})
+TAIL = ("", PLAIN)  # the right half of a double-width character, in the cell after it
+Cell = tuple[str, State]  # a character and how it looks (blank_look for a space)
+
+
+class Cells:
+    """What the terminal shows, cell by cell, as far as what went through `rewrite` told it.
+
+    One a terminal: a write leaves out the characters the terminal already shows, so this
+    must have seen every byte the terminal was sent since it last forgot.
+    """
+
+    def __init__(self) -> None:
+        self.rows: dict[int, list[Cell | None]] = {}  # a row's cells by column; None or absent: not known
+        self.cursor: tuple[int, int] | None = None  # where the terminal's cursor is; None: not known
+
+    def forget(self) -> None:
+        """The terminal's cells are no longer known (a resize, or output this does not follow)."""
+        self.rows.clear()
+        self.cursor = None
+
+    def rewrite(self, data: str) -> str:
+        """`data` with only the attribute changes its text needs, no moves that go unused,
+        and none of the characters the terminal already shows."""
+        out: list[str] = []
+        shown = wanted = PLAIN  # what the terminal has; what the next text is to be written in
+        moves: list[str] = []  # line ends not sent yet: a move to a place replaces them
+        at: tuple[int, int] | None = None  # where the stream's next character goes; None: not known
+        for match in TOKENS.finditer(data):
+            token = match.group(0)
+            parameters, intermediates, final = match.group(1, 2, 3)
+            if final == "m":
+                plain = not intermediates and SGR_PARAMETERS.fullmatch(parameters)
+                state = apply(wanted, parameters) if plain else None
+                if state is not None:
+                    wanted = state
+                    continue
+                # An attribute this does not track: send the rest as it is, from where Rich's stream is.
+                if at is not None:
+                    self._place(at, out)
+                out += [*moves, change(shown, wanted) if shown != wanted else "", data[match.start():]]
+                self.forget()
+                return "".join(out)
+            if final == "H":  # Textual addresses every run it writes, so earlier moves are spent
+                row, _, column = parameters.partition(";")
+                at = (int(row or 1) - 1, int(column or 1) - 1)
+                moves = []
                 continue
-            # An attribute this does not track: send the rest as it is, from where Rich's stream is.
-            out += [*moves, change(shown, wanted) if shown != wanted else "", data[match.start():]]
-            return "".join(out)
-        if final == "H":  # Textual addresses every run it writes, so earlier moves are spent
-            moves = [token]
-            continue
-        if token in ("\n", "\r\n", "\r"):  # between rows; never on the bottom one, so nothing scrolls
-            moves.append(token)
-            continue
+            if token in ("\n", "\r\n", "\r"):  # between rows; never on the bottom one, so nothing scrolls
+                moves.append(token)
+                continue
+            if final is None and token[:1] != "\x1b" and token.isprintable() and not moves and at is not None:
+                at, shown = self._text(token, at, shown, wanted, out)
+                continue
+            if final in ("h", "l") and parameters in HARMLESS_MODES:
+                out.append(token)
+                continue
+            # Anything else: sent as it comes, after what came before it; what the terminal shows is no longer known.
+            if at is not None:
+                self._place(at, out)
+            out += moves
+            moves, at = [], None
+            if shown != wanted:
+                out.append(change(shown, wanted))
+                shown = wanted
+            out.append(token)
+            self.forget()
+        if at is not None:  # where Textual leaves the cursor
+            self._place(at, out)
         out += moves
-        moves = []
-        blank = token[:1] == " " and not token.strip(" ")
-        if shown != wanted and not (blank and same_on_blanks(shown, wanted)):
+        if moves:  # line ends last: not Textual's way, and one on the bottom row scrolls
+            self.forget()
+        if shown != wanted:
+            out.append(change(shown, wanted))
+        return "".join(out)
+
+    def _place(self, at: tuple[int, int], out: list[str]) -> None:
+        """Move the terminal's cursor to `at`, if it is not there."""
+        if self.cursor != at:
+            out.append(f"\x1b[{at[0] + 1};{at[1] + 1}H")
+            self.cursor = at
+
+    def _text(self, token: str, at: tuple[int, int], shown: State, wanted: State,
+              out: list[str]) -> tuple[tuple[int, int], State]:
+        """Write `token` at `at` in `wanted`, leaving out what the terminal shows already;
+        where the next character goes, and the attributes the terminal has after."""
+        y, x = at
+        look, blanks = wanted, blank_look(wanted)
+        widths = None if token.isascii() else [get_character_cell_size(character) for character in token]
+        if widths is not None and 0 in widths:  # a combining mark changes the cell before it: not followed
+            self._place(at, out)
+            if shown != wanted:
+                out.append(change(shown, wanted))
+            out.append(token)
+            self.forget()
+            return (y, x + sum(widths)), wanted
+        cells = [(character, blanks if character == " " else look) for character in token]
+        row = self.rows.setdefault(y, [])
+        if widths is None or all(width == 1 for width in widths):
+            return (y, x + len(cells)), self._cell_a_character(token, cells, row, y, x, shown, wanted, out)
+        if len(row) < x + sum(widths) + 1:
+            row.extend([None] * (x + sum(widths) + 1 - len(row)))
+        for cell, width in zip(cells, widths):
+            if row[x] == cell and (width == 1 or row[x + 1] == TAIL):
+                x += width
+                continue
+            shown = self._write(cell[0], [cell], row, y, x, width, shown, wanted, out)
+            x += width
+        return (y, x), shown
+
+    def _cell_a_character(self, token: str, cells: list[Cell], row: list[Cell | None], y: int, x: int,
+                          shown: State, wanted: State, out: list[str]) -> State:
+        """`_text` for a run whose every character takes one cell: the runs of cells that
+        differ written whole, the rest passed over; the attributes the terminal has after."""
+        end = x + len(cells)
+        if len(row) < end + 1:
+            row.extend([None] * (end + 1 - len(row)))
+        if row[x:end] == cells:
+            return shown
+        i, count = 0, len(cells)
+        while i < count:
+            if row[x + i] == cells[i]:
+                i += 1
+                continue
+            j = i + 1
+            while j < count and row[x + j] != cells[j]:
+                j += 1
+            shown = self._write(token[i:j], cells[i:j], row, y, x + i, j - i, shown, wanted, out)
+            i = j
+        return shown
+
+    def _write(self, text: str, cells: list[Cell], row: list[Cell | None], y: int, x: int, width: int,
+               shown: State, wanted: State, out: list[str]) -> State:
+        """Send `text` (`cells`, `width` cells) to (y, x) and note it; the attributes the terminal has after."""
+        self._go_to(row, y, x, shown, out)
+        if shown != wanted and not (not text.strip(" ") and blank_look(shown) == cells[0][1]):
             out.append(change(shown, wanted))
             shown = wanted
-        out.append(token)
-    out += moves
-    if shown != wanted:
-        out.append(change(shown, wanted))
-    return "".join(out)
+        out.append(text)
+        if row[x] == TAIL and x > 0:  # on the right half of a double-width one: the terminal blanks it whole
+            row[x - 1] = None
+        last = x + width - 1
+        if row[last] is not None and row[last] != TAIL and row[last + 1] == TAIL:  # on its left half
+            row[last + 1] = None
+        if len(cells) == width:
+            row[x:x + width] = cells
+        else:  # one double-width character
+            row[x], row[x + 1] = cells[0], TAIL
+        self.cursor = (y, x + width)
+        return shown
+
+    def _go_to(self, row: list[Cell | None], y: int, x: int, shown: State, out: list[str]) -> None:
+        """Bring the cursor to (y, x) by the shortest way: a move, a move along the row, or
+        writing again the few cells it would pass over, where they already look as `shown` writes them."""
+        cursor = self.cursor
+        if cursor == (y, x):
+            return
+        move = f"\x1b[{y + 1};{x + 1}H"
+        if cursor is not None and cursor[0] == y and cursor[1] < x:
+            gap = x - cursor[1]
+            forward = f"\x1b[{gap}C" if gap > 1 else "\x1b[C"
+            if len(forward) < len(move):
+                move = forward
+            if gap < len(move):
+                again = row[cursor[1]:x]
+                blanks = blank_look(shown)
+                if all(cell is not None and cell[0].isascii() and cell[0]
+                       and cell[1] == (blanks if cell[0] == " " else shown) for cell in again):
+                    move = "".join(cell[0] for cell in again)  # type: ignore[index]
+        out.append(move)
+        self.cursor = (y, x)
