@@ -686,3 +686,25 @@ async def test_the_title_says_the_rule_in_use_once_m_has_switched_from_the_lesso
             if own != now:
                 await pilot.press("m")
                 assert screen_text(app).splitlines()[0].split("  ")[0].strip() == lesson_heading(lesson, language)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_0_says_b_brings_the_steps_back_and_b_says_it_did(language):
+    """0 then b went forward to iteration 12 with no word why: both newcomers read it as b
+    misbehaving. 0 now says b brings the steps back, and b counts the steps it brought."""
+    from gradstep.tui.words.say import say
+
+    app = app_for("alpha", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, *["space"] * 12, "0")
+        assert app.state.session.history.iteration == 0
+        assert app.state.notice == say(language, "reset.done", steps=12)
+        assert {"en": "b brings the 12 steps back", "zh": "按 b 可以把刚才的 12 步找回来"}[language] in app.state.notice
+        await pilot.press("b")
+        assert app.state.session.history.iteration == 12
+        assert app.state.notice == say(language, "undone.reset", steps=12)
+        assert {"en": "The 12 steps are back", "zh": "刚才的 12 步回来了"}[language] in app.state.notice
+        await pilot.press("0", "b", "b")  # an ordinary step back after it says nothing of a reset
+        assert app.state.session.history.iteration == 11 and app.state.notice == ""
+        await pilot.press("0", "0")  # 0 at iteration 0 has no steps to bring back
+        assert app.state.notice == ""

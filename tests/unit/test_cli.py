@@ -297,3 +297,19 @@ def test_the_saved_line_names_the_command_as_the_student_can_type_it(tmp_path, m
     assert command_as_typed("venv/bin/gradstep") == "gradstep"  # the name alone finds this one
     assert command_as_typed("gradstep") == "gradstep"
     assert command_as_typed(str(tmp_path / "gradstep" / "__main__.py")) == "gradstep"  # python -m gradstep
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_line_modes_reset_says_b_brings_the_steps_back_and_b_says_it_did(language):
+    # 0 then b went forward to iteration 3 with no word why: newcomers read it as b misbehaving.
+    from gradstep.core.session import Session
+    from gradstep.tui.plain.lines import run_lines
+    from gradstep.tui.words.say import say
+
+    out = io.StringIO()
+    run_lines(Session.begin(dataclasses.replace(course()[5], questions=())), language,
+              io.StringIO("\n\n\n0\nb\nq\n"), out)
+    text = "".join(out.getvalue().split())
+    reset, undone = say(language, "reset.done", steps=3), say(language, "undone.reset", steps=3)
+    assert "".join(reset.split()) in text and "".join(undone.split()) in text
+    assert text.index("".join(reset.split())) < text.index("".join(undone.split()))

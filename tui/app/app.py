@@ -34,8 +34,9 @@ from ..files.owner import Owner, login_name
 from ..files.places import VIEW_SETTINGS, export_folder
 from ..words.figures import weight_name
 from ..words.language import following, shown, switchable
-from ..words.prose import facts_now, lesson_heading, reveal, stands_entries
+from ..words.prose import facts_now, reveal, stands_entries
 from ..words.say import explain, field_names, say
+from ..words.undo import back_notice, reset_notice
 from ..words.wrap import end_of_path, width
 from .ascii import AsciiFilter
 from .driver import gradsteps_driver
@@ -329,15 +330,14 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         screen may not show what came back (an alpha, a rule or a lesson's run)."""
         before = self.state.session
         session = before.step_back()
-        notice = ""
-        if before.history.iteration == 0:
-            same_lesson = session.lesson.name == before.lesson.name
-            notice = self.say("undone" if same_lesson else "undone.lesson", steps=session.history.iteration,
-                              lesson=lesson_heading(session.lesson, self.state.language))
+        notice = back_notice(before, session, self.state.language)
         self.state = self.state.replace(session=session, playing=False, notice=notice)
 
     def action_reset(self) -> None:
-        self.state = self.state.replace(session=self.state.session.reset(), playing=False)
+        """Back to iteration 0, saying that b brings the steps back (b going forward surprised newcomers)."""
+        before = self.state.session
+        self.state = self.state.replace(session=before.reset(), playing=False,
+                                        notice=reset_notice(before, self.state.language))
 
     # Actions run only when check_action allows them (a dimmed key says why: run_action).
     def action_play(self) -> None:

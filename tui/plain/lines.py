@@ -32,6 +32,7 @@ from ..words.prose import (commentary, facts_now, fill, heading_now, lesson_head
                            where_it_stands)
 from ..words.readout import readout_lines
 from ..words.say import explain, field_names, headings, say
+from ..words.undo import back_notice, reset_notice
 from ..words.worked import worked_step
 from ..words.wrap import wrap, wrap_entries
 
@@ -139,7 +140,15 @@ class Lines:
 
     def changed(self, command: str, rest: str, session: Session) -> None:
         """Take the session `command` led to, and say what it did."""
+        before = self.session
         self.change(session)
+        said = ""
+        if command == "reset":  # that b brings the steps back, and after b that it did
+            said = reset_notice(before, self.language)
+        elif command == "back":
+            said = back_notice(before, session, self.language)
+        if said:
+            self.write(said)
         if command == "freeze":
             index = int(rest) - 1
             self.write(say(self.language, "freeze.on" if index in session.problem.frozen else "freeze.off",
