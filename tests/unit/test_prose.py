@@ -497,6 +497,23 @@ def test_hot_cold_names_rounding_where_the_probes_read_the_same(language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_hot_cold_does_not_call_a_side_hotter_beside_an_error_now_that_reads_the_same(language):
+    """Step 0.2 bounces between -0.9 and -1.1 round the goal -1: "up is hotter (less error)"
+    stood beside the error now, 0.01, and up's error, 0.01, a difference no digit on screen
+    shows. The outcome says up beats down but not now as shown, and the note says by how
+    much they differ beyond the digits shown, and that f shows every digit."""
+    lines = worked_step(History.start(find_lesson("hot-cold").problem.replace(step_amount=0.2)).jump(9), language)
+    assert "error = (-1.1 - (-1))^2 = 0.01" in lines[0:2] or "误差 = (-1.1 - (-1))^2 = 0.01" in lines[0:2]
+    values = {"weight": "-1.1", "step": "0.2", "after": "-0.9"}
+    assert say(language, "moved_up.as_now", **values) in lines and say(language, "moved_up", **values) not in lines
+    note = say(language, "worked.same_as_now.as_now", side=say(language, "side_name.up"), after="0.01", now="0.01",
+               gap="4.3e-17")
+    assert note in lines and re.search(r"(?<![a-z])f(?![a-z])", note)
+    by = say(language, "moved_down.by", gap="4e-08", weight="1e-07", step="0.1", after="-0.1")
+    assert {"en": "only beyond the digits shown", "zh": "只小在显示的位数之后"}[language] in by and re.search(r"(?<![a-z])f(?![a-z])", by)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_exactly_half_a_step_from_the_goal_is_not_called_less(language):
     history = History.start(hot_cold_at(0.5, 0.45))  # the goal weight is exactly half a step away
     near = readout_lines(history, language)[-1]

@@ -239,6 +239,8 @@ def _hot_cold_lines(problem: Problem, step: HotColdStep, language: str) -> list[
     gap = abs(step.up_error - step.down_error)
     if step.move and _looks_equal(step.up_error, step.down_error):  # the errors shown cannot say which won
         outcome += ".rounding" if gap <= TIE * max(step.up_error, step.down_error) else ".by"
+    now = "" if "." in outcome else _as_now(step)  # beside an error now that reads the same, "less error" is less than the other side
+    outcome += now
     lines = [
         say(language, "probe_up", probe=readable(weight + amount), error=readable(step.up_error), **values),
         say(language, "probe_down", probe=readable(weight - amount), error=readable(step.down_error), **values),
@@ -253,9 +255,30 @@ def _hot_cold_lines(problem: Problem, step: HotColdStep, language: str) -> list[
         lines[-1] = say(language, "worked.hair_mark", line=lines[-1])  # on the first page, beside the -1
         lines.append(say(language, "worked.hair", goal=readable(goal_weight), step=readable(amount),
                          error=readable(error, 2)))
+    if now:
+        lines += _same_as_now(step, now, language)
     if step.iteration < FIRST_STEPS:  # why a step costs several, said while the panel has room for it
         lines.insert(0, say(language, "worked.first_prediction", per=step.predictions, weight=readable(weight)))
     return lines
+
+
+def _as_now(step: HotColdStep) -> str:
+    """Where the side it moves to reads the same error as the error now (0.01 beside 0.01,
+    bouncing round the goal with step 0.2): ".exact_now" where the two are equal, ".as_now"
+    where they differ beyond the digits shown, else "". "Down is hotter (less error)" beside
+    two errors that read the same stated a difference the student could not see."""
+    after = step.down_error if step.move < 0 else step.up_error
+    if not step.move or not (after == step.error or _looks_equal(after, step.error)):
+        return ""
+    return ".exact_now" if after == step.error else ".as_now"
+
+
+def _same_as_now(step: HotColdStep, now: str, language: str) -> list[str]:
+    """Why it moves though no hotter than now, and (as shown) by how much the two differ."""
+    after = step.down_error if step.move < 0 else step.up_error
+    side = say(language, "side_name.down" if step.move < 0 else "side_name.up")
+    return [say(language, "worked.same_as_now" + now, side=side, after=readable(after), now=readable(step.error),
+                gap=readable(abs(after - step.error), 2))]
 
 
 def _with_dust_note(lines: list[str], problem: Problem, step: HotColdStep, language: str) -> list[str]:
