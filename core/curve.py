@@ -101,7 +101,7 @@ def error_along(history: History, index: int, at: Floats) -> Floats:
         return errors
 
 
-def error_vs_weight(history: History, index: int = 0) -> Frame:
+def error_vs_weight(history: History, index: int = 0, rows: int | None = None) -> Frame:
     """The error curve along weight `index`, the trail and the current point.
 
     With several weights the curve is the error along this one with the others as they
@@ -150,7 +150,7 @@ def error_vs_weight(history: History, index: int = 0) -> Frame:
     if framed_by is not history:
         with np.errstate(over="ignore"):
             top = max(top, largest_finite(error_along(framed_by, index, np.clip(centre + curve_w, -LARGEST, LARGEST))))
-    y_axis, scale_errors = _error_axis(top, errors, log=grown or top > FAR)
+    y_axis, scale_errors = _error_axis(top, errors, log=grown or top > FAR, rows=rows)
     recent = slice(max(0, len(visited) - 1 - TRAIL), len(visited) - 1)
     return Frame(
         curve_x=np.linspace(-5.0, 5.0, SAMPLES),
@@ -313,7 +313,7 @@ def largest_finite(errors: Floats) -> float:
     return float(np.max(finite)) if len(finite) else 0.0
 
 
-def error_vs_iteration(history: History, output: int | None = None) -> Frame:
+def error_vs_iteration(history: History, output: int | None = None, rows: int | None = None) -> Frame:
     """Each logged error against its iteration, the current one last; with several outputs
     and `output` given, that output's own error."""
     if output is not None and history.problem.outputs > 1:
@@ -327,7 +327,7 @@ def error_vs_iteration(history: History, output: int | None = None) -> Frame:
     positive = finite[finite > 0]
     top = largest_finite(errors)
     spread = len(positive) and top > 1e3 * float(np.min(positive))
-    y_axis, scale_errors = _error_axis(top, errors, log=bool(spread) or top > FAR)
+    y_axis, scale_errors = _error_axis(top, errors, log=bool(spread) or top > FAR, rows=rows)
     right = nice_above(max(10, len(errors) - 1))
     x_ticks = whole_ticks(right)
     return Frame(
@@ -341,6 +341,35 @@ def error_vs_iteration(history: History, output: int | None = None) -> Frame:
     )
 
 
+MOST_LABELS = 7  # labels an error axis writes at most: every row of the chart at 80x24
+FEWEST_LABELS = 3  # 0, the middle and the top, where the rows allow
+LOOSEST = 1.25  # an axis this much taller than the tightest that fits may be chosen for more labels
+
+
+def row_ticks(top: float, rows: int) -> tuple[float, tuple[float, ...], float]:
+    """An error axis of `rows` rows (the plot's, bottom to top) that reaches `top`: its own
+    top, its ticks' values and their step. The ticks are round values (1, 2 or 5 times a
+    power of ten, as nice_above makes them) a whole number of rows apart, so every label
+    sits on a row of its own, evenly spaced, and a point is drawn on the row nearest its
+    value (plotext rounds to the nearest row). Of the ways to do so whose top is near the
+    tightest (the curve filling the height), the one with the most labels. At 80x24
+    the chart had 7 rows for 0 to 400 by 100: a row was 57, labels fell one or two rows
+    apart, and an error of 225 stood on the row labelled 200."""
+    spans = rows - 1  # plotext puts 0 on the bottom row and the axis's top on the top row
+    fewest = min(FEWEST_LABELS, spans + 1)
+    ways = []
+    for every in range(1, spans + 1):  # rows from one tick to the next
+        labels = spans // every + 1
+        if fewest <= labels <= MOST_LABELS:
+            step = nice_above(top * every / spans)
+            ways.append((step * spans / every, every, step))
+    tightest = min(axis_top for axis_top, _, _ in ways)
+    axis_top, every, step = max((way for way in ways if way[0] <= tightest * LOOSEST),
+                                key=lambda way: (spans // way[1], -way[0]))  # the most labels, then the tightest
+    values = tuple(_round_to(k * step, step) for k in range(spans // every + 1))
+    return axis_top, values, step
+
+
 def whole_ticks(right: float) -> tuple[float, ...]:
     """Ticks from 0 to `right` (a 1-2-5 number, at least 10) at whole iterations: four or
     five equal gaps when they are whole (0 25 50 75 100), else two (0 5 10)."""
@@ -350,20 +379,24 @@ def whole_ticks(right: float) -> tuple[float, ...]:
     return (0.0, right)
 
 
-def _error_axis(top: float, errors: Floats, log: bool) -> tuple["Axis", Callable[[Floats], Floats]]:
-    """The error axis, and the function that turns errors into its plotted units."""
+def _error_axis(top: float, errors: Floats, log: bool, rows: int | None = None) -> tuple["Axis", Callable[[Floats], Floats]]:
+    """The error axis, and the function that turns errors into its plotted units. With the
+    plot's `rows` known, a linear axis is laid on them (row_ticks)."""
     top = top if math.isfinite(top) and top > 0 else 1.0
     if not log:
         top = max(top, LOWEST_TOP)
+        if rows is not None and rows >= 2:
+            top, values, step = row_ticks(top, rows)
+        else:
+            # Round values from 0 up to the top, two to five of them: the top's own figure and
+            # its half (0.722, 0.361) are no values a student would mark on an axis.
+            step = nice_above(top / 4)
+            values = tuple(_round_to(k * step, step) for k in range(math.floor(top / step + 1e-9) + 1))
         unit = top / 10
 
         def linear(values: Floats) -> Floats:
             return np.clip(np.nan_to_num(values / unit, nan=10.0, posinf=10.0), 0.0, 10.0)
 
-        # Round values from 0 up to the top, two to five of them: the top's own figure and
-        # its half (0.722, 0.361) are no values a student would mark on an axis.
-        step = nice_above(top / 4)
-        values = tuple(_round_to(k * step, step) for k in range(math.floor(top / step + 1e-9) + 1))
         return Axis((0.0, 10.0), tuple(value / unit for value in values),
                     tick_labels(values, step)), linear
     positive = errors[np.isfinite(errors) & (errors > 0)]

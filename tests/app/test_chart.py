@@ -1,6 +1,7 @@
 """The chart's shortcut: a step's points laid over the kept curve are plotext's own picture."""
 
 import math
+import re
 
 import pytest
 from gradstep.core.courses import find_lesson
@@ -64,7 +65,7 @@ async def test_lesson_7s_trail_is_drawn_at_the_errors_in_the_log_and_says_so(lan
         assert caption not in screen_text(app), "no past point (o) drawn yet: nothing to explain"
         await pilot.press("space", "space", "space")
         rows = chart_rows(app)
-        assert "o" in rows[1] and "0.015┤" in rows[2], rows  # iteration 0's error, 0.0196, at the top
+        assert any("0.02┤" in row and "o" in row for row in rows), rows  # iteration 0's error, 0.0196, on 0.02's row
         title = {"en": "w2 (others as now)", "zh": "w2 变化（其余不变）"}[language]
         lines = screen_text(app).split("\n")
         assert title in lines[1]
@@ -195,3 +196,29 @@ async def test_e_notation_on_an_axis_and_every_digit_say_what_they_are(language)
         await settle(pilot)
         assert say(language, "exact.why") in screen_text(app).split("\n")[-1]
         assert "0.30000000000000004" in say(language, "exact.why") and 0.1 + 0.2 == 0.30000000000000004
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize(("name", "steps"), [("divergence", 0), ("divergence", 1), ("error-curve", 2), ("alpha", 3),
+                                             ("hot-cold", 4)])
+async def test_the_error_labels_sit_on_rows_evenly_and_the_point_on_its_nearest(name, steps, language):
+    """At 80x24 lesson 5's chart labelled its 7 rows 400, 300, 200, 100, 0 one or two rows
+    apart (a row was 57), and drew the error 225 on the row labelled 200."""
+    app = app_for(name, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(steps):
+            await pilot.press("space")
+        await pilot.pause()
+        rows = chart_rows(app)
+        plot = rows[1:next(place for place, row in enumerate(rows) if "└" in row)]  # under the top rule
+        labelled = {place: float(found[1]) for place, row in enumerate(plot)
+                    if (found := re.match(r"\s*(-?[\d.]+(?:e[+-]\d+)?)┤", row))}
+        places = sorted(labelled)
+        assert len(places) >= 3 and len({b - a for a, b in zip(places, places[1:])}) == 1, plot  # evenly
+        row_worth = (labelled[places[0]] - labelled[places[-1]]) / (places[-1] - places[0])
+        error = float(app.state.session.history.error)
+        point = next(place for place, row in enumerate(plot) if "@" in row)
+        nearest = min(labelled.values(), key=lambda label: abs(label - error))
+        read = labelled[min(places, key=lambda place: abs(place - point))]
+        assert abs(read - error) <= abs(nearest - error) + row_worth * (1 + 1e-9), (plot, error)
+        assert abs(labelled[places[-1]] + row_worth * (places[-1] - point) - error) <= row_worth / 2 * (1 + 1e-9)

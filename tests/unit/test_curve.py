@@ -179,3 +179,26 @@ def test_a_diverging_weight_far_from_its_slice_bottom_is_framed_with_readable_ti
     assert readable_ticks, frame.x
     columns = {round(x * cells) for x in (*frame.trail_x, frame.point[0])}
     assert len(columns) >= len(frame.trail_x), frame  # at most the first, tiny step shares a column
+
+
+@given(top=st.floats(1e-300, 1e300), rows=st.integers(2, 60), share=st.floats(0, 1))
+def test_error_labels_sit_on_rows_evenly_and_a_point_on_the_row_nearest_its_label(top, rows, share):
+    """At 80x24 the chart's 7 rows held 0 to 400 by 100: a row was 57, the labels fell one or
+    two rows apart, and an error of 225 stood on the row labelled 200. plotext puts a value on
+    row floor(0.5 + (rows - 1) x value / axis top), ticks and points alike."""
+    from gradstep.core.curve import row_ticks
+
+    axis_top, values, step = row_ticks(top, rows)
+    assert axis_top >= top * (1 - 1e-9) and len(values) >= min(3, rows) and values[0] == 0
+    spans = rows - 1
+    places = [spans * value / axis_top for value in values]  # each label's row, from the bottom
+    assert all(math.isclose(place, round(place), abs_tol=1e-6) for place in places), places
+    gaps = {round(b) - round(a) for a, b in zip(places, places[1:])}
+    assert len(gaps) == 1, places  # evenly
+    value = share * top
+    row = math.floor(round(0.5 + spans * value / axis_top, 8))  # where plotext draws a point of `value`
+    nearest = min(values, key=lambda label: abs(label - value))
+    read = min(values, key=lambda label: abs(spans * label / axis_top - row))  # the label its row reads nearest
+    assert abs(read - value) <= abs(nearest - value) + axis_top / spans * (1 + 1e-9)  # but for a row's rounding
+    if gaps == {1}:  # every row labelled: the point's own row reads the label nearest it
+        assert abs(read - value) <= axis_top / spans / 2 * (1 + 1e-9)

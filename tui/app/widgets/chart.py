@@ -23,6 +23,9 @@ from ..state import ITERATION_VIEW, AppState
 from .panel import StatePanel
 
 
+PLOT_MARGIN = 3  # rows of the chart that are not the plot's: the frame's top and bottom, the weight labels
+
+
 class ErrorChart(StatePanel, PlotextPlot):
     """Error vs weight (the curve, the trail, the current point) or error vs iteration."""
 
@@ -39,21 +42,31 @@ class ErrorChart(StatePanel, PlotextPlot):
         # An explicit theme: "auto" paints the terminal's own black on black under the ANSI
         # themes. "pro" keeps the terminal's foreground and background, so it reads on any.
         self.theme = "clear" if plain else "pro"
-        self._framed: tuple[AppState | None, Frame | None] = (None, None)  # the title and the picture share it
+        self._framed: tuple[tuple, Frame | None] = ((None, None), None)  # (state, size): the title and the picture share it
+        self._reserved = False  # whether the frame left the last row for the caption
         self._curve: tuple = ()  # what the last picture's curve was drawn from
         self._layers: tuple[str, str] | None = None  # that curve alone, and the empty frame, once it repeats
 
     def frame(self, state: AppState) -> Frame:
-        """What to plot for `state`, framed once for the title and the picture both."""
-        framed_for, frame = self._framed
-        if framed_for is not state or frame is None:
-            history = state.session.history
-            if state.view == ITERATION_VIEW:
-                frame = error_vs_iteration(history, state.output)
-            else:
-                frame = error_vs_weight(history, state.followed)
-            self._framed = state, frame
+        """What to plot for `state`, framed once for the title and the picture both, its error
+        axis laid on the rows the plot has (core.curve.row_ticks): the widget's, less the
+        frame's two and the weight labels' one, and the caption's where it has one."""
+        (framed_for, size), frame = self._framed
+        if framed_for is not state or size != self.size or frame is None:
+            rows = self.size.height - PLOT_MARGIN if self.size.height > PLOT_MARGIN + 1 else None
+            frame = self._framed_on(state, rows)
+            self._reserved = rows is not None and rows > 2 and bool(self._caption_of(state, frame))
+            if self._reserved:
+                frame = self._framed_on(state, rows - 1)  # the caption takes the chart's last row
+            self._framed = (state, self.size), frame
         return frame
+
+    @staticmethod
+    def _framed_on(state: AppState, rows: int | None) -> Frame:
+        history = state.session.history
+        if state.view == ITERATION_VIEW:
+            return error_vs_iteration(history, state.output, rows)
+        return error_vs_weight(history, state.followed, rows)
 
     def title(self, state: AppState) -> str:
         """What the chart plots, then its notes in one parenthesis: whether the other weights
@@ -105,7 +118,10 @@ class ErrorChart(StatePanel, PlotextPlot):
         on its curve). Else, where an axis writes a figure in e-notation (1e+06, which a
         lesson-1 student met with input 1000), what it means. It takes the chart's last
         row; nothing where it would not fit (a narrow window)."""
-        frame = self.frame(state)
+        return self._caption_of(state, self.frame(state))
+
+    def _caption_of(self, state: AppState, frame: Frame) -> str:
+        """The caption under `frame` (see caption)."""
         if state.view != ITERATION_VIEW and len(state.session.history.problem.inputs) > 1:
             caption = say(state.language, "chart.trail_then") if len(frame.trail_x) else ""
         else:
@@ -132,7 +148,7 @@ class ErrorChart(StatePanel, PlotextPlot):
         frame = self.frame(state)
         caption = self.caption(state)
         width, height = self.size
-        size = (width, height - 1 if caption else height)  # the plot's, above its caption
+        size = (width, height - 1 if caption or self._reserved else height)  # the plot's, above its caption
         curve = (frame.curve_x.tobytes(), frame.curve_y.tobytes(), frame.x.limits, frame.x.ticks, frame.x.labels,
                  frame.y.limits, frame.y.ticks, frame.y.labels, size, self.app.theme)
         if curve != self._curve:
