@@ -839,6 +839,9 @@ async def test_every_one_output_lesson_shows_its_steps_to_go_at_80x24(name, lang
         panel = "".join(line[:40] for line in screen_text(app).splitlines()[2:12])
         assert re.sub(r"\s", "", last) in re.sub(r"\s", "", panel), (last, panel)
         if lesson.problem.frozen:  # the mark beside the frozen weight's own number, not the goal's
-            rows = {line[:40].split()[0]: line[:40] for line in screen_text(app).splitlines()[2:12] if line.strip()}
+            from rich.cells import set_cell_size  # the panel's 40 cells: a Chinese character takes two
+
+            halves = [set_cell_size(line, 40) for line in screen_text(app).splitlines()[2:12]]
+            rows = {half.split()[0]: half for half in halves if half.strip()}
             assert say(language, "weight.frozen", value="0.1") in rows[say(language, "weights")]
             assert rows[say(language, "goal")].split() == [say(language, "goal"), "1"]
