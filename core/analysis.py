@@ -230,12 +230,6 @@ def hot_cold_whole_steps(problem: Problem) -> int | None:
     return whole if abs(steps - whole) <= WHOLE * max(1.0, steps) else None
 
 
-def goal_region_error(problem: Problem) -> float:
-    """The error half a hot-and-cold step from the goal weight: the region it reaches, then leaves."""
-    half_step_miss = problem.inputs[0] * problem.step_amount / 2
-    return half_step_miss * half_step_miss  # not ** 2: Python's float power raises on overflow
-
-
 def regime(problem: Problem) -> Regime:
     """What the problem's own rule will do from its start."""
     if problem.method == HOT_COLD:
@@ -253,17 +247,18 @@ class Readout:
     regime: Regime  # for the problem's own rule
     best_alpha: float | None
     largest_stable_alpha: float | None
-    tolerance: float  # what the step counts count down to
+    tolerance: float  # what gradient descent's step counts count down to
     steps_to_go: int | None  # by the problem's own rule; None: never
-    gradient_steps: int | None  # gradient descent's count to the same tolerance
+    gradient_steps: int | None  # gradient descent's count to the same tolerance, whatever the rule
 
 
 def read_out(problem: Problem, iteration: int, error: float) -> Readout:
     """The readout for a run of `problem` at `iteration`, where its error is `error`."""
-    hot_cold = problem.method == HOT_COLD
-    tolerance = goal_region_error(problem) if hot_cold else TOLERANCE
-    gradient_steps = gradient_steps_to(problem, error, tolerance)
-    if hot_cold:
+    # Gradient descent's count is the one its own panel gives, to TOLERANCE, also where hot and
+    # cold's panel compares with it: counted there to hot and cold's nearness, it said "5 more
+    # steps" where gradient descent's panel had just said 11.
+    gradient_steps = gradient_steps_to(problem, error, TOLERANCE)
+    if problem.method == HOT_COLD:
         steps_to_go = hot_cold_steps_to_goal(problem, iteration)
     else:
         steps_to_go = None if problem.method == MEASURE else gradient_steps
@@ -272,7 +267,7 @@ def read_out(problem: Problem, iteration: int, error: float) -> Readout:
         regime=regime(problem),
         best_alpha=best_alpha(problem),
         largest_stable_alpha=largest_stable_alpha(problem),
-        tolerance=tolerance,
+        tolerance=TOLERANCE,
         steps_to_go=steps_to_go,
         gradient_steps=gradient_steps,
     )

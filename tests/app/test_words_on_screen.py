@@ -845,3 +845,22 @@ async def test_every_one_output_lesson_shows_its_steps_to_go_at_80x24(name, lang
             rows = {half.split()[0]: half for half in halves if half.strip()}
             assert say(language, "weight.frozen", value="0.1") in rows[say(language, "weights")]
             assert rows[say(language, "goal")].split() == [say(language, "goal"), "1"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_after_m_gradient_descents_count_is_the_one_its_own_panel_gave(language):
+    """Lesson 3 at alpha 0.5: the panel said "11 more steps to error < 0.000001"; after m, hot
+    and cold's panel said "gradient descent: 5 more steps", counted to hot and cold's own
+    nearness. Both count gradient descent's steps to error < 0.000001 now."""
+    app = app_for("gradient-descent", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("minus")
+        await settle(pilot)
+        assert app.state.session.problem.alpha == 0.5
+        own = say(language, "steps_to_go", steps=11, tolerance="0.000001")
+        assert own in screen_text(app)
+        await pilot.press("m")
+        await settle(pilot)
+        assert app.state.session.problem.method == "hot-cold"
+        line = say(language, "gd_to_goal", steps=say(language, "count.steps", steps=11), per=1, cost=11)
+        assert line in screen_text(app), screen_text(app)

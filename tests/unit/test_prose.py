@@ -565,7 +565,7 @@ def test_figures_that_do_not_exist_are_said_so_not_shown_as_question_marks(langu
 def test_a_cost_in_steps_names_its_unit(language):
     """"gradient descent: 1 x 1 = 1": which 1 is steps? Now "1 step x 1 = 1"."""
     lines = readout_lines(History.start(find_lesson("hot-cold").problem), language)
-    assert lines[-1] == say(language, "gd_to_goal", steps=say(language, "count.more_step"), per=1, cost=1)
+    assert lines[-1] == say(language, "gd_to_goal", steps=say(language, "count.step"), per=1, cost=1)
     assert say(language, "count.more_steps", steps=15) in lines[-2]
 
 

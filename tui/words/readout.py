@@ -139,8 +139,9 @@ def _hot_cold_costs(history: History, readout: analysis.Readout, language: str, 
                      cost=per_step * readout.steps_to_go))
     if gradient and readout.gradient_steps is not None:
         per_gd = PREDICTIONS_PER_STEP[GRADIENT_DESCENT]
-        lines.append(say(language, "gd_to_goal", steps=_steps(readout.gradient_steps, language), per=per_gd,
-                         cost=per_gd * readout.gradient_steps))
+        steps = readout.gradient_steps  # "11 steps": "11 more steps x 1 = 11" was wider than the panel
+        lines.append(say(language, "gd_to_goal", steps=say(language, "count.step" if steps == 1 else "count.steps",
+                                                            steps=steps), per=per_gd, cost=per_gd * steps))
     return lines
 
 
