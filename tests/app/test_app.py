@@ -11,6 +11,7 @@ from gradstep.tui.app.app import GradstepApp
 from gradstep.tui.app.screens.editor import EditorScreen
 from gradstep.tui.app.screens.help import HelpScreen
 from gradstep.tui.app.screens.lessons import LessonsScreen
+from gradstep.tui.app.widgets.key_bar import KeyBar
 from gradstep.tui.app.widgets.status import taken
 from gradstep.tui.words.prose import lesson_heading
 from gradstep.tui.words.say import say
@@ -379,7 +380,7 @@ async def test_an_exported_files_name_is_whole_and_a_long_folder_shortened_visib
         await pilot.press(*(["g"] if language == "zh" else []), "x")
         await pilot.pause()
         [path] = deep.glob("*.csv")
-        notice = screen_text(app).splitlines()[-1]
+        notice = screen_text(app).splitlines()[-2]  # above the key bar
         assert path.name in notice and "…" in notice and "folder-name" in notice.split("…")[1]
         folder = notice.split("…")[1].split("，")[0].split(" as ")[0]
         assert folder.startswith("/") or "/" not in folder  # cut where a name begins, where one fits
@@ -391,7 +392,7 @@ async def test_a_notice_too_long_for_its_rows_ends_in_an_ellipsis():
     async with app.run_test(size=SIZE) as pilot:
         app.state = app.state.replace(notice="很长的通知" * 40)  # 400 cells: past three rows of 80
         await pilot.pause()
-        assert screen_text(app).splitlines()[-1].rstrip().endswith("…")
+        assert screen_text(app).splitlines()[-2].rstrip().endswith("…")  # the last row above the key bar
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -501,12 +502,26 @@ async def test_a_restart_after_a_kill_says_both_notices_whole_at_80_columns(lang
         await pilot.pause()
         lines = screen_text(app).splitlines()
         assert len(lines) == SIZE[1]
-        rows = [line.strip() for line in lines[-3:]]
+        rows = [line.strip() for line in lines[-4:-1]]  # above the key bar
         assert "".join(rows).replace(" ", "") == notice.replace(" ", "")  # every word, none cut
         assert "…" not in "".join(rows) and all(rows)
-        await pilot.press("space")  # the next key: the notice goes, the key bar takes its one row again
+        await pilot.press("space")  # the next key: the notice goes, the panels take its rows again
         await pilot.pause()
         assert notice[:20] not in screen_text(app)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_kept_sessions_notice_at_the_start_leaves_the_key_bar_in_view(language):
+    """The notice of a kept session took the key bar's row until the next key: a newcomer,
+    whose first look is there for what to press, found no keys. It stands above them."""
+    notice = say(language, "command.kept_previous", lesson="alpha", iteration=3)
+    app = app_for("hot-cold", notice=notice, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the bar catches up after the first paint
+        lines = screen_text(app).splitlines()
+        assert len(lines) == SIZE[1] and lines[-2].strip() == notice
+        assert lines[-1].rstrip() == app.query_one(KeyBar).draw(app.state).plain
+        assert say(language, "key.step") in lines[-1] and say(language, "key.quit") in lines[-1]
 
 
 @pytest.mark.slow  # beside the everyday lesson list (l then enter): in CI

@@ -29,8 +29,8 @@ async def test_ascii_mode_after_divergence_and_with_every_digit():
         assert non_ascii(screen_text(app)) == set()
         assert app.check_action("language", ()) is False  # hidden: Chinese needs UTF-8
         lines = screen_text(app).splitlines()
-        assert lines[-1].strip() == say("en", "exact.why")  # f's line says why every digit looks odd
-        await pilot.press("v", "v")  # the chart's view there and back: the notice gives the row back
+        assert lines[-2].strip() == say("en", "exact.why")  # f's line, above the keys, says why every digit looks odd
+        await pilot.press("v", "v")  # the chart's view there and back: the notice goes
         bar = screen_text(app).splitlines()[-1].rstrip()
         # the banner invites e; space, which would do nothing now, gives its room to what would
         assert bar.startswith("b back e edit") and bar.endswith("? help q quit") and "step" not in bar

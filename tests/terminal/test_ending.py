@@ -32,7 +32,7 @@ def test_a_corrupt_save_is_reported_set_aside_and_not_fatal(terminal, tmp_path):
                     env={"XDG_STATE_HOME": str(tmp_path / "state")})
     term.past_questions("measure-error: Measure the error")  # the course starts instead
     screen = term.wait_for("session.json.corrupt-")  # the notice wraps to the rows it needs: the name shows
-    notice = " ".join(line.strip() for line in screen.splitlines()[-3:])  # in the key bar's row and two above
+    notice = " ".join(line.strip() for line in screen.splitlines()[-4:-1])  # the three rows above the key bar
     assert "The saved session was unreadable; kept as session.json.corrupt-" in notice, screen
     term.press("q")
     assert term.wait_for_exit() == 0

@@ -167,7 +167,7 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
             panel.show(new)
         self.set_class(new.exact, "-exact")  # every digit needs the log to take the full width
         self.set_class(new.session.history.iteration == 0, "-at-start")  # the log is empty: words take the row
-        self.set_class(bool(new.notice), "-notice")  # the notice takes the key bar's row
+        self.set_class(bool(new.notice), "-notice")  # the notice stands above the key bar
         if not new.playing or old.speed != new.speed:
             self._stop_player()
         if new.playing and self._player is None:

@@ -1,8 +1,9 @@
-"""The line that says why a key did nothing, or where a file went, in place of the keys.
+"""The line that says why a key did nothing, or where a file went, above the keys.
 
-It takes the key bar's row until the next key, so the lesson's name and title above
-never give way and nothing on screen moves. A notice longer than the row wraps, between
-words, to at most MOST_ROWS rows (the panels above give them up until the next key), and
+It stands over the key bar until the next key, the panels above giving up its rows: in the
+keys' place it hid them, at the start too (a kept session's notice), where a newcomer looks
+first for what to press. The lesson's name and title above never give way. A notice longer
+than the row wraps, between words, to at most MOST_ROWS rows, and
 what still does not fit ends in "…", so nothing is cut silently; one naming a file
 shortens its folder instead (App.fitted_path_notice).
 """
