@@ -1265,3 +1265,18 @@ def test_r_is_written_one_way_in_every_lesson(name, language):
     written = re.findall(r"r = 1 - (?:alpha|α) (?:x|×) [^=,.;，。；（(]+", words)
     assert all(formula.strip() == R_WRITTEN[language] for formula in written), written
     assert "|inputs|" not in words and "× 平方和" not in words
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_diverging_alpha_beside_a_start_on_the_goal_says_it_is_on_the_goal_and_grows_the_hair(language):
+    """Lesson 8 with the goal edited to the start's own prediction, 0.86, and alpha 1.5: the
+    panel said "r < -1: diverges" beside an error of 1.2e-32, and steps later the error was
+    in the hundreds. At that step the verdict says it is on the goal and that r < -1 grows
+    any hair; once the hair has grown past the tolerance, it diverges as before."""
+    problem = find_lesson("freeze-weight").problem.replace(goal=(0.86,), alpha=1.5)
+    start = History.start(problem)
+    assert 0 < start.error < 1e-30
+    lines = readout_lines(start, language)
+    assert lines[1] == say(language, "regime.diverging.near") and say(language, "regime.diverging") not in lines
+    grown = start.jump(60)
+    assert grown.error > 1e-6 and readout_lines(grown, language)[1] == say(language, "regime.diverging")

@@ -36,6 +36,8 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
         regime = say(language, "regime.no-signal.frozen_output", output=output + 1)
     elif problem is not history.problem and problem.method == GRADIENT_DESCENT and analysis.starts_on_goal(problem):
         regime = say(language, "regime.on_goal_output", output=output + 1, name=name)  # the others do not
+    elif readout.regime is Regime.DIVERGING and problem.method == GRADIENT_DESCENT and 0 < error < readout.tolerance:
+        regime = say(language, "regime.diverging.near")  # "diverges" beside error 1.2e-32 read false, until it grew
     if problem.method == MEASURE:
         return [regime, say(language, "next_lesson")]
     forecast = [] if "forecast" in hidden else [regime]
