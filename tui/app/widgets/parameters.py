@@ -68,10 +68,13 @@ class ParametersPanel(StatePanel):
 def _kept(wrapped: list[list[str]], room: int, formula_first: bool) -> set[int]:
     """Which readout lines (each wrapped into rows) fit `room` rows under the table, most
     telling first: with several outputs or a frozen weight the table is longer, and the
-    best alpha and the steps to go give way to it, then r's formula, but never the verdict
-    beside it (lesson 9 with a weight frozen kept "r1 = 1 - 0.1 x (-30)^2 = -89" alone,
-    with no word that it diverges). At least the first of them shows."""
-    order = [1, 0, *range(2, len(wrapped))] if formula_first and len(wrapped) > 1 else list(range(len(wrapped)))
+    best alpha gives way to it, then r's formula (its figure then stands in the verdict),
+    then the steps to go, but never the verdict (lesson 9 with a weight frozen kept
+    "r1 = 1 - 0.1 x (-30)^2 = -89" alone, with no word that it diverges). At least the
+    first of them shows."""
+    last = len(wrapped) - 1  # the steps to go, which every lesson shows (lesson 10 lacked it at 80x24)
+    order = [1, *([last] if last > 1 else []), 0, *range(2, last)] if formula_first and len(wrapped) > 1 \
+        else list(range(len(wrapped)))
     kept: set[int] = set()
     for index in order:
         if len(wrapped[index]) <= room or not kept:
@@ -83,8 +86,10 @@ def _kept(wrapped: list[list[str]], room: int, formula_first: bool) -> set[int]:
 
 
 def weight_labels(problem, language: str) -> list[str]:
-    """The weights' labels: "weights", or with several outputs one per output's row."""
-    if problem.outputs == 1:
+    """The weights' labels: "weights", or with several outputs and inputs one per output's
+    row. With one input (lesson 9) each output's row is one weight: they share a row, a
+    weight an output as the goals and predictions below, which leaves room for the steps to go."""
+    if problem.outputs == 1 or len(problem.inputs) == 1:
         return [say(language, "weights" if problem.size > 1 else "weight")]
     return [say(language, "weights_row", row=row + 1) for row in range(problem.outputs)]
 
