@@ -13,8 +13,9 @@ from gradstep.tui.app.screens.ask import GuessScreen
 from gradstep.tui.app.screens.editor import EditorScreen
 from gradstep.tui.app.screens.lessons import LessonsScreen
 from gradstep.tui.app.widgets.lesson import paragraphs
+from gradstep.tui.words.say import say
 
-from ..helpers import SIZE, app_for, press_at_once, screen_text
+from ..helpers import SIZE, app_for, press_at_once, screen_text, settle
 
 
 def panel(app) -> str:
@@ -117,7 +118,7 @@ async def test_predict_mode_with_several_outputs_asks_for_the_summed_error():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("t", "space")
         assert isinstance(app.screen, GuessScreen)
-        assert "What will the error, summed over the outputs, be after this step? It is 1.0011 now." in \
+        assert "What will the error sum (the outputs' errors added up) be after this step? It is 1.0011 now." in \
                " ".join(screen_text(app).replace("│", " ").split())
         await press_at_once(pilot, *"0.91834", "enter")
         assert panel(app).startswith("You guessed 0.91834; it is 0.91834: right.")
@@ -178,3 +179,21 @@ async def test_the_editor_takes_a_matrix_and_frozen_weights():
         await pilot.press("e")
         assert app.screen.query_one("#weights").value == "0.1,0.1,-0.3;0.1,0.2,0;0,1.3,0.1"
         assert app.screen.query_one("#frozen").value == "1,5"
+
+
+@pytest.mark.parametrize("lesson", ["several-outputs", "weight-matrix"])
+async def test_the_sum_of_the_errors_has_one_chinese_name_on_every_panel(lesson):
+    """Lessons 9 and 10 named the outputs' summed error 误差和 on the parameters panel, 误差
+    over the log's column and 记录的误差 in the worked step: one figure, three names, beside
+    误差1 to 误差3, each output's own. Now it is 误差和 wherever it is shown."""
+    total = say("zh", "error_sum")
+    app = app_for(lesson, language="zh")
+    async with app.run_test(size=(160, 40)) as pilot:
+        await pilot.press("space")
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        log_heading = next(line for line in lines if line.strip().startswith("#")).split()
+        assert total in log_heading and "误差" not in log_heading  # the sum's column, beside 误差1 ...
+        assert any(line.strip().startswith(total) for line in lines)  # the parameters panel
+        assert any(f"{total} = " in line for line in lines)  # the worked step's sum
+        assert not any("记录的误差" in line for line in lines)

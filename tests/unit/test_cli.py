@@ -39,7 +39,7 @@ def test_every_lessons_table_fits_80_columns_and_keeps_every_cell(lesson, langua
     tables[-1] = "\n".join(tables[-1].splitlines()[:5])  # the summary follows the last table
     assert all(width(line) <= 80 for line in result.out.splitlines())
     problem = find_lesson(lesson).problem
-    whole = [line.split() for line in text_lines(walk(problem, 4), problem, headings(language))]
+    whole = [line.split() for line in text_lines(walk(problem, 4), problem, headings(language, problem.outputs))]
     seen: dict[tuple[int, str], str] = {}
     for table in tables:
         head, *records = [line.split() for line in table.splitlines()]

@@ -278,7 +278,7 @@ def test_the_frozen_weights_curve_slides_under_it_and_its_point_sinks_to_the_bot
 def test_the_chinese_table_names_a_matrixs_columns_in_chinese():
     tables = gradstep("run", "--lesson", "weight-matrix", "--steps", "1", "--lang", "zh").out.split("\n\n")
     header = " ".join(table.splitlines()[0] for table in tables)  # tables that each fit 80 columns
-    assert "权重_1_1" in header and "权重_3_3" in header and "分误差_2" in header and "weight_1_1" not in header
+    assert "权重_1_1" in header and "权重_3_3" in header and "误差_2" in header and "误差和" in header and "weight_1_1" not in header
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -873,7 +873,7 @@ def test_hot_and_cold_from_the_goal_says_rounding_moved_it(language):
     assert {"en": "float rounding made one side a hair better", "zh": "浮点舍入让一边略小"}[language] in worked
     assert "must step" not in worked and "必须走开" not in worked
     lesson_2 = History.start(find_lesson("hot-cold").problem).jump(17)  # at the goal, rounding moves it off
-    assert {"en": "rounding moves it off", "zh": "舍入让它走开"}[language] in readout_lines(lesson_2, language)[0]
+    assert {"en": "rounding moves it off", "zh": "却被舍入推开"}[language] in readout_lines(lesson_2, language)[0]
     assert not any(say(language, "worked.leaves_goal") in line  # a step that did not start on the goal
                    for line in worked_step(History.start(find_lesson("hot-cold").problem).step(), language))
 

@@ -62,7 +62,8 @@ def summary(language: str, lesson: Lesson, last_items: list[Step | Divergence]) 
     if divergences:
         ending = describe(language, divergences[-1], problem)
     elif steps:
-        ending = say(language, "run.final", error=readable(steps[-1].error), iteration=steps[-1].iteration)
+        final = "run.final_sum" if problem.outputs > 1 else "run.final"  # the error is the outputs' sum, named so
+        ending = say(language, final, error=readable(steps[-1].error), iteration=steps[-1].iteration)
     else:
         ending = say(language, "run.no_iterations")
     if problem.method == GRADIENT_DESCENT:  # r is gradient descent's factor
@@ -82,7 +83,8 @@ def main(argv: list[str]) -> int:
     except Refusal as refusal:
         return parser.fail(refusal)
     steps = args.steps if args.steps is not None else lesson.tutorial_steps or DEFAULT_STEPS
-    last = run(About(lesson.name, lesson.problem), steps, args.format, sys.stdout, headings(parser.language))
+    last = run(About(lesson.name, lesson.problem), steps, args.format, sys.stdout,
+              headings(parser.language, lesson.problem.outputs))
     if args.format == "text":  # a sentence for a person: wrapped to the terminal, as the table fits 80 columns
         for line in wrap(summary(parser.language, lesson, last), shutil.get_terminal_size(SMALLEST_SCREEN).columns):
             print(line)

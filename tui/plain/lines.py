@@ -179,9 +179,10 @@ class Lines:
             self.write(self.heading())
             for part in opening(lesson, history, language)[:-1]:  # the app's "press space" is not ours
                 self.write(part)
-            self.out.write(text_header(history.problem, headings(language)) + "\n")
+            self.out.write(text_header(history.problem, headings(language, history.problem.outputs)) + "\n")
         else:
-            self.out.write(text_row(history.record(history.iteration - 1), history.problem, headings(language)) + "\n")
+            self.out.write(text_row(history.record(history.iteration - 1), history.problem,
+                                    headings(language, history.problem.outputs)) + "\n")
             guessed = reveal(session, language)
             worked = [] if "worked-step" in hidden else worked_step(history, language, output=None)
             for line in ([guessed] if guessed else []) + worked + commentary(history, language, hidden, to_come=session.questions_to_come()):

@@ -121,14 +121,18 @@ def term(language: str, name: str) -> str:
     return say(language, name) if name in SENTENCE_KEYS else name
 
 
-def headings(language: str) -> dict[str, str]:
+def headings(language: str, outputs: int = 1) -> dict[str, str]:
     """The text table's words in `language`: its column headings, and hot and cold's moves.
     A language whose words the code's names are (English) keeps them, as CSV has them;
     another names delta and weight_delta by its own words too (差值, 权重改变量), as its
-    worked step introduces them, not by the code's."""
+    worked step introduces them, not by the code's. With several `outputs` the error is
+    their errors' sum, named as the parameters panel names it (误差和 where a column headed
+    误差 stood beside 误差1, 误差2 and the panel's 误差和, one figure under two names)."""
     if LANGUAGES[language].code_names:
         return {}
     columns = {name: term(language, name) for name in ("iteration", "weight", "prediction", "error", "output_error")}
+    if outputs > 1:
+        columns["error"] = term(language, "error_sum")
     columns |= {name: say(language, f"column.{name}") for name in ("up_error", "down_error", "move", "delta", "weight_delta")}
     return columns | {move: say(language, f"direction.{word}") for move, word in
                       (("up", "up"), ("down", "down"), ("none", "stay"))}

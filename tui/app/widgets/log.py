@@ -87,7 +87,7 @@ def heading(column: tuple[str, int | None], width: int, language: str, problem: 
     if index is not None:
         name = _name(problem, field, index, language)
     else:
-        name = headings(language).get(field, field)
+        name = headings(language, problem.outputs).get(field, field)
         if cell_len(name) > width and LANGUAGES[language].code_names:
             name = SHORT.get(field, field)
         elif cell_len(name) > width:
@@ -188,7 +188,7 @@ class IterationLog(StatePanel):
         cells = ["#".rjust(iteration_width)] + [heading(c, w, state.language, history.problem)
                                            for c, w in zip(columns, widths)]
         lines = [Text(" ".join(cells), style="bold underline")]
-        words = headings(state.language)
+        words = headings(state.language, history.problem.outputs)
         cells_by_column = [self._column([row.get(field) if index is None else _at(row.get(field), index) for row in rows],
                                         width, state.exact, words) for (field, index), width in zip(columns, widths)]
         for k, row_cells in zip(range(first, last + 1), zip(*cells_by_column)):
