@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gradstep.core.saving import load
-from terminal_session import PtySession
+from terminal_session import PtySession, TopRow
 from unasked import LESSONS
 
 HERE = Path(__file__).resolve().parent
@@ -54,11 +54,12 @@ class App:
     argv: list[str]
     steps_shown: re.Pattern  # group 1: the steps taken, as the status line says it
     saves: bool  # gradstep saves each session as --session NAME
+    sends_changes: bool  # writes only the cells that change: its status line is read as drawn (TopRow)
 
 
 GRADSTEP = App("gradstep", [str(BIN / "gradstep"), "--lesson-file", str(LESSONS["alpha"])],  # no questions
-               re.compile(rb"(\d+) steps? taken"), True)
-FLOOR = App("floor", [sys.executable, str(HERE / "floor_app.py")], re.compile(rb"step (\d+)"), False)
+               re.compile(rb"(\d+) steps? taken"), True, True)
+FLOOR = App("floor", [sys.executable, str(HERE / "floor_app.py")], re.compile(rb"step (\d+)"), False, False)
 
 
 class Relay:
@@ -112,6 +113,7 @@ class Student:
     sent: list[float] = field(default_factory=list)
     shown: int = -1  # the most steps its screen has shown
     tail: bytes = b""  # the end of the last read, in case a count is split between reads
+    top_row: TopRow = field(default_factory=TopRow)  # its status line as drawn, for an app that sends changes
     delays: list[float] = field(default_factory=list)  # paced keys: key to frame showing its step
     last_key: float = 0.0
     after_hold: float | None = None
@@ -247,7 +249,10 @@ class Classroom:
         if not chunk:  # the terminal is closed: the app has left, or is leaving
             return
         student.last_byte = now
-        text, student.tail = student.tail + chunk, chunk[-32:]
+        if self.app.sends_changes:
+            text = student.top_row.feed(chunk).encode()
+        else:
+            text, student.tail = student.tail + chunk, chunk[-32:]
         counts = [int(found) for found in self.app.steps_shown.findall(text)]
         if counts and max(counts) > student.shown:
             newest = max(counts)
