@@ -1280,3 +1280,21 @@ def test_a_diverging_alpha_beside_a_start_on_the_goal_says_it_is_on_the_goal_and
     assert lines[1] == say(language, "regime.diverging.near") and say(language, "regime.diverging") not in lines
     grown = start.jump(60)
     assert grown.error > 1e-6 and readout_lines(grown, language)[1] == say(language, "regime.diverging")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_heading_says_the_rule_apart_from_the_lesson_once_it_is_not_the_lessons_own(language):
+    """Line mode and the app's title read the same heading: after m, lesson 3's read
+    梯度下降 alone, the lesson's name, above hot and cold's numbers."""
+    from gradstep.core.session import Session
+    from gradstep.tui.words.prose import heading_now, lesson_heading
+
+    lesson = find_lesson("gradient-descent")
+    session = Session.begin(lesson)
+    assert heading_now(session, language) == lesson_heading(lesson, language)
+    switched = session.with_other_rule()
+    heading = heading_now(switched, language)
+    assert heading.startswith(lesson_heading(lesson, language)) and heading.endswith(
+        say(language, "hot-cold") + ("）" if language == "zh" else ""))
+    assert heading_now(switched.with_other_rule(), language) == lesson_heading(lesson, language)
+    assert not heading_now(switched, language, named=False).startswith("gradient-descent")
