@@ -982,8 +982,11 @@ def test_where_a_chinese_question_stands_uses_one_mark_a_role():
     from gradstep.tui.words.prose import where_it_stands
 
     history = History.start(find_lesson("several-outputs").problem)
-    assert where_it_stands(history, "zh") == "权重（每个输出一行）：0.3；0.2；0.9  输入：0.65  目标：0.1，1，0.1  学习率 α：0.1  迭代：0"
-    assert where_it_stands(history, "en") == "weights (a row per output) 0.3; 0.2; 0.9, input 0.65, goals 0.1 1 0.1, alpha 0.1, iteration 0"
+    # With one input each row is one weight: one list, as lesson 9's panel writes them.
+    assert where_it_stands(history, "zh") == "权重：0.3，0.2，0.9  输入：0.65  目标：0.1，1，0.1  学习率 α：0.1  迭代：0"
+    assert where_it_stands(history, "en") == "weights 0.3 0.2 0.9, input 0.65, goals 0.1 1 0.1, alpha 0.1, iteration 0"
+    matrix = History.start(find_lesson("weight-matrix").problem)
+    assert where_it_stands(matrix, "zh").startswith("权重（每个输出一行）：0.1，0.1，-0.3；0.1，0.2，0；0，1.3，0.1  输入：")
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -1298,3 +1301,26 @@ def test_the_heading_says_the_rule_apart_from_the_lesson_once_it_is_not_the_less
         say(language, "hot-cold") + ("）" if language == "zh" else ""))
     assert heading_now(switched.with_other_rule(), language) == lesson_heading(lesson, language)
     assert not heading_now(switched, language, named=False).startswith("gradient-descent")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lessons_9_and_10_name_a_weight_one_way_on_every_panel(language):
+    """Lesson 9 named one weight three ways: "weight 1" in the question, "row 1 of w" on the
+    panel, "w1,1" on the chart, and the worked step said "weight = ...". A weight is wi,j
+    everywhere (lesson 9's panel lists them on one weights row); lesson 10's row of three
+    is the panel's "row i of w" in the question and the worked step too."""
+    from gradstep.tui.words.help import help_says
+
+    for name, worked_name, choice in (("several-outputs", "w2,1", "w1,1"),
+                                      ("weight-matrix", say(language, "weights_row", row=2), say(language, "weights_row", row=1))):
+        lesson = find_lesson(name)
+        worked = worked_step(History.start(lesson.problem).jump(1), language, 1)
+        assert any(line.startswith(worked_name + " = ") for line in worked), worked
+        assert not any(line.startswith(("weight = ", "weights = ", "权重 = ")) for line in worked)
+        choices = lesson.questions[0].text(language).choices
+        assert choices[0].startswith(choice) and not any(re.match(r"(weight|权重) \d", each) for each in choices)
+        said = lesson.text(language).teaches + lesson.questions[0].text(language).explain
+        assert "wi,j" in said or "w2,1" in said
+        assert not re.search(r"(?<![a-z])weight \d|权重 \d|row 2 of the weights|权重的第 2 行", said)
+    helped = help_says(language, "help.weights.outputs", ())
+    assert "wi,j" in helped and not re.search(r"weight 1|权重 1", helped)

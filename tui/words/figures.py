@@ -63,8 +63,9 @@ def goals_text(problem: Problem) -> str:
 
 def weights_text(weights, problem: Problem, language: str, numbers: str = " ") -> str:
     """Weights as the panels write them: "0.1 0.2 -0.1"; a matrix row by row, "0.1 0.2; 0.3 0.4"
-    (rows apart by the language's mark: "；" in Chinese; the numbers of a row by `numbers`)."""
-    n = len(problem.inputs)
+    (rows apart by the language's mark: "；" in Chinese; the numbers of a row by `numbers`).
+    With one input each output's row is one weight: one row, "0.3 0.2 0.9", as lesson 9's panel."""
+    n = len(problem.inputs) if len(problem.inputs) > 1 else len(weights)
     rows = [weights[i * n:(i + 1) * n] for i in range(len(weights) // n)]
     return say(language, "sep.rows").join(numbers.join(readable(w) for w in row) for row in rows)
 

@@ -582,7 +582,8 @@ def stands_entries(history: History, language: str) -> tuple[list[str], str]:
 def _standing(history: History, language: str) -> list[str]:
     problem = history.problem
     several = problem.size > 1
-    label = "weights_rows" if problem.outputs > 1 else "weights" if several else "weight"  # a matrix says what ; is
+    matrix = problem.outputs > 1 and len(problem.inputs) > 1
+    label = "weights_rows" if matrix else "weights" if several else "weight"  # a matrix says what ; is
     numbers = LANGUAGES[language].numbers  # one mark a role: "0.1，1，0.1" in Chinese, rows apart by "；"
     parts = [(say(language, label), weights_text(history.weights, problem, language, numbers)),
              (say(language, "inputs" if len(problem.inputs) > 1 else "input"), numbers.join(readable(x) for x in problem.inputs)),

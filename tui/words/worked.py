@@ -188,7 +188,9 @@ def _gradient_lines(problem: Problem, step: GradientStep, language: str, row: in
     # A frozen weight's weight_delta is 0 in the same line that works the others out: shown
     # as delta x input, it would contradict the lesson's "its weight_delta is 0" until a later
     # line, or read as wrong arithmetic (-1.4 x -2 = 0) where one output's only weight is frozen.
-    # Named as the panel, the chart and the log name them: w2, or w2,1 in row 2 of a matrix.
+    # Named as the panel, the chart and the log name them: w2, or w2,1 in row 2 of a matrix;
+    # lesson 9's one weight of a row is w2,1 ("weight = ..." beside the question's "weight 2"
+    # and the panel's "row 2 of w" named it three ways), lesson 10's row "row 2 of w".
     def name(index: int) -> str:
         return f"w{index + 1}" if row is None else f"w{row + 1},{index + 1}"
 
@@ -200,7 +202,8 @@ def _gradient_lines(problem: Problem, step: GradientStep, language: str, row: in
             say(language, weight_delta_key, delta=number(step.delta), input=number(inputs[0]),
                 value=readable(step.weight_delta[0]), weights=frozen),
             *([say(language, "worked.frozen", weights=frozen, count=1)] if frozen else []),
-            say(language, "worked.weight", weight=readable(step.weights[0]), alpha=readable(alpha),
+            say(language, "worked.weight" if row is None else "worked.weight.named", name=name(0),
+                weight=readable(step.weights[0]), alpha=readable(alpha),
                 weight_delta=number(step.weight_delta[0]), value=readable(step.weights_after[0])),
             *_which_way(inputs[0], step, language),
         ]
@@ -209,8 +212,9 @@ def _gradient_lines(problem: Problem, step: GradientStep, language: str, row: in
         delta,
         say(language, weight_delta_key, delta=number(step.delta), input=vector(inputs),
             value=vector(step.weight_delta), weights=frozen),
-        say(language, "worked.weights", weights=vector(step.weights), alpha=readable(alpha),
-            value=vector(step.weights_after)),
+        say(language, "worked.weights" if row is None else "worked.weights.row",  # named as the panel's row
+            row=say(language, "weights_row", row=(row or 0) + 1), weights=vector(step.weights),
+            alpha=readable(alpha), value=vector(step.weights_after)),
         *([say(language, "worked.no_signal.some", names=say(language, "sep.list").join(silent))] if silent else []),
     ]
     if frozen:  # why it is 0, after the line that shows it

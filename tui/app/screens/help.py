@@ -47,7 +47,8 @@ class HelpScreen(ModalScreen[None]):
         hidden = lesson.hidden  # what the teacher keeps from the student: the help keeps it too
         keys = [(key_name(language, binding), help_says(language, f"help.{binding.id}", hidden), "")
                 for binding in key_bindings() if binding.id]  # the aliases and weight keys have none
-        keys.append(("1-9", say(language, "help.weights"), ""))
+        several_outputs = state.session.problem.outputs > 1  # lessons 9 and 10 name a weight wi,j, nothing else
+        keys.append(("1-9", say(language, "help.weights.outputs" if several_outputs else "help.weights"), ""))
         panels = [(say(language, f"help.panel.{panel}"), help_says(language, f"help.panel.{panel}.text", hidden), "")
                   for panel in PANELS]
         terms = [(say(language, f"term.{term}"), help_says(language, f"term.{term}.text", hidden), "") for term in TERMS]
