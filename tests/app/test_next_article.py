@@ -196,4 +196,5 @@ async def test_the_sum_of_the_errors_has_one_chinese_name_on_every_panel(lesson)
         assert total in log_heading and "误差" not in log_heading  # the sum's column, beside 误差1 ...
         assert any(line.strip().startswith(total) for line in lines)  # the parameters panel
         assert any(f"{total} = " in line for line in lines)  # the worked step's sum
+        assert any("误差 1 = (" in line for line in lines)  # and output 1's own, as the chart's title names it
         assert not any("记录的误差" in line for line in lines)

@@ -89,9 +89,12 @@ def says_every_digit(history: History, output: int = 0) -> bool:
 
 def _worked(problem: Problem, step, language: str, row: int | None = None) -> list[str]:
     goal = problem.goals[0]  # one output: several are worked by their own lines
+    # An output's own error is named as the log's column and the chart name it (误差 1), apart
+    # from the sum: "误差 =" under output 1 read as the error the other panels call 误差和.
+    error = "worked.error" if row is None else "worked.output_error"
     lines = [_prediction_line(problem, step, language, headed=row is not None),
-             say(language, "worked.error", prediction=readable(step.prediction), goal=number(goal),
-                 value=readable(step.error))]
+             say(language, error, prediction=readable(step.prediction), goal=number(goal),
+                 value=readable(step.error), output=None if row is None else row + 1)]
     if _looks_equal(step.prediction, goal):
         key = "worked.rounding" if rounding_miss(problem, step) else "worked.not_yet"
         lines.append(say(language, key, goal=readable(goal), error=readable(step.error, 2),
