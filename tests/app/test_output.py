@@ -150,6 +150,9 @@ def test_a_frame_sends_only_the_cells_that_changed():
     assert re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", second) == "871"  # the digits that changed, and moves
     cells.rewrite("\x1b[2J")  # a control sequence it does not follow: it no longer knows the screen
     assert "weight" in cells.rewrite(line("0.400871"))
+    cells.forget((30, 24))  # resized to 30 columns: the line runs past the edge, where the terminal
+    assert "weight" in cells.rewrite(line("0.400871"))  # writes in the last column; sent as it is
+    assert "weight" in cells.rewrite(line("0.400871"))  # and not followed, so sent again
 
 
 async def test_a_step_sends_only_what_it_changed():

@@ -39,7 +39,7 @@ def gradsteps_driver(textuals: type[Driver]) -> type[Driver]:
         def write(self, data: str) -> None:
             size = driver_app(self).size
             if size != self._written_at:
-                self._cells.forget()
+                self._cells.forget(tuple(size))
                 self._written_at = size
             super().write(self._cells.rewrite(data))
 

@@ -27,7 +27,7 @@ ends as Rich's does, with the attributes reset.
 import re
 from functools import lru_cache
 
-from rich.cells import get_character_cell_size
+from rich.cells import cell_len, get_character_cell_size
 
 # One token of terminal output: a control sequence (its parameters, intermediates and final
 # byte), a string sequence (OSC, DCS, ...), another escape, a line end, or a run of text.
@@ -139,11 +139,16 @@ class Cells:
     def __init__(self) -> None:
         self.rows: dict[int, list[Cell | None]] = {}  # a row's cells by column; None or absent: not known
         self.cursor: tuple[int, int] | None = None  # where the terminal's cursor is; None: not known
+        self.size: tuple[int, int] | None = None  # the terminal's columns and rows; None: not known
 
-    def forget(self) -> None:
-        """The terminal's cells are no longer known (a resize, or output this does not follow)."""
+    def forget(self, size: tuple[int, int] | None = None) -> None:
+        """The terminal's cells are no longer known (output this does not follow, or a
+        resize to `size`: a frame laid out for the size before may run past the new edge,
+        where the terminal keeps the cursor on the last row and column and writes there)."""
         self.rows.clear()
         self.cursor = None
+        if size is not None:
+            self.size = size
 
     def rewrite(self, data: str) -> str:
         """`data` with only the attribute changes its text needs, no moves that go unused,
@@ -175,7 +180,8 @@ class Cells:
             if token in ("\n", "\r\n", "\r"):  # between rows; never on the bottom one, so nothing scrolls
                 moves.append(token)
                 continue
-            if final is None and token[:1] != "\x1b" and token.isprintable() and not moves and at is not None:
+            if (final is None and token[:1] != "\x1b" and token.isprintable() and not moves and at is not None
+                    and self._inside(at, token)):
                 at, shown = self._text(token, at, shown, wanted, out)
                 continue
             if final in ("h", "l") and parameters in HARMLESS_MODES:
@@ -199,6 +205,11 @@ class Cells:
         if shown != wanted:
             out.append(change(shown, wanted))
         return "".join(out)
+
+    def _inside(self, at: tuple[int, int], text: str) -> bool:
+        """Whether `text` written at `at` stays on the screen: past its edge the terminal
+        keeps writing in the last row and column, where this would not follow it."""
+        return self.size is None or (at[0] < self.size[1] and at[1] + cell_len(text) <= self.size[0])
 
     def _place(self, at: tuple[int, int], out: list[str]) -> None:
         """Move the terminal's cursor to `at`, if it is not there."""
