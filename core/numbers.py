@@ -52,14 +52,17 @@ def parse_number(text: str) -> float:
 
 
 FULL_WIDTH_COMMA, FULL_WIDTH_SEMICOLON = "，", "；"  # what a Chinese input method types between numbers
+BETWEEN = re.compile(r"\s*,\s*|\s+")
+"""What separates the numbers of a list: a comma, spaces, or both ("0.1 0.2", "0.1, 0.2"):
+the editor shows a list as the panels write it, with spaces in English, and reads it back."""
 
 
 def parse_numbers(text: str) -> tuple[float, ...]:
-    """One or more finite floats separated by commas, as in `--weight 0.1,0.2,-0.1` (a
-    Chinese input method's full-width comma too: "8.5，0，-1.2")."""
+    """One or more finite floats separated by commas or spaces, as in `--weight 0.1,0.2,-0.1`
+    or the editor's "0.1 0.2 -0.1" (a Chinese input method's full-width comma too: "8.5，0，-1.2")."""
     if not text.strip():
         raise InvalidNumber("numbers.empty")
-    parts = text.replace(FULL_WIDTH_COMMA, ",").split(",")
+    parts = BETWEEN.split(text.strip().replace(FULL_WIDTH_COMMA, ","))
     if len(parts) == 1:
         return (parse_number(parts[0]),)
     values = []
@@ -107,7 +110,7 @@ def parse_positions(text: str) -> tuple[int, ...]:
     if not text.strip():
         return ()
     positions = []
-    for part in text.replace(FULL_WIDTH_COMMA, ",").split(","):
+    for part in BETWEEN.split(text.strip().replace(FULL_WIDTH_COMMA, ",")):
         part = part.strip()
         written = part.translate(FULL_WIDTH)
         if not written.isascii() or not written.isdigit() or int(written) < 1:

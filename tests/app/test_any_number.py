@@ -33,7 +33,7 @@ async def typed_in(problem, keys: list[str], guess: float, folder: Path) -> None
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("e")
         for field in FIELDS:
-            typed = say("en", problem.method) if field == "method" else shown_field(problem, field)
+            typed = say("en", problem.method) if field == "method" else shown_field(problem, field, "en")
             app.screen.query_one(f"#{field}").value = typed
         await pilot.press("enter")
         assert not isinstance(app.screen, EditorScreen)  # accepted at the door

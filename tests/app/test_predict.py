@@ -293,7 +293,7 @@ async def test_a_questions_figures_break_between_two_and_say_what_a_row_is(name,
         from gradstep.tui.words.language import LANGUAGES
 
         named, numbers = LANGUAGES[language].named, LANGUAGES[language].numbers
-        goals = say(language, "goals") + named + numbers.join(goals_text(find_lesson(name).problem).split())
+        goals = say(language, "goals") + named + goals_text(find_lesson(name).problem, language)
         assert any(goals in line for line in screen_text(app).splitlines())  # whole on one line
         assert say(language, "weights_rows") + named + "0." in screen_text(app)
         assert say(language, "sep.rows").strip() in screen_text(app)

@@ -306,7 +306,7 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         session = self.state.session
         kind = what_to_predict(session.problem)
         question = say(self.state.language, f"predict.ask.{kind}", now=self._predicted_now(kind),
-                       goal=goals_text(session.problem))
+                       goal=goals_text(session.problem, self.state.language))
 
         def step(guessed) -> None:
             if guessed is not None:  # None: Escape, no step

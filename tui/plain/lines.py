@@ -202,7 +202,7 @@ class Lines:
         kind = what_to_predict(self.session.problem)
         history = self.session.history
         now = readable(now_figure(history))
-        self.write(say(self.language, f"predict.ask.{kind}", now=now, goal=goals_text(self.session.problem)))
+        self.write(say(self.language, f"predict.ask.{kind}", now=now, goal=goals_text(self.session.problem, self.language)))
         self.write(say(self.language, "lines.guess.direction" if kind == DIRECTION else "lines.guess.number"))
         while (line := self.read("? ")) is not None:
             if not line:

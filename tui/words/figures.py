@@ -11,6 +11,7 @@ import math
 from ...core import analysis
 from ...core.numbers import SHOWN_DIGITS, readable
 from ...core.problem import Problem
+from .language import LANGUAGES
 from .say import say
 
 
@@ -52,22 +53,30 @@ def parenthesised(text: str) -> str:
     return f"({text})" if text.startswith("-") else text
 
 
-def vector(values, digits: int = SHOWN_DIGITS) -> str:
-    return "[" + ", ".join(readable(v, digits) for v in values) + "]"
+def listed(values, language: str, digits: int = SHOWN_DIGITS) -> str:
+    """Numbers as every panel, worked step and the editor write a list of them, one way a
+    language: "0.1 0.2 -0.1", in Chinese "0.1,0.2,-0.1" (a Chinese walk met four ways:
+    "0.1，0.2" in a header, spaces in the panel, "[8.5, 0.65, 1.2]", and "0.1,0.2")."""
+    return LANGUAGES[language].numbers.join(readable(v, digits) for v in values)
 
 
-def goals_text(problem: Problem) -> str:
+def vector(values, language: str, digits: int = SHOWN_DIGITS) -> str:
+    """A list inside a formula: the list as `listed` writes it, in brackets ("[8.5 0.65 1.2]")."""
+    return "[" + listed(values, language, digits) + "]"
+
+
+def goals_text(problem: Problem, language: str) -> str:
     """The goal, or each output's goal, as the panels write them: "1" or "0.1 1 0.1"."""
-    return " ".join(readable(goal) for goal in problem.goals)
+    return listed(problem.goals, language)
 
 
-def weights_text(weights, problem: Problem, language: str, numbers: str = " ") -> str:
+def weights_text(weights, problem: Problem, language: str) -> str:
     """Weights as the panels write them: "0.1 0.2 -0.1"; a matrix row by row, "0.1 0.2; 0.3 0.4"
-    (rows apart by the language's mark: "；" in Chinese; the numbers of a row by `numbers`).
+    (rows apart by the language's mark: "；" in Chinese; the numbers of a row as `listed`).
     With one input each output's row is one weight: one row, "0.3 0.2 0.9", as lesson 9's panel."""
     n = len(problem.inputs) if len(problem.inputs) > 1 else len(weights)
     rows = [weights[i * n:(i + 1) * n] for i in range(len(weights) // n)]
-    return say(language, "sep.rows").join(numbers.join(readable(w) for w in row) for row in rows)
+    return say(language, "sep.rows").join(listed(row, language) for row in rows)
 
 
 def squares(problem: Problem, language: str) -> str:

@@ -33,7 +33,7 @@ from ...core.session import Session
 from .catalogue import SENTENCE_KEYS, SENTENCES
 from .language import LANGUAGES
 from .figures import (EXACT_DIGITS, carried, goals_text, no_signal_suffix, not_falsely_whole, number, over_squares, parenthesised,
-                      r_formula, r_value, row_r_formulas, squares, weight_name, weights_text)
+                      r_formula, r_value, row_r_formulas, squares, weight_name, weights_text, listed)
 from .say import say
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -584,10 +584,9 @@ def _standing(history: History, language: str) -> list[str]:
     several = problem.size > 1
     matrix = problem.outputs > 1 and len(problem.inputs) > 1
     label = "weights_rows" if matrix else "weights" if several else "weight"  # a matrix says what ; is
-    numbers = LANGUAGES[language].numbers  # one mark a role: "0.1，1，0.1" in Chinese, rows apart by "；"
-    parts = [(say(language, label), weights_text(history.weights, problem, language, numbers)),
-             (say(language, "inputs" if len(problem.inputs) > 1 else "input"), numbers.join(readable(x) for x in problem.inputs)),
-             (say(language, "goals" if problem.outputs > 1 else "goal"), numbers.join(readable(g) for g in problem.goals))]
+    parts = [(say(language, label), weights_text(history.weights, problem, language)),  # "0.1,1,0.1" in Chinese
+             (say(language, "inputs" if len(problem.inputs) > 1 else "input"), listed(problem.inputs, language)),
+             (say(language, "goals" if problem.outputs > 1 else "goal"), goals_text(problem, language))]
     if problem.method == GRADIENT_DESCENT:
         parts.append((say(language, "alpha"), readable(problem.alpha)))
     elif problem.method == HOT_COLD:

@@ -102,7 +102,7 @@ def _worked(problem: Problem, step, language: str, row: int | None = None) -> li
     if isinstance(step, HotColdStep):
         return _with_dust_note(lines + _hot_cold_lines(problem, step, language), problem, step, language)
     if isinstance(step, MeasureStep):
-        weights = vector(step.weights) if problem.size > 1 else readable(step.weights[0])
+        weights = vector(step.weights, language) if problem.size > 1 else readable(step.weights[0])
         return lines + [say(language, "measured", weight=weights)]
     first = len(lines)  # where the gradient's lines begin: delta, weight_delta, (frozen), weight
     lines += _gradient_lines(problem, step, language, row)
@@ -213,11 +213,11 @@ def _gradient_lines(problem: Problem, step: GradientStep, language: str, row: in
     silent = [name(i) for i, x in enumerate(inputs) if x == 0]  # "w2" in a matrix read as row 2
     lines = [
         delta,
-        say(language, weight_delta_key, delta=number(step.delta), input=vector(inputs),
-            value=vector(step.weight_delta), weights=frozen),
+        say(language, weight_delta_key, delta=number(step.delta), input=vector(inputs, language),
+            value=vector(step.weight_delta, language), weights=frozen),
         say(language, "worked.weights" if row is None else "worked.weights.row",  # named as the panel's row
-            row=say(language, "weights_row", row=(row or 0) + 1), weights=vector(step.weights),
-            alpha=readable(alpha), value=vector(step.weights_after)),
+            row=say(language, "weights_row", row=(row or 0) + 1), weights=vector(step.weights, language),
+            alpha=readable(alpha), value=vector(step.weights_after, language)),
         *([say(language, "worked.no_signal.some", names=say(language, "sep.list").join(silent))] if silent else []),
     ]
     if frozen:  # why it is 0, after the line that shows it

@@ -20,6 +20,7 @@ from ....core.numbers import as_typed, parse_goal, parse_number, parse_numbers, 
 from ....core.outside import ONE_LINE
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD, METHODS, InvalidProblem, Problem
 from ....core.refusals import Refusal
+from ...words.language import LANGUAGES as SPOKEN
 from ...words.say import alone, explain, field_names, say
 from ..widgets.wrapped import Wrapped
 
@@ -28,20 +29,23 @@ LOCKED_BY = {"method": "rule", "alpha": "rate", "step_amount": "rate"}  # the fi
 USED_BY = {"alpha": (GRADIENT_DESCENT,), "frozen": (GRADIENT_DESCENT,), "step_amount": (HOT_COLD,)}  # the rest: every rule
 
 
-def shown(values) -> str:
+def shown(values, language: str) -> str:
     """A number as the form shows it: every digit, so applying an untouched form changes
-    nothing, and as a student types it ("1", not the "1.0" beside the panels' 1)."""
-    return ",".join(as_typed(v) for v in values) if isinstance(values, tuple) else as_typed(values)
+    nothing, and as a student types it ("1", not the "1.0" beside the panels' 1); a list
+    apart as the panels write one ("0.1 0.2", Chinese "0.1,0.2"), which the form reads back."""
+    if not isinstance(values, tuple):
+        return as_typed(values)
+    return SPOKEN[language].numbers.join(as_typed(v) for v in values)
 
 
-def shown_field(problem: Problem, field: str) -> str:
-    """A field as the form shows it: a matrix of weights row by row ("0.1,0.2;0.3,0.4"), the
+def shown_field(problem: Problem, field: str, language: str) -> str:
+    """A field as the form shows it: a matrix of weights row by row ("0.1 0.2; 0.3 0.4"), the
     frozen weights counted from 1 as on screen."""
     if field == "weights" and problem.outputs > 1:
-        return ";".join(shown(row) for row in problem.rows())
+        return say(language, "sep.rows").join(shown(row, language) for row in problem.rows())
     if field == "frozen":
-        return ",".join(str(index + 1) for index in problem.frozen)
-    return shown(getattr(problem, field))
+        return shown(tuple(index + 1 for index in problem.frozen), language)
+    return shown(getattr(problem, field), language)
 
 
 def read_field(field: str, text: str) -> object:
@@ -121,7 +125,7 @@ class EditorScreen(ModalScreen[Problem | None]):
                     value = getattr(self.problem, field)
                     placeholders = {"method": " / ".join(say(self.language, method) for method in METHODS)}
                     field_input = Input(value=say(self.language, value) if field == "method"
-                                        else shown_field(self.problem, field),
+                                        else shown_field(self.problem, field, self.language),
                                         id=field, placeholder=placeholders.get(field, ""),
                                         restrict=ONE_LINE)  # a paste with an escape sequence is refused
                     field_input.cursor_blink = False  # a blinking cursor is a redraw twice a second over SSH
@@ -166,7 +170,7 @@ class EditorScreen(ModalScreen[Problem | None]):
         return [field for field in FIELDS if self.query_one(f"#{field}", Input).value != self.shown(field)]
 
     def shown(self, field: str) -> str:
-        return say(self.language, self.problem.method) if field == "method" else shown_field(self.problem, field)
+        return say(self.language, self.problem.method) if field == "method" else shown_field(self.problem, field, self.language)
 
     def refuse(self, refusal: Refusal) -> None:
         """Say why in place, mark the field, and keep what was typed. A refusal between fields

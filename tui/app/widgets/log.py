@@ -31,17 +31,19 @@ ONE_LETTER = {"weight": "w", "weight_delta": "wd"}  # a weight's column is named
 SHORT = {"weight_delta": "w_delta"}  # where the text table's heading is wider than a log column
 
 
-def log_columns(problem: Problem, room: int, number_width: int | Mapping[str, int]) -> list[tuple[str, int | None]]:
+def log_columns(problem: Problem, room: int, number_width: int | Mapping[str, int],
+                every_digit: bool = False) -> list[tuple[str, int | None]]:
     """(field, index within it) for the columns that fit in `room` cells, in the log's order;
     `number_width` is every number column's width, or each field's (every digit takes as
     many cells as the field's longest figure). With several outputs the log shows each
-    output's error beside their sum, the error."""
+    output's error first, then their sum where it fits; with `every_digit` (f), their sum
+    first, whose every digit the parameters panel does not show."""
     own = {HOT_COLD: ("up_error", "down_error", "move"), MEASURE: ()}.get(problem.method, ("delta", "weight_delta"))
     order = ("weight", "prediction", "error", *own)
     if problem.outputs > 1:
         order = ("error", "output_error", "prediction", "delta", "weight", "weight_delta")
     chosen = set()
-    for field in OUTPUTS_PRIORITY if problem.outputs > 1 else PRIORITY:
+    for field in OUTPUTS_PRIORITY if problem.outputs > 1 and not every_digit else PRIORITY:
         if field not in order:
             continue
         width = number_width if isinstance(number_width, int) else number_width.get(field, EXACT_WIDTH)
@@ -175,7 +177,7 @@ class IterationLog(StatePanel):
         number_width: int | dict[str, int] = _shown_widths(rows, least)
         if state.exact:  # each field as wide as its longest figure on screen, so more of them fit
             number_width = _exact_widths(rows)
-        columns = log_columns(history.problem, self.size.width - iteration_width, number_width)
+        columns = log_columns(history.problem, self.size.width - iteration_width, number_width, state.exact)
         return rows, columns, number_width, first, last
 
     def draw(self, state: AppState) -> Group:

@@ -9,7 +9,8 @@ from ....core.analysis import Regime
 from ....core.courses import taught
 from ....core.numbers import SHOWN_DIGITS, readable
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD
-from ...words.figures import goals_text
+from ...words.figures import goals_text, listed
+from ...words.language import LANGUAGES
 from ...words.readout import r_verdict, readout_lines
 from ...words.say import say
 from ...words.wrap import width, wrap
@@ -17,8 +18,6 @@ from ..state import AppState
 from .panel import StatePanel
 
 
-def numbers(values, digits: int = SHOWN_DIGITS) -> str:
-    return " ".join(readable(v, digits) for v in values)
 
 
 class ParametersPanel(StatePanel):
@@ -36,8 +35,8 @@ class ParametersPanel(StatePanel):
         history, language = state.session.history, state.language
         problem = history.problem
         several = problem.size > 1
-        rows = [(say(language, "inputs" if several else "input"), numbers(problem.inputs)),
-                (say(language, "goals" if problem.outputs > 1 else "goal"), goals_text(problem))]
+        rows = [(say(language, "inputs" if several else "input"), listed(problem.inputs, language)),
+                (say(language, "goals" if problem.outputs > 1 else "goal"), goals_text(problem, language))]
         if problem.method == HOT_COLD:
             rows.append((say(language, "step_amount"), readable(problem.step_amount)))
         elif problem.method == GRADIENT_DESCENT:
@@ -47,7 +46,7 @@ class ParametersPanel(StatePanel):
         labels = weight_labels(problem, language)
         room = self.size.width - max(width(name) for name in (*labels, *below, *(name for name, _ in rows))) - 1
         rows = [*weight_rows(history.weights, problem, language, labels, room), *rows,
-                (below[0], fitting(np.ravel(history.prediction), room)),  # the predictions of several outputs keep to a line
+                (below[0], fitting(np.ravel(history.prediction), room, language)),  # the predictions of several outputs keep to a line
                 (below[1], readable(history.error))]
         lesson = state.session.lesson
         lines = readout_lines(history, language, lesson.hidden, state.output,
@@ -104,7 +103,7 @@ def weight_rows(weights, problem, language: str, labels: list[str], room: int) -
     steps to go off the panel."""
     marks = frozen_marks(problem, language)
     n = len(weights) // len(labels)
-    return [(label, fitting(weights[row * n:(row + 1) * n], room, marks=marks[row * n:(row + 1) * n]))
+    return [(label, fitting(weights[row * n:(row + 1) * n], room, language, marks=marks[row * n:(row + 1) * n]))
             for row, label in enumerate(labels)]
 
 
@@ -115,18 +114,18 @@ def frozen_marks(problem, language: str) -> list[str]:
     return [marked if index in problem.frozen else "{value}" for index in range(problem.size)]
 
 
-def numbers_marked(values, marks, digits: int = SHOWN_DIGITS) -> str:
-    """`values` as `numbers` writes them, each inside its mark from `frozen_marks`."""
-    return " ".join(mark.replace("{value}", readable(v, digits)) for v, mark in zip(values, marks))
+def numbers_marked(values, marks, language: str, digits: int = SHOWN_DIGITS) -> str:
+    """`values` as `listed` writes them, each inside its mark from `frozen_marks`."""
+    return LANGUAGES[language].numbers.join(mark.replace("{value}", readable(v, digits)) for v, mark in zip(values, marks))
 
 
-def fitting(values, room: int, digits: int = SHOWN_DIGITS, marks=None) -> str:
+def fitting(values, room: int, language: str, digits: int = SHOWN_DIGITS, marks=None) -> str:
     """`values` on one line of `room` cells where fewer digits (down to 2) make them fit, as
     a diverging run's grow long (0 cells: no limit); each in its frozen mark if `marks`."""
     marks = marks if marks is not None else ["{value}"] * len(values)
-    while digits > 2 and room > 0 and width(numbers_marked(values, marks, digits)) > room:
+    while digits > 2 and room > 0 and width(numbers_marked(values, marks, language, digits)) > room:
         digits -= 1
-    return numbers_marked(values, marks, digits)
+    return numbers_marked(values, marks, language, digits)
 
 
 def alpha_words(problem) -> str:
