@@ -99,3 +99,26 @@ def picture(term) -> dict:
     """Every cell of the window as it looks."""
     rows = term.run("capture-pane", "-p", "-e", "-N", "-t", "main").split("\n")
     return screen("".join(f"\x1b[{y + 1};1H{row}" for y, row in enumerate(rows)))[0]  # attributes run on
+
+
+def test_ctrl_l_draws_again_what_something_else_wrote_over(terminal, tmp_path):
+    """The driver sends only the cells it believes changed, so a line another program wrote
+    on the terminal (a `wall` message) stayed where the app's cells did not change; Ctrl-L
+    draws every cell again, as in any terminal program."""
+    term = terminal([GRADSTEP, "--lesson", "alpha"], cwd=str(tmp_path))
+    three_alpha_steps(term)
+    before = picture(term)
+    tty = term.run("display-message", "-p", "-t", "main", "#{pane_tty}").strip()
+    with open(tty, "w") as written_over:
+        written_over.write("\x1b[5;3HBroadcast message from root: the lab closes at six")
+    term.wait_for("Broadcast message")
+    term.press("Space", "b")  # a step and back: the same picture, so no cell is sent again
+    term.wait_for(taken(3))
+    time.sleep(0.5)
+    assert "Broadcast message" in term.screen()
+    term.press("C-l")
+    for _ in range(50):
+        if picture(term) == before:
+            break
+        time.sleep(0.1)
+    assert picture(term) == before

@@ -3,6 +3,7 @@
 - What it writes goes through `output.Cells`: the same picture in fewer bytes, leaving out
   what the terminal already shows. A resize makes it forget what that is: a terminal
   reflows or clears its cells when it is resized, and Textual then paints them all again.
+  So does Ctrl-L, for a terminal something else wrote on (a `wall` message, a background job).
 - Its input thread ends at the end of input, or an error reading it, and tells the App
   (`input_end`): a terminal that went away without a SIGHUP.
 - What it reads reaches the App in batches. Textual's driver posts every event from its
@@ -42,6 +43,11 @@ def gradsteps_driver(textuals: type[Driver]) -> type[Driver]:
                 self._cells.forget(tuple(size))
                 self._written_at = size
             super().write(self._cells.rewrite(data))
+
+        def forget_screen(self) -> None:
+            """Something else wrote on the terminal (Ctrl-L): what it shows is not known, so
+            the next frame goes out whole."""
+            self._cells.forget()
 
         def send_message(self, message: Message) -> None:
             with self._arriving:

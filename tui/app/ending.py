@@ -8,8 +8,8 @@ If it cannot within a grace (a dead link can block every write; after a hang-up 
 is short, for nobody is there), the process puts the terminal's modes back itself, as far
 as it can without blocking, and goes.
 
-Ctrl-Z suspends like any terminal program and `fg` redraws. SIGSTOP cannot be caught:
-after it, SIGCONT finds Textual still in application mode, and its own handler would
+Ctrl-Z suspends like any terminal program and `fg` redraws; so does Ctrl-L. SIGSTOP cannot
+be caught: after it, SIGCONT finds Textual still in application mode, and its own handler would
 start a second input thread that keeps the process alive after q; here the application
 mode is left and entered again instead, which also puts back whatever the shell did to
 the terminal meanwhile. A crash writes its traceback to a file and saves the session.
@@ -166,6 +166,15 @@ class Ending(CrashHooks, AppPart):
     def key_ctrl_z(self) -> None:
         """Ctrl-Z arrives as a key (the terminal is raw): suspend like any terminal program."""
         self.action_suspend_process()
+
+    def key_ctrl_l(self) -> None:
+        """Ctrl-L: every cell again, as in any terminal program. The driver sends only the
+        cells it believes changed; after something else wrote on the terminal (a `wall`
+        message, a background job) what it believes is wrong until it forgets it."""
+        forget_screen = getattr(app_driver(self), "forget_screen", None)
+        if forget_screen is not None:  # Textual's headless driver (tests) has no cells to forget
+            forget_screen()
+        self._redraw()
 
     def _stopping(self, signum: int, frame: FrameType | None) -> None:
         """SIGTSTP (Ctrl-Z): Textual leaves application mode and stops the process."""
