@@ -62,3 +62,26 @@ async def test_every_error_in_the_log_reads_as_the_other_panels_write_it(name, c
                 assert cells[1:4] == [readable(v) for v in values], (k, cells)
             else:
                 assert readable(values[0]) in cells, (k, cells)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("steps", [5, 7, 12])
+async def test_hot_and_colds_rounding_dust_in_the_log_has_its_word(steps, language):
+    """Lesson 2's log showed 2.7756e-17 as a weight, bare, rows after the worked step had
+    said what it is: a word under the log says it while it is on screen."""
+    from gradstep.tui.words.say import say
+    from tests.helpers import screen_text
+
+    app = _app("hot-cold", language)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(steps):
+            await pilot.press("space")
+        await pilot.pause()
+        from rich.cells import set_cell_size
+
+        log = [set_cell_size(line, 40) for line in screen_text(app).splitlines()[13:23]]  # the log's 40 cells
+        note = say(language, "log.dust", value="2.7756e-17")
+        assert any("2.7756e-17" in line and line.split()[0].isdigit() for line in log), log
+        assert any(note in line for line in log), log
+        shown = app.query_one("#log").draw(app.state).renderables
+        assert len(shown) == min(steps + 3, app.query_one("#log").size.height)  # the heading, the rows, the word

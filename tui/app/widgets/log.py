@@ -18,6 +18,8 @@ from ....core.numbers import column, exact, readable
 from ....core.problem import HOT_COLD, MEASURE, Problem
 from ...words.language import LANGUAGES
 from ...words.say import headings, say
+from ...words.worked import ROUNDING_DUST
+from ...words.wrap import wrap
 from ..state import AppState
 from .panel import StatePanel
 
@@ -140,6 +142,25 @@ def _shown_widths(rows: list[dict], least: int) -> dict[str, int]:
     return widths
 
 
+def _dust_shown(problem: Problem, rows: list[dict], columns: list[tuple[str, int | None]]) -> float | None:
+    """The first figure in the log's rows that is hot and cold's float rounding dust: a
+    weight that steps of step_amount bring to 0 but for rounding (0.5 - 5 x 0.1 is
+    2.7756e-17), or its error at the goal (1.2326e-32): else None. A log of 2.7756e-17 with
+    no word read as a meaningful figure (the worked step explains it at its step only)."""
+    if problem.method != HOT_COLD:
+        return None
+    hair = ROUNDING_DUST * problem.step_amount
+    scale = max(abs(x) for x in problem.inputs)
+    limits = {"weight": hair, "prediction": hair * scale, "error": (hair * scale) ** 2}
+    for row in rows:
+        for field, index in columns:
+            limit = limits.get(field)
+            value = row.get(field) if index is None else _at(row.get(field), index)
+            if limit and isinstance(value, float) and 0 < abs(value) < limit:
+                return value
+    return None
+
+
 def _exact_widths(rows: list[dict]) -> dict[str, int]:
     """Each field's width with every digit: its longest figure in `rows` (at least a
     heading's few cells), so "0.7569000000000001" takes 18 cells, not EXACT_WIDTH."""
@@ -197,6 +218,11 @@ class IterationLog(StatePanel):
             number = k + 1 if measuring else k  # a measuring lesson counts its measurements
             line = " ".join([str(number).rjust(iteration_width), *row_cells])
             lines.append(Text(line, style="bold" if k == last else ""))
+        dust = None if state.exact else _dust_shown(history.problem, rows, columns)
+        if dust is not None:  # said under the rows, in place of the oldest (the height stays)
+            note = wrap(say(state.language, "log.dust", value=readable(dust)), max(1, self.size.width))
+            over = max(0, len(lines) + len(note) - self.size.height)  # rows it takes the place of, oldest first
+            lines = lines[:1] + lines[1 + over:] + [Text(part, style="italic") for part in note]
         return Group(*lines)
 
     @staticmethod
