@@ -39,9 +39,10 @@ def shown(values, language: str) -> str:
 
 
 def shown_field(problem: Problem, field: str, language: str) -> str:
-    """A field as the form shows it: a matrix of weights row by row ("0.1 0.2; 0.3 0.4"), the
-    frozen weights counted from 1 as on screen."""
-    if field == "weights" and problem.outputs > 1:
+    """A field as the form shows it: a matrix of weights row by row ("0.1 0.2; 0.3 0.4"), as
+    the panel writes them (one input: a weight an output, one row, "0.3 0.2 0.9"), the frozen
+    weights counted from 1 as on screen."""
+    if field == "weights" and problem.outputs > 1 and len(problem.inputs) > 1:
         return say(language, "sep.rows").join(shown(row, language) for row in problem.rows())
     if field == "frozen":
         return shown(tuple(index + 1 for index in problem.frozen), language)
