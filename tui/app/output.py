@@ -129,6 +129,14 @@ TAIL = ("", PLAIN)  # the right half of a double-width character, in the cell af
 Cell = tuple[str, State]  # a character and how it looks (blank_look for a space)
 
 
+@lru_cache(maxsize=1024)
+def cell_of(character: str, look: State) -> Cell:
+    """One tuple for each character and look: a screen holds a few hundred of them in its
+    1,920 cells, and a tuple a cell (160 KB a process) was most of what a classroom of
+    30 sessions grew by when the driver began to keep them."""
+    return character, look
+
+
 class Cells:
     """What the terminal shows, cell by cell, as far as what went through `rewrite` told it.
 
@@ -231,7 +239,7 @@ class Cells:
             out.append(token)
             self.forget()
             return (y, x + sum(widths)), wanted
-        cells = [(character, blanks if character == " " else look) for character in token]
+        cells = [cell_of(character, blanks if character == " " else look) for character in token]
         row = self.rows.setdefault(y, [])
         if widths is None or all(width == 1 for width in widths):
             return (y, x + len(cells)), self._cell_a_character(token, cells, row, y, x, shown, wanted, out)
