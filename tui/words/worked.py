@@ -299,8 +299,8 @@ def _with_dust_note(lines: list[str], problem: Problem, step: HotColdStep, langu
     dust = [value for value in shown if value and abs(value) < ROUNDING_DUST * amount]
     if not dust:
         return lines
-    shown = readable(dust[0])
-    at = next((index for index, line in enumerate(lines) if shown in line), len(lines) - 1)
+    written = readable(dust[0])
+    at = next((index for index, line in enumerate(lines) if written in line), len(lines) - 1)
     note = say(language, "worked.dust", value=readable(dust[0], 2), step=readable(amount))
     return lines[:at + 1] + [note] + lines[at + 1:]
 

@@ -56,7 +56,7 @@ class ErrorChart(StatePanel, PlotextPlot):
             rows = self.size.height - PLOT_MARGIN if self.size.height > PLOT_MARGIN + 1 else None
             frame = self._framed_on(state, rows)
             self._reserved = rows is not None and rows > 2 and bool(self._caption_of(state, frame))
-            if self._reserved:
+            if self._reserved and rows is not None:
                 frame = self._framed_on(state, rows - 1)  # the caption takes the chart's last row
             self._framed = (state, self.size), frame
         return frame
