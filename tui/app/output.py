@@ -129,12 +129,19 @@ TAIL = ("", PLAIN)  # the right half of a double-width character, in the cell af
 Cell = tuple[str, State]  # a character and how it looks (blank_look for a space)
 
 
-@lru_cache(maxsize=1024)
+KNOWN_CELLS: dict[Cell, Cell] = {}  # one tuple for each character and look met so far
+MOST_KNOWN_CELLS = 4096  # then start again: the screens' own hold their tuples
+
+
 def cell_of(character: str, look: State) -> Cell:
     """One tuple for each character and look: a screen holds a few hundred of them in its
-    1,920 cells, and a tuple a cell (160 KB a process) was most of what a classroom of
-    30 sessions grew by when the driver began to keep them."""
-    return character, look
+    1,920 cells, and a tuple a cell (160 KB a process; an lru_cache's links over them, 66
+    KB more) was most of what a classroom of 30 sessions grew by when the driver began to
+    keep them."""
+    if len(KNOWN_CELLS) >= MOST_KNOWN_CELLS:
+        KNOWN_CELLS.clear()
+    pair = (character, look)
+    return KNOWN_CELLS.setdefault(pair, pair)
 
 
 class Cells:
