@@ -62,7 +62,8 @@ def _e_notation_said(lines: list[str], language: str) -> list[str]:
         found = next((figure for figure in E_FIGURE.finditer(line)
                       if not (noted and figure[2].startswith("-"))), None)
         if found:
-            mantissa, exponent = found[1].lstrip("-"), int(found[2])
+            # The mantissa keeps the figure's sign: "-1.2941e+06 means 1.2941 x 10^6" was untrue.
+            mantissa, exponent = found[1], int(found[2])
             way = "worked.e_notation.right" if exponent > 0 else "worked.e_notation.left"
             note = say(language, "worked.e_notation", label=found[0], mantissa=mantissa, exponent=exponent,
                        places=abs(exponent), way=say(language, way))
