@@ -75,6 +75,7 @@ class KeyBar(StatePanel):
 
     def on_mount(self) -> None:
         self.app.screen_change_signal.subscribe(self, self._screen_changed)
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
 
     def show(self, state: AppState) -> None:
         """As every panel, but caught up after the screen's next paint: whether more text
@@ -93,6 +94,14 @@ class KeyBar(StatePanel):
         last lesson's keys ever after."""
         if screen is self.screen and self.state is not None:
             self._behind = False
+            self.show(self.state)
+
+    def _bindings_changed(self, screen: object) -> None:
+        """Which keys would work changed without a new state: the lesson panel took another
+        size (an edit that starts the run again gives it back the whole row), and with it
+        another page count. The bar had caught up at the panel's old size and offered
+        "w more" on a panel that now fits one page."""
+        if self.state is not None:
             self.show(self.state)
 
     def drawn_from(self, state: AppState) -> tuple:

@@ -74,6 +74,11 @@ class LessonPanel(StatePanel):
         self.set_class(state.session.history.divergence is not None, "-diverged")
         super().show(state)
 
+    def on_resize(self) -> None:
+        """A new size can mean another page count, and w (more text) works or not by it:
+        the key bar and the App's check of w are asked again."""
+        self.screen.refresh_bindings()
+
     def title(self, state: AppState) -> str:
         history = state.session.history
         if history.divergence is not None:
