@@ -5,7 +5,7 @@ import pytest
 
 from gradstep.tui.app.widgets.lesson import LessonPanel
 
-from ..helpers import SIZE, app_for
+from ..helpers import SIZE, app_for, screen_text
 from .test_app import key_bar_text
 
 
@@ -27,3 +27,38 @@ async def test_after_an_edit_the_key_bar_offers_w_only_where_the_panel_has_more(
         pages = app.query_one(LessonPanel).page_count(app.state)
         offered = {"en": "w more", "zh": "w 翻页"}[language] in key_bar_text(app)
         assert offered == (pages > 1), (pages, key_bar_text(app))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("skip", [False, True])
+async def test_play_stopped_by_a_question_goes_on_once_it_is_answered(language, skip):
+    """Lesson 4, p: play stopped for the question at iteration 2 and, answered or skipped,
+    stayed stopped; a teacher who paused to ask goes on. The notice says so."""
+    from gradstep.tui.app.screens.ask import QuestionScreen
+
+    app = app_for("error-curve", questions=True, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "enter")  # the question at iteration 0
+        await pilot.press("p")
+        for _ in range(100):
+            if isinstance(app.screen, QuestionScreen):
+                break
+            await pilot.pause(0.05)
+        assert isinstance(app.screen, QuestionScreen) and not app.state.playing
+        iteration = app.state.session.history.iteration
+        if skip:
+            await pilot.press("s")
+        for _ in range(10):  # the answer, r^2 = 0.75^2, then Enter goes on
+            if not isinstance(app.screen, QuestionScreen):
+                break
+            box = app.screen.query("#answer")
+            await pilot.press(*(list("0.5625") if box and not box.first().value else []), "enter")
+        assert not isinstance(app.screen, QuestionScreen), screen_text(app)
+        assert app.state.playing
+        assert {"en": "Play goes on", "zh": "接着播放"}[language] in app.state.notice
+        for _ in range(100):
+            if app.state.session.history.iteration > iteration:
+                break
+            await pilot.pause(0.05)
+        assert app.state.session.history.iteration > iteration

@@ -194,7 +194,12 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
 
         def answered(answer) -> None:  # a notice waiting under the question (a corrupt save) stays to be read
             # The next question due now is asked by watch_state, with no glimpse of the lesson between.
-            self.state = self.state.replace(session=self.state.session.answered(answer), notice=self.state.notice)
+            # Play the question stopped goes on once it is answered or skipped, as a teacher
+            # who paused to ask would go on (it stayed stopped, and p was needed again).
+            session = self.state.session.answered(answer)
+            resumes = stopped_play and play_ends(session) is None
+            self.state = self.state.replace(session=session, playing=resumes,
+                                            notice=self.say("play.resumed") if resumes else self.state.notice)
 
         def quit_answered(answer) -> None:  # q: a settled answer kept in the save, as Enter would keep it
             if answer is not None:
