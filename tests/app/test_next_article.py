@@ -65,7 +65,7 @@ async def test_the_freeze_lesson_teaches_with_the_numbers_on_screen():
     app = app_for("freeze-weight")
     async with app.run_test(size=SIZE) as pilot:
         text = screen_text(app)
-        assert "weights    0.1 (frozen) 0.2 -0.1" in text and "goal       1   " in text and "r = 1 - 0.3 x 1.8625 = 0.44125" in text
+        assert "weights    0.1* 0.2 -0.1" in text and "; * frozen" in text and "goal       1   " in text and "r = 1 - 0.3 x 1.8625 = 0.44125" in text
         assert "0.65^2 + 1.2^2 = 1.8625" in panel(app)
         await pilot.press("space", "space", "space")
         history = app.state.session.history

@@ -849,6 +849,36 @@ async def test_every_gradient_lesson_shows_its_steps_to_go_at_80x24(name, langua
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
+async def test_two_frozen_weights_keep_the_weights_row_whole_and_its_digits(language):
+    """Lesson 8 with w1 and w2 frozen wrapped the weights row, "0.1 (frozen) 0.2" then
+    "(frozen) -0.1" under it, the mark read as the next weight's, and cut the row to 3
+    digits (-0.021) while the log and worked step showed 5 (-0.020973). Each frozen number
+    carries a one-cell mark, said once in the panel's title; the row keeps its line and its
+    digits, and the steps to go still show."""
+    from rich.cells import set_cell_size  # the panel's 40 cells: a Chinese character takes two
+
+    from gradstep.tui.app.widgets.parameters import ParametersPanel
+
+    app = app_for("freeze-weight", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await edit(pilot, frozen="1 2")
+        await press_at_once(pilot, "space", "space")
+        await settle(pilot)
+        history = app.state.session.history
+        assert history.problem.frozen == (0, 1)
+        panel = [set_cell_size(line, 40).rstrip() for line in screen_text(app).splitlines()[2:12]]
+        rows = {line.split()[0]: line for line in panel if line.strip()}
+        mark = {"en": " ", "zh": ","}[language]  # a list as every panel writes it
+        frozen = [say(language, "weight.frozen", value=value) for value in ("0.1", "0.2")]
+        assert rows[say(language, "weights")].split(maxsplit=1)[1] == mark.join([*frozen, "-0.020973"]), panel
+        assert not any(line.startswith("  ") for line in panel), panel  # no row goes on under itself
+        title = str(app.query_one(ParametersPanel).border_title)
+        assert say(language, "parameters.frozen", rule=say(language, "gd")) in title, title
+        last = readout_lines(history, language, app.state.session.lesson.hidden)[-1]
+        assert re.sub(r"\s", "", last) in re.sub(r"\s", "", "".join(panel)), (last, panel)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
 async def test_after_m_gradient_descents_count_is_the_one_its_own_panel_gave(language):
     """Lesson 3 at alpha 0.5: the panel said "11 more steps to error < 0.000001"; after m, hot
     and cold's panel said "gradient descent: 5 more steps", counted to hot and cold's own

@@ -24,12 +24,14 @@ class ParametersPanel(StatePanel):
     """What the neuron is, what it predicts now, and the convergence readout."""
 
     def title(self, state: AppState) -> str:
-        """Which rule moves these numbers (the iteration is on the status line); the rule's
-        name alone where the whole title is wider than the border has room for, as a
-        longer language's may be, so that the border never cuts it."""
+        """Which rule moves these numbers (the iteration is on the status line), and with a
+        weight frozen what its mark "*" means, said once here for every row; shorter where
+        the whole title is wider than the border has room for, as a longer language's may
+        be, so that the border never cuts it."""
         rule = say(state.language, state.session.problem.method)
-        title = say(state.language, "parameters.title", rule=rule)
-        return title if width(title) <= self.size.width - 4 or not self.size.width else rule
+        keys = ["parameters.title.frozen", "parameters.frozen"] if state.session.problem.frozen else ["parameters.title"]
+        titles = [say(state.language, key, rule=rule) for key in keys]
+        return next((title for title in titles if width(title) <= self.size.width - 4 or not self.size.width), rule)
 
     def draw(self, state: AppState) -> Group:
         history, language = state.session.history, state.language
@@ -96,11 +98,13 @@ def weight_labels(problem, language: str) -> list[str]:
 def weight_rows(weights, problem, language: str, labels: list[str], room: int) -> list[tuple[str, str]]:
     """The weights: one line, or with several outputs a line per output's row (its column
     of numbers lines up with the inputs), each frozen weight marked beside its own number
-    ("0.1 (frozen) 0.2"; on the goal's row, "goal 1 (w1 frozen)" read as "the goal is
-    frozen"). A row keeps to one line of `room` cells: with the digits every panel shows
-    (the worked step's 0.061325 read 0.06132 here at four), and where a diverging run's
-    figures or a frozen mark grow long, with fewer (to 2): a wrapped row pushed lesson 8's
-    steps to go off the panel."""
+    ("0.1* 0.2"; on the goal's row, "goal 1 (w1 frozen)" read as "the goal is frozen"), the
+    mark's meaning in the title. A row keeps to one line of `room` cells: with the digits
+    every panel shows (the worked step's 0.061325 read 0.06132 here at four), and where a
+    diverging run's figures grow long, with fewer (to 2): a wrapped row pushed lesson 8's
+    steps to go off the panel. The mark is one cell: "0.1 (frozen) 0.2 (frozen) -0.021"
+    took two frozen weights down to 3 digits and still wrapped, its second "(frozen)"
+    under the first number, read as the mark of the weight after it."""
     marks = frozen_marks(problem, language)
     n = len(weights) // len(labels)
     return [(label, fitting(weights[row * n:(row + 1) * n], room, language, marks=marks[row * n:(row + 1) * n]))
@@ -108,7 +112,7 @@ def weight_rows(weights, problem, language: str, labels: list[str], room: int) -
 
 
 def frozen_marks(problem, language: str) -> list[str]:
-    """For each weight, the template its number is shown in: "{value} (frozen)" for a
+    """For each weight, the template its number is shown in: "{value}*" for a
     frozen one, "{value}" for one that learns."""
     marked = say(language, "weight.frozen", value="{value}")
     return [marked if index in problem.frozen else "{value}" for index in range(problem.size)]
