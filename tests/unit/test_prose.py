@@ -707,7 +707,7 @@ def test_a_frozen_weight_in_a_matrix_has_one_name_in_the_worked_step(language):
     problem = find_lesson("weight-matrix").problem.replace(frozen=(3,))
     history = History.start(problem).step()
     said = "\n".join(worked_step(history, language, output=1))
-    assert say(language, "worked.frozen", weights="w2,1", count=1) in said
+    assert say(language, "worked.frozen", weights="w2,1") in said
     assert {"en": "0 for frozen w2,1", "zh": "冻结的 w2,1 取 0"}[language] in said
     assert not re.search(r"(weight|权重) 1\b", said)
     assert "w2,1" not in "\n".join(worked_step(history, language, output=0))  # row 1 freezes nothing
@@ -1324,3 +1324,16 @@ def test_lessons_9_and_10_name_a_weight_one_way_on_every_panel(language):
         assert not re.search(r"(?<![a-z])weight \d|权重 \d|row 2 of the weights|权重的第 2 行", said)
     helped = help_says(language, "help.weights.outputs", ())
     assert "wi,j" in helped and not re.search(r"weight 1|权重 1", helped)
+
+
+@pytest.mark.parametrize(("language", "says", "never"), [
+    ("en", "w1, w2, w3 are frozen: their weight_delta is set to 0", "is frozen: its"),
+    ("zh", "w1、w2、w3 被冻结：它们的权重改变量都改为 0", "它的权重改变量")])
+def test_several_frozen_weights_are_spoken_of_as_several(language, says, never):
+    """Lesson 8 with three weights frozen read "w1, w2, w3 is frozen: its weight_delta is set
+    to 0", as if they were one weight; one frozen weight keeps "is" and "its"."""
+    problem = find_lesson("freeze-weight").problem.replace(frozen=(0, 1, 2))
+    said = "\n".join(worked_step(History.start(problem).step(), language))
+    assert says in said and never not in said, said
+    one = "\n".join(worked_step(History.start(problem.replace(frozen=(1,))).step(), language))
+    assert say(language, "worked.frozen", weights="w2") in one

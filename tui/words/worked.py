@@ -205,7 +205,7 @@ def _gradient_lines(problem: Problem, step: GradientStep, language: str, row: in
             delta,
             say(language, weight_delta_key, delta=number(step.delta), input=number(inputs[0]),
                 value=readable(step.weight_delta[0]), weights=frozen),
-            *([say(language, "worked.frozen", weights=frozen, count=1)] if frozen else []),
+            *([say(language, "worked.frozen", weights=frozen)] if frozen else []),
             say(language, "worked.weight" if row is None else "worked.weight.named", name=name(0),
                 weight=readable(step.weights[0]), alpha=readable(alpha),
                 weight_delta=number(step.weight_delta[0]), value=readable(step.weights_after[0])),
@@ -222,7 +222,8 @@ def _gradient_lines(problem: Problem, step: GradientStep, language: str, row: in
         *([say(language, "worked.no_signal.some", names=say(language, "sep.list").join(silent))] if silent else []),
     ]
     if frozen:  # why it is 0, after the line that shows it
-        lines.insert(2, say(language, "worked.frozen", weights=frozen, count=len(problem.frozen)))
+        several = len(problem.frozen) > 1  # "w1, w2 is frozen: its ..." read as one weight
+        lines.insert(2, say(language, "worked.frozen.several" if several else "worked.frozen", weights=frozen))
     return lines
 
 
