@@ -62,3 +62,21 @@ async def test_play_stopped_by_a_question_goes_on_once_it_is_answered(language, 
                 break
             await pilot.pause(0.05)
         assert app.state.session.history.iteration > iteration
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_x_names_the_file_for_every_lesson_and_shows_its_name_and_folder_whole(tmp_path, monkeypatch, language):
+    """Lesson 10, x: the notice showed "迭代记录已存到 …/walk4-zh" (the folder cut from the
+    front, to fit one row) and the file was named after lesson 10 though it holds every
+    lesson. The name now says what it holds, and name and folder are whole, wrapped."""
+    folder = tmp_path.joinpath("students", "class-3b", "walk4-" + language)
+    folder.mkdir(parents=True)
+    monkeypatch.chdir(folder)
+    app = app_for("weight-matrix", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space", "x")
+        await pilot.pause()
+        [path] = folder.glob("*.csv")
+        assert path.name.startswith("gradstep-log-") and "weight-matrix" not in path.name
+        squeezed = "".join(screen_text(app).split())
+        assert path.name in squeezed and str(folder) in squeezed

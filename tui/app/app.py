@@ -37,7 +37,7 @@ from ..words.language import following, shown, switchable
 from ..words.prose import facts_now, reveal, stands_entries
 from ..words.say import explain, field_names, say
 from ..words.undo import back_notice, reset_notice
-from ..words.wrap import end_of_path, width
+from ..words.wrap import end_of_path, width, wrap
 from .ascii import AsciiFilter
 from .driver import gradsteps_driver
 from .ending import Ending
@@ -49,7 +49,7 @@ from .widgets.chart import ErrorChart
 from .widgets.key_bar import KeyBar
 from .widgets.lesson import LessonPanel
 from .widgets.log import IterationLog
-from .widgets.notice import NoticeLine
+from .widgets.notice import MOST_ROWS, NoticeLine
 from .widgets.panel import StatePanel
 from .widgets.parameters import ParametersPanel
 from .widgets.status import StatusBar
@@ -431,23 +431,33 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
 
         try:
             self.note_state()
-            path = exports.export_log(self.journal, self.state.session.lesson.name, export_folder(), self.owner)
+            path = exports.export_log(self.journal, export_folder(), self.owner)
         except OSError as error:
             return self.refuse(self.say("export_failed", reason=error.strerror or str(error)))
         self.state = self.state.replace(notice=self.fitted_path_notice("exported", path))
 
     def fitted_path_notice(self, key: str, path: Path) -> str:
-        """The notice `key` naming `path` on the notice line's one row: the file's name whole
-        and, when the whole does not fit, the folder's end led by "…" (whichever comes first
-        in the language's sentence, nothing is cut silently)."""
+        """The notice `key` naming `path`: the file's name whole, which is what the student
+        looks for, and its folder whole where the notice's rows (MOST_ROWS, wrapped) hold it;
+        only a folder too long for them is shortened, its end kept behind "…". Cut to one
+        row, a Chinese notice showed "…/walk4-zh" and the student could not tell where the
+        file went."""
         columns = self.size.width - 1  # the notice line starts with a space
-        notice = self.say(key, name=path.name, folder=path.parent)
-        folder = str(path.parent)
-        room = width(folder) - (width(notice) - columns)
-        if room < width(folder):
-            notice = self.say(key, name=path.name, folder=end_of_path(folder, max(room, 4), "..." if self.ascii_only else "…",
-                                                                 os.sep))
-        return notice
+        folder, mark = str(path.parent), "..." if self.ascii_only else "…"
+
+        def notice(shown: str) -> str:
+            return self.say(key, name=path.name, folder=shown)
+
+        def fits(room: int) -> bool:
+            return len(wrap(notice(end_of_path(folder, room, mark, os.sep)), columns)) <= MOST_ROWS
+
+        if fits(width(folder)):
+            return notice(folder)
+        low, high = 4, width(folder)  # the most of the folder's end that still fits, at least 4 cells
+        while low < high:
+            middle = (low + high + 1) // 2
+            low, high = (middle, high) if fits(middle) else (low, middle - 1)
+        return notice(end_of_path(folder, low, mark, os.sep))
 
     def action_help(self) -> None:
         from .screens.help import HelpScreen

@@ -14,14 +14,16 @@ from ...core.schema import entry_rows, write_rows
 from .owner import Owner
 
 
-def export_log(journal: Journal, lesson: str, folder: Path, owner: Owner) -> Path:
+def export_log(journal: Journal, folder: Path, owner: Owner) -> Path:
     """Write the journal to a new CSV file in `folder` and return its path.
 
-    The name carries the session, the lesson open now and the time, and an existing file
-    is never overwritten.
+    The name says what the file holds, the log of every lesson of the session, then the
+    session and the time; an existing file is never overwritten. It carried the lesson
+    open at the export ("gradstep-weight-matrix-....csv"), which read as that lesson's
+    log alone.
     """
-    parts = [plain_name(part) for part in (owner.session, lesson) if part]
-    stem = "-".join(["gradstep", *parts, time.strftime("%Y%m%d-%H%M%S")])
+    parts = [plain_name(owner.session)] if owner.session else []
+    stem = "-".join(["gradstep-log", *parts, time.strftime("%Y%m%d-%H%M%S")])
     for attempt in range(100):
         path = folder / (f"{stem}.csv" if attempt == 0 else f"{stem}-{attempt}.csv")
         try:

@@ -5,7 +5,7 @@ keys' place it hid them, at the start too (a kept session's notice), where a new
 first for what to press. The lesson's name and title above never give way. A notice longer
 than the row wraps, between words, to at most MOST_ROWS rows, and
 what still does not fit ends in "…", so nothing is cut silently; one naming a file
-shortens its folder instead (App.fitted_path_notice).
+shortens its folder instead, where the rows cannot hold it (App.fitted_path_notice).
 """
 
 from typing import TYPE_CHECKING, cast
