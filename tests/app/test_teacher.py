@@ -100,7 +100,7 @@ async def test_x_exports_rows_naming_the_session(tmp_path, monkeypatch):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "space", "x")
     [path] = tmp_path.glob("*.csv")
-    assert path.name.startswith("gradstep-bench-3-alpha-")
+    assert path.name.startswith("gradstep-log-bench-3-")
     rows = list(csv.DictReader(path.open(encoding="utf-8")))
     assert [(row["user"], row["session"], row["session_name"], row["kind"], row["lesson"], row["alpha"])
             for row in rows] == [("ana", "feed", "bench-3", "step", "alpha", "0.1")] * 2
