@@ -7,6 +7,7 @@ here once, with the current numbers filled in.
 """
 
 import math
+from fractions import Fraction
 
 from ...core import analysis
 from ...core.numbers import SHOWN_DIGITS, readable
@@ -106,13 +107,79 @@ def squares_total(problem: Problem) -> str:
     return carried(analysis.sum_of_squares(problem), TOTAL_DIGITS)
 
 
+def r_shown(problem: Problem) -> str:
+    """r as every panel and sentence writes it: "0.6", "-1", "0.258875"."""
+    return carried(r_value(problem))
+
+
 def r_formula(problem: Problem, language: str) -> str:
     """r = 1 - alpha x input^2 with the numbers in: "1 - 0.1 x 2^2 = 0.6", "1 - 0.1 x
     (-2)^2 = 0.6" (each output of one input alike); several inputs are summed first:
-    "1 - 0.01 x 74.1125 = 0.258875". The one place r's formula is written."""
-    times = say(language, "sign.times")
-    total = squares(problem, language) if one_input(problem) else squares_total(problem)
-    return f"1 - {readable(problem.alpha)}{times}{total} = {carried(r_value(problem))}"
+    "1 - 0.01 x 74.1125 = 0.258875". The one place r's formula is written. Where alpha is
+    shown rounded and the figures as written do not give r, the formula says so with the
+    approximately sign: "1 - 0.22222 x 3^2 = -1" (alpha 2/9) read false, as by hand it is -0.99998."""
+    alpha, total = readable(problem.alpha), _total_shown(problem, language)
+    r = r_shown(problem)
+    worked = _worked(lambda: 1 - Fraction(alpha) * _read(total, problem))
+    return f"1 - {alpha}{say(language, 'sign.times')}{total}{equals(worked, r, language)}{r}"
+
+
+def scale_formula(problem: Problem, language: str) -> str:
+    """alpha x input^2 with the numbers in, as lesson 5 works r out: "0.3 x 2^2 = 1.2"."""
+    alpha, total, scale = readable(problem.alpha), _total_shown(problem, language), _scale_shown(problem)
+    worked = _worked(lambda: Fraction(alpha) * _read(total, problem))
+    return f"{alpha}{say(language, 'sign.times')}{total}{equals(worked, scale, language)}{scale}"
+
+
+def r_from_scale(problem: Problem, language: str) -> str:
+    """1 - alpha x input^2 with the product in, as lesson 5 works r out: "1 - 1.2 = -0.2"."""
+    scale, r = _scale_shown(problem), r_shown(problem)
+    return f"1 - {scale}{equals(_worked(lambda: 1 - Fraction(scale)), r, language)}{r}"
+
+
+def _scale_shown(problem: Problem) -> str:
+    """alpha x input^2, carried on to r: exact where EXACT_DIGITS do it, as r is (0.741125
+    before r = 0.258875: 0.74113 would not subtract to it)."""
+    return carried(problem.alpha * analysis.sum_of_squares(problem))
+
+
+def _total_shown(problem: Problem, language: str) -> str:
+    return squares(problem, language) if one_input(problem) else squares_total(problem)
+
+
+def _read(total: str, problem: Problem) -> Fraction:
+    """The sum of squares as written (`total`, "0.33333^2" or "74.1125"), worked exactly."""
+    if "^2" not in total:
+        return Fraction(total)
+    return sum((Fraction(readable(x)) ** 2 for j, x in enumerate(problem.inputs) if problem.learns(j)), Fraction(0))
+
+
+def _worked(work) -> Fraction | None:
+    """A formula's figures as shown, worked by hand; None where one is not a number ("overflow")."""
+    try:
+        return work()
+    except (ValueError, ZeroDivisionError, OverflowError):
+        return None
+
+
+def equals(worked: Fraction | None, result: str, language: str) -> str:
+    """" = " where `result` is what the figures as shown give, worked by hand (`worked`), to
+    the digits `result` shows (at least SHOWN_DIGITS: "-1" stands for -1.0000); else the
+    language's approximately sign, so the line stays true where a figure before it is rounded."""
+    try:
+        shown = float(result)  # not a bare Fraction(result): it would read "nan" and "inf"
+    except ValueError:  # "overflow": nothing a hand could check
+        return " = "
+    if worked is None or worked == Fraction(result):
+        return " = "
+    digits = max(SHOWN_DIGITS, _significant_digits(result))
+    adds_up = readable(float(worked), digits) == readable(shown, digits)
+    return " = " if adds_up else say(language, "sign.about")
+
+
+def _significant_digits(text: str) -> int:
+    """How many significant digits a written figure shows: "0.258875" 6, "-1" 1, "1.2e-05" 2."""
+    return len(text.lstrip("-").split("e")[0].replace(".", "").lstrip("0"))
 
 
 def row_r_formulas(problem: Problem, language: str) -> str | None:

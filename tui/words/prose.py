@@ -33,7 +33,7 @@ from ...core.session import Session
 from .catalogue import SENTENCE_KEYS, SENTENCES
 from .language import LANGUAGES
 from .figures import (EXACT_DIGITS, carried, goals_text, no_signal_suffix, not_falsely_whole, number, over_squares, parenthesised,
-                      r_formula, r_value, row_r_formulas, squares, weight_name, weights_text, listed)
+                      r_formula, r_from_scale, r_value, row_r_formulas, scale_formula, squares, weight_name, weights_text, listed)
 from .say import say
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -74,6 +74,8 @@ def facts(problem: Problem, language: str) -> Mapping[str, str]:
         "scale": readable(scale),
         "r": carried(r),
         "r_formula": r_formula(problem, language),
+        "scale_formula": scale_formula(problem, language),
+        "r_from_scale": r_from_scale(problem, language),
         "r_squared": not_falsely_whole(r * r),
         "r_says": r_says(problem, language),
         "downhill": downhill(problem, language),
@@ -537,7 +539,7 @@ _BY_WEIGHT = ("weight", "prediction", "predicts", "miss", "misses", "error", "sq
               "distance_steps", "distance_in_steps", "start_to_goal")
 PLACEHOLDERS = tuple(facts(Problem(weights=(0.5,), inputs=(2.0,), goal=0.8), "en"))  # what a lesson may name
 # What each readout a teacher may hide (HIDEABLE) tells, so words naming it would tell it anyway.
-TELLS = {"forecast": ("r", "r_formula", "r_squared", "r_says", "r_at_alpha_1", "downhill", "blows_up", "try_alphas", "frozen_curve"),
+TELLS = {"forecast": ("r", "r_formula", "r_from_scale", "r_squared", "r_says", "r_at_alpha_1", "downhill", "blows_up", "try_alphas", "frozen_curve"),
          "analysis": ("best_alpha", "edge", "best_formula", "edge_formula", "distance_steps", "start_to_goal")}
 
 

@@ -16,7 +16,7 @@ from ...core.history import History
 from ...core.numbers import decimal, readable
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
 from ...core.rules import PREDICTIONS_PER_STEP
-from .figures import no_signal_suffix, r_formula
+from .figures import no_signal_suffix, r_formula, r_shown
 from .say import say
 
 
@@ -86,7 +86,7 @@ def r_verdict(history: History, language: str, output: int = 0) -> str | None:
     regime = analysis.gradient_regime(problem) if problem.method == GRADIENT_DESCENT else None
     if regime not in R_VERDICTS or analysis.starts_on_goal(problem):
         return None
-    return say(language, "regime.r_is", name=name, r=r_formula(problem, language).rsplit(" = ", 1)[-1],
+    return say(language, "regime.r_is", name=name, r=r_shown(problem),
                verdict=say(language, f"verdict.{regime.value}"))
 
 

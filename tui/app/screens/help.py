@@ -15,7 +15,7 @@ from ..widgets.wrapped import Wrapped
 PANELS = ("parameters", "chart", "worked", "log")  # in the order they sit on screen
 # The glossary, each term after those its text uses: 梯度下降 used 权重改变量 lines before defining it.
 TERMS = ("delta", "error", "hot_cold", "weight_delta", "alpha", "gd", "converges", "r", "best_alpha", "edge",
-         "e_notation", "rounding")
+         "e_notation", "rounding", "about")
 
 
 class HelpScreen(ModalScreen[None]):
