@@ -271,3 +271,26 @@ def test_a_label_goes_down_with_its_formula_only_where_the_line_has_no_room_for_
     assert formula in lines[at]  # whole: it fits a line
     if lines[at].startswith(label) and at > 0:  # the label went down with it: there was no room above
         assert width(lines[at - 1]) + 1 + width(label) > columns, lines
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("(figures rounded to 5 digits) error 3 = (0.10526 - 0.1)^2 = 2.7689e-05", "error 3"),
+    ("误差 3 = (0.10526 - 0.1)^2 = 2.7689e-05", "误差 3"),
+    ("then row 2 of w = [0.1 0.2 0.3] - 0.01 x weight_delta = [0.10214 0.20016 0.00030213]", "row 2 of w")])
+def test_a_name_and_its_index_are_never_split(text, name):
+    """Lessons 9 and 10's worked step ended a line with "error" and began the next with
+    "3 = (0.10526 - 0.1)^2 = 2.7689e-05", read as a formula for 3."""
+    for columns in range(width(name), 60):
+        lines = wrap(text, columns)
+        assert any(name in line for line in lines), (columns, lines)
+
+
+@given(st.lists(st.sampled_from(["the", "weighted", "sum", "is", "=", "0.1", "(0.5 - 1)^2", "误差", "的", "x"]), max_size=10),
+       st.sampled_from(["error", "row", "误差", "输出", "行"]), st.integers(1, 12),
+       st.lists(st.sampled_from(["=", "0.1", "is", "of", "w", "误差", "-", "0.25"]), max_size=8), st.integers(8, 40))
+def test_a_numbered_name_keeps_its_figure_at_any_width(before, word, index, after, columns):
+    """Whatever comes before and after, and at any width that holds it, a numbered name is
+    on one line with its figure: never "error" / "3 = ...", "误差" / "3"."""
+    lines = wrap(" ".join([*before, word, str(index), *after]), columns)
+    assert not any(re.search(rf"(^|\s){word}$", line) and re.match(rf"\s*{index}\b", following)
+                   for line, following in zip(lines, lines[1:])), lines

@@ -23,6 +23,7 @@ class Language:
     code_names: bool  # the code's names (a lesson's name, a CSV column's heading) are its words, shown as they are
     unbroken: tuple[str, ...] = ()  # words a line never splits, in a language written without spaces
     numbered: tuple[str, ...] = ()  # words whose figure after them names them ("输出 2"): never split from it
+    numbered_tail: tuple[str, ...] = ()  # a word that carries such a name on by one more ("row 2 of w")
     # Where a question stands ("input 0.65, goals 0.1 1 0.1"): between the entries, between an
     # entry's name and its value, between the numbers of a list (a matrix's rows: sep.rows).
     stands: str = ", "
@@ -32,7 +33,12 @@ class Language:
     opening: str = ""  # marks a line never ends with, besides ASCII's
 
 
-ENGLISH = Language("en", "English", fallback=None, locales=("en",), ascii=True, code_names=True)
+ENGLISH = Language(
+    "en", "English", fallback=None, locales=("en",), ascii=True, code_names=True,
+    # "error" at a line's end and "3 = (0.10526 - 0.1)^2" on the next read as two things. (Not
+    # "output": "output 3:" is a label, kept with its formula by the wrap's own rule.)
+    numbered=("error", "row"), numbered_tail=("of",),
+)
 CHINESE = Language(
     "zh", "中文", fallback="en", locales=("zh",), ascii=False, code_names=False,
     # The course's vocabulary, so that 预测 never reads 预/测 across two lines.

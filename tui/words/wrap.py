@@ -31,6 +31,7 @@ RELATIONS = BREAKS - {"+", "-"}  # where it breaks first: "r = 1" / "- alpha x i
 PRODUCTS = {"x", "×", "/", "*"}  # where a term too long for a line may break
 HANG = "  "  # before a formula's continued line, which begins with its operator
 NUMBERED = frozenset(word for language in LANGUAGES.values() for word in language.numbered)  # "输出" of "输出 2"
+TAILS = frozenset(word for language in LANGUAGES.values() for word in language.numbered_tail)  # "of" of "row 2 of w"
 # Words a line should not split ("预/测"), every language's, longest first.
 WORDS = tuple(sorted({word for language in LANGUAGES.values() for word in language.unbroken}, key=lambda word: (-len(word), word)))
 
@@ -275,17 +276,26 @@ def _units(paragraph: str, columns: int) -> list[tuple[str, bool]]:
 
 
 def _numbered(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, bool]]:
-    """A label and the figure that names it as one piece ("输出 2", "第 1"), where they fit a
-    line: "输出" at a line's end and "2：8.5 × 0.1 ..." on the next read as two things."""
+    """A label and the figure that names it as one piece ("输出 2", "第 1", "error 3"), where
+    they fit a line: "输出" at a line's end and "2：8.5 × 0.1 ..." on the next read as two
+    things, as lessons 9 and 10's "error" did above "3 = (0.10526 - 0.1)^2 = 2.7689e-05".
+    A tail word carries the name on by one piece ("row 2 of w": "row 2 of" and "w = ..."
+    read as row 2 of something else)."""
     if not NUMBERED or not any(piece in NUMBERED for piece, _ in pieces):
         return pieces
     joined: list[tuple[str, bool]] = []
+    wanted: set[str] | None = None  # what may join the name just made: its tail word, then anything
     for piece, space in pieces:
-        if (space and joined and joined[-1][0] in NUMBERED and re.match(r"-?\d", piece)
-                and width(joined[-1][0]) + 1 + width(piece) <= columns):
-            joined[-1] = (f"{joined[-1][0]} {piece}", joined[-1][1])
+        last = joined[-1][0] if joined else ""
+        named = last in NUMBERED and re.match(r"-?\d", piece)
+        carried = wanted is not None and (not wanted or piece in wanted)
+        if space and joined and (carried or named) and piece not in OPERATORS \
+                and width(last) + 1 + width(piece) <= columns:
+            joined[-1] = (f"{last} {piece}", joined[-1][1])
+            wanted = set(TAILS) if not carried else (set() if piece in TAILS else None)
         else:
             joined.append((piece, space))
+            wanted = None
     return joined
 
 
