@@ -243,16 +243,18 @@ def test_the_tutorial_end_follows_the_steps_taken(language):
     done = tutorial_end(lesson, history.step(), language)
     past = tutorial_end(lesson, history.step().step(), language)
     # a measuring lesson counts measurements, not steps (a newcomer read "1 step taken" where nothing stepped)
-    assert {"en": "ends here, after 1 measurement;", "zh": "做完 1 次测量，到这里就结束了"}[language] in done
-    assert {"en": "ended after 1 measurement (2 measurements now)",
-            "zh": "做完 1 次测量就结束了，现在已经做了 2 次测量"}[language] in past
-    assert {"en": "ends here", "zh": "到这里"}[language] not in past
+    # a lesson, not a tutorial; and the Chinese as a textbook says it ("做完 1 次测量，到这里就结束了" read stiffly)
+    assert {"en": "This lesson ends here, after 1 measurement;", "zh": "本课的演示到此结束，共做了 1 次测量。"}[language] in done
+    assert {"en": "This lesson ended after 1 measurement (2 measurements now)",
+            "zh": "本课的演示做 1 次测量就结束了，你已经做了 2 次测量。"}[language] in past
+    assert {"en": "ends here", "zh": "到此"}[language] not in past
+    assert not any(word in done + past for word in ("tutorial", "到这里就结束"))
     assert {"en": "space measures again", "zh": "按空格会再测量一次"}[language] in past  # what space does here
     edited = History.start(lesson.problem.replace(weights=(0.5,))).jump(3)
     assert tutorial_end(lesson, edited, language) == ""  # another problem: not the tutorial's run
     gradient = find_lesson("gradient-descent")  # tutorial_steps = 5
     six = tutorial_end(gradient, History.start(gradient.problem).jump(6), language)
-    assert {"en": "after 5 steps (6 steps taken now); step on", "zh": "走完 5 步就结束了，现在已经走了 6 步；可以按空格继续走"}[
+    assert {"en": "after 5 steps (6 steps taken now); step on", "zh": "走 5 步就结束了，你已经走了 6 步。可以按空格继续走"}[
         language] in six
 
 
