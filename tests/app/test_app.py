@@ -673,8 +673,8 @@ async def test_the_row_the_list_marks_is_the_lesson_enter_opens(language, lesson
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("l")
         assert isinstance(app.screen, LessonsScreen)
-        # the mark, and the lesson's number (0: the tenth)
-        marked = {mark: int(key) or 10 for mark, key in re.findall(r"│ ([*>])(\d) ", screen_text(app))}
+        # the mark, and the lesson's number (10, its key 0 beside it)
+        marked = {mark: int(number) for mark, number in re.findall(r"│ ([*>]) ?(\d+) ", screen_text(app))}
         studied = [index for index, each in enumerate(course(), start=1) if each.name == lesson][0]
         assert marked.get("*", studied) == studied
         await pilot.press("enter")

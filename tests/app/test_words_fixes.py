@@ -80,3 +80,22 @@ async def test_x_names_the_file_for_every_lesson_and_shows_its_name_and_folder_w
         assert path.name.startswith("gradstep-log-") and "weight-matrix" not in path.name
         squeezed = "".join(screen_text(app).split())
         assert path.name in squeezed and str(folder) in squeezed
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_list_numbers_the_tenth_lesson_10_and_names_its_key(language):
+    """The list numbered the tenth lesson "0", its key, where the README and every title
+    call it lesson 10. It is 10 now, the key 0 beside it, and the hint says what that is."""
+    from gradstep.tui.app.screens.lessons import LessonsScreen
+
+    app = app_for("alpha", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        text = screen_text(app)
+        name = {"en": "weight-matrix", "zh": "多个输入，多个输出"}[language]
+        assert f" 10 [0] {name}" in text and f" 0 {name}" not in text
+        assert {"en": "thekeyinbrackets", "zh": "方括号里的键"}[language] in "".join(text.split())
+        await pilot.press("0")
+        await pilot.pause()
+        assert not isinstance(app.screen, LessonsScreen) and app.state.session.lesson.name == "weight-matrix"

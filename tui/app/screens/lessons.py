@@ -63,14 +63,18 @@ class LessonsScreen(ModalScreen[Lesson | None]):
         colon = say(self.language, "sep.colon")
         rows = []
         opens = (self.next or self.current).name  # Enter's lesson, or at the last this one, to go back to
-        for number, lesson in zip(LIST_KEYS, self.lessons):
+        for index, (key, lesson) in enumerate(zip(LIST_KEYS, self.lessons)):
             # > marks the row Enter opens: it marked the lesson being studied, and a student
             # pressed Enter on ">1" to reopen it and was taken to lesson 2. * is that one.
             marker = ">" if lesson.name == opens else "*" if lesson.name == self.current.name else " "
             name, title = lesson_names(lesson, self.language)  # ("hot-cold", "Hot and cold"), or ("冷热法", "")
             summary = lesson_summary(lesson, self.language) if summaries else ""
             words = colon.join(part for part in (title, summary) if part)
-            rows.append((f"{marker}{number} {name}", words, ""))
+            # The lesson's number, as the README and every title say it (the tenth was
+            # listed "0", its key), and the key beside it where the two differ.
+            number = self.first + index + 1
+            pressed = "" if str(number) == key else say(self.language, "lessons.key", key=key)
+            rows.append((f"{marker}{number:>2}{pressed} {name}", words, ""))
         return rows
 
     @property
