@@ -8,6 +8,8 @@ while keeping the exact value one call away.
 
 import math
 import re
+import sys
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from .refusals import Refusal
 
@@ -133,7 +135,7 @@ def readable(value: float, digits: int = SHOWN_DIGITS, whole: bool = True) -> st
         return "overflow" if value > 0 else "-overflow"
     if value == 0:
         return "0"  # also -0.0: the sign of a zero teaches nothing here
-    text = format(value, f".{digits}g")
+    text = _rounded(value, digits)
     if whole and digits >= SHOWN_DIGITS and WHOLE_DIGITS_FROM <= abs(value) < PLAIN_BELOW:
         exactly = format(value, f".{EXACT_BELOW_A_MILLION}g")
         if "e" not in exactly and float(exactly) == value:
@@ -143,6 +145,26 @@ def readable(value: float, digits: int = SHOWN_DIGITS, whole: bool = True) -> st
     return text
 
 
+def _rounded(value: float, digits: int) -> str:
+    """`value` to `digits` significant digits as format's "g" writes it, but an exact tie
+    rounded away from zero, as a student rounds by hand: 0.140625 (9/64, exact in binary)
+    reads 0.14063, where format's half-to-even wrote 0.14062.
+
+    A tie is the exact value ending in a 5 just past the digits kept; to 15 digits
+    (FLOAT_DIGITS) such a value's repr is that very decimal, so repr finds the few
+    candidates cheaply and Decimal, exact, decides. Past 15 digits format's rounding stands."""
+    text = format(value, f".{digits}g")
+    if digits >= FLOAT_DIGITS or abs(value) < sys.float_info.min:  # a subnormal keeps fewer digits
+        return text
+    shortest = repr(value).lstrip("-").split("e")[0].replace(".", "").strip("0")
+    if len(shortest) != digits + 1 or not shortest.endswith("5"):
+        return text
+    away = Context(prec=digits, rounding=ROUND_HALF_UP).plus(Decimal(value))  # HALF_UP: away from zero
+    return format(float(away), f".{digits}g")
+
+
+FLOAT_DIGITS = 15
+"""Significant digits any decimal keeps through a float and back (C's DBL_DIG)."""
 PLAIN_BELOW = 1e6
 """A figure below this is written with its whole digits (147005, where five digits wrote
 1.4701e+05), as the smaller figures beside it are: at most seven cells, within the log's
