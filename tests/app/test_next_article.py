@@ -133,11 +133,11 @@ async def test_the_list_opens_the_tenth_lesson_with_0_and_the_next_ten_with_w():
         await pilot.pause()
         assert isinstance(app.screen, LessonsScreen)
         text = " ".join(re.findall(r"│ (.*?) *│", screen_text(app)))  # the list's lines, as one text
-        assert "0 weight-matrix" in text and "l, q or Esc goes" in text
+        assert "10 [0] weight-matrix" in text and "l, q or Esc goes" in text
         assert "Lessons 1 to 10 of 11: w shows the next ones." in text
         await pilot.press("w")
         await pilot.pause()
-        assert "1 mine" in screen_text(app)
+        assert "11 [1] mine" in screen_text(app)  # its number, and the key that opens it
         await pilot.press("1")
         assert app.state.session.lesson.name == "mine"
         await pilot.press("l", "0")
