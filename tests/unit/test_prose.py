@@ -36,6 +36,7 @@ from gradstep.tui.words.catalogue import SENTENCES
 from gradstep.tui.words.figures import carried, r_value
 from gradstep.tui.words.readout import readout_lines
 from gradstep.tui.words.say import say
+from gradstep.tui.words.wrap import width
 from gradstep.tui.words.worked import worked_step
 
 from ..strategies import examples, problems
@@ -440,7 +441,7 @@ def test_hot_cold_headline_tells_the_rule_until_the_run_gets_there_then_what_dec
     lines = readout_lines(between, language)
     assert lines[0] == say(language, "regime.hot-cold.moving", step="0.2")
     assert say(language, "hot_cold_to_goal", steps=say(language, "count.more_steps", steps=7), per=3, cost=21) in lines
-    assert ("goal in" not in lines[2]) and lines[2].startswith(("nearest goal", "离目标最近"))
+    assert ("goal in" not in lines[2]) and lines[2].startswith(("7 more steps x 3 predictions", "还要 7 步，每步 3 次预测"))
     assert readout_lines(between.jump(7), language)[0] == say(language, "regime.stuck-bouncing")
 
 
@@ -571,13 +572,16 @@ def test_a_cost_in_steps_names_its_unit(language):
     assert say(language, "count.more_steps", steps=15) in lines[-2]
 
 
-@pytest.mark.parametrize(("language", "more"), [("en", "{} more steps x 3 = {}"), ("zh", "还要 {} 步 × 3 = {} 次预测")])
+@pytest.mark.parametrize(("language", "more"), [("en", "{} more steps x 3 predictions = {}"), ("zh", "还要 {} 步，每步 3 次预测，共 {} 次")])
 def test_hot_and_colds_cost_to_the_goal_counts_the_steps_still_to_go(language, more):
     """A Chinese walk read "到离目标最近：15 步 × 3 次" at the start and "10 步 × 3 次" five
-    steps later with nothing saying these are the steps still to go."""
+    steps later with nothing saying these are the steps still to go; later "x 3" said
+    nothing of what it multiplies (three predictions a step: here, up and down), and
+    "离目标最近还要 15 步 × 3 = 45 次预测" read stiffly. The line fits the panel."""
     start = History.start(find_lesson("hot-cold").problem)
     for history, steps in ((start, 15), (start.jump(5), 10)):
         assert more.format(steps, 3 * steps) in readout_lines(history, language)[-2]
+    assert width(more.format(100, 300)) < 40  # the parameters panel's width at 80x24
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
