@@ -6,7 +6,7 @@ import re
 import pytest
 from gradstep.core.courses import find_lesson
 
-from ..helpers import SIZE, app_for
+from ..helpers import SIZE, app_for, press_at_once, screen_text, settle
 
 
 def full_picture(chart, state):
@@ -222,3 +222,24 @@ async def test_the_error_labels_sit_on_rows_evenly_and_the_point_on_its_nearest(
         read = labelled[min(places, key=lambda place: abs(place - point))]
         assert abs(read - error) <= abs(nearest - error) + row_worth * (1 + 1e-9), (plot, error)
         assert abs(labelled[places[-1]] + row_worth * (places[-1] - point) - error) <= row_worth / 2 * (1 + 1e-9)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize(("name", "keys"), [("weight-matrix", ["space"] * 5), ("freeze-weight", ["z", "space", "space"])])
+async def test_the_charts_labels_keep_a_gap_from_the_parameters_rows(name, keys, language):
+    """Lesson 10's row read "row 2 of w  0.10214 0.20016 0.00030213 5┤", as if 5 were one
+    more weight: a full row and the widest label had one cell between them. Two now, at any
+    label's width: the panel's last two cells are blank on every row."""
+    from rich.cells import set_cell_size
+
+    from gradstep.tui.app.widgets.parameters import ParametersPanel
+
+    app = app_for(name, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, *keys)
+        await settle(pilot)
+        panel = app.query_one(ParametersPanel).region
+        right = panel.x + panel.width  # where the chart begins
+        lines = screen_text(app).splitlines()[panel.y + 1:panel.y + panel.height]
+        gaps = [set_cell_size(line, right)[len(set_cell_size(line, right - 2)):] for line in lines]  # cells, not characters
+        assert all(gap == "  " for gap in gaps), [line for line, gap in zip(lines, gaps) if gap != "  "]

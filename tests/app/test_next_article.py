@@ -108,7 +108,7 @@ async def test_the_matrix_and_its_worked_step_fit_80x24_in_both_languages():
             await pilot.press("space")
             lines = screen_text(app).splitlines()
             assert len(lines) == 24
-            rows = [line for line in lines if re.match(r" (row [123] of w|第 [123] 行权重) ", line)]
+            rows = [line for line in lines if re.match(r"(row [123] of w|第 [123] 行权重) ", line)]
             assert len(rows) == 3 and "-0.30546" in rows[0] and "1.2944" in rows[2]  # a row a line, five digits as elsewhere
 
 

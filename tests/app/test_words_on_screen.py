@@ -661,7 +661,7 @@ async def test_a_frozen_weights_verdict_comes_with_r_s_figure(name, keys, r, lan
         verdict = say(language, "verdict.smooth")
         name, value = r.split(" = ")
         compact = any(r in line and verdict in line for line in panel)
-        formula = any(line.startswith(f" {name} = ") and line.rstrip().endswith(f" = {value}") for line in panel)
+        formula = any(line.startswith(f"{name} = ") and line.rstrip().endswith(f" = {value}") for line in panel)
         assert compact or (formula and any(verdict in line for line in panel)), panel
 
 
@@ -871,7 +871,7 @@ async def test_two_frozen_weights_keep_the_weights_row_whole_and_its_digits(lang
         mark = {"en": " ", "zh": ","}[language]  # a list as every panel writes it
         frozen = [say(language, "weight.frozen", value=value) for value in ("0.1", "0.2")]
         assert rows[say(language, "weights")].split(maxsplit=1)[1] == mark.join([*frozen, "-0.020973"]), panel
-        assert not any(line.startswith("  ") for line in panel), panel  # no row goes on under itself
+        assert not any(line.startswith(" ") for line in panel), panel  # no row goes on under itself
         title = str(app.query_one(ParametersPanel).border_title)
         assert say(language, "parameters.frozen", rule=say(language, "gd")) in title, title
         last = readout_lines(history, language, app.state.session.lesson.hidden)[-1]
