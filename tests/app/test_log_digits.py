@@ -85,3 +85,20 @@ async def test_hot_and_colds_rounding_dust_in_the_log_has_its_word(steps, langua
         assert any(note in line for line in log), log
         shown = app.query_one("#log").draw(app.state).renderables
         assert len(shown) == min(steps + 3, app.query_one("#log").size.height)  # the heading, the rows, the word
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("name", ["gradient-descent", "error-curve", "alpha"])
+async def test_every_digits_headings_are_whole(name, language):
+    """With f (every digit) Chinese lesson 3's log headed a column "权重改…": the column was
+    as wide as its figures (0.0 takes 3 cells) and 权重改变量 takes 10. A column is as wide
+    as its heading where it holds every digit, so no heading is cut."""
+    from tests.helpers import app_for, press_at_once, screen_text, settle
+
+    app = app_for(name, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, "space", "space", "f")
+        await settle(pilot)
+        assert app.state.exact
+        headings = screen_text(app).splitlines()[12]
+        assert "…" not in headings, headings

@@ -161,15 +161,18 @@ def _dust_shown(problem: Problem, rows: list[dict], columns: list[tuple[str, int
     return None
 
 
-def _exact_widths(rows: list[dict]) -> dict[str, int]:
-    """Each field's width with every digit: its longest figure in `rows` (at least a
-    heading's few cells), so "0.7569000000000001" takes 18 cells, not EXACT_WIDTH."""
+def _exact_widths(rows: list[dict], names: Mapping[str, str], problem: Problem) -> dict[str, int]:
+    """Each field's width with every digit: its longest figure in `rows`, and at least its
+    heading's cells where one column holds it (`names`, the reader's words), so
+    "0.7569000000000001" takes 18 cells, not EXACT_WIDTH, and Chinese lesson 3's
+    权重改变量 is not cut to "权重改…" over figures of 3 cells."""
     widths: dict[str, int] = {}
     for row in rows:
         for field, value in row.items():
             texts = [exact(v) for v in _flat(value)] if isinstance(value, list) else [
                 value if isinstance(value, str) else exact(value)]
-            widths[field] = max([widths.get(field, 8), *map(len, texts)])
+            named = cell_len(names.get(field, "")) if _values(problem, field) == 1 else 0
+            widths[field] = max([widths.get(field, max(8, named)), *map(len, texts)])
     return widths
 
 
@@ -197,7 +200,7 @@ class IterationLog(StatePanel):
         least = OUTPUTS_WIDTH if several else NUMBER_WIDTH - (iteration_width - 3)
         number_width: int | dict[str, int] = _shown_widths(rows, least)
         if state.exact:  # each field as wide as its longest figure on screen, so more of them fit
-            number_width = _exact_widths(rows)
+            number_width = _exact_widths(rows, headings(state.language, history.problem.outputs), history.problem)
         columns = log_columns(history.problem, self.size.width - iteration_width, number_width, state.exact)
         return rows, columns, number_width, first, last
 
