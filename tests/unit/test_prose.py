@@ -1343,3 +1343,19 @@ def test_several_frozen_weights_are_spoken_of_as_several(language, says, never):
     assert says in said and never not in said, said
     one = "\n".join(worked_step(History.start(problem.replace(frozen=(1,))).step(), language))
     assert say(language, "worked.frozen", weights="w2") in one
+
+
+def test_the_editors_separator_hints_are_worded_one_way_as_the_panels_write_lists():
+    """The editor's hints said "（, 或 ， 都行）" in one place, "（，或 , 都行）" in another and
+    "（如 0.1，0.2；，或 , 都行）" in a third, while the panels write a list "8.5,0.65,1.2".
+    One wording now, the panels' mark first, and the example list written as they write it."""
+    import re
+
+    zh = SENTENCES["zh"]
+    hints = [(key, text) for key, text in zh.items() if "都行" in text]
+    assert len(hints) >= 4
+    for key, text in hints:
+        for said in re.findall(r"（[^（）]*都行）", text):
+            assert said in ("（, 或 ， 都行）", "（; 或 ； 都行）"), (key, said)
+    assert "0.1,0.2" in zh["numbers.empty"] and "0.1，0.2" not in zh["numbers.empty"]
+    assert "1,3" in say("en", "edit_help.frozen")
