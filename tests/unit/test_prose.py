@@ -1359,3 +1359,12 @@ def test_the_editors_separator_hints_are_worded_one_way_as_the_panels_write_list
             assert said in ("（, 或 ， 都行）", "（; 或 ； 都行）"), (key, said)
     assert "0.1,0.2" in zh["numbers.empty"] and "0.1，0.2" not in zh["numbers.empty"]
     assert "1,3" in say("en", "edit_help.frozen")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_help_promises_only_the_weights_the_chart_keeps(language):
+    """The help promised "the weights visited (o)"; the chart keeps the last TRAIL of them."""
+    from gradstep.core.curve import TRAIL
+
+    said = say(language, "help.panel.chart.text")
+    assert {"en": f"the last {TRAIL} weights visited (o)", "zh": f"最近走过的 {TRAIL} 个权重（o）"}[language] in said
