@@ -10,6 +10,7 @@ import math
 import re
 import sys
 from decimal import ROUND_HALF_UP, Context, Decimal
+from fractions import Fraction
 
 from .refusals import Refusal
 
@@ -161,6 +162,14 @@ def _rounded(value: float, digits: int) -> str:
         return text
     away = Context(prec=digits, rounding=ROUND_HALF_UP).plus(Decimal(value))  # HALF_UP: away from zero
     return format(float(away), f".{digits}g")
+
+
+def rounded_by_hand(value: Fraction, digits: int) -> Decimal:
+    """An exact `value` to `digits` significant digits as a student rounds it, a tie away
+    from zero: to check a line by hand, where 1 - 0.033333 x 5^2 is 0.166675 exactly, which
+    is 0.16668, though the float nearest it (0.16667499...) rounds to 0.16667."""
+    context = Context(prec=digits, rounding=ROUND_HALF_UP)
+    return context.divide(Decimal(value.numerator), Decimal(value.denominator))
 
 
 FLOAT_DIGITS = 15

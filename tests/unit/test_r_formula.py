@@ -8,6 +8,7 @@ English, "≈" in Chinese); lesson 5's steps to r (alpha x input^2, then 1 - tha
 """
 
 import re
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from fractions import Fraction
 
 import pytest
@@ -48,10 +49,21 @@ def split(line: str, language: str) -> tuple[str, str, str]:
 
 
 def adds_up(left: str, result: str, language: str) -> bool:
-    """Whether the left side as written, worked by hand and rounded to the digits the result
-    shows (never fewer than five: "-1" stands for -1.0000), reads as the result."""
+    """Whether the left side as written, worked by hand and rounded as a student rounds (half
+    away from zero) to the digits the result shows (never fewer than five: "-1" stands for
+    -1.0000), reads as the result: 0.625 x 180.2 is 112.625, which is 112.63, not 112.62."""
     digits = max(5, significant(result))
-    return format(float(by_hand(left, language)), f".{digits}g") == format(float(result), f".{digits}g")
+    return rounded(by_hand(left, language), digits) == rounded(Fraction(result), digits)
+
+
+def rounded(value: Fraction, digits: int) -> Decimal:
+    """`value` to `digits` significant digits, a tie away from zero."""
+    with localcontext() as context:
+        context.prec = 80  # more than any figure here has: the division is exact where a tie can be
+        exact = Decimal(value.numerator) / Decimal(value.denominator)
+        if not exact:
+            return exact
+        return exact.quantize(Decimal(1).scaleb(exact.adjusted() - digits + 1), rounding=ROUND_HALF_UP)
 
 
 alphas = st.one_of(st.fractions(min_value=Fraction(1, 30), max_value=3, max_denominator=30).map(float),
@@ -66,6 +78,8 @@ inputs = st.lists(st.one_of(st.integers(-12, 12).map(float), st.floats(-20, 20))
 @example(alpha=2 / 9, values=[3.0])
 @example(alpha=1 / 9, values=[3.0])
 @example(alpha=0.123456, values=[3.0])
+@example(alpha=0.625, values=[10.0, 8.955173541514757])  # 0.625 x 180.2 = 112.625: 112.63, shown 112.62
+@example(alpha=1 / 30, values=[5.0])  # 1 - 0.033333 x 5^2 = 0.166675: 0.16668 by hand, the float 0.16667
 def test_an_equals_sign_is_true_of_the_figures_as_written(formula, language, alpha, values):
     problem = Problem(weights=(0.5,) * len(values), inputs=tuple(values), goal=0.8, alpha=alpha)
     line = formula(problem, language)

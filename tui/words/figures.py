@@ -10,7 +10,7 @@ import math
 from fractions import Fraction
 
 from ...core import analysis
-from ...core.numbers import SHOWN_DIGITS, readable
+from ...core.numbers import SHOWN_DIGITS, readable, rounded_by_hand
 from ...core.problem import Problem
 from .language import LANGUAGES
 from .say import say
@@ -173,7 +173,7 @@ def equals(worked: Fraction | None, result: str, language: str) -> str:
     if worked is None or worked == Fraction(result):
         return " = "
     digits = max(SHOWN_DIGITS, _significant_digits(result))
-    adds_up = readable(float(worked), digits) == readable(shown, digits)
+    adds_up = rounded_by_hand(worked, digits) == rounded_by_hand(Fraction(shown), digits)
     return " = " if adds_up else say(language, "sign.about")
 
 
