@@ -1,6 +1,8 @@
 """The question's answer box as a newcomer meets it: Enter with nothing typed, and a wrong
 try, which stays in view (selected, so the next try types over it) rather than vanishing."""
 
+from contextlib import asynccontextmanager
+
 import pytest
 from textual.widgets import Input
 
@@ -35,6 +37,19 @@ async def test_an_empty_answer_says_what_is_empty_and_a_wrong_try_stays_to_be_ty
         assert box.value == "3" and app.screen.answer is not None and app.screen.answer.tries == 2
 
 
+@asynccontextmanager
+async def hot_colds_question(language: str):
+    """Hot and cold's first question open, with every try it reports kept in a list."""
+    tried: list = []
+    app = app_for("hot-cold", questions=True, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuestionScreen)
+        screen.on_try = tried.append
+        yield app, pilot, screen, tried
+
+
 SAME = {"en": "You gave that answer already", "zh": "这个答案你已经答过了"}
 
 
@@ -43,13 +58,7 @@ SAME = {"en": "You gave that answer already", "zh": "这个答案你已经答过
 async def test_enter_again_on_the_same_wrong_answer_is_not_a_second_try(language, together):
     """After "Not quite", Enter on the unchanged answer was taken as the second wrong try: the
     answer shown, a STUCK flag on the teacher's screen, that wrong answer counted twice."""
-    tried = []
-    app = app_for("hot-cold", questions=True, language=language)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
-        screen.on_try = tried.append
+    async with hot_colds_question(language) as (app, pilot, screen, tried):
         keys = ("4", "enter", "enter")  # wrong, then the same again
         await (press_at_once(pilot, *keys) if together else pilot.press(*keys))
         await pilot.pause()
@@ -147,13 +156,7 @@ async def test_a_key_refused_over_a_wrong_try_names_that_key_and_costs_no_try(la
     what was typed, and the refusal named the 5 typed before it. Here the key refused is the
     one named, a space (a step pressed once more) is left out silently, the try's standing
     stays in view, and no refusal, at a key or at Enter, is a try."""
-    tried = []
-    app = app_for("hot-cold", questions=True, language=language)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, QuestionScreen)
-        screen.on_try = tried.append
+    async with hot_colds_question(language) as (app, pilot, screen, tried):
         press = (lambda *keys: press_at_once(pilot, *keys)) if together else pilot.press
         await press(*"-0.5", "enter")  # wrong: the answer is 3
         await pilot.pause()
