@@ -108,6 +108,7 @@ async def test_q_on_an_open_question_saves_and_quits_and_the_question_waits_for_
     assert saved.answers == () and saved.pending_question() is not None  # asked again at the resume
 
 
+@pytest.mark.slow  # a second test of play meeting a question, beside the everyday ones of play (test_app) and questions (enter again): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("together", [False, True])
 async def test_a_question_opened_by_play_takes_no_letter_and_says_play_stopped(language, together):
@@ -119,7 +120,7 @@ async def test_a_question_opened_by_play_takes_no_letter_and_says_play_stopped(l
         await pilot.pause()
         assert isinstance(app.screen, QuestionScreen)  # the one at iteration 0
         await pilot.press("s", "enter")
-        await pilot.press("p")  # play, until the question at iteration 2 stops it
+        await pilot.press("]", "]", "]", "p")  # play at 15 steps a second, until the question at iteration 2 stops it
         await pilot.wait_for_animation()
         for _ in range(100):
             if isinstance(app.screen, QuestionScreen) and app.screen.question.at == 2:
@@ -147,6 +148,7 @@ async def test_a_question_opened_by_play_takes_no_letter_and_says_play_stopped(l
 AGAIN = {"en": "Not quite: try once more", "zh": "不太对：再试一次"}
 
 
+@pytest.mark.slow  # a second test of a question's box, beside the everyday one (enter again is not a second try): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("together", [False, True])
 async def test_a_key_refused_over_a_wrong_try_names_that_key_and_costs_no_try(language, together):

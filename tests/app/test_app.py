@@ -593,6 +593,7 @@ async def test_the_key_bar_offers_x_once_the_run_reaches_its_goal(language):
         assert export in key_bar_text(pilot.app)
 
 
+@pytest.mark.slow  # a second test of the editor and reset, beside the everyday test_edit_applies_a_valid_problem: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_reset_keeps_an_edit(language):
     """0 after an edit went to the lesson's own numbers while the student expected the start
@@ -646,6 +647,7 @@ async def test_while_playing_the_key_bar_offers_p_to_pause(name, language):
         await pilot.press("p")
 
 
+@pytest.mark.slow  # a second test of the key bar, beside the everyday test_the_key_bar_dims_a_key_that_would_do_nothing: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_on_the_lessons_last_page_the_key_bar_says_w_goes_back_to_the_first(language):
     """On page 2/2 the bar said "w more" beside the panel's "w: back to the first page"."""
@@ -663,6 +665,7 @@ async def test_on_the_lessons_last_page_the_key_bar_says_w_goes_back_to_the_firs
         assert app.state.page == 0 and more in key_bar_text(app)
 
 
+@pytest.mark.slow  # a second test of the lesson list, beside the everyday test_the_next_lesson_is_l_then_enter_as_the_lesson_says: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("lesson", ["measure-error", "alpha", "weight-matrix"])
 async def test_the_row_the_list_marks_is_the_lesson_enter_opens(language, lesson):
@@ -684,27 +687,29 @@ async def test_the_row_the_list_marks_is_the_lesson_enter_opens(language, lesson
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
-async def test_the_title_says_the_rule_in_use_once_m_has_switched_from_the_lessons_own(language):
+@pytest.mark.parametrize("name", [lesson.name for lesson in course()])
+async def test_the_title_says_the_rule_in_use_once_m_has_switched_from_the_lessons_own(name, language):
     """After m, lesson 3's title still read "梯度下降" above "参数：冷热法": the lesson's
     name and the rule's are one word. The title now says the rule apart from the lesson
     wherever m switched it, in every lesson that lets m, and still fits beside the steps."""
-    for lesson in course():
-        app = app_for(lesson.name, language=language)
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.press("t", "m", "space")  # predict mode's tally too, for the longest title
+    lesson = find_lesson(name)
+    app = app_for(name, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "m", "space")  # predict mode's tally too, for the longest title
+        await settle(pilot)
+        while app.screen is not app.screen_stack[0]:  # the guess: stepped without one
+            await pilot.press("enter")
             await settle(pilot)
-            while app.screen is not app.screen_stack[0]:  # the guess: stepped without one
-                await pilot.press("enter")
-                await settle(pilot)
-            title = screen_text(app).splitlines()[0]
-            own, now = lesson.problem.method, app.state.session.problem.method
-            assert (say(language, now) in title.replace(lesson_heading(lesson, language), "")) == (own != now), title
-            assert title.rstrip().endswith(taken(1, now, language)), title  # not cut off
-            if own != now:
-                await pilot.press("m")
-                assert screen_text(app).splitlines()[0].split("  ")[0].strip() == lesson_heading(lesson, language)
+        title = screen_text(app).splitlines()[0]
+        own, now = lesson.problem.method, app.state.session.problem.method
+        assert (say(language, now) in title.replace(lesson_heading(lesson, language), "")) == (own != now), title
+        assert title.rstrip().endswith(taken(1, now, language)), title  # not cut off
+        if own != now:
+            await pilot.press("m")
+            assert screen_text(app).splitlines()[0].split("  ")[0].strip() == lesson_heading(lesson, language)
 
 
+@pytest.mark.slow  # a second test of undo, beside the everyday test_step_back_and_reset_leave_the_exact_earlier_state: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_0_says_b_brings_the_steps_back_and_b_says_it_did(language):
     """0 then b went forward to iteration 12 with no word why: both newcomers read it as b

@@ -52,6 +52,7 @@ def axis_labels(app) -> str:
     return next(rows[place + 1] for place, row in enumerate(rows) if "└" in row)
 
 
+@pytest.mark.slow  # a second test of the chart, beside the everyday ones of its labels; the trail's errors are core.curve's unit tests: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_lesson_7s_trail_is_drawn_at_the_errors_in_the_log_and_says_so(language):
     """w2 = 0.2 was drawn near 0.0015, on the curve of now, where the log says 0.0196; then
@@ -172,6 +173,7 @@ async def test_the_weight_axis_reads_round_values_every_one_labelled(lesson, cha
         assert f"{step:.0e}"[0] in "125" and math.isclose(float(f"{step:.0e}"), step), shown  # a 1-2-5 step
 
 
+@pytest.mark.slow  # a second test of the chart's axes, beside the everyday ones of its error and weight labels: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_e_notation_on_an_axis_and_every_digit_say_what_they_are(language):
     """Lesson 1 with input 1000: the error axis read 1e+06 with nothing saying what it is;

@@ -45,6 +45,7 @@ async def test_enter_that_closes_the_editor_and_a_step_read_together():
         assert app.state.session.history.iteration == 1
 
 
+@pytest.mark.slow  # a second test of keys read together, beside the everyday test_frames: in CI
 async def test_an_answer_typed_as_its_question_opens():
     """The step opens the question; the answer read with it reached the screen before its
     answer box was there, and Enter then found the box empty."""

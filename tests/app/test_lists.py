@@ -18,6 +18,7 @@ from tests.helpers import SIZE, app_for, screen_text
 INPUTS = {"en": "8.5 0.65 1.2", "zh": "8.5,0.65,1.2"}
 
 
+@pytest.mark.slow  # a second test of how lists are written, beside the everyday editor read-backs in this file: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_lesson_7s_inputs_read_the_same_on_every_panel_and_in_the_editor(language):
     app = app_for("multi-weight", questions=True, language=language)

@@ -37,6 +37,7 @@ def _log_cells(app: GradstepApp) -> list[list[str]]:
     ("weight-matrix", {}),
     ("divergence", {"inputs": (850.0,)}),
 ])
+@pytest.mark.slow  # a second test of the log's figures, beside the everyday test_every_digits_headings_are_whole; the formatter's own are unit tests: in CI
 async def test_every_error_in_the_log_reads_as_the_other_panels_write_it(name, changes, language):
     app = _app(name, language, **changes)
     async with app.run_test(size=SIZE) as pilot:
@@ -64,6 +65,7 @@ async def test_every_error_in_the_log_reads_as_the_other_panels_write_it(name, c
                 assert readable(values[0]) in cells, (k, cells)
 
 
+@pytest.mark.slow  # a second test of the log's figures, beside the everyday test_every_digits_headings_are_whole and test_words_on_screen's dust test: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("steps", [5, 7, 12])
 async def test_hot_and_colds_rounding_dust_in_the_log_has_its_word(steps, language):

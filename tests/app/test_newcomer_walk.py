@@ -190,6 +190,7 @@ async def test_the_frozen_field_reads_full_width_digits_and_commas(language):
 @pytest.mark.parametrize("name, fields", [("several-outputs", {"goal": {"en": "0.1 1 0.1", "zh": "0.1,1,0.1"},
                                                              "weights": {"en": "0.3 0.2 0.9", "zh": "0.3,0.2,0.9"}}),
                                           ("divergence", {"goal": "-10", "inputs": "10", "alpha": "1"})])
+@pytest.mark.slow  # a second test of the editor, beside the everyday test_app::test_edit_applies_a_valid_problem: in CI
 async def test_the_editor_writes_numbers_as_the_student_types_them(name, fields, language):
     """The editor showed "1.0", "-10.0" and "0.1,1.0,0.1" where the panels show 1 and -10:
     its fields are filled in as a student would type them, a list as the panels write it

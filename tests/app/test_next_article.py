@@ -181,6 +181,7 @@ async def test_the_editor_takes_a_matrix_and_frozen_weights():
         assert app.screen.query_one("#frozen").value == "1 5"
 
 
+@pytest.mark.slow  # a second test of several outputs' words, beside the everyday test_a_number_key_picks_the_output_the_chart_and_the_worked_step_follow: in CI
 @pytest.mark.parametrize("lesson", ["several-outputs", "weight-matrix"])
 async def test_the_sum_of_the_errors_has_one_chinese_name_on_every_panel(lesson):
     """Lessons 9 and 10 named the outputs' summed error 误差和 on the parameters panel, 误差

@@ -155,6 +155,7 @@ def test_a_frame_sends_only_the_cells_that_changed():
     assert "weight" in cells.rewrite(line("0.400871"))  # and not followed, so sent again
 
 
+@pytest.mark.slow  # the App's step beside the everyday unit tests of the cells it sends (this file): in CI
 async def test_a_step_sends_only_what_it_changed():
     """A step in hot and cold changes some digits, a marker and a few log rows: the lesson's
     name, the chart's frame, the labels and the key bar stay on the terminal, not sent again;

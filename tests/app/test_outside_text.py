@@ -21,6 +21,7 @@ from ..helpers import SIZE, app_for, screen_text
 MARKUP = ["[/]", "[/bold]", "[b]x[/b]", "[red]x", "[@click=app.quit]q[/]"]
 
 
+@pytest.mark.slow  # a second test of outside text, beside the everyday lesson file and save tests in this file: in CI
 @pytest.mark.parametrize("typed", MARKUP)
 async def test_markup_typed_into_the_editor_is_refused_as_text(typed):
     app = app_for()

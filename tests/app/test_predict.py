@@ -34,6 +34,7 @@ async def test_a_guess_is_asked_before_the_step_and_shown_beside_the_truth():
         await a_right_guess(pilot)
 
 
+@pytest.mark.slow  # a second test of predict mode, beside the everyday test_a_guess_is_asked_before_the_step_and_shown_beside_the_truth: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_guesses_score_shows_only_in_predict_mode(language):
     """"right 1/1" stayed in the header after t turned predict mode off, and after m and an
@@ -312,6 +313,7 @@ def test_entries_wrap_between_two_never_inside_one():
     assert lines == ["inputs 8.5 0.65 1.2,", "goals 0.1 1 0.1, alpha 0.01"]
 
 
+@pytest.mark.slow  # a second test of predict mode and the key bar, beside the everyday test_a_guess_is_asked_before_the_step_and_shown_beside_the_truth: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_key_bar_says_what_t_does_now_in_predict_mode(language):
     """Lesson 4 after a reveal: the bar read "t 先猜" as if predict mode had ended, though
@@ -333,6 +335,7 @@ async def test_the_key_bar_says_what_t_does_now_in_predict_mode(language):
         assert off in bar and on not in bar, bar
 
 
+@pytest.mark.slow  # a second test of predict mode, beside the everyday test_a_guess_is_asked_before_the_step_and_shown_beside_the_truth: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize(("lesson", "typed"), [("alpha", "0.4"), ("hot-cold", "")])
 async def test_b_leaves_a_guess_without_a_step_and_the_hint_names_it_before_esc(language, lesson, typed):

@@ -122,6 +122,7 @@ async def test_a_run_that_diverges(lessons):
         assert problems(app) == FINE
 
 
+@pytest.mark.slow  # a second test of a third language, beside the everyday test_the_pseudo_language_keeps_every_value_to_fill: in CI
 async def test_g_goes_to_the_third_language_and_back(lessons):
     """The third language is one record and one file of sentences: g reaches it and the
     key names it in its own words."""

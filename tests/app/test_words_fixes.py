@@ -9,6 +9,7 @@ from ..helpers import SIZE, app_for, screen_text
 from .test_app import key_bar_text
 
 
+@pytest.mark.slow  # a second test of the key bar, beside the everyday test_app::test_the_key_bar_dims_a_key_that_would_do_nothing: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("lesson", ["measure-error", "error-curve", "alpha"])
 async def test_after_an_edit_the_key_bar_offers_w_only_where_the_panel_has_more(lesson, language):
@@ -29,6 +30,7 @@ async def test_after_an_edit_the_key_bar_offers_w_only_where_the_panel_has_more(
         assert offered == (pages > 1), (pages, key_bar_text(app))
 
 
+@pytest.mark.slow  # a second test of play meeting a question, beside the everyday ones of play (test_app) and questions (test_answer_box): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("skip", [False, True])
 async def test_play_stopped_by_a_question_goes_on_once_it_is_answered(language, skip):
@@ -40,12 +42,13 @@ async def test_play_stopped_by_a_question_goes_on_once_it_is_answered(language, 
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("s", "enter")  # the question at iteration 0
-        await pilot.press("p")
+        await pilot.press("]", "]", "]", "p")  # play at 15 steps a second: the question in a tick
         for _ in range(100):
             if isinstance(app.screen, QuestionScreen):
                 break
             await pilot.pause(0.05)
         assert isinstance(app.screen, QuestionScreen) and not app.state.playing
+        app.state = app.state.replace(speed=2.0)  # back to a step each half second: the notice stays to be read
         iteration = app.state.session.history.iteration
         if skip:
             await pilot.press("s")
@@ -64,6 +67,7 @@ async def test_play_stopped_by_a_question_goes_on_once_it_is_answered(language, 
         assert app.state.session.history.iteration > iteration
 
 
+@pytest.mark.slow  # a second test of x, beside the everyday test_export_place: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_x_names_the_file_for_every_lesson_and_shows_its_name_and_folder_whole(tmp_path, monkeypatch, language):
     """Lesson 10, x: the notice showed "迭代记录已存到 …/walk4-zh" (the folder cut from the
@@ -82,6 +86,7 @@ async def test_x_names_the_file_for_every_lesson_and_shows_its_name_and_folder_w
         assert path.name in squeezed and str(folder) in squeezed
 
 
+@pytest.mark.slow  # a second test of the lesson list, beside the everyday test_app::test_the_next_lesson_is_l_then_enter_as_the_lesson_says: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_list_numbers_the_tenth_lesson_10_and_names_its_key(language):
     """The list numbered the tenth lesson "0", its key, where the README and every title

@@ -412,6 +412,7 @@ async def test_the_best_alpha_reads_as_alpha_does(language):
 
 @pytest.mark.parametrize(("language", "taken", "heading"), [("en", "3 steps taken", "#2->#3: prediction"),
                                                             ("zh", "已走 3 步", "#2→#3：预测")])
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 async def test_the_steps_taken_the_last_log_row_and_the_worked_step_agree(language, taken, heading):
     """"3 steps taken" stood beside a worked step headed #2 and a log ending at row 2."""
     app = app_for("alpha", language=language)
@@ -692,6 +693,7 @@ async def test_after_lesson_3_hot_and_cold_is_compared_with_gradient_descent():
         assert "gradient descent: " in screen_text(app)
 
 
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_hot_and_colds_worked_step_keeps_each_probe_with_its_label(language):
     """At the step that passes 2.7756e-17, English lesson 2 showed "down:" alone on a line
@@ -707,6 +709,7 @@ async def test_hot_and_colds_worked_step_keeps_each_probe_with_its_label(languag
             assert not any(row in labels for row in rows), rows
 
 
+@pytest.mark.slow  # a second test of the editor, beside the everyday test_app::test_edit_applies_a_valid_problem: in CI
 async def test_the_chinese_editor_says_which_separators_to_type_and_takes_them():
     """The editor told Chinese students "行与行之间用 ; 隔开" while their input method types
     ；and ，(which the editor reads too): it names both, and both work."""
@@ -738,6 +741,7 @@ async def test_a_matrix_of_weights_is_written_as_the_worked_step_writes_it(langu
             assert listed(row, language) in screen, screen  # as the worked step writes each figure
 
 
+@pytest.mark.slow  # a second test of locks in the editor, beside the everyday test_teacher::test_a_locked_key_is_dimmed_and_says_the_teacher_locked_it: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_the_editor_keeps_the_lessons_lock_on_the_rule(language):
     """Lesson 2 locks m (gradient descent, r and alpha come in lesson 3), yet typing gd into
@@ -754,6 +758,7 @@ async def test_the_editor_keeps_the_lessons_lock_on_the_rule(language):
         assert said.rstrip(".。") in "".join(screen_text(app).replace("│", "").split())
 
 
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 async def test_hot_and_colds_moves_are_in_the_readers_words_in_the_log():
     """With f (every digit) in Chinese the log's move column (移动) read "down" and "up" in
     English: the moves are the text table's words, padded by cells (a Chinese character
@@ -788,6 +793,7 @@ async def test_chinese_lock_sentences_read_plainly():
         assert say("zh", f"locked.{action}", by="locked_by.teacher") == "老师设定" + said
 
 
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_lesson_1_and_its_panel_give_the_same_keys_for_the_next_lesson(language):
     """Lesson 1's text said "press l for the next one" while the panel said "l, then Enter":
@@ -848,6 +854,7 @@ async def test_every_gradient_lesson_shows_its_steps_to_go_at_80x24(name, langua
             assert rows[say(language, "goal")].split() == [say(language, "goal"), "1"]
 
 
+@pytest.mark.slow  # a second test of frozen weights, beside the everyday test_next_article::test_z_freezes_the_followed_weight_and_unfreezes_it: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_two_frozen_weights_keep_the_weights_row_whole_and_its_digits(language):
     """Lesson 8 with w1 and w2 frozen wrapped the weights row, "0.1 (frozen) 0.2" then
@@ -878,6 +885,7 @@ async def test_two_frozen_weights_keep_the_weights_row_whole_and_its_digits(lang
         assert re.sub(r"\s", "", last) in re.sub(r"\s", "", "".join(panel)), (last, panel)
 
 
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_after_m_gradient_descents_count_is_the_one_its_own_panel_gave(language):
     """Lesson 3 at alpha 0.5: the panel said "11 more steps to error < 0.000001"; after m, hot
