@@ -15,7 +15,7 @@ when the key is pressed, from the Problem kept here, so nothing is built twice.
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from .lessons import LOCKABLE
+from .lessons import LOCKABLE, Lesson
 from .limits import MAX_ITERATIONS, WEIGHT_KEYS
 from .problem import Problem
 from .refusals import Refusal
@@ -27,6 +27,10 @@ from .session import Session
 RATE_UP, RATE_DOWN = "rate(1)", "rate(-1)"
 ACTIONS = ("step", "back", "reset", RATE_UP, RATE_DOWN, "rule", "play", "predict", "lessons", "edit", "freeze",
            *(f"select({index})" for index in range(WEIGHT_KEYS)))
+
+# The problem's fields a lock also holds when they are typed into the editor: the rule
+# field would be a way round m's lock, alpha's and the step's a way round + and -.
+LOCKED_FIELDS = {"method": "rule", "alpha": "rate", "step_amount": "rate"}
 
 
 @dataclass(frozen=True)
@@ -146,3 +150,14 @@ def play_ends(session: Session) -> Refusal | None:
     if still is None:
         return None
     return Refusal("play.landed" if history.errors[still] == 0 else "play.still", iteration=still)
+
+
+def check_edit(lesson: Lesson, before: Problem, after: Problem) -> None:
+    """Refuse an edit from `before` to `after` that changes a field `lesson` has locked the
+    key for (lesson 2 locks m: gradient descent, r and alpha are lesson 3's), naming the field."""
+    for field, action in LOCKED_FIELDS.items():
+        if getattr(after, field) != getattr(before, field):
+            try:
+                lesson.check_unlocked(action)
+            except Refusal as refusal:
+                raise refusal.at(field=field) from None

@@ -2,9 +2,10 @@
 
 import dataclasses
 
-from gradstep.core.controller import ACTIONS, moves, named
+from gradstep.core.controller import ACTIONS, check_edit, moves, named
 from gradstep.core.courses import find_lesson
 from gradstep.core.limits import LARGEST_RATE
+from gradstep.core.refusals import Refusal
 from gradstep.core.session import Session
 
 
@@ -85,3 +86,18 @@ def test_a_refusal_kept_for_the_key_bar_holds_no_frames():
     refused = [answered[action].refusal for action in ("freeze", "back")]
     assert [said.key for said in refused] == ["freeze.one_weight", "nothing_to_undo"]
     assert all(said.__traceback__ is None for said in refused)
+
+
+def test_an_edit_is_refused_at_the_first_field_a_lock_holds_and_any_other_goes_through():
+    lesson = find_lesson("hot-cold")  # the course locks m here: gradient descent is lesson 3's
+    problem = lesson.problem
+    assert "rule" in lesson.locked
+    try:
+        check_edit(lesson, problem, dataclasses.replace(problem, method="gd"))
+    except Refusal as refusal:
+        assert (refusal.key, refusal.field) == ("locked.rule", "method")
+    else:
+        raise AssertionError("typing gd into the rule field went round m's lock")
+    check_edit(lesson, problem, dataclasses.replace(problem, goal=0.5))  # no lock holds the goal
+    unlocked = dataclasses.replace(lesson, locked=())
+    check_edit(unlocked, problem, dataclasses.replace(problem, method="gd"))

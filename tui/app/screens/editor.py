@@ -15,6 +15,7 @@ from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
+from ....core.controller import check_edit
 from ....core.lessons import LANGUAGES, Lesson
 from ....core.numbers import as_typed, parse_goal, parse_number, parse_numbers, parse_positions, parse_weights
 from ....core.outside import ONE_LINE
@@ -25,7 +26,6 @@ from ...words.say import alone, explain, field_names, say
 from ..widgets.wrapped import Wrapped
 
 FIELDS = tuple(field.name for field in dataclasses.fields(Problem))  # weights, inputs, goal, method, ...
-LOCKED_BY = {"method": "rule", "alpha": "rate", "step_amount": "rate"}  # the fields a lesson's lock holds
 USED_BY = {"alpha": (GRADIENT_DESCENT,), "frozen": (GRADIENT_DESCENT,), "step_amount": (HOT_COLD,)}  # the rest: every rule
 
 
@@ -139,21 +139,12 @@ class EditorScreen(ModalScreen[Problem | None]):
         form can be left without Escape, which is slow over SSH)."""
         try:
             problem = self.read_problem()
-            self.check_locks(problem)
+            if self.lesson is not None:
+                check_edit(self.lesson, self.problem, problem)
         except Refusal as refusal:
             self.refuse(refusal)
             return
         self.dismiss(None if problem == self.problem else problem)
-
-    def check_locks(self, problem: Problem) -> None:
-        """Refuse a field the lesson has locked the key for: lesson 2 locks m (gradient
-        descent, r and alpha are lesson 3's), and typing gd into the rule field showed them."""
-        for field, action in LOCKED_BY.items():
-            if self.lesson is not None and getattr(problem, field) != getattr(self.problem, field):
-                try:
-                    self.lesson.check_unlocked(action)
-                except Refusal as refusal:
-                    raise refusal.at(field=field) from None
 
     def read_problem(self) -> Problem:
         """The problem the form describes, or InvalidProblem naming the first bad field."""
