@@ -53,7 +53,7 @@ async def test_every_error_in_the_log_reads_as_the_other_panels_write_it(name, c
         assert rows, "the log shows rows"
         errors = np.append(history.errors, history.error)
         first = history.iteration + 1 - len(rows)
-        shown = [field for field, _ in log.__class__._layout(log, app.state)[1]]
+        shown = [field for field, _ in log._layout(app.state).columns]
         for k, cells in zip(range(first, history.iteration + 1), rows):
             values = [float(errors[k])]
             if problem.outputs > 1:

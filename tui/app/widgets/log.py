@@ -7,6 +7,7 @@ width are left out, least telling first (the worked step shows them for the last
 """
 
 from collections.abc import Mapping
+from typing import NamedTuple
 
 import numpy as np
 from rich.cells import cell_len, set_cell_size
@@ -176,6 +177,39 @@ def _exact_widths(rows: list[dict], names: Mapping[str, str], problem: Problem) 
     return widths
 
 
+class LogLayout(NamedTuple):
+    """What the log draws: its rows, columns and their widths, and where it is."""
+
+    rows: list[dict]  # the rows on screen, oldest first
+    columns: list[tuple[str, int | None]]  # (field, index within it), in the log's order
+    widths: list[int]  # each column's cells
+    first: int  # the first row's iteration
+    last: int  # the last row's
+    iteration_width: int  # the # column's cells
+
+
+def log_layout(history, width: int, height: int, every_digit: bool, language: str) -> LogLayout:
+    """The log's rows, columns and widths in a panel of `width` x `height` cells."""
+    several = history.problem.outputs > 1
+    iteration_width = max(3, len(str(history.iteration)))
+    # Each digit the iteration gains past three costs the numbers one, so the same
+    # columns stay (the log's last cell is kept blank, apart from the worked step).
+    measuring = history.problem.method == MEASURE
+    last = history.iteration - 1 if measuring else history.iteration  # the current row, but where nothing steps
+    first = max(0, last + 1 - max(0, height - 1))
+    rows = [as_row(history.record(k)) for k in range(first, last)]
+    if last >= first:
+        rows.append(as_row(history.record(last)) if measuring else current_row(history))
+    least = OUTPUTS_WIDTH if several else NUMBER_WIDTH - (iteration_width - 3)
+    number_width: int | dict[str, int] = _shown_widths(rows, least)
+    if every_digit:  # each field as wide as its longest figure on screen, so more of them fit
+        number_width = _exact_widths(rows, headings(language, history.problem.outputs), history.problem)
+    columns = log_columns(history.problem, width - iteration_width, number_width, every_digit)
+    widths = [5 if field == "move" else number_width if isinstance(number_width, int) else number_width[field]
+              for field, _ in columns]
+    return LogLayout(rows, columns, widths, first, last, iteration_width)
+
+
 class IterationLog(StatePanel):
     """The last steps taken, as many as fit, under a heading."""
 
@@ -184,33 +218,14 @@ class IterationLog(StatePanel):
         says so, and where every column is, so none goes silently."""
         return say(state.language, "log.exact" if state.exact else "log")
 
-    def _layout(self, state: AppState) -> tuple[list[dict], list[tuple[str, int | None]], int | dict[str, int], int, int]:
-        """The rows on screen, the columns that fit, their widths, and the first and last row."""
-        history = state.session.history
-        several = history.problem.outputs > 1
-        iteration_width = max(3, len(str(history.iteration)))
-        # Each digit the iteration gains past three costs the numbers one, so the same
-        # columns stay (the log's last cell is kept blank, apart from the worked step).
-        measuring = history.problem.method == MEASURE
-        last = history.iteration - 1 if measuring else history.iteration  # the current row, but where nothing steps
-        first = max(0, last + 1 - max(0, self.size.height - 1))
-        rows = [as_row(history.record(k)) for k in range(first, last)]
-        if last >= first:
-            rows.append(as_row(history.record(last)) if measuring else current_row(history))
-        least = OUTPUTS_WIDTH if several else NUMBER_WIDTH - (iteration_width - 3)
-        number_width: int | dict[str, int] = _shown_widths(rows, least)
-        if state.exact:  # each field as wide as its longest figure on screen, so more of them fit
-            number_width = _exact_widths(rows, headings(state.language, history.problem.outputs), history.problem)
-        columns = log_columns(history.problem, self.size.width - iteration_width, number_width, state.exact)
-        return rows, columns, number_width, first, last
+    def _layout(self, state: AppState) -> LogLayout:
+        """The rows on screen, the columns that fit and their widths, at the panel's size."""
+        return log_layout(state.session.history, self.size.width, self.size.height, state.exact, state.language)
 
     def draw(self, state: AppState) -> Group:
         history = state.session.history
-        iteration_width = max(3, len(str(history.iteration)))
         measuring = history.problem.method == MEASURE
-        rows, columns, number_width, first, last = self._layout(state)
-        widths = [5 if field == "move" else number_width if isinstance(number_width, int) else number_width[field]
-                  for field, _ in columns]
+        rows, columns, widths, first, last, iteration_width = self._layout(state)
         cells = ["#".rjust(iteration_width)] + [heading(c, w, state.language, history.problem)
                                            for c, w in zip(columns, widths)]
         lines = [Text(" ".join(cells), style="bold underline")]
