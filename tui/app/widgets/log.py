@@ -25,7 +25,7 @@ from ..state import AppState
 from .panel import StatePanel
 
 NUMBER_WIDTH, EXACT_WIDTH = 11, 24  # SHOWN_DIGITS in any notation (-1.2345e+06), or every digit
-OUTPUTS_WIDTH = 8  # with several outputs, the fewest cells a column takes: 0.7569 and its heading
+OUTPUTS_WIDTH = 8  # with several outputs, the fewest cells a column is drawn with: 0.7569 and its heading
 PRIORITY = ("error", "output_error", "weight", "prediction", "delta", "weight_delta", "up_error", "down_error", "move")
 # With several outputs each output's own error comes first: the lesson is that each has its
 # own, and their sum is on the parameters panel and the worked step's last line.
@@ -189,25 +189,45 @@ class LogLayout(NamedTuple):
 
 
 def log_layout(history, width: int, height: int, every_digit: bool, language: str) -> LogLayout:
-    """The log's rows, columns and widths in a panel of `width` x `height` cells."""
+    """The log's rows, columns and widths in a panel of `width` x `height` cells.
+
+    Which columns show is decided by the lesson's shape and the panel's size alone: each
+    number column is priced at NUMBER_WIDTH, the widest figure readable writes, whatever
+    the figures on screen (lesson 9 showed the sum of its errors only after an edit that
+    made every figure 8 cells wide). Each is then drawn as wide as its figures need. With
+    every digit (f) the columns are the ones the figures on screen let fit, as its title says.
+    """
     several = history.problem.outputs > 1
     iteration_width = max(3, len(str(history.iteration)))
-    # Each digit the iteration gains past three costs the numbers one, so the same
-    # columns stay (the log's last cell is kept blank, apart from the worked step).
     measuring = history.problem.method == MEASURE
     last = history.iteration - 1 if measuring else history.iteration  # the current row, but where nothing steps
     first = max(0, last + 1 - max(0, height - 1))
     rows = [as_row(history.record(k)) for k in range(first, last)]
     if last >= first:
         rows.append(as_row(history.record(last)) if measuring else current_row(history))
-    least = OUTPUTS_WIDTH if several else NUMBER_WIDTH - (iteration_width - 3)
-    number_width: int | dict[str, int] = _shown_widths(rows, least)
+    room = width - iteration_width
     if every_digit:  # each field as wide as its longest figure on screen, so more of them fit
-        number_width = _exact_widths(rows, headings(language, history.problem.outputs), history.problem)
-    columns = log_columns(history.problem, width - iteration_width, number_width, every_digit)
-    widths = [5 if field == "move" else number_width if isinstance(number_width, int) else number_width[field]
-              for field, _ in columns]
-    return LogLayout(rows, columns, widths, first, last, iteration_width)
+        exact_widths = _exact_widths(rows, headings(language, history.problem.outputs), history.problem)
+        columns = log_columns(history.problem, room, exact_widths, every_digit)
+        return LogLayout(rows, columns, [5 if field == "move" else exact_widths[field] for field, _ in columns],
+                         first, last, iteration_width)
+    # Each digit the iteration gains past three costs the numbers one, so the same
+    # columns stay (the log's last cell is kept blank, apart from the worked step).
+    priced = NUMBER_WIDTH - (iteration_width - 3)
+    columns = log_columns(history.problem, room, priced)
+    shown = _shown_widths(rows, OUTPUTS_WIDTH if several else priced)
+    return LogLayout(rows, columns, _fitted([5 if field == "move" else shown[field] for field, _ in columns], room),
+                     first, last, iteration_width)
+
+
+def _fitted(widths: list[int], room: int) -> list[int]:
+    """`widths` cut, widest first, until the columns and their spaces fit `room`: only past
+    iteration 999, where a column priced at 10 cells holds an 11-cell figure (-1.2345e+06)
+    and the row has no cell to spare (the column then writes it with a digit fewer)."""
+    widths = list(widths)
+    while widths and sum(widths) + len(widths) > room:
+        widths[widths.index(max(widths))] -= 1
+    return widths
 
 
 class IterationLog(StatePanel):

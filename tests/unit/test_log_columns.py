@@ -1,0 +1,70 @@
+"""The log's columns follow the lesson's shape, not the figures in it.
+
+Lesson 9's log showed e1 e2 e3 and the sum of the errors only after an edit: the columns
+were chosen by how wide the figures on screen were (0.009025 takes 8 cells, 0.0082785
+nine), so the same lesson showed different columns from run to run and edit to edit.
+"""
+
+import dataclasses
+
+import pytest
+from gradstep.core.courses import find_lesson
+from gradstep.core.history import History
+from gradstep.tui.app.widgets.log import log_layout
+from hypothesis import given
+from hypothesis import strategies as st
+
+LOG = (40, 11)  # the log's cells at 80x24: half the width, the lower half's height
+STEPS = (0, 1, 4, 30)
+LESSONS = ("several-outputs", "weight-matrix", "multi-weight", "gradient-descent", "divergence")
+
+
+def _columns(problem, steps: int, width: int = LOG[0], language: str = "en") -> list[tuple[str, int | None]]:
+    history = History.start(problem)
+    for _ in range(steps):
+        if not history.can_step:
+            break
+        history = history.step()
+    return log_layout(history, width, LOG[1], False, language).columns
+
+
+def _lesson(name: str):
+    return find_lesson(name).problem
+
+
+numbers = st.floats(-900, 900, allow_nan=False).filter(lambda x: x == 0 or abs(x) > 1e-6)
+
+
+@pytest.mark.parametrize("name", LESSONS)
+@given(data=st.data())
+def test_an_edit_that_keeps_the_shape_keeps_the_columns(name, data):
+    """Any weights, inputs, goals and alpha of the lesson's shape, at any step: the columns
+    the lesson starts with."""
+    problem = _lesson(name)
+    edited = problem.replace(
+        weights=tuple(data.draw(numbers) for _ in problem.weights),
+        inputs=tuple(data.draw(numbers) for _ in problem.inputs),
+        goal=tuple(data.draw(numbers) for _ in problem.goals) if problem.outputs > 1 else data.draw(numbers),
+        alpha=data.draw(st.sampled_from([0.001, 0.01, 0.1, 1.0, 3.0])))
+    steps = data.draw(st.sampled_from(STEPS))
+    assert _columns(edited, steps) == _columns(problem, 0)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("name", ["several-outputs", "weight-matrix"])
+def test_several_outputs_show_the_same_columns_every_step(name, language):
+    """The run the newcomer walked: lesson 9 or 10 as it starts, then step after step."""
+    problem = _lesson(name)
+    seen = {tuple(_columns(problem, steps, language=language)) for steps in (0, 1, 2, 5, 30)}
+    assert len(seen) == 1, seen
+    assert [field for field, _ in seen.pop()][:problem.outputs] == ["output_error"] * problem.outputs
+
+
+def test_a_column_comes_or_goes_with_the_shape():
+    """Two outputs leave room for the sum of their errors, where three do not: the shape
+    decides it, whatever the figures."""
+    three = _lesson("several-outputs")
+    two = three.replace(weights=three.weights[:2], goal=three.goals[:2])
+    assert ("error", None) not in _columns(three, 0)
+    assert ("error", None) in _columns(two, 0)
+    assert ("error", None) in _columns(two.replace(weights=(0.123456, -850.0), goal=(0.0082785, 1e7)), 3)
