@@ -221,13 +221,15 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
             self._player = None
 
     def _play_one(self) -> None:
-        """One step of play, or the end of play, said in a line, when nothing more can happen."""
+        """One step of play, or the end of play, said in a line, when nothing more can happen.
+        A notice stays while play goes on ("Play goes on, p pauses"): at 15 steps a second
+        the next step had wiped it before it could be read."""
         session = self.state.session
         if play_ends(session) is None:
             session = session.step()
         ending = play_ends(session)
         self.state = self.state.replace(session=session, playing=ending is None,
-                                        notice=self.words_for(ending) if ending else "")
+                                        notice=self.words_for(ending) if ending else self.state.notice)
 
     def refuse(self, message: str) -> None:
         """Say why a key did nothing; the session is left as it was."""
