@@ -293,6 +293,19 @@ def test_the_glossary_defines_every_term_before_another_uses_it(language):
     assert not early, early
 
 
+@pytest.mark.parametrize(("language", "steps"), [
+    ("en", ["delta = prediction - goal", "weight_delta = delta x input", "weight = weight - alpha x weight_delta"]),
+    ("zh", ["差值 = 预测 - 目标", "权重改变量 = 差值 × 输入", "权重 = 权重 - α × 权重改变量"]),
+])
+def test_the_glossary_says_the_weight_moves_by_minus_alpha_times_weight_delta(language, steps):
+    """A Chinese student read 权重改变量 ("weight change") in the help as the weight's own
+    move; it moves by -alpha x weight_delta. weight_delta's entry says so with the spec's
+    update, and gradient descent's entry gives the spec's operations in the spec's order."""
+    assert steps[2] in SENTENCES[language]["term.weight_delta.text"]
+    gd = SENTENCES[language]["term.gd.text"]
+    assert all(step in gd for step in steps) and sorted(steps, key=gd.index) == steps
+
+
 def test_a_sentence_that_names_esc_names_a_printable_way_out_first():
     """Over SSH a lone Escape is slow (the terminal waits to see whether a sequence follows)
     and some links lose it: a hint or the help names the key that always works, and Esc

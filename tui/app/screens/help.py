@@ -14,7 +14,9 @@ from ..widgets.wrapped import Wrapped
 
 PANELS = ("parameters", "chart", "worked", "log")  # in the order they sit on screen
 # The glossary, each term after those its text uses: 梯度下降 used 权重改变量 lines before defining it.
-TERMS = ("delta", "error", "hot_cold", "weight_delta", "alpha", "gd", "converges", "r", "best_alpha", "edge",
+# alpha before weight_delta: weight_delta's entry says how the weight moves by it, -alpha x it
+# (权重改变量, "weight change", read as the weight's own move).
+TERMS = ("delta", "error", "hot_cold", "alpha", "weight_delta", "gd", "converges", "r", "best_alpha", "edge",
          "e_notation", "rounding", "about")
 
 
