@@ -34,7 +34,7 @@ from gradstep.tui.words.prose import (
 )
 from gradstep.tui.words.catalogue import SENTENCES
 from gradstep.tui.words.figures import carried, r_value
-from gradstep.tui.words.readout import readout_lines
+from gradstep.tui.words.readout import on_goal_label, readout_lines
 from gradstep.tui.words.say import say
 from gradstep.tui.words.wrap import width
 from gradstep.tui.words.worked import worked_step
@@ -633,7 +633,7 @@ def test_r_on_a_start_already_on_the_goal_says_what_a_miss_would_do_and_that_the
     said = r_says(problem, language)
     assert said == say(language, "on_goal.said", said=said.partition({"en": " But", "zh": "不过"}[language])[0])
     assert blows_up(problem, language) == say(language, "blows_up.on_goal")
-    assert readout_lines(History.start(problem), language)[1] == say(language, "regime.on_goal")
+    assert readout_lines(History.start(problem), language)[1] == on_goal_label(problem, language)
     assert commentary(History.start(problem).jump(1), language) == [say(language, "story.on_goal", iteration=0)]
     landed = History.start(find_lesson("gradient-descent").problem).jump(2)  # r = 0: lands at iteration 1
     assert commentary(landed, language) == [say(language, "story.landed", iteration=1)]
@@ -846,7 +846,7 @@ def test_the_verdict_beside_an_output_on_its_goal_is_that_outputs(language):
     every output's r: one input, one alpha)."""
     problem = find_lesson("several-outputs").problem.replace(weights=(0.3, 1 / 0.65, 0.9))
     lines = readout_lines(History.start(problem), language, output=1)
-    assert lines[0].startswith("r = ") and lines[1] == say(language, "regime.on_goal_output", output=2, name="r")
+    assert lines[0].startswith("r = ") and lines[1] == on_goal_label(problem, language, output=1)
     assert readout_lines(History.start(problem), language, output=0)[0].startswith("r = ")
 
 
@@ -1065,8 +1065,8 @@ def test_one_output_on_its_goal_is_named_and_shares_the_others_r(language):
         lines = readout_lines(history, language, output=output)
         assert lines[0].startswith("r = ") and not re.search(r"\br\d", " ".join(lines)), lines
     on_goal = readout_lines(history, language, output=0)
-    assert say(language, "regime.on_goal_output", output=1, name="r") in on_goal
-    assert say(language, "regime.on_goal") not in on_goal
+    assert on_goal_label(problem, language, output=0) in on_goal
+    assert on_goal_label(problem.output_problem(0), language) not in on_goal
 
 
 @pytest.mark.parametrize(("language", "invite", "whatever"), [("en", "Press + and -", "r = 1 whatever alpha is"),
@@ -1368,3 +1368,34 @@ def test_the_help_promises_only_the_weights_the_chart_keeps(language):
 
     said = say(language, "help.panel.chart.text")
     assert {"en": f"the last {TRAIL} weights visited (o)", "zh": f"最近走过的 {TRAIL} 个权重（o）"}[language] in said
+
+
+ON_GOAL_STARTS = [  # a start on the goal in lessons 3, 5, 9 and 10; in 10 with a weight frozen too
+    ("gradient-descent", {"weights": (-1.0,)}),
+    ("divergence", {"weights": (-1.0,)}),
+    ("several-outputs", {"weights": (0.0,) * 3, "goal": (0.0,) * 3}),
+    ("several-outputs", {"weights": (0.0,) * 3, "goal": (0.0,) * 3, "frozen": (1,)}),
+    ("weight-matrix", {"weights": (0.0,) * 9, "goal": (0.0,) * 3}),
+    ("weight-matrix", {"weights": (0.0,) * 9, "goal": (0.0,) * 3, "frozen": (0,)}),
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_start_on_the_goal_is_said_one_way_in_every_lesson_and_of_every_output(language):
+    """Lessons 3 and 5 said "on the goal: r x 0 is still 0", lessons 9 and 10 "output 2
+    starts on goal" when all three outputs did: one sentence, of the whole run where every
+    output starts on its goal, whichever output the chart follows."""
+    said = set()
+    for name, changes in ON_GOAL_STARTS:
+        problem = find_lesson(name).problem.replace(**changes)
+        assert analysis.starts_on_goal(problem)
+        for output in range(problem.outputs):
+            lines = readout_lines(History.start(problem), language, output=output)
+            shown = [line for line in lines if re.search(r"[xX×] 0 = 0", line)]
+            if name == "several-outputs" and "frozen" in changes and output == 1:
+                continue  # output 2's one weight frozen: "output 2 frozen: it learns nothing" is its verdict
+            assert len(shown) == 1, (name, changes, output, lines)
+            said.add(re.sub(r"\br\d?\b", "r", shown[0]))
+    one, every = say(language, "on_goal.start"), say(language, "on_goal.every")
+    assert said == {say(language, "regime.on_goal", who=one, name="r"),
+                    say(language, "regime.on_goal", who=every, name="r")}, said

@@ -35,7 +35,7 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
             and no_signal_suffix(problem) == ".frozen":  # one output's row frozen, not every weight
         regime = say(language, "regime.no-signal.frozen_output", output=output + 1)
     elif problem is not history.problem and problem.method == GRADIENT_DESCENT and analysis.starts_on_goal(problem):
-        regime = say(language, "regime.on_goal_output", output=output + 1, name=name)  # the others do not
+        regime = on_goal_label(history.problem, language, output, name)
     elif readout.regime is Regime.DIVERGING and problem.method == GRADIENT_DESCENT and 0 < error < readout.tolerance:
         regime = say(language, "regime.diverging.near")  # "diverges" beside error 1.2e-32 read false, until it grew
     if problem.method == MEASURE:
@@ -90,9 +90,25 @@ def r_verdict(history: History, language: str, output: int = 0) -> str | None:
                verdict=say(language, f"verdict.{regime.value}"))
 
 
+def on_goal_label(problem: Problem, language: str, output: int | None = None, name: str = "r") -> str:
+    """The headline of a start on the goal, said one way in every lesson (lessons 3 and 5,
+    9 and 10 said it three ways): of the one output, of output `output + 1` where only it
+    starts there (its r named `name`), or of every output, where every one does (lesson
+    10 with a weight frozen said "output 1 starts on goal" of three outputs all on it)."""
+    if problem.outputs == 1:
+        who = say(language, "on_goal.start")
+    elif analysis.starts_on_goal(problem):
+        who, name = say(language, "on_goal.every"), "r"  # each output's own r, each x 0
+    else:
+        who = say(language, "on_goal.output", output=(output or 0) + 1)
+    return say(language, "regime.on_goal", who=who, name=name)
+
+
 def _outputs_differ(problem: Problem, iteration: int, output: int, language: str) -> bool:
     """Whether output `output`'s verdict is not every output's: its row learns at another
     rate (weights frozen in some rows), or it starts on its goal where the others do not."""
+    if analysis.starts_on_goal(problem):  # every output on its goal: one verdict, of them all
+        return _rates_differ(problem)
     own = regime_label(problem.output_problem(min(output, problem.outputs - 1)), iteration, language)
     return _rates_differ(problem) or own != regime_label(problem, iteration, language)
 
@@ -117,7 +133,7 @@ def regime_label(problem: Problem, iteration: int, language: str) -> str:
     elif regime is Regime.NO_SIGNAL:
         key += no_signal_suffix(problem)
     elif problem.method == GRADIENT_DESCENT and analysis.starts_on_goal(problem):  # nothing grows from 0
-        key = "regime.on_goal"
+        return on_goal_label(problem, language)
     return say(language, key, step=readable(problem.step_amount))
 
 
