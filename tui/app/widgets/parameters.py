@@ -18,38 +18,15 @@ from ..state import AppState
 from .panel import StatePanel
 
 
-
-
 class ParametersPanel(StatePanel):
     """What the neuron is, what it predicts now, and the convergence readout."""
 
     def title(self, state: AppState) -> str:
-        """Which rule moves these numbers (the iteration is on the status line), and with a
-        weight frozen what its mark "*" means, said once here for every row; shorter where
-        the whole title is wider than the border has room for, as a longer language's may
-        be, so that the border never cuts it."""
-        rule = say(state.language, state.session.problem.method)
-        keys = ["parameters.title.frozen", "parameters.frozen"] if state.session.problem.frozen else ["parameters.title"]
-        titles = [say(state.language, key, rule=rule) for key in keys]
-        return next((title for title in titles if width(title) <= self.size.width - 4 or not self.size.width), rule)
+        return parameters_title(state.session.history, state.language, self.size.width)
 
     def draw(self, state: AppState) -> Group:
         history, language = state.session.history, state.language
-        problem = history.problem
-        several = problem.size > 1
-        rows = [(say(language, "inputs" if several else "input"), listed(problem.inputs, language)),
-                (say(language, "goals" if problem.outputs > 1 else "goal"), goals_text(problem, language))]
-        if problem.method == HOT_COLD:
-            rows.append((say(language, "step_amount"), readable(problem.step_amount)))
-        elif problem.method == GRADIENT_DESCENT:
-            rows.append((say(language, "alpha"), say(language, alpha_words(problem), alpha=readable(problem.alpha))))
-        below = [say(language, "predictions" if problem.outputs > 1 else "prediction"),
-                 say(language, "error_sum" if problem.outputs > 1 else "error")]
-        labels = weight_labels(problem, language)
-        room = self.size.width - max(width(name) for name in (*labels, *below, *(name for name, _ in rows))) - 1
-        rows = [*weight_rows(history.weights, problem, language, labels, room), *rows,
-                (below[0], fitting(np.ravel(history.prediction), room, language)),  # the predictions of several outputs keep to a line
-                (below[1], readable(history.error))]
+        rows = parameter_rows(history, language, self.size.width)
         lesson = state.session.lesson
         lines = readout_lines(history, language, lesson.hidden, state.output,
                               taught=taught(lesson))
@@ -64,6 +41,37 @@ class ParametersPanel(StatePanel):
         readout = [Text(part, style="bold" if index == 0 else "")
                    for index, parts in enumerate(wrapped) if index in kept for part in parts]
         return Group(*table, *readout)
+
+
+def parameters_title(history, language: str, columns: int) -> str:
+    """Which rule moves these numbers (the iteration is on the status line), and with a
+    weight frozen what its mark "*" means, said once here for every row; shorter where
+    the whole title is wider than the border of a panel `columns` cells wide has room
+    for, as a longer language's may be, so that the border never cuts it."""
+    rule = say(language, history.problem.method)
+    keys = ["parameters.title.frozen", "parameters.frozen"] if history.problem.frozen else ["parameters.title"]
+    titles = [say(language, key, rule=rule) for key in keys]
+    return next((title for title in titles if width(title) <= columns - 4 or not columns), rule)
+
+
+def parameter_rows(history, language: str, columns: int) -> list[tuple[str, str]]:
+    """The table's rows, each a name and its value, in a panel `columns` cells wide: the
+    weights, inputs, goal, the rule's setting, the prediction and the error."""
+    problem = history.problem
+    several = problem.size > 1
+    rows = [(say(language, "inputs" if several else "input"), listed(problem.inputs, language)),
+            (say(language, "goals" if problem.outputs > 1 else "goal"), goals_text(problem, language))]
+    if problem.method == HOT_COLD:
+        rows.append((say(language, "step_amount"), readable(problem.step_amount)))
+    elif problem.method == GRADIENT_DESCENT:
+        rows.append((say(language, "alpha"), say(language, alpha_words(problem), alpha=readable(problem.alpha))))
+    below = [say(language, "predictions" if problem.outputs > 1 else "prediction"),
+             say(language, "error_sum" if problem.outputs > 1 else "error")]
+    labels = weight_labels(problem, language)
+    room = columns - max(width(name) for name in (*labels, *below, *(name for name, _ in rows))) - 1
+    return [*weight_rows(history.weights, problem, language, labels, room), *rows,
+            (below[0], fitting(np.ravel(history.prediction), room, language)),  # the predictions of several outputs keep to a line
+            (below[1], readable(history.error))]
 
 
 def _kept(wrapped: list[list[str]], room: int, formula_first: bool) -> set[int]:
