@@ -880,7 +880,7 @@ async def test_two_frozen_weights_keep_the_weights_row_whole_and_its_digits(lang
         assert rows[say(language, "weights")].split(maxsplit=1)[1] == mark.join([*frozen, "-0.020973"]), panel
         assert not any(line.startswith(" ") for line in panel), panel  # no row goes on under itself
         title = str(app.query_one(ParametersPanel).border_title)
-        assert say(language, "parameters.frozen", rule=say(language, "gd")) in title, title
+        assert say(language, "parameters.noted", title=say(language, "gd"), note=say(language, "parameters.frozen_said")) in title, title
         last = readout_lines(history, language, app.state.session.lesson.hidden)[-1]
         assert re.sub(r"\s", "", last) in re.sub(r"\s", "", "".join(panel)), (last, panel)
 

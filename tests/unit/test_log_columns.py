@@ -14,7 +14,7 @@ from gradstep.tui.app.widgets.log import log_layout
 from hypothesis import given
 from hypothesis import strategies as st
 
-LOG = (40, 11)  # the log's cells at 80x24: half the width, the lower half's height
+LOG = (39, 10)  # the log's cells at 80x24, inside its margin
 STEPS = (0, 1, 4, 30)
 LESSONS = ("several-outputs", "weight-matrix", "multi-weight", "gradient-descent", "divergence")
 

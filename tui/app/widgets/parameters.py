@@ -1,5 +1,7 @@
 """The parameters, the current prediction and error, and why the run will converge or not."""
 
+from typing import NamedTuple
+
 import numpy as np
 from rich.console import Group
 from rich.text import Text
@@ -26,7 +28,7 @@ class ParametersPanel(StatePanel):
 
     def draw(self, state: AppState) -> Group:
         history, language = state.session.history, state.language
-        rows = parameter_rows(history, language, self.size.width)
+        rows = parameter_table(history, language, self.size.width).rows
         lesson = state.session.lesson
         lines = readout_lines(history, language, lesson.hidden, state.output,
                               taught=taught(lesson))
@@ -44,19 +46,36 @@ class ParametersPanel(StatePanel):
 
 
 def parameters_title(history, language: str, columns: int) -> str:
-    """Which rule moves these numbers (the iteration is on the status line), and with a
-    weight frozen what its mark "*" means, said once here for every row; shorter where
-    the whole title is wider than the border of a panel `columns` cells wide has room
-    for, as a longer language's may be, so that the border never cuts it."""
+    """Which rule moves these numbers (the iteration is on the status line), and what the
+    rows do not say themselves, said once here for every row: what a frozen weight's "*"
+    means, and that a row keeps fewer digits than every other panel to stay on its line.
+    Shorter where the whole title is wider than the border of a panel `columns` cells wide
+    has room for, as a longer language's may be, so that the border never cuts it: the
+    word "Parameters" goes first, then the rule's name, before a note does."""
     rule = say(language, history.problem.method)
-    keys = ["parameters.title.frozen", "parameters.frozen"] if history.problem.frozen else ["parameters.title"]
-    titles = [say(language, key, rule=rule) for key in keys]
-    return next((title for title in titles if width(title) <= columns - 4 or not columns), rule)
+    notes = [say(language, key) for key, marked in (("parameters.frozen_said", history.problem.frozen),
+                                                    ("parameters.cut_said", parameter_table(history, language, columns).cut))
+             if marked]
+    titles = [say(language, "parameters.title", rule=rule), rule, ""]
+    for title in titles if notes else titles[:1]:
+        for note in notes:
+            title = say(language, "parameters.noted", title=title, note=note) if title else note
+        if width(title) <= columns - 4 or not columns:
+            return title
+    return rule
 
 
-def parameter_rows(history, language: str, columns: int) -> list[tuple[str, str]]:
-    """The table's rows, each a name and its value, in a panel `columns` cells wide: the
-    weights, inputs, goal, the rule's setting, the prediction and the error."""
+class Table(NamedTuple):
+    """The panel's table: its rows, each a name and its value, and whether a row keeps
+    fewer digits than every panel writes (the title then says so)."""
+
+    rows: list[tuple[str, str]]
+    cut: bool
+
+
+def parameter_table(history, language: str, columns: int) -> Table:
+    """The table's rows in a panel `columns` cells wide: the weights, inputs, goal, the
+    rule's setting, the prediction and the error."""
     problem = history.problem
     several = problem.size > 1
     rows = [(say(language, "inputs" if several else "input"), listed(problem.inputs, language)),
@@ -69,9 +88,11 @@ def parameter_rows(history, language: str, columns: int) -> list[tuple[str, str]
              say(language, "error_sum" if problem.outputs > 1 else "error")]
     labels = weight_labels(problem, language)
     room = columns - max(width(name) for name in (*labels, *below, *(name for name, _ in rows))) - 1
-    return [*weight_rows(history.weights, problem, language, labels, room), *rows,
-            (below[0], fitting(np.ravel(history.prediction), room, language)),  # the predictions of several outputs keep to a line
-            (below[1], readable(history.error))]
+    weights = weight_rows(history.weights, problem, language, labels, room)
+    predictions = fitting(np.ravel(history.prediction), room, language)  # the predictions of several outputs keep to a line
+    return Table([*((label, text) for label, (text, _) in weights), *rows, (below[0], predictions[0]),
+                  (below[1], readable(history.error))],
+                 any(cut for _, (_, cut) in weights) or predictions[1])
 
 
 def _kept(wrapped: list[list[str]], room: int, formula_first: bool) -> set[int]:
@@ -103,14 +124,12 @@ def weight_labels(problem, language: str) -> list[str]:
     return [say(language, "weights_row", row=row + 1) for row in range(problem.outputs)]
 
 
-def weight_rows(weights, problem, language: str, labels: list[str], room: int) -> list[tuple[str, str]]:
+def weight_rows(weights, problem, language: str, labels: list[str], room: int) -> list[tuple[str, tuple[str, bool]]]:
     """The weights: one line, or with several outputs a line per output's row (its column
     of numbers lines up with the inputs), each frozen weight marked beside its own number
     ("0.1* 0.2"; on the goal's row, "goal 1 (w1 frozen)" read as "the goal is frozen"), the
-    mark's meaning in the title. A row keeps to one line of `room` cells: with the digits
-    every panel shows (the worked step's 0.061325 read 0.06132 here at four), and where a
-    diverging run's figures grow long, with fewer (to 2): a wrapped row pushed lesson 8's
-    steps to go off the panel. The mark is one cell: "0.1 (frozen) 0.2 (frozen) -0.021"
+    mark's meaning in the title. A row keeps to one line of `room` cells, as `fitting`
+    writes it: a wrapped row pushed lesson 8's steps to go off the panel. The mark is one cell: "0.1 (frozen) 0.2 (frozen) -0.021"
     took two frozen weights down to 3 digits and still wrapped, its second "(frozen)"
     under the first number, read as the mark of the weight after it."""
     marks = frozen_marks(problem, language)
@@ -131,13 +150,19 @@ def numbers_marked(values, marks, language: str, digits: int = SHOWN_DIGITS) -> 
     return LANGUAGES[language].numbers.join(mark.replace("{value}", readable(v, digits)) for v, mark in zip(values, marks))
 
 
-def fitting(values, room: int, language: str, digits: int = SHOWN_DIGITS, marks=None) -> str:
-    """`values` on one line of `room` cells where fewer digits (down to 2) make them fit, as
-    a diverging run's grow long (0 cells: no limit); each in its frozen mark if `marks`."""
+def fitting(values, room: int, language: str, marks=None) -> tuple[str, bool]:
+    """`values` on one line of `room` cells (0 cells: no limit), each in its frozen mark if
+    `marks`, and whether digits were cut. With the digits every panel shows (the worked
+    step's 0.061325 read 0.06132 here at four); where a diverging run's figures grow too
+    long for them (three of -3.7524e+10 take 35 cells), with fewer, down to 2, which the
+    title then says: lesson 10 wrote "-3.8e+10" beside the log's "-3.7524e+10", silently.
+    A mark on the row itself would cost the cells it lacks (at 2 digits lesson 10's
+    predictions fill their 26 to the last)."""
     marks = marks if marks is not None else ["{value}"] * len(values)
+    digits = SHOWN_DIGITS
     while digits > 2 and room > 0 and width(numbers_marked(values, marks, language, digits)) > room:
         digits -= 1
-    return numbers_marked(values, marks, language, digits)
+    return numbers_marked(values, marks, language, digits), digits < SHOWN_DIGITS
 
 
 def alpha_words(problem) -> str:
