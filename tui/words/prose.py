@@ -249,7 +249,11 @@ def _by_regime(sentences: str, problem: Problem, language: str) -> str:
         misses = predict_rows(as_arrays(problem.weights).reshape(problem.shape), as_arrays(problem.inputs)) \
             - as_arrays(problem.goals)
         hair = next(miss for miss, off in zip(misses, analysis.rounding_misses(problem)) if off)
-        said = say(language, "on_goal.hair", said=said, miss=readable(hair, 2))
+        # Where r shrinks a miss, a hair is below what it can shrink: rounding keeps it or
+        # clears it, step by step (lesson 8 on its goal kept 1.2e-32 a step, "x 1"); where
+        # |r| >= 1, r multiplies it like any miss.
+        shrinks = regime in (Regime.SMOOTH, Regime.ONE_STEP, Regime.OVERSHOOTING)
+        said = say(language, "on_goal.hair.rounding" if shrinks else "on_goal.hair", said=said, miss=readable(hair, 2))
     return said
 
 
@@ -448,6 +452,9 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
         if before > 0 and math.isfinite(now):
             ratio = now / before
             r = r_value(problem)
+            if now == before and r * r < 1:  # "x 1; r^2 = 0.1947": the hair stayed, as rounding kept it
+                return [say(language, "story.rounding_kept", whose=whose, now=readable(now), r_name=r_name,
+                            r_squared=not_falsely_whole(r * r))]
             if any(question.accepts(ratio) or question.accepts(r * r) for question in to_come):
                 return []  # lesson 4 asks this factor at iteration 2: "x 0.5625" gave it away at 1
             key = "story.ratio" if math.isclose(ratio, r * r, rel_tol=1e-6) else "story.ratio_rounded"
