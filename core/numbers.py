@@ -147,20 +147,25 @@ def readable(value: float, digits: int = SHOWN_DIGITS, whole: bool = True) -> st
 
 
 def _rounded(value: float, digits: int) -> str:
-    """`value` to `digits` significant digits as format's "g" writes it, but an exact tie
-    rounded away from zero, as a student rounds by hand: 0.140625 (9/64, exact in binary)
-    reads 0.14063, where format's half-to-even wrote 0.14062.
+    """`value` to `digits` significant digits as format's "g" writes it, but its written
+    form (repr, the shortest decimal that reads back as it) rounded as a student rounds it
+    by hand, a tie away from zero: 0.140625 (9/64) reads 0.14063, where format's
+    half-to-even wrote 0.14062; and a typed 0.123455, whose float lies just below the tie,
+    reads 0.12346 as rounding what was typed gives, not 0.12345.
 
-    A tie is the exact value ending in a 5 just past the digits kept; to 15 digits
-    (FLOAT_DIGITS) such a value's repr is that very decimal, so repr finds the few
-    candidates cheaply and Decimal, exact, decides. Past 15 digits format's rounding stands."""
+    Only where the written form is a tie (its digits end in a 5 just past the ones kept)
+    can the two roundings differ: a rounding boundary strictly between the float and its
+    repr would itself be a decimal as short and nearer the float, and repr would be it.
+    So repr finds the few candidates cheaply and Decimal, exact, rounds the written form.
+    Past 15 digits (FLOAT_DIGITS) format's rounding stands."""
     text = format(value, f".{digits}g")
     if digits >= FLOAT_DIGITS or abs(value) < sys.float_info.min:  # a subnormal keeps fewer digits
         return text
-    shortest = repr(value).lstrip("-").split("e")[0].replace(".", "").strip("0")
+    written = repr(value)
+    shortest = written.lstrip("-").split("e")[0].replace(".", "").strip("0")
     if len(shortest) != digits + 1 or not shortest.endswith("5"):
         return text
-    away = Context(prec=digits, rounding=ROUND_HALF_UP).plus(Decimal(value))  # HALF_UP: away from zero
+    away = Context(prec=digits, rounding=ROUND_HALF_UP).plus(Decimal(written))  # HALF_UP: away from zero
     return format(float(away), f".{digits}g")
 
 

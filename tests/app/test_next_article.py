@@ -118,7 +118,7 @@ async def test_predict_mode_with_several_outputs_asks_for_the_summed_error():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("t", "space")
         assert isinstance(app.screen, GuessScreen)
-        assert "What will the error sum (the outputs' errors added up) be after this step? It is 1.0011 now." in \
+        assert "What will the error sum (the outputs' errors added up) be after this step? It is 1.0012 now." in \
                " ".join(screen_text(app).replace("│", " ").split())
         await press_at_once(pilot, *"0.91834", "enter")
         assert panel(app).startswith("You guessed 0.91834; it is 0.91834: right.")
