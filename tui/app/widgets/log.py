@@ -16,7 +16,8 @@ from rich.text import Text
 
 from ....core.row_values import as_row
 from ....core.numbers import column, exact, readable
-from ....core.problem import HOT_COLD, MEASURE, Problem
+from ....core.analysis import ROUNDING_ULPS
+from ....core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
 from ...words.language import LANGUAGES
 from ...words.say import headings, say
 from ...words.worked import ROUNDING_DUST
@@ -143,23 +144,50 @@ def _shown_widths(rows: list[dict], least: int) -> dict[str, int]:
     return widths
 
 
-def _dust_shown(problem: Problem, rows: list[dict], columns: list[tuple[str, int | None]]) -> float | None:
-    """The first figure in the log's rows that is hot and cold's float rounding dust: a
-    weight that steps of step_amount bring to 0 but for rounding (0.5 - 5 x 0.1 is
-    2.7756e-17), or its error at the goal (1.2326e-32): else None. A log of 2.7756e-17 with
-    no word read as a meaningful figure (the worked step explains it at its step only)."""
-    if problem.method != HOT_COLD:
+def dust_shown(problem: Problem, rows: list[dict], columns: list[tuple[str, int | None]]) -> float | None:
+    """The first figure in the log's rows that is float rounding dust, else None: a log of
+    2.7756e-17 with no word read as a meaningful figure (the worked step explains it at its
+    step only). Hot and cold's: a weight that steps of step_amount bring to 0 but for
+    rounding (0.5 - 5 x 0.1 is 2.7756e-17), or its error at the goal (1.2326e-32).
+    Gradient descent's: a miss within rounding of its goal (lesson 3 with goal 0.1 logged
+    error 7.7037e-34, lesson 8 on its goal delta 1.1102e-16), and what it makes: its
+    error, its weight_delta, a prediction of a goal of 0, a weight that adds less than that
+    to the prediction."""
+    if problem.method not in (HOT_COLD, GRADIENT_DESCENT):
         return None
-    hair = ROUNDING_DUST * problem.step_amount
-    scale = max(abs(x) for x in problem.inputs)
-    limits = {"weight": hair, "prediction": hair * scale, "error": (hair * scale) ** 2}
-    for row in rows:
-        for field, index in columns:
+    inputs = np.abs(np.asarray(problem.inputs))  # shape (n,)
+    scale = float(inputs.max())
+    # The parameters panel, beside the log, shows the newest row's weights, predictions and
+    # error whichever columns the log has room for: its dust has the same word.
+    panel = [(field, index) for field in ("weight", "prediction", "error")
+             for index in ([None] if problem.size == 1 or field != "weight" else range(problem.size))
+             if (field, index) not in columns and not (field == "prediction" and problem.outputs > 1)]
+    for at, row in enumerate(rows):
+        limits = _dust_limits(problem, row, inputs) if problem.method == GRADIENT_DESCENT else _hot_cold_limits(
+            problem, scale)
+        for field, index in columns + (panel if at == len(rows) - 1 else []):
             limit = limits.get(field)
             value = row.get(field) if index is None else _at(row.get(field), index)
             if limit and isinstance(value, float) and 0 < abs(value) < limit:
                 return value
     return None
+
+
+def _hot_cold_limits(problem: Problem, scale: float) -> dict[str, float]:
+    hair = ROUNDING_DUST * problem.step_amount
+    return {"weight": hair, "prediction": hair * scale, "error": (hair * scale) ** 2}
+
+
+def _dust_limits(problem: Problem, row: dict, inputs: np.ndarray) -> dict[str, float]:
+    """Below what each of gradient descent's figures in `row` is rounding dust: a miss within
+    a few float spacings of the larger of the goal and the prediction's terms (as
+    analysis.rounding_misses), and the figures that miss makes."""
+    weights = np.abs(np.ravel(np.asarray(row["weight"], dtype=float))).reshape(problem.shape)  # shape (outputs, n)
+    scale = max(float(np.max(np.abs(problem.goals))), float(np.max(weights @ inputs)))
+    hair = ROUNDING_ULPS * float(np.spacing(scale))
+    largest = float(inputs.max())
+    return {"delta": hair, "error": hair * hair, "output_error": hair * hair, "weight_delta": hair * largest,
+            "prediction": hair if not any(problem.goals) else 0.0, "weight": hair / largest if largest else 0.0}
 
 
 def _exact_widths(rows: list[dict], names: Mapping[str, str], problem: Problem) -> dict[str, int]:
@@ -256,7 +284,7 @@ class IterationLog(StatePanel):
             number = k + 1 if measuring else k  # a measuring lesson counts its measurements
             line = " ".join([str(number).rjust(iteration_width), *row_cells])
             lines.append(Text(line, style="bold" if k == last else ""))
-        dust = None if state.exact else _dust_shown(history.problem, rows, columns)
+        dust = None if state.exact else dust_shown(history.problem, rows, columns)
         if dust is not None:  # said under the rows, in place of the oldest (the height stays)
             note = wrap(say(state.language, "log.dust", value=readable(dust)), max(1, self.size.width))
             over = max(0, len(lines) + len(note) - self.size.height)  # rows it takes the place of, oldest first
