@@ -414,9 +414,36 @@ def _error_axis(top: float, errors: Floats, log: bool, rows: int | None = None) 
         plotted: Floats = np.clip(np.nan_to_num(logged, nan=high, posinf=high, neginf=low), low, high)
         return plotted
 
-    every = max(1, math.ceil((high - low) / 4))
-    log_ticks = tuple(float(e) for e in range(high, low - 1, -every))[::-1]
-    return Axis((float(low), float(high)), log_ticks, tuple(_power_label(int(t)) for t in log_ticks), log=True), logarithmic
+    if rows is not None and rows >= 2:
+        low, top, log_ticks = log_row_ticks(low, high, rows)
+    else:
+        every = max(1, math.ceil((high - low) / 4))
+        top, log_ticks = high, tuple(float(e) for e in range(high, low - 1, -every))[::-1]
+    return Axis((float(low), float(top)), log_ticks, tuple(_power_label(int(t)) for t in log_ticks), log=True), logarithmic
+
+
+def log_row_ticks(low: int, high: int, rows: int) -> tuple[int, float, tuple[float, ...]]:
+    """A log error axis of `rows` rows from the decade `low` up past the decade `high`: its
+    bottom, its top (in decades) and its ticks, whole decades every k-th for one k, a whole
+    number of rows apart from the bottom row up. As row_ticks lays a linear axis: each label
+    on a row of its own, evenly spaced, and a point on the row nearest its value. Lesson 5's
+    5 labels on 6 rows fell one or two rows apart (10, 1000, 1e+05, 1e+07 read uneven).
+    Of the ways, the one whose top is near the tightest with the most labels, its room to
+    spare shared above and below (whole decades of it below), so a run falling from 0.1 to
+    1e-11 is not drawn under a top of 1000."""
+    spans = rows - 1  # plotext puts the bottom on the bottom row and the top on the top row
+    fewest = min(FEWEST_LABELS, spans + 1)
+    ways = []
+    for every in range(1, spans + 1):  # rows from one tick to the next
+        labels = spans // every + 1
+        if fewest <= labels <= MOST_LABELS:
+            decades = max(1, math.ceil((high - low) * every / spans))  # k: decades from one tick to the next
+            ways.append((spans * decades / every, every, decades))
+    tightest = min(span for span, _, _ in ways)
+    span, every, decades = max((way for way in ways if way[0] <= tightest * LOOSEST),
+                               key=lambda way: (spans // way[1], -way[0]))  # the most labels, then the tightest
+    bottom = low - math.floor((span - (high - low)) / 2)
+    return bottom, bottom + span, tuple(float(bottom + k * decades) for k in range(spans // every + 1))
 
 
 def _power_label(exponent: int) -> str:
