@@ -37,6 +37,12 @@ class LessonText:
     summary: str = ""  # one line, for `gradstep lessons`
     teaches: str = ""  # the idea, shown before the first step
     notice: str = ""  # what to watch for or try, shown before and while stepping
+    # Why the lesson locks a key, said after that key's refusal: one field a lock of LOCKABLE.
+    why_edit: str = ""
+    why_rule: str = ""
+    why_rate: str = ""
+    why_lessons: str = ""
+    why_predict: str = ""
 
 
 TEXT_FIELDS = tuple(field.name for field in dataclasses.fields(LessonText))

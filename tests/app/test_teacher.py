@@ -175,7 +175,7 @@ TELLS = {("forecast", "en"): ("|r| > 1", "1 - alpha x input^2", "r, the factor")
          ("forecast", "zh"): ("|r| > 1", "1 - α × 输入^2", "还有 r"),
          ("analysis", "en"): ("1/input^2", "2/input^2", "stopping also at the best alpha"),
          ("analysis", "zh"): ("1/输入^2", "2/输入^2", "途中也停在最佳学习率"),
-         ("worked-step", "en"): ("delta x input:", "the last step's arithmetic with its numbers"),
+         ("worked-step", "en"): ("delta x input, worked out after delta", "the last step's arithmetic with its numbers"),
          ("worked-step", "zh"): ("差值 × 输入（", "代入了实际数值")}
 
 

@@ -1,6 +1,7 @@
 """A teacher's lessons: the rules a file sets (locked, hide, predict), plain names, and a
 course folder of their own, on the command line and in line mode."""
 
+import dataclasses
 import io
 
 import pytest
@@ -242,3 +243,36 @@ def test_flags_that_change_a_lessons_numbers_leave_its_questions_out(tmp_path, m
     monkeypatch.setattr("sys.stdin", io.StringIO("q\n"))
     own = gradstep("--line", "--lesson", "alpha", "--alpha", "0.1").out  # the lesson's own alpha
     assert "Which alpha makes this land in one step?" in own
+
+
+def test_a_lock_says_the_lessons_reason_for_it_in_the_app_and_line_mode(tmp_path):
+    """"The course has locked switching the rule in this lesson" told a student in lesson 2
+    nothing of why. A lesson's reason for a lock (`why_rate`, `why_rule`, ...), in each language,
+    is said after that lock's refusal, its figures filled in; another lock's refusal and a
+    refusal of another kind are said as before."""
+    from gradstep.core.controller import moves
+    from gradstep.core.courses import find_lesson
+    from gradstep.tui.words.prose import refused
+
+    path = tmp_path / "why.toml"
+    path.write_text('name = "why"\nweights = 0.5\ninputs = 2.0\ngoal = 0.8\nlocked = ["rate"]\n'
+                    '[en]\ntitle = "Why"\nwhy_rate = "Alpha stays {alpha} so that all of you compare one run."\n'
+                    '[zh]\ntitle = "为什么"\nwhy_rate = "学习率 α 固定为 {alpha}，大家比较同一次运行。"\n', encoding="utf-8")
+    lesson = load_lesson_file(path)
+    session = Session.begin(lesson)
+    rate = moves(session)["rate(1)"].refusal
+    assert refused(rate, lesson, session.problem, "en") == (
+        "Your teacher has locked changing alpha (and the step) in this lesson. Alpha stays 1 so that all of you compare one run.")
+    assert refused(rate, lesson, session.problem, "zh") == "老师设定本课不能调整学习率 α（和步长）。学习率 α 固定为 1，大家比较同一次运行。"
+    assert "Alpha stays 1 so that all of you compare one run." in " ".join(run_line_mode(lesson, "+\nq\n").split())
+    both = dataclasses.replace(lesson, locked=("rate", "lessons"))
+    listed = moves(Session.begin(both))["lessons"].refusal
+    assert refused(listed, both, session.problem, "en") == explain("en", listed)  # its reason is alpha's, not the list's
+    assert refused(Refusal("cannot_step"), lesson, session.problem, "en") == explain("en", Refusal("cannot_step"))
+    for name in ("measure-error", "hot-cold"):  # the course's own locks say why too
+        course_lesson = find_lesson(name)
+        course_session = Session.begin(course_lesson)
+        rule = moves(course_session)["rule"].refusal
+        for language in ("en", "zh"):
+            why = course_lesson.text(language).why_rule
+            assert why and refused(rule, course_lesson, course_session.problem, language).endswith(why)

@@ -34,8 +34,8 @@ from ..files.owner import Owner, login_name
 from ..files.places import VIEW_SETTINGS, export_folder
 from ..words.figures import weight_name
 from ..words.language import following, shown, switchable
-from ..words.prose import facts_now, reveal, stands_entries
-from ..words.say import explain, field_names, say
+from ..words.prose import facts_now, refused, reveal, stands_entries
+from ..words.say import say
 from ..words.undo import back_notice, reset_notice
 from ..words.wrap import end_of_path, width, wrap
 from .ascii import AsciiFilter
@@ -266,8 +266,9 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         return None
 
     def words_for(self, refusal: Refusal) -> str:
-        """A refusal in the student's words, its field named as the panels name it."""
-        return explain(self.state.language, refusal, names=field_names(self.state.language))
+        """A refusal in the student's words, and a lock's reason where the lesson gives one."""
+        session = self.state.session
+        return refused(refusal, session.lesson, session.problem, self.state.language)
 
     def _one_page(self) -> bool:
         """Whether the lesson panel's words fit one page (w has no more to show)."""

@@ -28,10 +28,10 @@ from ...core.questions import Answer, Attempt
 from ...core.refusals import Refusal
 from ...core.session import Session
 from ..words.divergence import describe
-from ..words.prose import (commentary, facts_now, fill, heading_now, lesson_heading, notice, opening, reveal, verdict,
-                           where_it_stands)
+from ..words.prose import (commentary, facts_now, fill, heading_now, lesson_heading, notice, opening, refused, reveal,
+                           verdict, where_it_stands)
 from ..words.readout import readout_lines
-from ..words.say import explain, field_names, headings, say
+from ..words.say import explain, headings, say
 from ..words.undo import back_notice, reset_notice
 from ..words.worked import worked_step
 from ..words.wrap import wrap, wrap_entries
@@ -101,7 +101,7 @@ class Lines:
             try:
                 session = self.apply(command, rest)
             except Refusal as refusal:
-                self.write(explain(self.language, refusal, names=field_names(self.language)))
+                self.write(refused(refusal, self.session.lesson, self.session.problem, self.language))
                 continue
             if session is not None:
                 self.changed(command, rest, session)

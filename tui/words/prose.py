@@ -28,13 +28,14 @@ from ...core.numbers import SHOWN_DIGITS, readable
 from ...core.predict import RIGHT_WITHIN, before_and_after
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, InvalidProblem, Problem
 from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
+from ...core.refusals import Refusal
 from ...core.rules import HotColdStep, OutputsStep, as_arrays, predict_rows, squared_error, total
 from ...core.session import Session
 from .catalogue import SENTENCE_KEYS, SENTENCES
 from .language import LANGUAGES
 from .figures import (EXACT_DIGITS, carried, goals_text, no_signal_suffix, not_falsely_whole, number, over_squares, parenthesised,
                       r_formula, r_from_scale, r_value, row_r_formulas, scale_formula, squares, weight_name, weights_text, listed)
-from .say import say
+from .say import explain, field_names, say
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -377,6 +378,16 @@ def _frozen_now(problem: Problem, language: str) -> str:
     # r's 1.8625 is not the 74.1125 the lesson said: where it comes from, beside it
     return say(language, key, frozen=names, r_formula=known["r_formula"], r_says=known["r_says"],
                total=carried(analysis.sum_of_squares(problem)), squares=squares(problem, language))
+
+
+def refused(refusal: Refusal, lesson: Lesson | None, problem: Problem, language: str) -> str:
+    """A refusal in the student's words, its field named as the panels name it; after a
+    lock's, the lesson's reason for that lock (its `why_rule`, say): "The course has locked
+    switching the rule in this lesson" told a student in lesson 2 nothing of why."""
+    words = explain(language, refusal, names=field_names(language))
+    lock = refusal.key.removeprefix("locked.") if refusal.key.startswith("locked.") else None
+    why = getattr(lesson.text(language), f"why_{lock}", "") if lesson is not None and lock else ""
+    return say(language, "locked.because", refused=words, why=_filled(why, problem, language)) if why else words
 
 
 def _filled(text: str, problem: Problem, language: str) -> str:

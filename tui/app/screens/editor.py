@@ -22,6 +22,7 @@ from ....core.outside import ONE_LINE
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD, METHODS, InvalidProblem, Problem
 from ....core.refusals import Refusal
 from ...words.language import LANGUAGES as SPOKEN
+from ...words.prose import refused
 from ...words.say import alone, explain, field_names, say
 from ..widgets.wrapped import Wrapped
 
@@ -177,7 +178,7 @@ class EditorScreen(ModalScreen[Problem | None]):
             message = say(self.language, "edit_with", field=field_names(self.language).get(blamed, blamed),
                           reason=explain(self.language, refusal, names=field_names(self.language)))
         else:
-            message = explain(self.language, refusal, names=field_names(self.language))
+            message = refused(refusal, self.lesson, self.problem, self.language)
         for name in FIELDS:
             self.query_one(f"#{name}", Input).set_class(name == refusal.field, "-invalid")
         self.query_one("#refusal", Wrapped).update([("", alone(self.language, message), "")])
