@@ -74,7 +74,7 @@ def test_hot_cold_logs_its_probes_and_cost():
     assert first["up_error"] == (-1.0 - 1.0 * (0.5 + 0.1)) ** 2  # the spec's order, in float64
     assert first["down_error"] == (-1.0 - 1.0 * (0.5 - 0.1)) ** 2 and first["move"] == "down"
     summary = run_summary(gradstep("run", "--lesson", "hot-cold").out)
-    assert "60 predictions (3 a step)" in summary and "at the goal, rounding moves it off" in summary
+    assert "60 predictions (3 a step)" in summary and "bounces: rounding pushes it off goal" in summary
 
 
 def test_flags_override_a_lesson():

@@ -882,8 +882,8 @@ def test_hot_and_cold_from_the_goal_says_rounding_moved_it(language):
     assert {"en": "exactly on the goal they would tie", "zh": "正好在目标上时两边误差本应相同"}[language] in worked
     assert {"en": "float rounding made one side a hair better", "zh": "浮点舍入让一边略小"}[language] in worked
     assert "must step" not in worked and "必须走开" not in worked
-    lesson_2 = History.start(find_lesson("hot-cold").problem).jump(17)  # at the goal, rounding moves it off
-    assert {"en": "rounding moves it off", "zh": "却被舍入推开"}[language] in readout_lines(lesson_2, language)[0]
+    lesson_2 = History.start(find_lesson("hot-cold").problem).jump(17)  # bounces: rounding pushes it off goal
+    assert {"en": "rounding pushes it off goal", "zh": "被舍入推开"}[language] in readout_lines(lesson_2, language)[0]
     assert not any(say(language, "worked.leaves_goal") in line  # a step that did not start on the goal
                    for line in worked_step(History.start(find_lesson("hot-cold").problem).step(), language))
 
@@ -1421,3 +1421,25 @@ def test_a_rounding_hair_that_a_step_keeps_is_said_to_be_kept_at_that_step(langu
     assert r_says(problem, language).endswith(say(language, "on_goal.hair.rounding", said="", miss="1.1e-16").strip())
     cleared = kept.step()
     assert cleared.error == 0 and say(language, "worked.rounding", goal="0.86", error="1.2e-32") in worked_step(cleared, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_hot_and_colds_words_from_its_goal_on_agree_with_the_figures_beside_them(language):
+    """Lesson 2 from step 15 on: the panel's headline said "at the goal, rounding moves it
+    off" beside weight -1.1; the worked step called error 1.2e-32 "not 0" beside the log's
+    "1.2326e-32: float rounding dust, read 0"; the story said only exactly on the goal
+    weight -1 would it stay, beside a weight shown as -1. Each is now true at the digits
+    shown: it bounces, on the goal and a step off; the error is dust, read 0; the -1 it
+    reaches is a hair off the goal weight -1."""
+    start = History.start(find_lesson("hot-cold").problem)
+    headlines = {readout_lines(start.jump(k), language)[0] for k in range(15, 21)}
+    assert headlines == {say(language, "regime.stuck-bouncing.rounding")}
+    assert {"en": "bounces", "zh": "来回跳"}[language] in headlines.pop()  # as the story says it
+    dust = {"en": "dust", "zh": "零头"}[language]
+    assert dust in say(language, "log.dust", value="1.2326e-32")
+    hair = [line for line in worked_step(start.jump(15), language) if "1.2e-32" in line]
+    assert hair and dust in hair[0] and {"en": "not 0", "zh": "不是 0"}[language] not in hair[0], hair
+    story = say(language, "story.hot_cold_bouncing_off", iteration=15, a="-1", b="-1.1", near="-1", goal="-1",
+                step="0.1")
+    assert story in commentary(start.jump(17), language)
+    assert {"en": "the -1 it reaches is a hair off the goal weight -1", "zh": "它到达的 -1 与目标权重 -1 还差一丝"}[language] in story

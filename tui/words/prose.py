@@ -541,9 +541,12 @@ def _hot_cold_story(history: History, language: str) -> list[str]:
         key = "story.hot_cold_bouncing"
         if whole is not None:
             key = "story.hot_cold_bouncing_through" if 0 in pair else "story.hot_cold_bouncing_off"
-        lines.append(say(language, key, iteration=seen.bounce_from, a=readable(trail[seen.bounce_from]),
-                         b=readable(trail[seen.bounce_from + 1]), goal=bottom, step=readable(problem.step_amount),
-                         steps=not_falsely_whole(_steps_from_start(problem))))
+        pair_weights = trail[seen.bounce_from:seen.bounce_from + 2]
+        near = pair_weights[np.argmin(np.abs(pair_weights - goal_weight))] if goal_weight is not None else np.nan
+        lines.append(say(language, key, iteration=seen.bounce_from, a=readable(pair_weights[0]),
+                         b=readable(pair_weights[1]), goal=bottom, step=readable(problem.step_amount),
+                         steps=not_falsely_whole(_steps_from_start(problem)),
+                         near=readable(near)))  # the one that reads as the goal weight: a hair off it
     return lines
 
 
