@@ -36,8 +36,8 @@ async def test_a_start_on_the_goal_is_said_to_be_there_not_to_diverge_or_land(la
         app.screen.query_one("#inputs").value = "-2"
         await pilot.press("enter", "space", "space")
         assert list(app.state.session.history.errors) == [0.0, 0.0]
-        on_goal = {"en": ("onthegoal:rx0isstill0", "Thestartisonthegoal:"),
-                   "zh": ("起点就在目标上：r×0仍是0", "起点就在目标上：从第0次迭代起")}[language]
+        on_goal = {"en": ("startsongoal:rx0=0", "Thestartisonthegoal:"),
+                   "zh": ("起点就在目标上：r×0=0", "起点就在目标上：从第0次迭代起")}[language]
         assert all(words in squeezed(app) for words in on_goal)
         assert not any(words in squeezed(app) for words in ("diverges,growing", "Landedat", "发散，来回", "落在目标上"))
 
