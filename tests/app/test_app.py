@@ -730,3 +730,19 @@ async def test_0_says_b_brings_the_steps_back_and_b_says_it_did(language):
         assert app.state.session.history.iteration == 11 and app.state.notice == ""
         await pilot.press("0", "0")  # 0 at iteration 0 has no steps to bring back
         assert app.state.notice == ""
+
+
+async def test_a_notice_takes_its_rows_from_the_lower_panels_not_the_parameters():
+    """In lessons 6 and 7 a notice hid the parameters' "best alpha 0.25; edge 0.5" line: the
+    notice's rows came from both rows of panels, and the parameters panel, lesson 10's ten
+    lines at 80x24, lost its last. The lower panels, whose words page (w), give them up."""
+    app = app_for("weight-matrix")
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, "s", "enter", "space")  # the question skipped, a step: every row of the panel
+        await settle(pilot)
+        before = [line[:40] for line in screen_text(app).splitlines()[1:13]]
+        app.state = app.state.replace(notice=" ".join(["A notice of its most rows."] * 8))
+        await settle(pilot)
+        after = [line[:40] for line in screen_text(app).splitlines()[1:13]]
+        assert app.query_one("#notice").size.height == MOST_ROWS
+        assert after == before
