@@ -125,6 +125,8 @@ async def test_edit_applies_a_valid_problem():
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("space", "e")
         assert isinstance(app.screen, EditorScreen)
+        labels = [str(label.render()) for label in app.screen.query("#fields Label")]
+        assert labels[:3] == ["weight", "input", "goal"], labels  # one of each, as the panel names them
         app.screen.query_one("#alpha").value = "1"
         await pilot.press("enter")
         assert not isinstance(app.screen, EditorScreen)
@@ -134,10 +136,10 @@ async def test_edit_applies_a_valid_problem():
 @pytest.mark.parametrize(("field", "typed", "reason"), [
     ("alpha", "abc", "alpha: 'abc' is not a number"),
     ("goal", "nan", "goal: 'nan' is not a number (nan)"),
-    ("weights", "1e400", "weights: '1e400' is too large for a float"),
-    ("inputs", "", "inputs: is empty: type a number such as 0.5"),
+    ("weights", "1e400", "weight: '1e400' is too large for a float"),  # the field as the form labels it: one weight
+    ("inputs", "", "input: is empty: type a number such as 0.5"),
     ("alpha", "0", "alpha: must be greater than 0 (got 0)"),
-    ("inputs", "1,2", "inputs: each weight needs exactly one input (weights: 1, inputs: 2)"),
+    ("inputs", "1,2", "input: each weight needs exactly one input (weights: 1, inputs: 2)"),
     ("method", "[/bold]", "rule: '[/bold]' is not a rule"),  # markup typed in is text, not a crash
 ])
 @pytest.mark.slow  # another test of a feature the everyday set covers: in CI, not the everyday loop

@@ -78,7 +78,7 @@ async def test_the_editor_blames_the_field_the_student_changed_and_keeps_the_oth
         assert isinstance(app.screen, EditorScreen) and app.focused is goal and goal.has_class("-invalid")
         assert not app.screen.query_one("#weights", Input).has_class("-invalid")
         refusal = " ".join(str(line) for line in app.screen.query_one("#refusal").lines(72))
-        said = {"en": ("goal: 3 weights do not fill 2 rows", "(weights unchanged)"),
+        said = {"en": ("goals: 3 weights do not fill 2 rows", "(weights unchanged)"),  # the field as the form labels it
                 "zh": ("目标：", "（权重未改动）")}[language]
         assert refusal.startswith(said[0]) and said[1] in refusal
 

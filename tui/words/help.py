@@ -8,7 +8,8 @@ is worked out (the worked step). The glossary said all three whatever the lesson
 the teacher hides it, or says what it still may without the hidden part.
 """
 
-from .say import say
+from ...core.problem import Problem
+from .say import field_names, say
 
 # The help's sentence, the readout it explains, and what it says while that readout is hidden.
 EXPLAINS = {
@@ -22,7 +23,15 @@ EXPLAINS = {
 }
 
 
-def help_says(language: str, key: str, hidden: tuple[str, ...]) -> str:
+def help_says(language: str, key: str, hidden: tuple[str, ...], **values: object) -> str:
     """The help's sentence `key`, or what it says instead where it explains a hidden readout."""
     part, instead = EXPLAINS.get(key, (None, key))
-    return say(language, instead if part in hidden else key)
+    return say(language, instead if part in hidden else key, **values)
+
+
+def panel_help(language: str, panel: str, problem: Problem, hidden: tuple[str, ...]) -> str:
+    """The help's words on a panel; the parameters panel's rows named as it names them for
+    `problem` ("input" where there is one: lesson 9's help said "inputs" beside "input 0.65")."""
+    names = field_names(language, problem)
+    rows = say(language, "sep.list").join(names[field] for field in ("weights", "inputs", "goal"))
+    return help_says(language, f"help.panel.{panel}.text", hidden, rows=rows)

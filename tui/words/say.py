@@ -138,6 +138,14 @@ def headings(language: str, outputs: int = 1) -> dict[str, str]:
                       (("up", "up"), ("down", "down"), ("none", "stay"))}
 
 
-def field_names(language: str) -> dict[str, str]:
-    """A problem's fields as the app labels them ("method" is the rule, 规则 in Chinese)."""
-    return {field.name: say(language, field.name) for field in dataclasses.fields(Problem)}
+def field_names(language: str, problem: Problem | None = None) -> dict[str, str]:
+    """A problem's fields as the app labels them ("method" is the rule, 规则 in Chinese);
+    with the `problem` on screen, its weights, inputs and goals in the number it has, as the
+    parameters panel names them: lesson 9's one input was labelled "inputs" there and in the
+    editor."""
+    names = {field.name: say(language, field.name) for field in dataclasses.fields(Problem)}
+    if problem is not None:
+        names |= {"weights": say(language, "weights" if problem.size > 1 else "weight"),
+                  "inputs": say(language, "inputs" if len(problem.inputs) > 1 else "input"),
+                  "goal": say(language, "goals" if problem.outputs > 1 else "goal")}
+    return names

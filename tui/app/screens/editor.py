@@ -91,7 +91,7 @@ def editor_hint(problem: Problem, language: str) -> str:
     if problem.method in USED_BY["frozen"] and problem.size > 1:  # freezing one of one learns nothing
         parts.append(say(language, "edit_help.frozen.rows" if problem.outputs > 1 else "edit_help.frozen",
                          next=len(problem.inputs) + 1))  # row 2's first weight, counted from 1
-    names = field_names(language)
+    names = field_names(language, problem)
     unused = [names[field] for field in FIELDS if problem.method not in USED_BY.get(field, METHODS)]
     if unused:  # so the form does not seem to offer what it cannot do
         parts.append(say(language, "edit_unused", rule=say(language, problem.method),
@@ -122,8 +122,9 @@ class EditorScreen(ModalScreen[Problem | None]):
         with Vertical(id="editor"):
             yield Static(Text(say(self.language, "key.edit")), classes="heading")
             with Grid(id="fields"):
+                names = field_names(self.language, self.problem)  # "input" where the lesson has one
                 for field in FIELDS:
-                    yield Label(Text(say(self.language, field)))
+                    yield Label(Text(names[field]))
                     value = getattr(self.problem, field)
                     placeholders = {"method": " / ".join(say(self.language, method) for method in METHODS)}
                     field_input = Input(value=say(self.language, value) if field == "method"
@@ -175,8 +176,8 @@ class EditorScreen(ModalScreen[Problem | None]):
             blamed, here = refusal.field, self.focused.id if isinstance(self.focused, Input) else None
             refusal = copy.copy(refusal)
             refusal.field = here if here in changed else changed[-1]
-            message = say(self.language, "edit_with", field=field_names(self.language).get(blamed, blamed),
-                          reason=explain(self.language, refusal, names=field_names(self.language)))
+            message = say(self.language, "edit_with", field=field_names(self.language, self.problem).get(blamed, blamed),
+                          reason=explain(self.language, refusal, names=field_names(self.language, self.problem)))
         else:
             message = refused(refusal, self.lesson, self.problem, self.language)
         for name in FIELDS:

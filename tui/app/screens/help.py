@@ -5,7 +5,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 
-from ...words.help import help_says
+from ...words.help import help_says, panel_help
 from ...words.prose import lesson_heading, opening
 from ...words.say import say
 from ..keys import key_bindings, key_name
@@ -51,7 +51,7 @@ class HelpScreen(ModalScreen[None]):
                 for binding in key_bindings() if binding.id]  # the aliases and weight keys have none
         several_outputs = state.session.problem.outputs > 1  # lessons 9 and 10 name a weight wi,j, nothing else
         keys.append(("1-9", say(language, "help.weights.outputs" if several_outputs else "help.weights"), ""))
-        panels = [(say(language, f"help.panel.{panel}"), help_says(language, f"help.panel.{panel}.text", hidden), "")
+        panels = [(say(language, f"help.panel.{panel}"), panel_help(language, panel, state.session.problem, hidden), "")
                   for panel in PANELS]
         terms = [(say(language, f"term.{term}"), help_says(language, f"term.{term}.text", hidden), "") for term in TERMS]
         with VerticalScroll(id="help"):

@@ -14,7 +14,7 @@ from ....core.problem import GRADIENT_DESCENT, HOT_COLD
 from ...words.figures import goals_text, listed
 from ...words.language import LANGUAGES
 from ...words.readout import r_verdict, readout_lines
-from ...words.say import say
+from ...words.say import field_names, say
 from ...words.wrap import width, wrap
 from ..state import AppState
 from .panel import StatePanel
@@ -77,9 +77,8 @@ def parameter_table(history, language: str, columns: int) -> Table:
     """The table's rows in a panel `columns` cells wide: the weights, inputs, goal, the
     rule's setting, the prediction and the error."""
     problem = history.problem
-    several = problem.size > 1
-    rows = [(say(language, "inputs" if several else "input"), listed(problem.inputs, language)),
-            (say(language, "goals" if problem.outputs > 1 else "goal"), goals_text(problem, language))]
+    names = field_names(language, problem)
+    rows = [(names["inputs"], listed(problem.inputs, language)), (names["goal"], goals_text(problem, language))]
     if problem.method == HOT_COLD:
         rows.append((say(language, "step_amount"), readable(problem.step_amount)))
     elif problem.method == GRADIENT_DESCENT:
@@ -120,7 +119,7 @@ def weight_labels(problem, language: str) -> list[str]:
     row. With one input (lesson 9) each output's row is one weight: they share a row, a
     weight an output as the goals and predictions below, which leaves room for the steps to go."""
     if problem.outputs == 1 or len(problem.inputs) == 1:
-        return [say(language, "weights" if problem.size > 1 else "weight")]
+        return [field_names(language, problem)["weights"]]
     return [say(language, "weights_row", row=row + 1) for row in range(problem.outputs)]
 
 

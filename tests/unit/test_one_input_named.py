@@ -1,0 +1,38 @@
+"""A lesson with one input calls it "input", never "inputs", wherever its rows are named.
+
+Lesson 9 (one input, three outputs) labelled its 0.65 "inputs" on the parameters panel,
+in the editor's form and in the help, because it has several weights.
+"""
+
+import pytest
+from gradstep.core.courses import course, find_lesson
+from gradstep.core.history import History
+from gradstep.tui.app.widgets.parameters import parameter_table
+from gradstep.tui.words.help import panel_help
+from gradstep.tui.words.say import field_names, say
+
+ONE_INPUT = [lesson.name for lesson in course() if len(lesson.problem.inputs) == 1]
+
+
+def test_the_course_has_a_lesson_of_several_weights_and_one_input():
+    assert "several-outputs" in ONE_INPUT and find_lesson("several-outputs").problem.size > 1
+
+
+@pytest.mark.parametrize("name", ONE_INPUT)
+def test_one_input_is_an_input_on_the_panel_in_the_form_and_in_the_help(name):
+    problem = find_lesson(name).problem
+    labels = [label for label, _ in parameter_table(History.start(problem), "en", 38).rows]
+    assert "input" in labels and "inputs" not in labels, labels
+    assert field_names("en", problem)["inputs"] == "input"
+    for hidden in ((), ("forecast",)):
+        words = panel_help("en", "parameters", problem, hidden)
+        assert "inputs" not in words and "input" in words, words
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_several_are_named_as_several(language):
+    problem = find_lesson("weight-matrix").problem
+    names = field_names(language, problem)
+    assert [names[field] for field in ("weights", "inputs", "goal")] == [
+        say(language, "weights"), say(language, "inputs"), say(language, "goals")]
+    assert say(language, "inputs") in panel_help(language, "parameters", problem, ())
