@@ -197,8 +197,9 @@ def fitted(entries: list[tuple[Text, str, bool]], width: int) -> list[Text]:
 def label(state: AppState, key: str, last_page: bool = False) -> str:
     """The catalogue key for what a binding does now: + and - change hot and cold's step,
     not alpha, p pauses while playing, t leaves predict mode while it is on (after a
-    reveal "t 先猜" read as if predict mode had ended), space measures where nothing
-    learns, and w on the lesson's `last_page` goes back to the first."""
+    reveal "t 先猜" read as if predict mode had ended), f goes back to rounded figures
+    while every digit shows (the log's title said "按 f 返回" beside "f 精确"), space
+    measures where nothing learns, and w on the lesson's `last_page` goes back to the first."""
     if key == "key.page" and last_page:
         return "key.page_first"
     if key == "key.alpha" and state.session.problem.method == HOT_COLD:
@@ -207,6 +208,8 @@ def label(state: AppState, key: str, last_page: bool = False) -> str:
         return "key.pause"
     if key == "key.predict" and state.predicting:
         return "key.predict_off"
+    if key == "key.exact" and state.exact:
+        return "key.exact_off"
     if key == "key.step" and state.session.problem.method == MEASURE:
         return "key.measure"
     return key

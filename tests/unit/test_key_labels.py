@@ -1,0 +1,18 @@
+"""What the key bar calls a key: the mode it would switch to, as the panels say it."""
+
+import pytest
+
+from gradstep.core.courses import find_lesson
+from gradstep.core.session import Session
+from gradstep.tui.app.state import AppState
+from gradstep.tui.app.widgets.key_bar import label
+from gradstep.tui.words.say import say
+
+
+@pytest.mark.parametrize(("language", "shown", "rounded"), [("en", "exact", "rounded"), ("zh", "精确", "舍入")])
+def test_f_is_labelled_by_the_digits_it_would_switch_to(language, shown, rounded):
+    """With every digit showing, the log's title said "f goes back" ("按 f 返回") while the
+    key bar still offered "f exact" ("f 精确"), the mode already on."""
+    state = AppState(Session.begin(find_lesson("gradient-descent")), language=language)
+    assert say(language, label(state, "key.exact")) == shown
+    assert say(language, label(state.replace(exact=True), "key.exact")) == rounded
