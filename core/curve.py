@@ -56,6 +56,7 @@ class Frame:
     point: tuple[float, float]  # the current state
     x: Axis
     y: Axis
+    bottom_off: str = ""  # the curve's bottom, where it lies off the chart (its weight's label); "": on it, or none
 
 
 def nice_above(value: float) -> float:
@@ -160,7 +161,20 @@ def error_vs_weight(history: History, index: int = 0, rows: int | None = None) -
         point=(float(along[-1]), float(scale_errors(errors[-1:])[0])),
         x=x_axis,
         y=y_axis,
+        bottom_off=_off_the_chart(slice_bottom(history, index), centre + curve_w[0], centre + curve_w[-1]),
     )
+
+
+def _off_the_chart(bottom: float | None, left: float, right: float) -> str:
+    """The bottom's label where it lies past the window's edges `left` and `right`, else "".
+    A window counted out from the start (the bottom far off to one side), one whose bottom
+    was past 1e100, and a frozen weight's, whose bottom slides as the others learn, may not
+    hold it: its curve then runs flat or one way across the chart, and the middle tick,
+    which the help calls the bottom, is not (lesson 10 with input 100 drew error 1 along
+    w1,2 flat at 1e+18 over ticks around 0.1, its bottom at -1.42e+09)."""
+    if bottom is None or left <= bottom <= right:
+        return ""
+    return _bottom_label(bottom)
 
 
 def _weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis, Floats, Floats]:

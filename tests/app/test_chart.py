@@ -245,3 +245,22 @@ async def test_the_charts_labels_keep_a_gap_from_the_parameters_rows(name, keys,
         lines = screen_text(app).splitlines()[panel.y + 1:panel.y + panel.height]
         gaps = [set_cell_size(line, right)[len(set_cell_size(line, right - 2)):] for line in lines]  # cells, not characters
         assert all(gap == "  " for gap in gaps), [line for line, gap in zip(lines, gaps) if gap != "  "]
+
+
+@pytest.mark.slow  # beside the everyday chart test (lesson 7's trail); the bottom off the chart and the paired ticks are unit tests (test_curve): in CI
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_valley_whose_bottom_is_off_the_chart_says_where_under_symmetric_ticks(language):
+    """Lesson 10, inputs 100, 0.65, 1.2, 4 steps, w1,2: the curve ran flat at 1e+18 over
+    "-10000 -100 0.1 10000" while the help said the middle tick is the bottom; its bottom,
+    -1.42e+09, lay far off. The chart says where, under ticks paired about the middle."""
+    app = app_for("weight-matrix", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#inputs").value = "100,0.65,1.2"
+        await pilot.press("enter")
+        await press_at_once(pilot, "space", "space", "space", "space", "1")
+        await settle(pilot)
+        assert axis_labels(app).split() == ["-10000", "0.1", "10000"]
+        said = {"en": "bottom at -1.42e+09, off the chart", "zh": "谷底在 -1.42e+09，不在图上"}[language]
+        assert said in screen_text(app)
+        assert any("┤" in row and "@" in row for row in chart_rows(app))  # the plot kept its rows above both captions

@@ -246,3 +246,55 @@ def test_a_log_error_axis_lays_whole_decades_on_its_rows(low, span, rows):
     axis = type("Axis", (), {"limits": (bottom, top), "ticks": ticks})
     assert len(ticks) >= min(3, rows) and ticks[0] == bottom
     _log_rows_hold(axis, rows)
+
+
+@pytest.mark.parametrize(("lesson", "index", "off"), [
+    ("weight-matrix", 1, "-1.42e+09"),  # error 1 along w1,2: flat at 1e+18 over ticks around its start 0.1
+    ("weight-matrix", 0, ""),  # along w1,1 the bottom, -1720, is the middle tick
+    ("multi-weight", 1, "-1.33e+09"),  # lesson 7 with the same inputs, w2
+])
+def test_a_curve_whose_bottom_lies_off_the_chart_says_where_it_is(lesson, index, off):
+    """Lesson 10 with inputs 100, 0.65, 1.2, after 4 steps: the chart along w1,2 counts out
+    from the start (its weights within 60006 of 0.1, its bottom at -1.42e+09), so its curve
+    is flat and its middle tick, which the help calls the bottom, is not: the frame names
+    the bottom where it is off the chart, and only then."""
+    problem = find_lesson(lesson).problem.replace(inputs=(100.0, 0.65, 1.2))
+    frame = error_vs_weight(History.start(problem).jump(4), index)
+    assert frame.x.log
+    assert frame.bottom_off == off
+
+
+@settings(deadline=None)
+@given(st.sampled_from(["alpha", "divergence", "multi-weight", "freeze-weight", "weight-matrix"]),
+       st.floats(-200, 200).filter(lambda x: abs(x) > 0.01), st.integers(0, 12), st.integers(0, 8))
+def test_the_bottom_is_named_off_the_chart_exactly_when_the_window_misses_it(name, scale, steps, index):
+    """Where the bottom lies within the window the curve dips to it; past the window's edges,
+    and only there, the frame names it."""
+    from gradstep.core.curve import SAMPLES, slice_bottom
+
+    problem = find_lesson(name).problem
+    problem = problem.replace(inputs=tuple(x * scale for x in problem.inputs))
+    history = History.start(problem).jump(steps)
+    index %= problem.size
+    frame = error_vs_weight(history, index)
+    bottom = slice_bottom(history, index)
+    assume(bottom is not None and math.isfinite(bottom))
+    curve = frame.curve_y
+    dips = int(np.argmin(curve)) not in (0, SAMPLES - 1) or np.ptp(curve) == 0
+    if frame.bottom_off:
+        assert float(frame.bottom_off) == pytest.approx(bottom, rel=0.01)
+    else:
+        assert dips, (frame.x.labels, bottom)
+
+
+def test_a_log_weight_axis_writes_its_labels_in_pairs_either_side_of_the_middle():
+    """Lesson 10, inputs 100, 0.65, 1.2, after 4 steps: along w1,2 the axis read "-10000 -100
+    0.1 10000", 100 left out beside 0.1 where -100 had room."""
+    from gradstep.tui.app.widgets.chart import x_ticks_shown
+
+    problem = find_lesson("weight-matrix").problem.replace(inputs=(100.0, 0.65, 1.2))
+    frame = error_vs_weight(History.start(problem).jump(4), 1, rows=5)  # its plot's rows at 80x24
+    ticks, labels = x_ticks_shown(frame, 40)  # the chart's half of 80 columns
+    middle = labels.index("0.1")
+    assert [tick for tick in ticks[:middle]] == pytest.approx([-tick for tick in ticks[:middle:-1]], abs=0.3)
+    assert len(labels) == 2 * middle + 1 >= 3, labels

@@ -24,6 +24,7 @@ from .panel import StatePanel
 
 
 PLOT_MARGIN = 3  # rows of the chart that are not the plot's: the frame's top and bottom, the weight labels
+FEWEST_PLOT_ROWS = 3  # a caption row is taken from the plot only while it keeps this many
 
 
 class ErrorChart(StatePanel, PlotextPlot):
@@ -43,7 +44,7 @@ class ErrorChart(StatePanel, PlotextPlot):
         # themes. "pro" keeps the terminal's foreground and background, so it reads on any.
         self.theme = "clear" if plain else "pro"
         self._framed: tuple[tuple, Frame | None] = ((None, None), None)  # (state, size): the title and the picture share it
-        self._reserved = False  # whether the frame left the last row for the caption
+        self._reserved = 0  # the chart's last rows the frame left for the caption
         self._curve: tuple = ()  # what the last picture's curve was drawn from
         self._layers: tuple[str, str] | None = None  # that curve alone, and the empty frame, once it repeats
 
@@ -55,9 +56,10 @@ class ErrorChart(StatePanel, PlotextPlot):
         if framed_for is not state or size != self.size or frame is None:
             rows = self.size.height - PLOT_MARGIN if self.size.height > PLOT_MARGIN + 1 else None
             frame = self._framed_on(state, rows)
-            self._reserved = rows is not None and rows > 2 and bool(self._caption_of(state, frame))
+            lines = len(self._caption_of(state, frame))
+            self._reserved = 0 if rows is None else max(0, min(lines, rows - FEWEST_PLOT_ROWS))
             if self._reserved and rows is not None:
-                frame = self._framed_on(state, rows - 1)  # the caption takes the chart's last row
+                frame = self._framed_on(state, rows - self._reserved)  # the caption takes the chart's last rows
             self._framed = (state, self.size), frame
         return frame
 
@@ -111,24 +113,28 @@ class ErrorChart(StatePanel, PlotextPlot):
             say(language, note) for note in notes))
 
     def caption(self, state: AppState) -> str:
-        """The line under the chart, where the student looks. With several weights feeding
-        one output and past points drawn, why they (o) sit off the curve: they are the errors the log
-        holds, and the curve is the error along this weight with the others as they are
-        now, moved since (one weight an output, or the error per iteration: every point is
-        on its curve). Else, where an axis writes a figure in e-notation (1e+06, which a
-        lesson-1 student met with input 1000), what it means. It takes the chart's last
-        row; nothing where it would not fit (a narrow window)."""
-        return self._caption_of(state, self.frame(state))
+        """The lines under the chart, where the student looks (one a row, as many as the plot
+        can spare: the first first). Where the curve's bottom lies off the chart, where it
+        is: the curve runs flat or one way, and its middle tick, which the help calls the
+        bottom, is not. With several weights feeding one output and past points drawn, why
+        they (o) sit off the curve: they are the errors the log holds, and the curve is the
+        error along this weight with the others as they are now, moved since (one weight an
+        output, or the error per iteration: every point is on its curve). Else, where an
+        axis writes a figure in e-notation (1e+06, which a lesson-1 student met with input
+        1000), what it means. Nothing that would not fit (a narrow window)."""
+        frame = self.frame(state)
+        return "\n".join(self._caption_of(state, frame)[:self._reserved or 1])
 
-    def _caption_of(self, state: AppState, frame: Frame) -> str:
-        """The caption under `frame` (see caption)."""
+    def _caption_of(self, state: AppState, frame: Frame) -> list[str]:
+        """The caption's lines under `frame` (see caption)."""
+        lines = [say(state.language, "chart.bottom_off", bottom=frame.bottom_off)] if frame.bottom_off else []
         if state.view != ITERATION_VIEW and len(state.session.history.problem.inputs) > 1:
-            caption = say(state.language, "chart.trail_then") if len(frame.trail_x) else ""
+            lines += [say(state.language, "chart.trail_then")] if len(frame.trail_x) else []
         else:
             _, x_labels = x_ticks_shown(frame, self.size.width)
             powers = [label for label in (*frame.y.labels, *x_labels) if "e" in label]
-            caption = e_notation(state.language, max(powers, key=lambda label: abs(float(label)))) if powers else ""
-        return caption if self.size.width and Text(caption).cell_len <= self.size.width else ""
+            lines += [e_notation(state.language, max(powers, key=lambda label: abs(float(label))))] if powers else []
+        return [line for line in lines if self.size.width and Text(line).cell_len <= self.size.width]
 
     def on_resize(self) -> None:
         """A title fitted to the old width is fitted again (the state has not changed)."""
@@ -148,7 +154,7 @@ class ErrorChart(StatePanel, PlotextPlot):
         frame = self.frame(state)
         caption = self.caption(state)
         width, height = self.size
-        size = (width, height - 1 if caption or self._reserved else height)  # the plot's, above its caption
+        size = (width, height - max(self._reserved, len(caption.splitlines())))  # the plot's, above its caption
         curve = (frame.curve_x.tobytes(), frame.curve_y.tobytes(), frame.x.limits, frame.x.ticks, frame.x.labels,
                  frame.y.limits, frame.y.ticks, frame.y.labels, size, self.app.theme)
         if curve != self._curve:
@@ -234,16 +240,31 @@ def labelled(axis: Axis, cells: int, left: int) -> tuple[tuple[float, ...], tupl
     order given and leaves out one that would touch a label already written, keeping its
     tick, so a tick stood there unlabelled (lesson 8's "-1 0.2 0.303 0.4 2" read
     "-1 0.303 2"). Taken here from the one nearest the middle outwards (the curve's
-    bottom, where it is a tick), each kept if its label has a blank on either side."""
+    bottom, where it is a tick), each kept if its label has a blank on either side. A
+    log axis counts powers of ten out from its middle on either side: its ticks are
+    kept in pairs, one each side, or not at all (lesson 10's read "-10000 -100 0.1 10000",
+    100 left out beside 0.1 where -100 had room)."""
     ticks, labels = axis.ticks, axis.labels
     low, high = axis.limits
     middle = min(range(len(ticks)), key=lambda place: abs(ticks[place] - (low + high) / 2), default=0)
     taken: dict[int, tuple[int, int]] = {}  # each kept tick's label: its first column, and past its last
-    for place in sorted(range(len(ticks)), key=lambda place: (abs(place - middle), place)):
+
+    def room(place: int, taken: dict[int, tuple[int, int]]) -> tuple[int, int] | None:
+        """Where the label of tick `place` goes, if it touches none taken."""
         width = len(labels[place])
         start = left + math.floor(round(0.5 + (cells - 1) * (ticks[place] - low) / (high - low), 8)) - width // 2
-        if all(start + width < first or past < start for first, past in taken.values()):
-            taken[place] = start, start + width
+        return (start, start + width) if all(start + width < first or past < start for first, past in taken.values()) else None
+
+    for distance in range(len(ticks)):
+        places = sorted({middle - distance, middle + distance} & set(range(len(ticks))))
+        paired = axis.log and distance > 0 and len(places) == 2
+        for place in places:
+            found = room(place, taken)
+            if found is not None:
+                taken[place] = found
+            elif paired:
+                taken.pop(places[0], None)  # its pair goes too
+                break
     return tuple(ticks[place] for place in sorted(taken)), tuple(labels[place] for place in sorted(taken))
 
 
