@@ -1,7 +1,7 @@
 """What in a lesson file is probably a mistake, though the lesson would load.
 
 A field its rule never reads, a lock given twice, a lock that keeps the student in the
-lesson, words a Chinese-reading student would get in English, a question nothing explains
+lesson, a reason for a lock it does not have, words a Chinese-reading student would get in English, a question nothing explains
 or a tolerance on a choice: none stops a lesson, each is worth a line before class. They are read from the file's fields as TOML
 gives them, not from a loaded Lesson, so a file with faults gets its warnings in the
 same run (`gradstep check`), whatever the faults are.
@@ -17,7 +17,8 @@ from .problem import GRADIENT_DESCENT
 
 def lesson_warnings(data: dict[str, Any], where: str) -> list[LessonError]:
     """Every warning of a lesson file's fields `data` (file `where`)."""
-    warnings = _unused_rate(data, where) + _repeated(data, where) + _kept_in(data, where) + _untranslated(data, where)
+    warnings = (_unused_rate(data, where) + _repeated(data, where) + _kept_in(data, where) + _reasons_unused(data, where)
+                + _untranslated(data, where))
     questions = data.get("questions")
     for number, question in enumerate(questions if isinstance(questions, list) else [], start=1):
         if isinstance(question, dict):
@@ -66,6 +67,16 @@ def _repeated(data: dict[str, Any], where: str) -> list[LessonError]:
         found += [LessonError("lesson.repeated", where=where, field=field, value=word, times=words.count(word))
                   for word in dict.fromkeys(words) if words.count(word) > 1]
     return found
+
+
+def _reasons_unused(data: dict[str, Any], where: str) -> list[LessonError]:
+    """A reason for a lock the lesson does not have (why_rate without "rate" locked): it is
+    never said, so the teacher's sentence reaches no student."""
+    locked = data.get("locked")
+    locked = locked if isinstance(locked, list) else []
+    return [LessonError("lesson.reason_unused", where=where, field=f"{language}.{field}", lock=field.removeprefix("why_"))
+            for language, table in _tables(data) for field in TEXT_FIELDS
+            if field.startswith("why_") and field in table and field.removeprefix("why_") not in locked]
 
 
 def _kept_in(data: dict[str, Any], where: str) -> list[LessonError]:

@@ -320,3 +320,17 @@ def test_a_toml_mistake_after_a_line_separator_quotes_the_line_tomllib_counts():
     with pytest.raises(LessonError) as caught:
         lesson_from_text(text, "x.toml", source="file")
     assert "c = = 2" in str(caught.value.values)
+
+
+def test_a_reason_for_a_lock_the_lesson_does_not_have_is_warned_of(tmp_path):
+    """why_rate in a lesson that does not lock rate is never said: the teacher hears so."""
+    reasons = SOUND.replace('teaches = "With', 'why_rate = "Alpha stays {alpha}."\nteaches = "With').replace(
+        'teaches = "alpha', 'why_rate = "α 不变。"\nteaches = "alpha')
+    path = write(tmp_path, "why.toml", reasons)
+    result = gradstep("check", str(path), "--lang", "en")
+    assert result.status == 0  # a warning, not an error
+    assert (f"{path}: en.why_rate: warning: says why 'rate' is locked, but the lesson does not lock it "
+            "(locked = [...]): no student will see it") in result.out.splitlines()
+    assert "0 errors, 2 warnings" in result.out  # the English reason and the Chinese
+    locked = write(tmp_path, "why.toml", reasons.replace('alpha = 0.1\n', 'alpha = 0.1\nlocked = ["rate"]\n'))
+    assert "0 warnings" in gradstep("check", str(locked)).out
