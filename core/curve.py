@@ -151,11 +151,14 @@ def error_vs_weight(history: History, index: int = 0, rows: int | None = None) -
     if framed_by is not history:
         with np.errstate(over="ignore"):
             top = max(top, largest_finite(error_along(framed_by, index, np.clip(centre + curve_w, -LARGEST, LARGEST))))
-    y_axis, scale_errors = _error_axis(top, errors, log=grown or top > FAR, rows=rows)
+    y_axis, scale_errors = _error_axis(top, errors, log=grown or top > FAR, rows=rows, held=largest_finite(errors))
     recent = slice(max(0, len(visited) - 1 - TRAIL), len(visited) - 1)
+    curve_x, curve_y = np.linspace(-5.0, 5.0, SAMPLES), scale_errors(curve_e)
+    if not y_axis.log:
+        curve_x, curve_y = _cut_at_top(curve_x, curve_y)
     return Frame(
-        curve_x=np.linspace(-5.0, 5.0, SAMPLES),
-        curve_y=scale_errors(curve_e),
+        curve_x=curve_x,
+        curve_y=curve_y,
         trail_x=along[recent],
         trail_y=scale_errors(errors[recent]),
         point=(float(along[-1]), float(scale_errors(errors[-1:])[0])),
@@ -163,6 +166,17 @@ def error_vs_weight(history: History, index: int = 0, rows: int | None = None) -
         y=y_axis,
         bottom_off=_off_the_chart(slice_bottom(history, index), centre + curve_w[0], centre + curve_w[-1]),
     )
+
+
+def _cut_at_top(curve_x: Floats, curve_y: Floats) -> tuple[Floats, Floats]:
+    """The curve without its arms above a linear axis's top (plotted 10), but for the
+    sample past each edge, drawn at the top, so that the line reaches it: held there, the
+    arms ran flat along the top row, a floor no curve has."""
+    below = np.flatnonzero(curve_y < 10.0)
+    if not len(below):
+        return curve_x, curve_y
+    kept = slice(max(0, int(below[0]) - 1), min(len(curve_y), int(below[-1]) + 2))
+    return curve_x[kept], curve_y[kept]
 
 
 def _off_the_chart(bottom: float | None, left: float, right: float) -> str:
@@ -358,9 +372,11 @@ def error_vs_iteration(history: History, output: int | None = None, rows: int | 
 MOST_LABELS = 7  # labels an error axis writes at most: every row of the chart at 80x24
 FEWEST_LABELS = 3  # 0, the middle and the top, where the rows allow
 LOOSEST = 1.25  # an axis this much taller than the tightest that fits may be chosen for more labels
+FILLED = 2 / 3  # an axis whose curve reaches less of its height than this may cut the curve's arms instead
+CUT = 0.8  # ... at no less of the curve's top than this
 
 
-def row_ticks(top: float, rows: int) -> tuple[float, tuple[float, ...], float]:
+def row_ticks(top: float, rows: int, held: float | None = None) -> tuple[float, tuple[float, ...], float]:
     """An error axis of `rows` rows (the plot's, bottom to top) that reaches `top`: its own
     top, its ticks' values and their step. The ticks are round values (1, 2 or 5 times a
     power of ten, as nice_above makes them) a whole number of rows apart, so every label
@@ -368,7 +384,13 @@ def row_ticks(top: float, rows: int) -> tuple[float, tuple[float, ...], float]:
     value (plotext rounds to the nearest row). Of the ways to do so whose top is near the
     tightest (the curve filling the height), the one with the most labels. At 80x24
     the chart had 7 rows for 0 to 400 by 100: a row was 57, labels fell one or two rows
-    apart, and an error of 225 stood on the row labelled 200."""
+    apart, and an error of 225 stood on the row labelled 200.
+
+    A curve's arms may leave through the top where every point the chart draws, `held`
+    and below, stays in: where the round ways to reach `top` would leave more than a third
+    of the height empty above the curve, the axis may stop short of it, at CUT of it or
+    more (lesson 4 with input -0.5: its curve reached 6.25 on an axis of 12, half the
+    chart blank; it reads 0 to 6 by 1, the arms cut at 6)."""
     spans = rows - 1  # plotext puts 0 on the bottom row and the axis's top on the top row
     fewest = min(FEWEST_LABELS, spans + 1)
     ways = []
@@ -377,11 +399,22 @@ def row_ticks(top: float, rows: int) -> tuple[float, tuple[float, ...], float]:
         if fewest <= labels <= MOST_LABELS:
             step = nice_above(top * every / spans)
             ways.append((step * spans / every, every, step))
+            ways.append((_ladder_below(step) * spans / every, every, _ladder_below(step)))
+    whole = min(axis_top for axis_top, _, _ in ways if axis_top >= top * (1 - 1e-12))
+    lowest = top if held is None or top >= FILLED * whole else max(held, CUT * top)
+    ways = [way for way in ways if way[0] >= lowest * (1 - 1e-12)]
     tightest = min(axis_top for axis_top, _, _ in ways)
     axis_top, every, step = max((way for way in ways if way[0] <= tightest * LOOSEST),
                                 key=lambda way: (spans // way[1], -way[0]))  # the most labels, then the tightest
     values = tuple(_round_to(k * step, step) for k in range(spans // every + 1))
     return axis_top, values, step
+
+
+def _ladder_below(step: float) -> float:
+    """The 1-2-5 value one below `step` (one of them): 0.5 below 1, 1 below 2, 2 below 5."""
+    exponent = math.floor(math.log10(step) + 1e-9)
+    mantissa = round(step / 10.0**exponent)
+    return {1: 0.5, 2: 1.0, 5: 2.0}[mantissa] * 10.0**exponent
 
 
 def whole_ticks(right: float) -> tuple[float, ...]:
@@ -393,14 +426,16 @@ def whole_ticks(right: float) -> tuple[float, ...]:
     return (0.0, right)
 
 
-def _error_axis(top: float, errors: Floats, log: bool, rows: int | None = None) -> tuple["Axis", Callable[[Floats], Floats]]:
+def _error_axis(top: float, errors: Floats, log: bool, rows: int | None = None,
+                held: float | None = None) -> tuple["Axis", Callable[[Floats], Floats]]:
     """The error axis, and the function that turns errors into its plotted units. With the
-    plot's `rows` known, a linear axis is laid on them (row_ticks)."""
+    plot's `rows` known, a linear axis is laid on them (row_ticks), which may stop short of
+    `top` where every error up to `held` stays in (a curve's arms then cut at the top)."""
     top = top if math.isfinite(top) and top > 0 else 1.0
     if not log:
         top = max(top, LOWEST_TOP)
         if rows is not None and rows >= 2:
-            top, values, step = row_ticks(top, rows)
+            top, values, step = row_ticks(top, rows, None if held is None else min(max(held, LOWEST_TOP), top))
         else:
             # Round values from 0 up to the top, two to five of them: the top's own figure and
             # its half (0.722, 0.361) are no values a student would mark on an axis.

@@ -270,7 +270,7 @@ def test_a_curve_whose_bottom_lies_off_the_chart_says_where_it_is(lesson, index,
 def test_the_bottom_is_named_off_the_chart_exactly_when_the_window_misses_it(name, scale, steps, index):
     """Where the bottom lies within the window the curve dips to it; past the window's edges,
     and only there, the frame names it."""
-    from gradstep.core.curve import SAMPLES, slice_bottom
+    from gradstep.core.curve import slice_bottom
 
     problem = find_lesson(name).problem
     problem = problem.replace(inputs=tuple(x * scale for x in problem.inputs))
@@ -280,7 +280,7 @@ def test_the_bottom_is_named_off_the_chart_exactly_when_the_window_misses_it(nam
     bottom = slice_bottom(history, index)
     assume(bottom is not None and math.isfinite(bottom))
     curve = frame.curve_y
-    dips = int(np.argmin(curve)) not in (0, SAMPLES - 1) or np.ptp(curve) == 0
+    dips = int(np.argmin(curve)) not in (0, len(curve) - 1) or np.ptp(curve) == 0
     if frame.bottom_off:
         assert float(frame.bottom_off) == pytest.approx(bottom, rel=0.01)
     else:
@@ -298,3 +298,31 @@ def test_a_log_weight_axis_writes_its_labels_in_pairs_either_side_of_the_middle(
     middle = labels.index("0.1")
     assert [tick for tick in ticks[:middle]] == pytest.approx([-tick for tick in ticks[:middle:-1]], abs=0.3)
     assert len(labels) == 2 * middle + 1 >= 3, labels
+
+
+@pytest.mark.parametrize(("lesson", "inputs"), [("error-curve", (-0.5,)), ("gradient-descent", (0.05,)),
+                                                ("alpha", (-0.5,)), ("multi-weight", (-0.5, 0.65, 1.2))])
+def test_the_error_axis_is_framed_to_the_curve_not_twice_its_height(lesson, inputs):
+    """Lesson 4 with input -0.5: the curve reached 6.25 on an axis of 0 to 12 at 80x24 (7
+    rows), half the chart blank above it. The axis now stops near the curve's top, every
+    point drawn within it, and the arms past it are cut, not run flat along the top row."""
+    problem = find_lesson(lesson).problem.replace(inputs=inputs)
+    history = History.start(problem).jump(3)
+    frame = error_vs_weight(history, 0, rows=7)
+    visited = float(np.max(history.errors))  # the errors of the points drawn
+    axis_top = float(frame.y.labels[-1]) / frame.y.ticks[-1] * 10  # the error at plotted 10
+    drawn = float(np.max(frame.curve_y)) / 10 * axis_top
+    assert drawn >= 2 / 3 * axis_top, frame.y.labels
+    assert max(frame.point[1], *frame.trail_y) <= 10 and visited <= axis_top
+    assert np.count_nonzero(frame.curve_y >= 10) <= 2  # one sample past each edge, at the top
+
+
+@given(top=st.floats(1e-300, 1e300), rows=st.integers(2, 60), held=st.floats(0, 1))
+def test_an_axis_stops_short_of_the_curve_only_to_fill_the_height_and_holds_every_point(top, rows, held):
+    from gradstep.core.curve import CUT, FILLED, row_ticks
+
+    whole, _, _ = row_ticks(top, rows)
+    axis_top, values, _ = row_ticks(top, rows, held * top)
+    assert axis_top >= held * top * (1 - 1e-9)
+    if axis_top < top * (1 - 1e-9):
+        assert top < FILLED * whole * (1 + 1e-9) and axis_top >= CUT * top * (1 - 1e-9), (axis_top, whole)
