@@ -40,3 +40,19 @@ async def test_every_box_stands_on_a_blank_screen(key, language, ascii_only, no_
     if no_color:
         monkeypatch.setenv("NO_COLOR", "1")
     assert await opened(key, language, ascii_only=ascii_only) == {" "}
+
+
+@pytest.mark.slow  # beside the everyday help's backdrop: in CI
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_a_question_stands_on_a_blank_screen_and_a_guess_spans_the_width(language, monkeypatch):
+    """A question covers the panels (they might tell the answer); the guess box keeps the
+    numbers above it in view, and spans the width, so no panel is cut beside it."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for("weight-matrix", language=language, questions=True)
+    async with app.run_test(size=SIZE) as pilot:
+        assert outside(app, "#question") == {" "}
+    app = app_for("multi-weight", language=language, ascii_only=language == "en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("t", "space")
+        box = app.screen.query_one("#ask").region
+        assert (box.x, box.width, box.bottom) == (0, SIZE[0], SIZE[1])
