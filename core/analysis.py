@@ -13,9 +13,11 @@ import functools
 import math
 import sys
 from dataclasses import dataclass
+from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal
 
 import numpy as np
 
+from .numbers import as_written
 from .problem import HOT_COLD, MEASURE, Problem
 from .rules import as_arrays, hot_cold_step, predict_rows
 
@@ -84,6 +86,30 @@ def rounding_misses(problem: Problem) -> tuple[bool, ...]:
         scales = np.maximum(np.abs(as_arrays(problem.goals)), np.sum(np.abs(weights * inputs), axis=1))
     return tuple(bool(miss != 0 and abs(miss) <= ROUNDING_ULPS * np.spacing(scale))
                  for miss, scale in zip(misses, scales))
+
+
+BY_HAND = Context(prec=34, Emin=MIN_EMIN, Emax=MAX_EMAX, traps=[])
+"""Decimal arithmetic wide enough for r^k of any run a float can hold, and more digits than a
+float has: what a hand would get, to compare a float's miss with."""
+
+
+def miss_by_hand(problem: Problem, steps: int) -> Decimal:
+    """The first output's miss (prediction - goal) after `steps` gradient-descent steps,
+    worked from the figures as written (as_written): the start's miss times r^steps, since
+    each step multiplies the miss by r. Where the float run's miss differs from it, float
+    rounding made the difference: alpha 0.0001 and input 100 give r = 1 - 0.0001 x 100^2 = 0,
+    so the first step lands by hand, and a miss of 4.9e-15 after it is rounding's, not a
+    gap r shrinks."""
+    n = len(problem.inputs)
+    inputs = [as_written(x) for x in problem.inputs]
+    start = sum(x * as_written(w) for x, w in zip(inputs, problem.weights[:n])) - as_written(problem.goals[0])
+    r = 1 - as_written(problem.alpha) * sum(x * x for j, x in enumerate(inputs) if problem.learns(j))
+
+    def decimal(value) -> Decimal:
+        return BY_HAND.divide(Decimal(value.numerator), Decimal(value.denominator))
+
+    factor = Decimal(1) if steps == 0 else BY_HAND.power(decimal(r), steps)  # 0 ** 0 is no number to Decimal
+    return BY_HAND.multiply(decimal(start), factor)
 
 
 def r_factor(problem: Problem) -> float:

@@ -177,6 +177,13 @@ def rounded_by_hand(value: Fraction, digits: int) -> Decimal:
     return context.divide(Decimal(value.numerator), Decimal(value.denominator))
 
 
+def as_written(value: float) -> Fraction:
+    """A figure's exact value as it was written: the shortest decimal that reads back as its
+    float (what was typed, what f shows), not the binary float near it. 0.0001 is 1/10000
+    here, so 1 - 0.0001 x 100^2 is 0 exactly, as by hand."""
+    return Fraction(repr(float(value)))
+
+
 FLOAT_DIGITS = 15
 """Significant digits any decimal keeps through a float and back (C's DBL_DIG)."""
 PLAIN_BELOW = 1e6

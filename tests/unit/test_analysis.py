@@ -145,3 +145,29 @@ def test_hot_cold_counts_to_the_first_step_whose_error_is_least(weight, goal, in
     dust = (input_ * step * analysis.WHOLE) ** 2  # the error of a weight a rounding hair off the goal
     near_least = np.isclose(errors, least, rtol=analysis.WHOLE, atol=dust)  # a tie is a tie, rounding aside
     assert near_least[arrival.at] and not near_least[:arrival.at].any()
+
+
+@pytest.mark.parametrize(("name", "changes"), [
+    ("freeze-weight", {}),  # three inputs, w1 frozen: its input takes no part
+    ("multi-weight", {"alpha": 0.0123}),
+    ("alpha", {"inputs": (100.0,), "alpha": 0.0001}),  # r = 0 by hand: lands in one step
+])
+@pytest.mark.parametrize("steps", [0, 1, 2, 7])
+def test_the_miss_by_hand_is_the_exact_run_of_the_figures_as_written(name, changes, steps):
+    """miss_by_hand's r^k x the start's miss is the rule itself worked in fractions from the
+    typed decimals, weight by weight, frozen ones left as they are."""
+    from fractions import Fraction
+
+    problem = find_lesson(name).problem.replace(**changes)
+
+    def written(value):
+        return Fraction(repr(float(value)))
+
+    inputs, goal, alpha = [written(x) for x in problem.inputs], written(problem.goals[0]), written(problem.alpha)
+    weights = [written(w) for w in problem.weights[:len(inputs)]]
+    for _ in range(steps):
+        miss = sum(x * w for x, w in zip(inputs, weights)) - goal
+        weights = [w - alpha * miss * x if problem.learns(j) else w for j, (x, w) in enumerate(zip(inputs, weights))]
+    exact = sum(x * w for x, w in zip(inputs, weights)) - goal
+    by_hand = analysis.miss_by_hand(problem, steps)
+    assert by_hand == 0 if exact == 0 else abs(Fraction(by_hand) / exact - 1) < Fraction(1, 10**30)

@@ -11,6 +11,7 @@ import re
 
 import numpy as np
 
+from ...core import analysis
 from ...core.history import History
 from ...core.landmarks import TIE
 from ...core.numbers import SHOWN_DIGITS, readable
@@ -21,6 +22,7 @@ from .say import say
 
 ROUNDING_DUST = 1e-9  # a weight this small beside the step is 0 but for float rounding
 ROUNDING_ULPS = 4  # a prediction this many float spacings from the goal is off by rounding alone
+MISS_DIGITS = 2  # a miss the words name is a size, not a figure to work on: "still -4.9e-15 away"
 FIRST_STEPS = 3  # hot and cold's first steps say why each costs several predictions
 
 
@@ -101,7 +103,7 @@ def _worked(problem: Problem, step, language: str, row: int | None = None) -> li
         if key == "worked.rounding" and row is None and _rounding_keeps(problem, step):
             key = "worked.rounding_kept"
         lines.append(say(language, key, goal=readable(goal), error=readable(step.error, 2),
-                         miss=readable(step.prediction - goal, 2)))
+                         miss=readable(step.prediction - goal, MISS_DIGITS)))
     if isinstance(step, HotColdStep):
         return _with_dust_note(lines + _hot_cold_lines(problem, step, language), problem, step, language)
     if isinstance(step, MeasureStep):
@@ -124,13 +126,20 @@ def _looks_equal(a: float, b: float) -> bool:
 
 
 def rounding_miss(problem: Problem, step) -> bool:
-    """Whether the prediction misses the goal by float rounding alone: within a few float
-    spacings of the larger of the goal and the prediction's terms. A miss of 2.3e-11 beside
-    a goal of -0.8 is the rule still closing in (delta shrinks by r each step), not rounding,
-    though both read "-0.8" at the digits shown."""
+    """Whether the prediction misses the goal by float rounding: within a few float spacings
+    of the larger of the goal and the prediction's terms, or (gradient descent) not the miss
+    the figures as written give by hand at the digits the sentence shows. A miss of 2.3e-11
+    beside a goal of -0.8 is the rule still closing in (delta shrinks by r each step), not
+    rounding, though both read "-0.8" at the digits shown; but with r = 1 - 0.0001 x 100^2 = 0
+    a miss of -4.9e-15 after the first step is rounding's, as by hand it landed."""
+    miss = step.prediction - problem.goals[0]
     terms = np.abs(np.asarray(problem.inputs) * np.asarray(step.weights, dtype=float))
     scale = max(abs(problem.goals[0]), float(np.sum(terms)))
-    return abs(step.prediction - problem.goals[0]) <= ROUNDING_ULPS * np.spacing(scale)
+    if abs(miss) <= ROUNDING_ULPS * np.spacing(scale):
+        return True
+    if not isinstance(step, GradientStep):
+        return False
+    return readable(float(analysis.miss_by_hand(problem, step.iteration)), MISS_DIGITS) != readable(miss, MISS_DIGITS)
 
 
 def _rounding_keeps(problem: Problem, step) -> bool:
