@@ -146,10 +146,10 @@ async def test_the_list_opens_the_tenth_lesson_with_0_and_the_next_ten_with_w():
 
 @pytest.mark.parametrize(("lesson", "field", "typed", "reason"), [
     ("weight-matrix", "weights", "0.1,0.1,-0.3;0.1,0.2;0,1.3,0.1", "weights: row 2 has 2 numbers, row 1 has 3"),
-    ("weight-matrix", "goal", "0.1,1", "goal: 9 weights do not fill 2 rows of 3"),  # the field changed
+    ("weight-matrix", "goal", "0.1,1", "goals: 9 weights do not fill 2 rows of 3"),  # the field changed, named as the form labels it
     ("freeze-weight", "frozen", "4", "frozen: there is no weight 4: the weights are numbered 1 to 3"),
     ("freeze-weight", "frozen", "one", "frozen: 'one' is not a weight number"),
-    ("several-outputs", "goal", ",".join(["1"] * 10), "goal: has 10 values: a problem has at most 9 outputs"),
+    ("several-outputs", "goal", ",".join(["1"] * 10), "goals: has 10 values: a problem has at most 9 outputs"),
 ])
 @pytest.mark.slow  # the shapes' refusals are unit tests; the editor's refusal is test_app's: in CI
 async def test_the_editor_refuses_a_shape_that_does_not_fit_in_place(lesson, field, typed, reason):
