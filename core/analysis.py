@@ -53,7 +53,8 @@ def no_signal_why(problem: Problem) -> str:
     """Why nothing can learn in a run with no signal (an empty string otherwise): "frozen"
     when every weight of the first output is frozen, "learners" when the weights that learn
     all have input 0 but a frozen one has not (the error depends on that one, which cannot
-    move), "one" for a lone input of 0, "all" for several inputs of 0. The words differ, the
+    move), "one" for a lone input of 0 (lesson 9's three weights share one: its words said
+    "every input is 0" of it), "all" for several inputs of 0. The words differ, the
     arithmetic is the same."""
     if gradient_regime(problem) is not Regime.NO_SIGNAL:
         return ""
@@ -61,7 +62,7 @@ def no_signal_why(problem: Problem) -> str:
         return "frozen"
     if any(x != 0 for j, x in enumerate(problem.inputs) if not problem.learns(j)):
         return "learners"  # only the weights that learn have input 0: the error still depends on a frozen one
-    return "one" if problem.size == 1 else "all"
+    return "one" if len(problem.inputs) == 1 else "all"
 
 
 def starts_on_goal(problem: Problem) -> bool:

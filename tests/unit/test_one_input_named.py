@@ -36,3 +36,18 @@ def test_several_are_named_as_several(language):
     assert [names[field] for field in ("weights", "inputs", "goal")] == [
         say(language, "weights"), say(language, "inputs"), say(language, "goals")]
     assert say(language, "inputs") in panel_help(language, "parameters", problem, ())
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_one_input_of_0_is_said_of_one_input_where_several_weights_share_it(language):
+    """Lesson 9 with input 0 said "every input is 0" and 输入全为 0 (inputs all 0) of its one
+    input, in its story, its figures and r's sentence."""
+    from gradstep.tui.words.prose import commentary as story, facts
+
+    problem = find_lesson("several-outputs").problem.replace(inputs=(0.0,))
+    history = History.start(problem).jump(3)
+    words = " ".join([*story(history, language), *facts(problem, language).values()])
+    for plural in (say(language, "regime.no-signal"), "every input", "Every input", "Inputs of 0", "输入全为", "所有输入"):
+        assert plural not in words, plural
+    told = " ".join(story(history, language))
+    assert say(language, "story.no_signal.one_input", iteration=0, error="1.02") in told, told

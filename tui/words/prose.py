@@ -285,7 +285,8 @@ def moves_most(problem: Problem, language: str) -> str:
     sizes = [abs(x) if problem.learns(j) else 0.0 for j, x in enumerate(problem.inputs)]
     largest = max(sizes)
     if largest == 0:
-        return say(language, "moves_most.none_learn" if problem.frozen else "moves_most.none")
+        return say(language, "moves_most.none_learn" if problem.frozen
+                   else "moves_most.none.one" if len(problem.inputs) == 1 else "moves_most.none")
     if analysis.starts_on_goal(problem):
         return say(language, "moves_most.on_goal")
     most = [j for j in range(n) if sizes[j] == largest]
@@ -404,7 +405,7 @@ def _unknown(text: str, problem: Problem, language: str) -> str:
         names = list(dict.fromkeys(say(language, key) for name in missing
                                    for key in UNDEFINED.get(name, ("figure.other",))))
         listed = say(language, "sep.list").join(names[:-1])
-        return say(language, "figures.no_signal" + (".one" if problem.size == 1 else ""),
+        return say(language, "figures.no_signal" + (".one" if len(problem.inputs) == 1 else ""),
                    names=listed + say(language, "sep.last") + names[-1] if listed else names[0])
     return ""
 
@@ -438,6 +439,8 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
             return [say(language, "story.on_goal" if seen.still_from == 0 else "story.landed", iteration=seen.still_from)]
         if analysis.gradient_regime(problem) is Regime.NO_SIGNAL:  # not rounding: weight_delta is exactly 0
             key = "story.no_signal" + no_signal_suffix(problem)
+            if key == "story.no_signal.one" and problem.size > 1:  # one input, a weight an output: "their one input"
+                key = "story.no_signal.one_input"
             return [say(language, key, iteration=seen.still_from, error=readable(error))]
         return [say(language, "story.still", iteration=seen.still_from, weight=readable(history.weights[0])
                     if problem.size == 1 else "", error=readable(error, 3))]
