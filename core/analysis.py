@@ -14,6 +14,7 @@ import math
 import sys
 from dataclasses import dataclass
 from decimal import MAX_EMAX, MIN_EMIN, Context, Decimal
+from fractions import Fraction
 
 import numpy as np
 
@@ -106,7 +107,7 @@ def miss_by_hand(problem: Problem, steps: int) -> Decimal:
     start = sum(x * as_written(w) for x, w in zip(inputs, problem.weights[:n])) - as_written(problem.goals[0])
     r = 1 - as_written(problem.alpha) * sum(x * x for j, x in enumerate(inputs) if problem.learns(j))
 
-    def decimal(value) -> Decimal:
+    def decimal(value: Fraction) -> Decimal:
         return BY_HAND.divide(Decimal(value.numerator), Decimal(value.denominator))
 
     factor = Decimal(1) if steps == 0 else BY_HAND.power(decimal(r), steps)  # 0 ** 0 is no number to Decimal
