@@ -51,3 +51,20 @@ def test_one_input_of_0_is_said_of_one_input_where_several_weights_share_it(lang
         assert plural not in words, plural
     told = " ".join(story(history, language))
     assert say(language, "story.no_signal.one_input", iteration=0, error="1.02") in told, told
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_one_input_of_0_shared_by_several_weights_is_spoken_of_with_its_weights(language):
+    """Lesson 9 with input 0 said "the prediction is 0 whatever the weight" beside three
+    weights and three predictions; a lone weight on input 0 is still "the weight"."""
+    import dataclasses
+
+    from gradstep.tui.words.prose import downhill, r_says
+
+    shared = find_lesson("several-outputs").problem
+    shared = dataclasses.replace(shared, inputs=(0.0,))
+    alone = dataclasses.replace(find_lesson("gradient-descent").problem, inputs=(0.0,))
+    several = {"en": "whatever the weights", "zh": "不管这些权重"}[language]
+    assert several in r_says(shared, language) and several not in r_says(alone, language)
+    assert r_says(alone, language) == say(language, "r_says.no-signal.one")
+    assert downhill(shared, language) == say(language, "downhill.no-signal.one_input")

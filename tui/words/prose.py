@@ -241,7 +241,7 @@ def _by_regime(sentences: str, problem: Problem, language: str) -> str:
     on_goal = regime is not Regime.NO_SIGNAL and analysis.starts_on_goal(problem)
     if on_goal and sentences == "r_says":  # what r would do to a miss (none here: not "this is divergence")
         sentences = "r_would"
-    key = f"{sentences}.{regime.value}" + no_signal_suffix(problem)
+    key = _no_signal_key(f"{sentences}.{regime.value}", problem)
     said = say(language, key, r=carried(r), r_squared=not_falsely_whole(r * r))
     if on_goal:  # what r would do, and why it does not
         said = say(language, "on_goal.said", said=said)
@@ -256,6 +256,14 @@ def _by_regime(sentences: str, problem: Problem, language: str) -> str:
         shrinks = regime in (Regime.SMOOTH, Regime.ONE_STEP, Regime.OVERSHOOTING)
         said = say(language, "on_goal.hair.rounding" if shrinks else "on_goal.hair", said=said, miss=readable(hair, 2))
     return said
+
+
+def _no_signal_key(family: str, problem: Problem) -> str:
+    """`family`'s sentence for this problem's reason it cannot learn (no_signal_suffix); one
+    input shared by several weights, a weight an output (lesson 9 with input 0), has its own
+    where the words count the weights: "the prediction is 0 whatever the weight" beside three."""
+    key = family + no_signal_suffix(problem)
+    return key + "_input" if key.endswith(".one") and problem.size > 1 and key + "_input" in SENTENCE_KEYS else key
 
 
 def frozen_curve(problem: Problem, language: str) -> str:
@@ -405,7 +413,7 @@ def _unknown(text: str, problem: Problem, language: str) -> str:
         names = list(dict.fromkeys(say(language, key) for name in missing
                                    for key in UNDEFINED.get(name, ("figure.other",))))
         listed = say(language, "sep.list").join(names[:-1])
-        return say(language, "figures.no_signal" + (".one" if len(problem.inputs) == 1 else ""),
+        return say(language, _no_signal_key("figures.no_signal", problem) if len(problem.inputs) == 1 else "figures.no_signal",
                    names=listed + say(language, "sep.last") + names[-1] if listed else names[0])
     return ""
 
@@ -438,9 +446,7 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
         if error == 0:  # from the start, it did not land: it was there
             return [say(language, "story.on_goal" if seen.still_from == 0 else "story.landed", iteration=seen.still_from)]
         if analysis.gradient_regime(problem) is Regime.NO_SIGNAL:  # not rounding: weight_delta is exactly 0
-            key = "story.no_signal" + no_signal_suffix(problem)
-            if key == "story.no_signal.one" and problem.size > 1:  # one input, a weight an output: "their one input"
-                key = "story.no_signal.one_input"
+            key = _no_signal_key("story.no_signal", problem)
             return [say(language, key, iteration=seen.still_from, error=readable(error))]
         return [say(language, "story.still", iteration=seen.still_from, weight=readable(history.weights[0])
                     if problem.size == 1 else "", error=readable(error, 3))]
