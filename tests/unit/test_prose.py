@@ -1013,7 +1013,8 @@ def test_where_a_chinese_question_stands_uses_one_mark_a_role():
     """Lesson 9's question header read "权重（每个输出一行） 0.3；0.2；0.9、输入 0.65、目标 0.1 1
     0.1、学习率 α 0.1、迭代 0": 、 ； and spaces between numbers alike. Now a name and its
     value are apart by ：, the numbers of a list by a comma (as on every panel and in the
-    editor), the rows of a matrix by ；, the entries by spaces."""
+    editor), the rows of a matrix by a half-width ; (a full-width ； beside half-width commas
+    read as two styles mixed), the entries by spaces."""
     from gradstep.tui.words.prose import where_it_stands
 
     history = History.start(find_lesson("several-outputs").problem)
@@ -1021,7 +1022,7 @@ def test_where_a_chinese_question_stands_uses_one_mark_a_role():
     assert where_it_stands(history, "zh") == "权重：0.3,0.2,0.9  输入：0.65  目标：0.1,1,0.1  学习率 α：0.1  迭代：0"
     assert where_it_stands(history, "en") == "weights 0.3 0.2 0.9, input 0.65, goals 0.1 1 0.1, alpha 0.1, iteration 0"
     matrix = History.start(find_lesson("weight-matrix").problem)
-    assert where_it_stands(matrix, "zh").startswith("权重（每个输出一行）：0.1,0.1,-0.3；0.1,0.2,0；0,1.3,0.1  输入：")
+    assert where_it_stands(matrix, "zh").startswith("权重（每个输出一行）：0.1,0.1,-0.3;0.1,0.2,0;0,1.3,0.1  输入：")
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

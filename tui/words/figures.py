@@ -73,11 +73,12 @@ def goals_text(problem: Problem, language: str) -> str:
 
 def weights_text(weights, problem: Problem, language: str) -> str:
     """Weights as the panels write them: "0.1 0.2 -0.1"; a matrix row by row, "0.1 0.2; 0.3 0.4"
-    (rows apart by the language's mark: "；" in Chinese; the numbers of a row as `listed`).
+    (rows apart by sep.matrix: ";" in Chinese, half-width as the numbers' commas are, as
+    --weight takes them; the numbers of a row as `listed`).
     With one input each output's row is one weight: one row, "0.3 0.2 0.9", as lesson 9's panel."""
     n = len(problem.inputs) if len(problem.inputs) > 1 else len(weights)
     rows = [weights[i * n:(i + 1) * n] for i in range(len(weights) // n)]
-    return say(language, "sep.rows").join(listed(row, language) for row in rows)
+    return say(language, "sep.matrix").join(listed(row, language) for row in rows)
 
 
 def squares(problem: Problem, language: str) -> str:

@@ -25,7 +25,7 @@ class Language:
     numbered: tuple[str, ...] = ()  # words whose figure after them names them ("输出 2"): never split from it
     numbered_tail: tuple[str, ...] = ()  # a word that carries such a name on by one more ("row 2 of w")
     # Where a question stands ("input 0.65, goals 0.1 1 0.1"): between the entries, between an
-    # entry's name and its value, between the numbers of a list (a matrix's rows: sep.rows).
+    # entry's name and its value, between the numbers of a list (a matrix's rows: sep.matrix).
     stands: str = ", "
     named: str = " "
     numbers: str = " "
@@ -48,7 +48,7 @@ CHINESE = Language(
         学习 记录 如果 越来越小 越来越远 失控 多少 这个 规则 之和 正负号 向上 向下""".split()),
     # A label and its number are one name: "输出" at a line's end and "2：..." on the next read as two.
     numbered=tuple("输出 输入 权重 误差 目标 预测 迭代 步长 第 行 列".split()),
-    # One mark a role: ：name, ；rows (sep.rows), spaces between entries; the numbers of a list
+    # One mark a role: ：name, ";" a matrix's rows (sep.matrix), spaces between entries; the numbers of a list
     # apart by a half-width comma, as a formula writes them ("0.1,0.2,-0.1", one cell each: a
     # matrix row of "，" lost a digit on the parameters panel to fit its 40 cells).
     stands="  ", named="：", numbers=",",

@@ -44,7 +44,7 @@ def shown_field(problem: Problem, field: str, language: str) -> str:
     the panel writes them (one input: a weight an output, one row, "0.3 0.2 0.9"), the frozen
     weights counted from 1 as on screen."""
     if field == "weights" and problem.outputs > 1 and len(problem.inputs) > 1:
-        return say(language, "sep.rows").join(shown(row, language) for row in problem.rows())
+        return say(language, "sep.matrix").join(shown(row, language) for row in problem.rows())
     if field == "frozen":
         return shown(tuple(index + 1 for index in problem.frozen), language)
     return shown(getattr(problem, field), language)
