@@ -900,7 +900,7 @@ async def test_after_m_gradient_descents_count_is_the_one_its_own_panel_gave(lan
         await pilot.press("minus")
         await settle(pilot)
         assert app.state.session.problem.alpha == 0.5
-        own = say(language, "steps_to_go", steps=11, tolerance="0.000001")
+        own = say(language, "steps_to_go", steps=11, tolerance="0.000001", error=say(language, "to_go.error"))
         assert own in screen_text(app)
         await pilot.press("m")
         await settle(pilot)

@@ -68,3 +68,21 @@ def test_one_input_of_0_shared_by_several_weights_is_spoken_of_with_its_weights(
     assert several in r_says(shared, language) and several not in r_says(alone, language)
     assert r_says(alone, language) == say(language, "r_says.no-signal.one")
     assert downhill(shared, language) == say(language, "downhill.no-signal.one_input")
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_steps_to_go_of_one_output_name_it(language):
+    """Lesson 9 with output 1 started on its goal, the chart on it: "error already below
+    0.000001" stood under "error sum 1.9764" and read as of the sum. The line of one output
+    names it; the run's, with the chart on an output like the others, is the run's."""
+    import dataclasses
+
+    from gradstep.tui.words.readout import readout_lines
+
+    problem = dataclasses.replace(find_lesson("several-outputs").problem, inputs=(-1.0,), goal=(-0.3, 1.0, 0.1))
+    history = History.start(problem)
+    assert readout_lines(history, language, output=0)[-1] == say(language, "below_tolerance", tolerance="0.000001",
+                                                                 error=say(language, "to_go.output", output=1))
+    run = readout_lines(history, language, output=1)[-1]
+    steps = int(run.split()[0] if language == "en" else run.split()[1])  # "70 more steps", "再走 70 步"
+    assert run == say(language, "steps_to_go", steps=steps, tolerance="0.000001", error=say(language, "to_go.error"))

@@ -45,7 +45,7 @@ CHINESE = Language(
     unbroken=tuple("""预测 误差 权重 目标 差值 学习率 梯度下降 梯度 发散 收敛 输入 输出 步长 冷热法 迭代 平方和
         改变量 平方 谷底 曲线 抛物线 冻结 最佳 边界 系数 斜率 起点 方向 大小 每一步 一步 越来越大 来回 振荡
         整数 舍入 浮点数 数值 结果 计算机 抵消 绝对值 下一课 下坡 权重改变量
-        学习 记录 如果 越来越小 越来越远 失控 多少 这个 规则 之和 正负号 向上 向下""".split()),
+        学习 记录 如果 越来越小 越来越远 失控 多少 这个 规则 之和 正负号 向上 向下 相加""".split()),
     # A label and its number are one name: "输出" at a line's end and "2：..." on the next read as two.
     numbered=tuple("输出 输入 权重 误差 目标 预测 迭代 步长 第 行 列".split()),
     # One mark a role: ：name, ";" a matrix's rows (sep.matrix), spaces between entries; the numbers of a list

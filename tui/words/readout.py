@@ -52,7 +52,11 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
     if "alphas" in taught and readout.best_alpha is not None and readout.largest_stable_alpha is not None:
         lines.append(say(language, "alphas", best=readable(readout.best_alpha),
                          stable=readable(readout.largest_stable_alpha)))
-    lines.append(_steps_to_go(readout.steps_to_go, decimal(readout.tolerance), language))
+    # Of one output where the readout follows it: "error already below" read as of the error
+    # sum beside it (a Chinese walk, lesson 9 with output 1 started on its goal).
+    whose = say(language, "to_go.output", output=output + 1) if problem is not history.problem \
+        else say(language, "to_go.error")
+    lines.append(_steps_to_go(readout.steps_to_go, decimal(readout.tolerance), whose, language))
     return lines
 
 
@@ -137,11 +141,12 @@ def regime_label(problem: Problem, iteration: int, language: str) -> str:
     return say(language, key, step=readable(problem.step_amount))
 
 
-def _steps_to_go(steps: int | None, tolerance: str, language: str) -> str:
+def _steps_to_go(steps: int | None, tolerance: str, whose: str, language: str) -> str:
+    """How many steps until `whose` error ("error", "error 2") is below `tolerance`."""
     if steps is None:
-        return say(language, "never", tolerance=tolerance)
+        return say(language, "never", tolerance=tolerance, error=whose)
     key = {0: "below_tolerance", 1: "step_to_go"}.get(steps, "steps_to_go")
-    return say(language, key, steps=steps, tolerance=tolerance)
+    return say(language, key, steps=steps, tolerance=tolerance, error=whose)
 
 
 def _hot_cold_costs(history: History, readout: analysis.Readout, language: str, gradient: bool) -> list[str]:
