@@ -1469,3 +1469,34 @@ def test_hot_and_colds_words_from_its_goal_on_agree_with_the_figures_beside_them
                 step="0.1")
     assert story in commentary(start.jump(17), language)
     assert {"en": "the -1 it reaches is a hair off the goal weight -1", "zh": "它到达的 -1 与目标权重 -1 还差一丝"}[language] in story
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("goal", "now", "after", "other"), [(5.0, "25", "225", "625"), (7.0, "9", "289", "529")])
+def test_hot_cold_says_where_the_side_it_moves_to_is_worse_than_now(language, goal, now, after, other):
+    """Input 100, step 0.2: at step #2->#3 the error went from 25 (or 9) to 225 (or 289)
+    while the worked step said "down is hotter (less error)": less only than up's. Where the
+    side it moves to has more error than now, the outcome says so, and a note says hot and
+    cold moves to the better of up and down even when staying would be better."""
+    problem = hot_cold_at(0.5, goal, input_=100.0, step=0.2)
+    lines = worked_step(History.start(problem).jump(3), language)
+    values = {"weight": "0.1", "step": "0.2", "after": "-0.1"}
+    assert say(language, "moved_down.worse_now", **values) in lines
+    assert say(language, "moved_down", **values) not in lines
+    assert say(language, "worked.worse_now", side=say(language, "side_name.down"), after=after, now=now) in lines
+    said = " ".join(lines)
+    assert all(figure in said for figure in (now, after, other))
+    assert {"en": "staying would be better", "zh": "不动会更好"}[language] in said
+    better = worked_step(History.start(problem).jump(2), language)  # 625 -> 25: hotter than now too
+    assert say(language, "moved_down", weight="0.3", step="0.2", after="0.1") in better
+    assert not any("worse" in line or "更好" in line for line in better)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_hot_cold_says_a_move_off_the_goal_made_the_error_worse(language):
+    """Lesson 2 at step #15->#16: from error 1.2326e-32, a hair off the goal, it moves down
+    to error 0.01, rounding deciding between the two sides: the error rose, and the note
+    says so beside the one that says rounding decided."""
+    lines = worked_step(History.start(find_lesson("hot-cold").problem).jump(16), language)
+    assert say(language, "worked.worse_now", side=say(language, "side_name.down"), after="0.01",
+               now="1.2326e-32") in lines

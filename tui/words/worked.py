@@ -269,8 +269,13 @@ def _hot_cold_lines(problem: Problem, step: HotColdStep, language: str) -> list[
     gap = abs(step.up_error - step.down_error)
     if step.move and _looks_equal(step.up_error, step.down_error):  # the errors shown cannot say which won
         outcome += ".rounding" if gap <= TIE * max(step.up_error, step.down_error) else ".by"
-    now = "" if "." in outcome else _as_now(step)  # beside an error now that reads the same, "less error" is less than the other side
-    outcome += now
+    # "Less error" is less than the other side's: beside an error now that reads the same, or
+    # is less (input 100, step 0.2: 25 now, down 225), the outcome says how the side compares with now.
+    now = _against_now(step)
+    if "." in outcome:  # the probes read the same: that line says what decided, the note how now compares
+        now = now if now == ".worse_now" else ""
+    else:
+        outcome += now
     lines = [
         say(language, "probe_up", probe=readable(weight + amount), error=readable(step.up_error), **values),
         say(language, "probe_down", probe=readable(weight - amount), error=readable(step.down_error), **values),
@@ -292,22 +297,28 @@ def _hot_cold_lines(problem: Problem, step: HotColdStep, language: str) -> list[
     return lines
 
 
-def _as_now(step: HotColdStep) -> str:
-    """Where the side it moves to reads the same error as the error now (0.01 beside 0.01,
-    bouncing round the goal with step 0.2): ".exact_now" where the two are equal, ".as_now"
-    where they differ beyond the digits shown, else "". "Down is hotter (less error)" beside
-    two errors that read the same stated a difference the student could not see."""
+def _against_now(step: HotColdStep) -> str:
+    """How the side it moves to compares with the error now, where it is no better: ".exact_now"
+    where the two are equal, ".as_now" where they differ beyond the digits shown (0.01 beside
+    0.01, bouncing round the goal with step 0.2), ".worse_now" where it is more as shown (25
+    now, down 225: input 100, step 0.2), else "". Hot and cold compares up with down, never
+    with staying: "down is hotter (less error)" beside an error that grew from 25 to 225 read
+    as a move that helped."""
     after = step.down_error if step.move < 0 else step.up_error
-    if not step.move or not (after == step.error or _looks_equal(after, step.error)):
+    if not step.move or after < step.error and not _looks_equal(after, step.error):
         return ""
-    return ".exact_now" if after == step.error else ".as_now"
+    if after == step.error:
+        return ".exact_now"
+    return ".as_now" if _looks_equal(after, step.error) else ".worse_now"
 
 
 def _same_as_now(step: HotColdStep, now: str, language: str) -> list[str]:
-    """Why it moves though no hotter than now, and (as shown) by how much the two differ."""
+    """Why it moves though no hotter than now, and (as shown) by how much the two differ, or
+    that the error grows."""
     after = step.down_error if step.move < 0 else step.up_error
     side = say(language, "side_name.down" if step.move < 0 else "side_name.up")
-    return [say(language, "worked.same_as_now" + now, side=side, after=readable(after), now=readable(step.error),
+    key = "worked.worse_now" if now == ".worse_now" else "worked.same_as_now" + now
+    return [say(language, key, side=side, after=readable(after), now=readable(step.error),
                 gap=readable(abs(after - step.error), 2))]
 
 
