@@ -37,7 +37,7 @@ from gradstep.tui.words.catalogue import SENTENCES
 from gradstep.tui.words.figures import carried, r_value
 from gradstep.tui.words.readout import on_goal_label, readout_lines
 from gradstep.tui.words.say import say
-from gradstep.tui.words.wrap import width
+from gradstep.tui.words.wrap import width, wrap
 from gradstep.tui.words.worked import worked_step
 
 from ..strategies import examples, problems
@@ -441,7 +441,8 @@ def test_hot_cold_headline_tells_the_rule_until_the_run_gets_there_then_what_dec
     between = History.start(hot_cold_at(0.5, -1.0, step=0.2))
     lines = readout_lines(between, language)
     assert lines[0] == say(language, "regime.hot-cold.moving", step="0.2")
-    assert say(language, "hot_cold_to_goal", steps=say(language, "count.more_steps", steps=7), per=3, cost=21) in lines
+    assert say(language, "hot_cold_to_goal.between", steps=say(language, "count.more_steps", steps=7), per=3,
+               cost=21) in lines
     assert ("goal in" not in lines[2]) and lines[2].startswith(("7 more steps x 3 predictions", "还要 7 步，每步 3 次预测"))
     assert readout_lines(between.jump(7), language)[0] == say(language, "regime.stuck-bouncing")
 
@@ -1500,3 +1501,30 @@ def test_hot_cold_says_a_move_off_the_goal_made_the_error_worse(language):
     lines = worked_step(History.start(find_lesson("hot-cold").problem).jump(16), language)
     assert say(language, "worked.worse_now", side=say(language, "side_name.down"), after="0.01",
                now="1.2326e-32") in lines
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_hot_colds_countdown_to_a_goal_between_steps_says_it_never_lands(language):
+    """Lesson 2 with step 0.2: the panel said "7 more steps x 3 predictions = 21" beside a
+    goal the lesson's text puts 7.5 steps away, which the weight never reaches: students read
+    it as a promise that it arrives. Where the goal is not a whole number of steps away the
+    count says it bounces from there, never landing; it is one less each step down to the
+    weight nearest the goal, 7 of the text's 7.5 steps, where the panel says it bounces from
+    here. A goal a whole number of steps away keeps its count as it was."""
+    lesson = find_lesson("hot-cold")
+    problem = lesson.problem.replace(step_amount=0.2)
+    said = fill(lesson.text(language).notice, facts(problem, language))
+    assert say(language, "count.steps_of", steps="7.5", step="0.2") in said
+    start = History.start(problem)
+    counts = [readout_lines(start.jump(k), language, taught=frozenset())[2] for k in range(10)]
+    more = [say(language, "count.more_step" if left == 1 else "count.more_steps", steps=left) for left in range(7, 0, -1)]
+    assert counts == [say(language, "hot_cold_to_goal.between", steps=steps, per=3, cost=3 * left)
+                      for steps, left in zip(more, range(7, 0, -1))] + [say(language, "at_goal_region")] * 3
+    assert {"en": "never on it", "zh": "落不到目标上"}[language] in counts[0]
+    assert all(len(wrap(count, 38)) <= 2 for count in counts)  # the parameters panel's rows at 80x24
+    far = say(language, "hot_cold_to_goal.between", steps=say(language, "count.more_steps", steps=1500), per=3,
+              cost=4500)
+    assert len(wrap(far, 38)) <= 2
+    whole = readout_lines(History.start(lesson.problem), language, taught=frozenset())[2]
+    assert whole == say(language, "hot_cold_to_goal", steps=say(language, "count.more_steps", steps=15), per=3,
+                        cost=45)

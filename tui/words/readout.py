@@ -158,8 +158,12 @@ def _hot_cold_costs(history: History, readout: analysis.Readout, language: str, 
         return lines
     if readout.steps_to_go == 0:
         return lines + [say(language, "at_goal" if history.error == 0 else "at_goal_region")]
-    lines.append(say(language, "hot_cold_to_goal", steps=_steps(readout.steps_to_go, language), per=per_step,
-                     cost=per_step * readout.steps_to_go))
+    # A goal between two steps is never reached: the count is to the weight nearest it, from
+    # where it bounces, and says so ("7 more steps x 3 predictions = 21" beside a goal the
+    # lesson puts 7.5 steps away read as a promise that it arrives).
+    between = readout.regime is Regime.STUCK_BOUNCING and analysis.hot_cold_whole_steps(history.problem) is None
+    lines.append(say(language, "hot_cold_to_goal.between" if between else "hot_cold_to_goal",
+                     steps=_steps(readout.steps_to_go, language), per=per_step, cost=per_step * readout.steps_to_go))
     if gradient and readout.gradient_steps is not None:
         per_gd = PREDICTIONS_PER_STEP[GRADIENT_DESCENT]
         steps = readout.gradient_steps  # "11 steps": "11 more steps x 1 = 11" was wider than the panel
