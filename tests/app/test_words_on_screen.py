@@ -764,7 +764,7 @@ async def test_the_editor_keeps_the_lessons_lock_on_the_rule(language):
 
 @pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 async def test_hot_and_colds_moves_are_in_the_readers_words_in_the_log():
-    """With f (every digit) in Chinese the log's move column (移动) read "down" and "up" in
+    """With f (every digit) in Chinese the log's move column (下一步) read "down" and "up" in
     English: the moves are the text table's words, padded by cells (a Chinese character
     takes two), so the column stays in line."""
     from gradstep.tui.app.widgets.log import IterationLog
@@ -775,7 +775,7 @@ async def test_hot_and_colds_moves_are_in_the_readers_words_in_the_log():
         await pilot.press("f", "space", "space", "space")
         await pilot.pause()
         log = "\n".join(line.plain for line in app.query_one(IterationLog).draw(app.state).renderables)
-        assert "移动" in log and ("往下" in log or "往上" in log), log
+        assert say("zh", "column.next_move") in log and ("往下" in log or "往上" in log), log
         assert not re.search(r"\b(down|up|none)\b", log), log
         assert len({cell_len(line) for line in log.splitlines()[1:]}) == 1, log
 

@@ -68,3 +68,31 @@ def test_a_column_comes_or_goes_with_the_shape():
     assert ("error", None) not in _columns(three, 0)
     assert ("error", None) in _columns(two, 0)
     assert ("error", None) in _columns(two.replace(weights=(0.123456, -850.0), goal=(0.0082785, 1e7)), 3)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("every_digit", [True, False])
+def test_hot_colds_move_column_is_headed_as_the_move_each_row_makes_next(language, every_digit):
+    """Lesson 2 with every digit (f): row 16, weight -1.1, said "up" under "move" though
+    step 16 had moved down to it. A row's move is the one its probes choose, the step that
+    leaves it (the last row has none yet), as the export's `move` beside `weight_after`: the
+    heading says so ("next", 下一步), whole in either language, over its moves in the
+    reader's words, the same in the rounded log where it has the room (80 columns)."""
+    from gradstep.core.row_values import as_row
+    from gradstep.tui.app.widgets.log import IterationLog, heading, log_words
+    from gradstep.tui.words.say import say
+
+    history = History.start(_lesson("hot-cold")).jump(17)
+    layout = log_layout(history, 80, LOG[1], every_digit, language)
+    at = [field for field, _ in layout.columns].index("move")
+    width = layout.widths[at]
+    assert heading(layout.columns[at], width, language, history.problem).strip() == say(language, "column.next_move")
+    moves = IterationLog._column([row.get("move") for row in layout.rows], width, every_digit,
+                                 log_words(language, history.problem.outputs))
+    rows = dict(zip(range(layout.first, layout.last + 1), (cell.strip() for cell in moves)))
+    words = {"up": say(language, "direction.up"), "down": say(language, "direction.down")}
+    assert (rows[15], rows[16], rows[17]) == (words["down"], words["up"], "")
+    for k, (row, below) in enumerate(zip(layout.rows, layout.rows[1:]), start=layout.first):
+        went = "up" if below["weight"] > row["weight"] else "down"  # each row's move takes it to the row below
+        record = as_row(history.record(k))  # as the export writes it, beside weight_after
+        assert rows[k] == words[went] and record["move"] == went and record["weight_after"] == below["weight"]

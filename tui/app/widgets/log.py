@@ -36,10 +36,11 @@ SHORT = {"weight_delta": "w_delta"}  # where the text table's heading is wider t
 
 
 def log_columns(problem: Problem, room: int, number_width: int | Mapping[str, int],
-                every_digit: bool = False) -> list[tuple[str, int | None]]:
+                every_digit: bool = False, move_width: int = 5) -> list[tuple[str, int | None]]:
     """(field, index within it) for the columns that fit in `room` cells, in the log's order;
     `number_width` is every number column's width, or each field's (every digit takes as
-    many cells as the field's longest figure). With several outputs the log shows each
+    many cells as the field's longest figure), `move_width` hot and cold's moves' (its
+    heading's, in the reader's words: move_cells). With several outputs the log shows each
     output's error first, then their sum where it fits; with `every_digit` (f), their sum
     first, whose every digit the parameters panel does not show."""
     own = {HOT_COLD: ("up_error", "down_error", "move"), MEASURE: ()}.get(problem.method, ("delta", "weight_delta"))
@@ -51,7 +52,7 @@ def log_columns(problem: Problem, room: int, number_width: int | Mapping[str, in
         if field not in order:
             continue
         width = number_width if isinstance(number_width, int) else number_width.get(field, EXACT_WIDTH)
-        cost = _values(problem, field) * (6 if field == "move" else width + 1)
+        cost = _values(problem, field) * ((move_width if field == "move" else width) + 1)
         if cost <= room:
             chosen.add(field)
             room -= cost
@@ -84,13 +85,31 @@ def _name(problem: Problem, field: str, index: int, language: str) -> str:
     return f"{ONE_LETTER[field]}{index + 1}"
 
 
+def move_cells(language: str) -> int:
+    """Hot and cold's move column's cells: its widest move ("down") or its heading (下一步)."""
+    return max(5, cell_len(say(language, "column.next_move")))
+
+
+def log_words(language: str, outputs: int) -> dict[str, str]:
+    """The words the log's cells are written in: the text table's headings, and hot and
+    cold's moves (the files' codes up, down, none) as the reader says them, English too
+    ("stay", not the code "none")."""
+    moves = {move: say(language, f"direction.{word}") for move, word in (("up", "up"), ("down", "down"), ("none", "stay"))}
+    return headings(language, outputs) | moves
+
+
 def heading(column: tuple[str, int | None], width: int, language: str, problem: Problem) -> str:
     """The column's heading as the text table names it in the reader's language (line mode
     and `gradstep run` too), shortened where it is wider than the column: a heading never
     wraps the row. English shortens to the code's short name (w_delta); another language
-    keeps its own word, cut with "…", rather than turn to English."""
+    keeps its own word, cut with "…", rather than turn to English. Hot and cold's move is
+    headed as the move a row makes next ("next", 下一步): a row is the state before its step,
+    so its move is the one leaving it, and under "move" row 16 at -1.1 said "up" though
+    step 16 had moved down to it."""
     field, index = column
-    if index is not None:
+    if field == "move":
+        name = say(language, "column.next_move")
+    elif index is not None:
         name = _name(problem, field, index, language)
     else:
         name = headings(language, problem.outputs).get(field, field)
@@ -234,17 +253,18 @@ def log_layout(history, width: int, height: int, every_digit: bool, language: st
     if last >= first:
         rows.append(as_row(history.record(last)) if measuring else current_row(history))
     room = width - iteration_width
+    moves = move_cells(language)
     if every_digit:  # each field as wide as its longest figure on screen, so more of them fit
         exact_widths = _exact_widths(rows, headings(language, history.problem.outputs), history.problem)
-        columns = log_columns(history.problem, room, exact_widths, every_digit)
-        return LogLayout(rows, columns, [5 if field == "move" else exact_widths[field] for field, _ in columns],
+        columns = log_columns(history.problem, room, exact_widths, every_digit, moves)
+        return LogLayout(rows, columns, [moves if field == "move" else exact_widths[field] for field, _ in columns],
                          first, last, iteration_width)
     # Each digit the iteration gains past three costs the numbers one, so the same
     # columns stay (the log's last cell is kept blank, apart from the worked step).
     priced = NUMBER_WIDTH - (iteration_width - 3)
-    columns = log_columns(history.problem, room, priced)
+    columns = log_columns(history.problem, room, priced, move_width=moves)
     shown = _shown_widths(rows, OUTPUTS_WIDTH if several else priced)
-    return LogLayout(rows, columns, _fitted([5 if field == "move" else shown[field] for field, _ in columns], room),
+    return LogLayout(rows, columns, _fitted([moves if field == "move" else shown[field] for field, _ in columns], room),
                      first, last, iteration_width)
 
 
@@ -277,7 +297,7 @@ class IterationLog(StatePanel):
         cells = ["#".rjust(iteration_width)] + [heading(c, w, state.language, history.problem)
                                            for c, w in zip(columns, widths)]
         lines = [Text(" ".join(cells), style="bold underline")]
-        words = headings(state.language, history.problem.outputs)
+        words = log_words(state.language, history.problem.outputs)
         cells_by_column = [self._column([row.get(field) if index is None else _at(row.get(field), index) for row in rows],
                                         width, state.exact, words) for (field, index), width in zip(columns, widths)]
         for k, row_cells in zip(range(first, last + 1), zip(*cells_by_column)):
