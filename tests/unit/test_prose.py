@@ -116,8 +116,29 @@ def test_hot_and_cold_says_where_rounding_decided_only_once_it_did():
     assert story("hot-cold", 15) == ""
     told = story("hot-cold", 17)
     assert "At iteration 15 it should have landed on the goal weight -1: the start is exactly 15 steps of 0.1" in told
-    assert "came to -0.9999999999999999, a hair off -1, and down won by that hair (4.3e-17)" in told
+    assert ("came to -0.9999999999999999, a hair (1.1e-16) off -1, and that hair decided: down's error came out"
+            " 4.3e-17 less than up's") in told
     assert "Since iteration 15 it bounces between -1 and -1.1" in told and "not a whole number" not in told
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("changes", [{}, {"goal": 0.5, "step_amount": 0.2}])
+def test_the_rounding_sentence_names_what_each_of_its_figures_measures(changes, language):
+    """Lesson 2's bounce said "a hair off -1, and down won by that hair (4.3e-17)": the hair
+    off -1 is 1.1e-16, so what 4.3e-17 measured could not be told. The weight's hair off the
+    goal weight and the gap between up's and down's errors are each named beside their figure;
+    from the goal itself, where the weight is on it, the gap alone."""
+    history = History.start(find_lesson("hot-cold").problem.replace(**changes)).jump(17)
+    step = history.record(history.landmarks.rounding_at)
+    gap = readable(abs(step.up_error - step.down_error), 2)
+    hair = readable(abs(float(step.weights[0]) - -1.0), 2)
+    told = " ".join(commentary(history, language))
+    said = {("en", False): f"a hair ({hair}) off -1, and that hair decided: down's error came out {gap} less than up's",
+            ("zh", False): f"和 -1 差了一丝（{hair}）；就是这一丝，让向下的误差比向上的小了 {gap}，向下胜出",
+            ("en", True): f"up's error came out a hair ({gap}) less than down's, and the weight left the goal",
+            ("zh", True): f"向上的误差比向下的小了一丝（{gap}），权重又离开了目标"}[language, bool(changes)]
+    assert said in told, told
+    assert hair != gap or changes
 
 
 def test_hot_and_cold_with_a_step_that_cannot_land_says_where_it_bounces():

@@ -541,10 +541,14 @@ def _hot_cold_story(history: History, language: str) -> list[str]:
     if seen.rounding_at is not None and whole is not None:
         step = history.record(seen.rounding_at)
         assert isinstance(step, HotColdStep), "this story is hot and cold's"
-        winner = say(language, "down" if step.move < 0 else "up")
+        winner, loser = (say(language, side) for side in (("down", "up") if step.move < 0 else ("up", "down")))
         key = "story.rounding_on_goal" if step.error == 0 else "story.rounding"
+        # Two hairs, each named beside its figure: the weight's off the goal weight, and the
+        # gap it made between the two probes' errors (lesson 2: 1.1e-16 and 4.3e-17).
+        hair = readable(abs(float(step.weights[0]) - goal_weight), 2) if goal_weight is not None else "?"
         lines.append(say(language, key, iteration=seen.rounding_at, weight=repr(float(step.weights[0])),
-                         winner=winner, gap=readable(abs(step.up_error - step.down_error), 2), **paper))
+                         winner=winner, loser=loser, hair=hair,
+                         gap=readable(abs(step.up_error - step.down_error), 2), **paper))
     if seen.bounce_from is not None:
         pair = history.errors[seen.bounce_from:seen.bounce_from + 2]
         key = "story.hot_cold_bouncing"
