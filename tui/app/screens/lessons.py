@@ -59,13 +59,15 @@ class LessonsScreen(ModalScreen[Lesson | None]):
             yield Wrapped([("", hint, "italic")], classes="section")
 
     def rows(self, summaries: bool) -> list[tuple[str, str, str]]:
-        """A row a lesson: its mark (> Enter's, * the one studied), key and name, then its title (and summary)."""
+        """A row a lesson: its mark (> Enter's, * the one studied, on every list), key and name, then its title (and summary)."""
         colon = say(self.language, "sep.colon")
         rows = []
-        opens = (self.next or self.current).name  # Enter's lesson, or at the last this one, to go back to
+        opens = self.next.name if self.next is not None else None  # Enter's lesson; the last has none
         for index, (key, lesson) in enumerate(zip(LIST_KEYS, self.lessons)):
             # > marks the row Enter opens: it marked the lesson being studied, and a student
-            # pressed Enter on ">1" to reopen it and was taken to lesson 2. * is that one.
+            # pressed Enter on ">1" to reopen it and was taken to lesson 2. * is that one,
+            # always: on the last lesson > marked it too, and * was gone (the hint says in
+            # words that Enter goes back there).
             marker = ">" if lesson.name == opens else "*" if lesson.name == self.current.name else " "
             name, title = lesson_names(lesson, self.language)  # ("hot-cold", "Hot and cold"), or ("冷热法", "")
             summary = lesson_summary(lesson, self.language) if summaries else ""
