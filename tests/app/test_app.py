@@ -471,9 +471,10 @@ def _at(name: str, iteration: int, language: str) -> GradstepApp:
 async def test_the_key_bar_offers_g_f_x_and_z_where_they_are_needed(language):
     """f, x and g were found only under ?: the other language is offered on the first
     screen, in its own name; every digit where the worked step says rounding decides;
-    the export (and an edit) once the run has ended; z in the lesson that freezes."""
+    the export (and an edit) once the run has ended; z in the lesson that freezes, named by
+    what it would do to the weight the chart follows (it offered "z freeze" beside w1, frozen)."""
     def offered(app, action: str) -> bool:
-        key = {"exact": "f", "export": "x", "freeze": "z", "edit": "e"}[action]
+        key = {"exact": "f", "export": "x", "freeze": "z", "unfreeze": "z", "edit": "e"}[action]
         return f"{key} {say(language, 'key.' + action)}" in key_bar_text(app)
 
     other = {"en": "g 中文", "zh": "g English"}[language]
@@ -489,9 +490,12 @@ async def test_the_key_bar_offers_g_f_x_and_z_where_they_are_needed(language):
     async with _at("divergence", 1000, language).run_test(size=SIZE) as pilot:  # stopped where it diverged
         await settle(pilot)  # the bar catches up after the first paint
         assert offered(pilot.app, "edit") and offered(pilot.app, "export")
-    async with _at("freeze-weight", 0, language).run_test(size=SIZE) as pilot:
+    async with _at("freeze-weight", 0, language).run_test(size=SIZE) as pilot:  # the chart on w1, frozen
         await settle(pilot)  # the bar catches up after the first paint
-        assert offered(pilot.app, "freeze")
+        assert offered(pilot.app, "unfreeze") and not offered(pilot.app, "freeze")
+        await pilot.press("2")  # w2 learns: z would freeze it
+        await settle(pilot)
+        assert offered(pilot.app, "freeze") and not offered(pilot.app, "unfreeze")
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -16,3 +16,15 @@ def test_f_is_labelled_by_the_digits_it_would_switch_to(language, shown, rounded
     state = AppState(Session.begin(find_lesson("gradient-descent")), language=language)
     assert say(language, label(state, "key.exact")) == shown
     assert say(language, label(state.replace(exact=True), "key.exact")) == rounded
+
+
+@pytest.mark.parametrize(("language", "freeze", "unfreeze"), [("en", "freeze", "unfreeze"), ("zh", "冻结", "解冻")])
+def test_z_is_labelled_by_what_it_would_do_to_the_weight_the_chart_follows(language, freeze, unfreeze):
+    """Lesson 8's chart follows w1, which is frozen, and the key bar offered "z freeze"
+    ("z 冻结"): pressed, it unfroze w1."""
+    state = AppState(Session.begin(find_lesson("freeze-weight")), language=language)
+    frozen = state.session.problem.frozen
+    assert state.followed in frozen
+    assert say(language, label(state, "key.freeze")) == unfreeze
+    learning = next(index for index in range(state.session.problem.size) if index not in frozen)
+    assert say(language, label(state.replace(selected=learning), "key.freeze")) == freeze

@@ -105,10 +105,13 @@ class KeyBar(StatePanel):
             self.show(self.state)
 
     def drawn_from(self, state: AppState) -> tuple:
-        """What the words depend on (language, rule, play, predict mode) and which keys would do something
-        now: most steps change none of them."""
-        return (state.language, state.session.problem.method, state.playing, state.predicting, needed(state),
-                self._on_last_page(state), tuple(enabled for _, _, enabled, _ in self.screen.active_bindings.values()))
+        """What the words depend on (the language, what each key would do now: label() reads the
+        rule, play, predict mode, the digits and whether the weight followed is frozen) and which
+        keys would do something now: most steps change none of them."""
+        bound = self.screen.active_bindings.values()
+        return (state.language, needed(state), self._on_last_page(state), tuple(enabled for _, _, enabled, _ in bound),
+                tuple(label(state, binding.group.description if binding.group else binding.description)
+                      for _, binding, _, _ in bound if binding.description))
 
     def _on_last_page(self, state: AppState) -> bool:
         """Whether w turns back to the first page rather than on to more: on page 2/2 the bar
@@ -198,8 +201,10 @@ def label(state: AppState, key: str, last_page: bool = False) -> str:
     """The catalogue key for what a binding does now: + and - change hot and cold's step,
     not alpha, p pauses while playing, t leaves predict mode while it is on (after a
     reveal "t 先猜" read as if predict mode had ended), f goes back to rounded figures
-    while every digit shows (the log's title said "按 f 返回" beside "f 精确"), space
-    measures where nothing learns, and w on the lesson's `last_page` goes back to the first."""
+    while every digit shows (the log's title said "按 f 返回" beside "f 精确"), z unfreezes
+    the weight the chart follows where it is frozen (lesson 8 offered "z freeze" beside its
+    frozen w1), space measures where nothing learns, and w on the lesson's `last_page` goes
+    back to the first."""
     if key == "key.page" and last_page:
         return "key.page_first"
     if key == "key.alpha" and state.session.problem.method == HOT_COLD:
@@ -210,6 +215,8 @@ def label(state: AppState, key: str, last_page: bool = False) -> str:
         return "key.predict_off"
     if key == "key.exact" and state.exact:
         return "key.exact_off"
+    if key == "key.freeze" and state.followed in state.session.problem.frozen:
+        return "key.unfreeze"
     if key == "key.step" and state.session.problem.method == MEASURE:
         return "key.measure"
     return key
