@@ -776,12 +776,17 @@ def test_the_editors_hint_says_only_what_applies_to_the_lesson_open(name, langua
     """Lesson 1 (one weight, measuring) and lesson 6 were told about rows of goals split by
     ";" and that "4 is w2,1": rows where there are several goals, freezing where the rule
     can freeze one of several weights, and which weight number w2,1 is, in the lesson's own
-    numbers ("Weight numbers such as 1 or 1,3" alone left a student to guess which weight 4 is)."""
+    numbers ("Weight numbers such as 1 or 1,3" alone left a student to guess which weight 4 is).
+    With one input, no rows: a weight a goal, listed as the goals are."""
     from gradstep.tui.app.screens.editor import editor_hint
 
     problem = find_lesson(name).problem
     hint = editor_hint(problem, language)
-    assert any(mark in hint for mark in (" ;", "（;")) == (problem.outputs > 1) == (say(language, "edit_help.rows") in hint), hint
+    matrix = problem.outputs > 1 and len(problem.inputs) > 1
+    assert any(mark in hint for mark in (" ;", "（;")) == matrix == (say(language, "edit_help.rows") in hint), hint
+    # one input (lesson 9): "rows split by ;" stood beside "0.3 0.2 0.9", one row or three?
+    assert (say(language, "edit_help.goals") in hint) == (problem.outputs > 1 and not matrix), hint
+    assert (say(language, "edit_help.frozen.rows", next=len(problem.inputs) + 1) in hint) == (matrix and problem.method == GRADIENT_DESCENT), hint
     assert ("w2,1" in hint) == (problem.outputs > 1), hint
     if problem.outputs > 1:
         assert re.search(rf"\b{len(problem.inputs) + 1} (is|就是) w2,1", hint), hint

@@ -81,15 +81,18 @@ def read_rule(text: str) -> str:
 
 def editor_hint(problem: Problem, language: str) -> str:
     """The form's hint for the lesson open: the keys, then only what applies to it. Rows of
-    weights split by ; where there are several goals, and how weight numbers count along
-    them, in its own numbers; what frozen takes where the rule can freeze one of several
+    weights split by ; where there are several goals and inputs, and how weight numbers count
+    along them, in its own numbers; with one input, a weight a goal, listed as the goals are
+    (lesson 9 was told of rows split by ; beside "0.3 0.2 0.9", and could not tell one row
+    from three); what frozen takes where the rule can freeze one of several
     weights; and which fields the rule does not read. Lesson 1 (one weight, measuring) was
     told about rows, matrix numbers and freezing, none of which it has."""
     parts = [say(language, "edit_help")]
-    if problem.outputs > 1:
-        parts.append(say(language, "edit_help.rows"))
+    shape = "" if problem.outputs == 1 else ".rows" if len(problem.inputs) > 1 else ".goals"
+    if shape:
+        parts.append(say(language, f"edit_help{shape}"))
     if problem.method in USED_BY["frozen"] and problem.size > 1:  # freezing one of one learns nothing
-        parts.append(say(language, "edit_help.frozen.rows" if problem.outputs > 1 else "edit_help.frozen",
+        parts.append(say(language, f"edit_help.frozen{shape}",
                          next=len(problem.inputs) + 1))  # row 2's first weight, counted from 1
     names = field_names(language, problem)
     unused = [names[field] for field in FIELDS if problem.method not in USED_BY.get(field, METHODS)]
