@@ -252,10 +252,10 @@ def test_the_error_story_is_of_the_step_worked_out_beside_it(name, language):
         assert f"#{shown.iteration}" in worked_step(history, language)[0]
         # the worked step's error is the story's start: its error line (after the output's heading)
         error_line = 2 if several else 1
-        note = say(language, "worked.shown_digits", digits=5)  # under the first line that does not add up
+        note = say(language, "worked.shown_digits")  # under the first line that does not add up
         e_note = re.compile(r"[(（]\S+ (means|即) ")  # what e-notation means, under the first figure in it
-        assert f"= {before}" in [line for line in worked_step(history, language)
-                                 if line != note and not e_note.match(line)][error_line]
+        said = [line for line in worked_step(history, language) if line != note and not e_note.match(line)][error_line]
+        assert said.endswith((f" = {before}", f"{say(language, 'sign.about')}{before}")), said
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -352,9 +352,10 @@ def test_the_worked_step_shows_the_logs_digits_and_says_where_rounding_decided()
 def test_the_worked_step_says_so_where_its_rounded_figures_do_not_add_up(language):
     """Alpha's step #19: 0.400006 - 0.1 x 2.43744e-05 = 0.400004 reads as
     0.40001 - 0.1 x 2.4374e-05 = 0.4 at the log's digits; its first step adds up as shown."""
-    note = say(language, "worked.shown_digits", digits=5)
+    note = say(language, "worked.shown_digits")
     late = worked_step(History.start(find_lesson("alpha").problem).jump(20), language)
-    assert say(language, "worked.weight", weight="0.40001", alpha="0.1", weight_delta="2.4374e-05", value="0.4") in late
+    assert say(language, "worked.weight", weight="0.40001", alpha="0.1", weight_delta="2.4374e-05", value="0.4",
+               equals=say(language, "sign.about")) in late
     assert note in late
     assert note not in worked_step(History.start(find_lesson("alpha").problem).jump(1), language)
 
@@ -800,7 +801,7 @@ def test_the_editors_hint_says_only_what_applies_to_the_lesson_open(name, langua
 def test_every_worked_weight_delta_of_a_frozen_weight_says_it_is_0_for_being_frozen(name, language):
     """Lesson 9 with w2,1 frozen and input -2 showed `weight_delta = (-1.4) x (-2) = 0` (by
     hand 2.8): one output's only weight, frozen, was worked as if it learned."""
-    template = say(language, "worked.weight_delta.frozen", delta="<D>", input="<I>", weights="<W>", value="<V>")
+    template = say(language, "worked.weight_delta.frozen", delta="<D>", input="<I>", weights="<W>", value="<V>", about="")
     but_frozen = template.partition("<I>")[2].partition("<W>")[0]  # ", but 0 for frozen weight "
     base = find_lesson(name).problem
     for inputs in (base.inputs, tuple(-2.0 for _ in base.inputs)):
@@ -1277,16 +1278,23 @@ def test_a_factor_rounded_from_r_squared_is_about_it_not_exactly(language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_lesson_5_step_2_says_its_rounding_where_a_result_drops_a_digit(language):
-    """Lesson 5's step 2 read "weight = -149.5 - 1 x (-14850) = 14700" (by hand 14700.5)
-    with no note: both read "14700" at five digits. A result that drops digits the hand-worked
-    one has says so in that step; and the note, beside 147005, does not claim five digits."""
+def test_lesson_5_marks_the_line_that_does_not_add_up_as_shown(language):
+    """Lesson 5's step 2 read "weight = -149.5 - 1 x (-14850) = 14700" (by hand 14700.5):
+    now written 14700.5, its lines all add up and no note is needed; step 3's last line,
+    14700.5 - 1 x 1.4702e+06, gives -1455499.5 by hand where it shows -1.4554e+06: that line,
+    and only that one, says ~=, and the note under it says what ~= means, not five digits
+    (147005 beside it has six)."""
     problem = find_lesson("divergence").problem
-    note = say(language, "worked.shown_digits", digits=5)
-    for steps in (2, 3):
-        assert note in worked_step(History.start(problem).jump(steps), language)
-    assert "147005" in " ".join(worked_step(History.start(problem).jump(3), language))
-    assert {"en": "whole number", "zh": "整数"}[language] in note
+    note = say(language, "worked.shown_digits")
+    about = say(language, "sign.about")
+    second, third = (worked_step(History.start(problem).jump(steps), language) for steps in (2, 3))
+    assert note not in second and not any(about in line for line in second)
+    assert "147005" in " ".join(third)
+    assert [line for line in third if about in line and line != note] == [
+        say(language, "worked.weight", weight="14700.5", alpha="1", weight_delta="1.4702e+06", value="-1.4554e+06",
+            equals=about)]
+    assert third.index(note) == 1  # under the prediction, on the first page, though the line marked is last
+    assert "5" not in note
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

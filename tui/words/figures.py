@@ -165,17 +165,29 @@ def _worked(work) -> Fraction | None:
 
 def equals(worked: Fraction | None, result: str, language: str) -> str:
     """" = " where `result` is what the figures as shown give, worked by hand (`worked`), to
-    the digits `result` shows (at least SHOWN_DIGITS: "-1" stands for -1.0000); else the
-    language's approximately sign, so the line stays true where a figure before it is rounded."""
+    the digits `result` shows; else the language's approximately sign, so the line stays
+    true where a figure before it is rounded."""
+    return " = " if adds_up(worked, result) else say(language, "sign.about")
+
+
+def adds_up(worked: Fraction | None, result: str) -> bool:
+    """Whether `result` as written is what the figures as shown give, worked by hand
+    (`worked`; None where one of them is no number), to the digits `result` shows (at least
+    SHOWN_DIGITS: "-1" stands for -1.0000)."""
     try:
         shown = float(result)  # not a bare Fraction(result): it would read "nan" and "inf"
     except ValueError:  # "overflow": nothing a hand could check
-        return " = "
+        return True
     if worked is None or worked == Fraction(result):
-        return " = "
+        return True
     digits = max(SHOWN_DIGITS, _significant_digits(result))
-    adds_up = rounded_by_hand(worked, digits) == rounded_by_hand(Fraction(shown), digits)
-    return " = " if adds_up else say(language, "sign.about")
+    return rounded_by_hand(worked, digits) == rounded_by_hand(Fraction(shown), digits)
+
+
+def written(value: float) -> Fraction:
+    """A figure as every panel writes it (`readable`), read back exactly, to work a line by
+    hand from; ValueError where it is no number a hand could work with ("overflow")."""
+    return Fraction(readable(value))
 
 
 def _significant_digits(text: str) -> int:

@@ -8,16 +8,19 @@ says so instead of showing 17 digits: float rounding decided, and f shows every 
 """
 
 import re
+from collections.abc import Callable
+from fractions import Fraction
+from functools import partial
 
 import numpy as np
 
 from ...core import analysis
 from ...core.history import History
 from ...core.landmarks import TIE
-from ...core.numbers import SHOWN_DIGITS, readable
+from ...core.numbers import readable
 from ...core.problem import MEASURE, Problem
 from ...core.rules import GradientStep, HotColdStep, MeasureStep, OutputsStep, as_arrays, output_record, predict
-from .figures import number, r_value, vector
+from .figures import adds_up, number, r_value, vector, written
 from .say import say
 
 ROUNDING_DUST = 1e-9  # a weight this small beside the step is 0 but for float rounding
@@ -32,7 +35,8 @@ def worked_step(history: History, language: str, output: int | None = 0) -> list
     output's in turn, for line mode), then the sum of the errors that the log shows."""
     if history.iteration == 0:
         return []
-    return _e_notation_said(_worked_lines(history, language, output), language)
+    first = 0 if history.problem.outputs == 1 else 1  # the prediction, under an output's heading
+    return _e_notation_said(_about_noted(_worked_lines(history, language, output), language, first), language)
 
 
 def _worked_lines(history: History, language: str, output: int | None) -> list[str]:
@@ -47,7 +51,28 @@ def _worked_lines(history: History, language: str, output: int | None) -> list[s
                          outputs=problem.outputs))
         lines += _worked(problem.output_problem(shown), output_record(step, shown), language, row=shown)
     errors = " + ".join(readable(e) for e in step.errors)
-    return lines + [say(language, "worked.error_sum", errors=errors, value=readable(step.error))]
+    equals = _sign(_sum_adds_up(step), language)
+    return lines + [say(language, "worked.error_sum", errors=errors, value=readable(step.error), equals=equals)]
+
+
+def _about_noted(lines: list[str], language: str, first: int) -> list[str]:
+    """`lines` with what the approximately sign means, where a line is marked with it, under
+    the step's first formula (line `first`, its prediction): the worked step's first page
+    always shows it, as the key bar then offers f. Under the marked line itself, the pager
+    left it a page later than the line it explains (lesson 5's step 3 marks its last line).
+    Where a note under the error line says the prediction misses by a hair ("(0.1 - 0.1)^2
+    ~= 7.6e-18" is no last digit), that note says it: rounding, and f; a second would push
+    the step's own lines off the page. One note says it for every line so marked."""
+    about = say(language, "sign.about").strip()
+    if not any(about in line for line in lines if not _is_note(line)):
+        return lines
+    if first + 2 < len(lines) and _is_note(lines[first + 2]):
+        return lines  # a hair's miss, said under the error line, already says rounding and f
+    return [*lines[:first + 1], say(language, "worked.shown_digits"), *lines[first + 1:]]
+
+
+def _is_note(line: str) -> bool:
+    return line[:1] in "(（"
 
 
 E_FIGURE = re.compile(r"(?<![\w.])(-?\d+(?:\.\d+)?)e([+-]\d+)(?![\w.])")  # 1e+06, 2.7756e-17
@@ -81,13 +106,13 @@ def says_every_digit(history: History, output: int = 0) -> bool:
         return False
     problem, step = history.problem, history.record(history.iteration - 1)
     if isinstance(step, OutputsStep):
+        if not _sum_adds_up(step):
+            return True
         shown = min(output, problem.outputs - 1)
         problem, step = problem.output_problem(shown), output_record(step, shown)
-    if _looks_equal(step.prediction, problem.goals[0]):
-        return True
-    # Only where a figure reads wrong at the digits shown: a result merely rounded (0.17015625
-    # shown 0.17016) has its note, which names f, and f on the bar pushed off t and p.
-    return isinstance(step, GradientStep) and _first_not_adding_up(problem, step, by_hand=False) is not None
+    # Only where a line is marked ~=: a result merely rounded (0.17015625 shown 0.17016) adds
+    # up at the digits shown, and f on the bar would push off t and p.
+    return _looks_equal(step.prediction, problem.goals[0]) or not all(_adding_up(problem, step))
 
 
 def _worked(problem: Problem, step, language: str, row: int | None = None) -> list[str]:
@@ -95,9 +120,10 @@ def _worked(problem: Problem, step, language: str, row: int | None = None) -> li
     # An output's own error is named as the log's column and the chart name it (误差 1), apart
     # from the sum: "误差 =" under output 1 read as the error the other panels call 误差和.
     error = "worked.error" if row is None else "worked.output_error"
-    lines = [_prediction_line(problem, step, language, headed=row is not None),
+    sums = _adding_up(problem, step)  # each line's "=" or "~="
+    lines = [_prediction_line(problem, step, language, _sign(sums[0], language), headed=row is not None),
              say(language, error, prediction=readable(step.prediction), goal=number(goal),
-                 value=readable(step.error), output=None if row is None else row + 1)]
+                 value=readable(step.error), output=None if row is None else row + 1, equals=_sign(sums[1], language))]
     if _looks_equal(step.prediction, goal):
         key = "worked.rounding" if rounding_miss(problem, step) else "worked.not_yet"
         if key == "worked.rounding" and row is None and _rounding_keeps(problem, step):
@@ -109,15 +135,7 @@ def _worked(problem: Problem, step, language: str, row: int | None = None) -> li
     if isinstance(step, MeasureStep):
         weights = vector(step.weights, language) if problem.size > 1 else readable(step.weights[0])
         return lines + [say(language, "measured", weight=weights)]
-    first = len(lines)  # where the gradient's lines begin: delta, weight_delta, (frozen), weight
-    lines += _gradient_lines(problem, step, language, row)
-    wrong = _first_not_adding_up(problem, step)
-    if wrong is not None:  # said under the first line a student would check in vain, not pages later
-        at = [0, 1, first, first + 1, first + (3 if problem.frozen else 2)][wrong]
-        if first > 2 and wrong < 2:  # "(0.1 - 0.1)^2 = 7.6e-18" is a hair's miss, not a last digit: that first
-            at = 2
-        lines.insert(at + 1, say(language, "worked.shown_digits", digits=SHOWN_DIGITS))
-    return lines
+    return lines + _gradient_lines(problem, step, language, sums, row)
 
 
 def _looks_equal(a: float, b: float) -> bool:
@@ -152,63 +170,74 @@ def _rounding_keeps(problem: Problem, step) -> bool:
     return bool(predict(np.asarray(step.weights_after), as_arrays(problem.inputs)) == step.prediction)
 
 
-def _first_not_adding_up(problem: Problem, step: GradientStep, by_hand: bool = True) -> int | None:
-    """The first line whose result, worked again from its figures as shown, does not read as
-    shown (0 the prediction, 1 the error, 2 delta, 3 weight_delta, 4 the weight), or None.
-    `by_hand`: also where the shown result dropped digits the hand-worked one has
-    (-149.5 - 1 x (-14850) = 14700.5, shown 14700), else only where the digits shown differ.
+def _adding_up(problem: Problem, step: GradientStep | HotColdStep | MeasureStep) -> list[bool]:
+    """Whether each line, worked by hand from its figures as written, gives its result as
+    written, to the digits that shows (figures.adds_up): the prediction, the error, and for
+    gradient descent delta, weight_delta and the weight (every element of a list). A line
+    that does not is marked ~=: lesson 3 with input 100 wrote "183502 - 0.8 = 183500.8",
+    where by hand it is 183501.2, beside a note that claimed five digits."""
+    inputs, goal = [float(x) for x in problem.inputs], problem.goals[0]
+    lines = [_sums(lambda: sum((written(x) * written(w) for x, w in zip(inputs, step.weights)), Fraction(0)),
+                   step.prediction),
+             _sums(lambda: (written(step.prediction) - written(goal)) ** 2, step.error)]
+    if not isinstance(step, GradientStep):
+        return lines
+    delta, indices = float(step.delta), range(problem.size)
+    weights, weight_delta, after = ([float(v) for v in np.ravel(values)]
+                                    for values in (step.weights, step.weight_delta, step.weights_after))
 
-    A student who checks `0.40001 - 0.1 x 2.4374e-05 = 0.4` by hand gets 0.40001: the
-    weight was 0.400006, rounded for the panel. Where that happens a line says so."""
-    def shown(values):
-        return np.array([_as_shown(v) for v in np.atleast_1d(values)])
+    def weight_delta_of(j: int) -> Fraction:
+        return written(delta) * written(inputs[j]) if problem.learns(j) else Fraction(0)
 
-    def same(worked, result) -> bool:
-        """Whether the figure shown is what the student gets by hand: the same digits, and no
-        digit the panel dropped (-149.5 - 1 x (-14850) is 14700.5, shown 14700, both read
-        "14700" at five digits)."""
-        worked, result = np.atleast_1d(worked), np.atleast_1d(result)
-        if [readable(v) for v in worked] != [readable(v) for v in result]:
-            return False
-        return not by_hand or all(not np.isfinite(w) or np.isclose(w, _as_shown(r), rtol=1e-9, atol=1e-12)
-                   for w, r in zip(worked, result))
+    def weight_of(j: int) -> Fraction:
+        return written(weights[j]) - written(problem.alpha) * written(weight_delta[j])
 
-    inputs, goal, alpha = shown(problem.inputs), shown(problem.goal), shown(problem.alpha)
-    prediction, delta, weight_delta = shown(step.prediction), shown(step.delta), shown(step.weight_delta)
-    learning = np.array([problem.learns(j) for j in range(problem.size)])
-    with np.errstate(all="ignore"):  # a run near divergence may overflow here as it did there
-        checks = (lambda: same(np.sum(inputs * shown(step.weights)), step.prediction),
-                  lambda: same((prediction - goal) ** 2, step.error),
-                  lambda: same(prediction - goal, step.delta),
-                  lambda: same(np.where(learning, delta * inputs, 0.0), step.weight_delta),
-                  lambda: same(shown(step.weights) - alpha * weight_delta, step.weights_after))
-        return next((line for line, adds_up in enumerate(checks) if not adds_up()), None)
+    return lines + [
+        _sums(lambda: written(step.prediction) - written(goal), delta),
+        all(_sums(partial(weight_delta_of, j), weight_delta[j]) for j in indices),
+        all(_sums(partial(weight_of, j), after[j]) for j in indices),
+    ]
 
 
-def _as_shown(value: float) -> float:
-    """`value` as the panel writes it, read back; "overflow" stays the infinity it is."""
+def _sum_adds_up(step: OutputsStep) -> bool:
+    """Whether the error sum's line adds up by hand from the outputs' errors as written."""
+    return _sums(lambda: sum((written(error) for error in step.errors), Fraction(0)), step.error)
+
+
+def _sums(work: Callable[[], Fraction], result: float) -> bool:
+    """Whether `work`, a line's arithmetic on its figures as written, gives `result` as written."""
     try:
-        return float(readable(value))
-    except ValueError:
-        return float(value)
+        worked: Fraction | None = work()
+    except ValueError:  # a figure written "overflow": nothing a hand could check
+        worked = None
+    return adds_up(worked, readable(result))
 
 
-def _prediction_line(problem: Problem, step, language: str, headed: bool = False) -> str:
+def _sign(adds: bool, language: str) -> str:
+    """" = " before a result the figures as written give; else the language's "~="."""
+    return " = " if adds else say(language, "sign.about")
+
+
+def _prediction_line(problem: Problem, step, language: str, equals: str, headed: bool = False) -> str:
     """The step's first line, led by its iteration ("#0->#1:"), unless an output's heading
     just above says it ("#0->#1 output 1 of 3"): the same words twice read as two steps."""
     times = say(language, "sign.times")
     terms = " + ".join(f"{number(x)}{times}{number(w)}" for x, w in zip(problem.inputs, step.weights))
     if problem.method == MEASURE:  # nothing steps: the measurements are counted, from 1
         return say(language, "worked.prediction.measure", count=step.iteration + 1, terms=terms,
-                   value=readable(step.prediction))
-    return say(language, "worked.prediction.headed" if headed else "worked.prediction", iteration=step.iteration, next=step.iteration + 1, terms=terms,
-               value=readable(step.prediction))
+                   value=readable(step.prediction), equals=equals)
+    return say(language, "worked.prediction.headed" if headed else "worked.prediction", iteration=step.iteration,
+               next=step.iteration + 1, terms=terms, value=readable(step.prediction), equals=equals)
 
 
-def _gradient_lines(problem: Problem, step: GradientStep, language: str, row: int | None = None) -> list[str]:
+def _gradient_lines(problem: Problem, step: GradientStep, language: str, sums: list[bool],
+                    row: int | None = None) -> list[str]:
+    """delta, weight_delta and the weight, each line's "=" as `sums` (_adding_up) has it."""
     goal, alpha = problem.goals[0], problem.alpha
+    equals = {line: _sign(sums[line], language) for line in (2, 3, 4)}
+    about = "" if sums[3] else say(language, "sign.about").lstrip()  # "but 0 for frozen w1: ~= [...]"
     delta = say(language, "worked.delta", prediction=readable(step.prediction), goal=number(goal),
-                value=readable(step.delta))
+                value=readable(step.delta), equals=equals[2])
     inputs = problem.inputs
     # A frozen weight's weight_delta is 0 in the same line that works the others out: shown
     # as delta x input, it would contradict the lesson's "its weight_delta is 0" until a later
@@ -225,21 +254,21 @@ def _gradient_lines(problem: Problem, step: GradientStep, language: str, row: in
         return [
             delta,
             say(language, weight_delta_key, delta=number(step.delta), input=number(inputs[0]),
-                value=readable(step.weight_delta[0]), weights=frozen),
+                value=readable(step.weight_delta[0]), weights=frozen, equals=equals[3], about=about),
             *([say(language, "worked.frozen", weights=frozen)] if frozen else []),
             say(language, "worked.weight" if row is None else "worked.weight.named", name=name(0),
                 weight=readable(step.weights[0]), alpha=readable(alpha),
-                weight_delta=number(step.weight_delta[0]), value=readable(step.weights_after[0])),
+                weight_delta=number(step.weight_delta[0]), value=readable(step.weights_after[0]), equals=equals[4]),
             *_which_way(inputs[0], step, language),
         ]
     silent = [name(i) for i, x in enumerate(inputs) if x == 0]  # "w2" in a matrix read as row 2
     lines = [
         delta,
         say(language, weight_delta_key, delta=number(step.delta), input=vector(inputs, language),
-            value=vector(step.weight_delta, language), weights=frozen),
+            value=vector(step.weight_delta, language), weights=frozen, equals=equals[3], about=about),
         say(language, "worked.weights" if row is None else "worked.weights.row",  # named as the panel's row
             row=say(language, "weights_row", row=(row or 0) + 1), weights=vector(step.weights, language),
-            alpha=readable(alpha), value=vector(step.weights_after, language)),
+            alpha=readable(alpha), value=vector(step.weights_after, language), equals=equals[4]),
         *([say(language, "worked.no_signal.some", names=say(language, "sep.list").join(silent))] if silent else []),
     ]
     if frozen:  # why it is 0, after the line that shows it
