@@ -175,13 +175,13 @@ def adds_up(worked: Fraction | None, result: str) -> bool:
     (`worked`; None where one of them is no number), to the digits `result` shows (at least
     SHOWN_DIGITS: "-1" stands for -1.0000)."""
     try:
-        shown = float(result)  # not a bare Fraction(result): it would read "nan" and "inf"
+        shown = Fraction(result)  # as written: 1.7977e+308, the largest float rounded up, is no float
     except ValueError:  # "overflow": nothing a hand could check
         return True
-    if worked is None or worked == Fraction(result):
+    if worked is None or worked == shown:
         return True
     digits = max(SHOWN_DIGITS, _significant_digits(result))
-    return rounded_by_hand(worked, digits) == rounded_by_hand(Fraction(shown), digits)
+    return rounded_by_hand(worked, digits) == rounded_by_hand(shown, digits)
 
 
 def written(value: float) -> Fraction:
