@@ -213,7 +213,7 @@ def _outputs_facts(problem: Problem, language: str) -> dict[str, str]:
 def dust(miss: float, by_rounding: bool, language: str) -> str:
     """After a miss that is float rounding alone (0.585 - 0.585 = 1.1102e-16, before any
     step): that it is 0 but for rounding, and why, where the figure stands; else nothing."""
-    return say(language, "figures.dust", value=readable(miss, 2)) if by_rounding else ""  # its own space, if any
+    return say(language, "figures.dust", value=readable(miss)) if by_rounding else ""  # its own space, if any
 
 
 def fill(text: str, known: Mapping[str, str]) -> str:
@@ -254,7 +254,7 @@ def _by_regime(sentences: str, problem: Problem, language: str) -> str:
         # clears it, step by step (lesson 8 on its goal kept 1.2e-32 a step, "x 1"); where
         # |r| >= 1, r multiplies it like any miss.
         shrinks = regime in (Regime.SMOOTH, Regime.ONE_STEP, Regime.OVERSHOOTING)
-        said = say(language, "on_goal.hair.rounding" if shrinks else "on_goal.hair", said=said, miss=readable(hair, 2))
+        said = say(language, "on_goal.hair.rounding" if shrinks else "on_goal.hair", said=said, miss=readable(hair))
     return said
 
 
@@ -449,7 +449,7 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
             key = _no_signal_key("story.no_signal", problem)
             return [say(language, key, iteration=seen.still_from, error=readable(error))]
         return [say(language, "story.still", iteration=seen.still_from, weight=readable(history.weights[0])
-                    if problem.size == 1 else "", error=readable(error, 3))]
+                    if problem.size == 1 else "", error=readable(error))]
     if seen.bounce_from is not None:  # told in predictions, the column every log shows
         first, predictions = seen.bounce_from, history.predictions
         key = "story.bouncing" if first <= 1 else "story.bouncing_settled"
@@ -545,10 +545,10 @@ def _hot_cold_story(history: History, language: str) -> list[str]:
         key = "story.rounding_on_goal" if step.error == 0 else "story.rounding"
         # Two hairs, each named beside its figure: the weight's off the goal weight, and the
         # gap it made between the two probes' errors (lesson 2: 1.1e-16 and 4.3e-17).
-        hair = readable(abs(float(step.weights[0]) - goal_weight), 2) if goal_weight is not None else "?"
+        hair = readable(abs(float(step.weights[0]) - goal_weight)) if goal_weight is not None else "?"
         lines.append(say(language, key, iteration=seen.rounding_at, weight=repr(float(step.weights[0])),
                          winner=winner, loser=loser, hair=hair,
-                         gap=readable(abs(step.up_error - step.down_error), 2), **paper))
+                         gap=readable(abs(step.up_error - step.down_error)), **paper))
     if seen.bounce_from is not None:
         pair = history.errors[seen.bounce_from:seen.bounce_from + 2]
         key = "story.hot_cold_bouncing"

@@ -25,7 +25,7 @@ from .say import say
 
 ROUNDING_DUST = 1e-9  # a weight this small beside the step is 0 but for float rounding
 ROUNDING_ULPS = 4  # a prediction this many float spacings from the goal is off by rounding alone
-MISS_DIGITS = 2  # a miss the words name is a size, not a figure to work on: "still -4.9e-15 away"
+R_SHARE_DIGITS = 2  # a miss that agrees with the one by hand to this many digits is r's, its last digits rounding's
 FIRST_STEPS = 3  # hot and cold's first steps say why each costs several predictions
 
 
@@ -128,8 +128,8 @@ def _worked(problem: Problem, step, language: str, row: int | None = None) -> li
         key = "worked.rounding" if rounding_miss(problem, step) else "worked.not_yet"
         if key == "worked.rounding" and row is None and _rounding_keeps(problem, step):
             key = "worked.rounding_kept"
-        lines.append(say(language, key, goal=readable(goal), error=readable(step.error, 2),
-                         miss=readable(step.prediction - goal, MISS_DIGITS)))
+        lines.append(say(language, key, goal=readable(goal), error=readable(step.error),
+                         miss=readable(step.prediction - goal)))
     if isinstance(step, HotColdStep):
         return _with_dust_note(lines + _hot_cold_lines(problem, step, language), problem, step, language)
     if isinstance(step, MeasureStep):
@@ -157,7 +157,8 @@ def rounding_miss(problem: Problem, step) -> bool:
         return True
     if not isinstance(step, GradientStep):
         return False
-    return readable(float(analysis.miss_by_hand(problem, step.iteration)), MISS_DIGITS) != readable(miss, MISS_DIGITS)
+    by_hand = float(analysis.miss_by_hand(problem, step.iteration))
+    return readable(by_hand, R_SHARE_DIGITS) != readable(miss, R_SHARE_DIGITS)
 
 
 def _rounding_keeps(problem: Problem, step) -> bool:
@@ -308,7 +309,7 @@ def _hot_cold_lines(problem: Problem, step: HotColdStep, language: str) -> list[
     lines = [
         say(language, "probe_up", probe=readable(weight + amount), error=readable(step.up_error), **values),
         say(language, "probe_down", probe=readable(weight - amount), error=readable(step.down_error), **values),
-        say(language, outcome, gap=readable(gap, 2), **values),
+        say(language, outcome, gap=readable(gap), **values),
     ]
     if outcome.endswith(".rounding") and readable(step.prediction) == readable(problem.goals[0]):
         lines.append(say(language, "worked.leaves_goal"))  # it stood on the goal, and rounding alone moved it
@@ -318,7 +319,7 @@ def _hot_cold_lines(problem: Problem, step: HotColdStep, language: str) -> list[
         error = step.down_error if step.move < 0 else step.up_error
         lines[-1] = say(language, "worked.hair_mark", line=lines[-1])  # on the first page, beside the -1
         lines.append(say(language, "worked.hair", goal=readable(goal_weight), step=readable(amount),
-                         error=readable(error, 2)))
+                         error=readable(error)))
     if now:
         lines += _same_as_now(step, now, language)
     if step.iteration < FIRST_STEPS:  # why a step costs several, said while the panel has room for it
@@ -348,7 +349,7 @@ def _same_as_now(step: HotColdStep, now: str, language: str) -> list[str]:
     side = say(language, "side_name.down" if step.move < 0 else "side_name.up")
     key = "worked.worse_now" if now == ".worse_now" else "worked.same_as_now" + now
     return [say(language, key, side=side, after=readable(after), now=readable(step.error),
-                gap=readable(abs(after - step.error), 2))]
+                gap=readable(abs(after - step.error)))]
 
 
 def _with_dust_note(lines: list[str], problem: Problem, step: HotColdStep, language: str) -> list[str]:
@@ -364,6 +365,6 @@ def _with_dust_note(lines: list[str], problem: Problem, step: HotColdStep, langu
         return lines
     written = readable(dust[0])
     at = next((index for index, line in enumerate(lines) if written in line), len(lines) - 1)
-    note = say(language, "worked.dust", value=readable(dust[0], 2), step=readable(amount))
+    note = say(language, "worked.dust", value=readable(dust[0]), step=readable(amount))
     return lines[:at + 1] + [note] + lines[at + 1:]
 
