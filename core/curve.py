@@ -144,7 +144,11 @@ def error_vs_weight(history: History, index: int = 0, rows: int | None = None) -
         centre = start
         offsets = visited - centre
         reach = float(np.max(np.abs(offsets)))
-    x_axis, curve_w, along = (_log_weight_axis if grown else _weight_axis)(centre, reach, offsets)
+    # A weight on an input of 0 has a flat curve and never moves: a plain axis around it,
+    # whatever the other weights do. Stretched out as theirs grew, lesson 10's w2,2 (inputs
+    # -8.5, 0, 1000) read "-1 0.19 0.2 0.21 1", evenly spaced: a straight scale to the eye.
+    flat = history.problem.inputs[index % len(history.problem.inputs)] == 0
+    x_axis, curve_w, along = (_log_weight_axis if grown and not flat else _weight_axis)(centre, reach, offsets)
     with np.errstate(over="ignore"):  # the edge of the widest window lies past the floats: at their limit
         curve_e = error_along(history, index, np.clip(centre + curve_w, -LARGEST, LARGEST))
     top = largest_finite(np.append(curve_e, errors))

@@ -156,10 +156,11 @@ def test_a_run_grown_from_a_rounding_hair_has_no_two_ticks_alike():
 
 def test_a_log_weight_axis_writes_its_bottom_out_below_a_million():
     """Lesson 8 unfrozen at step 5: its bottom read -1.79e+03, beside round ticks -3000 and
-    -1000, and crowded all of them off the axis."""
+    -1000, and crowded all of them off the axis. The ticks beside it are powers of ten,
+    written as the error axis writes them (1e+05)."""
     problem = find_lesson("freeze-weight").problem.replace(frozen=())
     labels = error_vs_weight(History.start(problem).jump(5), 0).x.labels
-    assert "-1790" in labels and not any("e" in label for label in labels), labels
+    assert labels[len(labels) // 2] == "-1790", labels
 
 
 @pytest.mark.parametrize("steps", [2, 3, 4])
@@ -326,3 +327,21 @@ def test_an_axis_stops_short_of_the_curve_only_to_fill_the_height_and_holds_ever
     assert axis_top >= held * top * (1 - 1e-9)
     if axis_top < top * (1 - 1e-9):
         assert top < FILLED * whole * (1 + 1e-9) and axis_top >= CUT * top * (1 - 1e-9), (axis_top, whole)
+
+
+
+@pytest.mark.parametrize("steps", [1, 3, 5])
+@pytest.mark.parametrize("index", [1, 4])
+def test_a_weight_on_an_input_of_0_has_a_plain_axis_around_it(index, steps):
+    """Lesson 10 with inputs -8.5, 0, 1000: error 2 along w2,2 read "-1 0.19 0.2 0.21 1",
+    evenly spaced, a log axis stretched as the other weights ran away that read as a
+    straight one from -1 to 1. w1,2 and w2,2 are on the input 0: their curves are flat and
+    they never move; their axes are plain, round values around the weight."""
+    problem = find_lesson("weight-matrix").problem.replace(inputs=(-8.5, 0.0, 1000.0))
+    history = History.start(problem).jump(steps)
+    frame = error_vs_weight(history, index, rows=5)
+    assert frame.y.log  # the error ran away, as the other weights did
+    values = [float(label) for label in frame.x.labels]
+    assert not frame.x.log and values[0] < history.weights[index] < values[-1], frame.x.labels
+    assert_round(values, frame.x.labels)
+    assert np.allclose(np.diff(frame.x.ticks) / np.diff(values), frame.x.ticks[1] - frame.x.ticks[0])  # evenly, as valued
