@@ -41,17 +41,16 @@ def paragraphs(state: AppState) -> list[tuple[str, str]]:
 def pages(lengths: list[int], rows: int) -> list[list[tuple[int, int, int]]]:
     """Paragraphs of `lengths` lines in pages of `rows` lines, each page a list of (paragraph,
     first line, line after the last). When they do not all fit, the last row of each page is
-    kept for the "more" line, and a paragraph that would be cut starts the next page instead,
-    unless it is longer than a page itself. Only numbers: a lesson file's words may fill
-    thousands of pages, and a frame draws one."""
+    kept for the "more" line, and every page but the last is filled to it: a paragraph that
+    does not fit goes on, from the line where the page ends, on the next. (Moved whole to the
+    next page, it left lesson 3's first page five lines, four blank rows and "more (1/2)":
+    the text looked ended.) Only numbers: a lesson file's words may fill thousands of pages,
+    and a frame draws one."""
     if sum(lengths) <= rows or rows < 2:
         return [[(index, 0, length) for index, length in enumerate(lengths) if length]]
     book: list[list[tuple[int, int, int]]] = [[]]
     per_page, used = rows - 1, 0
     for index, length in enumerate(lengths):
-        if per_page - used < length <= per_page and used:
-            book.append([])
-            used = 0
         start = 0
         while start < length:
             if used == per_page:
