@@ -739,6 +739,7 @@ async def test_0_says_b_brings_the_steps_back_and_b_says_it_did(language):
         assert app.state.notice == ""
 
 
+@pytest.mark.slow  # a second test of a notice's rows, beside the everyday kept session's notice: in CI
 async def test_a_notice_takes_its_rows_from_the_lower_panels_not_the_parameters():
     """In lessons 6 and 7 a notice hid the parameters' "best alpha 0.25; edge 0.5" line: the
     notice's rows came from both rows of panels, and the parameters panel, lesson 10's ten
