@@ -81,7 +81,7 @@ async def test_a_number_key_picks_the_output_the_chart_and_the_worked_step_follo
         text = screen_text(app)
         assert "Error 2 vs w2,1" in text and "#0->#1 output 2 of 3 (keys 1-3):" in text
         assert "delta = 0.13 - 1 = -0.87" in panel(app)
-        assert "e1        e2        e3" in text  # each output's error, to five digits
+        assert "error 1   error 2   error 3" in text  # each output's error, to five digits
         await pilot.press("4")  # no fourth output: nothing changes
         assert app.state.output == 1
         await pilot.press("v")
@@ -186,15 +186,16 @@ async def test_the_editor_takes_a_matrix_and_frozen_weights():
 async def test_the_sum_of_the_errors_has_one_chinese_name_on_every_panel(lesson):
     """Lessons 9 and 10 named the outputs' summed error 误差和 on the parameters panel, 误差
     over the log's column and 记录的误差 in the worked step: one figure, three names, beside
-    误差1 to 误差3, each output's own. Now it is 误差和 wherever it is shown."""
+    误差 1 to 误差 3, each output's own. Now it is 误差和 wherever it is shown."""
     total = say("zh", "error_sum")
     app = app_for(lesson, language="zh")
     async with app.run_test(size=(160, 40)) as pilot:
         await pilot.press("space")
         await settle(pilot)
         lines = screen_text(app).splitlines()
-        log_heading = next(line for line in lines if line.strip().startswith("#")).split()
-        assert total in log_heading and "误差" not in log_heading  # the sum's column, beside 误差1 ...
+        log_heading = next(line for line in lines if line.strip().startswith("#"))
+        assert total in log_heading.split() and "误差 1" in log_heading  # the sum's column, beside 误差 1 ...
+        assert not re.search(r"误差(?!和| \d)", log_heading)  # no bare 误差 of the sum
         assert any(line.strip().startswith(total) for line in lines)  # the parameters panel
         assert any(f"{total} = " in line for line in lines)  # the worked step's sum
         assert any("误差 1 = (" in line for line in lines)  # and output 1's own, as the chart's title names it

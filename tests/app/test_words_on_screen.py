@@ -524,8 +524,8 @@ def test_a_chinese_logs_headings_are_chinese_but_the_weights_chart_names(name):
     english = [text for text in shown if re.search("[a-z]", text) and not re.fullmatch(r"wd?\d+(,\d+)?", text)]
     assert not english, shown
     if problem.outputs > 1:
-        assert {"误差1", "预测2", "差值3"} <= set(shown)
-        assert {"e1", "p2", "d3"} <= {heading(c, OUTPUTS_WIDTH, "en", problem).strip()
+        assert {"误差 1", "预测 2", "差值 3"} <= set(shown)
+        assert {"error 1", "p2", "d3"} <= {heading(c, OUTPUTS_WIDTH, "en", problem).strip()
                                      for c in log_columns(problem, 10_000, OUTPUTS_WIDTH)}
 
 

@@ -96,3 +96,24 @@ def test_hot_colds_move_column_is_headed_as_the_move_each_row_makes_next(languag
         went = "up" if below["weight"] > row["weight"] else "down"  # each row's move takes it to the row below
         record = as_row(history.record(k))  # as the export writes it, beside weight_after
         assert rows[k] == words[went] and record["move"] == went and record["weight_after"] == below["weight"]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("name", ["several-outputs", "weight-matrix"])
+def test_an_outputs_error_is_named_in_the_log_as_on_the_chart_and_in_the_worked_step(name, language):
+    """Lesson 9's Chinese log headed its columns 误差1 beside the chart's 误差 1 随 w1,1 and the
+    worked step's 误差 1 = ...; the English log abbreviated it e1, said nowhere to mean error 1.
+    One name: the log's heading is the worked step's, which the chart's title begins with."""
+    from gradstep.tui.app.widgets.log import OUTPUTS_WIDTH, heading
+    from gradstep.tui.words.say import say
+    from gradstep.tui.words.worked import worked_step
+
+    problem = find_lesson(name).problem
+    history = History.start(problem).step()
+    for output in range(problem.outputs):
+        shown = heading(("output_error", output), OUTPUTS_WIDTH, language, problem).strip()
+        worked = next(line for line in worked_step(history, language, output)
+                      if line.startswith(say(language, "worked.output_error", output=output + 1, prediction="",
+                                                 goal="", equals="", value="").partition(" = ")[0]))
+        chart = say(language, "chart.output_iteration", output=output + 1)
+        assert worked.startswith(f"{shown} = ") and chart.lower().startswith(shown.lower()), (shown, worked, chart)
