@@ -148,7 +148,9 @@ def error_vs_weight(history: History, index: int = 0, rows: int | None = None) -
     # whatever the other weights do. Stretched out as theirs grew, lesson 10's w2,2 (inputs
     # -8.5, 0, 1000) read "-1 0.19 0.2 0.21 1", evenly spaced: a straight scale to the eye.
     flat = history.problem.inputs[index % len(history.problem.inputs)] == 0
-    x_axis, curve_w, along = (_log_weight_axis if grown and not flat else _weight_axis)(centre, reach, offsets)
+    # A log axis with no power of ten to write beside its middle has no scale to read.
+    stretched = _log_weight_axis(centre, reach, offsets) if grown and not flat else None
+    x_axis, curve_w, along = stretched or _weight_axis(centre, reach, offsets)
     with np.errstate(over="ignore"):  # the edge of the widest window lies past the floats: at their limit
         curve_e = error_along(history, index, np.clip(centre + curve_w, -LARGEST, LARGEST))
     top = largest_finite(np.append(curve_e, errors))
@@ -266,16 +268,17 @@ def tick_labels(values: tuple[float, ...], step: float) -> tuple[str, ...]:
                                                  whole=False) for value in values)
 
 
-def _log_weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis, Floats, Floats]:
+def _log_weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis, Floats, Floats] | None:
     """A weight axis that counts powers of ten out from `centre` on either side, as the
     error axis does upwards: a run that bounces 100 times farther each step lays one point
     a step, each a little farther out, alternately left and right. The start is one
     plotted unit's worth from the centre; the ticks are at the centre and, on either side,
-    at a whole multiple of a power of ten about that power away from it, each where its own
-    value lies. Ticks at the centre plus or minus a power of ten read
-    "-1e+03 -1 999 1e+06" around lesson 5's bottom at -1: true, but a 999 among round
-    figures reads as measured from somewhere; these read "-1000 -1 1000", as the error axis
-    writes its powers."""
+    at signed powers of ten (see _powers_out), each where its own value lies, so that the
+    labels read as the error axis's do: equal gaps, ten or a hundred times over. Ticks at
+    the centre plus or minus a power of ten read "-1e+03 -1 999 1e+06" around lesson 5's
+    bottom at -1; rounded to a multiple of that power, lesson 10 with inputs -8.5, 0, 1000
+    read "-1 0.19 0.2 0.21 1" and lesson 8 "-10000 2000 3650 5000 20000": evenly spaced,
+    they read as a straight axis. None where no such tick has room for its label."""
     inner = float(abs(offsets[0])) or reach / LOG_SPAN  # the start's distance from the bottom
     decades = max(1, math.ceil(math.log10(reach) - math.log10(inner) + 0.05))
     per_unit = decades / 5  # decades a plotted unit
@@ -288,32 +291,59 @@ def _log_weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis
     units = np.linspace(-5.0, 5.0, SAMPLES)
     with np.errstate(over="ignore"):
         curve_w = np.sign(units) * inner * (10.0 ** (np.abs(units) * per_unit) - 1)  # shape (SAMPLES,)
-    top = math.floor(math.log10(reach))
-    powers = sorted({top, (top + math.floor(math.log10(inner))) // 2})
-    # Rounded to the nearest whole multiple of 10**k, or the next one out where that would come
-    # within 3/4 of 10**k of the centre, whose label would then crowd it (lesson 8 unfrozen,
-    # its bottom at -3.85: -10 beside it). Off its side only where 10**k is lost in the
-    # centre's own rounding (a bottom at 1e+20, 10**k = 1000): left out.
-    values = [centre]
-    for side in (-1, 1):
-        for k in powers:
-            unit = 10.0**k
-            if not math.isfinite(centre + side * unit):  # a bottom near the largest float: no tick past it
-                continue
-            value = round((centre + side * unit) / unit) * unit
-            if side * (value - centre) < 0.75 * unit:
-                value += side * unit
-            if side * (value - centre) > 0 and math.isfinite(value):
-                values.append(value)
-    values.sort()
+    centre_label = _bottom_label(centre)
+    with np.errstate(over="ignore"):  # past the largest float: the floats' edge is the window's
+        edge = float(inner * (np.float64(10.0) ** (5 * per_unit) - 1))  # the window's half-width
+    # Ticks among the weights visited where they show the powers, else out to the window's edge.
+    ways = [[_powers_out(centre, side, edge, plotted, centre_label, farthest) for side in (-1, 1)]
+            for farthest in (reach, edge)]
+    sides = max((way for way in ways if any(way)), key=lambda way: (all(way), sum(map(len, way)) >= 3), default=None)
+    if sides is None:  # no power of ten with room for its label: no scale to read
+        return None
+    values = sorted([centre, *sides[0], *sides[1]])
     with np.errstate(over="ignore"):
         ticks = tuple(float(t) for t in plotted(np.array(values) - centre))
-    labels = tuple(_bottom_label(value) if value == centre else readable(value, whole=False) for value in values)
-    # A power of ten lost in the centre's digits (0.1 + 1e-16) reads as the centre: a run that
-    # grew from a rounding hair read "-1 0.1 0.1 0.1 1". Only ticks whose labels differ are kept.
-    told = [place for place, label in enumerate(labels) if values[place] == centre or labels.count(label) == 1]
-    ticks, labels = tuple(ticks[place] for place in told), tuple(labels[place] for place in told)
+    labels = tuple(centre_label if value == centre else readable(value, whole=False) for value in values)
     return Axis((-5.0, 5.0), ticks, labels, log=True), np.clip(curve_w, -LARGEST, LARGEST), plotted(offsets)
+
+
+def _apart(left: int, right: int) -> float:
+    """The plotted units two ticks with labels `left` and `right` cells wide need between
+    them at 80 columns (AXIS_CELLS over plotted 10): half of each label, and a blank."""
+    return ((left + right) / 2 + 1) / (AXIS_CELLS / 10)
+
+
+def _powers_out(centre: float, side: int, edge: float, plotted: Callable[[Floats], Floats],
+                centre_label: str, reach: float) -> list[float]:
+    """Up to two signed powers of ten on one `side` of `centre` (-1 left, 1 right), within
+    `edge` of it (the window's): the farthest within `reach` (among the weights visited) where
+    one is, else within the edge, and the one nearest halfway to it as plotted, each with
+    room for its label beside the centre's and the other's (at 80 columns plotext leaves out
+    a label that touches another). Labels such as "1000" and "1e+05" read as powers, as the
+    error axis's do, where "2000 3650 5000" read as a straight scale. None whose label would
+    read as the centre's (a power lost in a huge bottom's digits: "-1 0.1 0.1 0.1 1")."""
+    with np.errstate(over="ignore"):
+        far = min(abs(centre) + edge, LARGEST)
+    if not far > 0:
+        return []
+    top = min(math.ceil(math.log10(far)), 308)
+    powers = 10.0 ** np.arange(top, max(top - 40, -300), -1, dtype=np.float64)  # shape (k,)
+    values = np.concatenate([-powers, powers])  # shape (2k,): the signed powers of ten near the window
+    with np.errstate(over="ignore"):
+        distances = side * (values - centre)
+    within = (distances > 0) & (distances <= edge)
+    found = []  # (where it is plotted, its value, its label's cells with a minus: both sides kept alike)
+    for at, value in zip(plotted(distances[within]).tolist(), values[within].tolist()):
+        cells = len(readable(-abs(value), whole=False))
+        if readable(value, whole=False) != centre_label and at >= _apart(cells, len(centre_label)):
+            found.append((at, value, cells))
+    if not found:
+        return []
+    among = [each for each in found if side * (each[1] - centre) <= reach]
+    outer_at, outer, outer_cells = max(among or found)  # the farthest among the weights visited, else in the window
+    inner = [(abs(at - outer_at / 2), value) for at, value, cells in found
+             if outer_at - at >= _apart(cells, outer_cells) and at >= _apart(cells, len(centre_label))]
+    return [outer, *([min(inner)[1]] if inner else [])]
 
 
 def _bottom_label(value: float) -> str:

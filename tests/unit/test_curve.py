@@ -5,7 +5,7 @@ import math
 
 import numpy as np
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 from gradstep.core.curve import error_along, error_vs_weight
 from gradstep.core.history import History
@@ -47,15 +47,16 @@ def test_a_diverging_run_is_spread_out_on_a_log_weight_axis():
     assert len({round(x) for x in along}) == len(along)  # no two in one column
     assert all(np.sign(a) != np.sign(b) for a, b in zip(along, along[1:]))  # bouncing, side to side
     assert all(abs(b) > abs(a) for a, b in zip(along, along[1:]))  # farther each step
-    assert frame.x.log and frame.x.labels == ("-1e+10", "-1e+05", "-1", "1e+05", "1e+10")
+    assert frame.x.log and frame.x.labels == ("-1e+10", "-10000", "-1", "10000", "1e+10")  # room for each label
     assert list(frame.x.ticks) == sorted(frame.x.ticks) and frame.x.ticks[2] == 0
 
 
 def test_lesson_5s_log_weight_ticks_are_round_figures_where_they_are():
     """Its ticks read "-1e+06 -1e+03 -1 999 1e+06": the bottom plus or minus powers of ten,
-    999 among round figures, as if measured from somewhere."""
+    999 among round figures, as if measured from somewhere. Signed powers of ten, as the
+    error axis writes them: 1e+06 left no room for a second power beside it, 1e+07 does."""
     history = History.start(find_lesson("divergence").problem).jump(3)
-    assert error_vs_weight(history, 0).x.labels == ("-1e+06", "-1000", "-1", "1000", "1e+06")
+    assert error_vs_weight(history, 0).x.labels == ("-1e+07", "-1000", "-1", "1000", "1e+07")
 
 
 @settings(deadline=None)
@@ -345,3 +346,32 @@ def test_a_weight_on_an_input_of_0_has_a_plain_axis_around_it(index, steps):
     assert not frame.x.log and values[0] < history.weights[index] < values[-1], frame.x.labels
     assert_round(values, frame.x.labels)
     assert np.allclose(np.diff(frame.x.ticks) / np.diff(values), frame.x.ticks[1] - frame.x.ticks[0])  # evenly, as valued
+
+
+def _power_of_ten(label: str) -> bool:
+    """Whether a tick's label is a signed power of ten (1000, -1e+05, 0.01)."""
+    return f"{abs(float(label)):.0e}".startswith("1e") and float(f"{abs(float(label)):.0e}") == abs(float(label))
+
+
+@settings(deadline=None)
+@given(name=st.sampled_from(["divergence", "multi-weight", "freeze-weight", "several-outputs", "weight-matrix"]),
+       scale=st.sampled_from([-200.0, -50.0, -8.5, 3.0, 10.0, 100.0, 1000.0]), steps=st.integers(1, 30),
+       index=st.integers(0, 8))
+@example(name="weight-matrix", scale=-200.0, steps=2, index=6)  # "-2e+07 -4e+06 -2.51e+06 -1e+06 1e+07"
+@example(name="freeze-weight", scale=-200.0, steps=1, index=2)  # "-10000 2000 3650 5000 20000"
+def test_a_log_weight_axis_ticks_signed_powers_of_ten_beside_its_middle(name, scale, steps, index):
+    """A log weight axis counts powers of ten out from its middle, and its labels say so as
+    the error axis's do: every tick beside the middle a signed power of ten, each with room
+    for its label. Rounded to a multiple of a power, they read
+    "-10000 2000 3650 5000 20000" (lesson 8, inputs x -200): evenly spaced, a straight scale."""
+    from gradstep.tui.app.widgets.chart import x_ticks_shown
+
+    problem = find_lesson(name).problem
+    problem = problem.replace(inputs=tuple(x * scale for x in problem.inputs))
+    index %= problem.size
+    frame = error_vs_weight(History.start(problem).jump(steps), index, rows=5)
+    assume(frame.x.log)
+    middle = frame.x.ticks.index(0.0)
+    others = [label for place, label in enumerate(frame.x.labels) if place != middle]
+    assert others and all(_power_of_ten(label) for label in others), frame.x.labels
+    assert x_ticks_shown(frame, 40)[1] == frame.x.labels  # every label on screen at 80 columns
