@@ -31,6 +31,7 @@ ACCENTED = str.maketrans("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
 FILLER = ("ĺóŕéḿ", "íƥšúḿ", "đóĺóŕ", "šíť", "áḿéť")
 # What stays as it is: a value to fill in, an optional part's brackets, a letter alone.
 UNTOUCHED = re.compile(r"\{[^{}]*\}|\{\{|\}\}|\[\[|\]\]|(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
+COUNTED = re.compile(r"\{(\w+):([^{}|]*)\|([^{}|]*)\}")  # {size:number|numbers}: the nouns are words
 
 
 def pseudo(text: str) -> str:
@@ -41,14 +42,21 @@ def pseudo(text: str) -> str:
     lead, core, trail = re.match(r"(\s*)(.*?)(\s*)$", text, re.S).groups()
     parts, position = [], 0
     for kept in UNTOUCHED.finditer(core):
-        parts += [core[position:kept.start()].translate(ACCENTED), kept[0]]
+        field = COUNTED.fullmatch(kept[0])
+        value = f"{{{field[1]}:{field[2].translate(ACCENTED)}|{field[3].translate(ACCENTED)}}}" if field else kept[0]
+        parts += [core[position:kept.start()].translate(ACCENTED), value]
         position = kept.end()
     accented = "".join(parts) + core[position:].translate(ACCENTED)
-    wanted, filler = math.ceil(GROWTH * len(text)) - 2, 0
-    while len(accented) < wanted:
+    wanted, filler = math.ceil(GROWTH * len(shown(text))) - 2, 0
+    while len(shown(accented)) < wanted:
         accented += " " + FILLER[filler % len(FILLER)]
         filler += 1
     return f"{lead}{OPEN}{accented}{CLOSE}{trail}"
+
+
+def shown(text: str) -> str:
+    """`text` with each count's noun as a sentence writes it, once ("{size} numbers")."""
+    return COUNTED.sub(lambda field: f"{{{field[1]}}} {field[3]}", text)
 
 
 def sentences() -> dict[str, str]:

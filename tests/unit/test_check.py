@@ -77,7 +77,7 @@ def test_every_fault_of_every_file_is_a_line_naming_file_and_field(tmp_path):
         assert line.startswith(start), (line, start)
     assert not any(str(sound) in line for line in lines[:-1])
     assert lines[-2] == f"{faulty}: zh: warning: no [zh] table: students reading Chinese get the English words"
-    assert lines[-1] == "3 files checked: 9 errors, 1 warnings"  # a faulty file's warnings come too
+    assert lines[-1] == "3 files checked: 9 errors, 1 warning"  # a faulty file's warnings come too
 
 
 def test_warnings_do_not_fail_the_check(tmp_path):
@@ -96,7 +96,7 @@ def test_warnings_do_not_fail_the_check(tmp_path):
         f"{warned}: name: warning: 'alpha' is also the name of a built-in lesson: a student who leaves out "
         "--course or --lesson-file gets that one",
     ]
-    assert lines[-1] == "1 files checked: 0 errors, 6 warnings"
+    assert lines[-1] == "1 file checked: 0 errors, 6 warnings"
 
 
 def test_a_missing_chinese_table_is_a_warning(tmp_path):
@@ -217,7 +217,7 @@ def test_every_mistake_of_a_file_in_one_run(tmp_path):
         "questions[3].en.ask: warning: {wieght} is not a figure gradstep fills in (did you mean {weight}?): it "
         "would show as written",
         "questions[4].en.ask: warning: {r} tells what hide = [\"forecast\"] keeps from the student",
-        "1 files checked: 5 errors, 13 warnings",
+        "1 file checked: 5 errors, 13 warnings",
     ]
 
 
@@ -254,7 +254,7 @@ def test_a_lesson_that_locks_lessons_is_warned_of_in_both_languages(tmp_path):
     assert result.status == 0  # a warning, not an error
     assert (f"{path}: locked: warning: \"lessons\" is locked: the student cannot leave this lesson for another "
             "(l, and b at its start, are refused), so a course stops here") in result.out.splitlines()
-    assert "0 errors, 1 warnings" in result.out
+    assert "0 errors, 1 warning" in result.out
     chinese = gradstep("check", str(path), "--lang", "zh").out
     assert f'{path}：locked：警告：锁定了 "lessons"：学生无法离开这一课去别的课' in chinese
     unlocked = write(tmp_path, "kept.toml", SOUND.replace('alpha = 0.1\n', 'alpha = 0.1\nlocked = ["rate"]\n'))
@@ -290,7 +290,7 @@ explain = "alpha = {best_formula} 时 r 为 0。"
     assert result.status == 0
     assert [line.removeprefix(f"{path}: ") for line in result.out.splitlines()] == [
         "questions[1].en.ask: warning: {best_alpha} tells what hide = [\"analysis\"] keeps from the student",
-        "1 files checked: 0 errors, 1 warnings"]
+        "1 file checked: 0 errors, 1 warning"]
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])

@@ -212,7 +212,7 @@ def test_the_command_line_takes_several_goals_and_a_matrix():
 
 
 @pytest.mark.parametrize("argv, said", [
-    (("--weight", "0.1,0.2;0.3", "--input", "1,2", "--goal", "1,2"), "row 2 has 1 numbers, row 1 has 2"),
+    (("--weight", "0.1,0.2;0.3", "--input", "1,2", "--goal", "1,2"), "row 2 has 1 number, row 1 has 2"),
     (("--weight", "0.1,0.2;0.3,0.4", "--input", "1,2", "--goal", "1,2,3"), "do not fill 3 rows of 2"),
     (("--weight", "0.1,0.2", "--input", "1", "--goal", "1,2,3"), "do not fill 3 rows of 1"),
     (("--weight", "0.1;0.2", "--input", "1", "--goal", "1"), "each weight needs exactly one input"),

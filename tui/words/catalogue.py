@@ -8,7 +8,8 @@ directly (every language has English's keys, with the same values to fill in). A
 [argparse] table holds argparse's own words in that language (English needs none).
 
 `{name}` fills a value in; `{name!r}` quotes outside text; `{name!d}` describes a value
-from a lesson file by its kind; `{name!t}` names a quantity in the reader's words; `[[ ... ]]` is left out when a value in it is None.
+from a lesson file by its kind; `{name!t}` names a quantity in the reader's words; `{count:one|many}`
+writes a count with its noun, singular for 1 ("1 file", "2 files"); `[[ ... ]]` is left out when a value in it is None.
 """
 
 import functools

@@ -6,7 +6,8 @@ or session name, a lesson file's field) is one line with every control, line bre
 invisible character shown as its escape and, where a sentence quotes it (`{text!r}`), is
 quoted with Python's escapes and cut short; a refusal held as a value becomes its own
 sentence. A part in `[[ ]]` is left out when a value in it is None ("did you mean ...?"
-only when there is a close match).
+only when there is a close match). `{count:one|many}` writes a count with its noun in the
+number it takes ("1 file", "2 files").
 """
 
 import dataclasses
@@ -91,6 +92,8 @@ class _Filler(string.Formatter):
         return self.show(value)
 
     def format_field(self, value: object, format_spec: str) -> str:
+        if "|" in format_spec:  # a count and its noun: {size:number|numbers}
+            return counted(str(value), *format_spec.split("|", 1))
         return value if isinstance(value, str) and not format_spec else super().format_field(value, format_spec)
 
     def show(self, value: object) -> str:
@@ -114,6 +117,13 @@ class _Filler(string.Formatter):
             return f"{word} {self.show(value)}"
         return word
 
+
+
+def counted(count: str, one: str, many: str) -> str:
+    """A count with its noun as English writes it: "1 number", "2 numbers". A sentence
+    writes `{size:number|numbers}` where its count may be 1: "row 2 has 1 numbers" was the
+    editor's refusal of a row of one weight. A language without plurals writes {size}."""
+    return f"{count} {one if count == '1' else many}"
 
 
 def term(language: str, name: str) -> str:
