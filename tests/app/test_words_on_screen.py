@@ -602,7 +602,7 @@ async def test_r_with_a_frozen_weight_says_where_its_sum_comes_from(language):
         words = panel_words(app)
         assert "r = 1 - 0.01 x 1.8625 = 0.981375".replace(" x ", {"en": " x ", "zh": " × "}[language]) in words
         assert "1.8625 = 0.65^2 + 1.2^2" in words
-        assert {"en": "w1's input is left out", "zh": "不算 w1 的输入"}[language] in words
+        assert {"en": "w1 is frozen, so its input, 8.5, does not count in r", "zh": "w1 被冻结了，它的输入 8.5 不计入 r"}[language] in words
 
 
 @pytest.mark.slow  # beside the everyday words on screen; the lessons' words are unit tests (test_prose): in CI

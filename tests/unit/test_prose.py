@@ -623,7 +623,8 @@ def test_a_lessons_words_about_its_frozen_weight_give_way_when_the_student_freez
     lesson = find_lesson("freeze-weight")
     history = History.start(lesson.problem.replace(frozen=(2,)))
     said = " ".join(opening(lesson, history, language))
-    assert said.startswith(say(language, "switched.frozen", frozen="w3", r_formula="", r_says="", total="", squares="").split("w3")[0])
+    assert said.startswith(say(language, "switched.frozen", frozen="w3", r_formula="", r_says="", total="", squares="",
+                               named="", inputs="").split("w3")[0])
     assert fill(lesson.text(language).teaches, facts(history.problem, language)) not in said
 
 
@@ -1562,3 +1563,18 @@ def test_hot_colds_countdown_to_a_goal_between_steps_says_it_never_lands(languag
     whole = readout_lines(History.start(lesson.problem), language, taught=frozenset())[2]
     assert whole == say(language, "hot_cold_to_goal", steps=say(language, "count.more_steps", steps=15), per=3,
                         cost=45)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(("frozen", "said"), [
+    ((0, 1), {"en": "w1 and w2 are frozen, so their inputs, 8.5 and 0.65, do not count in r.",
+              "zh": "w1、w2 被冻结了，它们的输入 8.5、0.65 都不计入 r。"}),
+    ((1,), {"en": "w2 is frozen, so its input, 0.65, does not count in r.", "zh": "w2 被冻结了，它的输入 0.65 不计入 r。"}),
+])
+def test_the_words_after_z_say_which_weights_are_frozen_and_that_their_inputs_leave_r(frozen, said, language):
+    """Lesson 8 with w1 and w2 frozen said "(w1, w2's input is left out)", read as w2's input
+    alone: each frozen weight is named, with its input, and what leaving it out means for r."""
+    lesson = find_lesson("freeze-weight")
+    words = " ".join(opening(lesson, History.start(lesson.problem.replace(frozen=frozen)), language))
+    assert said[language] in words, words
+    assert "'s input is left out" not in words

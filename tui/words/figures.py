@@ -214,6 +214,13 @@ def over_squares(numerator: int, problem: Problem, language: str) -> str:
     return f"{numerator}/{shown if one_input(problem) else '(' + shown + ')'} = {worth}"
 
 
+def named_list(items: list[str], language: str) -> str:
+    """Names or figures in a sentence: "w1", "w1 and w2", "w1, w2 and w3" (w1、w2 in Chinese)."""
+    if len(items) < 2:
+        return "".join(items)
+    return say(language, "sep.list").join(items[:-1]) + say(language, "sep.last.names") + items[-1]
+
+
 def weight_name(problem, index: int) -> str:
     """A weight as the chart and the log name it: "w2", or "w2,1" in a row of several outputs."""
     if problem.outputs == 1:

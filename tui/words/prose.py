@@ -33,7 +33,7 @@ from ...core.rules import HotColdStep, OutputsStep, as_arrays, predict_rows, squ
 from ...core.session import Session
 from .catalogue import SENTENCE_KEYS, SENTENCES
 from .language import LANGUAGES
-from .figures import (EXACT_DIGITS, carried, goals_text, no_signal_suffix, not_falsely_whole, number, over_squares, parenthesised,
+from .figures import (EXACT_DIGITS, carried, goals_text, named_list, no_signal_suffix, not_falsely_whole, number, over_squares, parenthesised,
                       r_formula, r_from_scale, r_value, row_r_formulas, scale_formula, squares, weight_name, weights_text, listed)
 from .say import explain, field_names, say
 
@@ -384,9 +384,16 @@ def _frozen_now(problem: Problem, language: str) -> str:
     rows = row_r_formulas(problem, language)
     if rows is not None and key == "switched.frozen":  # r of row 1 alone was read as every row's
         return say(language, "switched.frozen.rows", frozen=names, rows=rows, outputs=problem.outputs)
-    # r's 1.8625 is not the 74.1125 the lesson said: where it comes from, beside it
+    # r's 1.8625 is not the 74.1125 the lesson said: where it comes from, beside it; and which
+    # weight's input it leaves out, said plainly ("(w1, w2's input is left out)" read as w2's alone)
+    n = len(problem.inputs)
+    frozen = [index for index in problem.frozen if index < n] or list(problem.frozen)  # row 1's, whose r is shown
+    if key == "switched.frozen" and len(frozen) > 1:
+        key = "switched.frozen.several"
     return say(language, key, frozen=names, r_formula=known["r_formula"], r_says=known["r_says"],
-               total=carried(analysis.sum_of_squares(problem)), squares=squares(problem, language))
+               total=carried(analysis.sum_of_squares(problem)), squares=squares(problem, language),
+               named=named_list([weight_name(problem, index) for index in frozen], language),
+               inputs=named_list([readable(problem.inputs[index % n]) for index in frozen], language))
 
 
 def refused(refusal: Refusal, lesson: Lesson | None, problem: Problem, language: str) -> str:
