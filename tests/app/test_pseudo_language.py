@@ -13,6 +13,8 @@ import pytest
 from gradstep.core.session import Session
 from gradstep.tui.app.app import GradstepApp
 from gradstep.tui.app.keys import described
+from gradstep.tui.app.widgets.lesson import LessonPanel
+from gradstep.tui.words.catalogue import SENTENCES
 from gradstep.tui.words.language import ENGLISH
 
 from .. import pseudo
@@ -46,7 +48,21 @@ def problems(app: GradstepApp, scrolls: bool = False) -> tuple[set[str], int, li
     # A code name cut to its column's width ("weight_…") is that name, and says it is cut.
     text = re.sub(r"\b(\w{3,})…", lambda cut: " " if any(name.startswith(cut[1]) for name in SYMBOLS) else cut[0],
                   text)
-    return pseudo.hard_coded(text, SYMBOLS), 0 if scrolls else pseudo.cut(text), pseudo.overflowing(app)
+    return pseudo.hard_coded(text, SYMBOLS), 0 if scrolls else pseudo.cut(text) - _going_on(app), pseudo.overflowing(app)
+
+
+def _going_on(app: GradstepApp) -> int:
+    """The sentences the lesson panel carries on to its next page: it fills a page to the
+    "more" line at its foot, which says the words go on, so its last sentence may be cut
+    there (and the sentences around it, where one holds another)."""
+    if app.screen.is_modal:
+        return 0
+    panel = app.query_one(LessonPanel)
+    text = "\n".join(line[panel.region.x:panel.region.right]
+                     for line in screen_text(app).splitlines()[panel.region.y:panel.region.bottom])
+    if pseudo.pseudo(SENTENCES["en"]["more"]).split("{page}")[0] not in text.replace("\n", " "):
+        return 0
+    return pseudo.cut(text)
 
 
 FINE = (set(), 0, [])
