@@ -261,8 +261,6 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         move = self.state.moves.get(named(action, parameters))
         if move is not None and move.refusal is not None:
             return self.words_for(move.refusal)
-        if action == "page" and self._one_page():
-            return self.say("nothing_more")
         return None
 
     def words_for(self, refusal: Refusal) -> str:
@@ -296,6 +294,8 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         message = self.why_not(name, parameters)  # checked again only for a key that did nothing
         if message:
             self.refuse(message)
+        elif name == "page":
+            self.bell()  # nothing more to read, and no sentence to say so: see action_page
         return bool(message)
 
     def _too_small(self) -> bool:
@@ -403,9 +403,13 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         self.state = self.state.replace(view=view)
 
     def action_page(self) -> None:
-        """The lesson panel's next page; after the last, the first again."""
+        """The lesson panel's next page; after the last, the first again. The notice stays:
+        its rows come from the lower panels, so the page count is the panel's at the notice
+        shown, and w that cleared it (or, refused, said "no more to read" in a new row)
+        changed the count it had just read: "-- w: more (1/2) --" stood over the sentence
+        that said there was no more, and w then only seemed to clear the notice."""
         pages = self.query_one(LessonPanel).page_count(self.state)
-        self.state = self.state.replace(page=(self.state.page + 1) % pages)
+        self.state = self.state.replace(page=(self.state.page + 1) % pages, notice=self.state.notice)
 
     def action_exact(self) -> None:
         """f: every digit, or the panels' five again. Every digit shows what the five hide,

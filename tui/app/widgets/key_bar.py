@@ -168,20 +168,20 @@ class KeyBar(StatePanel):
 
 
 ALWAYS = ("help", "quit")  # ? lists every key the bar leaves out; q is the way out
-ONWARD = "lessons"  # l, the way on to the next lesson: always, where it would work
+ONWARD = ("lessons", "page")  # l, the way on to the next lesson, and w, to the words below the panel's foot: always, where they would work
 
 
 def fitted(entries: list[tuple[Text, str, bool]], width: int) -> list[Text]:
     """The entries that fit `width` cells, most useful first, in their order: ? and q always,
-    and l wherever it would work (the screen's needs pushed them off the end: lesson 8, its
+    and l and w wherever they would work (the screen's needs pushed them off the end: lesson 8, its
     weight to freeze, a worked step over pages and every digit on offer, left a student who
-    had finished it no way on); and where not everything fits, no key that would do nothing
+    had finished it no way on, and no w beside the panel's "w: more"); and where not everything fits, no key that would do nothing
     now (b and 0 before the first step) takes a needed one's room."""
     def cost(entry: Text) -> int:
         return entry.cell_len + 1  # and the space before it
 
     def kept(action: str, enabled: bool) -> bool:
-        return action in ALWAYS or (action == ONWARD and enabled)
+        return action in ALWAYS or (action in ONWARD and enabled)
 
     crowded = sum(cost(entry) for entry, _, _ in entries) - 1 > width
     room = width + 1 - sum(cost(entry) for entry, action, enabled in entries if kept(action, enabled))
