@@ -315,3 +315,20 @@ def test_a_sentence_that_names_esc_names_a_printable_way_out_first():
             for name, text in sentences.items() for clause in re.split(r"[;；:：。]|\. ", text)
             if "Esc" in clause and not key.search(clause.split("Esc")[0])]
     assert not late, late
+
+
+def test_the_help_names_every_alpha_plus_stops_at():
+    """+ stopped at 0.020356 in lesson 7 (r = -0.5, an alpha that overshoots), which the README
+    named and the help, which listed the best alpha and the edge, did not."""
+    from gradstep.core.analysis import sum_of_squares
+    from gradstep.core.courses import find_lesson
+    from gradstep.core.session import Session
+
+    session = Session.begin(find_lesson("multi-weight"))
+    factors = []
+    for _ in range(8):
+        session = session.with_problem(session.rated(+1))
+        factors.append(round(1 - session.problem.alpha * sum_of_squares(session.problem), 9))
+    assert {0.0, -0.5, -1.0} <= set(factors), factors  # the stops, beside the ladder's 0.1, 0.2, 0.5, ...
+    for language in ("en", "zh"):
+        assert "r = -0.5" in say(language, "help.alpha_up") and "r = -0.5" not in say(language, "help.alpha_up.no_analysis")

@@ -36,9 +36,8 @@ def needed(state: AppState) -> tuple[str, ...]:
     where the lesson invites one (a diverged run's banner names e; a run that can go no
     further, or only measures, changes only by new numbers), and the export of a run that
     has ended or reached its goal; every digit (f) where the worked step says rounding decides what it shows,
-    and to leave them; freezing (z) in a lesson that freezes weights; the other chart once
-    the log has scrolled past the start. More text (w) is added by the bar, which sees
-    whether the key is live."""
+    and to leave them; freezing (z) in a lesson that freezes weights; the other chart from
+    LONG_RUN steps on. More text (w) is added by the bar, which sees whether the key is live."""
     session, history = state.session, state.session.history
     wanted = ["play"] if state.playing else []  # p pauses: a run playing on needs its stop first
     if session.before is None and history.iteration == 0:
