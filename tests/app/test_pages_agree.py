@@ -67,12 +67,12 @@ NOTICES = ("", "A short notice.", " ".join(["A notice of two rows."] * 4), " ".j
 async def test_the_pages_the_key_bar_and_w_agree_before_and_after_steps_and_w(name, language, size):
     app = GradstepApp(Session.begin(dataclasses.replace(find_lesson(name), questions=())), language=language)
     async with app.run_test(size=size) as pilot:
-        for steps in (0, 1, 30):
+        for steps in (0, 30):  # the opening over the whole row; the worked step (lesson 5: its banner) beside the log
             await press_at_once(pilot, *["space"] * steps)
             for notice in NOTICES:
                 app.state = app.state.replace(notice=notice)
                 await settle(pilot)
-                for _ in range(3):  # on, on again (or back to the first page), and on
+                for _ in range(2):  # on, and on again (or back to the first page)
                     seen = agreement(app)
                     assert len(set(seen)) == 1, (steps, notice, seen, _panel_text(app))
                     await press_at_once(pilot, "w")
