@@ -10,13 +10,13 @@ from gradstep.core import analysis
 from gradstep.core.courses import course
 from gradstep.core.session import Session
 from gradstep.tui.app.screens.editor import EditorScreen
-from gradstep.tui.app.widgets.lesson import LessonPanel, pages, paragraphs
+from gradstep.tui.app.widgets.lesson import LessonPanel, cut, paragraphs
 from gradstep.tui.app.widgets.panel import lines_of
 from gradstep.tui.words.figures import carried, r_value
 from gradstep.tui.words.prose import commentary
 from gradstep.tui.words.readout import r_verdict, readout_lines
 from gradstep.tui.words.say import say
-from gradstep.tui.words.wrap import width, wrap
+from gradstep.tui.words.wrap import width
 
 from ..helpers import SIZE, app_for, press_at_once, resize, screen_text, settle
 
@@ -84,8 +84,8 @@ async def test_every_word_can_be_read_at_80x24(name, language):
             await pilot.press(*["space"] * steps)
             await pilot.pause()
             panel = app.query_one(LessonPanel)
-            wrapped = [wrap(text, panel.size.width) for text, _ in paragraphs(app.state)]
-            book = pages([len(lines) for lines in wrapped], panel.size.height)
+            wrapped_styled, book = cut(paragraphs(app.state), *panel.size, language)
+            wrapped = [lines for lines, _ in wrapped_styled]
             assert panel.page_count(app.state) == len(book)
             for page in range(len(book)):
                 screen = screen_text(app)
@@ -532,15 +532,19 @@ def test_a_chinese_logs_headings_are_chinese_but_the_weights_chart_names(name):
 @pytest.mark.slow  # beside the everyday rounding words (rounding dust is explained): in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize(("name", "steps"), [("divergence", 8), ("alpha", 22)])
-async def test_the_rounding_note_is_on_the_worked_steps_first_page(name, steps, language):
+async def test_the_rounding_note_is_on_the_page_of_the_line_it_explains(name, steps, language):
     """Lesson 5's step #2->#3 showed (1.47e+05 - (-10))^2 = 2.1613e+10 on page 1, which gives
-    2.1612e+10 by hand, and said why only on page 3. At every step whose figures do not add up
-    as shown, the page on screen says that rounding is why."""
-    from gradstep.tui.words.worked import says_every_digit
+    2.1612e+10 by hand, and said why only on page 3; then the note stood under the prediction's
+    plain "=", two pages before the first ~=. At every step whose figures do not add up as
+    shown, the page that shows the first line marked ~= says what it means, or (a hair's miss)
+    that rounding is why."""
+    from gradstep.tui.words.worked import says_every_digit, worked_step
+    from rich.cells import cell_len
 
     note = re.sub(r"\s", "", say(language, "worked.shown_digits"))
     hairs = [re.sub(r"\s", "", say(language, key, goal="0.8", error="", miss="").partition(":")[0].partition("：")[0])
              for key in ("worked.rounding", "worked.not_yet")]
+    about = say(language, "sign.about").strip()
     app = app_for(name, language=language)
     seen = 0
     async with app.run_test(size=SIZE) as pilot:
@@ -550,9 +554,18 @@ async def test_the_rounding_note_is_on_the_worked_steps_first_page(name, steps, 
             history = app.state.session.history
             if history.divergence is not None or not says_every_digit(history):
                 continue
-            worked = re.sub(r"\s", "", "".join(line[41:] for line in screen_text(app).splitlines()[13:23]))
+            marked = re.sub(r"\s", "", next(line for line in worked_step(history, language)
+                                             if about in line and line[:1] not in "(（"))
+            for _ in range(app.query_one("LessonPanel").page_count(app.state)):
+                rows = ["".join(char + " " * (cell_len(char) - 1) for char in row)  # the log's 权重 is 4 cells
+                        for row in screen_text(app).splitlines()[13:23]]
+                worked = re.sub(r"\s", "", "".join(row[41:] for row in rows))
+                if marked in worked:
+                    break
+                await pilot.press("w")
             # what ~= means, or the hair's miss that makes the error read ~= (a note each names f)
-            assert note in worked or any(hair in worked for hair in hairs), (history.iteration, worked)
+            assert marked in worked and (note in worked or any(hair in worked for hair in hairs)), \
+                (history.iteration, worked)
             seen += 1
     assert seen  # the lesson has such a step
 

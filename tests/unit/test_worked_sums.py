@@ -116,3 +116,60 @@ def test_every_line_that_says_equals_adds_up_by_hand(name, scale, alpha, steps, 
     for output in range(history.problem.outputs):
         lines = worked_step(history, language, output)
         assert false_lines(lines, language) == [], lines
+
+
+def _note_follows_its_line(lines: list[str], language: str) -> None:
+    """What ~= means is said directly under the first line that writes it (not a note), and
+    only where one does; the prediction line above it said a plain "=" (lesson 5's
+    "10 x 14700.5 = 147005") and readers searched two pages on for the sign it explained."""
+    note, about = say(language, "worked.shown_digits"), say(language, "sign.about").strip()
+    marked = [index for index, line in enumerate(lines) if about in line and line[:1] not in "(（"]
+    if note in lines:
+        assert marked and lines.index(note) == marked[0] + 1, lines
+    else:  # where a hair's miss is said under the error line, that note says rounding and f
+        assert not marked or any("f" in line for line in lines if line[:1] in "(（"), lines
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_what_about_means_is_said_under_the_first_line_that_writes_it(language):
+    third = worked_step(History.start(find_lesson("divergence").problem).jump(3), language)
+    note = say(language, "worked.shown_digits")
+    weight = say(language, "worked.weight", weight="14700.5", alpha="1", weight_delta="1.4702e+06",
+                 value="-1.4554e+06", equals=say(language, "sign.about"))
+    assert third[-2:] == [weight, note]  # not under "10 x 14700.5 = 147005", two pages before
+    for name in GRADIENT_LESSONS:
+        history = History.start(find_lesson(name).problem)
+        for _ in range(12):
+            history = history.step()
+            _note_follows_its_line(worked_step(history, language), language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("rows", [10, 9])  # the lesson panel at 80x24 after a step; a notice takes a row
+def test_the_page_that_shows_a_line_marked_about_shows_what_it_means(language, rows):
+    """Paged at the panel's size, the note is on one page with the line it explains."""
+    import dataclasses
+
+    from gradstep.core.session import Session
+    from gradstep.tui.app.state import AppState
+    from gradstep.tui.app.widgets.lesson import cut, paragraphs
+
+    note, about, seen = say(language, "worked.shown_digits"), say(language, "sign.about").strip(), 0
+    for name in GRADIENT_LESSONS:
+        lesson = find_lesson(name)
+        session = Session.begin(dataclasses.replace(lesson, questions=()))
+        for _ in range(12):
+            session = session.step()
+            said = paragraphs(AppState(session, language=language))
+            texts = [text for text, _ in said]
+            if note not in texts:
+                continue
+            at = texts.index(note)
+            assert about in texts[at - 1]
+            wrapped, book = cut(said, 38, rows, language)
+            page_of = {(index, row): number for number, page in enumerate(book)
+                       for index, start, stop in page for row in range(start, stop)}
+            shown = {page_of[(index, row)] for index in (at - 1, at) for row in range(len(wrapped[index][0]))}
+            assert len(shown) == 1, (name, session.history.iteration)  # the line and its note, whole
+            seen += 1
+    assert seen

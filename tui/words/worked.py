@@ -56,19 +56,21 @@ def _worked_lines(history: History, language: str, output: int | None) -> list[s
 
 
 def _about_noted(lines: list[str], language: str, first: int) -> list[str]:
-    """`lines` with what the approximately sign means, where a line is marked with it, under
-    the step's first formula (line `first`, its prediction): the worked step's first page
-    always shows it, as the key bar then offers f. Under the marked line itself, the pager
-    left it a page later than the line it explains (lesson 5's step 3 marks its last line).
-    Where a note under the error line says the prediction misses by a hair ("(0.1 - 0.1)^2
-    ~= 7.6e-18" is no last digit), that note says it: rounding, and f; a second would push
-    the step's own lines off the page. One note says it for every line so marked."""
+    """`lines` with what the approximately sign means directly under the first line marked
+    with it, and only where a line is: above that line, under the step's prediction, it
+    stood beside a plain "10 x 14700.5 = 147005" and lesson 5's readers searched two pages
+    on for the "~=" it explained. The pager fills each page to its foot, so a note a row
+    away from its line is read with it. Where a note under the error line says the
+    prediction misses by a hair ("(0.1 - 0.1)^2 ~= 7.6e-18" is no last digit), that note
+    says it: rounding, and f; a second would push the step's own lines off the page. One
+    note says it for every line so marked. (`first` is the prediction's line.)"""
     about = say(language, "sign.about").strip()
-    if not any(about in line for line in lines if not _is_note(line)):
+    marked = next((index for index, line in enumerate(lines) if about in line and not _is_note(line)), None)
+    if marked is None:
         return lines
     if first + 2 < len(lines) and _is_note(lines[first + 2]):
         return lines  # a hair's miss, said under the error line, already says rounding and f
-    return [*lines[:first + 1], say(language, "worked.shown_digits"), *lines[first + 1:]]
+    return [*lines[:marked + 1], say(language, "worked.shown_digits"), *lines[marked + 1:]]
 
 
 def _is_note(line: str) -> bool:
@@ -94,7 +96,8 @@ def _e_notation_said(lines: list[str], language: str) -> list[str]:
             way = "worked.e_notation.right" if exponent > 0 else "worked.e_notation.left"
             note = say(language, "worked.e_notation", label=found[0], mantissa=mantissa, exponent=exponent,
                        places=abs(exponent), way=say(language, way))
-            return [*lines[:index + 1], note, *lines[index + 1:]]
+            below = index + 1 + (lines[index + 1:index + 2] == [say(language, "worked.shown_digits")])
+            return [*lines[:below], note, *lines[below:]]  # what ~= means stays directly under its line
     return lines
 
 

@@ -38,14 +38,16 @@ def paragraphs(state: AppState) -> list[tuple[str, str]]:
     return shown + ([(watch, "italic")] if watch else [])
 
 
-def pages(lengths: list[int], rows: int) -> list[list[tuple[int, int, int]]]:
+def pages(lengths: list[int], rows: int, kept: frozenset[int] = frozenset()) -> list[list[tuple[int, int, int]]]:
     """Paragraphs of `lengths` lines in pages of `rows` lines, each page a list of (paragraph,
     first line, line after the last). When they do not all fit, the last row of each page is
     kept for the "more" line, and every page but the last is filled to it: a paragraph that
     does not fit goes on, from the line where the page ends, on the next. (Moved whole to the
     next page, it left lesson 3's first page five lines, four blank rows and "more (1/2)":
-    the text looked ended.) Only numbers: a lesson file's words may fill thousands of pages,
-    and a frame draws one."""
+    the text looked ended.) A paragraph in `kept` is on the page of the one before it, both
+    whole: where the two would not fit on a page's rest, the one before starts the next (the
+    worked step's note on ~= began a page after the line it explains).
+    Only numbers: a lesson file's words may fill thousands of pages, and a frame draws one."""
     if sum(lengths) <= rows or rows < 2:
         return [[(index, 0, length) for index, length in enumerate(lengths) if length]]
     book: list[list[tuple[int, int, int]]] = [[]]
@@ -53,13 +55,26 @@ def pages(lengths: list[int], rows: int) -> list[list[tuple[int, int, int]]]:
     for index, length in enumerate(lengths):
         start = 0
         while start < length:
-            if used == per_page:
+            # A paragraph the next is kept with starts a page where the two would not fit on this one.
+            together = length + (lengths[index + 1] if index + 1 in kept else per_page)
+            held = start == 0 and 0 < used and together <= per_page < used + together
+            if used == per_page or held:
                 book.append([])
                 used = 0
             stop = min(length, start + per_page - used)
             book[-1].append((index, start, stop))
             used, start = used + stop - start, stop
     return book
+
+
+def cut(said: list[tuple[str, str]], width: int, rows: int,
+        language: str) -> tuple[list[tuple[list[str], str]], list]:
+    """`said` (paragraphs) wrapped to `width` and cut into pages of `rows`, what ~= means kept
+    with the line before it that writes it."""
+    wrapped = [(wrap(text, width), style) for text, style in said]  # wrap keeps its lines
+    note = say(language, "worked.shown_digits")
+    with_before = frozenset(index for index, (text, _) in enumerate(said) if text == note)
+    return wrapped, pages([len(lines) for lines, _ in wrapped], rows, with_before)
 
 
 class LessonPanel(StatePanel):
@@ -96,8 +111,7 @@ class LessonPanel(StatePanel):
         if kept is not None and kept[0] is state and kept[1] == self.size:
             return kept[2]
         width, rows = self.size
-        wrapped = [(wrap(text, width), style) for text, style in paragraphs(state)]  # wrap keeps its lines
-        book = wrapped, pages([len(lines) for lines, _ in wrapped], rows)
+        book = cut(paragraphs(state), width, rows, state.language)
         self._booked = (state, self.size, book)
         return book
 
