@@ -26,6 +26,7 @@ from gradstep.tui.words.prose import (
     commentary,
     facts,
     fill,
+    frozen_curve,
     notice,
     opening,
     r_says,
@@ -33,7 +34,7 @@ from gradstep.tui.words.prose import (
     try_alphas,
     tutorial_end,
 )
-from gradstep.tui.words.catalogue import SENTENCES
+from gradstep.tui.words.catalogue import SENTENCE_KEYS, SENTENCES
 from gradstep.tui.words.figures import carried, r_value
 from gradstep.tui.words.readout import on_goal_label, readout_lines
 from gradstep.tui.words.say import say
@@ -1578,3 +1579,25 @@ def test_the_words_after_z_say_which_weights_are_frozen_and_that_their_inputs_le
     words = " ".join(opening(lesson, History.start(lesson.problem.replace(frozen=frozen)), language))
     assert said[language] in words, words
     assert "'s input is left out" not in words
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lesson_8_names_the_frozen_weight_it_says_to_watch(language):
+    """Lesson 8 said "Watch weight 1 on the chart: its error curve sinks to the bottom though
+    it never moves" whatever was frozen: with w2 frozen (z) weight 1 learns, with none frozen
+    none "never moves", and beside a chart a number key had turned to w2 the reader looked
+    for weight 1's curve there. It names the frozen weight, as the chart's title does, and the
+    key that shows it; with none frozen, it says so."""
+    lesson = find_lesson("freeze-weight")
+    shown = {"en": "Watch frozen {weight} (key {number}): ", "zh": "留意图上被冻结的 {weight}（按 {number} 显示）："}[language]
+    for frozen, inputs in [((0,), (0.0, -2.0, 0.0)), ((1,), lesson.problem.inputs), ((2, 1), lesson.problem.inputs)]:
+        problem = lesson.problem.replace(frozen=frozen, inputs=inputs)
+        history = History.start(problem)
+        words = " ".join(opening(dataclasses.replace(lesson, problem=problem), history, language))
+        first = min(frozen)
+        assert shown.format(weight=f"w{first + 1}", number=first + 1) + frozen_curve(problem, language) in words
+        assert {"en": "weight 1 on the chart", "zh": "图上的权重 1"}[language] not in words
+    problem = lesson.problem.replace(frozen=())
+    words = " ".join(opening(dataclasses.replace(lesson, problem=problem), History.start(problem), language))
+    assert say(language, "frozen_watch.none") in words
+    assert not any(say(language, key) in words for key in SENTENCE_KEYS if key.startswith("frozen_curve."))

@@ -83,6 +83,7 @@ def facts(problem: Problem, language: str) -> Mapping[str, str]:
         "blows_up": blows_up(problem, language),
         "try_alphas": try_alphas(problem, language),
         "frozen_curve": frozen_curve(problem, language),
+        "frozen_watch": frozen_watch(problem, language),
         "moves_most": moves_most(problem, language),
         "r_at_alpha_1": readable(1.0 - analysis.sum_of_squares(problem)),
         "best_alpha": "?" if best is None else readable(best),
@@ -281,6 +282,19 @@ def frozen_curve(problem: Problem, language: str) -> str:
         return say(language, "frozen_curve.bottom")
     key = {Regime.DIVERGING: "frozen_curve.climbs", Regime.BOUNCING: "frozen_curve.swings"}.get(regime, "frozen_curve.sinks")
     return say(language, key)
+
+
+def frozen_watch(problem: Problem, language: str) -> str:
+    """Which frozen weight to watch on the chart, the key that shows it, and what its curve
+    does: lesson 8's "Watch weight 1 on the chart" stood beside a chart a number key had
+    turned to w2, and stayed when z had frozen another weight or none."""
+    if problem.method != GRADIENT_DESCENT:
+        return ""
+    if not problem.frozen:
+        return say(language, "frozen_watch.none")
+    index = min(problem.frozen)
+    return say(language, "frozen_watch" if problem.outputs == 1 else "frozen_watch.rows",
+               weight=weight_name(problem, index), number=index + 1, curve=frozen_curve(problem, language))
 
 
 def moves_most(problem: Problem, language: str) -> str:
@@ -580,7 +594,8 @@ _BY_WEIGHT = ("weight", "prediction", "predicts", "miss", "misses", "error", "sq
               "distance_steps", "distance_in_steps", "start_to_goal")
 PLACEHOLDERS = tuple(facts(Problem(weights=(0.5,), inputs=(2.0,), goal=0.8), "en"))  # what a lesson may name
 # What each readout a teacher may hide (HIDEABLE) tells, so words naming it would tell it anyway.
-TELLS = {"forecast": ("r", "r_formula", "r_from_scale", "r_squared", "r_says", "r_at_alpha_1", "downhill", "blows_up", "try_alphas", "frozen_curve"),
+TELLS = {"forecast": ("r", "r_formula", "r_from_scale", "r_squared", "r_says", "r_at_alpha_1", "downhill", "blows_up", "try_alphas", "frozen_curve",
+                      "frozen_watch"),
          "analysis": ("best_alpha", "edge", "best_formula", "edge_formula", "distance_steps", "start_to_goal")}
 
 
