@@ -1601,3 +1601,20 @@ def test_lesson_8_names_the_frozen_weight_it_says_to_watch(language):
     words = " ".join(opening(dataclasses.replace(lesson, problem=problem), History.start(problem), language))
     assert say(language, "frozen_watch.none") in words
     assert not any(say(language, key) in words for key in SENTENCE_KEYS if key.startswith("frozen_curve."))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("changes", [{"frozen": (1,)}, {"inputs": (8.5, 0.0, 1.2)}])
+def test_lesson_7s_eight_digit_factor_is_r_squared_carried_exactly(language, changes):
+    """Lesson 7 with w2 frozen (or its input 0) says "x 0.06922161, which is r^2 = 0.2631^2",
+    where every other figure shows five digits: the one figure carried on exactly, the story's
+    error factor, so that "which is 0.2631^2" checks by hand (0.2631^2 = 0.06922161; at five
+    digits, 0.069222, it would not). The worked step, r's formula and the readout keep five."""
+    problem = find_lesson("multi-weight").problem.replace(**changes)
+    history = History.start(problem).jump(2)
+    said = commentary(history, language)[0]
+    assert "0.06922161" in said and EXACTLY[language] in said and "0.2631^2" in said
+    assert Fraction("0.2631") ** 2 == Fraction("0.06922161") and readable(0.06922161) == "0.069222"
+    elsewhere = " ".join(worked_step(history, language) + readout_lines(history, language))
+    figures = re.findall(r"(?<![\w.])\d+(?:\.\d+)?", re.sub(r"e[+-]\d+", "", elsewhere))
+    assert max(len(figure.replace(".", "").lstrip("0")) for figure in figures) == 5, elsewhere
