@@ -498,6 +498,7 @@ async def test_the_key_bar_offers_g_f_x_and_z_where_they_are_needed(language):
         assert offered(pilot.app, "freeze") and not offered(pilot.app, "unfreeze")
 
 
+@pytest.mark.slow  # a second test of notices, beside the everyday kept session's notice: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_a_restart_after_a_kill_says_both_notices_whole_at_80_columns(language):
     """A teacher's walk: "...press b to go back to it. t..." and the hand-in made now was

@@ -146,6 +146,7 @@ async def test_every_tick_keeps_its_label_when_labels_crowd(language):
     pytest.param("multi-weight", {}, ("3",), marks=pytest.mark.slow),  # w3: a label left out
     pytest.param("measure-error", {"inputs": (1000.0,)}, (), marks=pytest.mark.slow),  # "-0.998 -0.498 0.0018"
 ])
+@pytest.mark.slow  # a second test of the chart's axes, beside the everyday test_the_error_labels_sit_on_rows_evenly_and_the_point_on_its_nearest: in CI
 async def test_the_weight_axis_reads_round_values_every_one_labelled(lesson, changes, keys):
     """The ticks stood at the curve's bottom plus fractions of the window: figures no one
     would mark on an axis, crowded, so that plotext left one out."""
@@ -226,6 +227,7 @@ async def test_the_error_labels_sit_on_rows_evenly_and_the_point_on_its_nearest(
         assert abs(labelled[places[-1]] + row_worth * (places[-1] - point) - error) <= row_worth / 2 * (1 + 1e-9)
 
 
+@pytest.mark.slow  # a second test of the chart, beside the everyday test_the_error_labels_sit_on_rows_evenly_and_the_point_on_its_nearest: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize(("name", "keys"), [("weight-matrix", ["space"] * 5), ("freeze-weight", ["z", "space", "space"])])
 async def test_the_charts_labels_keep_a_gap_from_the_parameters_rows(name, keys, language):

@@ -54,6 +54,7 @@ async def test_an_edit_changes_the_words_with_the_numbers():
     ("divergence", ["minus"] * 7 + ["space"], "0.01 x 150", "Press - to lower alpha"),
     ("gradient-descent", ["m"], "three predictions a step", "r = "),
 ])
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 async def test_a_new_alpha_or_rule_changes_the_words_with_it(name, keys, present, absent):
     app = app_for(name)
     async with app.run_test(size=SIZE) as pilot:
@@ -278,6 +279,7 @@ async def test_the_space_key_is_named_in_the_readers_words_on_the_key_bar_and_in
 
 @pytest.mark.parametrize(("language", "title", "explained"), [("zh", "误差随权重 w1 变化", "图的标题把权重 1 写作 w1"),
                                                               ("en", "Error vs weight w1", "its title calls weight 1 w1")])
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 async def test_the_charts_w1_is_explained_on_the_lessons_first_screen(language, title, explained):
     app = app_for("multi-weight", language=language)
     async with app.run_test(size=SIZE):
@@ -488,6 +490,7 @@ async def test_a_matrix_names_its_frozen_weights_and_each_rows_r_as_the_text_doe
         assert all(not line.startswith(" ") for line in lines[:9]), lines  # no row goes on under itself
 
 
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 @pytest.mark.parametrize(("language", "title"), [("en", "Error 1 vs w1,1"), ("zh", "误差 1 随 w1,1 变化")])
 async def test_the_matrix_chart_says_vs_and_the_lesson_says_what_wij_is(language, title):
     """"误差 1-权重 w1,1" read as a subtraction, and wi,j was explained nowhere."""
@@ -587,6 +590,7 @@ async def test_each_output_a_hair_from_its_goal_says_so_on_the_first_page(langua
             assert said in shown and f"({goal} - {goal})^2{say(language, 'sign.about')}" in shown  # 0 by hand
 
 
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("steps", [5, 6])
 async def test_rounding_dust_is_explained_on_the_page_that_shows_it(language, steps):
@@ -652,6 +656,7 @@ async def test_an_editors_refusal_in_chinese_ends_with_its_full_stop(language):
         assert after.startswith({"zh": "。", "en": "."}[language])
 
 
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 @pytest.mark.parametrize("language", ["zh", "en"])
 @pytest.mark.parametrize("name", ["several-outputs", "weight-matrix"])
 async def test_a_frozen_weight_leaves_the_readouts_verdict_on_screen(name, language):
@@ -671,6 +676,7 @@ async def test_a_frozen_weight_leaves_the_readouts_verdict_on_screen(name, langu
 @pytest.mark.parametrize("language", ["zh", "en"])
 @pytest.mark.parametrize("name, keys, r", [("several-outputs", ("z", "2"), "r2 = 0.95775"),
                                            ("weight-matrix", ("z",), "r1 = 0.981375")])
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 async def test_a_frozen_weights_verdict_comes_with_r_s_figure(name, keys, r, language):
     """Lessons 9 and 10 with a weight frozen kept r's verdict and dropped r's figure: the
     English panel read only "0 < r < 1: converges, same side", r's value nowhere on it."""
@@ -686,6 +692,7 @@ async def test_a_frozen_weights_verdict_comes_with_r_s_figure(name, keys, r, lan
         assert compact or (formula and any(verdict in line for line in panel)), panel
 
 
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_hot_and_cold_says_nothing_of_what_lesson_3_teaches(language):
     """Lesson 2's panel compared hot and cold with "gradient descent: 1 step x 1 = 1", and
@@ -746,6 +753,7 @@ async def test_the_chinese_editor_says_which_separators_to_type_and_takes_them()
         assert app.state.session.problem.weights[:3] == (0.2, 0.1, -0.3)
 
 
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_a_matrix_of_weights_is_written_as_the_worked_step_writes_it(language):
     """Lesson 10's panel read 0.06132 where the worked step read 0.061325: the same weight,
@@ -797,6 +805,7 @@ async def test_hot_and_colds_moves_are_in_the_readers_words_in_the_log():
         assert len({cell_len(line) for line in log.splitlines()[1:]}) == 1, log
 
 
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 async def test_chinese_lock_sentences_read_plainly():
     """"课程在这一课锁定了切换规则。" read stilted: the course's own lock says plainly what this
     lesson cannot do ("本课不能切换规则。"), and a teacher's says whose rule it is; every
@@ -828,6 +837,7 @@ async def test_lesson_1_and_its_panel_give_the_same_keys_for_the_next_lesson(lan
         assert app.state.session.lesson.name == "hot-cold"
 
 
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_lesson_4_does_not_give_away_its_factor_before_asking_it(language):
     """Lesson 4 said "x 0.5625, which is r^2 = 0.75^2" at iteration 1, before its question at
@@ -848,6 +858,7 @@ async def test_lesson_4_does_not_give_away_its_factor_before_asking_it(language)
         assert "0.5625" in " ".join(commentary(told.history, language, (), 0, told.questions_to_come()))
 
 
+@pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("name", [lesson.name for lesson in course() if lesson.problem.method == "gd"])
 async def test_every_gradient_lesson_shows_its_steps_to_go_at_80x24(name, language):
