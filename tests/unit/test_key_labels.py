@@ -28,3 +28,12 @@ def test_z_is_labelled_by_what_it_would_do_to_the_weight_the_chart_follows(langu
     assert say(language, label(state, "key.freeze")) == unfreeze
     learning = next(index for index in range(state.session.problem.size) if index not in frozen)
     assert say(language, label(state.replace(selected=learning), "key.freeze")) == freeze
+
+
+def test_in_predict_mode_the_bar_needs_t_the_way_out_of_it():
+    """Lesson 4 in predict mode: after the first guess the crowded bar dropped 't guess off',
+    and nothing on screen said how to leave predict mode."""
+    from gradstep.tui.app.widgets.key_bar import needed
+
+    state = AppState(Session.begin(find_lesson("error-curve")))
+    assert "predict" not in needed(state) and "predict" in needed(state.replace(predicting=True))

@@ -32,7 +32,8 @@ def needed(state: AppState) -> tuple[str, ...]:
     """The actions this screen needs most, beyond stepping and stepping back, which the bar
     shows next even where keys.py keeps them for the help: the other language on the first
     screen (g, named in that language, for a reader who cannot read this one); while
-    playing, p to pause (the header said "playing 2/s" and no p was on the bar); an edit
+    playing, p to pause (the header said "playing 2/s" and no p was on the bar); in predict
+    mode, t to leave it; an edit
     where the lesson invites one (a diverged run's banner names e; a run that can go no
     further, or only measures, changes only by new numbers), and the export of a run that
     has ended or reached its goal; every digit (f) where the worked step says rounding decides what it shows,
@@ -40,6 +41,8 @@ def needed(state: AppState) -> tuple[str, ...]:
     LONG_RUN steps on. More text (w) is added by the bar, which sees whether the key is live."""
     session, history = state.session, state.session.history
     wanted = ["play"] if state.playing else []  # p pauses: a run playing on needs its stop first
+    if state.predicting:  # t leaves predict mode: after a guess the crowded bar dropped it, and no way out showed
+        wanted.append("predict")
     if session.before is None and history.iteration == 0:
         wanted.append("language")
     ended = history.divergence is not None or not history.can_step
