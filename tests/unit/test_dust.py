@@ -64,6 +64,8 @@ def log_dust(problem: Problem, steps: int, language: str = "en") -> float | None
     ("gradient-descent", {}, 5, None),  # lands exactly
     ("alpha", {}, 40, None),  # 1e-17 and above: real misses, shrinking by 0.36 a step
     ("divergence", {}, 4, None),
+    # diverging to 3e+19, its hair 1e+05: w1,2 = 0.1 on an input of 0 read "float rounding dust"
+    ("weight-matrix", {"inputs": (-85.0, 0.0, 1.2)}, 10, None),
 ])
 def test_gradient_descents_rounding_dust_in_the_log_has_its_word(name, changes, steps, dust):
     """Lesson 3 with goal 0.1 logged error 7.7037e-34 and lesson 8 on its goal delta

@@ -205,8 +205,13 @@ def _dust_limits(problem: Problem, row: dict, inputs: np.ndarray) -> dict[str, f
     scale = max(float(np.max(np.abs(problem.goals))), float(np.max(weights @ inputs)))
     hair = ROUNDING_ULPS * float(np.spacing(scale))
     largest = float(inputs.max())
+    # A weight is dust only within rounding of the weights it started from, too: a run
+    # diverging to 3e+19 made a hair of 1e+05, and lesson 10's w1,2, 0.1 on an input of 0,
+    # was called "float rounding dust, read 0".
+    started = ROUNDING_ULPS * float(np.spacing(max(float(np.max(np.abs(problem.weights))), 1.0)))
     return {"delta": hair, "error": hair * hair, "output_error": hair * hair, "weight_delta": hair * largest,
-            "prediction": hair if not any(problem.goals) else 0.0, "weight": hair / largest if largest else 0.0}
+            "prediction": hair if not any(problem.goals) else 0.0,
+            "weight": min(hair / largest, started) if largest else 0.0}
 
 
 def _exact_widths(rows: list[dict], names: Mapping[str, str], problem: Problem) -> dict[str, int]:
