@@ -130,3 +130,16 @@ def test_an_edge_question_asks_for_the_edge_not_any_alpha_past_it(lesson):
     assert not english.startswith(("Below which", "Above which"))
     assert "limit" in english and ("largest" in english or "smallest" in english)
     assert "界限" in chinese and ("最大" in chinese or "最小" in chinese)
+
+
+def test_a_question_that_names_a_weight_wij_says_what_it_is_before_its_choices():
+    """Lesson 9's first question, asked before the lesson's words, offered "w1,1 / w2,1 /
+    w3,1": the notation was explained only after it, in the text the question stood over."""
+    import re
+
+    for lesson in course():
+        for question in lesson.questions:
+            for language in LANGUAGES:
+                words = question.text(language)
+                if any(re.search(r"\bw\d,\d", choice) for choice in words.choices):
+                    assert "wi,j" in words.ask, (lesson.name, language, words.ask)
