@@ -14,7 +14,7 @@ from gradstep.tui.words.catalogue import SENTENCES
 from gradstep.tui.words.say import explain, say
 
 NOT_NOUNS = {"is", "does", "gives", "means", "vs", "starts", "reads", "belongs", "continues", "says", "lands",
-             "converges", "less", "has", "was", "as", "its", "grows", "learns", "diverges"}
+             "converges", "less", "has", "was", "as", "its", "grows", "learns", "diverges", "stays", "rests"}  # verbs after {whose}
 NEVER_ONE = {  # a plural whose count cannot be 1, or whose singular is its own sentence
     "problem.too_many_weights": "more values than the limit, at most the limit's 9",
     "problem.too_many_outputs": "more values than the limit, at most the limit's 9",

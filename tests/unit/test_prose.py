@@ -554,7 +554,7 @@ def test_input_0_is_taught_as_no_signal_not_blamed_on_rounding(language):
     exactly delta x 0 = 0, and the words say that an input of 0 carries no signal."""
     history = History.start(find_lesson("gradient-descent").problem.replace(inputs=(0.0,))).jump(3)
     told = " ".join(commentary(history, language) + worked_step(history, language) + readout_lines(history, language))
-    assert say(language, "story.no_signal.one", iteration=0, error="1") in told  # (0 - (-1))^2
+    assert say(language, "story.no_signal.one", iteration=0, error="1", whose=say(language, "whose.error")) in told  # (0 - (-1))^2
     assert say(language, "worked.no_signal") in told and say(language, "regime.no-signal.one") in told
     assert {"en": "rounding", "zh": "舍入"}[language] not in told and "全为" not in told
     several = History.start(find_lesson("multi-weight").problem.replace(inputs=(8.5, 0.0, 1.2))).jump(1)
@@ -660,9 +660,9 @@ def test_r_on_a_start_already_on_the_goal_says_what_a_miss_would_do_and_that_the
     assert said == say(language, "on_goal.said", said=said.partition({"en": " But", "zh": "不过"}[language])[0])
     assert blows_up(problem, language) == say(language, "blows_up.on_goal")
     assert readout_lines(History.start(problem), language)[1] == on_goal_label(problem, language)
-    assert commentary(History.start(problem).jump(1), language) == [say(language, "story.on_goal", iteration=0)]
+    assert commentary(History.start(problem).jump(1), language) == [say(language, "story.on_goal", iteration=0, whose=say(language, "whose.error"))]
     landed = History.start(find_lesson("gradient-descent").problem).jump(2)  # r = 0: lands at iteration 1
-    assert commentary(landed, language) == [say(language, "story.landed", iteration=1)]
+    assert commentary(landed, language) == [say(language, "story.landed", iteration=1, whose=say(language, "whose.error"))]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

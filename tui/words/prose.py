@@ -463,14 +463,15 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
                     to_come: tuple[Question, ...] = ()) -> list[str]:
     seen, problem = history.landmarks, history.problem
     if seen.still_from is not None:
-        error = history.errors[seen.still_from]
+        still_from, error, whose = _still_of(history, seen.still_from, output, language)
         if error == 0:  # from the start, it did not land: it was there
-            return [say(language, "story.on_goal" if seen.still_from == 0 else "story.landed", iteration=seen.still_from)]
+            return [say(language, "story.on_goal" if still_from == 0 else "story.landed", iteration=still_from,
+                        whose=whose)]
         if analysis.gradient_regime(problem) is Regime.NO_SIGNAL:  # not rounding: weight_delta is exactly 0
             key = _no_signal_key("story.no_signal", problem)
-            return [say(language, key, iteration=seen.still_from, error=readable(error))]
-        return [say(language, "story.still", iteration=seen.still_from, weight=readable(history.weights[0])
-                    if problem.size == 1 else "", error=readable(error))]
+            return [say(language, key, iteration=still_from, error=readable(error), whose=whose)]
+        return [say(language, "story.still", iteration=still_from, weight=readable(history.weights[0])
+                    if problem.size == 1 else "", error=readable(error), whose=whose)]
     if seen.bounce_from is not None:  # told in predictions, the column every log shows
         first, predictions = seen.bounce_from, history.predictions
         key = "story.bouncing" if first <= 1 else "story.bouncing_settled"
@@ -513,6 +514,23 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
                         r=carried(r), r_term=parenthesised(carried(r)), r_squared=r_squared,  # (-0.5)^2, not -0.5^2
                         whose=whose, r_name=r_name)]
     return []
+
+
+def _still_of(history: History, still_from: int, output: int, language: str) -> tuple[int, float, str]:
+    """Since when the run stands still, its error then, and whose error that is. With several
+    outputs, output `output`'s own (the one the worked step's heading names): under "output 2
+    of 3" the sum's hair, output 3's 1.2326e-32, was told as "the error rests at", though
+    output 2 stood on its goal; its row may also have stopped before the others did."""
+    if history.problem.outputs == 1:
+        return still_from, float(history.errors[still_from]), say(language, "whose.error")
+    output = min(output, history.problem.outputs - 1)
+    step = history.record(still_from)
+    assert isinstance(step, OutputsStep), "several outputs step together"
+    n = len(history.problem.inputs)
+    row = history.weight_trail[:still_from + 1, output * n:(output + 1) * n]  # shape (still_from + 1, n)
+    moves = np.flatnonzero(np.any(row[1:] != row[:-1], axis=1))  # the steps that moved this row
+    own = int(moves[-1]) + 1 if moves.size else 0
+    return own, float(step.errors[output]), say(language, "whose.output_error", output=output + 1)
 
 
 def _ratio_as_r_squared(ratio: float, r: float) -> tuple[str, str]:
