@@ -62,13 +62,23 @@ def before_and_after(problem: Problem, step: Step) -> tuple[float | str, float |
 
 
 def is_right(guess: float | str, before: float | str, after: float | str) -> bool:
-    """Within 1% of the true change, or the same as printed; a direction must match. No
-    number is an overflow (whose change, infinite too, any guess is within 1% of)."""
+    """Within 1% of the true change, or the same as printed; a direction must match."""
     if isinstance(after, str) or isinstance(before, str) or isinstance(guess, str):
         return guess == after  # a direction, or a word for a number (never right)
-    if not math.isfinite(after):
-        return False
-    return abs(guess - after) <= RIGHT_WITHIN * abs(after - before) or readable(guess) == readable(after)
+    return within_change(guess, before, after) or same_as_printed(guess, after)
+
+
+def within_change(guess: float, before: float, after: float) -> bool:
+    """|guess - after| <= RIGHT_WITHIN x |after - before|: the first way a number is right,
+    and the one the reveal states with the step's own figures. No number is within an
+    overflow's change (infinite too, so any guess would be)."""
+    return math.isfinite(after) and abs(guess - after) <= RIGHT_WITHIN * abs(after - before)
+
+
+def same_as_printed(guess: float, after: float) -> bool:
+    """The guess reads as the log prints the truth (SHOWN_DIGITS significant digits): the
+    second way, for a step that barely moves the figure, whose 1% no typed guess can meet."""
+    return math.isfinite(after) and readable(guess) == readable(after)
 
 
 @dataclass(frozen=True)

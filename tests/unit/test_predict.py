@@ -169,9 +169,9 @@ def test_line_mode_asks_questions_and_takes_guesses():
                           "zh": "你猜往下，冷热法选的也是往下：答对了。"}),
     ("hot-cold", None, {"en": "No guess this step; hot and cold chose down.", "zh": "这一步没有猜；冷热法选的是往下。"}),
     ("measure-error", 1.0, {"en": "a guess is right within 1% of the error (0.0001); yours is 0.99 off.",
-                            "zh": "猜测与实际误差相差不超过误差的百分之一（0.0001）就算对，你差了 0.99。"}),
+                            "zh": "猜测与实际误差相差不超过误差的 1%（0.0001）就算对，你差了 0.99。"}),
     ("alpha", 0.5, {"en": "This step moved it by 0.04; a guess is right within 1% of that (0.0004); yours is 0.04 off.",
-                    "zh": "这一步让它变了 0.04；猜测与实际相差不超过这个变化的百分之一（0.0004）就算对，你差了 0.04。"}),
+                    "zh": "这一步让它变了 0.04；猜测与实际相差不超过这个变化的 1%（0.0004）就算对，你差了 0.04。"}),
 ])
 def test_a_reveal_speaks_of_1_percent_for_numbers_only(name, guess, says):
     # A wrong direction was told it was "not within 1% of the change": the 1% is for numbers.
@@ -181,7 +181,7 @@ def test_a_reveal_speaks_of_1_percent_for_numbers_only(name, guess, says):
     session = Session.begin(lesson).guessed_step(guess)
     for language, words in says.items():
         assert reveal(session, language).endswith(words)
-        assert (("1%" in reveal(session, language) or "百分之一" in reveal(session, language))
+        assert (("1%" in reveal(session, language))
                 == (what_to_predict(lesson.problem) != "direction" and guess is not None))
 
 
@@ -273,3 +273,45 @@ def test_only_decimal_digits_are_a_number(typed):
     with pytest.raises(InvalidNumber) as refused:
         parse_number(typed)
     assert refused.value.key == "number.not_a_number"
+
+
+@pytest.mark.parametrize(("problem", "guess", "says"), [
+    # 2 -> 0.1 (a step of 1.9): 0.111 is 11% off the new weight yet within 1% of the change,
+    # and "right" stood alone beside it: the reveal says what counts as close.
+    (Problem((2.0,), (1.0,), 0.1), 0.111,
+     {"en": "You guessed 0.111; it is 0.1: right. This step moved it by 1.9; a guess is right within 1% of that (0.019); yours is 0.011 off.",
+      "zh": "你猜的是 0.111，实际是 0.1：答对了。这一步让它变了 1.9；猜测与实际相差不超过这个变化的 1%（0.019）就算对，你差了 0.011。"}),
+    # a step of 5e-10 whose 1% no typed guess meets: right only as printed, and said so
+    (Problem((1.6,), (0.5,), 0.8 + 1e-9), 1.6,
+     {"en": "or when it reads the same to 5 significant digits, as yours does (5e-10 off).",
+      "zh": "或者两者保留 5 位有效数字后相同，都算对；你属于后一种（差了 5e-10）。"}),
+])
+def test_a_right_guess_says_how_close_counts_as_right(problem, guess, says):
+    from gradstep.tui.words.prose import reveal
+
+    session = Session.begin(dataclasses.replace(find_lesson("alpha"), questions=())).with_problem(problem).guessed_step(guess)
+    assert session.guesses[0].right is True
+    for language, words in says.items():
+        assert reveal(session, language).endswith(words), reveal(session, language)
+
+
+@pytest.mark.parametrize("within", [0.01, 0.2])
+def test_the_tolerance_a_reveal_states_is_the_one_the_judge_uses(monkeypatch, within):
+    """The percent in the words comes from the rule that judged the guess, not from a
+    sentence that could drift from it: 0.3 is 20% of the step 0.5 -> 0.46 off, right at 20%."""
+    from gradstep.core import predict as judging
+    from gradstep.tui.words import prose
+
+    monkeypatch.setattr(judging, "RIGHT_WITHIN", within)
+    monkeypatch.setattr(prose, "RIGHT_WITHIN", within)
+    session = Session.begin(dataclasses.replace(find_lesson("alpha"), questions=())).guessed_step(0.467)
+    assert session.guesses[0].right is (within == 0.2)
+    percent = f"{within * 100:g}%"
+    for language in ("en", "zh"):
+        assert percent in reveal_of(session, language) and (": right." in reveal_of(session, "en")) is (within == 0.2)
+
+
+def reveal_of(session, language):
+    from gradstep.tui.words.prose import reveal
+
+    return reveal(session, language)

@@ -25,7 +25,7 @@ from ...core.history import History
 from ...core.journal import Words
 from ...core.lessons import Lesson
 from ...core.numbers import SHOWN_DIGITS, readable
-from ...core.predict import RIGHT_WITHIN, before_and_after
+from ...core.predict import RIGHT_WITHIN, before_and_after, within_change
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, InvalidProblem, Problem
 from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
 from ...core.refusals import Refusal
@@ -628,15 +628,22 @@ def reveal(session: Session, language: str) -> str:
         return say(language, f"direction.{value}") if isinstance(value, str) else readable(value)
 
     outcome = {None: "skipped", True: "right", False: "wrong"}[guess.right]
+    figures = {}
+    if guess.right is not None and isinstance(guess.value, float) and isinstance(guess.truth, float):
+        # The rule the verdict came from, in the step's own figures: how far the step moved
+        # it, what 1% of that is, how far off the guess is; a right guess as well, so "right"
+        # beside a guess 11% off says why (the step moved it far). Right only as printed:
+        # the second way is the one to name.
+        before, after = before_and_after(session.problem, session.history.record(guess.iteration))
+        moved = abs(float(after) - float(before))
+        figures = dict(moved=readable(moved), within=readable(RIGHT_WITHIN * moved),
+                       off=readable(abs(guess.value - guess.truth)), percent=readable(100 * RIGHT_WITHIN),
+                       digits=SHOWN_DIGITS)
+        if guess.right and not within_change(guess.value, float(before), float(after)):
+            outcome = "right.as_printed"
     key = f"predict.{outcome}.{guess.kind}"  # the 1% rule is for numbers; a direction is the one taken or not
     key = key if key in SENTENCE_KEYS else f"predict.{outcome}"
     guessed = None if guess.value is None else shown(guess.value)
-    figures = {}
-    if outcome == "wrong" and isinstance(guess.value, float) and isinstance(guess.truth, float):
-        # The 1% rule in the step's own figures: how far the step moved it, what 1% of that is, how far off
-        before, after = before_and_after(session.problem, session.history.record(guess.iteration))
-        moved = abs(float(after) - float(before))
-        figures = dict(moved=readable(moved), within=readable(RIGHT_WITHIN * moved), off=readable(abs(guess.value - guess.truth)))
     return say(language, key, guess=guessed, truth=shown(guess.truth), **figures)
 
 
