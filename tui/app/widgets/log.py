@@ -19,7 +19,7 @@ from ....core.numbers import column, exact, readable
 from ....core.analysis import ROUNDING_ULPS
 from ....core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
 from ...words.language import LANGUAGES
-from ...words.say import headings, say
+from ...words.say import headings, say, term
 from ...words.worked import ROUNDING_DUST
 from ...words.wrap import wrap
 from ..state import AppState
@@ -95,7 +95,15 @@ def log_words(language: str, outputs: int) -> dict[str, str]:
     cold's moves (the files' codes up, down, none) as the reader says them, English too
     ("stay", not the code "none")."""
     moves = {move: say(language, f"direction.{word}") for move, word in (("up", "up"), ("down", "down"), ("none", "stay"))}
-    return headings(language, outputs) | moves
+    return log_headings(language, outputs) | moves
+
+
+def log_headings(language: str, outputs: int) -> dict[str, str]:
+    """The log's column headings: the text table's, but with several outputs the error is
+    their sum, named as the parameters panel and the worked step name it in every language:
+    English kept the code's "error" (the CSV's name) over the very figure the panel beside
+    it calls "error sum"."""
+    return headings(language, outputs) | ({"error": term(language, "error_sum")} if outputs > 1 else {})
 
 
 def heading(column: tuple[str, int | None], width: int, language: str, problem: Problem) -> str:
@@ -112,7 +120,7 @@ def heading(column: tuple[str, int | None], width: int, language: str, problem: 
     elif index is not None:
         name = _name(problem, field, index, language)
     else:
-        name = headings(language, problem.outputs).get(field, field)
+        name = log_headings(language, problem.outputs).get(field, field)
         if cell_len(name) > width and LANGUAGES[language].code_names:
             name = SHORT.get(field, field)
         elif cell_len(name) > width:
@@ -260,7 +268,7 @@ def log_layout(history, width: int, height: int, every_digit: bool, language: st
     room = width - iteration_width
     moves = move_cells(language)
     if every_digit:  # each field as wide as its longest figure on screen, so more of them fit
-        exact_widths = _exact_widths(rows, headings(language, history.problem.outputs), history.problem)
+        exact_widths = _exact_widths(rows, log_headings(language, history.problem.outputs), history.problem)
         columns = log_columns(history.problem, room, exact_widths, every_digit, moves)
         return LogLayout(rows, columns, [moves if field == "move" else exact_widths[field] for field, _ in columns],
                          first, last, iteration_width)
@@ -269,6 +277,9 @@ def log_layout(history, width: int, height: int, every_digit: bool, language: st
     priced = NUMBER_WIDTH - (iteration_width - 3)
     columns = log_columns(history.problem, room, priced, move_width=moves)
     shown = _shown_widths(rows, OUTPUTS_WIDTH if several else priced)
+    for field, name in log_headings(language, history.problem.outputs).items():  # "error sum" is 9 cells, not 8
+        if several and field in shown and _values(history.problem, field) == 1:
+            shown[field] = max(shown[field], cell_len(name))
     return LogLayout(rows, columns, _fitted([moves if field == "move" else shown[field] for field, _ in columns], room),
                      first, last, iteration_width)
 
