@@ -500,7 +500,9 @@ def _gradient_story(history: History, language: str, hidden: tuple[str, ...] = (
             if any(question.accepts(ratio) or question.accepts(r * r) for question in to_come):
                 return []  # lesson 4 asks this factor at iteration 2: "x 0.5625" gave it away at 1
             key = "story.ratio" if math.isclose(ratio, r * r, rel_tol=1e-6) else "story.ratio_rounded"
-            ratio_text, r_squared = readable(ratio, 4), not_falsely_whole(r * r)
+            # The factor is written as r^2 is, here and in every panel's "grows 20600.5-fold":
+            # at four digits it read "x 2.06e+04" in one sentence and "20600.5-fold" in the next.
+            ratio_text, r_squared = not_falsely_whole(ratio), not_falsely_whole(r * r)
             agree = _digits_agreeing(ratio, r * r)
             # Equal as shown: never "unequal" (r^2 past the floats shows as overflow, never equal).
             if key == "story.ratio_rounded" and math.isfinite(r * r) and float(ratio_text) == float(r_squared):
@@ -538,7 +540,7 @@ def _ratio_as_r_squared(ratio: float, r: float) -> tuple[str, str]:
     the factor to as many digits as r^2 takes to write exactly, so "x 156.25, exactly
     (-12.5)^2" checks by hand (at four digits it read 156.2, which (-12.5)^2 is not); where
     r or r^2 needs more digits than a figure a formula goes on from (EXACT_DIGITS), the
-    factor reads at a glance and is "about" r^2, not "exactly"."""
+    factor is written as every panel writes r^2 (not_falsely_whole) and is "about" r^2."""
     r_shown, r_squared = carried(r), r * r
     if math.isclose(float(r_shown), r, rel_tol=1e-12):
         for digits in range(SHOWN_DIGITS, EXACT_DIGITS + 1):
@@ -547,7 +549,7 @@ def _ratio_as_r_squared(ratio: float, r: float) -> tuple[str, str]:
                 if readable(ratio, digits) == exact_text:
                     return "story.ratio", exact_text
                 break
-    return "story.ratio_about", readable(ratio, 4)
+    return "story.ratio_about", not_falsely_whole(ratio)
 
 
 def _digits_agreeing(a: float, b: float) -> int:
