@@ -4,7 +4,8 @@ Each output predicts `prediction = inputs . its row of weights`; it should have 
 its goal. Most lessons have one output (`goal` a number, `weights` one row); with several,
 `goal` is a tuple and `weights` holds one row per output, flattened row by row, so the
 weights are always a flat tuple of shape (outputs * inputs,). A frozen weight takes no
-part in learning: its weight_delta is 0, though it still counts in the prediction.
+part in learning: its weight_delta (delta x input) is set to 0, though it still counts in
+the prediction.
 A rule (gradient descent with a learning rate alpha, or hot and cold with a fixed step)
 changes the weights to shrink the squared miss. A Problem holds only plain floats, so it
 can be compared, saved and shown; the rules turn it into float64 arrays.

@@ -75,7 +75,7 @@ class OutputsStep:
     errors: Floats  # (prediction - goal) ** 2 of each output, shape (m,)
     error: float  # their sum, left to right: the figure logged for this iteration
     delta: Floats  # prediction - goal of each output, shape (m,)
-    weight_delta: Floats  # delta[i] * inputs[j], shape (m, n); 0 for a frozen weight
+    weight_delta: Floats  # delta[i] * inputs[j], shape (m, n); set to 0 for a frozen weight
     weights_after: Floats  # weights - alpha * weight_delta, shape (m, n)
     predictions: int = 1  # what the iteration cost: one pass of the layer
 
@@ -123,7 +123,7 @@ def gradient_descent_step(
     learns: Mask | None = None,
 ) -> GradientStep:
     """One iteration of gradient descent from `weights` (shape (n,)); `learns` (shape (n,),
-    bool) is False for a frozen weight, whose weight_delta is then 0."""
+    bool) is False for a frozen weight, whose weight_delta (delta x input) is then set to 0."""
     with np.errstate(all="ignore"):
         prediction = predict(weights, inputs)  # input * weight, summed
         error = (prediction - goal) ** 2  # logged for this iteration

@@ -28,7 +28,7 @@ async def test_z_freezes_the_followed_weight_and_unfreezes_it():
         await pilot.press("space", "2", "z")
         problem = app.state.session.problem
         assert problem.frozen == (1,) and app.state.session.history.iteration == 0
-        assert app.state.notice == "w2 frozen: its weight_delta is 0. A new run from 0; b goes back."
+        assert app.state.notice == "w2 frozen: its weight_delta is set to 0. A new run from 0; b goes back."
         assert "Error vs frozen w2 (others as now)" in screen_text(app)
         await pilot.press("space")
         assert app.state.session.history.record(0).weight_delta[1] == 0

@@ -311,7 +311,7 @@ def test_a_frozen_weights_worked_step_is_true_arithmetic(language):
     mark = {"en": " ", "zh": ","}[language]  # a list as every panel writes it
     formula = f"(-0.14){say(language, 'sign.times')}[8.5{mark}0.65{mark}1.2]"
     line = next(line for line in lines if formula in line)
-    assert line.endswith(f"[0{mark}-0.091{mark}-0.168]") and ("but 0 for frozen w1:" in line or "冻结的 w1 取 0" in line)
+    assert line.endswith(f"[0{mark}-0.091{mark}-0.168]") and ("set to 0 for frozen w1:" in line or "冻结的 w1 那一项改为 0" in line)
     assert not any("-1.19" in line for line in lines)
 
 

@@ -768,7 +768,7 @@ def test_a_frozen_weight_in_a_matrix_has_one_name_in_the_worked_step(language):
     history = History.start(problem).step()
     said = "\n".join(worked_step(history, language, output=1))
     assert say(language, "worked.frozen", weights="w2,1") in said
-    assert {"en": "0 for frozen w2,1", "zh": "冻结的 w2,1 取 0"}[language] in said
+    assert {"en": "0 for frozen w2,1", "zh": "冻结的 w2,1 那一项改为 0"}[language] in said
     assert not re.search(r"(weight|权重) 1\b", said)
     assert "w2,1" not in "\n".join(worked_step(history, language, output=0))  # row 1 freezes nothing
 
@@ -804,7 +804,7 @@ def test_every_worked_weight_delta_of_a_frozen_weight_says_it_is_0_for_being_fro
     """Lesson 9 with w2,1 frozen and input -2 showed `weight_delta = (-1.4) x (-2) = 0` (by
     hand 2.8): one output's only weight, frozen, was worked as if it learned."""
     template = say(language, "worked.weight_delta.frozen", delta="<D>", input="<I>", weights="<W>", value="<V>", about="")
-    but_frozen = template.partition("<I>")[2].partition("<W>")[0]  # ", but 0 for frozen weight "
+    but_frozen = template.partition("<I>")[2].partition("<W>")[0]  # ", set to 0 for frozen "
     base = find_lesson(name).problem
     for inputs in (base.inputs, tuple(-2.0 for _ in base.inputs)):
         for index in range(len(base.weights)):

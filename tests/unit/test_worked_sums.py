@@ -69,7 +69,7 @@ def false_lines(lines: list[str], language: str) -> list[str]:
         if english.startswith("weight_delta") and LIST.search(english):
             weight_delta = figures(LIST.findall(english)[-1])  # the weights' line goes on from it
         if line[:1] in "(（" or len(parts) < 3 or "overflow" in line:
-            continue  # a note; a line marked ~= or a frozen weight's "but 0 for frozen w1: [...]"
+            continue  # a note; a line marked ~= or a frozen weight's "set to 0 for frozen w1: [...]"
         expression, result = parts[-2], parts[-1]
         if not (LIST.fullmatch(result) or re.fullmatch(NUMBER, result)):
             continue

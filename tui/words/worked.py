@@ -243,8 +243,8 @@ def _gradient_lines(problem: Problem, step: GradientStep, language: str, sums: l
     delta = say(language, "worked.delta", prediction=readable(step.prediction), goal=number(goal),
                 value=readable(step.delta), equals=equals[2])
     inputs = problem.inputs
-    # A frozen weight's weight_delta is 0 in the same line that works the others out: shown
-    # as delta x input, it would contradict the lesson's "its weight_delta is 0" until a later
+    # A frozen weight's weight_delta is set to 0 in the same line that works the others out:
+    # shown as delta x input, it would contradict the lesson's "set to 0" until a later
     # line, or read as wrong arithmetic (-1.4 x -2 = 0) where one output's only weight is frozen.
     # Named as the panel, the chart and the log name them: w2, or w2,1 in row 2 of a matrix;
     # lesson 9's one weight of a row is w2,1 ("weight = ..." beside the question's "weight 2"
