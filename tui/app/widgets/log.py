@@ -255,7 +255,9 @@ def log_layout(history, width: int, height: int, every_digit: bool, language: st
     number column is priced at NUMBER_WIDTH, the widest figure readable writes, whatever
     the figures on screen (lesson 9 showed the sum of its errors only after an edit that
     made every figure 8 cells wide). Each is then drawn as wide as its figures need. With
-    every digit (f) the columns are the ones the figures on screen let fit, as its title says.
+    every digit (f) the columns are the ones the figures on screen let fit, as its title says;
+    with several outputs, whose figures change most from step to step, each is priced and
+    drawn at EXACT_WIDTH, the widest a float's every digit takes (-1.2345678901234567e-100).
     """
     several = history.problem.outputs > 1
     iteration_width = max(3, len(str(history.iteration)))
@@ -267,6 +269,11 @@ def log_layout(history, width: int, height: int, every_digit: bool, language: st
         rows.append(as_row(history.record(last)) if measuring else current_row(history))
     room = width - iteration_width
     moves = move_cells(language)
+    if every_digit and several:  # fixed by the lesson's shape, as without f: every digit of any float
+        # Sized by the figures on screen, lesson 9's log showed four columns at its first step and
+        # three a step later, and lesson 10's error sum widened from 18 cells to 22 as it fell.
+        columns = log_columns(history.problem, room, EXACT_WIDTH, every_digit)
+        return LogLayout(rows, columns, [EXACT_WIDTH] * len(columns), first, last, iteration_width)
     if every_digit:  # each field as wide as its longest figure on screen, so more of them fit
         exact_widths = _exact_widths(rows, log_headings(language, history.problem.outputs), history.problem)
         columns = log_columns(history.problem, room, exact_widths, every_digit, moves)
