@@ -34,6 +34,11 @@ NARROWEST = 1e-290  # half the narrowest: below, its SAMPLES steps would be subn
 ROUNDING = 1e-12  # a weight this near its bottom, relative to it, is on it but for float rounding
 LOWEST_TOP = 1e-290  # the smallest top of a linear error axis, so that its tenths stay normal
 
+AXIS_CELLS = 30
+"""The weight axis's width in cells at 80 columns (a 40-cell chart, less its error labels
+and frame). plotext writes a tick's label only with a blank on either side of it, and
+leaves out one that would touch another: ticks are spaced so that every label fits."""
+
 
 @dataclass(frozen=True, eq=False)
 class Axis:
@@ -102,7 +107,7 @@ def error_along(history: History, index: int, at: Floats) -> Floats:
         return errors
 
 
-def error_vs_weight(history: History, index: int = 0, rows: int | None = None) -> Frame:
+def error_vs_weight(history: History, index: int = 0, rows: int | None = None, cells: int = AXIS_CELLS) -> Frame:
     """The error curve along weight `index`, the trail and the current point.
 
     With several weights the curve is the error along this one with the others as they
@@ -149,7 +154,7 @@ def error_vs_weight(history: History, index: int = 0, rows: int | None = None) -
     # -8.5, 0, 1000) read "-1 0.19 0.2 0.21 1", evenly spaced: a straight scale to the eye.
     flat = history.problem.inputs[index % len(history.problem.inputs)] == 0
     # A log axis with no power of ten to write beside its middle has no scale to read.
-    stretched = _log_weight_axis(centre, reach, offsets) if grown and not flat else None
+    stretched = _log_weight_axis(centre, reach, offsets, cells) if grown and not flat else None
     x_axis, curve_w, along = stretched or _weight_axis(centre, reach, offsets)
     with np.errstate(over="ignore"):  # the edge of the widest window lies past the floats: at their limit
         curve_e = error_along(history, index, np.clip(centre + curve_w, -LARGEST, LARGEST))
@@ -214,12 +219,6 @@ def _weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis, Fl
     return Axis((-5.0, 5.0), ticks, labels), curve_w, along
 
 
-AXIS_CELLS = 30
-"""The weight axis's width in cells at 80 columns (a 40-cell chart, less its error labels
-and frame). plotext writes a tick's label only with a blank on either side of it, and
-leaves out one that would touch another: ticks are spaced so that every label fits."""
-
-
 def round_ticks(low: float, high: float, cells: int = AXIS_CELLS) -> tuple[tuple[float, ...], tuple[str, ...]]:
     """The round values between `low` and `high` (whole multiples of 1, 2 or 5 times a
     power of ten), as many as `cells` holds with every label written in full and a blank
@@ -268,17 +267,19 @@ def tick_labels(values: tuple[float, ...], step: float) -> tuple[str, ...]:
                                                  whole=False) for value in values)
 
 
-def _log_weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis, Floats, Floats] | None:
+def _log_weight_axis(centre: float, reach: float, offsets: Floats,
+                     cells: int = AXIS_CELLS) -> tuple[Axis, Floats, Floats] | None:
     """A weight axis that counts powers of ten out from `centre` on either side, as the
     error axis does upwards: a run that bounces 100 times farther each step lays one point
     a step, each a little farther out, alternately left and right. The start is one
     plotted unit's worth from the centre; the ticks are at the centre and, on either side,
-    at signed powers of ten (see _powers_out), each where its own value lies, so that the
+    at signed powers of ten (see _powers_beside), each where its own value lies, so that the
     labels read as the error axis's do: equal gaps, ten or a hundred times over. Ticks at
     the centre plus or minus a power of ten read "-1e+03 -1 999 1e+06" around lesson 5's
     bottom at -1; rounded to a multiple of that power, lesson 10 with inputs -8.5, 0, 1000
     read "-1 0.19 0.2 0.21 1" and lesson 8 "-10000 2000 3650 5000 20000": evenly spaced,
-    they read as a straight axis. None where no such tick has room for its label."""
+    they read as a straight axis. None where no such tick has room for its label on the
+    `cells` columns of the axis."""
     inner = float(abs(offsets[0])) or reach / LOG_SPAN  # the start's distance from the bottom
     decades = max(1, math.ceil(math.log10(reach) - math.log10(inner) + 0.05))
     per_unit = decades / 5  # decades a plotted unit
@@ -294,56 +295,92 @@ def _log_weight_axis(centre: float, reach: float, offsets: Floats) -> tuple[Axis
     centre_label = _bottom_label(centre)
     with np.errstate(over="ignore"):  # past the largest float: the floats' edge is the window's
         edge = float(inner * (np.float64(10.0) ** (5 * per_unit) - 1))  # the window's half-width
-    # Ticks among the weights visited where they show the powers, else out to the window's edge.
-    ways = [[_powers_out(centre, side, edge, plotted, centre_label, farthest) for side in (-1, 1)]
-            for farthest in (reach, edge)]
-    sides = max((way for way in ways if any(way)), key=lambda way: (all(way), sum(map(len, way)) >= 3), default=None)
-    if sides is None:  # no power of ten with room for its label: no scale to read
+    exponents = _powers_beside(centre, inner, edge, reach, plotted, centre_label, cells)
+    if not exponents:  # no power of ten with room for its label on the log part of the axis: no scale to read
         return None
-    values = sorted([centre, *sides[0], *sides[1]])
+    values = sorted([centre, *(sign * 10.0**exponent for exponent in exponents for sign in (-1, 1))])
     with np.errstate(over="ignore"):
         ticks = tuple(float(t) for t in plotted(np.array(values) - centre))
     labels = tuple(centre_label if value == centre else readable(value, whole=False) for value in values)
     return Axis((-5.0, 5.0), ticks, labels, log=True), np.clip(curve_w, -LARGEST, LARGEST), plotted(offsets)
 
 
-def _apart(left: int, right: int) -> float:
-    """The plotted units two ticks with labels `left` and `right` cells wide need between
-    them at 80 columns (AXIS_CELLS over plotted 10): half of each label, and a blank."""
-    return ((left + right) / 2 + 1) / (AXIS_CELLS / 10)
+LOG_PART = 10
+"""A power of ten is ticked on a log weight axis only this many times farther from 0 than
+the axis's middle and its start's distance from it: there its place is its power's, within
+a twentieth of a decade. Nearer, the axis is straight (it counts distance from the middle,
+plus the start's: `inner`), and lesson 8 with w2 frozen read "-1 0.01 0.415 1", a straight
+scale unevenly ticked."""
 
 
-def _powers_out(centre: float, side: int, edge: float, plotted: Callable[[Floats], Floats],
-                centre_label: str, reach: float) -> list[float]:
-    """Up to two signed powers of ten on one `side` of `centre` (-1 left, 1 right), within
-    `edge` of it (the window's): the farthest within `reach` (among the weights visited) where
-    one is, else within the edge, and the one nearest halfway to it as plotted, each with
-    room for its label beside the centre's and the other's (at 80 columns plotext leaves out
-    a label that touches another). Labels such as "1000" and "1e+05" read as powers, as the
-    error axis's do, where "2000 3650 5000" read as a straight scale. None whose label would
-    read as the centre's (a power lost in a huge bottom's digits: "-1 0.1 0.1 0.1 1")."""
+def _powers_beside(centre: float, inner: float, edge: float, reach: float, plotted: Callable[[Floats], Floats],
+                   centre_label: str, cells: int) -> list[int]:
+    """The exponents of the powers of ten ticked on either side of `centre` (-10**e left,
+    10**e right), within `edge` of it (the window's half-width): as many as `cells` columns
+    hold with a blank beside every label and the frame's edge, every k-th decade for one k,
+    so that on each side they are evenly spaced, as the error axis's are. Of the ways with
+    the most, the one whose outer power lies among the weights visited (within `reach`),
+    then the one whose first gap, from the middle, is nearest the others, then the widest.
+    Chosen for 30 columns where the chart has 31 to 33 at 80, two a side at the most and the
+    outer among the weights visited, 1,230 of 2,027 log weight axes over the course's
+    lessons with edited numbers showed one a side: lesson 1 with input 10, after 5 steps,
+    read "-1e+09 -0.1 1e+09", where "-1e+10 -1e+05 -0.1 1e+05 1e+10" fits."""
+    nearest = LOG_PART * max(abs(centre), inner)
     with np.errstate(over="ignore"):
         far = min(abs(centre) + edge, LARGEST)
-    if not far > 0:
+    if not (math.isfinite(nearest) and nearest > 0 and far >= nearest):
         return []
-    top = min(math.ceil(math.log10(far)), 308)
-    powers = 10.0 ** np.arange(top, max(top - 40, -300), -1, dtype=np.float64)  # shape (k,)
-    values = np.concatenate([-powers, powers])  # shape (2k,): the signed powers of ten near the window
+    exponents = [e for e in range(max(math.ceil(math.log10(nearest) - 1e-9), -300), min(math.floor(math.log10(far)), 308) + 1)
+                 if 10.0**e + centre <= edge and 10.0**e - centre <= edge]  # both sides within the window
+    if not exponents:
+        return []
     with np.errstate(over="ignore"):
-        distances = side * (values - centre)
-    within = (distances > 0) & (distances <= edge)
-    found = []  # (where it is plotted, its value, its label's cells with a minus: both sides kept alike)
-    for at, value in zip(plotted(distances[within]).tolist(), values[within].tolist()):
-        cells = len(readable(-abs(value), whole=False))
-        if readable(value, whole=False) != centre_label and at >= _apart(cells, len(centre_label)):
-            found.append((at, value, cells))
-    if not found:
-        return []
-    among = [each for each in found if side * (each[1] - centre) <= reach]
-    outer_at, outer, outer_cells = max(among or found)  # the farthest among the weights visited, else in the window
-    inner = [(abs(at - outer_at / 2), value) for at, value, cells in found
-             if outer_at - at >= _apart(cells, outer_cells) and at >= _apart(cells, len(centre_label))]
-    return [outer, *([min(inner)[1]] if inner else [])]
+        at = {side: dict(zip(exponents, (_cells_out(p, cells) for p in plotted(
+            np.array([side * 10.0**e - centre for e in exponents]))))) for side in (-1, 1)}
+    width = {side: {e: len(readable(side * 10.0**e, whole=False)) for e in exponents} for side in (-1, 1)}
+    middle = {-1: len(centre_label) // 2 + 1, 1: len(centre_label) - len(centre_label) // 2 + 1}  # its halves and a blank
+    within = [e for e in exponents if 10.0**e - abs(centre) <= reach]  # among the weights visited
+    # The outermost power, among the weights visited and in the window, or the one inside it
+    # (an outermost label moved back inside the frame may leave no room for the next).
+    tops = dict.fromkeys(e for top in (*within[-1:], exponents[-1]) for e in (top, top - 1) if e >= exponents[0])
+    for count in range(min(len(exponents), cells // 2), 0, -1):  # a label and its blank: 2 columns at the least
+        ways = []
+        strides = range(1, (len(exponents) - 1) // (count - 1) + 1) if count > 1 else (1,)
+        for stride in strides:
+            for top in tops:
+                chosen = list(range(top, top - count * stride, -stride))  # outermost first
+                if chosen[-1] >= exponents[0] and all(_room(chosen, at[side], width[side], middle[side], cells,
+                                                            SPILL[side]) for side in (-1, 1)):
+                    gaps = [at[1][chosen[-1]], *(at[1][a] - at[1][b] for a, b in zip(chosen, chosen[1:]))]
+                    ways.append(((top in within, -(max(gaps) - min(gaps)), top), chosen))
+        if ways:
+            return sorted(max(ways)[1])
+    return []
+
+
+SPILL = {-1: 4, 1: 1}
+"""Columns a label may reach past the weight axis's end: on the right the frame's; on the
+left the frame's and those under the error axis's labels, at least 4 wide beside a log
+weight axis (the error has grown LOG_SPAN-fold: its axis spans 4 decades, 1 to 10000 or
+0.01 to 100 at the least). plotext moves a label that would reach farther back inside:
+the outermost then ends there."""
+
+
+def _cells_out(plotted_at: float, cells: int) -> float:
+    """Columns from the middle of an axis of `cells` columns (plotted -5 to 5) to `plotted_at`."""
+    return abs(float(plotted_at)) / 10 * (cells - 1)
+
+
+def _room(chosen: list[int], at: dict[int, float], width: dict[int, int], middle: float, cells: int,
+          spill: int) -> bool:
+    """Whether the labels of powers `chosen` (outermost first), each `at` its columns from the
+    middle and `width` wide, fit on one side: a blank between each and the next, `middle`
+    columns kept for the middle's, and the outermost moved back within `spill` columns past
+    the axis's end where it would reach beyond, as plotext moves it."""
+    inward = chosen[::-1]
+    near = [at[e] - width[e] / 2 for e in inward]  # each label's edge towards the middle
+    near[-1] = min(near[-1], (cells - 1) / 2 + spill - width[inward[-1]])
+    return all(edge >= before for edge, before in zip(near, [middle, *(edge + width[e] + 1 for edge, e in zip(near, inward))]))
 
 
 def _bottom_label(value: float) -> str:

@@ -77,3 +77,14 @@ def test_a_question_of_the_lesson(snap_compare):
         await pilot.press("0", ".", "3", "enter")
 
     assert snap_compare(app_for("alpha", questions=True), run_before=answer_wrong, terminal_size=SIZE)
+
+
+def test_a_frozen_weights_chart_as_the_run_diverges(snap_compare):
+    """Lesson 8 with w2 frozen in place of w1 (r = -21.107), three steps on: a straight weight
+    axis, 0 0.2 0.4 0.6 0.8 evenly spaced, where a log one read "-1 0.01 0.415 1"."""
+    assert snap_compare(app_for("freeze-weight"), press=["1", "z", "2", "z", *["space"] * 3], terminal_size=SIZE)
+
+
+def test_lesson_5s_log_weight_axis(snap_compare):
+    """Lesson 5 after five steps: signed powers of ten, two a side of the goal weight."""
+    assert snap_compare(app_for("divergence"), press=["space"] * 5, terminal_size=SIZE)

@@ -375,3 +375,85 @@ def test_a_log_weight_axis_ticks_signed_powers_of_ten_beside_its_middle(name, sc
     others = [label for place, label in enumerate(frame.x.labels) if place != middle]
     assert others and all(_power_of_ten(label) for label in others), frame.x.labels
     assert x_ticks_shown(frame, 40)[1] == frame.x.labels  # every label on screen at 80 columns
+
+
+def _lesson_8_w2_frozen_diverging() -> History:
+    """Lesson 8 with w2 frozen in place of w1: r = 1 - 0.3 x (8.5^2 + 1.2^2) = -21.107."""
+    return History.start(find_lesson("freeze-weight").problem.replace(frozen=(1,)))
+
+
+@pytest.mark.parametrize("steps", [2, 3, 5, 7])
+def test_a_frozen_weights_axis_is_ticked_evenly_in_its_scale(steps):
+    """Lesson 8 with w2 frozen (r = -21.107): its weight axis went log as the error grew
+    and read "-1 0.01 0.415 1" at plotted -4.4, -2.3, 0 and 2.85: powers of ten beside a
+    middle of 0.415, where the axis is straight, unevenly spaced. A frozen weight never
+    moves; the window where the run started holds no power of ten on the log part of an
+    axis, so it is a straight one, round values evenly spaced."""
+    frame = error_vs_weight(_lesson_8_w2_frozen_diverging().jump(steps), 1, rows=5)
+    values = [float(label) for label in frame.x.labels]
+    assert not frame.x.log, frame.x.labels
+    assert_round(values, frame.x.labels)
+    assert np.allclose(np.diff(frame.x.ticks) / np.diff(values), (frame.x.ticks[1] - frame.x.ticks[0]) / (values[1] - values[0]))
+
+
+def _most_that_fit(centre: float, inner: float, edge: float, decades: int, cells: int) -> int:
+    """The most signed powers of ten a side of a log weight axis (its middle `centre`, its
+    straight core `inner` wide, `decades` across its half, `edge` its half-width) whose
+    labels fit on `cells` columns with a blank beside each: every k-th decade for one k, the
+    same on both sides, on the log part of the axis (ten times past the middle and `inner`).
+    Counted by trying every such set, each label centred on its place as plotext writes it,
+    the outermost moved back inside where it would pass the frame's column (on the left,
+    the frame's and 4 under the error labels)."""
+    from gradstep.core.numbers import readable
+
+    def place(value: float) -> float:  # columns from the middle, as the axis's docstring defines its scale
+        distance = value - centre
+        return math.copysign(math.log10(abs(distance) / inner + 1) / (decades / 5) / 10 * (cells - 1), distance)
+
+    powers = [e for e in range(-300, 309) if 10.0**e >= 10 * max(abs(centre), inner)
+              and 10.0**e + centre <= edge and 10.0**e - centre <= edge]
+    label = readable(centre, 3) if not 1e-4 <= abs(float(f"{centre:.3g}")) < 1e6 else np.format_float_positional(
+        float(f"{centre:.3g}"), trim="-")
+    half = (cells - 1) / 2
+    best = 0
+    for stride in range(1, len(powers) + 1):
+        for top in powers:
+            for count in range(best + 1, len(powers) + 1):
+                chosen = [top - stride * k for k in range(count)]
+                if chosen[-1] < powers[0]:
+                    break
+                fits = True
+                for side, spill, first in ((1, 1, len(label) - len(label) // 2), (-1, 4, len(label) // 2)):
+                    widths = [len(readable(side * 10.0**e, whole=False)) for e in chosen]
+                    near = [abs(place(side * 10.0**e)) - w / 2 for e, w in zip(chosen, widths)]  # outermost first
+                    near[0] = min(near[0], half + spill - widths[0])
+                    far_in = [n + w for n, w in zip(near[1:], widths[1:])] + [first]  # the far edge of what is inward
+                    fits &= all(n >= f + 1 for n, f in zip(near, far_in))
+                if fits:
+                    best = count
+    return best
+
+
+@settings(deadline=None)
+@given(centre=st.sampled_from([0.0, -1.0, 0.333, -16.7, 0.415, -1790.0, 5.0, 1.42e9]),
+       inner=st.floats(0.01, 1e4), spread=st.integers(3, 60), cells=st.integers(30, 120))
+@example(centre=-0.1, inner=0.8, spread=10, cells=32)  # lesson 1 x 10: "-1e+09 -0.1 1e+09", room for 1e+05 between
+def test_a_log_weight_axis_shows_as_many_powers_a_side_as_its_room_holds(centre, inner, spread, cells):
+    """At 80 columns 1,230 of 2,027 log weight axes over the course's lessons (edited inputs,
+    goals, alphas) showed one power of ten each side of the middle: the ticks were chosen for
+    30 columns where the chart has 31 to 33, at most two a side at any width, and the outer
+    among the weights visited. Every side shows as many as fit, evenly spaced."""
+    from gradstep.core.curve import _log_weight_axis
+
+    offsets = np.array([inner, -inner * 10.0**spread])  # a start `inner` off the middle, a run `spread` decades out
+    stretched = _log_weight_axis(centre, inner * 10.0**spread, offsets, cells)
+    decades = max(1, math.ceil(spread + 0.05))
+    edge = inner * (10.0 ** decades - 1)
+    most = _most_that_fit(centre, inner, edge, decades, cells)
+    shown = 0 if stretched is None else (len(stretched[0].ticks) - 1) // 2
+    assert shown == most, (stretched and stretched[0].labels, most)
+    if shown:
+        labels = stretched[0].labels
+        right = [round(math.log10(float(label))) for label in labels[shown + 1:]]
+        assert [float(label) for label in labels[:shown]] == [-float(label) for label in labels[:shown:-1]], labels
+        assert len(set(np.diff(right))) <= 1, labels  # every k-th decade: evenly spaced, as the axis counts

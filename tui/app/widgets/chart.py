@@ -15,7 +15,7 @@ from operator import itemgetter
 from rich.text import Text
 from textual_plotext import PlotextPlot
 
-from ....core.curve import Axis, Frame, error_vs_iteration, error_vs_weight
+from ....core.curve import AXIS_CELLS, Axis, Frame, error_vs_iteration, error_vs_weight
 from ...compat import plotext_theme, set_plot_size
 from ...words.say import say
 from ..ascii import to_ascii
@@ -55,20 +55,26 @@ class ErrorChart(StatePanel, PlotextPlot):
         (framed_for, size), frame = self._framed
         if framed_for is not state or size != self.size or frame is None:
             rows = self.size.height - PLOT_MARGIN if self.size.height > PLOT_MARGIN + 1 else None
-            frame = self._framed_on(state, rows)
+            frame = self._framed_on(state, rows, self.size.width)
             lines = len(self._caption_of(state, frame))
             self._reserved = 0 if rows is None else max(0, min(lines, rows - FEWEST_PLOT_ROWS))
             if self._reserved and rows is not None:
-                frame = self._framed_on(state, rows - self._reserved)  # the caption takes the chart's last rows
+                frame = self._framed_on(state, rows - self._reserved, self.size.width)  # the caption takes the chart's last rows
             self._framed = (state, self.size), frame
         return frame
 
     @staticmethod
-    def _framed_on(state: AppState, rows: int | None) -> Frame:
+    def _framed_on(state: AppState, rows: int | None, width: int) -> Frame:
+        """The frame on `rows` rows; a log weight axis's powers of ten chosen for the columns
+        its axis has at `width` (those beside the error labels), where the room may hold more."""
         history = state.session.history
         if state.view == ITERATION_VIEW:
             return error_vs_iteration(history, state.output, rows)
-        return error_vs_weight(history, state.followed, rows)
+        frame = error_vs_weight(history, state.followed, rows)
+        cells = axis_cells(frame, width)
+        if frame.x.log and cells > 0 and cells != AXIS_CELLS:  # the error labels do not depend on it
+            frame = error_vs_weight(history, state.followed, rows, cells)
+        return frame
 
     def title(self, state: AppState) -> str:
         """What the chart plots, then its notes in one parenthesis: whether the other weights
@@ -230,8 +236,13 @@ def e_notation(language: str, label: str) -> str:
 def x_ticks_shown(frame: Frame, width: int) -> tuple[tuple[float, ...], tuple[str, ...]]:
     """The x ticks and labels a chart `width` columns wide writes (as labelled): the plot
     and its caption read the same ones, so a caption never explains a label left out."""
-    left = max((len(label) for label in frame.y.labels), default=0) + 1  # the error labels and their ┤
-    return labelled(frame.x, width - left - 2, left)
+    return labelled(frame.x, axis_cells(frame, width), width - axis_cells(frame, width) - 2)
+
+
+def axis_cells(frame: Frame, width: int) -> int:
+    """The columns of the x axis of a chart `width` columns wide: less the error labels and
+    their ┤, and the frame's two."""
+    return width - (max((len(label) for label in frame.y.labels), default=0) + 1) - 2
 
 
 def labelled(axis: Axis, cells: int, left: int) -> tuple[tuple[float, ...], tuple[str, ...]]:
