@@ -287,18 +287,23 @@ def log_layout(history, width: int, height: int, every_digit: bool, language: st
     for field, name in log_headings(language, history.problem.outputs).items():  # "error sum" is 9 cells, not 8
         if several and field in shown and _values(history.problem, field) == 1:
             shown[field] = max(shown[field], cell_len(name))
-    return LogLayout(rows, columns, _fitted([moves if field == "move" else shown[field] for field, _ in columns], room),
-                     first, last, iteration_width)
+    widths = [moves if field == "move" else shown[field] for field, _ in columns]
+    columns, widths = _whole(columns, widths, room, OUTPUTS_PRIORITY if several else PRIORITY)
+    return LogLayout(rows, columns, widths, first, last, iteration_width)
 
 
-def _fitted(widths: list[int], room: int) -> list[int]:
-    """`widths` cut, widest first, until the columns and their spaces fit `room`: only past
-    iteration 999, where a column priced at 10 cells holds an 11-cell figure (-1.2345e+06)
-    and the row has no cell to spare (the column then writes it with a digit fewer)."""
-    widths = list(widths)
-    while widths and sum(widths) + len(widths) > room:
-        widths[widths.index(max(widths))] -= 1
-    return widths
+def _whole(columns: list[tuple[str, int | None]], widths: list[int], room: int,
+           priority: tuple[str, ...]) -> tuple[list[tuple[str, int | None]], list[int]]:
+    """`columns` and their `widths`, less the least telling fields (all of a field's columns)
+    until they and their spaces fit `room`: only past iteration 999, where a column priced
+    at 10 cells holds an 11-cell figure (-1.2345e+06) and the row has no cell to spare. Cut
+    instead, past iteration 9,999 the weight -1.2346e+06 read -1.235e+06, a digit gone with
+    no word. The parameters panel still gives the newest row's figures, and x's CSV every row."""
+    while columns and sum(widths) + len(widths) > room:
+        least = max((field for field, _ in columns), key=priority.index)
+        kept = [at for at, (field, _) in enumerate(columns) if field != least]
+        columns, widths = [columns[at] for at in kept], [widths[at] for at in kept]
+    return columns, widths
 
 
 class IterationLog(StatePanel):
