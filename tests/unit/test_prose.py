@@ -1327,6 +1327,7 @@ def test_lesson_2_says_what_the_goal_weight_is_where_it_asks_about_it(language):
 
 
 R_WRITTEN = {"en": "r = 1 - alpha x input^2", "zh": "r = 1 - α × 输入^2"}
+R_SUMMED = {"en": "r = 1 - alpha x (sum of input^2)", "zh": "r = 1 - α × 输入平方和"}  # several inputs: a sum, said so
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -1334,12 +1335,14 @@ R_WRITTEN = {"en": "r = 1 - alpha x input^2", "zh": "r = 1 - α × 输入^2"}
 def test_r_is_written_one_way_in_every_lesson(name, language):
     """Lesson 7 wrote r = 1 - alpha x |inputs|^2 (lesson 10 the same, Chinese 1 - α × 平方和)
     where every other lesson writes input^2: one formula, whose input^2 is the sum of the
-    inputs' squares where there are several, is written the one way everywhere."""
+    inputs' squares where there are several, is written the one way everywhere: with several
+    inputs as the sum it is ("sum of input^2", 输入平方和), never input^2 standing for it."""
     lesson = find_lesson(name)
     text = lesson.texts[language]
     words = " ".join([text.teaches, text.notice, *(question.texts[language].ask for question in lesson.questions)])
-    written = re.findall(r"r = 1 - (?:alpha|α) (?:x|×) [^=,.;，。；（(]+", words)
-    assert all(formula.strip() == R_WRITTEN[language] for formula in written), written
+    written = re.findall(r"r = 1 - (?:alpha|α) (?:x|×) (?:\([^)]*\)|[^=,.;，。；（(]+)", words)
+    one_way = (R_SUMMED if len(lesson.problem.inputs) > 1 else R_WRITTEN)[language]
+    assert all(formula.strip() == one_way for formula in written), written
     assert "|inputs|" not in words and "× 平方和" not in words
 
 
