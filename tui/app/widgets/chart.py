@@ -12,6 +12,7 @@ import re
 from itertools import groupby
 from operator import itemgetter
 
+import numpy as np
 from rich.text import Text
 from textual_plotext import PlotextPlot
 
@@ -135,7 +136,9 @@ class ErrorChart(StatePanel, PlotextPlot):
         """The caption's lines under `frame` (see caption)."""
         lines = [say(state.language, "chart.bottom_off", bottom=frame.bottom_off)] if frame.bottom_off else []
         if state.view != ITERATION_VIEW and len(state.session.history.problem.inputs) > 1:
-            lines += [say(state.language, "chart.trail_then")] if len(frame.trail_x) else []
+            rows = max(1, self.size.height - PLOT_MARGIN - self._reserved)
+            lines += [say(state.language, "chart.trail_then")] if trail_drawn(frame, axis_cells(frame, self.size.width),
+                                                                               rows) else []
         else:
             _, x_labels = x_ticks_shown(frame, self.size.width)
             powers = [label for label in (*frame.y.labels, *x_labels) if "e" in label]
@@ -237,6 +240,26 @@ def x_ticks_shown(frame: Frame, width: int) -> tuple[tuple[float, ...], tuple[st
     """The x ticks and labels a chart `width` columns wide writes (as labelled): the plot
     and its caption read the same ones, so a caption never explains a label left out."""
     return labelled(frame.x, axis_cells(frame, width), width - axis_cells(frame, width) - 2)
+
+
+def trail_drawn(frame: Frame, columns: int, rows: int) -> bool:
+    """Whether an o of the trail shows on a plot of `columns` x `rows` cells: inside the
+    axes, on a cell other than the current point's, whose @ is drawn over it. With every
+    weight frozen each step stays on the point, and the caption explained an o that no cell
+    showed. A value's cell is plotext's own (its get_matrix_data)."""
+    def cell(values: np.ndarray, limits: tuple[float, float], bins: int) -> np.ndarray:
+        low, high = limits
+        with np.errstate(all="ignore"):  # a diverged trail's overflow is no cell
+            return np.floor(np.round(0.5 + (bins - 1) * (values - low) / (high - low), 8))
+
+    if columns < 1 or rows < 1 or not len(frame.trail_x) or frame.x.limits[0] == frame.x.limits[1] \
+            or frame.y.limits[0] == frame.y.limits[1]:
+        return False
+    x, y = cell(np.asarray(frame.trail_x), frame.x.limits, columns), cell(np.asarray(frame.trail_y), frame.y.limits, rows)
+    at_x, at_y = (cell(np.asarray([value]), limits, bins)[0]
+                  for value, limits, bins in ((frame.point[0], frame.x.limits, columns), (frame.point[1], frame.y.limits, rows)))
+    inside = (x >= 0) & (x < columns) & (y >= 0) & (y < rows)  # NaN compares False: not drawn
+    return bool(np.any(inside & ((x != at_x) | (y != at_y))))
 
 
 def axis_cells(frame: Frame, width: int) -> int:
