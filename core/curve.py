@@ -62,6 +62,7 @@ class Frame:
     x: Axis
     y: Axis
     bottom_off: str = ""  # the curve's bottom, where it lies off the chart (its weight's label); "": on it, or none
+    goal_middle: str = ""  # a log weight axis's middle tick, where it is the curve's bottom (the goal weight); else ""
 
 
 def nice_above(value: float) -> float:
@@ -164,6 +165,7 @@ def error_vs_weight(history: History, index: int = 0, rows: int | None = None, c
             top = max(top, largest_finite(error_along(framed_by, index, np.clip(centre + curve_w, -LARGEST, LARGEST))))
     y_axis, scale_errors = _error_axis(top, errors, log=grown or top > FAR, rows=rows, held=largest_finite(errors))
     recent = slice(max(0, len(visited) - 1 - TRAIL), len(visited) - 1)
+    bottom = slice_bottom(history, index)
     curve_x, curve_y = np.linspace(-5.0, 5.0, SAMPLES), scale_errors(curve_e)
     if not y_axis.log:
         curve_x, curve_y = _cut_at_top(curve_x, curve_y)
@@ -175,7 +177,9 @@ def error_vs_weight(history: History, index: int = 0, rows: int | None = None, c
         point=(float(along[-1]), float(scale_errors(errors[-1:])[0])),
         x=x_axis,
         y=y_axis,
-        bottom_off=_off_the_chart(slice_bottom(history, index), centre + curve_w[0], centre + curve_w[-1]),
+        bottom_off=_off_the_chart(bottom, centre + curve_w[0], centre + curve_w[-1]),
+        # Out from the start or from a frozen weight's first bottom, the middle is not the bottom.
+        goal_middle=x_axis.labels[x_axis.ticks.index(0.0)] if x_axis.log and centre == bottom else "",
     )
 
 

@@ -267,3 +267,25 @@ async def test_a_valley_whose_bottom_is_off_the_chart_says_where_under_symmetric
         said = {"en": "bottom at -1.42e+09, off the chart", "zh": "谷底在 -1.42e+09，不在图上"}[language]
         assert said in screen_text(app)
         assert any("┤" in row and "@" in row for row in chart_rows(app))  # the plot kept its rows above both captions
+
+
+@pytest.mark.parametrize(("language", "options", "said"), [
+    ("en", {}, "middle tick -1: the goal weight"),
+    pytest.param("zh", {}, "中间刻度 -1：目标权重", marks=pytest.mark.slow),  # a second language: in CI
+    pytest.param("en", {"ascii_only": True}, "middle tick -1: the goal weight", marks=pytest.mark.slow),
+])
+async def test_a_log_weight_axis_says_its_middle_tick_is_the_goal_weight(language, options, said):
+    """Lesson 5 after five steps: "-1e+10 -1e+05 -1 1e+05 1e+10", and what the middle -1
+    is was said in the help (?) alone, where no newcomer looked. The chart says it under
+    its axis, whole at 80x24, above the e-notation's line; in ASCII on a terminal without
+    Unicode."""
+    app = app_for("divergence", language=language, **options)
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, *["space"] * 5)
+        await settle(pilot)
+        rows = chart_rows(app)
+        axis = next(place for place, row in enumerate(rows) if "-1e+05" in row)
+        assert rows[axis + 1].rstrip().endswith(said), rows  # whole
+        assert "1e+" in rows[axis + 2] and any("┤" in row or "|" in row for row in rows[:axis]), rows
+        if options:
+            assert all(row.isascii() for row in rows[:axis + 3]), rows

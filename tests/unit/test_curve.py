@@ -457,3 +457,28 @@ def test_a_log_weight_axis_shows_as_many_powers_a_side_as_its_room_holds(centre,
         right = [round(math.log10(float(label))) for label in labels[shown + 1:]]
         assert [float(label) for label in labels[:shown]] == [-float(label) for label in labels[:shown:-1]], labels
         assert len(set(np.diff(right))) <= 1, labels  # every k-th decade: evenly spaced, as the axis counts
+
+
+@settings(deadline=None)
+@given(st.sampled_from(["divergence", "multi-weight", "freeze-weight", "several-outputs", "weight-matrix"]),
+       st.sampled_from([-200.0, -3.0, 1.0, 10.0, 100.0]), st.integers(1, 12), st.integers(0, 8))
+@example("divergence", 1.0, 5, 0)  # "-1e+10 -1e+05 -1 1e+05 1e+10": the middle -1 is the goal weight
+@example("weight-matrix", 100.0, 4, 1)  # counted out from the start, 0.1: its bottom, -1.42e+09, off the chart
+def test_a_log_weight_axis_names_its_middle_the_goal_weight_only_where_it_is(name, scale, steps, index):
+    """The help called a log weight axis's middle tick the bottom (the goal weight), and a
+    newcomer never opened it: the frame names the middle where it is the curve's bottom, for
+    the chart to say so, and not where the axis counts out from the start or a frozen
+    weight's first bottom."""
+    from gradstep.core.curve import slice_bottom
+
+    problem = find_lesson(name).problem
+    problem = problem.replace(inputs=tuple(x * scale for x in problem.inputs))
+    index %= problem.size
+    history = History.start(problem).jump(steps)
+    frame = error_vs_weight(history, index, rows=5)
+    middle = frame.x.labels[frame.x.ticks.index(0.0)] if frame.x.log else ""
+    bottom = slice_bottom(history, index)
+    is_bottom = bool(middle) and bottom is not None and float(middle) == pytest.approx(bottom, rel=5e-3, abs=1e-300)
+    assert frame.goal_middle == (middle if is_bottom else ""), (frame.x.labels, bottom, frame.goal_middle)
+    if (name, scale, steps, index) == ("divergence", 1.0, 5, 0):
+        assert frame.goal_middle == "-1"

@@ -123,7 +123,8 @@ class ErrorChart(StatePanel, PlotextPlot):
         """The lines under the chart, where the student looks (one a row, as many as the plot
         can spare: the first first). Where the curve's bottom lies off the chart, where it
         is: the curve runs flat or one way, and its middle tick, which the help calls the
-        bottom, is not. With several weights feeding one output and past points drawn, why
+        bottom, is not; where a log weight axis's middle tick is the bottom, that it is the
+        goal weight (said in the help alone, a student read "-1" as one more tick). With several weights feeding one output and past points drawn, why
         they (o) sit off the curve: they are the errors the log holds, and the curve is the
         error along this weight with the others as they are now, moved since (one weight an
         output, or the error per iteration: every point is on its curve). Else, where an
@@ -134,7 +135,10 @@ class ErrorChart(StatePanel, PlotextPlot):
 
     def _caption_of(self, state: AppState, frame: Frame) -> list[str]:
         """The caption's lines under `frame` (see caption)."""
-        lines = [say(state.language, "chart.bottom_off", bottom=frame.bottom_off)] if frame.bottom_off else []
+        if frame.bottom_off:
+            lines = [say(state.language, "chart.bottom_off", bottom=frame.bottom_off)]
+        else:  # the help calls the middle tick the bottom; a student reads it here
+            lines = [say(state.language, "chart.goal_middle", weight=frame.goal_middle)] if frame.goal_middle else []
         if state.view != ITERATION_VIEW and len(state.session.history.problem.inputs) > 1:
             rows = max(1, self.size.height - PLOT_MARGIN - self._reserved)
             lines += [say(state.language, "chart.trail_then")] if trail_drawn(frame, axis_cells(frame, self.size.width),
