@@ -27,6 +27,7 @@ CLOSING = set("…,.;:?!)]}%").union(*(language.closing for language in LANGUAGE
 OPENING = set("([{").union(*(language.opening for language in LANGUAGES.values()))
 OPERATORS = {"=", "<", ">", "<=", ">=", "->", "→", "+", "-", "x", "×", "/", "*"}  # between operands, spaced
 BREAKS = {"=", "<", ">", "<=", ">=", "->", "→", "+", "-"}  # where a formula too long for a line may break
+ARROWS = {"->", "→"}  # "225 -> 56.25": the figure before one is a value that changes
 RELATIONS = BREAKS - {"+", "-"}  # where it breaks first: "r = 1" / "- alpha x input^2" read as a minus sign
 PRODUCTS = {"x", "×", "/", "*"}  # where a term too long for a line may break
 HANG = "  "  # before a formula's continued line, which begins with its operator
@@ -280,14 +281,17 @@ def _numbered(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, b
     they fit a line: "输出" at a line's end and "2：8.5 × 0.1 ..." on the next read as two
     things, as lessons 9 and 10's "error" did above "3 = (0.10526 - 0.1)^2 = 2.7689e-05".
     A tail word carries the name on by one piece ("row 2 of w": "row 2 of" and "w = ..."
-    read as row 2 of something else)."""
+    read as row 2 of something else). A figure an arrow follows is no name but a value on
+    its way ("the error 225 -> 2.2052e+06"): joined to "error", it made the formula begin
+    with a word of the prose, which left "This step took the" alone on its line."""
     if not NUMBERED or not any(piece in NUMBERED for piece, _ in pieces):
         return pieces
     joined: list[tuple[str, bool]] = []
     wanted: set[str] | None = None  # what may join the name just made: its tail word, then anything
-    for piece, space in pieces:
+    for index, (piece, space) in enumerate(pieces):
         last = joined[-1][0] if joined else ""
-        named = last in NUMBERED and re.match(r"-?\d", piece)
+        changing = index + 1 < len(pieces) and pieces[index + 1][0] in ARROWS  # "error 225 -> ...": a value
+        named = last in NUMBERED and re.match(r"-?\d", piece) and not changing
         carried = wanted is not None and (not wanted or piece in wanted)
         if space and joined and (carried or named) and piece not in OPERATORS \
                 and width(last) + 1 + width(piece) <= columns:
