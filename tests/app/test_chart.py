@@ -289,3 +289,30 @@ async def test_a_log_weight_axis_says_its_middle_tick_is_the_goal_weight(languag
         assert "1e+" in rows[axis + 2] and any("┤" in row or "|" in row for row in rows[:axis]), rows
         if options:
             assert all(row.isascii() for row in rows[:axis + 3]), rows
+
+
+@pytest.mark.parametrize("height", [8, *(pytest.param(height, marks=pytest.mark.slow) for height in (6, 9, 10, 13))])  # more: in CI
+async def test_the_plot_is_laid_on_the_rows_its_caption_leaves_it(height):
+    """The rows the caption takes are the caption's lines: the chart kept a separate count of
+    them, and under 7 rows it wrote a caption line on a plot framed as if it had the row
+    (its error axis laid on 3 rows and drawn on 2). Each height: the plot's rows, its frame,
+    its weight labels and its caption fill the chart, and the error axis is laid on the
+    plot's rows."""
+    from gradstep.core.curve import error_vs_weight
+    from gradstep.tui.app.widgets.chart import FEWEST_PLOT_ROWS, PLOT_MARGIN, axis_cells
+
+    app = app_for("divergence")
+    async with app.run_test(size=SIZE) as pilot:
+        await press_at_once(pilot, *["space"] * 5)
+        chart = app.query_one("#chart")
+        chart.styles.height = height
+        await settle(pilot)
+        state, inside = app.state, chart.size.height  # within the chart's border
+        caption = chart.caption(state).splitlines()
+        plot = chart.draw(state).plain.splitlines()[:inside - len(caption)]
+        rows = sum(1 for line in plot if "┤" in line or line.rstrip().endswith("│") and "┌" not in line)
+        assert rows == inside - PLOT_MARGIN - len(caption), (plot, caption)
+        assert rows >= FEWEST_PLOT_ROWS or not caption, (plot, caption)
+        frame = chart.frame(state)
+        laid = error_vs_weight(state.session.history, 0, rows, axis_cells(frame, chart.size.width))
+        assert frame.y.labels == laid.y.labels and frame.y.ticks == laid.y.ticks, (frame.y.labels, laid.y.labels)

@@ -44,25 +44,38 @@ class ErrorChart(StatePanel, PlotextPlot):
         # An explicit theme: "auto" paints the terminal's own black on black under the ANSI
         # themes. "pro" keeps the terminal's foreground and background, so it reads on any.
         self.theme = "clear" if plain else "pro"
-        self._framed: tuple[tuple, Frame | None] = ((None, None), None)  # (state, size): the title and the picture share it
-        self._reserved = 0  # the chart's last rows the frame left for the caption
+        # (state, size): the frame and the caption's lines under it, which take the chart's last
+        # rows. The title and the picture share it.
+        self._laid: tuple[tuple, tuple[Frame, tuple[str, ...]] | None] = ((None, None), None)
         self._curve: tuple = ()  # what the last picture's curve was drawn from
         self._layers: tuple[str, str] | None = None  # that curve alone, and the empty frame, once it repeats
 
     def frame(self, state: AppState) -> Frame:
         """What to plot for `state`, framed once for the title and the picture both, its error
         axis laid on the rows the plot has (core.curve.row_ticks): the widget's, less the
-        frame's two and the weight labels' one, and the caption's where it has one."""
-        (framed_for, size), frame = self._framed
-        if framed_for is not state or size != self.size or frame is None:
-            rows = self.size.height - PLOT_MARGIN if self.size.height > PLOT_MARGIN + 1 else None
-            frame = self._framed_on(state, rows, self.size.width)
-            lines = len(self._caption_of(state, frame))
-            self._reserved = 0 if rows is None else max(0, min(lines, rows - FEWEST_PLOT_ROWS))
-            if self._reserved and rows is not None:
-                frame = self._framed_on(state, rows - self._reserved, self.size.width)  # the caption takes the chart's last rows
-            self._framed = (state, self.size), frame
-        return frame
+        frame's two and the weight labels' one, and the caption's lines."""
+        return self._laid_out(state)[0]
+
+    def _laid_out(self, state: AppState) -> tuple[Frame, tuple[str, ...]]:
+        """The frame for `state` and the caption's lines under it, once a state and size. The
+        caption takes the chart's last rows, one a line, as many as the plot can spare while it
+        keeps FEWEST_PLOT_ROWS (none from a chart too low for that), and the frame is laid on
+        the rows left: the rows a caption takes are its lines, not a second count of them, which
+        had a line written under a plot framed as if it had that row. A line the frame laid on
+        fewer rows no longer has (its e-notation's figure gone) leaves its row blank."""
+        (laid_for, size), laid = self._laid
+        if laid_for is state and size == self.size and laid is not None:
+            return laid
+        rows = self.size.height - PLOT_MARGIN if self.size.height > PLOT_MARGIN + 1 else None
+        frame = self._framed_on(state, rows, self.size.width)
+        spared = 0 if rows is None else max(0, min(len(self._caption_of(state, frame, rows)), rows - FEWEST_PLOT_ROWS))
+        lines: tuple[str, ...] = ()
+        if rows is not None and spared:
+            frame = self._framed_on(state, rows - spared, self.size.width)
+            found = self._caption_of(state, frame, rows - spared)[:spared]
+            lines = (*found, *[""] * (spared - len(found)))
+        self._laid = (state, self.size), (frame, lines)
+        return frame, lines
 
     @staticmethod
     def _framed_on(state: AppState, rows: int | None, width: int) -> Frame:
@@ -130,17 +143,15 @@ class ErrorChart(StatePanel, PlotextPlot):
         output, or the error per iteration: every point is on its curve). Else, where an
         axis writes a figure in e-notation (1e+06, which a lesson-1 student met with input
         1000), what it means. Nothing that would not fit (a narrow window)."""
-        frame = self.frame(state)
-        return "\n".join(self._caption_of(state, frame)[:self._reserved or 1])
+        return "\n".join(self._laid_out(state)[1])
 
-    def _caption_of(self, state: AppState, frame: Frame) -> list[str]:
-        """The caption's lines under `frame` (see caption)."""
+    def _caption_of(self, state: AppState, frame: Frame, rows: int) -> list[str]:
+        """The caption's lines under `frame`, a plot of `rows` rows (see caption)."""
         if frame.bottom_off:
             lines = [say(state.language, "chart.bottom_off", bottom=frame.bottom_off)]
         else:  # the help calls the middle tick the bottom; a student reads it here
             lines = [say(state.language, "chart.goal_middle", weight=frame.goal_middle)] if frame.goal_middle else []
         if state.view != ITERATION_VIEW and len(state.session.history.problem.inputs) > 1:
-            rows = max(1, self.size.height - PLOT_MARGIN - self._reserved)
             lines += [say(state.language, "chart.trail_then")] if trail_drawn(frame, axis_cells(frame, self.size.width),
                                                                                rows) else []
         else:
@@ -164,10 +175,10 @@ class ErrorChart(StatePanel, PlotextPlot):
         differs from the empty frame shows it, any other the curve's. That is plotext's
         own rule (a marker replaces what is under it), so the picture is the same.
         """
-        frame = self.frame(state)
+        frame, lines = self._laid_out(state)
         caption = self.caption(state)
         width, height = self.size
-        size = (width, height - max(self._reserved, len(caption.splitlines())))  # the plot's, above its caption
+        size = (width, height - len(lines))  # the plot's, above its caption
         curve = (frame.curve_x.tobytes(), frame.curve_y.tobytes(), frame.x.limits, frame.x.ticks, frame.x.labels,
                  frame.y.limits, frame.y.ticks, frame.y.labels, size, self.app.theme)
         if curve != self._curve:
