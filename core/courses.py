@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .lesson_files import close_match, lesson_from_text, load_lesson_file
 from .lessons import Lesson, LessonError
+from .problem import Problem
 from .outside import clean
 
 COURSE_FOLDER = Path(__file__).with_name("course")  # package data, installed as plain files
@@ -58,6 +59,14 @@ def course_names() -> tuple[str, ...]:
     wanted, this reads no lesson: the course parsed is some 60 KB held for the session, in
     every student's process (tests/unit/test_lessons.py holds each file to its lesson's name)."""
     return tuple(path.stem.split("-", 1)[-1] for path in _course_paths())
+
+
+@cache
+def course_problem(name: str) -> Problem | None:
+    """Course lesson `name`'s own starting problem, the one its words were written for
+    (None: no such lesson): flags such as --frozen start a lesson on other numbers, and
+    its words ("Weight 1 is frozen") stay those of its own."""
+    return next((lesson.problem for lesson in course() if lesson.name == name), None)
 
 
 def first_lesson() -> Lesson:

@@ -20,7 +20,7 @@ from types import MappingProxyType
 
 from ...core import analysis
 from ...core.analysis import Regime
-from ...core.courses import course_names
+from ...core.courses import course_names, course_problem
 from ...core.history import History
 from ...core.journal import Words
 from ...core.lessons import Lesson
@@ -383,9 +383,13 @@ def notice(lesson: Lesson, history: History, language: str) -> str:
 
 
 def _refrozen(lesson: Lesson, history: History) -> bool:
-    """Whether the student froze or unfroze weights (z, the editor) since the lesson began:
-    its words about which weight is frozen no longer hold."""
-    return history.problem.frozen != lesson.problem.frozen and history.problem.method == lesson.problem.method
+    """Whether other weights are frozen than the lesson's words were written for (z, the
+    editor, or --frozen at the start): its words about which weight is frozen no longer
+    hold. A course lesson's words are its own problem's, though the flags changed the one
+    it started on: `--lesson freeze-weight --frozen 2` read "Weight 1 is frozen" beside w2*."""
+    own = course_problem(lesson.name) if lesson.source == "course" else None
+    frozen = (lesson.problem if own is None else own).frozen
+    return history.problem.frozen != frozen and history.problem.method == lesson.problem.method
 
 
 def _frozen_now(problem: Problem, language: str) -> str:
