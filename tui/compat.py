@@ -86,6 +86,23 @@ class CrashHooks:
         self._exit_renderables.clear()  # type: ignore[attr-defined]
 
 
+# -- Rich's measured widths ----------------------------------------------------------------
+
+
+def forget_measured_widths(most: int) -> None:
+    """Empty Rich's cache of measured string widths once it holds more than `most`.
+
+    Rich keeps the width of the last 4,096 strings it measured (rich.cells.cached_cell_len,
+    an lru_cache with no public size): every figure a step changes is a string it never
+    measures again, so after 200 steps a lesson's process held some 1,600 of them, 300 KB
+    that the smallest Textual app on the same stack does not hold, in every student's
+    process on a classroom machine."""
+    from rich.cells import cached_cell_len
+
+    if cached_cell_len.cache_info().currsize > most:
+        cached_cell_len.cache_clear()
+
+
 # -- plotext and textual-plotext -----------------------------------------------------------
 
 

@@ -12,6 +12,7 @@ from textual import events
 from textual.app import App
 from textual.driver import Driver
 from textual.drivers.linux_driver import LinuxDriver
+from rich.cells import cached_cell_len, cell_len
 from textual_plotext import PlotextPlot
 
 from gradstep.tui import compat
@@ -120,3 +121,18 @@ def test_the_help_formatter_hooks_flags_py_overrides_keep_their_signatures():
              "_format_usage": ["self", "usage", "actions", "groups", "prefix"]}
     for name, parameters in hooks.items():
         assert list(inspect.signature(getattr(argparse.HelpFormatter, name)).parameters) == parameters, name
+
+
+def test_rich_s_measured_widths_are_forgotten_past_a_number():
+    """Rich still measures through the cache the driver empties, and emptying it is all
+    that is done (driver.py): widths are measured again, the same."""
+    cached_cell_len.cache_clear()
+    for number in range(100):
+        assert cell_len(f"weight {number}") == len(f"weight {number}")
+    assert cached_cell_len.cache_info().currsize == 100
+    compat.forget_measured_widths(100)
+    assert cached_cell_len.cache_info().currsize == 100  # not more than 100 yet: kept
+    cell_len("weight 100")
+    compat.forget_measured_widths(100)
+    assert cached_cell_len.cache_info().currsize == 0
+    assert cell_len("权重 100") == 8

@@ -162,7 +162,8 @@ async def test_a_step_sends_only_what_it_changed():
     what is sent paints the screen the App shows.
 
     The frames Textual hands its driver, through gradstep's driver (a headless App draws none)."""
-    from gradstep.tui.app.driver import gradsteps_driver
+    from gradstep.tui.app.driver import MOST_MEASURED, gradsteps_driver
+    from rich.cells import cached_cell_len, cell_len
     from textual._compositor import CompositorUpdate
     from textual.drivers.headless_driver import HeadlessDriver
 
@@ -191,8 +192,11 @@ async def test_a_step_sends_only_what_it_changed():
             await settle(pilot)
         given.clear()
         sent = len(written)
+        for number in range(MOST_MEASURED + 1):  # Rich holds more measured widths than a screen needs
+            cell_len(f"weight {number}")
         await pilot.press("space")
         await settle(pilot)
+        assert cached_cell_len.cache_info().currsize < MOST_MEASURED  # the frame's write let them go
         step = "".join(written[sent:])
         (shown, _), text = screen("".join(written)), screen_text(app).splitlines()
         assert len(shown) == SIZE[0] * SIZE[1]  # every cell written, from the first screen on

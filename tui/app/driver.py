@@ -4,6 +4,9 @@
   what the terminal already shows. A resize makes it forget what that is: a terminal
   reflows or clears its cells when it is resized, and Textual then paints them all again.
   So does Ctrl-L, for a terminal something else wrote on (a `wall` message, a background job).
+- After each frame it empties Rich's cache of measured widths, once that holds more
+  strings than a screen has lines of text in its panels (MOST_MEASURED): each step's
+  figures are strings measured once, and kept, they cost every student's process.
 - Its input thread ends at the end of input, or an error reading it, and tells the App
   (`input_end`): a terminal that went away without a SIGHUP.
 - What it reads reaches the App in batches. Textual's driver posts every event from its
@@ -20,9 +23,11 @@ import threading
 from textual.driver import Driver
 from textual.message import Message
 
-from ..compat import driver_app, driver_loop
+from ..compat import driver_app, driver_loop, forget_measured_widths
 from .input_end import reading_to_the_end
 from .output import Cells
+
+MOST_MEASURED = 512  # strings whose widths Rich keeps; a screen's text, a few hundred, fits
 
 
 def gradsteps_driver(textuals: type[Driver]) -> type[Driver]:
@@ -43,6 +48,7 @@ def gradsteps_driver(textuals: type[Driver]) -> type[Driver]:
                 self._cells.forget(tuple(size))
                 self._written_at = size
             super().write(self._cells.rewrite(data))
+            forget_measured_widths(MOST_MEASURED)
 
         def forget_screen(self) -> None:
             """Something else wrote on the terminal (Ctrl-L): what it shows is not known, so
