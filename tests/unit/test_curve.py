@@ -396,14 +396,15 @@ def test_a_frozen_weights_axis_is_ticked_evenly_in_its_scale(steps):
     assert np.allclose(np.diff(frame.x.ticks) / np.diff(values), (frame.x.ticks[1] - frame.x.ticks[0]) / (values[1] - values[0]))
 
 
-def _most_that_fit(centre: float, inner: float, edge: float, decades: int, cells: int) -> int:
+def _most_that_fit(centre: float, inner: float, edge: float, decades: int, cells: int, slack: float) -> int:
     """The most signed powers of ten a side of a log weight axis (its middle `centre`, its
     straight core `inner` wide, `decades` across its half, `edge` its half-width) whose
     labels fit on `cells` columns with a blank beside each: every k-th decade for one k, the
     same on both sides, on the log part of the axis (ten times past the middle and `inner`).
     Counted by trying every such set, each label centred on its place as plotext writes it,
     the outermost moved back inside where it would pass the frame's column (on the left,
-    the frame's and 4 under the error labels)."""
+    the frame's and 4 under the error labels). A blank `slack` narrower or wider: at a tie
+    the last bit of a logarithm decides."""
     from gradstep.core.numbers import readable
 
     def place(value: float) -> float:  # columns from the middle, as the axis's docstring defines its scale
@@ -428,7 +429,7 @@ def _most_that_fit(centre: float, inner: float, edge: float, decades: int, cells
                     near = [abs(place(side * 10.0**e)) - w / 2 for e, w in zip(chosen, widths)]  # outermost first
                     near[0] = min(near[0], half + spill - widths[0])
                     far_in = [n + w for n, w in zip(near[1:], widths[1:])] + [first]  # the far edge of what is inward
-                    fits &= all(n >= f + 1 for n, f in zip(near, far_in))
+                    fits &= all(n >= f + 1 - slack for n, f in zip(near, far_in))
                 if fits:
                     best = count
     return best
@@ -438,6 +439,7 @@ def _most_that_fit(centre: float, inner: float, edge: float, decades: int, cells
 @given(centre=st.sampled_from([0.0, -1.0, 0.333, -16.7, 0.415, -1790.0, 5.0, 1.42e9]),
        inner=st.floats(0.01, 1e4), spread=st.integers(3, 60), cells=st.integers(30, 120))
 @example(centre=-0.1, inner=0.8, spread=10, cells=32)  # lesson 1 x 10: "-1e+09 -0.1 1e+09", room for 1e+05 between
+@example(centre=-0.1, inner=0.012983769559602431, spread=24, cells=71)  # a tie: 5 a side just fit
 def test_a_log_weight_axis_shows_as_many_powers_a_side_as_its_room_holds(centre, inner, spread, cells):
     """At 80 columns 1,230 of 2,027 log weight axes over the course's lessons (edited inputs,
     goals, alphas) showed one power of ten each side of the middle: the ticks were chosen for
@@ -449,9 +451,9 @@ def test_a_log_weight_axis_shows_as_many_powers_a_side_as_its_room_holds(centre,
     stretched = _log_weight_axis(centre, inner * 10.0**spread, offsets, cells)
     decades = max(1, math.ceil(spread + 0.05))
     edge = inner * (10.0 ** decades - 1)
-    most = _most_that_fit(centre, inner, edge, decades, cells)
+    fewest, most = (_most_that_fit(centre, inner, edge, decades, cells, slack) for slack in (-1e-9, 1e-9))
     shown = 0 if stretched is None else (len(stretched[0].ticks) - 1) // 2
-    assert shown == most, (stretched and stretched[0].labels, most)
+    assert fewest <= shown <= most, (stretched and stretched[0].labels, fewest, most)
     if shown:
         labels = stretched[0].labels
         right = [round(math.log10(float(label))) for label in labels[shown + 1:]]
