@@ -82,3 +82,19 @@ async def test_a_key_read_with_the_one_that_closes_a_screen_acts_on_the_lesson(o
         await settle(pilot)
         assert app.screen is app.screen_stack[0]
         assert same_state(app.state.session.history, History.start(find_lesson("alpha").problem).jump(1))
+
+
+@pytest.mark.slow  # a memory guard beside the everyday tests of what the panels paint: in CI
+async def test_a_panel_keeps_its_picture_as_segments_not_strips():
+    """A Strip carries seven caches that Textual fills as it paints; a panel keeps its rows'
+    segments and makes each Strip as Textual asks (panel.py), so a student's process holds
+    no second copy of every painted line with its caches."""
+    from gradstep.tui.app.widgets.panel import StatePanel
+    from textual.strip import Strip
+
+    app = app_for("alpha")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")
+        await settle(pilot)
+        held = [row for panel in app.query(StatePanel) for row in panel._lines]
+        assert held and not any(isinstance(row, Strip) for row in held)

@@ -31,7 +31,7 @@ class StatePanel(Widget):
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
         self.state: AppState | None = None  # the App's state, handed down by show()
-        self._lines: list[Strip] = []  # the picture on screen (or marked for repainting), a strip a row
+        self._lines: list[list[Segment]] = []  # the picture on screen (or marked for repainting), a row's segments a row
         self._drawn_at = Size(0, 0)  # the size _lines were drawn at; any other means draw afresh
         self._behind = False  # the state changed since _lines were drawn; a catch-up is on its way
         self._drawn_from: object = None  # what drawn_from() said of the state _lines show
@@ -69,16 +69,21 @@ class StatePanel(Widget):
             if y >= len(old) or y >= len(new) or old[y] != new[y]:
                 self.refresh(Region(0, y, self.size.width, 1))
 
-    def _draw_lines(self, state: AppState) -> list[Strip]:
-        """`draw(state)` as strips at the widget's size, kept as the picture on screen."""
+    def _draw_lines(self, state: AppState) -> list[list[Segment]]:
+        """`draw(state)` at the widget's size, kept as the picture on screen: a row's segments,
+        not its Strip. A Strip carries seven caches of its own (crops, styles, ...), which
+        Textual fills as it paints: the panels' fifty, kept, made a lesson's process some
+        0.2 MB larger, in every student's process, beside the painted lines Textual keeps
+        itself. render_line makes each Strip when Textual asks for it."""
         width, height = self.size
         drawing = self.draw(state)
         lines = lines_of(drawing)
         if lines is not None and all(line.cell_len <= width for line in lines):
-            self._lines = self._fitted_strips(lines[:height])
+            strips = self._fitted_strips(lines[:height])
         else:
             visual = visualize(self, drawing, markup=False)
-            self._lines = Visual.to_strips(self, visual, width, height, self.visual_style)
+            strips = Visual.to_strips(self, visual, width, height, self.visual_style)
+        self._lines = [list(strip) for strip in strips]
         self._drawn_at, self._drawn_from = self.size, self.drawn_from(state)
         return self._lines
 
@@ -103,7 +108,7 @@ class StatePanel(Widget):
         if self._drawn_at != self.size and self.state is not None:
             self._draw_lines(self.state)
         if y < len(self._lines):
-            return self._lines[y]
+            return Strip(self._lines[y])
         return Strip.blank(self.size.width, self.visual_style.rich_style)
 
     def drawn_from(self, state: AppState) -> object:
