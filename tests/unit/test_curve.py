@@ -416,6 +416,9 @@ def _most_that_fit(centre: float, inner: float, edge: float, decades: int, cells
     label = readable(centre, 3) if not 1e-4 <= abs(float(f"{centre:.3g}")) < 1e6 else np.format_float_positional(
         float(f"{centre:.3g}"), trim="-")
     half = (cells - 1) / 2
+    sides = ((1, 1, len(label) - len(label) // 2), (-1, 4, len(label) // 2))
+    width = {(side, e): len(readable(side * 10.0**e, whole=False)) for side, _, _ in sides for e in powers}
+    at = {(side, e): abs(place(side * 10.0**e)) for side, _, _ in sides for e in powers}
     best = 0
     for stride in range(1, len(powers) + 1):
         for top in powers:
@@ -424,14 +427,15 @@ def _most_that_fit(centre: float, inner: float, edge: float, decades: int, cells
                 if chosen[-1] < powers[0]:
                     break
                 fits = True
-                for side, spill, first in ((1, 1, len(label) - len(label) // 2), (-1, 4, len(label) // 2)):
-                    widths = [len(readable(side * 10.0**e, whole=False)) for e in chosen]
-                    near = [abs(place(side * 10.0**e)) - w / 2 for e, w in zip(chosen, widths)]  # outermost first
+                for side, spill, first in sides:
+                    widths = [width[side, e] for e in chosen]
+                    near = [at[side, e] - w / 2 for e, w in zip(chosen, widths)]  # outermost first
                     near[0] = min(near[0], half + spill - widths[0])
                     far_in = [n + w for n, w in zip(near[1:], widths[1:])] + [first]  # the far edge of what is inward
                     fits &= all(n >= f + 1 - slack for n, f in zip(near, far_in))
-                if fits:
-                    best = count
+                if not fits:
+                    break  # one more inward only adds to what already does not fit
+                best = count
     return best
 
 
