@@ -67,27 +67,30 @@ class ErrorChart(StatePanel, PlotextPlot):
         if laid_for is state and size == self.size and laid is not None:
             return laid
         rows = self.size.height - PLOT_MARGIN if self.size.height > PLOT_MARGIN + 1 else None
-        frame = self._framed_on(state, rows, self.size.width)
+        cells = axis_cells(laid[0], self.size.width) if laid is not None else 0
+        frame = self._framed_on(state, rows, self.size.width, cells if cells > 0 else AXIS_CELLS)
         spared = 0 if rows is None else max(0, min(len(self._caption_of(state, frame, rows)), rows - FEWEST_PLOT_ROWS))
         lines: tuple[str, ...] = ()
         if rows is not None and spared:
-            frame = self._framed_on(state, rows - spared, self.size.width)
+            frame = self._framed_on(state, rows - spared, self.size.width, max(1, axis_cells(frame, self.size.width)))
             found = self._caption_of(state, frame, rows - spared)[:spared]
             lines = (*found, *[""] * (spared - len(found)))
         self._laid = (state, self.size), (frame, lines)
         return frame, lines
 
     @staticmethod
-    def _framed_on(state: AppState, rows: int | None, width: int) -> Frame:
+    def _framed_on(state: AppState, rows: int | None, width: int, cells: int) -> Frame:
         """The frame on `rows` rows; a log weight axis's powers of ten chosen for the columns
-        its axis has at `width` (those beside the error labels), where the room may hold more."""
+        its axis has at `width` (those beside the error labels), where the room may hold more.
+        `cells` is a guess at them (the last frame's): the error labels, which decide them, do
+        not depend on them, so a wrong guess is framed once more, with the right one."""
         history = state.session.history
         if state.view == ITERATION_VIEW:
             return error_vs_iteration(history, state.output, rows)
-        frame = error_vs_weight(history, state.followed, rows)
-        cells = axis_cells(frame, width)
-        if frame.x.log and cells > 0 and cells != AXIS_CELLS:  # the error labels do not depend on it
-            frame = error_vs_weight(history, state.followed, rows, cells)
+        frame = error_vs_weight(history, state.followed, rows, cells)
+        found = axis_cells(frame, width)
+        if found != cells and found > 0:  # a guess too narrow may have made the axis a straight one
+            frame = error_vs_weight(history, state.followed, rows, found)
         return frame
 
     def title(self, state: AppState) -> str:
