@@ -1,7 +1,9 @@
 """The language records: one place registers a language, and what differs between languages
 is asked of its record (language.py), never of its code."""
 
+import os
 import tomllib
+from pathlib import Path
 
 import pytest
 from gradstep.core import lessons
@@ -88,3 +90,14 @@ def test_each_sentence_read_alone_is_the_one_the_whole_file_gives(code):
     whole.pop("argparse", None)
     alone: Sentences = read.__wrapped__(code)[0]  # uncached, as a fresh session reads it
     assert {key: alone[key] for key in whole} == whole
+
+
+@pytest.mark.skipif(not Path("/proc/self/maps").exists(), reason="Linux's list of a process's mappings")
+def test_a_language_s_file_is_mapped_for_the_machine_to_share():
+    """A session reads its sentences from its language's file mapped, not copied: the pages
+    are the system's file cache, one copy for every student's process on the machine."""
+    from gradstep.tui.words.catalogue import read
+
+    sentences, _ = read.__wrapped__("zh")  # uncached, as a fresh session reads it
+    assert sentences["key.quit"]
+    assert os.path.realpath(FOLDER / "zh.toml") in Path("/proc/self/maps").read_text()
