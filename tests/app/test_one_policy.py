@@ -11,6 +11,7 @@ some keys locked, and compares at every state on the way.
 
 import dataclasses
 import io
+import re
 
 import pytest
 from gradstep.core.controller import moves
@@ -103,8 +104,8 @@ def telling() -> dict[str, tuple[Session, bool, int]]:
 
 
 def line_mode_says(session: Session, predicting: bool, command: str, language: str) -> str | None:
-    """What line mode says to `command` typed in this state if it refuses it (its words, with
-    no whitespace, as the app's are compared); None if it does it. A guess, if one is asked, is skipped with Enter; the input
+    """What line mode says to `command` typed in this state if it refuses it (its words
+    unwrapped, as the app's are compared); None if it does it. A guess, if one is asked, is skipped with Enter; the input
     ends at the next command's prompt."""
     out = io.StringIO()
     lines = Lines(session, language, io.StringIO(command + "\n\n"), out, lambda changed: None, course())
@@ -119,9 +120,17 @@ def line_mode_says(session: Session, predicting: bool, command: str, language: s
     lines.run()
     if lines.session is not session or lines.predicting != predicting:
         return None
-    # After the command's prompt, unwrapped: a Chinese line breaks between two characters
-    # ("第 3 课" / "学"), where joining the lines with a space would put one that is not there.
-    return "".join(out.getvalue().split("> ")[-1].split())
+    return unwrapped(out.getvalue().split("> ")[-1])  # after the command's prompt
+
+
+def unwrapped(text: str) -> str:
+    """`text`'s lines as one line: the words a space apart, as wrapping found them, but two
+    Chinese characters a line broke between ("第 3 课" / "学") joined, as they were written.
+    So words that differ only in their spacing still differ."""
+    return BETWEEN_CHINESE.sub("", " ".join(text.split()))
+
+
+BETWEEN_CHINESE = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])")
 
 
 def differences(app: GradstepApp, name: str, session: Session, predicting: bool, followed: int,
@@ -133,7 +142,7 @@ def differences(app: GradstepApp, name: str, session: Session, predicting: bool,
         enabled = app.check_action(action, parameters)
         app_says = app.why_not(action, parameters)
         assert (enabled is None) == (app_says is not None), (name, action, enabled, app_says)
-        app_says = app_says and "".join(app_says.split())
+        app_says = app_says and unwrapped(app_says)
         command = command.format(weight=followed + 1)
         lines_say = line_mode_says(session, predicting, command, language)
         if app_says != lines_say:
