@@ -294,3 +294,32 @@ def test_a_numbered_name_keeps_its_figure_at_any_width(before, word, index, afte
     lines = wrap(" ".join([*before, word, str(index), *after]), columns)
     assert not any(re.search(rf"(^|\s){word}$", line) and re.match(rf"\s*{index}\b", following)
                    for line, following in zip(lines, lines[1:])), lines
+
+
+EQUATION = re.compile(r"^[^(（ ][^=]*? (=|~=|≈) ")  # a worked line: what it works out, then = or ~=
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("name", ["error-curve", "multi-weight", "freeze-weight", "several-outputs", "weight-matrix"])
+def test_every_continued_line_of_a_worked_equation_hangs_and_every_equation_starts_flush(name, language):
+    """Lessons 4, 7, 9 and 10 at 80x24: "= -0.20625" was indented under "weight_delta =
+    (-0.4125) x 0.5", but "~= 0.29531" went on flush left under "weight_delta = (-0.59063) x
+    (-0.5)" (~= was no operator), and "= [0.1 0.2 -0.1] - 0.01 x weight_delta" under "weights"
+    fitted the line only flush (measured without its indent): each read as a new equation."""
+    from gradstep.core.courses import find_lesson
+    from gradstep.core.history import History
+    from gradstep.tui.words.worked import worked_step
+
+    lesson = find_lesson(name)
+    start = History.start(lesson.problem)
+    for steps in range(1, 7):
+        history = start.jump(steps)
+        for output in range(lesson.problem.outputs):
+            equations = [line for line in worked_step(history, language, output) if EQUATION.match(line)]
+            assert equations
+            for columns in range(38, 61):  # the worked step's width at 80 columns and wider
+                for paragraph in equations:
+                    lines = wrap(paragraph, columns)
+                    assert not lines[0].startswith(" "), (columns, lines)
+                    assert all(line.startswith(breaker.HANG) and line[len(breaker.HANG)] != " "
+                               for line in lines[1:]), (columns, lines)

@@ -22,6 +22,7 @@ from ...core.problem import MEASURE, Problem
 from ...core.rules import GradientStep, HotColdStep, MeasureStep, OutputsStep, as_arrays, output_record, predict
 from .figures import adds_up, number, r_value, vector, written
 from .say import say
+from .wrap import Equation
 
 ROUNDING_DUST = 1e-9  # a weight this small beside the step is 0 but for float rounding
 ROUNDING_ULPS = 4  # a prediction this many float spacings from the goal is off by rounding alone
@@ -52,7 +53,7 @@ def _worked_lines(history: History, language: str, output: int | None) -> list[s
         lines += _worked(problem.output_problem(shown), output_record(step, shown), language, row=shown)
     errors = " + ".join(readable(e) for e in step.errors)
     equals = _sign(_sum_adds_up(step), language)
-    return lines + [say(language, "worked.error_sum", errors=errors, value=readable(step.error), equals=equals)]
+    return lines + [Equation(say(language, "worked.error_sum", errors=errors, value=readable(step.error), equals=equals))]
 
 
 def _about_noted(lines: list[str], language: str, first: int) -> list[str]:
@@ -125,8 +126,9 @@ def _worked(problem: Problem, step, language: str, row: int | None = None) -> li
     error = "worked.error" if row is None else "worked.output_error"
     sums = _adding_up(problem, step)  # each line's "=" or "~="
     lines = [_prediction_line(problem, step, language, _sign(sums[0], language), headed=row is not None),
-             say(language, error, prediction=readable(step.prediction), goal=number(goal),
-                 value=readable(step.error), output=None if row is None else row + 1, equals=_sign(sums[1], language))]
+             Equation(say(language, error, prediction=readable(step.prediction), goal=number(goal),
+                          value=readable(step.error), output=None if row is None else row + 1,
+                          equals=_sign(sums[1], language)))]
     if _looks_equal(step.prediction, goal):
         key = "worked.rounding" if rounding_miss(problem, step) else "worked.not_yet"
         if key == "worked.rounding" and row is None and _rounding_keeps(problem, step):
@@ -228,10 +230,11 @@ def _prediction_line(problem: Problem, step, language: str, equals: str, headed:
     times = say(language, "sign.times")
     terms = " + ".join(f"{number(x)}{times}{number(w)}" for x, w in zip(problem.inputs, step.weights))
     if problem.method == MEASURE:  # nothing steps: the measurements are counted, from 1
-        return say(language, "worked.prediction.measure", count=step.iteration + 1, terms=terms,
-                   value=readable(step.prediction), equals=equals)
-    return say(language, "worked.prediction.headed" if headed else "worked.prediction", iteration=step.iteration,
-               next=step.iteration + 1, terms=terms, value=readable(step.prediction), equals=equals)
+        return Equation(say(language, "worked.prediction.measure", count=step.iteration + 1, terms=terms,
+                            value=readable(step.prediction), equals=equals))
+    return Equation(say(language, "worked.prediction.headed" if headed else "worked.prediction",
+                        iteration=step.iteration, next=step.iteration + 1, terms=terms,
+                        value=readable(step.prediction), equals=equals))
 
 
 def _gradient_lines(problem: Problem, step: GradientStep, language: str, sums: list[bool],
@@ -240,8 +243,8 @@ def _gradient_lines(problem: Problem, step: GradientStep, language: str, sums: l
     goal, alpha = problem.goals[0], problem.alpha
     equals = {line: _sign(sums[line], language) for line in (2, 3, 4)}
     about = "" if sums[3] else say(language, "sign.about").lstrip()  # "but 0 for frozen w1: ~= [...]"
-    delta = say(language, "worked.delta", prediction=readable(step.prediction), goal=number(goal),
-                value=readable(step.delta), equals=equals[2])
+    delta = Equation(say(language, "worked.delta", prediction=readable(step.prediction), goal=number(goal),
+                         value=readable(step.delta), equals=equals[2]))
     inputs = problem.inputs
     # A frozen weight's weight_delta is set to 0 in the same line that works the others out:
     # shown as delta x input, it would contradict the lesson's "set to 0" until a later
@@ -257,22 +260,22 @@ def _gradient_lines(problem: Problem, step: GradientStep, language: str, sums: l
     if problem.size == 1:
         return [
             delta,
-            say(language, weight_delta_key, delta=number(step.delta), input=number(inputs[0]),
-                value=readable(step.weight_delta[0]), weights=frozen, equals=equals[3], about=about),
+            Equation(say(language, weight_delta_key, delta=number(step.delta), input=number(inputs[0]),
+                         value=readable(step.weight_delta[0]), weights=frozen, equals=equals[3], about=about)),
             *([say(language, "worked.frozen", weights=frozen)] if frozen else []),
-            say(language, "worked.weight" if row is None else "worked.weight.named", name=name(0),
-                weight=readable(step.weights[0]), alpha=readable(alpha),
-                weight_delta=number(step.weight_delta[0]), value=readable(step.weights_after[0]), equals=equals[4]),
+            Equation(say(language, "worked.weight" if row is None else "worked.weight.named", name=name(0),
+                         weight=readable(step.weights[0]), alpha=readable(alpha), weight_delta=number(step.weight_delta[0]),
+                         value=readable(step.weights_after[0]), equals=equals[4])),
             *_which_way(inputs[0], step, language),
         ]
     silent = [name(i) for i, x in enumerate(inputs) if x == 0]  # "w2" in a matrix read as row 2
     lines = [
         delta,
-        say(language, weight_delta_key, delta=number(step.delta), input=vector(inputs, language),
-            value=vector(step.weight_delta, language), weights=frozen, equals=equals[3], about=about),
-        say(language, "worked.weights" if row is None else "worked.weights.row",  # named as the panel's row
-            row=say(language, "weights_row", row=(row or 0) + 1), weights=vector(step.weights, language),
-            alpha=readable(alpha), value=vector(step.weights_after, language), equals=equals[4]),
+        Equation(say(language, weight_delta_key, delta=number(step.delta), input=vector(inputs, language),
+                     value=vector(step.weight_delta, language), weights=frozen, equals=equals[3], about=about)),
+        Equation(say(language, "worked.weights" if row is None else "worked.weights.row",  # named as the panel's row
+                     row=say(language, "weights_row", row=(row or 0) + 1), weights=vector(step.weights, language),
+                     alpha=readable(alpha), value=vector(step.weights_after, language), equals=equals[4])),
         *([say(language, "worked.no_signal.some", names=say(language, "sep.list").join(silent))] if silent else []),
     ]
     if frozen:  # why it is 0, after the line that shows it

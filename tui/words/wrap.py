@@ -25,8 +25,9 @@ from .language import LANGUAGES
 # Each language's own marks (language.py) besides ASCII's.
 CLOSING = set("…,.;:?!)]}%").union(*(language.closing for language in LANGUAGES.values()))
 OPENING = set("([{").union(*(language.opening for language in LANGUAGES.values()))
-OPERATORS = {"=", "<", ">", "<=", ">=", "->", "→", "+", "-", "x", "×", "/", "*"}  # between operands, spaced
-BREAKS = {"=", "<", ">", "<=", ">=", "->", "→", "+", "-"}  # where a formula too long for a line may break
+ABOUT = {"~=", "≈"}  # approximately equal (the languages' sign.about): a relation as = is, where it may break as = does
+OPERATORS = {"=", "<", ">", "<=", ">=", "->", "→", "+", "-", "x", "×", "/", "*"} | ABOUT  # between operands, spaced
+BREAKS = {"=", "<", ">", "<=", ">=", "->", "→", "+", "-"} | ABOUT  # where a formula too long for a line may break
 ARROWS = {"->", "→"}  # "225 -> 56.25": the figure before one is a value that changes
 RELATIONS = BREAKS - {"+", "-"}  # where it breaks first: "r = 1" / "- alpha x input^2" read as a minus sign
 PRODUCTS = {"x", "×", "/", "*"}  # where a term too long for a line may break
@@ -51,6 +52,12 @@ def labelled(label: str, formula: str, spaced: bool) -> Labelled:
     return piece
 
 
+class Equation(str):
+    """A line that is one equation from its first word ("weight_delta = ... , set to 0 for
+    frozen w1: [0 ...]", the worked step's lines): every line it continues on hangs, prose
+    inside it too, so that only a new equation starts at the margin."""
+
+
 def width(text: str) -> int:
     """Terminal cells `text` takes: two for each East Asian wide or full-width character."""
     if text.isascii():  # no character of ASCII is wide: the common case, at once
@@ -65,13 +72,14 @@ def is_cjk(char: str) -> bool:
 def wrap(text: str, columns: int) -> list[str]:
     """`text` as lines of at most `columns` cells; its own newlines start new lines.
 
-    A unit wider than a whole line (a very long number) is cut where it must be.
+    A unit wider than a whole line (a very long number) is cut where it must be. An
+    Equation's continued lines all hang.
     """
-    return list(_wrapped(text, columns))
+    return list(_wrapped(str(text), columns, isinstance(text, Equation)))
 
 
 @lru_cache(maxsize=64)
-def _wrapped(text: str, columns: int) -> tuple[str, ...]:
+def _wrapped(text: str, columns: int, equation: bool = False) -> tuple[str, ...]:
     """wrap's lines, kept: the panels are drawn again at every step, and a lesson's words
     (up to a whole lesson file of them) are the same from one step to the next."""
     lines: list[str] = []
@@ -79,7 +87,7 @@ def _wrapped(text: str, columns: int) -> tuple[str, ...]:
         if _as_it_is(paragraph, columns):
             lines.append(paragraph)
         else:
-            lines += _wrap_paragraph(paragraph, max(1, columns))
+            lines += _wrap_paragraph(paragraph, max(1, columns), equation)
     return tuple(lines)
 
 
@@ -134,13 +142,13 @@ def end_of(text: str, columns: int, mark: str = "…") -> str:
     return mark + kept
 
 
-def _wrap_paragraph(paragraph: str, columns: int) -> list[str]:
+def _wrap_paragraph(paragraph: str, columns: int, equation: bool = False) -> list[str]:
     """Each piece measured once and each line's width kept as it fills: the time grows with
     the text, however long a lesson file makes it."""
     rows: list[list[tuple[str, bool]]] = [[]]
     used = 0  # cells taken on the last row
-    hanging = False  # a formula's continued line was indented: the lines after it keep the indent
-    for unit, space_before in _units(paragraph, columns):
+    hanging = equation  # a formula's continued line was indented: the lines after it keep the indent
+    for unit, space_before in _units(paragraph, columns, equation):
         cells = len(unit) if unit.isascii() else width(unit)
         gap = 1 if space_before and rows[-1] else 0
         if used + gap + cells <= columns:
@@ -149,17 +157,23 @@ def _wrap_paragraph(paragraph: str, columns: int) -> list[str]:
             continue
         if isinstance(unit, Labelled) and rows[-1]:  # its label ends this line, its formula begins the next
             label = unit[:len(unit) - len(unit.formula)].rstrip()
-            if used + gap + width(label) <= columns and width(unit.formula) <= columns:
+            formula = HANG + unit.formula if hanging and width(HANG + unit.formula) <= columns else unit.formula
+            if used + gap + width(label) <= columns and width(formula) <= columns:
                 rows[-1].append((label, space_before))
-                rows.append([(unit.formula, unit.spaced)])
-                used = width(unit.formula)
+                rows.append([(formula, unit.spaced)])
+                used = width(formula)
                 continue
         if unit.startswith("- ") and _minus_ends_the_line(rows, used, columns):  # "  - 0.01 x" reads as a bullet
             unit, cells = unit[2:], cells - 2
             hanging = True
             if len(HANG) + cells <= columns:
                 unit, cells = HANG + unit, cells + len(HANG)
-        elif (_continues(unit) or hanging) and len(HANG) + cells <= columns:  # "  + 0.65 x (-1776.7)"
+        elif hanging and rows[-1] and len(HANG) + cells > columns >= cells and "," in unit:  # "[-0.0002,-1.5e-05,...]"
+            *heads, unit = _at_commas(unit, columns - len(HANG))
+            rows += [[(HANG + head, space_before)] for head in heads]
+            unit = HANG + unit
+            cells = width(unit)
+        elif (_continues(unit) or hanging) and rows[-1] and len(HANG) + cells <= columns:  # "  + 0.65 x (-1776.7)"
             unit = HANG + unit
             cells += len(HANG)
             hanging = True
@@ -212,6 +226,18 @@ def _no_orphan(rows: list[list[tuple[str, bool]]], columns: int) -> None:
         rows[-1][:] = moved
 
 
+def _at_commas(text: str, columns: int) -> list[str]:
+    """`text` (a list written without spaces, as Chinese writes one) broken after its commas
+    into pieces of at most `columns` cells where it can be: it then hangs as an equation's
+    continued line must, where whole it fitted only flush left."""
+    pieces = [""]
+    for part in re.findall(r"[^,]*,|[^,]+$", text):
+        if pieces[-1] and width(pieces[-1] + part) > columns:
+            pieces.append("")
+        pieces[-1] += part
+    return pieces
+
+
 def _continues(unit: str) -> bool:
     """Whether `unit` is a formula's continuation: an operator, a space, and its term."""
     operator, space, term = unit.partition(" ")
@@ -237,7 +263,7 @@ def _cut(text: str, columns: int) -> list[str]:
     return pieces + ["".join(piece)]
 
 
-def _units(paragraph: str, columns: int) -> list[tuple[str, bool]]:
+def _units(paragraph: str, columns: int, equation: bool = False) -> list[tuple[str, bool]]:
     """The pieces a line may not split, each with whether a space came before it.
 
     Every Chinese character of prose is a piece; an English word is a piece; a short word
@@ -273,7 +299,24 @@ def _units(paragraph: str, columns: int) -> list[tuple[str, bool]]:
                 position += 1
         if run:
             pieces.append((run, space))
-    return _formulas(_no_lone_figure(_numbered(_glued(_lists(_indexed(pieces), columns)), columns), columns), columns)
+    # An equation's list follows its = on a continued line, indented: it is whole where it fits there.
+    pieces = _numbered(_glued(_lists(_indexed(pieces), columns - len(HANG) if equation else columns)), columns)
+    return _formulas(_no_lone_figure(_named(pieces, columns) if equation else pieces, columns), columns)
+
+
+def _named(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, bool]]:
+    """An equation's name (the words before its first = or ~=, after a label such as
+    "#0->#1:") as one piece, where it fits a line: "error" at a line's end and "sum = 0.009025
+    + ..." on the next read as a sum, and "误差" / "和 = ..." split the word."""
+    relation = next((index for index, (piece, _) in enumerate(pieces) if piece in RELATIONS), None)
+    if relation is None:
+        return pieces
+    start = max((index + 1 for index in range(relation) if _label(pieces[index][0])), default=0)
+    name = "".join((" " if space and index > start else "") + piece
+                   for index, (piece, space) in enumerate(pieces[start:relation], start))
+    if relation - start < 2 or width(name) > columns:
+        return pieces
+    return [*pieces[:start], (name, pieces[start][1]), *pieces[relation:]]
 
 
 def _numbered(pieces: list[tuple[str, bool]], columns: int) -> list[tuple[str, bool]]:
@@ -436,11 +479,15 @@ def _labelled(joined: list[tuple[str, bool]], columns: int) -> None:
         joined[-2:] = [(both, space)]
 
 
-def _terms(run: list[tuple[str, bool]], columns: int, at: set[str] = RELATIONS) -> list[tuple[str, bool]]:
+def _terms(run: list[tuple[str, bool]], columns: int, at: set[str] = RELATIONS,
+           leading: bool = True) -> list[tuple[str, bool]]:
     """A formula too long for a line, as pieces that each begin with an operator it may
     break before (outside brackets): "prediction", "= 8.5 x (-23235)", "+ 0.65 x (-1776.7)".
     A term too wide for a line of its own breaks the same way before x or /, and failing
-    that keeps its pieces apart."""
+    that keeps its pieces apart. Every term but the formula's first (`leading`: this run
+    begins it) is measured with the hanging indent it will carry: one measured without it
+    ("= [0.1 0.2 -0.1] - 0.01 x weight_delta", 38 cells on a line of 38) fitted only flush
+    left, and read as a new equation under "weights"."""
     terms: list[list[tuple[str, bool]]] = [[]]
     depth = 0
     for piece, space in run:
@@ -449,14 +496,17 @@ def _terms(run: list[tuple[str, bool]], columns: int, at: set[str] = RELATIONS) 
         terms[-1].append((piece, space))
         depth += piece.count("(") + piece.count("[") - piece.count(")") - piece.count("]")
     joined = []
-    for term in terms:
+    for index, term in enumerate(terms):
+        first = leading and index == 0
         text = " ".join(piece for piece, _ in term)
-        if width(text) <= columns:  # indented where the line has room for that too
+        if width(text) <= columns - (0 if first else len(HANG)):
             joined.append((text, term[0][1]))
         elif at is RELATIONS and len(term) > 1:  # one side too long: before + or -, then x or /
-            joined += _terms(term, columns, BREAKS)
+            joined += _terms(term, columns, BREAKS, first)
         elif at is BREAKS and len(term) > 1:
-            joined += _terms(term, columns, PRODUCTS)
+            joined += _terms(term, columns, PRODUCTS, first)
+        elif width(text) <= columns and "(" in text:  # whole at the margin, not "(0.10526 -" / "0.1)^2"; a list may go on
+            joined.append((text, term[0][1]))
         else:
             joined += term
     return joined
