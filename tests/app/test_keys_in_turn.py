@@ -103,3 +103,30 @@ def _screen_words(app) -> list[str]:
     from ..helpers import screen_text
 
     return screen_text(app).split()
+
+
+
+@pytest.mark.parametrize("at_once", [True, pytest.param(False, marks=pytest.mark.slow)])  # the second: in CI
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_spaces_behind_the_step_that_opened_a_question_are_counted_aloud_not_lost(language, at_once):
+    """Lesson 4 over a slow link: five spaces read together ran two steps, the question opened
+    with an empty box, and the spaces behind it vanished without a word. The question stops
+    the run (as it stops play): the spaces do not step, and the box says so, counting them,
+    read together or one at a time alike; the answer typed after them is taken."""
+    from gradstep.tui.words.say import say
+
+    app = app_for("error-curve", questions=True, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("s", "enter", "space")  # the question before the lesson skipped; iteration 1
+        spaces = ["space"] * 5  # the first steps and asks the question of iteration 2
+        await (press_at_once(pilot, *spaces) if at_once else pilot.press(*spaces))
+        await settle(pilot)
+        assert isinstance(app.screen, QuestionScreen) and app.state.session.history.iteration == 2
+        assert app.screen.query_one("#answer", Input).value == ""
+        said = say(language, "question.space", count=4)
+        assert "".join(said.split()) in "".join(screen_text(app).replace("│", "").split())
+        await press_at_once(pilot, *"0.5625", "enter", "enter")
+        await settle(pilot)
+        assert [answer.result for answer in app.state.session.answers][-1] == RIGHT
+        assert app.state.session.history.iteration == 2 and not isinstance(app.screen, QuestionScreen)

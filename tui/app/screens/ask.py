@@ -71,13 +71,13 @@ class NumberInput(Input):
         super().replace(text, start, end)
 
     def restricted(self) -> None:
-        """A space before the number is left out silently: a step pressed once more is no
-        mistake (NUMBER_TEXT). Anything else is said, not rung: a bell alone does not say
-        which key it refused, nor that the box only takes a number."""
-        if self._typing.strip():
-            if self.value.strip():
-                self.refused_inside = self._typing
-            self.post_message(self.Refused(self._typing))
+        """A space before the number is left out (NUMBER_TEXT): a step pressed once more is
+        no mistake, and the screen says what space does here. Anything else is said, not
+        rung: a bell alone does not say which key it refused, nor that the box only takes a
+        number."""
+        if self._typing.strip() and self.value.strip():
+            self.refused_inside = self._typing
+        self.post_message(self.Refused(self._typing))
 
     def joined(self, language: str) -> str | None:
         """Once, after a key was refused inside the number: what to say instead of taking
@@ -145,6 +145,8 @@ class GuessScreen(ModalScreen[Guessed | None]):
 
     @on(NumberInput.Refused)
     def refused_key(self, refused: NumberInput.Refused) -> None:
+        if not refused.text.strip():  # a space before the guess: Enter alone is how to step without one
+            return
         self.refused = self.query_one("#answer", Input).value
         self.query_one("#refusal", Wrapped).update([("", say(self.language, "ask.not_in_a_number", text=refused.text),
                                                      "bold")])
@@ -180,6 +182,11 @@ class QuestionScreen(ModalScreen[Answer]):
         # q saves and quits, as everywhere else: never part of a number, so the answer box
         # passes it on. An open question stays unanswered, to be asked at the resume.
         Binding("q", "quit", show=False, priority=True),  # before the box, which stops every printable key
+        # Space steps the lesson. Pressed at a choice (or a number box: NumberInput.restricted),
+        # it is said, counted, that it did not step: five spaces read together over a slow link
+        # ran two steps, opened a question and three vanished without a word. The same as typed
+        # one at a time (the question stops the run, as it stops play): none is held for later.
+        Binding("space", "space", show=False),
     ]
 
     def __init__(self, question: Question, index: int, language: str, known: Mapping[str, str],
@@ -203,6 +210,7 @@ class QuestionScreen(ModalScreen[Answer]):
         self.answer: Answer | None = None  # set once it is settled: Enter then closes
         self.said_of: str | None = None  # what the box held when the words under it were said
         self.tried = ("", "")  # the last wrong try as typed, and what was said of it
+        self.spaces = 0  # step keys pressed at the question, none of which stepped: said, counted
 
     def compose(self) -> ComposeResult:
         text = self.words
@@ -223,6 +231,8 @@ class QuestionScreen(ModalScreen[Answer]):
             yield Wrapped([("", say(self.language, keys), "italic")], classes="hint")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "space":
+            return self.answer is None
         if action == "choose":
             choice = parameters[0]  # choose(N) in the bindings: always an int
             return self.answer is None and isinstance(choice, int) and choice < len(self.question.choices)
@@ -243,12 +253,18 @@ class QuestionScreen(ModalScreen[Answer]):
     def refused_key(self, refused: NumberInput.Refused) -> None:
         """A key the box will not take, said beside it. The play key, pressed to pause a run
         this question stopped, is told that the question did so."""
+        if not refused.text.strip():
+            return self.action_space()
         key = "question.stopped_play" if self.stopped_play and refused.text == "p" else "ask.not_in_a_number"
         # A wrong try still in the box keeps its "Not quite" above the refusal: without it,
         # the refusal beside the try read as the try refused, when it had been counted.
         tried, verdict_said = self.tried
         standing = [verdict_said] if verdict_said and tried == self.query_one("#answer", Input).value else []
         self.say([*standing, say(self.language, key, text=refused.text)])
+
+    def action_space(self) -> None:
+        self.spaces += 1
+        self.say([say(self.language, "question.space", count=self.spaces)])
 
     def action_choose(self, index: int) -> None:
         self.try_answer(self.question.choices[index])
