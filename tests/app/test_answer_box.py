@@ -156,7 +156,7 @@ async def test_a_key_refused_over_a_wrong_try_names_that_key_and_costs_no_try(la
     "'5' is not part of a number" of the "-0.5" it showed, and "Not quite" was gone, so the
     counted try looked refused. A key that replaces the selection went past the box's note of
     what was typed, and the refusal named the 5 typed before it. Here the key refused is the
-    one named, a space (a step pressed once more) is left out silently, the try's standing
+    one named, a space (a step pressed once more) is not typed and says it did not step, the try's standing
     stays in view, and no refusal, at a key or at Enter, is a try."""
     async with hot_colds_question(language) as (app, pilot, screen, tried):
         press = (lambda *keys: press_at_once(pilot, *keys)) if together else pilot.press

@@ -256,15 +256,18 @@ class QuestionScreen(ModalScreen[Answer]):
         if not refused.text.strip():
             return self.action_space()
         key = "question.stopped_play" if self.stopped_play and refused.text == "p" else "ask.not_in_a_number"
-        # A wrong try still in the box keeps its "Not quite" above the refusal: without it,
-        # the refusal beside the try read as the try refused, when it had been counted.
+        self.say([*self.standing(), say(self.language, key, text=refused.text)])
+
+    def standing(self) -> list[str]:
+        """A wrong try still in the box keeps its "Not quite" above what a key is told: without
+        it, a refusal beside the try read as the try refused, when it had been counted."""
         tried, verdict_said = self.tried
-        standing = [verdict_said] if verdict_said and tried == self.query_one("#answer", Input).value else []
-        self.say([*standing, say(self.language, key, text=refused.text)])
+        box = self.query("#answer")
+        return [verdict_said] if verdict_said and box and tried == self.query_one("#answer", Input).value else []
 
     def action_space(self) -> None:
         self.spaces += 1
-        self.say([say(self.language, "question.space", count=self.spaces)])
+        self.say([*self.standing(), say(self.language, "question.space", count=self.spaces)])
 
     def action_choose(self, index: int) -> None:
         self.try_answer(self.question.choices[index])
