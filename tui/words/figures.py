@@ -75,10 +75,14 @@ def weights_text(weights, problem: Problem, language: str) -> str:
     """Weights as the panels write them: "0.1 0.2 -0.1"; a matrix row by row, "0.1 0.2; 0.3 0.4"
     (rows apart by sep.matrix: ";" in Chinese, half-width as the numbers' commas are, as
     --weight takes them; the numbers of a row as `listed`).
-    With one input each output's row is one weight: one row, "0.3 0.2 0.9", as lesson 9's panel."""
+    With one input each output's row is one weight: one row, "0.3 0.2 0.9", as lesson 9's panel.
+    A frozen weight is marked as the panel marks it ("0.1* 0.2 -0.1"): lesson 8's question box
+    wrote "0.1,0.2,-0.1" under "weight 1 is frozen", beside the panel's "0.1*"."""
     n = len(problem.inputs) if len(problem.inputs) > 1 else len(weights)
-    rows = [weights[i * n:(i + 1) * n] for i in range(len(weights) // n)]
-    return say(language, "sep.matrix").join(listed(row, language) for row in rows)
+    shown = [say(language, "weight.frozen", value=readable(w)) if index in problem.frozen else readable(w)
+             for index, w in enumerate(weights)]
+    rows = [shown[i * n:(i + 1) * n] for i in range(len(shown) // n)]
+    return say(language, "sep.matrix").join(LANGUAGES[language].numbers.join(row) for row in rows)
 
 
 def squares(problem: Problem, language: str) -> str:

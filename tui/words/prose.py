@@ -673,7 +673,10 @@ def _standing(history: History, language: str) -> list[str]:
     several = problem.size > 1
     matrix = problem.outputs > 1 and len(problem.inputs) > 1
     label = "weights_rows" if matrix else "weights" if several else "weight"  # a matrix says what ; is
-    parts = [(say(language, label), weights_text(history.weights, problem, language)),  # "0.1,1,0.1" in Chinese
+    weights = weights_text(history.weights, problem, language)  # "0.1,1,0.1" in Chinese
+    if problem.frozen:  # the panel that says what "*" means is covered by the box
+        weights = say(language, "stands.frozen", weights=weights, note=say(language, "parameters.frozen_said"))
+    parts = [(say(language, label), weights),
              (say(language, "inputs" if len(problem.inputs) > 1 else "input"), listed(problem.inputs, language)),
              (say(language, "goals" if problem.outputs > 1 else "goal"), goals_text(problem, language))]
     if problem.method == GRADIENT_DESCENT:
