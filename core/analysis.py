@@ -20,6 +20,7 @@ import numpy as np
 
 from .numbers import as_written
 from .problem import HOT_COLD, MEASURE, Problem
+from .record import Record
 from .rules import as_arrays, hot_cold_step, predict_rows
 
 TOLERANCE = 1e-6  # "a small error": what the steps-to-go readout counts down to
@@ -183,8 +184,8 @@ def gradient_steps_to(problem: Problem, error: float, tolerance: float = TOLERAN
 HOT_COLD_FORESIGHT = 10_000  # steps of hot and cold run ahead to see where it ends; beyond, by arithmetic
 
 
-@dataclass(frozen=True)
-class Arrival:
+@dataclass(repr=False, frozen=True)
+class Arrival(Record):
     """Where a run of hot and cold ends up, and when it gets there."""
 
     regime: Regime  # LANDED, STUCK_BOUNCING, NO_SIGNAL, or DIVERGING (a probe's error overflows)
@@ -267,8 +268,8 @@ def regime(problem: Problem) -> Regime:
     return gradient_regime(problem)
 
 
-@dataclass(frozen=True)
-class Readout:
+@dataclass(repr=False, frozen=True)
+class Readout(Record):
     """Everything the convergence panel shows for the current parameters."""
 
     r: float

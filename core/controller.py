@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from .lessons import LOCKABLE, Lesson
 from .limits import MAX_ITERATIONS, WEIGHT_KEYS
 from .problem import Problem
+from .record import Record
 from .refusals import Refusal
 from .session import Session
 
@@ -33,8 +34,8 @@ ACTIONS = ("step", "back", "reset", RATE_UP, RATE_DOWN, "rule", "play", "predict
 LOCKED_FIELDS = {"method": "rule", "alpha": "rate", "step_amount": "rate"}
 
 
-@dataclass(frozen=True)
-class Move:
+@dataclass(repr=False, frozen=True)
+class Move(Record):
     """What one action would do now: refused (a Refusal saying why) or allowed; `problem`,
     for an allowed change of problem, the one it leads to. `offered` is False for a key
     that can never do anything in this problem (a weight key beyond its weights)."""

@@ -21,6 +21,7 @@ import numpy as np
 from .arrays import Floats
 from .history import History
 from .numbers import readable
+from .record import Record
 from .rules import as_arrays, predict
 
 SAMPLES = 161  # points on the drawn curve; odd, so the bottom is one of them
@@ -40,8 +41,8 @@ and frame). plotext writes a tick's label only with a blank on either side of it
 leaves out one that would touch another: ticks are spaced so that every label fits."""
 
 
-@dataclass(frozen=True, eq=False)
-class Axis:
+@dataclass(repr=False, frozen=True, eq=False)
+class Axis(Record):
     """Where an axis's ticks go (in plotted units) and what they say (in true values)."""
 
     limits: tuple[float, float]
@@ -50,8 +51,8 @@ class Axis:
     log: bool = False
 
 
-@dataclass(frozen=True, eq=False)
-class Frame:
+@dataclass(repr=False, frozen=True, eq=False)
+class Frame(Record):
     """One chart, ready to plot: curve, trail and current point in plotted units."""
 
     curve_x: Floats  # shape (SAMPLES,) or (k,)

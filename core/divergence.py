@@ -14,13 +14,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from .problem import Problem
+from .record import Record
 from .rules import Step, as_arrays, predict_rows, total
 
 GROWTH = 1e100  # far past any figure the course shows; squares of it still fit in a float64
 
 
-@dataclass(frozen=True)
-class Divergence:
+@dataclass(repr=False, frozen=True)
+class Divergence(Record):
     """The iteration where a run blew up, and what blew up first."""
 
     iteration: int

@@ -26,12 +26,13 @@ from .divergence import Divergence
 from .limits import SMALLEST_SCREEN
 from .numbers import exact, readable
 from .problem import GRADIENT_DESCENT, HOT_COLD, Problem
+from .record import Record
 from .row_values import FIELD_COLUMNS, SKIPPED_FIELDS, as_row, divergence_note
 from .rules import OutputsStep, Step, record_type
 
 
-@dataclass(frozen=True)
-class About:
+@dataclass(repr=False, frozen=True)
+class About(Record):
     """What a log is of, named on every row: whose it is, and which lesson and problem."""
 
     lesson: str
@@ -40,8 +41,8 @@ class About:
     session: str = ""  # --session NAME, if any
 
 
-@dataclass(frozen=True)
-class Row:
+@dataclass(repr=False, frozen=True)
+class Row(Record):
     """Everything one row of an export is made from."""
 
     about: About

@@ -23,6 +23,7 @@ from .divergence import Diverged, Divergence, error_limit, find_divergence
 from .landmarks import TIE, Landmarks, Seen, seen
 from .limits import MAX_ITERATIONS
 from .problem import HOT_COLD, Problem
+from .record import Record
 from .rules import (
     PREDICTIONS_PER_STEP,
     Step,
@@ -149,8 +150,8 @@ def _read_only(view: Floats) -> Floats:
     return view
 
 
-@dataclass(frozen=True, eq=False)
-class History:
+@dataclass(repr=False, frozen=True, eq=False)
+class History(Record):
     """A run after `length` steps: an immutable view on its shared Trajectory."""
 
     trajectory: Trajectory

@@ -26,6 +26,7 @@ from .numbers import as_typed
 from .predict import Guess
 from .problem import Problem
 from .questions import RIGHT, WRONG, Answer, Question
+from .record import Record
 from .row_values import divergence_note, diverging_note
 from .rules import Step
 from .session import Session
@@ -36,16 +37,16 @@ if TYPE_CHECKING:  # the progress file's code is imported when a hand-in writes 
 STEP, GUESS, ANSWER = "step", "guess", "answer"
 
 
-@dataclass(frozen=True)
-class Words:
+@dataclass(repr=False, frozen=True)
+class Words(Record):
     """A question as it was put to the student: its words and its choices' words, figures filled in."""
 
     ask: str
     choices: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, eq=False, slots=True)  # slots: a long session notes some 100,000 of them
-class Entry:
+@dataclass(repr=False, frozen=True, eq=False, slots=True)  # slots: a long session notes some 100,000 of them
+class Entry(Record):
     """One thing the session did, at `time` (seconds since the epoch), in `lesson` on `problem`."""
 
     kind: str  # STEP, GUESS or ANSWER

@@ -12,13 +12,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from .arrays import Floats
+from .record import Record
 from .rules import HotColdStep, Step
 
 TIE = 1e-9  # probes this close (relative) differ by rounding only: they should tie
 
 
-@dataclass
-class Landmarks:
+@dataclass(repr=False)
+class Landmarks(Record):
     """The first iteration of each event in a run's stored steps (None: not yet)."""
 
     still_from: int | None = None  # its step changed no weight: nothing more can happen
@@ -40,8 +41,8 @@ class Landmarks:
                 self.rounding_at = k
 
 
-@dataclass(frozen=True)
-class Seen:
+@dataclass(repr=False, frozen=True)
+class Seen(Record):
     """The landmarks a view of the run has reached (what the student has seen happen)."""
 
     still_from: int | None

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
 from .questions import Question
+from .record import Record
 from .refusals import Refusal
 
 LANGUAGES = ("en", "zh")  # English first: it is what every other language falls back to
@@ -28,8 +29,8 @@ class LessonError(Refusal):
     """A lesson that cannot be loaded: where (the file), the field, and what is wrong."""
 
 
-@dataclass(frozen=True)
-class LessonText:
+@dataclass(repr=False, frozen=True)
+class LessonText(Record):
     """A lesson's words in one language. A figure in them is a {placeholder}, filled in from
     the numbers on screen (gradstep.tui.words.prose), so the words stay true after an edit."""
 
@@ -48,8 +49,8 @@ class LessonText:
 TEXT_FIELDS = tuple(field.name for field in dataclasses.fields(LessonText))
 
 
-@dataclass(frozen=True)
-class Lesson:
+@dataclass(repr=False, frozen=True)
+class Lesson(Record):
     """A named starting point of the course, or of a teacher's own file."""
 
     name: str

@@ -17,6 +17,7 @@ import numpy as np
 from .history import History
 from .numbers import readable
 from .problem import HOT_COLD, MEASURE, Problem
+from .record import Record
 from .rules import HotColdStep, Step, as_arrays, predict, predict_rows, total
 
 WEIGHT, PREDICTION, DIRECTION, ERROR, TOTAL = "weight", "prediction", "direction", "error", "total"
@@ -81,8 +82,8 @@ def same_as_printed(guess: float, after: float) -> bool:
     return math.isfinite(after) and readable(guess) == readable(after)
 
 
-@dataclass(frozen=True)
-class Guess:
+@dataclass(repr=False, frozen=True)
+class Guess(Record):
     """A student's guess at step `iteration`, the truth it met, and whether it was right."""
 
     iteration: int

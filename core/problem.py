@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, TypeGuard
 
 from .limits import MAX_OUTPUTS, MAX_WEIGHTS
+from .record import Record
 from .refusals import Refusal
 
 GRADIENT_DESCENT = "gd"
@@ -30,8 +31,8 @@ class InvalidProblem(Refusal):
     """A parameter that no rule can learn from; `field` names it as a lesson file does."""
 
 
-@dataclass(frozen=True)
-class Problem:
+@dataclass(repr=False, frozen=True)
+class Problem(Record):
     """The starting state of a run and the rule that moves it."""
 
     weights: tuple[float, ...]  # the starting weights, row by row, shape (outputs * n,)

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
+from .record import Record
+
 FORMAT = "gradstep-progress"
 VERSION = 1
 SUFFIX = ".progress.json"
@@ -45,8 +47,8 @@ def parse_time(text: object) -> datetime | None:
     return moment if moment.tzinfo is not None else None
 
 
-@dataclass(frozen=True)
-class AnswerSeen:
+@dataclass(repr=False, frozen=True)
+class AnswerSeen(Record):
     """One answer to one of a lesson's questions, as the desk shows it."""
 
     lesson: str
@@ -59,8 +61,8 @@ class AnswerSeen:
     time: str | None = None  # when it was given, ISO 8601 UTC to the millisecond (None: as for `at`)
 
 
-@dataclass(frozen=True)
-class Progress:
+@dataclass(repr=False, frozen=True)
+class Progress(Record):
     """One session's progress file, read back."""
 
     account: str  # the login it says it is (informative: the student is the file's owner)

@@ -10,14 +10,15 @@ iteration, so stepping back over that step forgets it and the question is asked 
 from dataclasses import dataclass, field
 
 from .numbers import readable
+from .record import Record
 from .refusals import Refusal
 
 TRIES = 2  # wrong answers before the answer is shown
 RIGHT, WRONG, SKIPPED = "right", "wrong", "skipped"
 
 
-@dataclass(frozen=True)
-class QuestionText:
+@dataclass(repr=False, frozen=True)
+class QuestionText(Record):
     """A question's words in one language; `choices` names the choices in it (else as given)."""
 
     ask: str = ""
@@ -25,8 +26,8 @@ class QuestionText:
     choices: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Question:
+@dataclass(repr=False, frozen=True)
+class Question(Record):
     """Asked when the run reaches iteration `at`; the answer is a number or one of `choices`."""
 
     at: int
@@ -51,8 +52,8 @@ class Question:
         return abs(given - self.answer) <= self.tolerance or readable(given) == readable(self.answer)
 
 
-@dataclass(frozen=True)
-class Answer:
+@dataclass(repr=False, frozen=True)
+class Answer(Record):
     """How question `index` of the lesson was answered, at iteration `at`."""
 
     index: int
@@ -74,8 +75,8 @@ def attempt_number(result: str, tries: int) -> int:
     return tries + 1 if result == SKIPPED else tries
 
 
-@dataclass(frozen=True)
-class Attempt:
+@dataclass(repr=False, frozen=True)
+class Attempt(Record):
     """A question being answered: each answer either settles it or leaves a try for later.
     Both front ends (the app, line mode) follow it, so the rules are the same in each."""
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from .progress import AnswerSeen, Progress, parse_time
+from .record import Record
 
 IDLE_LIMIT = 120.0  # seconds without a key before a student still in a session is flagged idle
 STUCK, DIVERGED, IDLE = "stuck", "diverged", "idle"  # the flags, most urgent first
@@ -28,8 +29,8 @@ SORTS = (ACCOUNT, LESSON, IDLE_TIME, FLAGGED)  # the orders a teacher can ask fo
 WRONG_TWICE = 2  # wrong answers to one question that make a student stuck: the app then shows the answer
 
 
-@dataclass(frozen=True)
-class Seen:
+@dataclass(repr=False, frozen=True)
+class Seen(Record):
     """A student's progress record as last read, with the account that owns its file (the
     student: the name written inside is theirs to forge, the file's owner is not)."""
 
@@ -38,8 +39,8 @@ class Seen:
     last_key: float  # seconds since the epoch of the student's last key
 
 
-@dataclass(frozen=True)
-class Row:
+@dataclass(repr=False, frozen=True)
+class Row(Record):
     """One line of the table: the student, how long since their last key, their flags."""
 
     seen: Seen
@@ -49,8 +50,8 @@ class Row:
     questions: tuple[int, int] = (0, 0)  # right at the first try ever, of asked: across every run (first_tries)
 
 
-@dataclass(frozen=True)
-class QuestionFigures:
+@dataclass(repr=False, frozen=True)
+class QuestionFigures(Record):
     """How the class did on one question of one lesson."""
 
     lesson: str

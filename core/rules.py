@@ -19,12 +19,13 @@ import numpy as np
 
 from .arrays import Floats, Mask
 from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
+from .record import Record
 
 PREDICTIONS_PER_STEP = {GRADIENT_DESCENT: 1, HOT_COLD: 3, MEASURE: 1}
 
 
-@dataclass(frozen=True, eq=False)  # eq=False: records hold arrays, which have no truth value
-class GradientStep:
+@dataclass(repr=False, frozen=True, eq=False)  # eq=False: records hold arrays, which have no truth value
+class GradientStep(Record):
     """One iteration of gradient descent: the state before it and the update it made."""
 
     iteration: int  # counted from 0
@@ -37,8 +38,8 @@ class GradientStep:
     predictions: int = PREDICTIONS_PER_STEP[GRADIENT_DESCENT]  # what the iteration cost
 
 
-@dataclass(frozen=True, eq=False)
-class HotColdStep:
+@dataclass(repr=False, frozen=True, eq=False)
+class HotColdStep(Record):
     """One iteration of hot and cold: the state before it, both probes and the move."""
 
     iteration: int  # counted from 0
@@ -52,8 +53,8 @@ class HotColdStep:
     predictions: int = PREDICTIONS_PER_STEP[HOT_COLD]  # the prediction and both probes
 
 
-@dataclass(frozen=True, eq=False)
-class MeasureStep:
+@dataclass(repr=False, frozen=True, eq=False)
+class MeasureStep(Record):
     """One prediction and its error; the weights stay as they are."""
 
     iteration: int  # counted from 0
@@ -64,8 +65,8 @@ class MeasureStep:
     predictions: int = PREDICTIONS_PER_STEP[MEASURE]
 
 
-@dataclass(frozen=True, eq=False)
-class OutputsStep:
+@dataclass(repr=False, frozen=True, eq=False)
+class OutputsStep(Record):
     """One iteration of gradient descent for several outputs at once: each output is its own
     neuron on the same inputs, with its own prediction, miss and row of weights."""
 

@@ -20,13 +20,14 @@ from .limits import LARGEST_RATE, MAX_ITERATIONS, SMALLEST_RATE
 from .predict import Guess, judge
 from .problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
 from .questions import RIGHT, Answer, Question
+from .record import Record
 from .refusals import Refusal
 
 LADDER = (1.0, 2.0, 5.0)  # alpha and step_amount move through ..., 0.1, 0.2, 0.5, 1, 2, 5, ...
 
 
-@dataclass(frozen=True, eq=False)  # eq=False: Textual compares old and new with !=
-class Session:
+@dataclass(repr=False, frozen=True, eq=False)  # eq=False: Textual compares old and new with !=
+class Session(Record):
     """The lesson, the run of its current problem, and the session before the last change."""
 
     lesson: Lesson

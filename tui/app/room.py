@@ -19,6 +19,7 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from ...core.formats import cell_width
+from ...core.record import Record
 from ...core.room import ACCOUNT, FLAGGED, IDLE_TIME, IDLE_LIMIT, LESSON, missing, question_figures, rows
 from ..files.progress_folder import Look, ProgressFolder
 from ..files.records import Records
@@ -47,8 +48,8 @@ SORT_KEYS = (("a", ACCOUNT, "key.by_student"), ("l", LESSON, "key.by_lesson"), (
              ("f", FLAGGED, "key.by_flags"))
 
 
-@dataclass(frozen=True)
-class RoomState:
+@dataclass(repr=False, frozen=True)
+class RoomState(Record):
     """Everything the screen shows: the last look at the folder, the time it is drawn for,
     and how the teacher asked to see it."""
 

@@ -14,6 +14,7 @@ from functools import cached_property
 from ...core.controller import Move, moves
 from ...core.lessons import LANGUAGES
 from ...core.limits import MAX_OUTPUTS, MAX_WEIGHTS
+from ...core.record import Record
 from ...core.saving import CorruptSave
 from ...core.session import Session
 from ..files.owner import COURSE, HAND_IN, ID_BYTES, RUN
@@ -22,8 +23,8 @@ SPEEDS = (0.5, 1.0, 2.0, 4.0, 8.0, 15.0)  # steps a second when playing
 WEIGHT_VIEW, ITERATION_VIEW = "weight", "iteration"
 
 
-@dataclass(frozen=True, eq=False)  # eq=False: compared by identity, every new state redraws
-class AppState:
+@dataclass(repr=False, frozen=True, eq=False)  # eq=False: compared by identity, every new state redraws
+class AppState(Record):
     """The session and how it is being looked at."""
 
     session: Session

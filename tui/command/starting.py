@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ...core.courses import first_lesson
 from ...core.lessons import Lesson
+from ...core.record import Record
 from ...core.refusals import Refusal
 from ...core.saving import CorruptSave, load, set_aside
 from ...core.session import Session
@@ -21,8 +22,8 @@ from ..files.places import previous_path
 from ..files.private import SessionLock, Unusable, check_save, private_folder
 
 
-@dataclass
-class Start:
+@dataclass(repr=False)
+class Start(Record):
     """What gradstep starts with, and where its session will go."""
 
     session: Session

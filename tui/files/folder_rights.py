@@ -20,6 +20,8 @@ import struct
 from dataclasses import dataclass
 from pathlib import Path
 
+from ...core.record import Record
+
 ACCESS, DEFAULT = "system.posix_acl_access", "system.posix_acl_default"
 USER_OBJ, USER, GROUP_OBJ, GROUP, MASK, OTHER = 0x01, 0x02, 0x04, 0x08, 0x10, 0x20  # <linux/posix_acl.h>
 READ = 4
@@ -27,8 +29,8 @@ _HEADER, _ENTRY = struct.Struct("<I"), struct.Struct("<HHI")
 _VERSION = 2
 
 
-@dataclass(frozen=True)
-class Entry:
+@dataclass(repr=False, frozen=True)
+class Entry(Record):
     tag: int
     perm: int
     id: int

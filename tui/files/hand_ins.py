@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from ...core.limits import HAND_IN_BYTES, HAND_IN_FILE_BYTES
 from ...core.outside import shown_name
 from ...core.earlier_schema import EARLIER_HEADERS, converted
+from ...core.record import Record
 from ...core.schema import BEFORE_RESUMED, COLUMNS, RESUMED, cell
 from .progress_folder import account
 
@@ -37,8 +38,8 @@ class HandInError(Exception):
         self.key, self.values = key, values
 
 
-@dataclass
-class Budget:
+@dataclass(repr=False)
+class Budget(Record):
     """What each account may still have read, and what of theirs was passed over for it."""
 
     each: int = HAND_IN_BYTES

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass, field
 
 from ...core.names import plain_name
+from ...core.record import Record
 
 
 def login_name() -> str:
@@ -42,8 +43,8 @@ def new_id() -> str:
     return os.urandom(ID_BYTES).hex()
 
 
-@dataclass(frozen=True)
-class Owner:
+@dataclass(repr=False, frozen=True)
+class Owner(Record):
     """Whose session it is: the login, the session's name on a shared login (--session), and
     this run's id (a new one each time gradstep starts)."""
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ...core.progress import SUFFIX, parse_time, read_progress
+from ...core.record import Record
 from ...core.room import Seen, latest
 
 LARGEST = 2**20  # bytes: a progress record is a few KB; past this it is not one
@@ -30,8 +31,8 @@ MOST_A_STUDENT = 1000  # files of one account read: a lab sharing one login (--s
 _READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-@dataclass(frozen=True)
-class Look:
+@dataclass(repr=False, frozen=True)
+class Look(Record):
     """What one look at the folder found: every student's last good record, and the files
     that could not be read this time with a catalogue key saying why."""
 

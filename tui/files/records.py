@@ -35,6 +35,7 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 from ...core.progress import SUFFIX, AnswerSeen, Progress, iso_utc, parse_time
+from ...core.record import Record
 from ...core.room import CHANGED, GONE, Seen, latest
 from .private import Unusable, private_folder
 from .progress_folder import Look, owner_account
@@ -47,8 +48,8 @@ _RUN = re.compile(r"-([0-9a-f]{16})(?:-\d+)?\.(?:csv|progress\.json)$")  # the r
 _READ = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
-@dataclass(frozen=True)
-class Finding:
+@dataclass(repr=False, frozen=True)
+class Finding(Record):
     """One file that is not as it was handed in: its name, its owner, and why (CHANGED or GONE)."""
 
     name: str
@@ -68,8 +69,8 @@ progress file's counts went back, or rose as no session counts, or its ended run
 goes on; a file gone (the words: class.record.<reason>)."""
 
 
-@dataclass
-class Evidence:
+@dataclass(repr=False)
+class Evidence(Record):
     """What a look found against the record: the files, and each account's flags."""
 
     findings: list[Finding] = field(default_factory=list)

@@ -10,9 +10,11 @@ lesson files' tables) and the course's tables in that language.
 
 from dataclasses import dataclass
 
+from ...core.record import Record
 
-@dataclass(frozen=True)
-class Language:
+
+@dataclass(repr=False, frozen=True)
+class Language(Record):
     """What the code needs to know of a language; its sentences are data (languages/)."""
 
     code: str  # the TOML file's name, --lang's value, a lesson file's table ([zh])

@@ -22,6 +22,7 @@ from textual.widgets import Input
 from ....core.numbers import FULL_WIDTH, WRITTEN_AS, InvalidNumber, parse_number
 from ....core.predict import DIRECTION, DIRECTIONS
 from ....core.questions import Answer, Attempt, Question, QuestionText
+from ....core.record import Record
 from ....core.refusals import Refusal
 from ...words.prose import fill, verdict
 from ...words.say import alone, explain, say
@@ -92,8 +93,8 @@ def number_input(language: str, screens_keys: str = "") -> Input:
     return answer
 
 
-@dataclass(frozen=True)
-class Guessed:
+@dataclass(repr=False, frozen=True)
+class Guessed(Record):
     """What the guess screen returns: the guess (None: step without one)."""
 
     value: float | str | None
