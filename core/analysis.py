@@ -139,6 +139,17 @@ def gradient_regime(problem: Problem) -> Regime:
     return Regime.DIVERGING
 
 
+def run_diverges(problem: Problem) -> bool:
+    """Whether gradient descent's error grows without end from this start: some output's
+    row has r < -1 and a miss for it to grow (on its goal exactly, r x 0 stays 0). Of the
+    whole run, whichever output a panel follows: lesson 9 with input 5 followed output 2,
+    on its goal, and said nothing of an error sum grown to 2.8823e+22 in 60 steps."""
+    if problem.method in (HOT_COLD, MEASURE):
+        return False
+    rows = [problem.output_problem(output) for output in range(problem.outputs)] if problem.outputs > 1 else [problem]
+    return any(gradient_regime(row) is Regime.DIVERGING and not starts_on_goal(row) for row in rows)
+
+
 def best_alpha(problem: Problem) -> float | None:
     """1 / |input|^2, the alpha that makes r = 0 and lands in one step (None: inputs all 0)."""
     squares = sum_of_squares(problem)

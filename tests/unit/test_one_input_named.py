@@ -82,7 +82,7 @@ def test_the_steps_to_go_of_one_output_name_it(language):
 
     problem = dataclasses.replace(find_lesson("several-outputs").problem, inputs=(-1.0,), goal=(-0.3, 1.0, 0.1))
     history = History.start(problem)
-    assert readout_lines(history, language, output=0)[-1] == say(language, "below_tolerance", tolerance="0.000001",
+    assert readout_lines(history, language, output=0)[-1] == say(language, "exactly_zero",
                                                                  error=say(language, "to_go.output", output=1))
     run = readout_lines(history, language, output=1)[-1]
     steps = int(run.split()[0] if language == "en" else run.split()[1])  # "70 more steps", "再走 70 步"

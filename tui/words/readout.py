@@ -15,7 +15,7 @@ from ...core.courses import TAUGHT_IN
 from ...core.history import History
 from ...core.numbers import decimal, readable
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, Problem
-from ...core.rules import PREDICTIONS_PER_STEP
+from ...core.rules import PREDICTIONS_PER_STEP, as_arrays, predict_rows
 from .figures import no_signal_suffix, r_formula, r_shown
 from .say import say
 
@@ -38,6 +38,7 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
         regime = on_goal_label(history.problem, language, output, name)
     elif readout.regime is Regime.DIVERGING and problem.method == GRADIENT_DESCENT and 0 < error < readout.tolerance:
         regime = say(language, "regime.diverging.near")  # "diverges" beside error 1.2e-32 read false, until it grew
+    regime = run_first(history, problem, regime, language)
     if problem.method == MEASURE:
         return [regime, say(language, "next_lesson")]
     forecast = [] if "forecast" in hidden else [regime]
@@ -56,8 +57,27 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
     # sum beside it (a Chinese walk, lesson 9 with output 1 started on its goal).
     whose = say(language, "to_go.output", output=output + 1) if problem is not history.problem \
         else say(language, "to_go.error")
-    lines.append(_steps_to_go(readout.steps_to_go, decimal(readout.tolerance), whose, language))
+    if error == 0:
+        lines.append(say(language, "exactly_zero", error=whose))
+    elif _next_lands(history, output if problem is not history.problem else None):
+        lines.append(say(language, "lands_next", error=whose))
+    elif readout.regime is Regime.DIVERGING and error < readout.tolerance:
+        lines.append(say(language, "below_tolerance.growing", tolerance=decimal(readout.tolerance), error=whose))
+    else:
+        lines.append(_steps_to_go(readout.steps_to_go, decimal(readout.tolerance), whose, language))
     return lines
+
+
+def _next_lands(history: History, output: int | None) -> bool:
+    """Whether the next step makes the error (of output `output`, or of every output)
+    exactly 0: lesson 3 at r = 0 said "1 more step to error < 0.000001" of a step that
+    lands on the goal. Read from the step's own weights, computed ahead, not from r: at
+    r = 0 float rounding may still leave a hair."""
+    if not history.can_step:
+        return False
+    weights = history.trajectory.weights(history.iteration + 1)[-1].reshape(history.problem.shape)
+    misses = predict_rows(weights, history.trajectory.inputs) - as_arrays(history.problem.goals)
+    return bool(np.all(misses == 0) if output is None else misses[output] == 0)
 
 
 def _followed(history: History, language: str, output: int) -> tuple[Problem, str, float]:
@@ -90,8 +110,18 @@ def r_verdict(history: History, language: str, output: int = 0) -> str | None:
     regime = analysis.gradient_regime(problem) if problem.method == GRADIENT_DESCENT else None
     if regime not in R_VERDICTS or analysis.starts_on_goal(problem):
         return None
-    return say(language, "regime.r_is", name=name, r=r_shown(problem),
-               verdict=say(language, f"verdict.{regime.value}"))
+    return run_first(history, problem, say(language, "regime.r_is", name=name, r=r_shown(problem),
+                                           verdict=say(language, f"verdict.{regime.value}")), language)
+
+
+def run_first(history: History, problem: Problem, headline: str, language: str) -> str:
+    """`headline`, of output-alone `problem`, after the words that the whole run diverges
+    where it does and that output's own headline does not say so: lesson 9 with input 5
+    followed output 2, on its goal, and said only "output 2 starts on goal: r x 0 = 0"
+    beside an error sum of 2.8823e+22."""
+    if problem is history.problem or not analysis.run_diverges(history.problem) or analysis.run_diverges(problem):
+        return headline
+    return say(language, "run.diverges.first", diverges=say(language, "run.diverges"), headline=headline)
 
 
 def on_goal_label(problem: Problem, language: str, output: int | None = None, name: str = "r") -> str:

@@ -26,6 +26,12 @@ class ParametersPanel(StatePanel):
     def title(self, state: AppState) -> str:
         return parameters_title(state.session.history, state.language, self.size.width)
 
+    def on_resize(self) -> None:
+        """A title fitted to the old width is fitted again (the state has not changed): the
+        opening of lesson 5 cut "Parameters: gradient descent; run diverges" with "…"."""
+        if self.state is not None:
+            self.border_title = self.title(self.state)
+
     def draw(self, state: AppState) -> Group:
         history, language = state.session.history, state.language
         rows = parameter_table(history, language, self.size.width).rows
@@ -47,20 +53,22 @@ class ParametersPanel(StatePanel):
 
 def parameters_title(history, language: str, columns: int) -> str:
     """Which rule moves these numbers (the iteration is on the status line), and what the
-    rows do not say themselves, said once here for every row: what a frozen weight's "*"
+    rows do not say themselves, said once here for every row: that the run diverges (the
+    readout below may follow an output on its goal, lesson 9 with input 5), what a frozen weight's "*"
     means, and that a row keeps fewer digits than every other panel to stay on its line.
     Shorter where the whole title is wider than the border of a panel `columns` cells wide
     has room for, as a longer language's may be, so that the border never cuts it: the
     word "Parameters" goes first, then the rule's name, before a note does."""
     rule = say(language, history.problem.method)
-    notes = [say(language, key) for key, marked in (("parameters.frozen_said", history.problem.frozen),
+    notes = [say(language, key) for key, marked in (("run.diverges", analysis.run_diverges(history.problem)),
+                                                    ("parameters.frozen_said", history.problem.frozen),
                                                     ("parameters.cut_said", parameter_table(history, language, columns).cut))
              if marked]
     titles = [say(language, "parameters.title", rule=rule), rule, ""]
     for title in titles if notes else titles[:1]:
         for note in notes:
             title = say(language, "parameters.noted", title=title, note=note) if title else note
-        if width(title) <= columns - 4 or not columns:
+        if width(title) <= columns or not columns:  # the border holds what the padding adds, less a corner each side
             return title
     return rule
 
