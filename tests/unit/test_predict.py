@@ -170,8 +170,8 @@ def test_line_mode_asks_questions_and_takes_guesses():
     ("hot-cold", None, {"en": "No guess this step; hot and cold chose down.", "zh": "这一步没有猜；冷热法选的是往下。"}),
     ("measure-error", 1.0, {"en": "a guess is right within 1% of the error (0.0001); yours is 0.99 off.",
                             "zh": "猜测与实际误差相差不超过误差的 1%（0.0001）就算对，你差了 0.99。"}),
-    ("alpha", 0.5, {"en": "This step moved it by 0.04; a guess is right within 1% of that (0.0004); yours is 0.04 off.",
-                    "zh": "这一步让它变了 0.04；猜测与实际相差不超过这个变化的 1%（0.0004）就算对，你差了 0.04。"}),
+    ("alpha", 0.5, {"en": "This step moved it by -0.04, down; a guess is right within 1% of that (0.0004); yours is 0.04 off.",
+                    "zh": "这一步让它变了 -0.04（往下）；猜测与实际相差不超过这个变化的 1%（0.0004）就算对，你差了 0.04。"}),
 ])
 def test_a_reveal_speaks_of_1_percent_for_numbers_only(name, guess, says):
     # A wrong direction was told it was "not within 1% of the change": the 1% is for numbers.
@@ -279,8 +279,8 @@ def test_only_decimal_digits_are_a_number(typed):
     # 2 -> 0.1 (a step of 1.9): 0.111 is 11% off the new weight yet within 1% of the change,
     # and "right" stood alone beside it: the reveal says what counts as close.
     (Problem((2.0,), (1.0,), 0.1), 0.111,
-     {"en": "You guessed 0.111; it is 0.1: right. This step moved it by 1.9; a guess is right within 1% of that (0.019); yours is 0.011 off.",
-      "zh": "你猜的是 0.111，实际是 0.1：答对了。这一步让它变了 1.9；猜测与实际相差不超过这个变化的 1%（0.019）就算对，你差了 0.011。"}),
+     {"en": "You guessed 0.111; it is 0.1: right. This step moved it by -1.9, down; a guess is right within 1% of that (0.019); yours is 0.011 off.",
+      "zh": "你猜的是 0.111，实际是 0.1：答对了。这一步让它变了 -1.9（往下）；猜测与实际相差不超过这个变化的 1%（0.019）就算对，你差了 0.011。"}),
     # a step of 5e-10 whose 1% no typed guess meets: right only as printed, and said so
     (Problem((1.6,), (0.5,), 0.8 + 1e-9), 1.6,
      {"en": "or when it reads the same to 5 significant digits, as yours does (5e-10 off).",
@@ -293,6 +293,21 @@ def test_a_right_guess_says_how_close_counts_as_right(problem, guess, says):
     assert session.guesses[0].right is True
     for language, words in says.items():
         assert reveal(session, language).endswith(words), reveal(session, language)
+
+
+@pytest.mark.parametrize(("problem", "says"), [
+    # Lesson 3: the weight went down from 0.5 to -1, and the reveal said "moved it by 1.5".
+    (find_lesson("gradient-descent").problem, {"en": "This step moved it by -1.5, down;", "zh": "这一步让它变了 -1.5（往下）；"}),
+    (Problem((0.5,), (1.0,), 2.0), {"en": "This step moved it by 1.5, up;", "zh": "这一步让它变了 1.5（往上）；"}),
+])
+def test_a_reveal_gives_the_steps_change_its_sign_and_way(problem, says):
+    """The change is written signed, as the log writes weight_delta, with the way it went."""
+    from gradstep.tui.words.prose import reveal
+
+    lesson = dataclasses.replace(find_lesson("gradient-descent"), questions=())
+    session = Session.begin(lesson).with_problem(problem).guessed_step(0.0)
+    for language, words in says.items():
+        assert words in reveal(session, language), reveal(session, language)
 
 
 @pytest.mark.parametrize("within", [0.01, 0.2])

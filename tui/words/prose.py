@@ -641,8 +641,9 @@ def reveal(session: Session, language: str) -> str:
         # beside a guess 11% off says why (the step moved it far). Right only as printed:
         # the second way is the one to name.
         before, after = before_and_after(session.problem, session.history.record(guess.iteration))
-        moved = abs(float(after) - float(before))
-        figures = dict(moved=readable(moved), within=readable(RIGHT_WITHIN * moved),
+        change = float(after) - float(before)
+        moved = abs(change)
+        figures = dict(moved=_signed_change(change, language), within=readable(RIGHT_WITHIN * moved),
                        off=readable(abs(guess.value - guess.truth)), percent=readable(100 * RIGHT_WITHIN),
                        digits=SHOWN_DIGITS)
         if guess.right and not within_change(guess.value, float(before), float(after)):
@@ -651,6 +652,15 @@ def reveal(session: Session, language: str) -> str:
     key = key if key in SENTENCE_KEYS else f"predict.{outcome}"
     guessed = None if guess.value is None else shown(guess.value)
     return say(language, key, guess=guessed, truth=shown(guess.truth), **figures)
+
+
+def _signed_change(change: float, language: str) -> str:
+    """A step's change as the log writes a weight_delta, signed, and the way it went: lesson
+    3's reveal said "moved it by 1.5" of a weight that went down from 0.5 to -1."""
+    if change == 0 or change != change:  # no way to name: it stayed (or is not a number)
+        return readable(change)
+    return say(language, "predict.moved", change=readable(change),
+               way=say(language, "direction.up" if change > 0 else "direction.down"))
 
 
 def where_it_stands(history: History, language: str) -> str:
