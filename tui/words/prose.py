@@ -98,6 +98,7 @@ def facts(problem: Problem, language: str) -> Mapping[str, str]:
     known["distance_steps"] = "?" if distance is None else _count_of_steps(problem)
     known["distance_in_steps"] = "?" if distance is None else steps_of(known["distance_steps"], problem, language)
     known["start_to_goal"] = "?" if distance is None else start_to_goal(problem, known, language)
+    known["watch_landing"] = watch_landing(problem, language)
     known["outputs"] = str(problem.outputs)
     if problem.outputs > 1:
         known |= _outputs_facts(problem, language)
@@ -173,6 +174,19 @@ def start_to_goal(problem: Problem, known: Mapping[str, str], language: str) -> 
     if (miss == 0 or hair) and problem.method == HOT_COLD:
         key += ".stays" if analysis.regime(problem) is Regime.LANDED else ".leaves"
     return say(language, key, **known, hair=dust(miss, hair, language))
+
+
+def watch_landing(problem: Problem, language: str) -> str:
+    """Hot and cold's task: watch whether a fixed step lands on the goal weight. Where the
+    start already is on the goal (or a rounding hair off it), it says so first, in the
+    words every lesson's headline uses ("starts on goal"), and asks whether it stays:
+    "watch whether a fixed step lands on the goal" stood under a log whose start was
+    exactly 0 steps away."""
+    miss = problem.weights[0] * problem.inputs[0] - problem.goals[0]
+    on_goal = miss == 0 or analysis.rounding_misses(problem)[0]
+    if not on_goal:
+        return say(language, "watch_landing")
+    return say(language, "watch_landing.on_goal", starts=say(language, "on_goal.start"))
 
 
 def steps_of(count: str, problem: Problem, language: str) -> str:
@@ -615,7 +629,7 @@ def _steps_from_start(problem: Problem) -> float:
 
 # The figures that follow the weights, unknown ("?") where the weights cannot be a start.
 _BY_WEIGHT = ("weight", "prediction", "predicts", "miss", "misses", "error", "squares_miss", "distance",
-              "distance_steps", "distance_in_steps", "start_to_goal")
+              "distance_steps", "distance_in_steps", "start_to_goal", "watch_landing")
 PLACEHOLDERS = tuple(facts(Problem(weights=(0.5,), inputs=(2.0,), goal=0.8), "en"))  # what a lesson may name
 # What each readout a teacher may hide (HIDEABLE) tells, so words naming it would tell it anyway.
 TELLS = {"forecast": ("r", "r_formula", "r_from_scale", "r_squared", "r_says", "r_at_alpha_1", "downhill", "blows_up", "try_alphas", "frozen_curve",
