@@ -65,7 +65,7 @@ async def test_a_wrong_guess_no_guess_escape_and_b_after_a_right_one():
         await a_right_guess(pilot)
         await pilot.press("space")
         await press_at_once(pilot, *"0.5", "enter")
-        assert "You guessed 0.5; it is 0.436. This step moved it by 0.024" in panel(app)
+        assert "You guessed 0.5; it is 0.436. This step moved it by -0.024, down" in panel(app)
         await pilot.press("space", "enter")  # Enter alone: a step without a guess
         assert panel(app).startswith("No guess this step; it is 0.4216.") and app.state.session.tally == (1, 2)
         await pilot.press("space", "escape")  # Escape: back, no step
