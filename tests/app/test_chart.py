@@ -103,7 +103,8 @@ async def test_lesson_5s_log_chart_spreads_its_points_and_reads_its_ticks(langua
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*["space"] * 5)
         rows = chart_rows(app)
-        columns = {index for row in rows[1:-2] for index, char in enumerate(row) if char in "o@"}
+        plot = rows[1:next(place for place, row in enumerate(rows) if "└" in row)]  # not the caption's o: and @:
+        columns = {index for row in plot for index, char in enumerate(row) if char in "o@"}
         assert len(columns) == 6, rows  # the start and five steps, each in a column of its own
         # the axis's 32 columns beside the error labels: 1e+05 is nearer halfway than 10000
         assert axis_labels(app).split() == ["-1e+10", "-1e+05", "-1", "1e+05", "1e+10"]
@@ -277,8 +278,10 @@ async def test_a_valley_whose_bottom_is_off_the_chart_says_where_under_symmetric
 async def test_a_log_weight_axis_says_its_middle_tick_is_the_goal_weight(language, options, said):
     """Lesson 5 after five steps: "-1e+10 -1e+05 -1 1e+05 1e+10", and what the middle -1
     is was said in the help (?) alone, where no newcomer looked. The chart says it under
-    its axis, whole at 80x24, above the e-notation's line; in ASCII on a terminal without
+    its axis, whole at 80x24, above the trail's legend and the e-notation's line; in ASCII on a terminal without
     Unicode."""
+    from gradstep.tui.words.say import say
+
     app = app_for("divergence", language=language, **options)
     async with app.run_test(size=SIZE) as pilot:
         await press_at_once(pilot, *["space"] * 5)
@@ -286,9 +289,10 @@ async def test_a_log_weight_axis_says_its_middle_tick_is_the_goal_weight(languag
         rows = chart_rows(app)
         axis = next(place for place, row in enumerate(rows) if "-1e+05" in row)
         assert rows[axis + 1].rstrip().endswith(said), rows  # whole
-        assert "1e+" in rows[axis + 2] and any("┤" in row or "|" in row for row in rows[:axis]), rows
+        assert rows[axis + 2].rstrip().endswith(say(language, "chart.trail")), rows  # the trail's o's, drawn
+        assert "1e+" in rows[axis + 3] and any("┤" in row or "|" in row for row in rows[:axis]), rows
         if options:
-            assert all(row.isascii() for row in rows[:axis + 3]), rows
+            assert all(row.isascii() for row in rows[:axis + 4]), rows
 
 
 @pytest.mark.parametrize("height", [8, *(pytest.param(height, marks=pytest.mark.slow) for height in (6, 9, 10, 13))])  # more: in CI

@@ -31,3 +31,27 @@ async def test_the_trails_legend_stands_only_beside_a_drawn_o(keys, drawn, langu
         plot, caption = plot_and_caption(app)
         assert ("o" in plot) is drawn, plot
         assert (say(language, "chart.trail_then") in caption) is drawn, caption
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("lesson", ["hot-cold", "gradient-descent", "error-curve", "divergence", "alpha"])
+async def test_every_lessons_drawn_trail_is_named_on_screen(lesson, language):
+    """Lessons 2 to 6 drew the trail's o's with no word of what they are: the legend stood
+    only where several weights set them off the curve, first in lesson 7. Wherever an o is
+    drawn, on either view, the caption names it, and it is on the screen."""
+    from gradstep.tui.words.say import say
+
+    from ..helpers import screen_text
+
+    app = app_for(lesson, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        for view in ("weight", "iteration"):
+            await press_at_once(pilot, "space", "space", "space")
+            await settle(pilot)
+            plot, caption = plot_and_caption(app)
+            legend = say(language, "chart.trail")
+            assert ("o" in plot) is (legend in caption), (view, plot, caption)
+            if view == "weight":
+                assert "o" in plot
+            assert ("o" not in plot) or legend in screen_text(app), view
+            await pilot.press("v")  # the same on the chart of error vs iteration

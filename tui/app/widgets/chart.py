@@ -140,10 +140,12 @@ class ErrorChart(StatePanel, PlotextPlot):
         can spare: the first first). Where the curve's bottom lies off the chart, where it
         is: the curve runs flat or one way, and its middle tick, which the help calls the
         bottom, is not; where a log weight axis's middle tick is the bottom, that it is the
-        goal weight (said in the help alone, a student read "-1" as one more tick). With several weights feeding one output and past points drawn, why
-        they (o) sit off the curve: they are the errors the log holds, and the curve is the
-        error along this weight with the others as they are now, moved since (one weight an
-        output, or the error per iteration: every point is on its curve). Else, where an
+        goal weight (said in the help alone, a student read "-1" as one more tick). Wherever
+        an o of the trail is drawn, what it is (lessons 2 to 6 drew it unexplained); with
+        several weights feeding one output, also why they sit off the curve: they are the
+        errors the log holds, and the curve is the error along this weight with the others
+        as they are now, moved since (one weight an output, or the error per iteration:
+        every point is on its curve). Then, where an
         axis writes a figure in e-notation (1e+06, which a lesson-1 student met with input
         1000), what it means. Nothing that would not fit (a narrow window)."""
         return "\n".join(self._laid_out(state)[1])
@@ -154,10 +156,12 @@ class ErrorChart(StatePanel, PlotextPlot):
             lines = [say(state.language, "chart.bottom_off", bottom=frame.bottom_off)]
         else:  # the help calls the middle tick the bottom; a student reads it here
             lines = [say(state.language, "chart.goal_middle", weight=frame.goal_middle)] if frame.goal_middle else []
-        if state.view != ITERATION_VIEW and len(state.session.history.problem.inputs) > 1:
-            lines += [say(state.language, "chart.trail_then")] if trail_drawn(frame, axis_cells(frame, self.size.width),
-                                                                               rows) else []
-        else:
+        # Wherever an o is drawn, what it is: lessons 2 to 6 drew the trail with no word of it
+        # (the legend stood only where several weights set the o's off the curve).
+        several = state.view != ITERATION_VIEW and len(state.session.history.problem.inputs) > 1
+        if trail_drawn(frame, axis_cells(frame, self.size.width), rows):
+            lines += [say(state.language, "chart.trail_then" if several else "chart.trail")]
+        if not several:  # beside several weights' trail, its row is the plot's
             _, x_labels = x_ticks_shown(frame, self.size.width)
             powers = [label for label in (*frame.y.labels, *x_labels) if "e" in label]
             lines += [e_notation(state.language, max(powers, key=lambda label: abs(float(label))))] if powers else []
