@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .analysis import ROUNDING_ULPS
 from .arrays import Floats
 from .history import History
 from .numbers import readable
@@ -164,6 +165,7 @@ def error_vs_weight(history: History, index: int = 0, rows: int | None = None, c
     if framed_by is not history:
         with np.errstate(over="ignore"):
             top = max(top, largest_finite(error_along(framed_by, index, np.clip(centre + curve_w, -LARGEST, LARGEST))))
+    top = top if top > rounding_dust(history) else 0.0  # a flat curve at the goal (input 0): dust is 0
     y_axis, scale_errors = _error_axis(top, errors, log=grown or top > FAR, rows=rows, held=largest_finite(errors))
     recent = slice(max(0, len(visited) - 1 - TRAIL), len(visited) - 1)
     bottom = slice_bottom(history, index)
@@ -417,6 +419,21 @@ def largest_finite(errors: Floats) -> float:
     return float(np.max(finite)) if len(finite) else 0.0
 
 
+def rounding_dust(history: History) -> float:
+    """The largest error float rounding alone leaves: the square of a miss a few float
+    spacings of the larger of the goals and a prediction's terms, at any weights visited
+    (analysis.rounding_misses' measure). An error axis whose top is no more is drawn as the
+    flat 0 it is, on the axis of an error of 0: lesson 7 with its goal at the start's
+    prediction (0.86) magnified 1.2326e-32 over the whole chart, "1e-32 ... 5e-33 ... 0",
+    beside words that read it as 0."""
+    problem = history.problem
+    trail = history.weight_trail.reshape(-1, *problem.shape)  # shape (length + 1, outputs, n)
+    with np.errstate(all="ignore"):
+        terms = float(np.max(np.sum(np.abs(trail * as_arrays(problem.inputs)), axis=2)))
+    scale = max(float(np.max(np.abs(as_arrays(problem.goals)))), terms if math.isfinite(terms) else 0.0)
+    return float(ROUNDING_ULPS * np.spacing(scale)) ** 2
+
+
 def error_vs_iteration(history: History, output: int | None = None, rows: int | None = None) -> Frame:
     """Each logged error against its iteration, the current one last; with several outputs
     and `output` given, that output's own error."""
@@ -430,6 +447,7 @@ def error_vs_iteration(history: History, output: int | None = None, rows: int | 
     finite = errors[np.isfinite(errors)]
     positive = finite[finite > 0]
     top = largest_finite(errors)
+    top = top if top > rounding_dust(history) else 0.0  # dust: the axis of an error of 0
     spread = len(positive) and top > 1e3 * float(np.min(positive))
     y_axis, scale_errors = _error_axis(top, errors, log=bool(spread) or top > FAR, rows=rows)
     right = nice_above(max(10, len(errors) - 1))

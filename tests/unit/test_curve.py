@@ -489,3 +489,26 @@ def test_a_log_weight_axis_names_its_middle_the_goal_weight_only_where_it_is(nam
     assert frame.goal_middle == (middle if is_bottom else ""), (frame.x.labels, bottom, frame.goal_middle)
     if (name, scale, steps, index) == ("divergence", 1.0, 5, 0):
         assert frame.goal_middle == "-1"
+
+
+@pytest.mark.parametrize("steps", [0, 1, 3])
+def test_an_error_axis_whose_top_is_rounding_dust_is_drawn_as_the_flat_0_it_is(steps):
+    """Lesson 7 with its goal at the start's prediction, 0.86 (8.5 x 0.1 + 0.65 x 0.2 +
+    1.2 x -0.1, in floats a hair off): the error vs iteration axis read "1e-32 ... 5e-33
+    ... 0", the whole chart magnifying 1.2326e-32, which every sentence beside it reads as
+    0. It is the axis of an error of exactly 0, every point on its 0; a real small error,
+    a billionth off the goal, keeps an axis of its own."""
+    from gradstep.core.curve import error_vs_iteration
+
+    problem = find_lesson("multi-weight").problem
+    dusty = History.start(problem.replace(goal=0.86)).jump(steps)
+    assert 0 < dusty.reset().error < 1e-30  # rounding's, not the rule's
+    exact = History.start(problem.replace(weights=(0.0, 0.0, 0.0), goal=0.0)).jump(steps)
+    for rows in (None, 7):
+        frame = error_vs_iteration(dusty, rows=rows)
+        zero = error_vs_iteration(exact, rows=rows).y
+        assert (frame.y.limits, frame.y.ticks, frame.y.labels, frame.y.log) == (zero.limits, zero.ticks, zero.labels, zero.log)
+        assert not any("e-" in label for label in frame.y.labels), frame.y.labels
+        assert frame.point[1] < 1e-9 and np.all(frame.curve_y < 1e-9)  # on the 0 row (plotted 0 to 10)
+    near = error_vs_iteration(History.start(problem.replace(goal=0.86 + 1e-9)).jump(steps), rows=7)
+    assert any("e-" in label for label in near.y.labels), near.y.labels  # its own scale, in e-notation
