@@ -33,6 +33,7 @@ FAR = 1e12  # a linear axis beyond this would need unreadable labels: use log10
 LARGEST = float(np.finfo(np.float64).max)
 WIDEST = 1e308  # half the widest weight window: its 1-2-5 ladder ends below the largest float
 NARROWEST = 1e-290  # half the narrowest: below, its SAMPLES steps would be subnormal, or zero
+SQUARED_FINITE = 1e154  # a figure below this squares to a finite float
 ROUNDING = 1e-12  # a weight this near its bottom, relative to it, is on it but for float rounding
 LOWEST_TOP = 1e-290  # the smallest top of a linear error axis, so that its tenths stay normal
 
@@ -165,7 +166,7 @@ def error_vs_weight(history: History, index: int = 0, rows: int | None = None, c
     if framed_by is not history:
         with np.errstate(over="ignore"):
             top = max(top, largest_finite(error_along(framed_by, index, np.clip(centre + curve_w, -LARGEST, LARGEST))))
-    top = top if top > rounding_dust(history) else 0.0  # a flat curve at the goal (input 0): dust is 0
+    top = dust_as_zero(top, history)  # a flat curve at the goal (input 0)
     y_axis, scale_errors = _error_axis(top, errors, log=grown or top > FAR, rows=rows, held=largest_finite(errors))
     recent = slice(max(0, len(visited) - 1 - TRAIL), len(visited) - 1)
     bottom = slice_bottom(history, index)
@@ -431,7 +432,15 @@ def rounding_dust(history: History) -> float:
     with np.errstate(all="ignore"):
         terms = float(np.max(np.sum(np.abs(trail * as_arrays(problem.inputs)), axis=2)))
     scale = max(float(np.max(np.abs(as_arrays(problem.goals)))), terms if math.isfinite(terms) else 0.0)
-    return float(ROUNDING_ULPS * np.spacing(scale)) ** 2
+    miss = ROUNDING_ULPS * float(np.spacing(scale))
+    return miss * miss if miss < SQUARED_FINITE else math.inf
+
+
+def dust_as_zero(top: float, history: History) -> float:
+    """An error axis's `top`, or 0 where it is rounding dust (rounding_dust). Where dust's
+    square passes the floats no finite top is called dust: a run that large diverged."""
+    dust = rounding_dust(history)
+    return 0.0 if top <= dust < math.inf else top
 
 
 def error_vs_iteration(history: History, output: int | None = None, rows: int | None = None) -> Frame:
@@ -447,7 +456,7 @@ def error_vs_iteration(history: History, output: int | None = None, rows: int | 
     finite = errors[np.isfinite(errors)]
     positive = finite[finite > 0]
     top = largest_finite(errors)
-    top = top if top > rounding_dust(history) else 0.0  # dust: the axis of an error of 0
+    top = dust_as_zero(top, history)  # the axis of an error of 0
     spread = len(positive) and top > 1e3 * float(np.min(positive))
     y_axis, scale_errors = _error_axis(top, errors, log=bool(spread) or top > FAR, rows=rows)
     right = nice_above(max(10, len(errors) - 1))
