@@ -168,8 +168,10 @@ def test_line_mode_asks_questions_and_takes_guesses():
     ("hot-cold", "down", {"en": "You guessed down; hot and cold chose down: right.",
                           "zh": "你猜往下，冷热法选的也是往下：答对了。"}),
     ("hot-cold", None, {"en": "No guess this step; hot and cold chose down.", "zh": "这一步没有猜；冷热法选的是往下。"}),
-    ("measure-error", 1.0, {"en": "a guess is right within 1% of the error (0.0001); yours is 0.99 off.",
-                            "zh": "猜测与实际误差相差不超过误差的 1%（0.0001）就算对，你差了 0.99。"}),
+    ("measure-error", 1.0, {"en": "a guess is right within 1% of the error (0.0001); yours is 0.99 off. "
+                                  "The error is the miss squared: error = (-0.9 - (-1))^2 = 0.01.",
+                            "zh": "猜测与实际误差相差不超过误差的 1%（0.0001）就算对，你差了 0.99。"
+                                  "误差是预测与目标之差的平方：误差 = (-0.9 - (-1))^2 = 0.01。"}),
     ("alpha", 0.5, {"en": "This step moved it by -0.04, down; a guess is right within 1% of that (0.0004); yours is 0.04 off.",
                     "zh": "这一步让它变了 -0.04（往下）；猜测与实际相差不超过这个变化的 1%（0.0004）就算对，你差了 0.04。"}),
 ])
@@ -330,3 +332,15 @@ def reveal_of(session, language):
     from gradstep.tui.words.prose import reveal
 
     return reveal(session, language)
+
+
+@pytest.mark.parametrize(("language", "measures", "worked"), [
+    ("en", "Type a number; an empty line measures without a guess.", "The error is the miss squared: error = (-0.9 - (-1))^2 = 0.01."),
+    ("zh", "输入一个数；直接回车则不猜、直接测量。", "误差是预测与目标之差的平方：误差 = (-0.9 - (-1))^2 = 0.01。")])
+def test_line_mode_in_a_lesson_that_only_measures_says_enter_measures_and_works_the_error_out(language, measures, worked):
+    """Lesson 1 in predict mode: the guess's hint said an empty line "steps", where nothing
+    steps; a guess of 0.1 (the miss, not squared) was told only how far off it was."""
+    out = io.StringIO()
+    run_lines(Session.begin(find_lesson("measure-error")), language, io.StringIO("s\nt\n\n0.1\ns\nq\n"), out)
+    text = " ".join(out.getvalue().split())
+    assert measures in text and worked.replace(" ", "") in text.replace(" ", ""), text

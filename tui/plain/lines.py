@@ -22,7 +22,7 @@ from ...core.courses import course, taught
 from ...core.lessons import Lesson
 from ...core.numbers import InvalidNumber, parse_number, readable
 from ..words.figures import goals_text, weight_name
-from ...core.predict import DIRECTION, DIRECTIONS, now_figure, what_to_predict
+from ...core.predict import DIRECTION, DIRECTIONS, ERROR, now_figure, what_to_predict
 from ...core.problem import HOT_COLD
 from ...core.questions import Answer, Attempt
 from ...core.refusals import Refusal
@@ -203,7 +203,7 @@ class Lines:
         history = self.session.history
         now = readable(now_figure(history))
         self.write(say(self.language, f"predict.ask.{kind}", now=now, goal=goals_text(self.session.problem, self.language)))
-        self.write(say(self.language, "lines.guess.direction" if kind == DIRECTION else "lines.guess.number"))
+        self.write(say(self.language, {DIRECTION: "lines.guess.direction", ERROR: "lines.guess.error"}.get(kind, "lines.guess.number")))
         while (line := self.read("? ")) is not None:
             if not line:
                 return None

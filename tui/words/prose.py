@@ -25,7 +25,7 @@ from ...core.history import History
 from ...core.journal import Words
 from ...core.lessons import Lesson
 from ...core.numbers import SHOWN_DIGITS, readable
-from ...core.predict import RIGHT_WITHIN, before_and_after, within_change
+from ...core.predict import ERROR, RIGHT_WITHIN, before_and_after, within_change
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, InvalidProblem, Problem
 from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
 from ...core.refusals import Refusal
@@ -36,6 +36,7 @@ from .language import LANGUAGES
 from .figures import (EXACT_DIGITS, carried, goals_text, named_list, no_signal_suffix, not_falsely_whole, number, over_squares, parenthesised,
                       r_formula, r_from_scale, r_value, row_r_formulas, scale_formula, squares, weight_name, weights_text, listed)
 from .say import explain, field_names, say
+from .worked import error_worked
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -662,6 +663,8 @@ def reveal(session: Session, language: str) -> str:
                        digits=SHOWN_DIGITS)
         if guess.right and not within_change(guess.value, float(before), float(after)):
             outcome = "right.as_printed"
+        if guess.kind == ERROR and session.problem.outputs == 1:  # how the error is worked out: "(-0.9 - (-1))^2"
+            figures["worked"] = error_worked(session.problem, session.history.record(guess.iteration), language)
     key = f"predict.{outcome}.{guess.kind}"  # the 1% rule is for numbers; a direction is the one taken or not
     key = key if key in SENTENCE_KEYS else f"predict.{outcome}"
     guessed = None if guess.value is None else shown(guess.value)

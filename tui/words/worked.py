@@ -143,6 +143,14 @@ def _worked(problem: Problem, step, language: str, row: int | None = None) -> li
     return lines + _gradient_lines(problem, step, language, sums, row)
 
 
+def error_worked(problem: Problem, step, language: str) -> str:
+    """The error's line as the worked step writes it ("error = (-0.9 - (-1))^2 = 0.01"), for
+    the verdict on a wrong guess at the error: lesson 1's "you were off by 0.09" beside a
+    guess of 0.1 (the miss, not squared) said nothing of how the figure is worked out."""
+    return say(language, "worked.error", prediction=readable(step.prediction), goal=number(problem.goals[0]),
+               value=readable(step.error), equals=_sign(_adding_up(problem, step)[1], language))
+
+
 def _looks_equal(a: float, b: float) -> bool:
     """Equal as shown, yet not equal: a difference only rounding made."""
     return a != b and readable(a) == readable(b)

@@ -20,7 +20,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input
 
 from ....core.numbers import FULL_WIDTH, WRITTEN_AS, InvalidNumber, parse_number
-from ....core.predict import DIRECTION, DIRECTIONS
+from ....core.predict import DIRECTION, DIRECTIONS, ERROR
 from ....core.questions import Answer, Attempt, Question, QuestionText
 from ....core.record import Record
 from ....core.refusals import Refusal
@@ -119,7 +119,8 @@ class GuessScreen(ModalScreen[Guessed | None]):
         self.refused: str | None = None  # the text the refusal on screen is about
 
     def compose(self) -> ComposeResult:
-        keys = "predict.keys.direction" if self.kind == DIRECTION else "predict.keys.number"
+        # Where the error is asked the lesson only measures: Enter alone measures, as space does there.
+        keys = {DIRECTION: "predict.keys.direction", ERROR: "predict.keys.error"}.get(self.kind, "predict.keys.number")
         with Vertical(id="ask"):
             yield Wrapped([("", self.question, "bold")])
             if self.kind != DIRECTION:
