@@ -159,16 +159,19 @@ def cell(value: object) -> str:
 _PLACE = {column: index for index, column in enumerate(COLUMNS)}
 
 
-def write_rows(rows: Iterable[dict[str, object]], out: IO[str]) -> None:
-    """The header, then a line a row (a row's missing keys blank, a key not a column left out)."""
+def write_rows(rows: Iterable[dict[str, object]], out: IO[str]) -> int:
+    """The header, then a line a row (a row's missing keys blank, a key not a column left
+    out); how many rows, the header not counted, for the message that says what was saved."""
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
-    for row in rows:
+    written = 0
+    for written, row in enumerate(rows, start=1):
         cells = [""] * len(COLUMNS)
         for name, value in row.items():
             if name in _PLACE:
                 cells[_PLACE[name]] = cell(value)
         writer.writerow(cells)
+    return written
 
 
 def entry_rows(entries: Iterable[Entry], user: str, session: str, session_name: str = "",

@@ -104,20 +104,21 @@ def test_an_app_export_is_the_whole_session_naming_whose_it_is(tmp_path):
     session = session.with_lesson(find_lesson("alpha")).step()
     journal.see(session, 0.0)
     owner = Owner("ana", "bench-3")
-    path = export_log(journal, tmp_path, owner)  # every lesson: named for none of them
+    path, counted = export_log(journal, tmp_path, owner)  # every lesson: named for none of them
     assert path.name.startswith("gradstep-log-bench-3-2") and path.suffix == ".csv"
     reader = csv.DictReader(path.open(encoding="utf-8"))
     rows = list(reader)
+    assert counted == len(rows) == 28  # the rows the message counts are the file's
     assert tuple(reader.fieldnames) == COLUMNS
     assert {(row["user"], row["session"], row["session_name"], row["kind"]) for row in rows} == \
            {("ana", owner.id, "bench-3", "step")}
     assert [(row["lesson"], int(row["iteration"])) for row in rows] == \
            [("divergence", k) for k in range(27)] + [("alpha", 0)]
     assert rows[26]["note"].startswith("diverged") and rows[27]["note"] == ""
-    again = export_log(journal, tmp_path, Owner("ana"))
+    again, _ = export_log(journal, tmp_path, Owner("ana"))
     assert again.name.startswith("gradstep-log-2") and again != path
 
 
 def test_an_export_name_never_leaves_its_folder(tmp_path):
-    path = export_log(Journal(lambda session, index: None), tmp_path, Owner("ana", "x/../../escaped"))
+    path, _ = export_log(Journal(lambda session, index: None), tmp_path, Owner("ana", "x/../../escaped"))
     assert path.parent == tmp_path and "/" not in path.name and ".." not in path.name

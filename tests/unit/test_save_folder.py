@@ -193,7 +193,7 @@ def test_a_save_that_cannot_be_set_aside_is_left_as_it_is_and_not_saved_over(fol
 
 @pytest.mark.parametrize("name", ["../../etc/x", "a/b", "..", "evil\\x1b]0;t", "a" * 100])
 def test_a_log_exported_under_any_session_name_stays_in_its_folder(tmp_path, name):
-    path = export_log(Journal(lambda session, index: None), tmp_path, Owner("ana", name))
+    path, _ = export_log(Journal(lambda session, index: None), tmp_path, Owner("ana", name))
     assert path.parent == tmp_path and path.name.startswith("gradstep-") and len(path.name) < 80
 
 

@@ -438,12 +438,12 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
 
         try:
             self.note_state()
-            path = exports.export_log(self.journal, export_folder(), self.owner)
+            path, rows = exports.export_log(self.journal, export_folder(), self.owner)
         except OSError as error:
             return self.refuse(self.say("export_failed", reason=error.strerror or str(error)))
-        self.state = self.state.replace(notice=self.fitted_path_notice("exported", path))
+        self.state = self.state.replace(notice=self.fitted_path_notice("exported", path, rows=rows))
 
-    def fitted_path_notice(self, key: str, path: Path) -> str:
+    def fitted_path_notice(self, key: str, path: Path, **values: object) -> str:
         """The notice `key` naming `path`: the file's name whole, which is what the student
         looks for, and its folder whole where the notice's rows (MOST_ROWS, wrapped) hold it;
         only a folder too long for them is shortened, its end kept behind "…". Cut to one
@@ -453,7 +453,7 @@ class GradstepApp(Keeping, Ending, KeysInTurn, App[int], inherit_bindings=False)
         folder, mark = str(path.parent), "..." if self.ascii_only else "…"
 
         def notice(shown: str) -> str:
-            return self.say(key, name=path.name, folder=shown)
+            return self.say(key, name=path.name, folder=shown, **values)
 
         def fits(room: int) -> bool:
             return len(wrap(notice(end_of_path(folder, room, mark, os.sep)), columns)) <= MOST_ROWS

@@ -14,8 +14,10 @@ from ...core.schema import entry_rows, write_rows
 from .owner import Owner
 
 
-def export_log(journal: Journal, folder: Path, owner: Owner) -> Path:
-    """Write the journal to a new CSV file in `folder` and return its path.
+def export_log(journal: Journal, folder: Path, owner: Owner) -> tuple[Path, int]:
+    """Write the journal to a new CSV file in `folder`; its path, and how many rows it holds
+    (the message says so: a student who pressed x expected the iteration log of the lesson
+    on screen, and found 225 rows of every lesson, guesses and answers).
 
     The name says what the file holds, the log of every lesson of the session, then the
     session and the time; an existing file is never overwritten. It carried the lesson
@@ -28,8 +30,8 @@ def export_log(journal: Journal, folder: Path, owner: Owner) -> Path:
         path = folder / (f"{stem}.csv" if attempt == 0 else f"{stem}-{attempt}.csv")
         try:
             with path.open("x", encoding="utf-8", newline="") as out:
-                write_rows(entry_rows(journal.entries, owner.user, owner.id, owner.session, owner.resumed), out)
-            return path
+                rows = write_rows(entry_rows(journal.entries, owner.user, owner.id, owner.session, owner.resumed), out)
+            return path, rows
         except FileExistsError:
             continue
     raise FileExistsError(f"too many exports named {stem}")
