@@ -278,7 +278,7 @@ async def test_the_space_key_is_named_in_the_readers_words_on_the_key_bar_and_in
 
 
 @pytest.mark.parametrize(("language", "title", "explained"), [("zh", "误差随权重 w1 变化", "图的标题把权重 1 写作 w1"),
-                                                              ("en", "Error vs weight w1", "its title calls weight 1 w1")])
+                                                              ("en", "Error vs weight w1", "its title writes weight 1 as w1")])
 @pytest.mark.slow  # a second test of the words on screen, beside the everyday test_every_panels_lines_fit_it_after_any_rule_or_rate: in CI
 async def test_the_charts_w1_is_explained_on_the_lessons_first_screen(language, title, explained):
     app = app_for("multi-weight", language=language)

@@ -34,3 +34,36 @@ def test_lesson_3_on_its_goal_under_a_notice_reads_on_to_the_foot_of_its_first_p
     book = pages(lengths, 9)
     assert len(book) == 2
     assert sum(stop - start for _, start, stop in book[0]) == 8
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("name", ["measure-error", "gradient-descent", "error-curve", "alpha", "multi-weight",
+                                  "freeze-weight", "several-outputs", "weight-matrix"])
+def test_a_page_never_holds_only_the_last_words_of_a_sentence_begun_just_above(name, language):
+    """Lesson 7 in predict mode (a notice's row taken: nine rows) ended page 1 "Keys 1 to 3
+    choose the weight", and page 2 began "the chart follows; its title calls weight 1 w1.":
+    the sentence's end alone on the next page. A sentence (a worked equation is one) that a
+    page's end would cut within its first lines, or before its last line, goes whole to the
+    next page, where it fits one."""
+    from gradstep.tui.app.widgets.lesson import MOVED_AT_MOST, SENTENCE_END, cut
+
+    sessions = [Session.begin(find_lesson(name))]
+    for _ in range(3):
+        sessions.append(sessions[-1].step())
+    for steps in (0, 1, 3):
+        state = AppState(sessions[steps], language=language)
+        for width, rows in ((78, 9), (78, 10), (38, 9), (38, 10)):
+            wrapped, book = cut(paragraphs(state), width, rows, language)
+            for page, following in zip(book, book[1:]):
+                index, start, stop = page[-1]
+                lines = wrapped[index][0]
+                if following[0][0] != index or stop == len(lines) or SENTENCE_END.search(lines[stop - 1] + " x"):
+                    continue  # the page ends with its paragraph, or a sentence
+                ended = [row for row in range(len(lines)) if SENTENCE_END.search(lines[row])]
+                began = max([row for row in ended if row < stop], default=-1)  # the row the cut sentence began on
+                finished = min([row for row in ended if row >= stop], default=len(lines) - 1)
+                if finished - began + 1 > rows - 1:
+                    continue  # longer than a page: cut it must be
+                assert stop - began > MOVED_AT_MOST and finished > stop, (name, steps, width, rows, lines[began:finished + 1])
+
+

@@ -7,6 +7,9 @@ diverged it says so in plain words, with the numbers, and names the keys that he
 Whatever does not fit is on further pages, a printable key away, and the last line says so.
 """
 
+import re
+from collections.abc import Iterator
+
 from rich.console import Group
 from rich.text import Text
 
@@ -50,31 +53,98 @@ def pages(lengths: list[int], rows: int, kept: frozenset[int] = frozenset()) -> 
     Only numbers: a lesson file's words may fill thousands of pages, and a frame draws one."""
     if sum(lengths) <= rows or rows < 2:
         return [[(index, 0, length) for index, length in enumerate(lengths) if length]]
-    book: list[list[tuple[int, int, int]]] = [[]]
+    return list(_filled(lengths, rows, kept))
+
+
+def _filled(lengths: list[int], rows: int, kept: frozenset[int], first: int = 0) -> Iterator[list[tuple[int, int, int]]]:
+    """pages' pages one at a time, from paragraph `first` at the top of a page: `cut` asks
+    for the next only after it has read this one, and starts again after a sentence it moved."""
+    page: list[tuple[int, int, int]] = []
     per_page, used = rows - 1, 0
-    for index, length in enumerate(lengths):
-        start = 0
+    for index in range(first, len(lengths)):
+        length, start = lengths[index], 0
         while start < length:
             # A paragraph the next is kept with starts a page where the two would not fit on this one.
             together = length + (lengths[index + 1] if index + 1 in kept else per_page)
             held = start == 0 and 0 < used and together <= per_page < used + together
             if used == per_page or held:
-                book.append([])
-                used = 0
+                yield page
+                page, used = [], 0
             stop = min(length, start + per_page - used)
-            book[-1].append((index, start, stop))
+            page.append((index, start, stop))
             used, start = used + stop - start, stop
-    return book
+    yield page
+
+
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)|(?<=[。？！])(?=.)")  # where a sentence ends, in either language
+MOVED_AT_MOST = 2  # lines: a sentence begun no further up a page than this goes whole to the next
 
 
 def cut(said: list[tuple[str, str]], width: int, rows: int,
         language: str) -> tuple[list[tuple[list[str], str]], list]:
     """`said` (paragraphs) wrapped to `width` and cut into pages of `rows`, what ~= means kept
-    with the line before it that writes it."""
-    wrapped = [(wrap(text, width), style) for text, style in said]  # wrap keeps its lines
+    with the line before it that writes it. A sentence (a worked equation is one) that a
+    page's end would cut near its start, or before its last line, goes whole to the next
+    page, its paragraph split in two there: lesson 7 in predict mode ended page 1 "Keys 1 to
+    3 choose the weight" and left "the chart follows; its title calls weight 1 w1." to page
+    2, whose reader met the sentence's last words alone."""
+    texts, styles = [text for text, _ in said], [style for _, style in said]
+    lines = [wrap(text, width) for text in texts]  # wrap keeps its lines
     note = say(language, "worked.shown_digits")
-    with_before = frozenset(index for index, (text, _) in enumerate(said) if text == note)
-    return wrapped, pages([len(lines) for lines, _ in wrapped], rows, with_before)
+    kept = frozenset(index for index, text in enumerate(texts) if text == note)
+    lengths = [len(wrapped) for wrapped in lines]
+    if sum(lengths) <= rows or rows < 2:
+        return list(zip(lines, styles)), pages(lengths, rows, kept)
+    book: list[list[tuple[int, int, int]]] = []
+    filling = _filled(lengths, rows, kept)
+    for page in iter(lambda: next(filling, None), None):
+        index, start, stop = page[-1]
+        split = _sentence_split(texts[index], lines[index], start, stop, rows - 1, width) if stop < lengths[index] else None
+        if split is not None and not split[0][0]:  # its first sentence is cut: all of it to the next page
+            if len(page) > 1:  # else it would only begin the next page as it began this one
+                page.pop()
+                filling = _filled(lengths, rows, kept, index)
+        elif split is not None:
+            (head, head_lines), (tail, tail_lines) = split
+            texts[index:index + 1], styles[index:index + 1] = [head, tail], [styles[index]] * 2
+            lines[index:index + 1], lengths[index:index + 1] = [head_lines, tail_lines], [len(head_lines), len(tail_lines)]
+            kept = frozenset(k + (k > index) for k in kept)
+            page[-1] = (index, start, len(head_lines))
+            filling = _filled(lengths, rows, kept, index + 1)  # the moved sentence starts the next page
+        book.append(page)
+    return list(zip(lines, styles)), book
+
+
+def _sentence_split(text: str, lines: list[str], start: int, stop: int, per_page: int,
+                    width: int) -> tuple[tuple[str, list[str]], tuple[str, list[str]]] | None:
+    """`text` (wrapped as `lines`, lines `start` to `stop` on this page) as the sentences before
+    the one the page's end cuts and the rest, each with its lines ("" and no lines before
+    where it is the paragraph's first), where that sentence begins at most MOVED_AT_MOST
+    lines up the page or ends on the next page's first line, and fits a page; None where
+    the page ends at a sentence's end, or the sentence is to stay cut."""
+    if stop > 2 * per_page or len(lines) - stop > 2 * per_page:
+        return None  # a paragraph pages long (a lesson file's): cut where the page ends, never wrapped again a page
+    reach = sum(len(line) + 1 for line in lines[:stop]) + 2  # the characters on the lines so far, and what follows their last
+    ends = [0] + [match.start() for match in SENTENCE_END.finditer(text, 0, reach)]
+    cut_at = next(end for end in reversed(ends) if lines_before(text, end, width) <= stop)
+    head, tail = text[:cut_at].rstrip(), text[cut_at:].lstrip()
+    head_lines = wrap(head, width) if head else []
+    if len(head_lines) == stop and head_lines == lines[:stop]:
+        return None  # the page already ends with a sentence
+    if head_lines[:start] != lines[:start] or len(head_lines) > stop or (not head and start):
+        return None  # the lines on pages before would change
+    after = SENTENCE_END.search(text, cut_at + 1)
+    sentence = after.start() if after else len(text)
+    sentence_lines = len(wrap(text[cut_at:sentence].strip(), width))
+    short_tail = len(wrap(text[:sentence].rstrip(), width)) <= stop + 1  # its last line or less on the next page
+    if sentence_lines > per_page or not (stop - len(head_lines) <= MOVED_AT_MOST or short_tail):
+        return None
+    return (head, head_lines), (tail, wrap(tail, width))
+
+
+def lines_before(text: str, end: int, width: int) -> int:
+    """Lines the text before `end` takes."""
+    return len(wrap(text[:end].rstrip(), width)) if end else 0
 
 
 class LessonPanel(StatePanel):
