@@ -8,6 +8,8 @@ r = -1 bounces, r < -1 diverges), the best alpha (r = 0) and the largest stable 
 (r = -1), and how many steps the error needs to fall below a tolerance.
 """
 
+from __future__ import annotations
+
 import enum
 import functools
 import math

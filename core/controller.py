@@ -12,6 +12,8 @@ Problem, which is cheap and checks itself; the Session with its new run is built
 when the key is pressed, from the Problem kept here, so nothing is built twice.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 

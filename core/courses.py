@@ -5,6 +5,8 @@ numbered in teaching order; a teacher's course is a folder of such files (--cour
 file is read and checked by `lesson_files`, the course's as a teacher's.
 """
 
+from __future__ import annotations
+
 import re
 from functools import cache
 from pathlib import Path

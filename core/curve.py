@@ -12,6 +12,8 @@ plotted as offsets from the window's centre in a unit that makes them lie within
 [-5, 5], errors within [0, 10] or as log10, and the tick labels carry the true values.
 """
 
+from __future__ import annotations
+
 import math
 from collections.abc import Callable
 from dataclasses import dataclass

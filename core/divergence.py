@@ -8,6 +8,8 @@ diverged: weight 1e60 with r = 0 lands in one step like any other. The divergenc
 must still show its error of 2.08e18 at iteration 4, so the line is drawn far beyond that.
 """
 
+from __future__ import annotations
+
 import math
 from dataclasses import dataclass
 

@@ -15,6 +15,8 @@ the CSV reader and the pending hand-in use the same one, and a test can lay an e
 version's real files beside today's rows for the same steps.
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Iterator
 

@@ -13,6 +13,8 @@ so in its note. A blank cell in CSV is null in JSON. A record's own values and t
 divergence notes are core.row_values's: the app's log needs those alone.
 """
 
+from __future__ import annotations
+
 import dataclasses
 import json
 import re

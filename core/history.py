@@ -13,6 +13,8 @@ computes the record its view's next step needs, so whether a step is possible, a
 the run diverged, are plain reads that a screen can make as often as it draws.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
 from dataclasses import dataclass
 

@@ -12,6 +12,8 @@ each has its own time and the teacher's desk sees two wrong answers while the st
 still reads the second verdict.
 """
 
+from __future__ import annotations
+
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass

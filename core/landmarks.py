@@ -7,6 +7,8 @@ and play can stop when nothing more can happen. Each is noted once, when the ste
 shows it is stored, so reading them costs nothing however long the run.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 import numpy as np

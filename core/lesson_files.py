@@ -6,6 +6,8 @@ file of bounded size is read, tomllib is spared keys too deep for it, and every 
 is cleaned of control characters (`outside`) before it can reach a screen.
 """
 
+from __future__ import annotations
+
 import dataclasses
 import re
 import tomllib

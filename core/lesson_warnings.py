@@ -7,6 +7,8 @@ gives them, not from a loaded Lesson, so a file with faults gets its warnings in
 same run (`gradstep check`), whatever the faults are.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator
 
 from typing import Any

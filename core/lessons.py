@@ -6,6 +6,8 @@ the lesson teaches and what to notice. Lessons are data: `lesson_files` reads an
 them from TOML, `courses` lists the course's and a teacher's folder of them.
 """
 
+from __future__ import annotations
+
 import dataclasses
 from dataclasses import dataclass, field
 

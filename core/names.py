@@ -7,6 +7,8 @@ far. One rule for all of them: letters of any script, digits, `-` and `_`, each 
 at most NAME_LENGTH characters.
 """
 
+from __future__ import annotations
+
 from .outside import shown_name
 
 NAME_LENGTH = 40

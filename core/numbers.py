@@ -6,6 +6,8 @@ shows 17 digits of rounding noise. This module refuses the first and hides the s
 while keeping the exact value one call away.
 """
 
+from __future__ import annotations
+
 import math
 import re
 import sys

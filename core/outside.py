@@ -9,6 +9,8 @@ block, /dev/zero never ends, and a 10 MB "lesson" is a mistake, so each is refus
 once, before any parsing.
 """
 
+from __future__ import annotations
+
 import errno
 import os
 import re

@@ -9,6 +9,8 @@ guess is right when it is within 1% of the true change, |guess - new| <= 0.01 x
 is kept, unscored, so the tally says N right of M tried.
 """
 
+from __future__ import annotations
+
 import math
 from dataclasses import dataclass
 

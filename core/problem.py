@@ -11,6 +11,8 @@ changes the weights to shrink the squared miss. A Problem holds only plain float
 can be compared, saved and shown; the rules turn it into float64 arrays.
 """
 
+from __future__ import annotations
+
 import dataclasses
 import math
 from collections.abc import Iterator, Mapping

@@ -10,6 +10,8 @@ a classmate's prank, a newer gradstep), so a watcher shows what it can and never
 Times are ISO 8601 in UTC with a Z, to the second: the same on every machine of a class.
 """
 
+from __future__ import annotations
+
 import json
 import math
 from dataclasses import dataclass

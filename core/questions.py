@@ -7,6 +7,8 @@ answer and the explanation are shown. An answer belongs to the step that reached
 iteration, so stepping back over that step forgets it and the question is asked again.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 
 from .numbers import readable

@@ -7,6 +7,8 @@ test's failure or a debugger, so each is declared `repr=False` and takes this on
 reads as the generated one does: `Problem(weights=(0.5,), inputs=(2.0,), ...)`.
 """
 
+from __future__ import annotations
+
 from dataclasses import fields
 from typing import Any
 

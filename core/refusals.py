@@ -9,6 +9,8 @@ as a value, so "lesson.toml: alpha: must be greater than 0" is three facts, each
 translated at the edge.
 """
 
+from __future__ import annotations
+
 import copy
 from typing import Any
 

@@ -13,6 +13,8 @@ A replay stops before the first record that diverges (a number no longer finite,
 error past the limit), so the NumPy rules, which word the divergence, take it from there.
 """
 
+from __future__ import annotations
+
 import sys
 from collections.abc import Sequence
 from typing import Any

@@ -12,6 +12,8 @@ screen, the one-shot table and the tests all compute it the same way. Flags and 
 orders are names; the words for them are the front end's.
 """
 
+from __future__ import annotations
+
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass

@@ -6,6 +6,8 @@ student's process for its whole session. The rows of `gradstep run`, an export a
 hand-in are built from these.
 """
 
+from __future__ import annotations
+
 import dataclasses
 from typing import Any
 

@@ -6,6 +6,8 @@ as fast as `python -c "import numpy"`. The words around the table (its summary, 
 errors) are the command line's business, in `gradstep.tui.command`.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterable, Iterator
 from typing import IO
 

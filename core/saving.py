@@ -14,6 +14,8 @@ gradstep, resume after resume. Saves are atomic (a temporary file renamed over t
 one) and readable by their owner only (mode 0600).
 """
 
+from __future__ import annotations
+
 import json
 import os
 import tempfile

@@ -21,6 +21,8 @@ file and text in another. A question's words and the chosen choice's words sit b
 their numbers. Floats are written exactly (repr).
 """
 
+from __future__ import annotations
+
 import csv
 import functools
 from collections.abc import Iterable, Iterator, Sequence

@@ -10,6 +10,8 @@ it: each belongs to a step, so stepping back over the step forgets it. Answers a
 tally of guesses carry over to a new run of the same lesson; another lesson starts afresh.
 """
 
+from __future__ import annotations
+
 import math
 from dataclasses import dataclass, replace
 

@@ -3,6 +3,8 @@
 Textual is imported only when the app starts, so the headless commands stay light.
 """
 
+from __future__ import annotations
+
 import errno
 import importlib
 import sys

@@ -13,6 +13,8 @@ Nothing is imported from the toolkit at the top: the command line (tui/command) 
 argparse touches and must not load Textual (tests/unit/test_import_hygiene.py).
 """
 
+from __future__ import annotations
+
 import argparse
 import contextlib
 from collections.abc import Callable, Iterator

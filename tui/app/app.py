@@ -6,6 +6,8 @@ else holds state, so a step back, a reset or a saved session is always exactly w
 the screen shows.
 """
 
+from __future__ import annotations
+
 import os
 from collections.abc import Sequence
 from pathlib import Path

@@ -5,6 +5,8 @@ and the App supplies everything; to the type checker the base is an App[int] wit
 App's own attributes declared below, so each use in a mixin is checked like one in the App.
 """
 
+from __future__ import annotations
+
 from pathlib import Path
 from typing import TYPE_CHECKING
 

@@ -10,6 +10,8 @@ ScrollBar.renderer: that is one class attribute shared by every app in the proce
 test's, the class room's), so an ASCII app would leave its scrollbars to the next one.
 """
 
+from __future__ import annotations
+
 import re
 
 from rich.cells import cell_len

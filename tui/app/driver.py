@@ -18,6 +18,8 @@
   the App steps through all of them and draws once.
 """
 
+from __future__ import annotations
+
 import threading
 
 from textual.driver import Driver

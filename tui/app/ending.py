@@ -15,6 +15,8 @@ mode is left and entered again instead, which also puts back whatever the shell 
 the terminal meanwhile. A crash writes its traceback to a file and saves the session.
 """
 
+from __future__ import annotations
+
 import asyncio
 import fcntl
 import os

@@ -17,6 +17,8 @@ never leave the App, still go one after another without waiting: a burst of step
 slower.
 """
 
+from __future__ import annotations
+
 from collections import deque
 
 from textual import events

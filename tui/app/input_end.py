@@ -14,6 +14,8 @@ does what a SIGHUP does: save, hand in, leave. So does the web driver's output b
 from piling resizes up while the app cannot run: see _InputThatEnds.)
 """
 
+from __future__ import annotations
+
 import os
 import re
 import selectors

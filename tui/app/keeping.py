@@ -7,6 +7,8 @@ progress file the teacher's desk reads): so after kill -9 at most a second is mi
 and the next start completes the hand-in. Keys are timed as they arrive, whatever they do.
 """
 
+from __future__ import annotations
+
 import time
 
 from textual import events

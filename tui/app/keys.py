@@ -6,6 +6,8 @@ the README's table); the bar offers g, e, x, f, z, v and w where the screen need
 (key_bar.needed), and always ? and q, and l where it would work (the way on).
 """
 
+from __future__ import annotations
+
 from textual.binding import Binding
 
 from ...core.limits import WEIGHT_KEYS

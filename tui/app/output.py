@@ -24,6 +24,8 @@ Every character still reaches the screen in the attributes it had, and each writ
 ends as Rich's does, with the attributes reset.
 """
 
+from __future__ import annotations
+
 import re
 from functools import lru_cache
 

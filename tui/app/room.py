@@ -5,6 +5,8 @@ never freezes the screen), and each look becomes one frozen RoomState that the w
 are drawn from. Only the keys that sort, page, switch the language and quit exist.
 """
 
+from __future__ import annotations
+
 import asyncio
 import time
 from collections.abc import Callable, Sequence

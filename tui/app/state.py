@@ -5,6 +5,8 @@ it alone. An action builds a new AppState (they are immutable), so Textual sees 
 change, and anything the screen shows can be rebuilt, saved or compared.
 """
 
+from __future__ import annotations
+
 import dataclasses
 import os
 from collections.abc import Mapping

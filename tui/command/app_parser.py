@@ -1,5 +1,7 @@
 """The command line of `gradstep` itself: the problem flags `gradstep run` takes, and the app's own."""
 
+from __future__ import annotations
+
 import os
 from pathlib import Path
 

@@ -10,6 +10,8 @@ hides, and a name a built-in lesson already has. Two files giving one name is a 
 the course refuses it. Exit status 2 if any file has a fault, else 0.
 """
 
+from __future__ import annotations
+
 import sys
 from pathlib import Path
 from typing import Any

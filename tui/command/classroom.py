@@ -12,6 +12,8 @@ reaches the teacher's terminal. The student is the account that owns the file, w
 student cannot forge, rather than the name written in it or in the file's name.
 """
 
+from __future__ import annotations
+
 import csv
 import math
 import re

@@ -8,6 +8,8 @@ C.UTF-8 while Python's UTF-8 mode came on by itself is that coercion, not the st
 choice, and is ignored.
 """
 
+from __future__ import annotations
+
 import os
 import select
 import sys

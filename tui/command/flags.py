@@ -9,6 +9,8 @@ own words ("expected one argument", "usage:") are translated through the hook ar
 itself offers (it looks its messages up with gettext).
 """
 
+from __future__ import annotations
+
 import argparse
 import contextlib
 import dataclasses

@@ -6,6 +6,8 @@ works for them and gives every student "Permission denied": their home is not fo
 accounts to enter. The teacher's `gradstep check` of the course is the moment to say so.
 """
 
+from __future__ import annotations
+
 import os
 import stat
 import sys

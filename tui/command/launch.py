@@ -11,6 +11,8 @@ at a time (starting.py). What goes wrong is one line, never a traceback, and the
 status is not 0 when the session could not be saved.
 """
 
+from __future__ import annotations
+
 import contextlib
 import os
 import sys

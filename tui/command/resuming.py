@@ -9,6 +9,8 @@ command line wins. A folder that cannot be used any more is said in one line at 
 start, not found missing at the end of the lesson.
 """
 
+from __future__ import annotations
+
 import argparse
 import os
 from pathlib import Path

@@ -7,6 +7,8 @@ With --watch the same table is a full-screen view that follows the class live
 (tui/app/room/), for as long as the teacher keeps it open.
 """
 
+from __future__ import annotations
+
 import shutil
 import sys
 import time

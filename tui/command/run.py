@@ -1,5 +1,7 @@
 """`gradstep run` and `gradstep lessons`: the course without a screen, in the user's language."""
 
+from __future__ import annotations
+
 import shutil
 import sys
 

@@ -6,6 +6,8 @@ traceback in a file, and a resumed save that crashed is set aside so the next --
 does not crash again.
 """
 
+from __future__ import annotations
+
 import errno
 import gc
 import os

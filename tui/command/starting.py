@@ -6,6 +6,8 @@ set aside and said so; a save folder that is not the student's own, or a session
 gradstep has open, is neither read nor written.
 """
 
+from __future__ import annotations
+
 import contextlib
 import os
 from dataclasses import dataclass, field

@@ -5,6 +5,8 @@ session so far, in the one schema of core.schema, each row naming whose it is (t
 and the session), so a file found later, or handed in among thirty others, says what it is.
 """
 
+from __future__ import annotations
+
 import time
 from pathlib import Path
 

@@ -13,6 +13,8 @@ teacher could not. Where ACLs are not to be had (not Linux, a filesystem without
 says that instead of guessing.
 """
 
+from __future__ import annotations
+
 import errno
 import os
 import stat

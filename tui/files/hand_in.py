@@ -11,6 +11,8 @@ refused there. A name that is taken gets a numbered suffix. It is made 0640 what
 group reads it (the folder is setgid, so the file takes the folder's group); nobody else.
 """
 
+from __future__ import annotations
+
 import json
 import os
 import time

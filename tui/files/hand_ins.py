@@ -11,6 +11,8 @@ only that student's lines, with one line saying so and how to read them. A hand-
 is read into today's rows as it is read.
 """
 
+from __future__ import annotations
+
 import csv
 import hashlib
 import io

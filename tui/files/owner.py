@@ -8,6 +8,8 @@ gives a file there, so that in a folder nobody can list (docs/teaching.md, mode 
 can find, read or squat on another's hand-in or progress file by guessing its name.
 """
 
+from __future__ import annotations
+
 import os
 from dataclasses import dataclass, field
 

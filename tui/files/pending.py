@@ -11,6 +11,8 @@ before run ids (no `id` in its first line) holds rows of the earlier schema: the
 into today's (core/earlier_schema.py), matrix columns and all, with a new run id.
 """
 
+from __future__ import annotations
+
 import json
 import os
 from collections.abc import Iterable

@@ -7,6 +7,8 @@ Windows %LOCALAPPDATA%\\gradstep). An export is for the student to open, send or
 so it goes where they are, not into that hidden folder.
 """
 
+from __future__ import annotations
+
 import os
 import tempfile
 import time

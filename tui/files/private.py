@@ -11,6 +11,8 @@ the second is refused while the first runs: an advisory lock (flock) on a file b
 save, which the kernel drops when the process ends, however it ends.
 """
 
+from __future__ import annotations
+
 import fcntl
 import os
 import pwd

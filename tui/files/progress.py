@@ -10,6 +10,8 @@ the progress is then not kept, and the hand-in goes on as before. A reader sees 
 file or the new one whole, never half of one.
 """
 
+from __future__ import annotations
+
 import os
 import stat
 from pathlib import Path

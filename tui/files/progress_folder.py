@@ -15,6 +15,8 @@ between the listing and the open: then the last good reading stands, or the stud
 row goes, and the next look tries again.
 """
 
+from __future__ import annotations
+
 import os
 import stat
 from collections.abc import Callable

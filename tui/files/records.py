@@ -22,6 +22,8 @@ once it is whole: its run's progress said ended, or it has not changed for SETTL
 seconds (a session writes its hand-ins at its end, in one go).
 """
 
+from __future__ import annotations
+
 import csv
 import hashlib
 import io

@@ -7,6 +7,8 @@ keeps the thread and the reading loop from touching the journal at once. So afte
 at most a second is missing, whether the keys came one at a time or pasted in a burst.
 """
 
+from __future__ import annotations
+
 import threading
 import time
 from collections.abc import Callable

@@ -10,6 +10,8 @@ as the full-screen app, wrapped by the same rules. A guess (predict mode) and th
 lesson's questions are asked by reading a line. It never imports Textual.
 """
 
+from __future__ import annotations
+
 import shutil
 from collections.abc import Callable
 from types import EllipsisType

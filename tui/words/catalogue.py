@@ -12,6 +12,8 @@ from a lesson file by its kind; `{name!t}` names a quantity in the reader's word
 writes a count with its noun, singular for 1 ("1 file", "2 files"); `[[ ... ]]` is left out when a value in it is None.
 """
 
+from __future__ import annotations
+
 import functools
 import mmap
 import os

@@ -1,5 +1,7 @@
 """Divergence in words: where the run blew up, why, and which alpha would not."""
 
+from __future__ import annotations
+
 from ...core import analysis
 from ...core.divergence import GROWTH, Divergence, start_error
 from ...core.history import History

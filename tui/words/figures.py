@@ -6,6 +6,8 @@ significant digits); a negative one is parenthesised inside a formula, so `0.5 -
 here once, with the current numbers filled in.
 """
 
+from __future__ import annotations
+
 import math
 from fractions import Fraction
 

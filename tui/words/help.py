@@ -8,6 +8,8 @@ is worked out (the worked step). The glossary said all three whatever the lesson
 the teacher hides it, or says what it still may without the hidden part.
 """
 
+from __future__ import annotations
+
 from ...core.problem import Problem
 from .say import field_names, say
 

@@ -8,6 +8,8 @@ language is one TOML file, one record in LANGUAGES, its code in core/lessons.py 
 lesson files' tables) and the course's tables in that language.
 """
 
+from __future__ import annotations
+
 from dataclasses import dataclass
 
 from ...core.record import Record

@@ -10,6 +10,8 @@ what to watch for, not what will be seen.
 `PLACEHOLDERS` lists what a teacher's lesson file may use.
 """
 
+from __future__ import annotations
+
 import functools
 import math
 import re

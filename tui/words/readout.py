@@ -7,6 +7,8 @@ A teacher's lesson may hide the forecast (r and where it leads) or the analysis 
 alphas and the steps to go), for the students to work them out.
 """
 
+from __future__ import annotations
+
 import numpy as np
 
 from ...core import analysis

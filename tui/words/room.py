@@ -7,6 +7,8 @@ name, a lesson's, a question's, an answer) is cleaned of control characters and 
 its column, so no file can break the teacher's screen.
 """
 
+from __future__ import annotations
+
 import time
 
 from ...core.formats import cell_width

@@ -10,6 +10,8 @@ only when there is a close match). `{count:one|many}` writes a count with its no
 number it takes ("1 file", "2 files").
 """
 
+from __future__ import annotations
+
 import dataclasses
 import re
 import string

@@ -5,6 +5,8 @@ forward to where the run stood. Newcomers read that as b misbehaving; the notice
 at both ends, with the count of steps that come and go.
 """
 
+from __future__ import annotations
+
 from ...core.session import Session
 from .prose import lesson_heading
 from .say import say

@@ -7,6 +7,8 @@ prediction a rounding error away from the goal, hot and cold's probes near it), 
 says so instead of showing 17 digits: float rounding decided, and f shows every digit.
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Callable
 from fractions import Fraction

@@ -15,6 +15,8 @@ for lists whose entries belong whole ("q：退出", a key and what it does), whi
 entries, never splitting one that fits a line.
 """
 
+from __future__ import annotations
+
 import re
 import unicodedata
 from functools import lru_cache

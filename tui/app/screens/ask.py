@@ -7,6 +7,8 @@ without a step, s skips a question, q saves and quits. Escape also leaves, but i
 over SSH, so nothing depends on it and the hints name it second.
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass

@@ -4,6 +4,8 @@ Nothing changes until every field is valid; a refused field keeps what was typed
 a one-line reason under the form, and the session is exactly as it was.
 """
 
+from __future__ import annotations
+
 import copy
 import dataclasses
 from typing import Any

@@ -1,5 +1,7 @@
 """The help screen: the lesson's own words, what each term means, every key, every panel."""
 
+from __future__ import annotations
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll

@@ -2,6 +2,8 @@
 keyboard's row of digits), no arrows needed; and the next lesson on Enter, which is what
 a student who has finished one came for."""
 
+from __future__ import annotations
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll

@@ -7,6 +7,8 @@ behind. On a terminal without Unicode the picture is translated to ASCII, since 
 5 draws its frame in box-drawing characters.
 """
 
+from __future__ import annotations
+
 import math
 import re
 from itertools import groupby

@@ -7,6 +7,8 @@ from the App's bindings, the state's language and the same check_action: a key t
 would do nothing now is dim, and with --mouse a click on a key runs it.
 """
 
+from __future__ import annotations
+
 from itertools import groupby
 from typing import TYPE_CHECKING, cast
 

@@ -7,6 +7,8 @@ diverged it says so in plain words, with the numbers, and names the keys that he
 Whatever does not fit is on further pages, a printable key away, and the last line says so.
 """
 
+from __future__ import annotations
+
 import re
 from collections.abc import Iterator
 

@@ -6,6 +6,8 @@ the CSV export (x) and the error-vs-iteration chart (v). Columns that do not fit
 width are left out, least telling first (the worked step shows them for the last step).
 """
 
+from __future__ import annotations
+
 from collections.abc import Mapping
 from typing import NamedTuple
 

@@ -8,6 +8,8 @@ what still does not fit ends in "…", so nothing is cut silently; one naming a 
 shortens its folder instead, where the rows cannot hold it (App.fitted_path_notice).
 """
 
+from __future__ import annotations
+
 from typing import TYPE_CHECKING, cast
 
 from rich.cells import cell_len, set_cell_size

@@ -14,6 +14,8 @@ Textual through `render_line`, and marks for repainting only the lines that diff
 from the new drawing.
 """
 
+from __future__ import annotations
+
 from rich.console import Group, RenderableType
 from rich.segment import Segment
 from rich.text import Text

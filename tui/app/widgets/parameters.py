@@ -1,5 +1,7 @@
 """The parameters, the current prediction and error, and why the run will converge or not."""
 
+from __future__ import annotations
+
 from typing import NamedTuple
 
 import numpy as np

@@ -1,5 +1,7 @@
 """The top line: which lesson this is, and what just happened."""
 
+from __future__ import annotations
+
 from rich.text import Text
 
 from ....core.problem import MEASURE

@@ -6,6 +6,8 @@ the teacher's screen what a class of 20 does. Cells are fitted to the widget's w
 here (words/room.py), whenever the rows or the width change.
 """
 
+from __future__ import annotations
+
 from rich.segment import Segment
 from textual.geometry import Size
 from textual.scroll_view import ScrollView

@@ -1,5 +1,7 @@
 """What a window too small for the lesson shows instead of a tangle of clipped panels."""
 
+from __future__ import annotations
+
 from typing import TYPE_CHECKING, cast
 
 from textual.widget import Widget

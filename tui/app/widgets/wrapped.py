@@ -5,6 +5,8 @@ Rich wraps only at spaces, and cuts a Chinese cell with "..." where English woul
 this widget wraps with `words.wrap` and tells Textual how tall that makes it.
 """
 
+from __future__ import annotations
+
 from rich.console import Group
 from rich.text import Text
 from textual.widget import Widget
