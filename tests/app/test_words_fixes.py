@@ -104,3 +104,32 @@ async def test_the_list_numbers_the_tenth_lesson_10_and_names_its_key(language):
         await pilot.press("0")
         await pilot.pause()
         assert not isinstance(app.screen, LessonsScreen) and app.state.session.lesson.name == "weight-matrix"
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_number_keys_do_with_several_outputs_what_the_readme_and_help_say(language):
+    """The README said 1-9 choose "the weight the chart follows"; in lessons 9 and 10 a number
+    key chooses an output (the chart then read "Error 2 vs w2,1"), and a student with the
+    README alone could never chart w1,2. Both now say what the keys do there, and the app
+    does it: 2 charts error 2 vs w2,1, 2 again w2,2."""
+    import re
+    from pathlib import Path
+
+    from gradstep.tui.words.say import say
+
+    from ..helpers import settle
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| 1-9 |"))
+    said = {"en": r"2 charts error 2 vs (w2,1), 2 again (w2,2)", "zh": r"按 2 画误差 2 随 (w2,1) 变化，再按 2 换成 (w2,2)"}
+    assert re.search(said["en"], row), row
+    assert re.search(said[language], say(language, "help.weights"))
+    app = app_for("weight-matrix", language=language)
+    async with app.run_test(size=(80, 24)) as pilot:
+        titles = []
+        for key in ("2", "2"):
+            await pilot.press(key)
+            await settle(pilot)
+            titles.append(str(app.query_one("#chart").border_title))
+    for title, (row_, column) in zip(titles, ((2, 1), (2, 2))):
+        assert title.startswith(say(language, "chart.output_weight", output=2, row=row_, column=column)), title
