@@ -47,7 +47,7 @@ async def test_x_says_the_file_holds_the_whole_session_and_how_many_rows(tmp_pat
         assert {row["lesson"] for row in rows} == {"alpha", "gradient-descent"}
         assert {row["kind"] for row in rows} >= {"step", "answer"}
         assert app.state.notice == say(language, "exported", rows=len(rows), name=path.name, folder=str(tmp_path))
-        whole = {"en": f"whole session (every lesson's steps, guesses and answers: {len(rows)} rows)",
-                 "zh": f"整个会话（所有课的每一步、预测和答案，共 {len(rows)} 行）"}[language]
+        whole = {"en": f"the whole session, every lesson's steps and answers, {len(rows)} rows",
+                 "zh": f"整个会话，所有课的每一步和答案，共 {len(rows)} 行"}[language]
         assert whole in app.state.notice
         assert path.name in "".join(screen_text(app).split())
