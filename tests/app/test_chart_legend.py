@@ -33,6 +33,7 @@ async def test_the_trails_legend_stands_only_beside_a_drawn_o(keys, drawn, langu
         assert (say(language, "chart.trail_then") in caption) is drawn, caption
 
 
+@pytest.mark.slow  # every lesson with a trail: beside the everyday legend test above, in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 @pytest.mark.parametrize("lesson", ["hot-cold", "gradient-descent", "error-curve", "divergence", "alpha"])
 async def test_every_lessons_drawn_trail_is_named_on_screen(lesson, language):

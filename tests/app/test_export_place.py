@@ -19,6 +19,7 @@ async def test_x_writes_the_log_into_the_export_folder_places_names(tmp_path, mo
     assert list(elsewhere.iterdir()) == []
 
 
+@pytest.mark.slow  # two lessons and their questions: beside the everyday export test above, in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_x_says_the_file_holds_the_whole_session_and_how_many_rows(tmp_path, monkeypatch, language):
     """Lesson 10, x: "Log saved as gradstep-log-....csv in /tmp/..." and the student looked
