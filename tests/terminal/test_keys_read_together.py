@@ -80,3 +80,24 @@ def test_keys_in_any_pieces_end_as_keys_typed_one_at_a_time(keys, data):
     (screen, saved), (screen_in_pieces, saved_in_pieces) = ended["one by one"], ended["in pieces"]
     assert screen_in_pieces == screen
     assert saved_in_pieces == saved
+
+
+def test_spaces_read_with_the_step_that_opens_a_question_are_counted_aloud():
+    """Lesson 4 over a slow link: five spaces in one read ran two steps, opened the question
+    and the others vanished without a word. The question says each space it did not step
+    for, counted, in the installed command with the bytes in one write."""
+    with tempfile.TemporaryDirectory(prefix="gradstep-keys-") as folder:
+        term = PseudoTerminal([GRADSTEP, "--lesson", "error-curve"], {"XDG_STATE_HOME": folder, "HOME": folder})
+        try:
+            term.settle(0)
+            term.wait_until_idle()
+            for chunk in (b"s", b"\r", b" "):  # the question before the lesson skipped; iteration 1
+                term.type(chunk)
+                term.wait_until_idle()
+            term.type(b"     ")  # one read: the first space steps to iteration 2 and asks
+            term.wait_until_idle()
+            screen = "".join("".join(term.screen()).replace("│", "").split())
+            assert "(pressed4times,notused)" in screen, term.screen()
+            assert "iteration2" in screen, term.screen()
+        finally:
+            term.close()
