@@ -755,3 +755,21 @@ async def test_a_notice_takes_its_rows_from_the_lower_panels_not_the_parameters(
         after = [line[:40] for line in screen_text(app).splitlines()[1:13]]
         assert app.query_one("#notice").size.height == MOST_ROWS
         assert after == before
+
+
+async def test_a_students_run_collects_what_starting_left_once_its_first_screen_is_up(monkeypatch):
+    """app.py's collect_the_start: a student's run (real) frees the start's garbage after the
+    first paint; a test's does not pay for a pass over the test process."""
+    import gc
+
+    from gradstep.tui.app.app import GradstepApp
+
+    collected = []
+    monkeypatch.setattr(GradstepApp, "take_over_signals", lambda self: None)  # not in a test's process
+    monkeypatch.setattr(gc, "collect", lambda *args: collected.append(args) or 0)
+    app = app_for("alpha")
+    assert not app.real  # a test's App, as every other test runs it: never collected
+    app.real = True
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(collected) == 1
