@@ -130,3 +130,26 @@ async def test_spaces_behind_the_step_that_opened_a_question_are_counted_aloud_n
         await settle(pilot)
         assert [answer.result for answer in app.state.session.answers][-1] == RIGHT
         assert app.state.session.history.iteration == 2 and not isinstance(app.screen, QuestionScreen)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("at_once", [False, True])
+async def test_keys_typed_after_a_refusal_go_on_from_what_shows_in_the_refused_field(language, at_once):
+    """Lesson 9: the refusal moved focus to the inputs field with its text all selected, so
+    the Backspace typed ahead of it blanked the field unseen. The field keeps what was typed,
+    in view with the cursor after it, and each key goes on from there."""
+    app = app_for("several-outputs", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        inputs, goal = app.screen.query_one("#inputs", Input), app.screen.query_one("#goal", Input)
+        inputs.value, goal_shown = "0.6a", goal.value
+        app.screen.set_focus(goal)  # Enter pressed in another field than the refused one
+        keys = ("enter", "backspace", "5")
+        if at_once:
+            await press_at_once(pilot, *keys)
+        else:
+            await pilot.press(*keys)
+        await settle(pilot)
+        assert isinstance(app.screen, EditorScreen) and app.focused is inputs
+        assert inputs.value == "0.65" and goal.value == goal_shown  # nothing changed unseen
+        assert app.screen.region.contains_region(inputs.region) and inputs.cursor_position == len("0.65")

@@ -11,11 +11,13 @@ import dataclasses
 from typing import Any
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
+from textual.widgets.input import Selection
 
 from ....core.controller import check_edit
 from ....core.lessons import LANGUAGES, Lesson
@@ -188,4 +190,19 @@ class EditorScreen(ModalScreen[Problem | None]):
         for name in FIELDS:
             self.query_one(f"#{name}", Input).set_class(name == refusal.field, "-invalid")
         self.query_one("#refusal", Wrapped).update([("", alone(self.language, message), "")])
-        self.set_focus(self.query_one(f"#{refusal.field}", Input))  # now: focus() would wait behind the keys
+        self.show_typing(self.query_one(f"#{refusal.field}", Input))
+
+    def show_typing(self, field: Input) -> None:
+        """Move to the refused field with what was typed there kept and the cursor after it,
+        in view. Focus that the student did not ask for selected the whole field, so the keys
+        typed ahead of the refusal replaced it unseen: lesson 9's inputs went blank at the
+        first backspace. Tab still selects a field: a move the student made and can see."""
+        field.select_on_focus = False  # until the student leaves it (restored in unselected)
+        self.set_focus(field)  # now: focus() would wait behind the keys
+        field.selection = Selection.cursor(len(field.value))
+        field.scroll_visible(animate=False)
+
+    @on(Input.Blurred)
+    def unselected(self, event: Input.Blurred) -> None:
+        """A field left after a refusal selects itself again on Tab, as every other does."""
+        event.input.select_on_focus = True
