@@ -20,6 +20,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from .arrays import Floats
 from .numbers import as_written
 from .problem import HOT_COLD, MEASURE, Problem
 from .record import Record
@@ -88,9 +89,18 @@ def rounding_misses(problem: Problem) -> tuple[bool, ...]:
     weights = as_arrays(problem.weights).reshape(problem.shape)  # shape (outputs, n)
     with np.errstate(all="ignore"):
         misses = predict_rows(weights, inputs) - as_arrays(problem.goals)  # shape (outputs,)
-        scales = np.maximum(np.abs(as_arrays(problem.goals)), np.sum(np.abs(weights * inputs), axis=1))
-    return tuple(bool(miss != 0 and abs(miss) <= ROUNDING_ULPS * np.spacing(scale))
-                 for miss, scale in zip(misses, scales))
+    return tuple(rounding_hair(float(miss), goal, row, inputs)
+                 for miss, goal, row in zip(misses, problem.goals, weights))
+
+
+def rounding_hair(miss: float, goal: float, weights: Floats, inputs: Floats) -> bool:
+    """Whether one output's `miss` (prediction - goal), made with its row `weights` (shape
+    (n,)), is float rounding alone: not 0, yet within ROUNDING_ULPS float spacings of the
+    larger of the goal and the prediction's terms. At any step, not only the start: a hair
+    that a diverging r multiplies is a hair at its first step and -1.08e+06 a dozen later."""
+    with np.errstate(all="ignore"):
+        scale = max(abs(goal), float(np.sum(np.abs(np.asarray(weights, dtype=float) * np.asarray(inputs, dtype=float)))))
+    return bool(miss != 0 and abs(miss) <= ROUNDING_ULPS * np.spacing(scale))
 
 
 BY_HAND = Context(prec=34, Emin=MIN_EMIN, Emax=MAX_EMAX, traps=[])

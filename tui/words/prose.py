@@ -31,7 +31,7 @@ from ...core.predict import ERROR, RIGHT_WITHIN, before_and_after, within_change
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, InvalidProblem, Problem
 from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
 from ...core.refusals import Refusal
-from ...core.rules import HotColdStep, OutputsStep, as_arrays, predict_rows, squared_error, total
+from ...core.rules import HotColdStep, OutputsStep, as_arrays, output_record, predict_rows, squared_error, total
 from ...core.session import Session
 from .catalogue import SENTENCE_KEYS, SENTENCES
 from .language import LANGUAGES
@@ -267,12 +267,51 @@ def _by_regime(sentences: str, problem: Problem, language: str) -> str:
         # A start that shows as on the goal, yet r x a hair is not 0: r's story is the hair's.
         misses = predict_rows(as_arrays(problem.weights).reshape(problem.shape), as_arrays(problem.inputs)) \
             - as_arrays(problem.goals)
-        hair = next(miss for miss, off in zip(misses, analysis.rounding_misses(problem)) if off)
-        # Where r shrinks a miss, a hair is below what it can shrink: rounding keeps it or
-        # clears it, step by step (lesson 8 on its goal kept 1.2e-32 a step, "x 1"); where
-        # |r| >= 1, r multiplies it like any miss.
-        shrinks = regime in (Regime.SMOOTH, Regime.ONE_STEP, Regime.OVERSHOOTING)
-        said = say(language, "on_goal.hair.rounding" if shrinks else "on_goal.hair", said=said, miss=readable(hair))
+        output, hair = next((k, miss) for k, (miss, off) in enumerate(zip(misses, analysis.rounding_misses(problem)))
+                            if off)
+        said = _hair_said(said, problem, float(hair), output, language)
+    return said
+
+
+def _hair_said(said: str, problem: Problem, hair: float, output: int, language: str) -> str:
+    """`said` (r's sentence), then that output `output`'s miss is a rounding hair, `hair`,
+    and what r does to it: named by its output where there are several, since "the miss
+    here" beside lesson 10's three misses read as every output's. Where r shrinks a miss,
+    a hair is below what it can shrink: rounding keeps it or clears it, step by step
+    (lesson 8 on its goal kept 1.2e-32 a step, "x 1"); where |r| >= 1, r multiplies it like
+    any miss."""
+    shrinks = analysis.gradient_regime(problem) in (Regime.SMOOTH, Regime.ONE_STEP, Regime.OVERSHOOTING)
+    key = "on_goal.hair.rounding" if shrinks else "on_goal.hair"
+    key += ".output" if problem.outputs > 1 else ""
+    return say(language, key, said=said, miss=readable(hair), output=output + 1)
+
+
+def r_says_at(history: History, output: int, language: str) -> str:
+    """r's sentence under the worked step of output `output` (from 0), true of that step:
+    the lesson's {r_says} is said of the start, and its "the miss here is only a rounding
+    hair (1.1102e-16)" stood under lesson 10's output 2 worked at -1.0798e+06, a dozen
+    diverging steps on. A hair is named only where this step's miss is one, of the output
+    worked; an output that starts exactly on its goal stays there (its miss 0, r x 0 = 0),
+    which the run's "the error explodes" beside its error of 0 did not say."""
+    problem = history.problem
+    if problem.method != GRADIENT_DESCENT or history.iteration == 0:
+        return r_says(problem, language)
+    output = min(output, problem.outputs - 1)
+    step = history.record(history.iteration - 1)
+    own = output_record(step, output) if isinstance(step, OutputsStep) else step
+    regime = analysis.gradient_regime(problem)
+    if regime is Regime.NO_SIGNAL or (problem.outputs == 1 and analysis.starts_on_goal(problem)):
+        return r_says(problem, language)
+    r = r_value(problem)
+    if own.delta == 0 and analysis.starts_on_goal(problem.output_problem(output)):
+        said = say(language, _no_signal_key(f"r_would.{regime.value}", problem), r=carried(r),
+                   r_squared=not_falsely_whole(r * r))
+        return say(language, "on_goal.said.output", said=said, output=output + 1)
+    said = say(language, _no_signal_key(f"r_says.{regime.value}", problem), r=carried(r),
+               r_squared=not_falsely_whole(r * r))
+    rows = as_arrays(problem.inputs)
+    if analysis.rounding_hair(float(own.delta), problem.goals[output], own.weights, rows):
+        return _hair_said(said, problem, float(own.delta), output, language)
     return said
 
 
@@ -392,11 +431,15 @@ def tutorial_end(lesson: Lesson, history: History, language: str) -> str:
     return say(language, key, then=then, now=now, on=on)
 
 
-def notice(lesson: Lesson, history: History, language: str) -> str:
-    """What to watch for, shown under each worked step (nothing under the other rule)."""
+def notice(lesson: Lesson, history: History, language: str, output: int | None = None) -> str:
+    """What to watch for, shown under each worked step (nothing under the other rule): with
+    `output`, the worked step's (from 0), r's sentence is that step's output's (r_says_at)."""
     if history.problem.method != lesson.problem.method or _refrozen(lesson, history):
         return ""
-    return _filled(lesson.text(language).notice, history.problem, language)
+    text = lesson.text(language).notice
+    if output is None or history.iteration == 0 or _unknown(text, history.problem, language):
+        return _filled(text, history.problem, language)
+    return fill(text, {**facts(history.problem, language), "r_says": r_says_at(history, output, language)})
 
 
 def _refrozen(lesson: Lesson, history: History) -> bool:

@@ -39,7 +39,7 @@ def paragraphs(state: AppState) -> list[tuple[str, str]]:
                                                                    state.session.questions_to_come())]
     ending = tutorial_end(lesson, history, language)
     shown += [(ending, "bold")] if ending else []
-    watch = notice(lesson, history, language)
+    watch = notice(lesson, history, language, state.output)
     return shown + ([(watch, "italic")] if watch else [])
 
 
