@@ -5,7 +5,7 @@ import pytest
 
 from gradstep.tui.app.widgets.lesson import paragraphs
 
-from ..helpers import SIZE, app_for, screen_text
+from ..helpers import SIZE, app_for, press_at_once, screen_text, settle
 
 
 def squeezed(app) -> str:
@@ -209,3 +209,29 @@ async def test_the_editor_writes_numbers_as_the_student_types_them(name, fields,
             assert app.screen.query_one(f"#{field}", Input).value == (typed[language] if isinstance(typed, dict) else typed)
         await pilot.press("enter")
         assert not isinstance(app.screen, EditorScreen) and app.state.session.problem == before
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("at_once", [False, True])
+async def test_a_step_that_does_nothing_under_gradient_descent_does_not_block_a_change(language, at_once):
+    """Lesson 6: the hint said the step does nothing under gradient descent, yet a step of -1
+    was refused and the new alpha with it. The change applies; the step keeps its 0.1, as the
+    hint says; alpha, which the rule uses, is still refused when it cannot be used."""
+    from gradstep.tui.app.screens.editor import EditorScreen
+    from gradstep.tui.words.say import say
+
+    app = app_for("alpha", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        hint = "".join("".join(str(line) for line in app.screen.query_one(".hint").lines(72)).split())
+        assert "".join(say(language, "edit_unused.kept", fields=say(language, "step_amount")).split()) in hint
+        keys = ("tab", "tab", "tab", "tab", "0", ".", "2", "tab", "-", "1", "enter")  # alpha 0.2, step -1
+        if at_once:
+            await press_at_once(pilot, *keys)
+        else:
+            await pilot.press(*keys)
+        await settle(pilot)
+        assert not isinstance(app.screen, EditorScreen)
+        assert (app.state.session.problem.alpha, app.state.session.problem.step_amount) == (0.2, 0.1)
+        await pilot.press("e", "tab", "tab", "tab", "tab", "-", "1", "enter")
+        assert isinstance(app.screen, EditorScreen) and app.state.session.problem.alpha == 0.2

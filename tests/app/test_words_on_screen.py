@@ -230,7 +230,7 @@ async def chinese_screens(name: str) -> list[str]:
         await pilot.press("question_mark", "l")
         screens.append(screen_text(app))
         await pilot.press("l")
-        await edit(pilot, alpha="abc")
+        await edit(pilot, goal="abc")
         screens.append(screen_text(app))
         app.screen.query_one("#method").value = "牛顿法"
         await pilot.press("enter")

@@ -32,6 +32,10 @@ from ..widgets.wrapped import Wrapped
 
 FIELDS = tuple(field.name for field in dataclasses.fields(Problem))  # weights, inputs, goal, method, ...
 USED_BY = {"alpha": (GRADIENT_DESCENT,), "frozen": (GRADIENT_DESCENT,), "step_amount": (HOT_COLD,)}  # the rest: every rule
+# The rates do nothing under the other rules: what cannot be used there is not refused, it keeps
+# the value it had (lesson 6's step of -1 blocked a change of alpha under gradient descent, where
+# the hint says the step does nothing). Frozen weights stay refused under hot and cold: a lock.
+RATES = ("alpha", "step_amount")
 
 
 def shown(values, language: str) -> str:
@@ -89,7 +93,8 @@ def editor_hint(problem: Problem, language: str) -> str:
     along them, in its own numbers; with one input, a weight a goal, listed as the goals are
     (lesson 9 was told of rows split by ; beside "0.3 0.2 0.9", and could not tell one row
     from three); what frozen takes where the rule can freeze one of several
-    weights; and which fields the rule does not read. Lesson 1 (one weight, measuring) was
+    weights; which fields the rule does not read, and that a rate there that cannot be used
+    keeps its value rather than blocking the change. Lesson 1 (one weight, measuring) was
     told about rows, matrix numbers and freezing, none of which it has."""
     parts = [say(language, "edit_help")]
     shape = "" if problem.outputs == 1 else ".rows" if len(problem.inputs) > 1 else ".goals"
@@ -103,6 +108,8 @@ def editor_hint(problem: Problem, language: str) -> str:
     if unused:  # so the form does not seem to offer what it cannot do
         parts.append(say(language, "edit_unused", rule=say(language, problem.method),
                          fields=say(language, "sep.list").join(unused)))
+        kept = [names[field] for field in RATES if problem.method not in USED_BY[field]]
+        parts.append(say(language, "edit_unused.kept", fields=say(language, "sep.list").join(kept)))
     return "".join(part if part.endswith(FULL_STOPS) else part + " " for part in parts).rstrip()
 
 
@@ -163,7 +170,16 @@ class EditorScreen(ModalScreen[Problem | None]):
             try:
                 values[field] = read_field(field, text)
             except Refusal as refusal:
-                raise refusal.at(field=field) from None
+                if field not in RATES or values["method"] in USED_BY[field]:
+                    raise refusal.at(field=field) from None
+                values[field] = getattr(self.problem, field)  # read after the rule: unused, kept as it was
+        for _ in RATES:  # one unused rate kept a turn
+            try:
+                return Problem(**values)
+            except InvalidProblem as refusal:
+                if refusal.field not in RATES or values["method"] in USED_BY[refusal.field]:
+                    raise
+                values[refusal.field] = getattr(self.problem, refusal.field)
         return Problem(**values)
 
     def changed(self) -> list[str]:
