@@ -4,6 +4,7 @@ value (0.1 - 0.1 = 2.7756e-17) has a word beside it in the worked step."""
 import re
 
 import pytest
+from gradstep.core.numbers import readable
 from gradstep.core.courses import course, find_lesson
 from gradstep.core.history import History
 from gradstep.core.problem import Problem
@@ -72,3 +73,42 @@ def test_gradient_descents_rounding_dust_in_the_log_has_its_word(name, changes, 
     1.1102e-16 with no word, where hot and cold's 2.7756e-17 had one under the log: a miss
     within rounding of the goal, and the figures it makes, are dust there too."""
     assert log_dust(find_lesson(name).problem.replace(**changes), steps) == dust
+
+
+
+# Lesson 10 edited to diverge with output 2 a rounding hair off its goal (0.1 x 8.5 is
+# 0.8500000000000001), and lesson 9 with output 3 a hair off (0.9 x 0.65) and r = -1.1125.
+HAIR_THEN_DIVERGING = [("weight-matrix", {"inputs": (8.5, 0.0, -100.0), "goal": (0.1, 0.85, 0.1)}),
+                       ("several-outputs", {"goal": (0.1, 1.0, 0.585), "alpha": 5.0}),
+                       ("freeze-weight", {"goal": 0.86, "alpha": 1.0})]
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize(("name", "changes"), HAIR_THEN_DIVERGING)
+def test_the_logs_dust_word_names_a_figure_on_screen_in_a_column_that_stays_within_rounding(name, changes, language):
+    """After 0 and b, lesson 10's log read "1.2054e-12: float rounding dust, read 0" of a
+    row it had pushed off the screen, in a column that climbed to 1.1594e+16 below it."""
+    from gradstep.tui.app.widgets.log import dust_note, log_layout
+    from textual.geometry import Size
+
+    problem = find_lesson(name).problem.replace(**changes)
+    history = History.start(problem)
+    named = []
+    for steps in range(1, 25):
+        history = history.step()
+        layout = log_layout(history, 39, 10, False, language)  # the log's cells at 80x24
+        over, note = dust_note(problem, layout.rows, layout.columns, Size(39, 10), language)
+        if not note:
+            continue
+        value = note[0].split("：" if language == "zh" else ":")[0]
+        columns = [[row.get(field) if index is None else row.get(field)[index] for row in layout.rows[over:]]
+                   for field, index in layout.columns]
+        shown = [column for column in columns if value in [readable(figure) for figure in column if figure is not None]]
+        assert shown, (steps, note, over)  # a figure on screen now, not one the note pushed off
+        for column in shown:
+            later = column[[readable(figure) if figure is not None else "" for figure in column].index(value):]
+            assert max(abs(figure) for figure in later if figure is not None) < 1e-9, (steps, column)
+        named.append(value)
+    # While r has not yet lifted the hair past rounding (r = -1.1125: some steps), it has its
+    # word; r = -99.7 lifts it past at the first step, and its column is no dust then.
+    assert bool(named) is (name != "weight-matrix"), named

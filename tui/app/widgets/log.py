@@ -15,6 +15,7 @@ import numpy as np
 from rich.cells import cell_len, set_cell_size
 from rich.console import Group
 from rich.text import Text
+from textual.geometry import Size
 
 from ....core.row_values import as_row
 from ....core.numbers import column, exact, readable
@@ -181,7 +182,10 @@ def dust_shown(problem: Problem, rows: list[dict], columns: list[tuple[str, int 
     Gradient descent's: a miss within rounding of its goal (lesson 3 with goal 0.1 logged
     error 7.7037e-34, lesson 8 on its goal delta 1.1102e-16), and what it makes: its
     error, its weight_delta, a prediction of a goal of 0, a weight that adds less than that
-    to the prediction."""
+    to the prediction. A figure whose column climbs past rounding in the rows after it is
+    not dust (curve.dust_as_zero's rule: only a column that stays within rounding is read
+    as 0): lesson 10's error 2, a hair that r = -99.7 multiplies, was "1.2054e-12: float
+    rounding dust, read 0" above 1.1594e+16 in the same column."""
     if problem.method not in (HOT_COLD, GRADIENT_DESCENT):
         return None
     inputs = np.abs(np.asarray(problem.inputs))  # shape (n,)
@@ -191,15 +195,40 @@ def dust_shown(problem: Problem, rows: list[dict], columns: list[tuple[str, int 
     panel = [(field, index) for field in ("weight", "prediction", "error")
              for index in ([None] if problem.size == 1 or field != "weight" else range(problem.size))
              if (field, index) not in columns and not (field == "prediction" and problem.outputs > 1)]
+    descent = problem.method == GRADIENT_DESCENT
+    limits = [_dust_limits(problem, row, inputs) if descent else _hot_cold_limits(problem, scale) for row in rows]
     for at, row in enumerate(rows):
-        limits = _dust_limits(problem, row, inputs) if problem.method == GRADIENT_DESCENT else _hot_cold_limits(
-            problem, scale)
         for field, index in columns + (panel if at == len(rows) - 1 else []):
-            limit = limits.get(field)
-            value = row.get(field) if index is None else _at(row.get(field), index)
-            if limit and isinstance(value, float) and 0 < abs(value) < limit:
+            value = _cell(row, field, index)
+            # Gradient descent's later figures are r's multiples of this one: past rounding,
+            # it was their seed, not 0. (Hot and cold's weight passes 0 and steps on.)
+            if _dust(value, limits[at], field, index) and not (descent and any(
+                    _beyond(_cell(later, field, index), limit, field, index)
+                    for later, limit in zip(rows[at + 1:], limits[at + 1:]))):
                 return value
     return None
+
+
+def _cell(row: dict, field: str, index: int | None):
+    """The figure of column (field, index) in `row`, or None where it has none."""
+    return row.get(field) if index is None else _at(row.get(field), index)
+
+
+def _limit(limits: Mapping[str, float | np.ndarray], field: str, index: int | None) -> float:
+    """Below what column (field, index)'s figure is dust: a field's own limit, or its
+    output's (or weight's) where each has its own."""
+    limit = limits.get(field, 0.0)
+    return float(limit[index or 0]) if isinstance(limit, np.ndarray) else float(limit)
+
+
+def _dust(value, limits: Mapping[str, float | np.ndarray], field: str, index: int | None) -> bool:
+    limit = _limit(limits, field, index)
+    return bool(limit) and isinstance(value, float) and 0 < abs(value) < limit
+
+
+def _beyond(value, limits: Mapping[str, float | np.ndarray], field: str, index: int | None) -> bool:
+    """Whether a figure is past what rounding leaves in its column (not dust, nor 0)."""
+    return isinstance(value, float) and not abs(value) < _limit(limits, field, index) and value != 0
 
 
 def _hot_cold_limits(problem: Problem, scale: float) -> dict[str, float]:
@@ -207,21 +236,26 @@ def _hot_cold_limits(problem: Problem, scale: float) -> dict[str, float]:
     return {"weight": hair, "prediction": hair * scale, "error": (hair * scale) ** 2}
 
 
-def _dust_limits(problem: Problem, row: dict, inputs: np.ndarray) -> dict[str, float]:
+def _dust_limits(problem: Problem, row: dict, inputs: np.ndarray) -> dict[str, float | np.ndarray]:
     """Below what each of gradient descent's figures in `row` is rounding dust: a miss within
-    a few float spacings of the larger of the goal and the prediction's terms (as
-    analysis.rounding_misses), and the figures that miss makes."""
+    a few float spacings of the larger of its own output's goal and prediction's terms (as
+    analysis.rounding_misses), and the figures that miss makes; a figure of one output or of
+    one weight has its output's limit (shape (outputs,) or (size,)). Measured by the largest
+    output's terms, lesson 10's output 2 on its goal took output 1's diverging 3e+08 for its
+    scale, and its error 1.2122e-16, r^4 times a hair, was called dust."""
     weights = np.abs(np.ravel(np.asarray(row["weight"], dtype=float))).reshape(problem.shape)  # shape (outputs, n)
-    scale = max(float(np.max(np.abs(problem.goals))), float(np.max(weights @ inputs)))
-    hair = ROUNDING_ULPS * float(np.spacing(scale))
+    scales = np.maximum(np.abs(np.asarray(problem.goals)), weights @ inputs)  # shape (outputs,)
+    hairs = ROUNDING_ULPS * np.spacing(scales)  # shape (outputs,)
+    by_weight = np.repeat(hairs, len(inputs))  # shape (size,): each weight its row's
     largest = float(inputs.max())
     # A weight is dust only within rounding of the weights it started from, too: a run
     # diverging to 3e+19 made a hair of 1e+05, and lesson 10's w1,2, 0.1 on an input of 0,
     # was called "float rounding dust, read 0".
     started = ROUNDING_ULPS * float(np.spacing(max(float(np.max(np.abs(problem.weights))), 1.0)))
-    return {"delta": hair, "error": hair * hair, "output_error": hair * hair, "weight_delta": hair * largest,
-            "prediction": hair if not any(problem.goals) else 0.0,
-            "weight": min(hair / largest, started) if largest else 0.0}
+    return {"delta": hairs, "error": float(np.sum(hairs * hairs)), "output_error": hairs * hairs,
+            "weight_delta": by_weight * largest,
+            "prediction": hairs if not any(problem.goals) else 0.0,
+            "weight": np.minimum(by_weight / largest, started) if largest else 0.0}
 
 
 def _exact_widths(rows: list[dict], names: Mapping[str, str], problem: Problem) -> dict[str, int]:
@@ -308,6 +342,25 @@ def _whole(columns: list[tuple[str, int | None]], widths: list[int], room: int,
     return columns, widths
 
 
+def dust_note(problem: Problem, rows: list[dict], columns: list[tuple[str, int | None]], size: Size,
+              language: str) -> tuple[int, list[str]]:
+    """(the oldest rows it takes the place of, its lines): the word under the log's rows on
+    the dust among the rows still on screen beside it, in a panel of `size` whose height
+    stays. Named from every row, it named lesson 10's 1.2122e-16 of a row it had pushed off.
+    Where the only dust is in the rows it would push off, they go with no word: bare,
+    1.2326e-32 reads as a figure."""
+    over = 0
+    while True:
+        dust = dust_shown(problem, rows[over:], columns)
+        if dust is None:
+            return over, []
+        note = wrap(say(language, "log.dust", value=readable(dust)), max(1, size.width))
+        needed = max(0, 1 + len(rows) + len(note) - size.height)  # under the heading and the rows
+        if needed <= over:  # (a shorter note than the last leaves a row blank, not a row back)
+            return over, note
+        over = needed
+
+
 class IterationLog(StatePanel):
     """The last steps taken, as many as fit, under a heading."""
 
@@ -334,11 +387,8 @@ class IterationLog(StatePanel):
             number = k + 1 if measuring else k  # a measuring lesson counts its measurements
             line = " ".join([str(number).rjust(iteration_width), *row_cells])
             lines.append(Text(line, style="bold" if k == last else ""))
-        dust = None if state.exact else dust_shown(history.problem, rows, columns)
-        if dust is not None:  # said under the rows, in place of the oldest (the height stays)
-            note = wrap(say(state.language, "log.dust", value=readable(dust)), max(1, self.size.width))
-            over = max(0, len(lines) + len(note) - self.size.height)  # rows it takes the place of, oldest first
-            lines = lines[:1] + lines[1 + over:] + [Text(part, style="italic") for part in note]
+        over, note = (0, []) if state.exact else dust_note(history.problem, rows, columns, self.size, state.language)
+        lines = lines[:1] + lines[1 + over:] + [Text(part, style="italic") for part in note]
         return Group(*lines)
 
     @staticmethod
