@@ -235,3 +235,24 @@ async def test_a_step_that_does_nothing_under_gradient_descent_does_not_block_a_
         assert (app.state.session.problem.alpha, app.state.session.problem.step_amount) == (0.2, 0.1)
         await pilot.press("e", "tab", "tab", "tab", "tab", "-", "1", "enter")
         assert isinstance(app.screen, EditorScreen) and app.state.session.problem.alpha == 0.2
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("at_once", [False, True])
+async def test_input_0_in_hot_and_cold_is_said_plainly_not_as_a_part_of_the_lesson_never_shown(language, at_once):
+    """Lesson 2 with input 0: "this part of the lesson is about the bottom of the error curve...
+    with input 0 none of this exists" spoke of text the student was never shown. The sentence
+    says what input 0 does, then which figures there are not."""
+    app = app_for("hot-cold", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        keys = ("e", "tab", "0", "enter")  # the inputs field, selected by Tab, becomes 0
+        if at_once:
+            await press_at_once(pilot, *keys)
+        else:
+            await pilot.press(*keys)
+        await settle(pilot)
+        assert app.state.session.problem.inputs == (0.0,)
+        plain = {"en": "Withinput0thepredictionis0whatevertheweight,sotheerroristhesameforeveryweight",
+                 "zh": "输入为0时，不管权重是多少，预测都是0，误差也都一样"}[language]
+        assert plain in squeezed(app)
+        assert not any(words in squeezed(app) for words in ("partofthelesson", "这部分课文"))
