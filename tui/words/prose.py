@@ -478,7 +478,7 @@ def refused(refusal: Refusal, lesson: Lesson | None, problem: Problem, language:
     """A refusal in the student's words, its field named as the panels name it; after a
     lock's, the lesson's reason for that lock (its `why_rule`, say): "The course has locked
     switching the rule in this lesson" told a student in lesson 2 nothing of why."""
-    words = explain(language, refusal, names=field_names(language, problem))
+    words = explain(language, refusal, names=field_names(language, problem), codes=False)  # m and e take rules by name
     lock = refusal.key.removeprefix("locked.") if refusal.key.startswith("locked.") else None
     why = getattr(lesson.text(language), f"why_{lock}", "") if lesson is not None and lock else ""
     return say(language, "locked.because", refused=words, why=_filled(why, problem, language)) if why else words

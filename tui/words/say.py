@@ -32,12 +32,17 @@ def say(language: str, key: str, /, **values: object) -> str:
     return _Filler(language).fill(SENTENCES[language][key], values)
 
 
-def explain(language: str, refusal: Refusal, names: dict[str, str] | None = None) -> str:
-    """A refusal as one line: where, the field (shown as `names` calls it), and what is wrong."""
+def explain(language: str, refusal: Refusal, names: dict[str, str] | None = None, codes: bool = True) -> str:
+    """A refusal as one line: where, the field (shown as `names` calls it), and what is wrong.
+    The rule it asks for ({gd}) has its code name beside its name where the student types
+    codes (`codes`: the command line's --method gd, a lesson file); in the app, where m
+    switches and the editor takes the rule by name, "只能用梯度下降（gd）来学" put an English
+    code name inside a Chinese sentence for nothing."""
     colon = say(language, "sep.colon")
     field = (names or {}).get(refusal.field, refusal.field) if refusal.field else None
     place = [shown_name(str(part)) for part in (refusal.where, field) if part]
-    return colon.join([*place, say(language, refusal.key, **refusal.values)])
+    rule = say(language, "rule.typed", name=say(language, "gd"), code="gd") if codes else say(language, "gd")
+    return colon.join([*place, say(language, refusal.key, **{"gd": rule, **refusal.values})])
 
 
 def alone(language: str, line: str) -> str:
