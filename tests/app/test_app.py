@@ -498,6 +498,23 @@ async def test_the_key_bar_offers_g_f_x_and_z_where_they_are_needed(language):
         assert offered(pilot.app, "freeze") and not offered(pilot.app, "unfreeze")
 
 
+@pytest.mark.slow  # beside the everyday test of needed() over every lesson's screens: in CI
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_key_bar_offers_e_where_the_run_diverges_or_lands_on_its_goal(language):
+    """Lesson 5's parameters said "gradient descent; run diverges" and lesson 3's run had
+    landed on its goal, and the bar at 80 columns, already full, read "space step b back w
+    more 0 reset +- alpha p play t guess l lessons ? help q quit": no e, where the README
+    says the bar offers an edit."""
+    edit = f"e {say(language, 'key.edit')}"
+    async with _at("divergence", 0, language).run_test(size=SIZE) as pilot:
+        await settle(pilot)  # the bar catches up after the first paint
+        assert say(language, "run.diverges") in screen_text(pilot.app) and edit in key_bar_text(pilot.app)
+    async with _at("gradient-descent", 1, language).run_test(size=SIZE) as pilot:  # r = 0: landed
+        await settle(pilot)
+        on_goal = say(language, "exactly_zero", error=say(language, "to_go.error"))
+        assert on_goal in screen_text(pilot.app) and edit in key_bar_text(pilot.app)
+
+
 @pytest.mark.slow  # a second test of notices, beside the everyday kept session's notice: in CI
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_a_restart_after_a_kill_says_both_notices_whole_at_80_columns(language):

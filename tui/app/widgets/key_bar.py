@@ -17,7 +17,7 @@ from rich.text import Text
 from textual.binding import Binding
 from textual.events import Click
 
-from ....core.analysis import read_out
+from ....core.analysis import read_out, run_diverges
 from ....core.problem import HOT_COLD, MEASURE
 from ...words.worked import says_every_digit
 from ..keys import described, key_name
@@ -36,8 +36,7 @@ def needed(state: AppState) -> tuple[str, ...]:
     screen (g, named in that language, for a reader who cannot read this one); while
     playing, p to pause (the header said "playing 2/s" and no p was on the bar); in predict
     mode, t to leave it; an edit
-    where the lesson invites one (a diverged run's banner names e; a run that can go no
-    further, or only measures, changes only by new numbers), and the export of a run that
+    wherever new numbers are all that is left to try (_invites_edit), and the export of a run that
     has ended or reached its goal; every digit (f) where the worked step says rounding decides what it shows,
     and to leave them; freezing (z) in a lesson that freezes weights; the other chart from
     LONG_RUN steps on. More text (w) is added by the bar, which sees whether the key is live."""
@@ -48,9 +47,9 @@ def needed(state: AppState) -> tuple[str, ...]:
     if session.before is None and history.iteration == 0:
         wanted.append("language")
     ended = history.divergence is not None or not history.can_step
-    if ended or session.problem.method == MEASURE:
+    if ended or _invites_edit(state):
         wanted.append("edit")
-    if ended or _arrived(state):
+    if ended or (history.iteration > 0 and _on_goal(state)):
         wanted.append("export")
     if state.exact or says_every_digit(history, state.output):
         wanted.append("exact")
@@ -61,11 +60,20 @@ def needed(state: AppState) -> tuple[str, ...]:
     return tuple(wanted)
 
 
-def _arrived(state: AppState) -> bool:
-    """Whether the run has reached its goal (the readout's steps to go are 0): a converged run
+def _invites_edit(state: AppState) -> bool:
+    """Whether the screen says that only new numbers change what comes: the lesson only
+    measures, the parameters' title says "run diverges" (r says so from iteration 0, long
+    before the run hits the divergence limit), or the run is on its goal. Lessons 3, 5, 6,
+    7, 9 and 10 said "run diverges", and lesson 3 landed on its goal, with no e on the bar."""
+    problem = state.session.problem
+    return problem.method == MEASURE or run_diverges(problem) or _on_goal(state)
+
+
+def _on_goal(state: AppState) -> bool:
+    """Whether the run is on its goal (the readout's steps to go are 0): a converged run
     can still step, so it never ended, and x, the log to keep, was only in the help."""
     history, problem = state.session.history, state.session.problem
-    if history.iteration == 0 or problem.method == MEASURE:
+    if problem.method == MEASURE:
         return False
     return read_out(problem, history.iteration, float(history.error)).steps_to_go == 0
 
