@@ -28,6 +28,7 @@ from .panel import StatePanel
 
 PLOT_MARGIN = 3  # rows of the chart that are not the plot's: the frame's top and bottom, the weight labels
 FEWEST_PLOT_ROWS = 3  # a caption row is taken from the plot only while it keeps this many
+BRAILLE_DOTS = (2, 4)  # a braille cell's dots across and down: the curve's resolution (plotext's marker_factor)
 
 
 class ErrorChart(StatePanel, PlotextPlot):
@@ -161,7 +162,7 @@ class ErrorChart(StatePanel, PlotextPlot):
         # Wherever an o is drawn, what it is: lessons 2 to 6 drew the trail with no word of it
         # (the legend stood only where several weights set the o's off the curve).
         several = state.view != ITERATION_VIEW and len(state.session.history.problem.inputs) > 1
-        if trail_drawn(frame, axis_cells(frame, self.size.width), rows):
+        if trail_drawn(frame, axis_cells(frame, self.size.width), rows, self._dots()):
             lines += [say(state.language, "chart.trail_then" if several else "chart.trail")]
         if not several:  # beside several weights' trail, its row is the plot's
             _, x_labels = x_ticks_shown(frame, self.size.width)
@@ -215,11 +216,14 @@ class ErrorChart(StatePanel, PlotextPlot):
         if curve:
             curve_marker = "." if self.ascii_markers else "braille"
             plt.plot(frame.curve_x.tolist(), frame.curve_y.tolist(), marker=curve_marker, color=self._colour(None, "cyan"))
-        if points:
+        if points:  # each in the cell the curve's own rounding puts its value in
+            columns, rows, dots = axis_cells(frame, size[0]), size[1] - PLOT_MARGIN, self._dots()
+            def placed(xs, ys) -> tuple[list[float], list[float]]:
+                return (curve_cell_value(np.asarray(xs, dtype=float), frame.x.limits, columns, dots[0]).tolist(),
+                        curve_cell_value(np.asarray(ys, dtype=float), frame.y.limits, rows, dots[1]).tolist())
             if len(frame.trail_x):
-                plt.scatter(frame.trail_x.tolist(), frame.trail_y.tolist(), marker="o",
-                            color=self._colour("trail", "yellow"))
-            plt.scatter([frame.point[0]], [frame.point[1]], marker="@", color=self._colour("point", "red"))
+                plt.scatter(*placed(frame.trail_x, frame.trail_y), marker="o", color=self._colour("trail", "yellow"))
+            plt.scatter(*placed([frame.point[0]], [frame.point[1]]), marker="@", color=self._colour("point", "red"))
         plt.xlim(*frame.x.limits)
         plt.ylim(*frame.y.limits)
         width, height = size
@@ -229,6 +233,10 @@ class ErrorChart(StatePanel, PlotextPlot):
         set_plot_size(plt, width, height)
         plt.theme(plotext_theme(self, self.app.theme))
         return plt.build()
+
+    def _dots(self) -> tuple[int, int]:
+        """The curve's dots a cell across and down: braille's 2 x 4, or one where it is drawn in "."."""
+        return (1, 1) if self.ascii_markers else BRAILLE_DOTS
 
     def _colour(self, mark: str | None, terminals: str) -> str | tuple[int, int, int]:
         """plotext's colour for a mark: the stylesheet's chart--MARK, where the theme gives it in
@@ -266,22 +274,40 @@ def x_ticks_shown(frame: Frame, width: int) -> tuple[tuple[float, ...], tuple[st
     return labelled(frame.x, axis_cells(frame, width), width - axis_cells(frame, width) - 2)
 
 
-def trail_drawn(frame: Frame, columns: int, rows: int) -> bool:
+def curve_cell(values: np.ndarray, limits: tuple[float, float], bins: int, dots: int) -> np.ndarray:
+    """The cells (of `bins` along an axis) that plotext's curve, `dots` dots a cell, puts
+    `values` in: its own rule (get_matrix_data) on the dots, then the cell that holds the dot."""
+    low, high = limits
+    with np.errstate(all="ignore"):  # a diverged trail's overflow is no cell
+        return np.floor(np.floor(np.round(0.5 + (bins * dots - 1) * (values - low) / (high - low), 8)) / dots)
+
+
+def curve_cell_value(values: np.ndarray, limits: tuple[float, float], bins: int, dots: int) -> np.ndarray:
+    """`values` moved to where a marker (one dot a cell) lands in the cell the curve puts them
+    in. A marker rounded at its own resolution, not the curve's 2 x 4 dots a cell, stood a row
+    off its curve: lesson 9 with input 0 drew the flat error line on the "0.4" row and the @
+    on the row below it. Values outside the axes stay as they are (not drawn)."""
+    low, high = limits
+    if bins < 2 or low == high:
+        return values
+    cell = curve_cell(values, limits, bins, dots)
+    inside = (cell >= 0) & (cell < bins)
+    return np.where(inside, low + np.where(inside, cell, 0) * (high - low) / (bins - 1), values)
+
+
+def trail_drawn(frame: Frame, columns: int, rows: int, dots: tuple[int, int] = BRAILLE_DOTS) -> bool:
     """Whether an o of the trail shows on a plot of `columns` x `rows` cells: inside the
     axes, on a cell other than the current point's, whose @ is drawn over it. With every
     weight frozen each step stays on the point, and the caption explained an o that no cell
-    showed. A value's cell is plotext's own (its get_matrix_data)."""
-    def cell(values: np.ndarray, limits: tuple[float, float], bins: int) -> np.ndarray:
-        low, high = limits
-        with np.errstate(all="ignore"):  # a diverged trail's overflow is no cell
-            return np.floor(np.round(0.5 + (bins - 1) * (values - low) / (high - low), 8))
-
+    showed. A value's cell is the one the curve (`dots` a cell) puts it in, as the chart draws it."""
     if columns < 1 or rows < 1 or not len(frame.trail_x) or frame.x.limits[0] == frame.x.limits[1] \
             or frame.y.limits[0] == frame.y.limits[1]:
         return False
-    x, y = cell(np.asarray(frame.trail_x), frame.x.limits, columns), cell(np.asarray(frame.trail_y), frame.y.limits, rows)
-    at_x, at_y = (cell(np.asarray([value]), limits, bins)[0]
-                  for value, limits, bins in ((frame.point[0], frame.x.limits, columns), (frame.point[1], frame.y.limits, rows)))
+    x = curve_cell(np.asarray(frame.trail_x), frame.x.limits, columns, dots[0])
+    y = curve_cell(np.asarray(frame.trail_y), frame.y.limits, rows, dots[1])
+    at_x, at_y = (curve_cell(np.asarray([value]), limits, bins, dot)[0]
+                  for value, limits, bins, dot in ((frame.point[0], frame.x.limits, columns, dots[0]),
+                                                   (frame.point[1], frame.y.limits, rows, dots[1])))
     inside = (x >= 0) & (x < columns) & (y >= 0) & (y < rows)  # NaN compares False: not drawn
     return bool(np.any(inside & ((x != at_x) | (y != at_y))))
 
