@@ -153,7 +153,7 @@ async def test_play_stops_by_itself_when_nothing_more_can_happen(name, start, st
 
 @pytest.mark.parametrize(("name", "keys", "action", "says"), [
     ("measure-error", [], "rate", "this lesson only measures"),
-    ("multi-weight", [], "rule", "hot and cold is for 1 weight, not 3: use gradient descent (gd)"),
+    ("multi-weight", [], "rule", "hot and cold is for 1 weight, not 3: use gradient descent"),  # m takes no code: none named
     ("divergence", ["space"] * 27, "step", "The run has diverged"),
     ("divergence", ["space"] * 27, "play", "Play stopped: the run has diverged"),
     ("alpha", [], "back", "Nothing to go back to"),

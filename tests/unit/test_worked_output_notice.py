@@ -66,3 +66,25 @@ def test_the_words_under_a_worked_step_are_its_outputs_at_its_step(name, changes
                 assert EXPLODES[language] not in said, said
             elif output != on_goal:
                 assert EXPLODES[language] in said, said
+
+
+LEAVES = {"en": "float rounding leaves", "zh": "浮点舍入留下了"}
+GROWN = {"en": "put it a hair off at the start", "zh": "起点只差浮点舍入的一丝"}
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_worked_steps_rounding_note_is_a_hairs_only_beside_a_hair(language):
+    """Three steps into r = -99.7, output 2's worked step read "float rounding leaves an
+    error of 1.2189e-20" beside its delta of -1.104e-10: a hair grown by r, no longer one."""
+    from gradstep.tui.words.worked import worked_step
+
+    name, changes, output, _ = ON_GOAL[0]
+    problem = find_lesson(name).problem.replace(**changes)
+    history = History.start(problem)
+    for steps in range(1, 6):
+        history = history.step()
+        own = output_record(history.record(steps - 1), output)
+        said = " ".join(map(str, worked_step(history, language, output)))
+        hair = analysis.rounding_hair(float(own.delta), problem.goals[output], own.weights, problem.inputs)
+        assert (LEAVES[language] in said) is hair, (steps, said)
+        assert (GROWN[language] in said) is (not hair and readable(own.delta) in said), (steps, said)

@@ -22,7 +22,7 @@ from ...core.landmarks import TIE
 from ...core.numbers import readable
 from ...core.problem import MEASURE, Problem
 from ...core.rules import GradientStep, HotColdStep, MeasureStep, OutputsStep, as_arrays, output_record, predict
-from .figures import adds_up, number, r_value, vector, written
+from .figures import adds_up, carried, number, r_value, vector, written
 from .say import say
 from .wrap import Equation
 
@@ -135,8 +135,10 @@ def _worked(problem: Problem, step, language: str, row: int | None = None) -> li
         key = "worked.rounding" if rounding_miss(problem, step) else "worked.not_yet"
         if key == "worked.rounding" and row is None and _rounding_keeps(problem, step):
             key = "worked.rounding_kept"
+        elif key == "worked.rounding" and _rounding_grown(problem, step):
+            key = "worked.rounding_grown"
         lines.append(say(language, key, goal=readable(goal), error=readable(step.error),
-                         miss=readable(step.prediction - goal)))
+                         miss=readable(step.prediction - goal), r=carried(r_value(problem))))
     if isinstance(step, HotColdStep):
         return _with_dust_note(lines + _hot_cold_lines(problem, step, language), problem, step, language)
     if isinstance(step, MeasureStep):
@@ -174,6 +176,15 @@ def rounding_miss(problem: Problem, step) -> bool:
         return False
     by_hand = float(analysis.miss_by_hand(problem, step.iteration))
     return readable(by_hand, R_SHARE_DIGITS) != readable(miss, R_SHARE_DIGITS)
+
+
+def _rounding_grown(problem: Problem, step) -> bool:
+    """Whether this gradient step's miss is a rounding hair at the start that |r| > 1 has
+    multiplied past a hair: lesson 10's output 2, a hair off its goal, read "float rounding
+    leaves an error of 1.2189e-20" beside a delta of -1.104e-10, three steps into r = -99.7."""
+    if not isinstance(step, GradientStep) or r_value(problem) ** 2 <= 1 or not analysis.rounding_misses(problem)[0]:
+        return False
+    return not analysis.rounding_hair(step.prediction - problem.goals[0], problem.goals[0], step.weights, problem.inputs)
 
 
 def _rounding_keeps(problem: Problem, step) -> bool:
