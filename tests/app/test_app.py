@@ -405,6 +405,8 @@ async def test_the_next_lesson_is_l_then_enter_as_the_lesson_says(language):
     find; Enter now opens it, and the measuring lesson, which says so, cannot switch rule."""
     app = app_for("measure-error", language=language)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")  # the measurement the lesson asks for first
+        await settle(pilot)
         assert say(language, "next_lesson") in screen_text(app)
         await pilot.press("m")
         assert app.state.session.problem.method == "measure"

@@ -827,11 +827,14 @@ async def test_chinese_lock_sentences_read_plainly():
 @pytest.mark.parametrize("language", ["en", "zh"])
 async def test_lesson_1_and_its_panel_give_the_same_keys_for_the_next_lesson(language):
     """Lesson 1's text said "press l for the next one" while the panel said "l, then Enter":
-    l opens the list and Enter opens the next lesson, and both say so."""
+    l opens the list and Enter opens the next lesson, and both say so, once the lesson's
+    measurement is made."""
     keys = {"en": "press l, then Enter,", "zh": "按 l 再按回车"}[language]
     app = app_for("measure-error", language=language)
     async with app.run_test(size=SIZE) as pilot:
-        assert keys in panel_words(app)
+        await pilot.press("space")
+        await settle(pilot)
+        assert keys in panel_words(app) and say(language, "next_lesson") in screen_text(app)
         await pilot.press("l", "enter")
         await settle(pilot)
         assert app.state.session.lesson.name == "hot-cold"

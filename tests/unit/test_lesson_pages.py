@@ -67,3 +67,24 @@ def test_a_page_never_holds_only_the_last_words_of_a_sentence_begun_just_above(n
                 assert stop - began > MOVED_AT_MOST and finished > stop, (name, steps, width, rows, lines[began:finished + 1])
 
 
+
+
+@pytest.mark.parametrize(("language", "on"), [("en", "press l, then Enter,"), ("zh", "按 l 再按回车")])
+def test_lesson_1_asks_for_a_measurement_first_and_names_the_next_lesson_after_it(language, on):
+    """Lesson 1's first page said "press l, then Enter, for the next one" and its second
+    "Press space to measure", and the readout "Next lesson" beside "measured 0 times" and
+    figures no measurement had given yet. Before the first measurement the lesson asks for
+    it and the readout says the figures are what it gives; the way on comes after it."""
+    from gradstep.tui.words.readout import readout_lines
+    from gradstep.tui.words.say import say
+
+    session = Session.begin(dataclasses.replace(find_lesson("measure-error"), questions=()))
+    start = AppState(session, language=language)
+    words = " ".join(text for text, _ in paragraphs(start))
+    assert on not in words and say(language, "first_step.measure") in words
+    readout = readout_lines(session.history, language)
+    assert say(language, "measure.gives") in readout and say(language, "next_lesson") not in readout
+    measured = dataclasses.replace(session, history=session.history.jump(1))
+    words = " ".join(text for text, _ in paragraphs(AppState(measured, language=language)))
+    assert on in words and say(language, "first_step.measure") not in words
+    assert say(language, "next_lesson") in readout_lines(measured.history, language)

@@ -41,8 +41,8 @@ def readout_lines(history: History, language: str, hidden: tuple[str, ...] = (),
     elif readout.regime is Regime.DIVERGING and problem.method == GRADIENT_DESCENT and 0 < error < readout.tolerance:
         regime = say(language, "regime.diverging.near")  # "diverges" beside error 1.2e-32 read false, until it grew
     regime = run_first(history, problem, regime, language)
-    if problem.method == MEASURE:
-        return [regime, say(language, "next_lesson")]
+    if problem.method == MEASURE:  # the figures above are what space measures, and the way on comes after it
+        return [regime, say(language, "next_lesson" if history.iteration else "measure.gives")]
     forecast = [] if "forecast" in hidden else [regime]
     if problem.method == HOT_COLD:
         costs = _hot_cold_costs(history, readout, language, "gradient" in taught)
