@@ -678,7 +678,7 @@ async def test_while_playing_the_key_bar_offers_p_to_pause(name, language):
 async def test_on_the_lessons_last_page_the_key_bar_says_w_goes_back_to_the_first(language):
     """On page 2/2 the bar said "w more" beside the panel's "w: back to the first page"."""
     app = app_for("weight-matrix", language=language)
-    more, first = {"en": ("w more", "w first page"), "zh": ("w 翻页", "w 回第一页")}[language]
+    more, first = {"en": ("w more", "w first page"), "zh": ("w 翻页", "w 第一页")}[language]
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         pages = app.query_one("#explain").page_count(app.state)
@@ -792,3 +792,23 @@ async def test_a_students_run_collects_what_starting_left_once_its_first_screen_
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert len(collected) == 1
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("lesson", ["hot-cold", "gradient-descent"])
+@pytest.mark.parametrize("at_once", [False, True])
+async def test_play_stays_on_the_key_bar_on_the_lessons_last_page(language, lesson, at_once):
+    """Lessons 2 and 3 after a step: on the lesson text's last page w's "back to the first
+    page" is longer than its "more", and the bar dropped "p play" for it."""
+    app = app_for(lesson, language=language)
+    play = {"en": "p play", "zh": "p 播放"}[language]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("space")  # the step that gives the text its second page
+        if at_once:
+            await press_at_once(pilot, "w", "w", "w")  # on, back to the first, on to the last
+        else:
+            await pilot.press("w")
+        await settle(pilot)
+        assert app.state.page + 1 == app.query_one("#explain").page_count(app.state)  # the last page
+        assert play in key_bar_text(app) and {"en": "w first page", "zh": "w 第一页"}[language] in key_bar_text(app)
+        assert play in screen_text(app).splitlines()[-1]

@@ -180,12 +180,15 @@ class KeyBar(StatePanel):
 
 
 ALWAYS = ("help", "quit")  # ? lists every key the bar leaves out; q is the way out
-ONWARD = ("lessons", "page")  # l, the way on to the next lesson, and w, to the words below the panel's foot: always, where they would work
+# l, the way on to the next lesson; w, to the words below the panel's foot; p, to watch the run go
+# on by itself: always, where they would work (lessons 2 and 3 lost p on the lesson's last page,
+# where w's "back to the first page" is longer than its "more")
+ONWARD = ("lessons", "page", "play")
 
 
 def fitted(entries: list[tuple[Text, str, bool]], width: int) -> list[Text]:
     """The entries that fit `width` cells, most useful first, in their order: ? and q always,
-    and l and w wherever they would work (the screen's needs pushed them off the end: lesson 8, its
+    and l, w and p wherever they would work (the screen's needs pushed them off the end: lesson 8, its
     weight to freeze, a worked step over pages and every digit on offer, left a student who
     had finished it no way on, and no w beside the panel's "w: more"); and where not everything fits, no key that would do nothing
     now (b and 0 before the first step) takes a needed one's room."""
