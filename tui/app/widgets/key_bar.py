@@ -39,7 +39,8 @@ def needed(state: AppState) -> tuple[str, ...]:
     wherever new numbers are all that is left to try (_invites_edit), and the export of a run that
     has ended or reached its goal; every digit (f) where the worked step says rounding decides what it shows,
     and to leave them; freezing (z) in a lesson that freezes weights; the other chart from
-    LONG_RUN steps on. More text (w) is added by the bar, which sees whether the key is live."""
+    LONG_RUN steps on; then p, to watch a run that can go on (on the lesson's last page, w's
+    longer "back to the first page" pushed it off). More text (w) is added by the bar, which sees whether the key is live."""
     session, history = state.session, state.session.history
     wanted = ["play"] if state.playing else []  # p pauses: a run playing on needs its stop first
     if state.predicting:  # t leaves predict mode: after a guess the crowded bar dropped it, and no way out showed
@@ -57,6 +58,8 @@ def needed(state: AppState) -> tuple[str, ...]:
         wanted.append("freeze")
     if history.iteration >= LONG_RUN:
         wanted.append("view")
+    if not state.playing and not ended:
+        wanted.append("play")  # next, before the keys in keys.py's order: lessons 2 and 3 lost it on the last page
     return tuple(wanted)
 
 
@@ -180,15 +183,12 @@ class KeyBar(StatePanel):
 
 
 ALWAYS = ("help", "quit")  # ? lists every key the bar leaves out; q is the way out
-# l, the way on to the next lesson; w, to the words below the panel's foot; p, to watch the run go
-# on by itself: always, where they would work (lessons 2 and 3 lost p on the lesson's last page,
-# where w's "back to the first page" is longer than its "more")
-ONWARD = ("lessons", "page", "play")
+ONWARD = ("lessons", "page")  # l, the way on to the next lesson, and w, to the words below the panel's foot: always, where they would work
 
 
 def fitted(entries: list[tuple[Text, str, bool]], width: int) -> list[Text]:
     """The entries that fit `width` cells, most useful first, in their order: ? and q always,
-    and l, w and p wherever they would work (the screen's needs pushed them off the end: lesson 8, its
+    and l and w wherever they would work (the screen's needs pushed them off the end: lesson 8, its
     weight to freeze, a worked step over pages and every digit on offer, left a student who
     had finished it no way on, and no w beside the panel's "w: more"); and where not everything fits, no key that would do nothing
     now (b and 0 before the first step) takes a needed one's room."""
