@@ -812,3 +812,20 @@ async def test_play_stays_on_the_key_bar_on_the_lessons_last_page(language, less
         assert app.state.page + 1 == app.query_one("#explain").page_count(app.state)  # the last page
         assert play in key_bar_text(app) and {"en": "w first page", "zh": "w 第一页"}[language] in key_bar_text(app)
         assert play in screen_text(app).splitlines()[-1]
+
+
+@pytest.mark.slow  # beside the everyday editor test (test_edit_applies_a_valid_problem): in CI
+@pytest.mark.parametrize("language", ["en", "zh"])
+async def test_the_editors_hint_names_shift_tab_and_it_goes_back_a_field(language):
+    """A student who tabbed once too far put 0.01 into the step, not alpha: the hint named
+    only Tab. It names Shift-Tab too, which goes back a field."""
+    from gradstep.tui.words.say import say
+
+    app = app_for("alpha", language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("e")
+        await settle(pilot)
+        assert "Shift-Tab" in say(language, "edit_help") and "Shift-Tab" in "".join(screen_text(app).split())
+        await pilot.press("tab", "tab", "shift+tab")
+        await settle(pilot)
+        assert app.screen.focused.id == "inputs"
