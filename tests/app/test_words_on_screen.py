@@ -197,7 +197,7 @@ async def test_the_lesson_list_says_how_to_close_it():
 
 ALLOWED = {  # names that stay as the code and the course spell them
     "alpha", "delta", "weight_delta", "gradstep", "gd", "hot", "cold", "measure", "error", "curve", "gradient",
-    "descent", "divergence", "multi", "weight", "English", "Tab", "Enter", "Esc", "log10", "CSV", "TOML",
+    "descent", "divergence", "multi", "weight", "English", "Shift", "Tab", "Enter", "Esc", "log10", "CSV", "TOML",
     "UTF", "resume", "lesson", "file", "session", "zh", "en", "abc",  # abc: what the student typed
     "freeze", "several", "outputs", "matrix",  # the names of lessons 8 to 10
 }

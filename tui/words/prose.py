@@ -31,7 +31,7 @@ from ...core.predict import ERROR, RIGHT_WITHIN, before_and_after, within_change
 from ...core.problem import GRADIENT_DESCENT, HOT_COLD, MEASURE, InvalidProblem, Problem
 from ...core.questions import RIGHT, SKIPPED, Answer, Question, QuestionText
 from ...core.refusals import Refusal
-from ...core.rules import HotColdStep, OutputsStep, as_arrays, output_record, predict_rows, squared_error, total
+from ...core.rules import GradientStep, HotColdStep, OutputsStep, as_arrays, output_record, predict_rows, squared_error, total
 from ...core.session import Session
 from .catalogue import SENTENCE_KEYS, SENTENCES
 from .language import LANGUAGES
@@ -299,6 +299,7 @@ def r_says_at(history: History, output: int, language: str) -> str:
     output = min(output, problem.outputs - 1)
     step = history.record(history.iteration - 1)
     own = output_record(step, output) if isinstance(step, OutputsStep) else step
+    assert isinstance(own, GradientStep), "a gradient descent run records GradientSteps"
     regime = analysis.gradient_regime(problem)
     if regime is Regime.NO_SIGNAL or (problem.outputs == 1 and analysis.starts_on_goal(problem)):
         return r_says(problem, language)

@@ -184,7 +184,8 @@ def _rounding_grown(problem: Problem, step) -> bool:
     leaves an error of 1.2189e-20" beside a delta of -1.104e-10, three steps into r = -99.7."""
     if not isinstance(step, GradientStep) or r_value(problem) ** 2 <= 1 or not analysis.rounding_misses(problem)[0]:
         return False
-    return not analysis.rounding_hair(step.prediction - problem.goals[0], problem.goals[0], step.weights, problem.inputs)
+    return not analysis.rounding_hair(step.prediction - problem.goals[0], problem.goals[0], step.weights,
+                                      as_arrays(problem.inputs))
 
 
 def _rounding_keeps(problem: Problem, step) -> bool:
