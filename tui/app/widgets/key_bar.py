@@ -48,9 +48,10 @@ def needed(state: AppState) -> tuple[str, ...]:
     if session.before is None and history.iteration == 0:
         wanted.append("language")
     ended = history.divergence is not None or not history.can_step
-    if ended or _invites_edit(state):
+    on_goal = _on_goal(state)  # once: both e and x ask it, on every step
+    if ended or _invites_edit(state, on_goal):
         wanted.append("edit")
-    if ended or (history.iteration > 0 and _on_goal(state)):
+    if ended or (history.iteration > 0 and on_goal):
         wanted.append("export")
     if state.exact or says_every_digit(history, state.output):
         wanted.append("exact")
@@ -63,13 +64,14 @@ def needed(state: AppState) -> tuple[str, ...]:
     return tuple(wanted)
 
 
-def _invites_edit(state: AppState) -> bool:
+def _invites_edit(state: AppState, on_goal: bool) -> bool:
     """Whether the screen says that only new numbers change what comes: the lesson only
     measures, the parameters' title says "run diverges" (r says so from iteration 0, long
     before the run hits the divergence limit), or the run is on its goal. Lessons 3, 5, 6,
-    7, 9 and 10 said "run diverges", and lesson 3 landed on its goal, with no e on the bar."""
+    7, 9 and 10 said "run diverges", and lesson 3 landed on its goal (`on_goal`), with no e
+    on the bar."""
     problem = state.session.problem
-    return problem.method == MEASURE or run_diverges(problem) or _on_goal(state)
+    return problem.method == MEASURE or run_diverges(problem) or on_goal
 
 
 def _on_goal(state: AppState) -> bool:
